@@ -1,0 +1,73 @@
+package neighborbot
+
+// Actor is who asks for an action: a person with their role grants, or the
+// system (scheduler).
+type Actor struct {
+	PersonID   int64
+	Grants     []RoleGrant
+	IsFollower bool // reported or follows the case being acted on
+	System     bool
+}
+
+// HasRole reports whether the actor holds one of roles anywhere.
+func (a Actor) HasRole(roles ...Role) bool {
+	for _, g := range a.Grants {
+		for _, r := range roles {
+			if g.Role == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Covers reports whether the actor holds one of roles with a scope that
+// contains unit.
+func (a Actor) Covers(tree UnitTree, unit int64, roles ...Role) bool {
+	for _, g := range a.Grants {
+		for _, r := range roles {
+			if g.Role == r && tree.Within(unit, g.UnitID) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// caseManagers may triage and steer cases within their scope.
+var caseManagers = []Role{RoleOfficer, RoleGridWorker, RoleAdmin}
+
+// Authorize decides whether actor may apply action to c. It returns an
+// EFORBIDDEN error that says why not.
+func Authorize(actor Actor, action Action, c *Case, tree UnitTree) error {
+	if actor.System {
+		return nil
+	}
+	managesCase := actor.Covers(tree, c.UnitID, caseManagers...)
+	switch action {
+	case ActionClose:
+		return Errorf(EFORBIDDEN, "only the scheduler closes cases without a rating")
+	case ActionRate:
+		if actor.IsFollower {
+			return nil
+		}
+		return Errorf(EFORBIDDEN, "only the reporters and followers of #%d may rate it", c.ID)
+	case ActionAck:
+		if managesCase || actor.Covers(tree, c.WhistleUnitID, RoleDepartment) {
+			return nil
+		}
+		return Errorf(EFORBIDDEN, "only the whistled unit may report for #%d", c.ID)
+	case ActionProgress, ActionResolve:
+		if managesCase || (c.OwnerUnitID != 0 && actor.Covers(tree, c.OwnerUnitID, RoleDepartment)) {
+			return nil
+		}
+		return Errorf(EFORBIDDEN, "only the owner of #%d or an officer may do this", c.ID)
+	}
+	if managesCase {
+		return nil
+	}
+	if actor.HasRole(caseManagers...) {
+		return Errorf(EFORBIDDEN, "#%d is outside your area", c.ID)
+	}
+	return Errorf(EFORBIDDEN, "this command is for officers")
+}

@@ -1,0 +1,72 @@
+// Package bot is the platform-neutral engine: incoming messages are stored
+// in the inbox, handled in order per chat through middleware and a command
+// router, and every reply goes through the persistent outbox to a Sender.
+package bot
+
+import (
+	"context"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+// Message is an incoming chat message, the same for every platform.
+type Message struct {
+	Platform   nb.Platform `json:"platform"`
+	ChatID     string      `json:"chat_id"` // platform chat id
+	ChatKind   nb.ChatKind `json:"chat_kind"`
+	ChatTitle  string      `json:"chat_title,omitempty"`
+	SenderID   string      `json:"sender_id"` // platform user id
+	SenderName string      `json:"sender_name"`
+	ID         string      `json:"id"` // platform message id, unique within the chat
+	Text       string      `json:"text"`
+	ReplyTo    string      `json:"reply_to,omitempty"` // platform message id replied to
+	Mentions   []string    `json:"mentions,omitempty"` // platform user ids mentioned
+	At         time.Time   `json:"at"`
+}
+
+// OutMessage is a message for a Sender to deliver.
+type OutMessage struct {
+	Platform nb.Platform
+	ChatID   string // platform chat id
+	Text     string
+	ReplyTo  string   // platform message id to reply to ("" = none)
+	Mentions []string // platform user ids to mention
+}
+
+// Sender delivers messages to one platform. It returns the platform message
+// id of what it sent. A *RetryAfterError asks the caller to wait.
+type Sender interface {
+	Send(ctx context.Context, m OutMessage) (messageID string, err error)
+}
+
+// RetryAfterError is returned by a Sender when the platform asks us to
+// slow down (Telegram's retry_after).
+type RetryAfterError struct {
+	After time.Duration
+}
+
+// Error implements the error interface.
+func (e *RetryAfterError) Error() string {
+	return "platform asks to retry after " + e.After.String()
+}
+
+// PermanentError is returned by a Sender for a message that can never be
+// delivered (chat gone, bot removed): the outbox stops retrying it.
+type PermanentError struct {
+	Err error
+}
+
+// Error implements the error interface.
+func (e *PermanentError) Error() string { return "permanent: " + e.Err.Error() }
+
+// Unwrap returns the wrapped error.
+func (e *PermanentError) Unwrap() error { return e.Err }
+
+// Receiver takes incoming messages from a platform adapter. Receive returns
+// once the message is stored durably (so the adapter may acknowledge it to
+// the platform); handling happens afterwards, in order per chat. A message
+// already received (same platform, chat and id) is ignored.
+type Receiver interface {
+	Receive(ctx context.Context, m Message) error
+}

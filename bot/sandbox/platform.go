@@ -1,0 +1,133 @@
+// Package sandbox is the built-in chat platform: simulated group chats and
+// people, kept in the store and shown by the web sandbox page, so that anyone
+// can try the bot without a WeChat or Telegram account.
+//
+// In the sandbox a person's platform id is their name, a group's chat id is
+// its title, and a private chat with the bot has the id "private:<name>".
+package sandbox
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+)
+
+// DefaultBotName is the name the bot's messages carry.
+const DefaultBotName = "邻里哨"
+
+// DefaultWaitTimeout is how long Wait waits for a new message.
+const DefaultWaitTimeout = 25 * time.Second
+
+// Platform is the sandbox chat platform. It stores every line of every
+// sandbox chat, hands people's messages to a bot.Receiver, delivers the
+// bot's messages as a bot.Sender, and wakes long-polling readers.
+type Platform struct {
+	store       nb.Store
+	recv        bot.Receiver
+	botName     string
+	logger      *slog.Logger
+	waitTimeout time.Duration
+	hub         *hub
+}
+
+var _ bot.Sender = (*Platform)(nil)
+
+// Option configures a Platform.
+type Option func(*Platform)
+
+// WithBotName sets the name shown on the bot's messages (default "邻里哨").
+func WithBotName(name string) Option {
+	return func(p *Platform) { p.botName = name }
+}
+
+// WithLogger sets the logger (default slog.Default()).
+func WithLogger(l *slog.Logger) Option {
+	return func(p *Platform) { p.logger = l }
+}
+
+// WithWaitTimeout sets how long Wait waits before it returns an empty list
+// (default 25 s).
+func WithWaitTimeout(d time.Duration) Option {
+	return func(p *Platform) { p.waitTimeout = d }
+}
+
+// New returns a sandbox platform over store that hands incoming messages to
+// recv. recv may be nil, in which case messages are only stored.
+func New(store nb.Store, recv bot.Receiver, opts ...Option) *Platform {
+	p := &Platform{
+		store:       store,
+		recv:        recv,
+		botName:     DefaultBotName,
+		logger:      slog.Default(),
+		waitTimeout: DefaultWaitTimeout,
+		hub:         newHub(),
+	}
+	for _, o := range opts {
+		o(p)
+	}
+	return p
+}
+
+// BotName returns the name the bot's messages carry.
+func (p *Platform) BotName() string { return p.botName }
+
+// Send delivers a bot message to a sandbox chat: it is stored with the
+// mentioned people prefixed as "@name ", and long-polling readers of the
+// chat are woken. It returns the new message id in decimal. A ReplyTo that
+// is not a message of the same chat is dropped.
+func (p *Platform) Send(ctx context.Context, m bot.OutMessage) (string, error) {
+	if m.Platform != "" && m.Platform != nb.PlatformSandbox {
+		return "", &bot.PermanentError{Err: fmt.Errorf("sandbox: cannot send to platform %q", m.Platform)}
+	} else if m.ChatID == "" {
+		return "", &bot.PermanentError{Err: fmt.Errorf("sandbox: no chat id")}
+	}
+	var prefix strings.Builder
+	for _, name := range m.Mentions {
+		if name != "" {
+			prefix.WriteString("@" + name + " ")
+		}
+	}
+	msg := &nb.SandboxMessage{
+		ChatKey: m.ChatID,
+		From:    p.botName,
+		FromBot: true,
+		Text:    prefix.String() + m.Text,
+	}
+	err := p.store.Update(ctx, func(tx nb.Tx) error {
+		id, err := replyTarget(tx, m.ChatID, m.ReplyTo)
+		if err != nil {
+			return err
+		}
+		msg.ReplyTo = id
+		return tx.AppendSandboxMessage(msg)
+	})
+	if err != nil {
+		return "", fmt.Errorf("sandbox: send: %w", err)
+	}
+	p.hub.notify(m.ChatID)
+	return strconv.FormatInt(msg.ID, 10), nil
+}
+
+// replyTarget returns the id of the message replyTo names if it belongs to
+// chatKey, and 0 otherwise.
+func replyTarget(tx nb.Tx, chatKey, replyTo string) (int64, error) {
+	id, err := strconv.ParseInt(replyTo, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, nil
+	}
+	orig, err := tx.FindSandboxMessage(id)
+	if nb.ErrorCode(err) == nb.ENOTFOUND {
+		return 0, nil
+	} else if err != nil {
+		return 0, err
+	} else if orig.ChatKey != chatKey {
+		return 0, nil
+	}
+	return id, nil
+}

@@ -1,0 +1,141 @@
+package sandbox
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+)
+
+// Limits on what people may post.
+const (
+	MaxNameLen  = 32      // characters in a person's name
+	MaxTitleLen = 64      // characters in a group title
+	MaxTextLen  = 100_000 // characters in a message; the engine answers over-long ones
+)
+
+// PrivateChat is what PostRequest.Chat says for a private chat with the bot.
+const PrivateChat = "private"
+
+// PostRequest is a message a person writes in a sandbox chat.
+type PostRequest struct {
+	Chat    string // a group title, or "private" for a private chat with the bot
+	From    string // the person's name
+	Text    string
+	ReplyTo int64 // id of a message of the same chat (0 = none)
+}
+
+// PrivateKey returns the chat key of a person's private chat with the bot.
+func PrivateKey(name string) string { return PrivateChat + ":" + name }
+
+// Post stores a person's message and hands it to the receiver. It returns the
+// new message id. Invalid requests give EINVALID or ENOTFOUND errors whose
+// message can be shown to the person.
+func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
+	from, err := cleanName(req.From, "name", MaxNameLen)
+	if err != nil {
+		return 0, err
+	}
+	text := strings.ToValidUTF8(req.Text, "\uFFFD")
+	if strings.TrimSpace(text) == "" {
+		return 0, nb.Errorf(nb.EINVALID, "text required")
+	} else if n := len([]rune(text)); n > MaxTextLen {
+		return 0, nb.Errorf(nb.EINVALID, "text too long (%d characters, at most %d)", n, MaxTextLen)
+	} else if req.ReplyTo < 0 {
+		return 0, nb.Errorf(nb.EINVALID, "reply_to must be a message id")
+	}
+
+	var chat *nb.Chat
+	msg := &nb.SandboxMessage{From: from, Text: text, ReplyTo: req.ReplyTo}
+	err = p.store.Update(ctx, func(tx nb.Tx) error {
+		var err error
+		if chat, err = findOrOpenChat(tx, strings.TrimSpace(req.Chat), from); err != nil {
+			return err
+		}
+		msg.ChatKey = chat.ExternalID
+		if msg.ReplyTo != 0 {
+			orig, err := tx.FindSandboxMessage(msg.ReplyTo)
+			if nb.ErrorCode(err) == nb.ENOTFOUND || (err == nil && orig.ChatKey != msg.ChatKey) {
+				return nb.Errorf(nb.EINVALID, "reply_to: message %d is not in this chat", msg.ReplyTo)
+			} else if err != nil {
+				return err
+			}
+		}
+		return tx.AppendSandboxMessage(msg)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("sandbox: post: %w", err)
+	}
+	p.hub.notify(msg.ChatKey)
+
+	if p.recv == nil {
+		return msg.ID, nil
+	}
+	in := bot.Message{
+		Platform:   nb.PlatformSandbox,
+		ChatID:     msg.ChatKey,
+		ChatKind:   chat.Kind,
+		ChatTitle:  chat.Title,
+		SenderID:   from,
+		SenderName: from,
+		ID:         strconv.FormatInt(msg.ID, 10),
+		Text:       msg.Text,
+		At:         msg.At,
+	}
+	if msg.ReplyTo != 0 {
+		in.ReplyTo = strconv.FormatInt(msg.ReplyTo, 10)
+	}
+	if err := p.recv.Receive(ctx, in); err != nil {
+		return msg.ID, fmt.Errorf("sandbox: receive message %d: %w", msg.ID, err)
+	}
+	return msg.ID, nil
+}
+
+// findOrOpenChat returns the group titled name, or from's private chat
+// with the bot (created on first use) when name is "private".
+func findOrOpenChat(tx nb.Tx, name, from string) (*nb.Chat, error) {
+	switch {
+	case name == "":
+		return nil, nb.Errorf(nb.EINVALID, "chat required")
+	case name == PrivateChat:
+		c := &nb.Chat{Platform: nb.PlatformSandbox, ExternalID: PrivateKey(from), Kind: nb.ChatPrivate, Title: from}
+		if err := tx.EnsureChat(c); err != nil {
+			return nil, err
+		}
+		return c, nil
+	}
+	c, err := tx.FindChat(nb.PlatformSandbox, name)
+	if nb.ErrorCode(err) == nb.ENOTFOUND || (err == nil && c.Kind != nb.ChatGroup) {
+		return nil, nb.Errorf(nb.ENOTFOUND, "group %q not found", name)
+	}
+	return c, err
+}
+
+// cleanName checks a person's name or a group title: trimmed, required,
+// at most max characters, valid UTF-8 and no control characters. what names
+// the field in error messages.
+func cleanName(s, what string, max int) (string, error) {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return "", nb.Errorf(nb.EINVALID, "%s required", what)
+	case len([]rune(s)) > max:
+		return "", nb.Errorf(nb.EINVALID, "%s too long (at most %d characters)", what, max)
+	case !utf8.ValidString(s):
+		return "", nb.Errorf(nb.EINVALID, "%s is not valid text", what)
+	case strings.ContainsFunc(s, isControl):
+		return "", nb.Errorf(nb.EINVALID, "%s must not contain control characters", what)
+	}
+	return s, nil
+}
+
+// isControl reports control characters, and the bidirectional overrides
+// that could make a name read differently from what it is.
+func isControl(r rune) bool {
+	return unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}

@@ -1,0 +1,181 @@
+// Package config holds NeighborBot's configuration: one Config struct, loaded
+// once by cmd/neighborbot from an optional YAML file and NEIGHBORBOT_*
+// environment variables, validated, and passed down. The package keeps no
+// mutable state of its own.
+package config
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration of a NeighborBot process.
+type Config struct {
+	HTTPAddr    string     `yaml:"http_addr"`
+	Database    string     `yaml:"database"`
+	LogLevel    string     `yaml:"log_level"`
+	LogFormat   string     `yaml:"log_format"`
+	Language    string     `yaml:"language"`
+	BotName     string     `yaml:"bot_name"`
+	BotUsername string     `yaml:"bot_username"`
+	Demo        bool       `yaml:"demo"`
+	Sandbox     Sandbox    `yaml:"sandbox"`
+	Telegram    Telegram   `yaml:"telegram"`
+	WeChat      WeChat     `yaml:"wechat"`
+	Redis       Redis      `yaml:"redis"`
+	QuietHours  QuietHours `yaml:"quiet_hours"`
+	TimeLimits  TimeLimits `yaml:"time_limits"`
+	Rating      Rating     `yaml:"rating"`
+	Intake      Intake     `yaml:"intake"`
+	Outbox      Outbox     `yaml:"outbox"`
+	InviteTTL   Duration   `yaml:"invite_ttl"`
+	Categories  []Category `yaml:"categories"`
+}
+
+// Sandbox configures the built-in web chat used for trying the bot out.
+type Sandbox struct {
+	Enabled bool `yaml:"enabled"`
+}
+
+// Telegram configures the Telegram adapter. Token is a secret.
+type Telegram struct {
+	Enabled   bool   `yaml:"enabled"`
+	Token     string `yaml:"token"`
+	TokenFile string `yaml:"token_file"` // read by Load into Token
+	ServerURL string `yaml:"server_url"` // Bot API server; empty means api.telegram.org
+}
+
+// WeChat configures the WeChat adapter; SessionFile holds the login session.
+type WeChat struct {
+	Enabled     bool   `yaml:"enabled"`
+	SessionFile string `yaml:"session_file"`
+}
+
+// Redis configures the optional shared Redis; an empty URL means in-process.
+// The URL may carry a password and is treated as a secret.
+type Redis struct {
+	URL string `yaml:"url"`
+}
+
+// QuietHours is a daily window ("HH:MM", local time) in which the bot posts
+// nothing that can wait. Start after End wraps past midnight; both empty
+// turns quiet hours off.
+type QuietHours struct {
+	Start string `yaml:"start"`
+	End   string `yaml:"end"`
+}
+
+// TimeLimits is the time-limit policy: how long an owner has to resolve a
+// project of each priority, a unit has to acknowledge a whistle, and an
+// officer has to accept a confirmed issue.
+type TimeLimits struct {
+	Urgent     Duration `yaml:"urgent"`
+	Utilities  Duration `yaml:"utilities"`
+	General    Duration `yaml:"general"`
+	Complex    Duration `yaml:"complex"`
+	WhistleAck Duration `yaml:"whistle_ack"`
+	Acceptance Duration `yaml:"acceptance"`
+}
+
+// Rating configures residents' ratings of resolved cases.
+type Rating struct {
+	AutoCloseDays int     `yaml:"auto_close_days"`        // close unrated cases after this many days
+	BasicWeight   float64 `yaml:"basic_satisfied_weight"` // weight of 基本满意 in 满意率
+}
+
+// Intake configures how chat messages are understood.
+type Intake struct {
+	Model           string   `yaml:"model"`            // classifier model path; empty = embedded
+	AckThreshold    float64  `yaml:"ack_threshold"`    // confidence needed to acknowledge a concern
+	DuplicateWindow Duration `yaml:"duplicate_window"` // how far back to look for duplicates
+}
+
+// Outbox configures delivery retries of outgoing messages.
+type Outbox struct {
+	MaxAttempts int      `yaml:"max_attempts"`
+	RetryBase   Duration `yaml:"retry_base"` // first retry delay; later ones back off
+}
+
+// Category is one entry of a custom taxonomy, replacing the intake
+// package's built-in one when Config.Categories is not empty.
+type Category struct {
+	Name      string   `yaml:"name"`
+	Keywords  []string `yaml:"keywords"`
+	OwnerKind string   `yaml:"owner_kind"` // default owner unit kind; empty = none
+	Priority  string   `yaml:"priority"`
+}
+
+// Default returns the configuration used when no file or environment
+// variable says otherwise.
+func Default() Config {
+	return Config{
+		HTTPAddr:    "127.0.0.1:8080",
+		Database:    "neighborbot.db",
+		LogLevel:    "info",
+		LogFormat:   "text",
+		Language:    "zh-CN",
+		BotName:     "邻里哨",
+		BotUsername: "neighborbot",
+		Demo:        true,
+		Sandbox:     Sandbox{Enabled: true},
+		WeChat:      WeChat{SessionFile: "wechat-session.json"},
+		QuietHours:  QuietHours{Start: "22:00", End: "07:00"},
+		TimeLimits: TimeLimits{
+			Urgent:     Duration{2 * time.Hour},
+			Utilities:  Duration{24 * time.Hour},
+			General:    Duration{7 * day},
+			Complex:    Duration{15 * day},
+			WhistleAck: Duration{30 * time.Minute},
+			Acceptance: Duration{2 * time.Hour},
+		},
+		Rating:    Rating{AutoCloseDays: 7, BasicWeight: 0.9},
+		Intake:    Intake{AckThreshold: 0.7, DuplicateWindow: Duration{72 * time.Hour}},
+		Outbox:    Outbox{MaxAttempts: 8, RetryBase: Duration{2 * time.Second}},
+		InviteTTL: Duration{72 * time.Hour},
+	}
+}
+
+// DatabaseDriver reports which store backs Database: "postgres" for a
+// postgres:// or postgresql:// URL, "sqlite" for anything else (a file path).
+func (c Config) DatabaseDriver() string {
+	if isPostgres(c.Database) {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+func isPostgres(dsn string) bool {
+	s := strings.ToLower(dsn)
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// PathFrom chooses the config file path: the -config flag value if set,
+// else NEIGHBORBOT_CONFIG, else "" (no file, defaults and environment only).
+func PathFrom(flagValue string, getenv func(string) string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	return getenv("NEIGHBORBOT_CONFIG")
+}
+
+// Redacted returns a copy that is safe to log: the Telegram token and the
+// passwords in the Redis and PostgreSQL URLs are replaced by "***".
+func (c Config) Redacted() Config {
+	if c.Telegram.Token != "" {
+		c.Telegram.Token = redacted
+	}
+	c.Redis.URL = redactURL(c.Redis.URL)
+	if isPostgres(c.Database) {
+		c.Database = redactURL(c.Database)
+	}
+	if c.Categories != nil {
+		cats := make([]Category, len(c.Categories))
+		for i, cat := range c.Categories {
+			cat.Keywords = slices.Clone(cat.Keywords)
+			cats[i] = cat
+		}
+		c.Categories = cats
+	}
+	return c
+}

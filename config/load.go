@@ -1,0 +1,154 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Load builds the Config: Default, then the YAML file at path (if path is
+// not empty), then NEIGHBORBOT_* environment variables read through getenv
+// (callers pass os.Getenv), then secrets from files, then Validate. Errors
+// name the YAML key or environment variable and never include a secret.
+func Load(path string, getenv func(string) string) (Config, error) {
+	c := Default()
+	if path != "" {
+		if err := c.readFile(path); err != nil {
+			return Config{}, err
+		}
+	}
+	fromEnv, err := c.applyEnv(getenv)
+	if err != nil {
+		return Config{}, err
+	}
+	if f := c.Telegram.TokenFile; f != "" {
+		tok, err := readSecretFile(f)
+		if err != nil {
+			src := "telegram.token_file"
+			if fromEnv["telegram.token"] != "" {
+				src = fromEnv["telegram.token"]
+			}
+			return Config{}, fmt.Errorf("config: %s: %w", src, err)
+		}
+		c.Telegram.Token = tok
+	}
+	var errs []error
+	for _, p := range c.problems() {
+		p.Env = fromEnv[p.Key]
+		errs = append(errs, p)
+	}
+	if len(errs) > 0 {
+		return Config{}, errors.Join(errs...)
+	}
+	return c, nil
+}
+
+// readFile decodes one YAML document over c, rejecting unknown keys.
+func (c *Config) readFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	defer f.Close()
+	dec := yaml.NewDecoder(f)
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("config: %s: %w", path, friendlyYAML(err))
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return fmt.Errorf("config: %s: expected a single YAML document", path)
+	}
+	if c.Telegram.Token != "" && c.Telegram.TokenFile != "" {
+		return fmt.Errorf("config: %s: telegram: set token or token_file, not both", path)
+	}
+	return nil
+}
+
+var unknownFieldRE = regexp.MustCompile(`^(line \d+): field (.+) not found in type \S+$`)
+
+// friendlyYAML rewrites yaml.v3's "field x not found in type config.T" as
+// `unknown key "x"`, keeping the line number.
+func friendlyYAML(err error) error {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return err
+	}
+	msgs := make([]string, len(te.Errors))
+	for i, m := range te.Errors {
+		msgs[i] = unknownFieldRE.ReplaceAllString(m, `$1: unknown key "$2"`)
+	}
+	return &yaml.TypeError{Errors: msgs}
+}
+
+// envVar maps one environment variable onto the key it overrides.
+type envVar struct {
+	name, key string
+	set       func(c *Config, v string) error
+}
+
+var envVars = []envVar{
+	{"NEIGHBORBOT_HTTP_ADDR", "http_addr", func(c *Config, v string) error { c.HTTPAddr = v; return nil }},
+	{"NEIGHBORBOT_DB", "database", func(c *Config, v string) error { c.Database = v; return nil }},
+	{"NEIGHBORBOT_LOG_LEVEL", "log_level", func(c *Config, v string) error { c.LogLevel = v; return nil }},
+	{"NEIGHBORBOT_LOG_FORMAT", "log_format", func(c *Config, v string) error { c.LogFormat = v; return nil }},
+	{"NEIGHBORBOT_LANGUAGE", "language", func(c *Config, v string) error { c.Language = v; return nil }},
+	{"NEIGHBORBOT_BOT_USERNAME", "bot_username", func(c *Config, v string) error { c.BotUsername = v; return nil }},
+	{"NEIGHBORBOT_DEMO", "demo", func(c *Config, v string) error { return parseBool(v, &c.Demo) }},
+	{"NEIGHBORBOT_SANDBOX", "sandbox.enabled", func(c *Config, v string) error { return parseBool(v, &c.Sandbox.Enabled) }},
+	{"NEIGHBORBOT_TELEGRAM_ENABLED", "telegram.enabled", func(c *Config, v string) error { return parseBool(v, &c.Telegram.Enabled) }},
+	{"NEIGHBORBOT_WECHAT_SESSION_FILE", "wechat.session_file", func(c *Config, v string) error { c.WeChat.SessionFile = v; return nil }},
+	{"NEIGHBORBOT_TELEGRAM_TOKEN", "telegram.token", func(c *Config, v string) error {
+		c.Telegram.Token, c.Telegram.TokenFile = v, ""
+		return nil
+	}},
+	{"NEIGHBORBOT_TELEGRAM_TOKEN_FILE", "telegram.token", func(c *Config, v string) error {
+		c.Telegram.Token, c.Telegram.TokenFile = "", v // read by Load after all overrides
+		return nil
+	}},
+	{"NEIGHBORBOT_REDIS_URL", "redis.url", func(c *Config, v string) error { c.Redis.URL = v; return nil }},
+	{"NEIGHBORBOT_REDIS_URL_FILE", "redis.url", func(c *Config, v string) (err error) {
+		c.Redis.URL, err = readSecretFile(v)
+		return err
+	}},
+}
+
+// applyEnv applies every set variable and reports which key each came from.
+func (c *Config) applyEnv(getenv func(string) string) (map[string]string, error) {
+	fromEnv := make(map[string]string)
+	var errs []error
+	for _, e := range envVars {
+		v := strings.TrimSpace(getenv(e.name))
+		if v == "" {
+			continue
+		}
+		if prev, ok := fromEnv[e.key]; ok {
+			errs = append(errs, fmt.Errorf("config: %s: conflicts with %s; set only one", e.name, prev))
+			continue
+		}
+		if err := e.set(c, v); err != nil {
+			errs = append(errs, fmt.Errorf("config: %s: %w", e.name, err))
+			continue
+		}
+		fromEnv[e.key] = e.name
+	}
+	return fromEnv, errors.Join(errs...)
+}
+
+// parseBool accepts true/false, 1/0, yes/no and on/off, in any case.
+func parseBool(v string, dst *bool) error {
+	switch strings.ToLower(v) {
+	case "true", "1", "yes", "on":
+		*dst = true
+	case "false", "0", "no", "off":
+		*dst = false
+	default:
+		return fmt.Errorf("invalid boolean %q (use true or false)", v)
+	}
+	return nil
+}

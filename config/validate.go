@@ -1,0 +1,200 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// FieldError is one validation problem: the YAML key path, the reason, and
+// the environment variable the value came from, if any.
+type FieldError struct {
+	Key    string // YAML key path, e.g. "time_limits.urgent" or "categories[2].name"
+	Reason string // never contains a secret value
+	Env    string // e.g. "NEIGHBORBOT_LOG_LEVEL" when the value came from there
+}
+
+// Error formats the problem as "config: key: reason".
+func (e *FieldError) Error() string {
+	if e.Env != "" {
+		return "config: " + e.Key + " (from " + e.Env + "): " + e.Reason
+	}
+	return "config: " + e.Key + ": " + e.Reason
+}
+
+var (
+	logLevels    = []string{"debug", "info", "warn", "error"}
+	logFormats   = []string{"text", "json"}
+	languages    = []string{"zh-CN", "en"}
+	priorities   = []string{"urgent", "utilities", "general", "complex"}
+	ownerKinds   = []string{"department", "partner", "community", "grid", "street", "district"}
+	redisSchemes = []string{"redis", "rediss", "unix"}
+
+	clockRE    = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
+	tokenRE    = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
+	usernameRE = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+	schemeRE   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
+)
+
+// Validate checks every field and returns all problems at once, joined with
+// errors.Join; each is a *FieldError. It returns nil for a usable Config.
+func (c Config) Validate() error {
+	var errs []error
+	for _, p := range c.problems() {
+		errs = append(errs, p)
+	}
+	return errors.Join(errs...)
+}
+
+// problems collects *FieldErrors in key order.
+type problems []*FieldError
+
+func (ps *problems) add(key, format string, args ...any) {
+	*ps = append(*ps, &FieldError{Key: key, Reason: fmt.Sprintf(format, args...)})
+}
+
+func (ps *problems) oneOf(key, v string, allowed []string) {
+	if !slices.Contains(allowed, v) {
+		ps.add(key, "%q is not one of %s", v, strings.Join(allowed, ", "))
+	}
+}
+
+func (ps *problems) positive(key string, d Duration) {
+	if d.Duration <= 0 {
+		ps.add(key, "must be positive")
+	}
+}
+
+func (c Config) problems() problems {
+	var ps problems
+	if !validHostPort(c.HTTPAddr) {
+		ps.add("http_addr", "%q is not host:port", c.HTTPAddr)
+	}
+	ps.database(c.Database)
+	ps.oneOf("log_level", c.LogLevel, logLevels)
+	ps.oneOf("log_format", c.LogFormat, logFormats)
+	ps.oneOf("language", c.Language, languages)
+	if strings.TrimSpace(c.BotName) == "" {
+		ps.add("bot_name", "must not be empty")
+	}
+	if !usernameRE.MatchString(c.BotUsername) {
+		ps.add("bot_username", "%q must be letters, digits and _ only, without @", c.BotUsername)
+	}
+	ps.platforms(c)
+	ps.quietHours(c.QuietHours)
+
+	t := c.TimeLimits
+	ps.positive("time_limits.urgent", t.Urgent)
+	ps.positive("time_limits.utilities", t.Utilities)
+	ps.positive("time_limits.general", t.General)
+	ps.positive("time_limits.complex", t.Complex)
+	ps.positive("time_limits.whistle_ack", t.WhistleAck)
+	ps.positive("time_limits.acceptance", t.Acceptance)
+	if c.Rating.AutoCloseDays < 1 {
+		ps.add("rating.auto_close_days", "must be at least 1, got %d", c.Rating.AutoCloseDays)
+	}
+	if w := c.Rating.BasicWeight; !(w >= 0 && w <= 1) {
+		ps.add("rating.basic_satisfied_weight", "must be between 0 and 1, got %v", w)
+	}
+	if a := c.Intake.AckThreshold; !(a > 0 && a <= 1) {
+		ps.add("intake.ack_threshold", "must be greater than 0 and at most 1, got %v", a)
+	}
+	ps.positive("intake.duplicate_window", c.Intake.DuplicateWindow)
+	if c.Outbox.MaxAttempts < 1 {
+		ps.add("outbox.max_attempts", "must be at least 1, got %d", c.Outbox.MaxAttempts)
+	}
+	ps.positive("outbox.retry_base", c.Outbox.RetryBase)
+	ps.positive("invite_ttl", c.InviteTTL)
+	ps.categories(c.Categories)
+	return ps
+}
+
+// platforms checks telegram, wechat and redis; secrets are never printed.
+func (ps *problems) platforms(c Config) {
+	switch {
+	case c.Telegram.Enabled && c.Telegram.Token == "":
+		ps.add("telegram.token", "required when telegram.enabled is true")
+	case c.Telegram.Token != "" && !tokenRE.MatchString(c.Telegram.Token):
+		ps.add("telegram.token", "does not look like a bot token (<digits>:<chars>)")
+	}
+	if s := c.Telegram.ServerURL; s != "" {
+		if u, err := url.Parse(s); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			ps.add("telegram.server_url", "%q is not an http(s) URL", s)
+		}
+	}
+	if c.WeChat.Enabled && strings.TrimSpace(c.WeChat.SessionFile) == "" {
+		ps.add("wechat.session_file", "required when wechat.enabled is true")
+	}
+	if s := c.Redis.URL; s != "" {
+		if u, err := url.Parse(s); err != nil || !slices.Contains(redisSchemes, u.Scheme) {
+			ps.add("redis.url", "is not a URL with scheme %s", strings.Join(redisSchemes, ", "))
+		}
+	}
+}
+
+func (ps *problems) quietHours(q QuietHours) {
+	if (q.Start == "") != (q.End == "") {
+		ps.add("quiet_hours", "start and end must both be set, or both empty to turn quiet hours off")
+	}
+	if q.Start != "" && !clockRE.MatchString(q.Start) {
+		ps.add("quiet_hours.start", "%q is not a time of day HH:MM", q.Start)
+	}
+	if q.End != "" && !clockRE.MatchString(q.End) {
+		ps.add("quiet_hours.end", "%q is not a time of day HH:MM", q.End)
+	}
+	if q.Start != "" && q.Start == q.End {
+		ps.add("quiet_hours.end", "must differ from quiet_hours.start")
+	}
+}
+
+func (ps *problems) categories(cats []Category) {
+	seen := make(map[string]int)
+	for i, cat := range cats {
+		key := fmt.Sprintf("categories[%d]", i)
+		name := strings.TrimSpace(cat.Name)
+		if name == "" {
+			ps.add(key+".name", "must not be empty")
+		} else if j, dup := seen[name]; dup {
+			ps.add(key+".name", "%q is already used by categories[%d]", name, j)
+		} else {
+			seen[name] = i
+		}
+		ps.oneOf(key+".priority", cat.Priority, priorities)
+		if cat.OwnerKind != "" {
+			ps.oneOf(key+".owner_kind", cat.OwnerKind, ownerKinds)
+		}
+	}
+}
+
+// validHostPort accepts "host:port" and ":port" with a numeric port.
+func validHostPort(s string) bool {
+	_, port, err := net.SplitHostPort(s)
+	if err != nil {
+		return false
+	}
+	n, err := strconv.Atoi(port)
+	return err == nil && n >= 0 && n <= 65535
+}
+
+// database never prints a PostgreSQL URL, which may hold a password.
+func (ps *problems) database(dsn string) {
+	switch {
+	case strings.TrimSpace(dsn) == "":
+		ps.add("database", "must be a SQLite file path or a postgres:// URL")
+	case isPostgres(dsn):
+		if _, err := url.Parse(dsn); err != nil {
+			ps.add("database", "is not a valid postgres:// URL")
+		}
+	case strings.Contains(dsn, "://") && !strings.HasPrefix(dsn, "file:"):
+		scheme, _, _ := strings.Cut(dsn, "://")
+		if !schemeRE.MatchString(scheme) {
+			scheme = "?"
+		}
+		ps.add("database", "unsupported scheme %q; use a SQLite file path or a postgres:// URL", scheme)
+	}
+}

@@ -1,0 +1,65 @@
+package handlers
+
+import (
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+)
+
+// accept: "#立项 N [单位]" — becomes a project with an owner and a deadline
+// from the time-limit policy. Without a unit, the case's own unit owns it.
+func (h *Handlers) accept(c *bot.Context) error {
+	n, err := h.caseNumber(c, 0, h.l.T("ex_accept"))
+	if err != nil {
+		return err
+	}
+	cs, err := h.loadCase(c, n)
+	if err != nil {
+		return err
+	}
+	owner := cs.UnitID
+	if name := c.Command.RestAfter(1); name != "" {
+		u, err := h.findUnit(c, name)
+		if err != nil {
+			return err
+		}
+		owner = u.ID
+	} else if owner == 0 {
+		return h.fail("need_owner_unit", h.l.T("ex_accept"))
+	}
+	due := c.Tx.Now().Add(h.cfg.Limits.For(cs.Priority))
+	_, err = h.act(c, n, nb.Command{Action: nb.ActionAccept, UnitID: owner, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
+		return h.l.T("say_accept", cs.ID, summary(cs), unitName(c, owner), h.when(due))
+	})
+	return err
+}
+
+// assign: "#派单 N 单位" — a project gets a new owner and a fresh deadline.
+func (h *Handlers) assign(c *bot.Context) error {
+	n, u, err := h.caseAndUnit(c, h.l.T("ex_assign"))
+	if err != nil {
+		return err
+	}
+	cs, err := h.loadCase(c, n)
+	if err != nil {
+		return err
+	}
+	due := c.Tx.Now().Add(h.cfg.Limits.For(cs.Priority))
+	_, err = h.act(c, n, nb.Command{Action: nb.ActionAssign, UnitID: u.ID, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
+		return h.l.T("say_assign", cs.ID, summary(cs), u.Name, h.when(due))
+	})
+	return err
+}
+
+// caseAndUnit reads "N 单位" from the command.
+func (h *Handlers) caseAndUnit(c *bot.Context, example string) (int64, *nb.Unit, error) {
+	n, err := h.caseNumber(c, 0, example)
+	if err != nil {
+		return 0, nil, err
+	}
+	name := c.Command.RestAfter(1)
+	if name == "" {
+		return 0, nil, h.fail("need_unit", example)
+	}
+	u, err := h.findUnit(c, name)
+	return n, u, err
+}

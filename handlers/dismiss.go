@@ -1,0 +1,22 @@
+package handlers
+
+import (
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+)
+
+// dismiss: "#驳回 N 原因" — the reason is told to the reporters.
+func (h *Handlers) dismiss(c *bot.Context) error {
+	n, err := h.caseNumber(c, 0, h.l.T("ex_dismiss"))
+	if err != nil {
+		return err
+	}
+	reason := c.Command.RestAfter(1)
+	if reason == "" {
+		return h.fail("need_text", h.l.T("ex_dismiss"))
+	}
+	_, err = h.act(c, n, nb.Command{Action: nb.ActionDismiss, Note: reason}, func(cs *nb.Case, _ *nb.Event) string {
+		return h.l.T("say_dismiss", cs.ID, summary(cs), reason)
+	})
+	return err
+}

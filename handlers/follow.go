@@ -1,0 +1,96 @@
+package handlers
+
+import (
+	"strconv"
+	"strings"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+)
+
+// meToo are the ways people say "me too".
+var meToo = map[string]bool{
+	"+1": true, "+1+1": true, "+10086": true, "我也是": true, "同问": true, "同": true, "我也一样": true,
+	"我家也是": true, "我们也是": true, "一样": true, "同求": true, "顶": true, "me too": true, "same": true, "same here": true,
+}
+
+// isMeToo reports whether text only says "me too".
+func isMeToo(text string) bool {
+	s := strings.ToLower(strings.TrimSpace(bot.Fold(text)))
+	s = strings.TrimRight(s, "!.。！~ ")
+	return meToo[s]
+}
+
+// onReply handles a reply to a case's report or to one of the bot's
+// messages about it: "+1" follows the case, a rating word rates it.
+func (h *Handlers) onReply(c *bot.Context) (bool, error) {
+	cs, err := c.Tx.FindCaseByMessage(c.Msg.Platform, c.Msg.ChatID, c.Msg.ReplyTo)
+	if nb.ErrorCode(err) == nb.ENOTFOUND {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	if isMeToo(c.Msg.Text) {
+		return true, h.addFollower(c, cs.ID)
+	}
+	if r, ok := parseRating(c.Msg.Text); ok && cs.Stage == nb.StageResolved && !isDigits(c.Msg.Text) {
+		return true, h.applyRating(c, cs.ID, r)
+	}
+	return false, nil
+}
+
+func isDigits(s string) bool {
+	_, err := strconv.Atoi(strings.TrimSpace(s))
+	return err == nil
+}
+
+// follow: "#关注 N".
+func (h *Handlers) follow(c *bot.Context) error {
+	n, err := h.caseNumber(c, 0, h.l.T("ex_follow"))
+	if err != nil {
+		return err
+	}
+	if _, err := h.loadCase(c, n); err != nil {
+		return err
+	}
+	return h.addFollower(c, n)
+}
+
+// joinDuplicate adds the sender to an existing case and tells them so.
+func (h *Handlers) joinDuplicate(c *bot.Context, n int64) error {
+	cs, err := h.loadCase(c, n)
+	if err != nil {
+		return err
+	}
+	if _, err := h.follow1(c, cs.ID); err != nil {
+		return err
+	}
+	return c.Post(&nb.OutboxMessage{Text: h.l.T("dup_joined", cs.ID, summary(cs)), ReplyTo: c.Msg.ID, CaseID: cs.ID})
+}
+
+// addFollower adds the sender to case n and answers with the count.
+func (h *Handlers) addFollower(c *bot.Context, n int64) error {
+	added, err := h.follow1(c, n)
+	if err != nil {
+		return err
+	}
+	if !added {
+		return c.Reply(h.l.T("already_following", n))
+	}
+	followers, err := c.Tx.ListFollowers(n, c.Msg.Platform)
+	if err != nil {
+		return err
+	}
+	return c.Post(&nb.OutboxMessage{Text: h.l.T("followed", n, len(followers)), ReplyTo: c.Msg.ID, CaseID: n})
+}
+
+// follow1 records the sender as a follower, with an event.
+func (h *Handlers) follow1(c *bot.Context, n int64) (bool, error) {
+	added, err := c.Tx.AddFollower(n, c.Person.ID, nb.FollowFollower)
+	if err != nil || !added {
+		return added, err
+	}
+	return true, c.Tx.AppendEvent(&nb.Event{CaseID: n, Kind: nb.EventFollowed, ActorID: c.Person.ID, CreatedAt: c.Tx.Now()})
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,87 @@
+// Package handlers holds the chat features: report intake, resident
+// commands, officer commands and ratings, one file each. Handlers know the
+// domain and the bot engine, never a platform SDK or SQL.
+package handlers
+
+import (
+	"errors"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/intake"
+)
+
+// Understander reads residents' messages (implemented by *intake.Model).
+type Understander interface {
+	Understand(text string) intake.Result
+	FindDuplicate(r intake.Result, at time.Time, open []intake.OpenCase) (intake.Match, bool)
+	AckThreshold() float64
+}
+
+// Config is what the handlers need from the configuration.
+type Config struct {
+	Language        string // "zh-CN" or "en"
+	BotUsername     string // stripped from "/cmd@username"
+	Limits          nb.TimeLimits
+	DuplicateWindow time.Duration
+	MaxReportRunes  int // longer chat messages are not taken as reports
+}
+
+// Handlers are the chat features.
+type Handlers struct {
+	u   Understander
+	cfg Config
+	l   lang
+}
+
+// New returns the handlers.
+func New(u Understander, cfg Config) *Handlers {
+	if cfg.DuplicateWindow == 0 {
+		cfg.DuplicateWindow = 72 * time.Hour
+	}
+	if cfg.MaxReportRunes == 0 {
+		cfg.MaxReportRunes = 500
+	}
+	if cfg.Limits == (nb.TimeLimits{}) {
+		cfg.Limits = nb.DefaultTimeLimits()
+	}
+	return &Handlers{u: u, cfg: cfg, l: langFor(cfg.Language)}
+}
+
+// userError is an error whose text is meant for the person who sent the
+// message; the Errors middleware replies with it.
+type userError struct{ text string }
+
+func (e *userError) Error() string { return e.text }
+
+// fail returns a userError with the localised text under key.
+func (h *Handlers) fail(key string, args ...any) error {
+	return &userError{text: h.l.T(key, args...)}
+}
+
+// Errors replies to mistakes a person made (bad command, unknown case,
+// not allowed) and passes internal errors on, so that the transaction is
+// rolled back and the message retried.
+func (h *Handlers) Errors(next bot.HandlerFunc) bot.HandlerFunc {
+	return func(c *bot.Context) error {
+		err := next(c)
+		if err == nil {
+			return nil
+		}
+		var ue *userError
+		var te *nb.TransitionError
+		switch {
+		case errors.As(err, &ue):
+			return c.Reply(ue.text)
+		case errors.As(err, &te):
+			return c.Reply(h.l.T("bad_stage", te.CaseID, h.l.stage(te.Stage), h.l.Name("action", te.Action)))
+		case nb.ErrorCode(err) != nb.EINTERNAL:
+			return c.Reply(nb.ErrorMessage(err))
+		}
+		return err
+	}
+}
+
+// forbidden is the answer to a resident who tries an officer command.
+func (h *Handlers) forbidden(c *bot.Context) error { return c.Reply(h.l.T("officers_only")) }

@@ -1,0 +1,42 @@
+package handlers
+
+import (
+	"github.com/neighborbot/neighborbot/bot"
+)
+
+var residentHelp = [2]string{`邻里哨使用说明：
+· 直接在群里说遇到的问题即可，例如「3号楼楼道灯坏了好几天了」，机器人会登记并回复编号。
+· #报事 内容 — 明确报事
+· 回复登记消息「+1」「我也是」「同问」— 关注同一件事
+· #进度 编号 — 查询进度；#我的 — 我反映或关注的事
+· #关注 编号；#评价 编号 满意/基本满意/不满意
+命令也可用英文 /report /status /mine /follow /rate /help`,
+	`NeighborBot help:
+· Just say what is wrong in the group, e.g. "the stairway light of building 3 is broken"; the bot registers it and replies with a number.
+· /report text — report explicitly
+· Reply "+1" or "me too" to a report or the bot's acknowledgement — follow the same case
+· /status N — where a case stands; /mine — cases you reported or follow
+· /follow N; /rate N 1-3 (1 satisfied, 2 basic, 3 unsatisfied)
+Chinese verbs work too: #报事 #进度 #我的 #关注 #评价 #帮助`}
+
+var officerHelp = [2]string{`工作人员命令：
+#待办 — 待办与待审核列表
+#确认 N；#驳回 N 原因；#合并 N M
+#立项 N [承办单位]；#派单 N 单位；#吹哨 N 单位
+#报到 N；#进展 N 内容；#办结 N 结果
+#绑定群 单位 — 把本群绑定到网格/社区`,
+	`Officer commands:
+/todo — open cases and the review list
+/confirm N; /dismiss N reason; /merge N M
+/accept N [unit]; /assign N unit; /whistle N unit
+/ack N; /progress N text; /resolve N result
+/bindgroup unit — bind this group to a grid or community`}
+
+// help: "#帮助" — residents' commands, plus officers' for officers.
+func (h *Handlers) help(c *bot.Context) error {
+	text := residentHelp[h.l]
+	if c.Actor().HasRole(workers...) {
+		text += "\n\n" + officerHelp[h.l]
+	}
+	return c.Reply(text)
+}

@@ -1,0 +1,128 @@
+package handlers
+
+import (
+	"fmt"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+// texts holds every line the bot says, in Chinese and English, as fmt
+// formats. Keys are English.
+var texts = map[string][2]string{
+	"ack":               {"收到，已登记 #%d %s，进展会在群里告知。", "Got it: registered #%d %s. Progress will be posted here."},
+	"ack_unbound":       {"收到，已登记 #%d %s。本群尚未绑定社区，工作人员绑定后即开始办理。", "Got it: registered #%d %s. This group is not bound to a community yet; work starts once an officer binds it."},
+	"dup_joined":        {"这件事已登记为 #%d（%s），已将您加入关注，进展会一并告知。", "This is already case #%d (%s); you now follow it and will hear of its progress."},
+	"followed":          {"已关注 #%d，目前 %d 人关注，进展会一并告知。", "You now follow #%d (%d people follow it)."},
+	"already_following": {"您已在关注 #%d。", "You already follow #%d."},
+	"case_not_found":    {"没有找到 #%d，请核对编号（发送 #我的 查看您的诉求）。", "There is no case #%d; check the number (send /mine to see yours)."},
+	"need_case_number":  {"请写上编号，例如：%s", "Please give a case number, e.g. %s"},
+	"need_text":         {"请写上内容，例如：%s", "Please add a text, e.g. %s"},
+	"need_unit":         {"请写上单位，例如：%s", "Please name a unit, e.g. %s"},
+	"unit_not_found":    {"找不到单位「%s」。可选：%s", "No unit called %q. Known: %s"},
+	"unit_ambiguous":    {"「%s」对应多个单位：%s，请写全称。", "%q matches several units: %s; please give the full name."},
+	"too_long":          {"内容太长（最多 %d 字），请简要描述。", "That is too long (at most %d characters); please keep it short."},
+	"unknown_command":   {"不认识这个命令「%s」，发送 #帮助 查看可用命令。", "Unknown command %q; send /help for the list."},
+	"officers_only":     {"此命令仅限社区工作人员使用。", "This command is for community officers."},
+	"forbidden_scope":   {"#%d 不在您负责的范围内。", "#%d is outside your area."},
+	"forbidden_owner":   {"只有 #%d 的承办单位或社区工作人员可以操作。", "Only the owner of #%d or an officer may do this."},
+	"forbidden_ack":     {"只有被吹哨的单位可以报到 #%d。", "Only the whistled unit may report for #%d."},
+	"forbidden_rate":    {"只有 #%d 的反映人和关注人可以评价。", "Only the reporters and followers of #%d may rate it."},
+	"bad_stage":         {"#%d 目前是「%s」，不能%s。", "#%d is %s; it cannot be %s."},
+	"no_whistle":        {"#%d 没有待报到的吹哨。", "#%d has no open whistle."},
+	"merge_self":        {"不能把 #%d 合并到它自己。", "Cannot merge #%d into itself."},
+	"merge_target":      {"#%d 已不在办理中，不能作为合并目标。", "#%d is no longer open and cannot absorb another case."},
+	"bad_rating":        {"请用：满意 / 基本满意 / 不满意（或 1 / 2 / 3），例如：%s", "Use satisfied / basic / unsatisfied (or 1 / 2 / 3), e.g. %s"},
+	"done_private":      {"已处理 #%d：%s", "Done, #%d: %s"},
+	"internal_error":    {"抱歉，系统出了点问题，请稍后再试。", "Sorry, something went wrong; please try again later."},
+	"bind_private_only": {"请私聊机器人发送绑定码，不要在群里发。", "Send your code to the bot in a private chat, not in the group."},
+	"bind_bad_code":     {"绑定码无效：%s", "That code does not work: %s"},
+	"bind_ok":           {"绑定成功：您现在是 %s 的%s。发送 #帮助 查看工作命令。", "Done: you are now %[2]s of %[1]s. Send /help for your commands."},
+	"bindgroup_group":   {"请在要绑定的群里发送此命令。", "Send this in the group you want to bind."},
+	"bindgroup_ok":      {"本群已绑定到 %s。%d 件待绑定的诉求已转交办理。", "This group is now bound to %s. %d waiting cases were handed over."},
+	"mine_none":         {"您还没有反映或关注的诉求。", "You have not reported or followed any case yet."},
+	"mine_head":         {"您反映或关注的诉求：", "Cases you reported or follow:"},
+	"todo_none":         {"您负责的范围内没有待办诉求。", "No open cases in your area."},
+	"todo_head":         {"待办诉求（最多 %d 条）：", "Open cases (up to %d):"},
+	"todo_quiet":        {"待审核", "to review"},
+}
+
+// Stage, action, role and rating names as people read them.
+var names = map[string][2]string{
+	"stage:topic": {"话题", "topic"}, "stage:issue": {"议题", "issue"}, "stage:project": {"项目（办理中）", "project (in progress)"},
+	"stage:resolved": {"已办结（待评价）", "resolved (awaiting rating)"}, "stage:closed": {"已关闭", "closed"},
+	"stage:dismissed": {"已驳回", "dismissed"}, "stage:merged": {"已合并", "merged"},
+	"action:confirm": {"确认", "confirmed"}, "action:dismiss": {"驳回", "dismissed"}, "action:merge": {"合并", "merged"},
+	"action:accept": {"立项", "accepted"}, "action:assign": {"派单", "assigned"}, "action:whistle": {"吹哨", "whistled"},
+	"action:ack": {"报到", "acknowledged"}, "action:progress": {"更新进展", "updated"}, "action:resolve": {"办结", "resolved"},
+	"action:rate": {"评价", "rated"}, "action:close": {"关闭", "closed"},
+	"role:resident": {"居民", "resident"}, "role:ambassador": {"宣传代言人", "ambassador"}, "role:department": {"承办单位人员", "department staff"},
+	"role:grid_worker": {"网格员", "grid worker"}, "role:officer": {"党建指导员/社区工作人员", "officer"}, "role:admin": {"管理员", "admin"},
+	"rating:satisfied": {"满意", "satisfied"}, "rating:basic": {"基本满意", "basically satisfied"},
+	"rating:unsatisfied": {"不满意", "unsatisfied"}, "rating:none": {"未评价", "not rated"},
+	"priority:urgent": {"紧急", "urgent"}, "priority:utilities": {"水电气暖", "utilities"},
+	"priority:general": {"一般", "general"}, "priority:complex": {"复杂", "complex"},
+}
+
+// lang picks Chinese (0) or English (1).
+type lang int
+
+func langFor(code string) lang {
+	if code == "en" {
+		return 1
+	}
+	return 0
+}
+
+// T formats the text under key.
+func (l lang) T(key string, args ...any) string {
+	t, ok := texts[key]
+	if !ok {
+		return key
+	}
+	return fmt.Sprintf(t[l], args...)
+}
+
+// Name returns the display name of a stage, action, role or rating.
+func (l lang) Name(kind string, v any) string {
+	key := kind + ":" + fmt.Sprint(v)
+	if n, ok := names[key]; ok {
+		return n[l]
+	}
+	return fmt.Sprint(v)
+}
+
+func (l lang) stage(s nb.Stage) string { return l.Name("stage", s) }
+
+// Group notices, one per lifecycle action.
+func init() {
+	for k, v := range map[string][2]string{
+		"say_confirm":     {"#%d %s 已确认为议题，社区将尽快安排办理。", "#%d %s is confirmed as an issue; the community will arrange handling."},
+		"say_dismiss":     {"#%d %s 未予立项：%s", "#%d %s was dismissed: %s"},
+		"say_merge":       {"#%d 与 #%d 是同一件事，已合并，进展将在 #%d 告知。", "#%d is the same as #%d and was merged; follow #%d for progress."},
+		"say_accept":      {"#%d %s 已立项，承办单位：%s，办理期限：%s 前。", "#%d %s is now a project, owner: %s, due %s."},
+		"say_assign":      {"#%d %s 已派单给 %s，办理期限：%s 前。", "#%d %s is assigned to %s, due %s."},
+		"say_whistle":     {"#%d %s 已吹哨：请 %s 于 %s 前报到。", "#%d %s: whistle blown, %s must report by %s."},
+		"say_ack":         {"#%d %s：%s 已报到，正在处理。", "#%d %s: %s has reported and is on it."},
+		"say_progress":    {"#%d %s 最新进展：%s", "#%d %s progress: %s"},
+		"say_resolve":     {"#%d %s 已办结：%s\n请反映人评价：回复本条「满意」「基本满意」或「不满意」，或发送 #评价 %d 满意。", "#%d %s is resolved: %s\nReporters, please rate: reply to this message with satisfied / basic / unsatisfied, or send /rate %d 1-3."},
+		"say_rated":       {"#%d 感谢您的评价（%s），此诉求已关闭。", "#%d thank you for rating (%s); the case is closed."},
+		"say_reopened":    {"#%d 收到「不满意」评价，已重新交办 %s 继续处理。", "#%d was rated unsatisfied and goes back to %s."},
+		"ex_confirm":      {"#确认 12", "/confirm 12"},
+		"ex_dismiss":      {"#驳回 12 不属于社区管理范围", "/dismiss 12 not a community matter"},
+		"ex_merge":        {"#合并 12 8", "/merge 12 8"},
+		"ex_accept":       {"#立项 12 城管办", "/accept 12 city-management"},
+		"ex_assign":       {"#派单 12 物业", "/assign 12 property"},
+		"ex_whistle":      {"#吹哨 12 城管办", "/whistle 12 city-management"},
+		"ex_ack":          {"#报到 12", "/ack 12"},
+		"ex_progress":     {"#进展 12 已联系环卫，明早清运", "/progress 12 contacted sanitation, pickup tomorrow"},
+		"ex_resolve":      {"#办结 12 垃圾已清运", "/resolve 12 rubbish removed"},
+		"ex_rate":         {"#评价 12 满意", "/rate 12 1"},
+		"ex_status":       {"#进度 12", "/status 12"},
+		"ex_follow":       {"#关注 12", "/follow 12"},
+		"ex_report":       {"#报事 3号楼楼道灯坏了", "/report the stairway light of building 3 is broken"},
+		"ex_bindgroup":    {"#绑定群 第一网格", "/bindgroup grid-1"},
+		"need_owner_unit": {"本群尚未绑定单位，请写上承办单位，例如：%s", "This group has no unit yet; name the owner, e.g. %s"},
+	} {
+		texts[k] = v
+	}
+}

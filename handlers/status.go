@@ -1,0 +1,117 @@
+package handlers
+
+import (
+	"fmt"
+	"strings"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/intake"
+)
+
+// status: "#进度 N" — anyone may ask where a case stands.
+func (h *Handlers) status(c *bot.Context) error {
+	n, err := h.caseNumber(c, 0, h.l.T("ex_status"))
+	if err != nil {
+		return err
+	}
+	cs, err := h.loadCase(c, n)
+	if err != nil {
+		return err
+	}
+	followers, err := c.Tx.ListFollowers(cs.ID, c.Msg.Platform)
+	if err != nil {
+		return err
+	}
+	events, err := c.Tx.ListEvents(cs.ID)
+	if err != nil {
+		return err
+	}
+	return c.Reply(h.describe(c, cs, len(followers), events))
+}
+
+// describe renders a case for its status reply.
+func (h *Handlers) describe(c *bot.Context, cs *nb.Case, followers int, events []*nb.Event) string {
+	zh := h.l == 0
+	line := func(zhLabel, enLabel, value string) string {
+		if zh {
+			return zhLabel + "：" + value
+		}
+		return enLabel + ": " + value
+	}
+	lines := []string{fmt.Sprintf("#%d %s", cs.ID, summary(cs)),
+		line("状态", "Stage", h.l.stage(cs.Stage)),
+		line("内容", "Report", bot.Truncate(intake.MaskPersonal(cs.Text), 60))}
+	if cs.OwnerUnitID != 0 {
+		lines = append(lines, line("承办", "Owner", unitName(c, cs.OwnerUnitID)))
+	}
+	if !cs.DueAt.IsZero() && cs.Stage == nb.StageProject {
+		lines = append(lines, line("期限", "Due", h.when(cs.DueAt)))
+	}
+	if cs.MergedInto != 0 {
+		lines = append(lines, line("合并到", "Merged into", fmt.Sprintf("#%d", cs.MergedInto)))
+	}
+	lines = append(lines, line("关注", "Followers", fmt.Sprint(followers)))
+	if last := lastNote(events); last != nil {
+		lines = append(lines, line("最新", "Latest", h.l.Name("action", last.Kind)+" "+
+			bot.Truncate(intake.MaskPersonal(last.Note), 60)+" ("+h.when(last.CreatedAt)+")"))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// lastNote returns the latest event that carries a note.
+func lastNote(events []*nb.Event) *nb.Event {
+	for i := len(events) - 1; i >= 0; i-- {
+		if events[i].Note != "" && events[i].Kind != nb.EventReported {
+			return events[i]
+		}
+	}
+	return nil
+}
+
+// mine: "#我的" — the cases the sender reported or follows.
+func (h *Handlers) mine(c *bot.Context) error {
+	cases, err := c.Tx.ListCases(nb.CaseFilter{FollowerID: c.Person.ID, Limit: 10})
+	if err != nil {
+		return err
+	}
+	if len(cases) == 0 {
+		return c.Reply(h.l.T("mine_none"))
+	}
+	lines := []string{h.l.T("mine_head")}
+	for _, cs := range cases {
+		lines = append(lines, fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.stage(cs.Stage)))
+	}
+	return c.Reply(strings.Join(lines, "\n"))
+}
+
+// todo: "#待办" — open cases in the officer's area, the review list first.
+func (h *Handlers) todo(c *bot.Context) error {
+	const max = 20
+	tree, err := unitTree(c)
+	if err != nil {
+		return err
+	}
+	cases, err := c.Tx.ListCases(nb.CaseFilter{OpenOnly: true, Limit: 500})
+	if err != nil {
+		return err
+	}
+	actor := c.Actor()
+	var quiet, loud []string
+	for _, cs := range cases {
+		if !actor.Covers(tree, cs.UnitID, managers...) {
+			continue
+		}
+		s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.stage(cs.Stage))
+		if cs.Quiet {
+			quiet = append(quiet, s+" ["+h.l.T("todo_quiet")+"]")
+		} else {
+			loud = append(loud, s)
+		}
+	}
+	all := append(quiet, loud...)
+	if len(all) == 0 {
+		return c.Reply(h.l.T("todo_none"))
+	}
+	return c.Reply(h.l.T("todo_head", max) + "\n" + strings.Join(all[:min(max, len(all))], "\n"))
+}

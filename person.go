@@ -1,0 +1,74 @@
+package neighborbot
+
+import "time"
+
+// Role is what a person may do, within the scope of a unit.
+type Role string
+
+// Roles, from the least to the most powerful.
+const (
+	RoleResident   Role = "resident"    // 居民
+	RoleAmbassador Role = "ambassador"  // 宣传代言人
+	RoleDepartment Role = "department"  // 部门/物业 staff: acknowledges, reports progress, resolves
+	RoleGridWorker Role = "grid_worker" // 网格员
+	RoleOfficer    Role = "officer"     // 党建指导员, 社区/街道 staff
+	RoleAdmin      Role = "admin"
+)
+
+// Roles lists every role.
+var Roles = []Role{RoleResident, RoleAmbassador, RoleDepartment, RoleGridWorker, RoleOfficer, RoleAdmin}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool {
+	for _, v := range Roles {
+		if r == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Person is a human known to the bot, on one or more platforms.
+type Person struct {
+	ID        int64
+	Name      string
+	CreatedAt time.Time
+}
+
+// Identity ties a person to an account on a platform.
+type Identity struct {
+	PersonID    int64
+	Platform    Platform
+	ExternalID  string
+	DisplayName string
+}
+
+// RoleGrant gives a person a role within a unit (0 = everywhere).
+type RoleGrant struct {
+	PersonID  int64
+	Role      Role
+	UnitID    int64
+	CreatedAt time.Time
+}
+
+// Invite is a one-time code that grants a role when a person sends
+// "#绑定 CODE" to the bot in a private chat.
+type Invite struct {
+	Code       string
+	Role       Role
+	UnitID     int64
+	CreatedAt  time.Time
+	ExpiresAt  time.Time
+	RedeemedBy int64 // 0 until used
+	RedeemedAt time.Time
+}
+
+// Usable reports whether the invite may still be redeemed at now.
+func (i *Invite) Usable(now time.Time) error {
+	if i.RedeemedBy != 0 {
+		return Errorf(EINVALID, "invite code already used")
+	} else if !now.Before(i.ExpiresAt) {
+		return Errorf(EINVALID, "invite code expired")
+	}
+	return nil
+}
