@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"strings"
+
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 )
@@ -10,7 +12,7 @@ func (h *Handlers) bind(c *bot.Context) error {
 	if c.IsGroup() {
 		return c.Reply(h.l.T("bind_private_only"))
 	}
-	code := c.Command.Arg(0)
+	code := strings.ToUpper(c.Command.Arg(0))
 	if code == "" {
 		return h.fail("need_text", "#绑定 ABCD-1234")
 	}

@@ -1,0 +1,234 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/store"
+)
+
+// clock is a test clock that moves only when told.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time          { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *clock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
+
+// fakePlatform records what the engine sends, as a remote platform would,
+// and fails on demand.
+type fakePlatform struct {
+	mu   sync.Mutex
+	sent []bot.OutMessage
+	fail []error // errors to return, in order, before succeeding
+}
+
+func (f *fakePlatform) Send(_ context.Context, m bot.OutMessage) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.fail) > 0 {
+		err := f.fail[0]
+		f.fail = f.fail[1:]
+		return "", err
+	}
+	f.sent = append(f.sent, m)
+	return "out-" + strconv.Itoa(len(f.sent)), nil
+}
+
+func (f *fakePlatform) texts() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, m := range f.sent {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+func newEngine(t *testing.T, h bot.HandlerFunc) (*bot.Engine, *store.DB, *fakePlatform, *clock) {
+	t.Helper()
+	clk := &clock{now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "nb.db"), store.WithClock(clk.Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	e := bot.NewEngine(db, h, bot.WithClock(clk.Now), bot.WithRetry(3, time.Second))
+	p := &fakePlatform{}
+	e.RegisterSender(nb.PlatformSandbox, p)
+	return e, db, p, clk
+}
+
+func msg(chat, id, text string) bot.Message {
+	return bot.Message{Platform: nb.PlatformSandbox, ChatID: chat, ChatKind: nb.ChatGroup, SenderID: "u1",
+		SenderName: "刘大爷", ID: id, Text: text}
+}
+
+// echo replies with the text it got.
+func echo(c *bot.Context) error { return c.Reply("echo: " + c.Msg.Text) }
+
+func TestEngineHandlesInOrderAndDedupes(t *testing.T) {
+	ctx := context.Background()
+	e, _, p, _ := newEngine(t, echo)
+	for i, text := range []string{"one", "two", "three"} {
+		if err := e.Receive(ctx, msg("g1", fmt.Sprint(i), text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := e.Receive(ctx, msg("g1", "1", "two again")); err != nil { // same id: a redelivery
+		t.Fatal(err)
+	}
+	if err := e.Receive(ctx, msg("g1", "9", " \x00 ")); err != nil { // empty after cleaning: ignored
+		t.Fatal(err)
+	}
+	if n, err := e.ProcessPending(ctx); err != nil || n != 3 {
+		t.Fatalf("processed %d, %v", n, err)
+	}
+	if n, err := e.DeliverPending(ctx); err != nil || n != 3 {
+		t.Fatalf("delivered %d, %v", n, err)
+	}
+	want := []string{"echo: one", "echo: two", "echo: three"}
+	if got := p.texts(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("sent %q, want %q", got, want)
+	}
+	if n, _ := e.ProcessPending(ctx); n != 0 {
+		t.Fatalf("a handled message was handled again")
+	}
+}
+
+func TestEngineRollsBackAndSetsAsideFailingMessage(t *testing.T) {
+	ctx := context.Background()
+	calls := 0
+	h := func(c *bot.Context) error {
+		if c.Msg.Text == "poison" {
+			calls++
+			if err := c.Reply("half-done"); err != nil {
+				return err
+			}
+			return errors.New("disk on fire")
+		}
+		return echo(c)
+	}
+	e, db, p, _ := newEngine(t, bot.Chain(h, bot.Recover))
+	_ = e.Receive(ctx, msg("g1", "1", "poison"))
+	_ = e.Receive(ctx, msg("g1", "2", "after"))
+	for i := 0; i < 2; i++ {
+		if _, err := e.ProcessPending(ctx); err == nil {
+			t.Fatal("want the failure reported")
+		}
+	}
+	if n, err := e.ProcessPending(ctx); err != nil || n != 2 { // third failure: set aside, then "after"
+		t.Fatalf("processed %d, %v", n, err)
+	}
+	if calls != 3 {
+		t.Fatalf("poison handled %d times, want 3", calls)
+	}
+	_, _ = e.DeliverPending(ctx)
+	if got := p.texts(); len(got) != 1 || got[0] != "echo: after" {
+		t.Fatalf("the failed handler's reply must be rolled back; sent %q", got)
+	}
+	var pending []*nb.InboxItem
+	_ = db.View(ctx, func(tx nb.Tx) (err error) { pending, err = tx.PendingInbox(10); return err })
+	if len(pending) != 0 {
+		t.Fatalf("%d messages still pending", len(pending))
+	}
+}
+
+func TestEngineRecoversPanics(t *testing.T) {
+	ctx := context.Background()
+	e, _, _, _ := newEngine(t, bot.Chain(func(*bot.Context) error { panic("boom") }, bot.Recover))
+	_ = e.Receive(ctx, msg("g1", "1", "hi"))
+	if _, err := e.ProcessPending(ctx); err == nil {
+		t.Fatal("a panic must surface as an error")
+	}
+}
+
+func TestOutboxRetriesWithBackoff(t *testing.T) {
+	ctx := context.Background()
+	e, db, p, clk := newEngine(t, echo)
+	p.fail = []error{errors.New("network down"), &bot.RetryAfterError{After: 30 * time.Second}}
+	_ = e.Receive(ctx, msg("g1", "1", "a"))
+	_ = e.Receive(ctx, msg("g1", "2", "b"))
+	_, _ = e.ProcessPending(ctx)
+	if n, _ := e.DeliverPending(ctx); n != 0 {
+		t.Fatalf("sent %d while the platform is down", n)
+	}
+	if n, _ := e.DeliverPending(ctx); n != 0 {
+		t.Fatal("a failed message must wait for its back-off")
+	}
+	clk.Advance(time.Second)
+	if n, _ := e.DeliverPending(ctx); n != 0 { // second failure: retry_after 30 s
+		t.Fatalf("sent %d, want the retry_after failure", n)
+	}
+	clk.Advance(29 * time.Second)
+	if n, _ := e.DeliverPending(ctx); n != 0 {
+		t.Fatal("retry_after must be honoured")
+	}
+	clk.Advance(time.Second)
+	if n, err := e.DeliverPending(ctx); n != 2 || err != nil {
+		t.Fatalf("sent %d (%v), want both now", n, err)
+	}
+	if got := p.texts(); fmt.Sprint(got) != "[echo: a echo: b]" {
+		t.Fatalf("order lost: %q", got)
+	}
+	var m *nb.OutboxMessage
+	_ = db.View(ctx, func(tx nb.Tx) (err error) { m, err = tx.FindOutbox(1); return err })
+	if m.Status != nb.OutboxSent || m.ExternalID != "out-1" {
+		t.Fatalf("outbox row not marked sent: %+v", m)
+	}
+}
+
+func TestOutboxGivesUpOnPermanentError(t *testing.T) {
+	ctx := context.Background()
+	e, db, p, _ := newEngine(t, echo)
+	p.fail = []error{&bot.PermanentError{Err: errors.New("bot was kicked")}}
+	_ = e.Receive(ctx, msg("g1", "1", "a"))
+	_, _ = e.ProcessPending(ctx)
+	_, _ = e.DeliverPending(ctx)
+	var m *nb.OutboxMessage
+	_ = db.View(ctx, func(tx nb.Tx) (err error) { m, err = tx.FindOutbox(1); return err })
+	if m.Status != nb.OutboxFailed || m.LastError == "" {
+		t.Fatalf("want failed with its error, got %+v", m)
+	}
+}
+
+func TestEngineRunStopsWhenCancelled(t *testing.T) {
+	e, _, p, _ := newEngine(t, echo)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { _ = e.Run(ctx); close(done) }()
+	if err := e.Receive(ctx, msg("g1", "1", "live")); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(10 * time.Second)
+	for len(p.texts()) == 0 {
+		select {
+		case <-deadline:
+			t.Fatal("the running engine did not deliver")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after cancel")
+	}
+}
+
+func TestReceiveRejectsIncompleteMessages(t *testing.T) {
+	e, _, _, _ := newEngine(t, echo)
+	err := e.Receive(context.Background(), bot.Message{Platform: nb.PlatformSandbox, Text: "x"})
+	if nb.ErrorCode(err) != nb.EINVALID {
+		t.Fatalf("want EINVALID, got %v", err)
+	}
+}

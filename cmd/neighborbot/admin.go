@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/config"
+	"github.com/neighborbot/neighborbot/store"
+)
+
+// runInit writes a commented sample config.
+func runInit(args []string, sys IO) error {
+	fs, path := newFlags("init", sys)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	out := *path
+	if out == "" {
+		out = "neighborbot.yaml"
+	}
+	if err := config.WriteSample(out); err != nil {
+		return err
+	}
+	fmt.Fprintf(sys.Out, "wrote %s; run with: neighborbot run -config %s\n", out, out)
+	return nil
+}
+
+// runMigrate brings the schema up to date and prints the version.
+func runMigrate(ctx context.Context, args []string, sys IO) error {
+	fs, path := newFlags("migrate", sys)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*path, sys)
+	if err != nil {
+		return err
+	}
+	db, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v, err := db.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(sys.Out, "database %s is at schema version %d (latest %d)\n", cfg.Database, v, store.LatestVersion())
+	return nil
+}
+
+// runInvite creates a one-time code for a role and prints it alone on the
+// last line of standard output.
+func runInvite(ctx context.Context, args []string, sys IO) error {
+	fs, path := newFlags("invite", sys)
+	role := fs.String("role", "", "role to grant: officer, grid_worker, department, ambassador, admin")
+	unit := fs.String("unit", "", "unit the role is scoped to (empty = everywhere, for admin)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if r := nb.Role(*role); !r.Valid() || r == nb.RoleResident {
+		return fmt.Errorf("%w: -role must be one of officer, grid_worker, department, ambassador, admin", errUsage)
+	}
+	cfg, err := loadConfig(*path, sys)
+	if err != nil {
+		return err
+	}
+	db, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	inv := &nb.Invite{Code: newInviteCode(), Role: nb.Role(*role)}
+	if *unit != "" {
+		u, err := findUnit(ctx, db, *unit)
+		if err != nil {
+			return fmt.Errorf("-unit: %s", nb.ErrorMessage(err))
+		}
+		inv.UnitID = u.ID
+	} else if inv.Role != nb.RoleAdmin {
+		return fmt.Errorf("%w: -unit is required for role %s", errUsage, *role)
+	}
+	err = db.Update(ctx, func(tx nb.Tx) error {
+		inv.ExpiresAt = tx.Now().Add(cfg.InviteTTL.Duration)
+		return tx.CreateInvite(inv)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(sys.Out, "Send this code to the bot in a private chat as \"#绑定 CODE\" or \"/bind CODE\"; it works once, until %s.\n",
+		inv.ExpiresAt.Local().Format(time.DateTime))
+	fmt.Fprintln(sys.Out, inv.Code)
+	return nil
+}
+
+// newInviteCode returns a code like "K7QM-3XPA" from an alphabet without
+// look-alike characters.
+func newInviteCode() string {
+	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return string(b[:4]) + "-" + string(b[4:])
+}

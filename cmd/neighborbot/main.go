@@ -1,0 +1,105 @@
+// Command neighborbot runs NeighborBot (邻里哨) and its admin tools.
+//
+//	neighborbot [run]            run the bot (sandbox chat on http://127.0.0.1:8080/sandbox)
+//	neighborbot init             write a commented sample config
+//	neighborbot migrate          bring the database schema up to date
+//	neighborbot unit add|list    manage the unit tree
+//	neighborbot invite           print a one-time code that grants a role
+//	neighborbot train|eval|understand   the message-understanding models
+//	neighborbot version
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Version is set at build time with -ldflags "-X main.Version=…".
+var Version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(Main(ctx, os.Args[1:], IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv}))
+}
+
+// IO is the program's view of the outside world, injectable for tests.
+type IO struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	Getenv func(string) string
+}
+
+// Main runs one command and returns the process exit code.
+func Main(ctx context.Context, args []string, sys IO) int {
+	verb, rest := "run", args
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		verb, rest = args[0], args[1:]
+	}
+	err := dispatch(ctx, verb, rest, sys)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(sys.Err, err)
+		fmt.Fprint(sys.Err, usage)
+		return 2
+	}
+	fmt.Fprintln(sys.Err, "neighborbot:", err)
+	return 1
+}
+
+var errUsage = errors.New("usage error")
+
+func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
+	switch verb {
+	case "run":
+		return runBot(ctx, args, sys)
+	case "init":
+		return runInit(args, sys)
+	case "migrate":
+		return runMigrate(ctx, args, sys)
+	case "unit":
+		return runUnit(ctx, args, sys)
+	case "invite":
+		return runInvite(ctx, args, sys)
+	case "train":
+		return runTrain(args, sys.Out, sys.Err)
+	case "eval":
+		return runEval(args, sys.Out, sys.Err)
+	case "understand":
+		return runUnderstand(args, sys.In, sys.Out, sys.Err)
+	case "version":
+		fmt.Fprintln(sys.Out, "neighborbot", Version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(sys.Out, usage)
+		return nil
+	}
+	return fmt.Errorf("%w: unknown command %q", errUsage, verb)
+}
+
+const usage = `usage: neighborbot [command] [flags]
+
+  run          run the bot (default); flags: -config PATH, --no-demo
+  init         write a commented sample config (neighborbot.yaml)
+  migrate      bring the database schema up to date
+  unit add     -name NAME -kind district|street|community|grid|department|partner [-parent NAME]
+  unit list
+  invite       -role ROLE -unit NAME: print a one-time code, sent as "#绑定 CODE" to the bot
+  train        -data FILE -out MODEL
+  eval         -data FILE [-model MODEL] [-json]
+  understand   read messages on standard input, print how the bot reads them
+  version
+
+Config: -config PATH or NEIGHBORBOT_CONFIG; environment NEIGHBORBOT_* overrides the file.
+`

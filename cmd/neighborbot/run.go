@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/bot/sandbox"
+	"github.com/neighborbot/neighborbot/config"
+	"github.com/neighborbot/neighborbot/handlers"
+	"github.com/neighborbot/neighborbot/web"
+)
+
+// runBot runs the bot until ctx ends, then shuts down in reverse order.
+func runBot(ctx context.Context, args []string, sys IO) error {
+	fs, path := newFlags("run", sys)
+	noDemo := fs.Bool("no-demo", false, "do not seed demo data into an empty database")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*path, sys)
+	if err != nil {
+		return err
+	}
+	logger := newLogger(cfg, sys.Err)
+	start := time.Now()
+	db, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := seedDemo(ctx, cfg, *noDemo, db, logger); err != nil {
+		return err
+	}
+	engine, err := buildEngine(cfg, db, logger)
+	if err != nil {
+		return err
+	}
+	var sb *sandbox.Platform
+	if cfg.Sandbox.Enabled {
+		sb = sandbox.New(db, engine, sandbox.WithBotName(cfg.BotName), sandbox.WithLogger(logger))
+		engine.RegisterSender(nb.PlatformSandbox, sb)
+	}
+	server := web.New(cfg.HTTPAddr, sb, logger)
+	if err := server.Start(); err != nil {
+		return fmt.Errorf("http: %w", err)
+	}
+	logger.Info("neighborbot ready", "version", Version, "addr", server.Addr(), "took", time.Since(start))
+	if sb != nil {
+		fmt.Fprintf(sys.Out, "sandbox chat: http://%s/sandbox\n", server.Addr())
+	} else {
+		fmt.Fprintf(sys.Out, "serving http://%s/\n", server.Addr())
+	}
+	return serve(ctx, engine, server, logger)
+}
+
+// serve runs the engine until ctx ends and stops the web server after it.
+func serve(ctx context.Context, engine *bot.Engine, server *web.Server, logger *slog.Logger) error {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); _ = engine.Run(ctx) }()
+	<-ctx.Done()
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := server.Shutdown(shutdownCtx)
+	wg.Wait()
+	return err
+}
+
+// buildEngine wires the handlers into an engine.
+func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engine, error) {
+	model, err := loadModel(cfg)
+	if err != nil {
+		return nil, err
+	}
+	h := handlers.New(model, handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername,
+		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration})
+	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log)
+	return bot.NewEngine(db, handle, bot.WithLogger(logger),
+		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration)), nil
+}
+
+// seedDemo fills an empty database with demo data unless told not to.
+func seedDemo(ctx context.Context, cfg config.Config, noDemo bool, db nb.Store, logger *slog.Logger) error {
+	if noDemo || !cfg.Demo {
+		return nil
+	}
+	seeded, err := sandbox.SeedDemo(ctx, db)
+	if err != nil {
+		return fmt.Errorf("seed demo data: %w", err)
+	}
+	if seeded {
+		logger.Info("demo data seeded (marked 演示); start with --no-demo on a fresh database to skip it")
+	}
+	return nil
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+// runUnit implements "unit add" and "unit list".
+func runUnit(ctx context.Context, args []string, sys IO) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: unit add|list", errUsage)
+	}
+	switch args[0] {
+	case "add":
+		return runUnitAdd(ctx, args[1:], sys)
+	case "list":
+		return runUnitList(ctx, args[1:], sys)
+	}
+	return fmt.Errorf("%w: unit add|list, not %q", errUsage, args[0])
+}
+
+func runUnitAdd(ctx context.Context, args []string, sys IO) error {
+	fs, path := newFlags("unit add", sys)
+	name := fs.String("name", "", "unit name, e.g. 第三网格")
+	kind := fs.String("kind", "", "district, street, community, grid, department or partner")
+	parent := fs.String("parent", "", "name of the parent unit")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*path, sys)
+	if err != nil {
+		return err
+	}
+	db, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	u := &nb.Unit{Name: *name, Kind: nb.UnitKind(*kind)}
+	if err := u.Validate(); err != nil {
+		return fmt.Errorf("%w: %s", errUsage, nb.ErrorMessage(err))
+	}
+	if *parent != "" {
+		p, err := findUnit(ctx, db, *parent)
+		if err != nil {
+			return fmt.Errorf("-parent: %s", nb.ErrorMessage(err))
+		}
+		u.ParentID = p.ID
+	}
+	if err := db.Update(ctx, func(tx nb.Tx) error { return tx.CreateUnit(u) }); err != nil {
+		return fmt.Errorf("add unit: %s", nb.ErrorMessage(err))
+	}
+	fmt.Fprintf(sys.Out, "added unit %d %s (%s)\n", u.ID, u.Name, u.Kind)
+	return nil
+}
+
+func runUnitList(ctx context.Context, args []string, sys IO) error {
+	fs, path := newFlags("unit list", sys)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*path, sys)
+	if err != nil {
+		return err
+	}
+	db, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var units []*nb.Unit
+	if err := db.View(ctx, func(tx nb.Tx) (err error) { units, err = tx.ListUnits(); return err }); err != nil {
+		return err
+	}
+	tree := nb.NewUnitTree(units)
+	w := tabwriter.NewWriter(sys.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tNAME\tKIND\tPARENT")
+	for _, u := range units {
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\n", u.ID, u.Name, u.Kind, tree.Name(u.ParentID))
+	}
+	return w.Flush()
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/config"
+	"github.com/neighborbot/neighborbot/intake"
+	"github.com/neighborbot/neighborbot/store"
+)
+
+// newFlags returns a flag set for verb with the common -config flag.
+func newFlags(verb string, sys IO) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet("neighborbot "+verb, flag.ContinueOnError)
+	fs.SetOutput(sys.Err)
+	path := fs.String("config", "", "config file (default $NEIGHBORBOT_CONFIG; none = built-in defaults)")
+	return fs, path
+}
+
+// parseFlags parses args, turning a flag error into a usage error.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	return nil
+}
+
+// loadConfig loads the config from -config or NEIGHBORBOT_CONFIG and the environment.
+func loadConfig(flagPath string, sys IO) (config.Config, error) {
+	return config.Load(config.PathFrom(flagPath, sys.Getenv), sys.Getenv)
+}
+
+// newLogger builds the slog logger the config asks for.
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// openStore opens (and migrates) the configured database.
+func openStore(ctx context.Context, cfg config.Config) (*store.DB, error) {
+	if cfg.DatabaseDriver() != "sqlite" {
+		return nil, fmt.Errorf("database: PostgreSQL is not supported yet; use a SQLite file path")
+	}
+	db, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", cfg.Database, err)
+	}
+	return db, nil
+}
+
+// loadModel returns the message-understanding model the config names,
+// with the configured taxonomy.
+func loadModel(cfg config.Config) (*intake.Model, error) {
+	var m *intake.Model
+	var err error
+	if cfg.Intake.Model != "" {
+		m, err = intake.Load(cfg.Intake.Model)
+	} else {
+		m, err = intake.Default()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	if len(cfg.Categories) > 0 {
+		m = m.WithTaxonomy(taxonomy(cfg.Categories))
+	}
+	return m.WithAckThreshold(cfg.Intake.AckThreshold), nil
+}
+
+func taxonomy(cats []config.Category) []intake.Category {
+	out := make([]intake.Category, len(cats))
+	for i, c := range cats {
+		out[i] = intake.Category{Name: c.Name, Keywords: c.Keywords, OwnerKind: c.OwnerKind, Priority: c.Priority}
+	}
+	return out
+}
+
+// timeLimits converts the configured policy to the domain's.
+func timeLimits(cfg config.Config) nb.TimeLimits {
+	t := cfg.TimeLimits
+	return nb.TimeLimits{Urgent: t.Urgent.Duration, Utilities: t.Utilities.Duration, General: t.General.Duration,
+		Complex: t.Complex.Duration, WhistleAck: t.WhistleAck.Duration, Acceptance: t.Acceptance.Duration}
+}
+
+// findUnit resolves a unit by name for the CLI.
+func findUnit(ctx context.Context, db nb.Store, name string) (*nb.Unit, error) {
+	var u *nb.Unit
+	err := db.View(ctx, func(tx nb.Tx) (err error) {
+		u, err = tx.FindUnitByName(strings.TrimSpace(name))
+		return err
+	})
+	return u, err
+}
