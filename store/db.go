@@ -1,0 +1,173 @@
+// Package store keeps NeighborBot's data in SQL: SQLite (modernc.org/sqlite,
+// pure Go) by default. Raw SQL lives in one file per entity; the schema is in
+// numbered, embedded migrations.
+//
+// A *DB implements neighborbot.Store. Writes go through one connection in
+// BEGIN IMMEDIATE transactions, so a read-then-write transaction never fails
+// with SQLITE_BUSY; reads go through a pool of read-only connections, which
+// WAL mode lets run alongside the writer.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+var (
+	_ nb.Store = (*DB)(nil)
+	_ nb.Tx    = (*tx)(nil)
+)
+
+// DB is an open store.
+type DB struct {
+	writer *sql.DB // one connection, BEGIN IMMEDIATE
+	reader *sql.DB // several read-only connections
+	clock  func() time.Time
+	dollar bool // placeholders are $1, $2 … (PostgreSQL) rather than ?
+}
+
+// Option configures Open.
+type Option func(*options)
+
+type options struct {
+	clock   func() time.Time
+	migrate bool
+}
+
+// WithClock makes the store take every time it sets from clock.
+func WithClock(clock func() time.Time) Option {
+	return func(o *options) { o.clock = clock }
+}
+
+// WithoutMigrate opens the database without applying pending migrations.
+func WithoutMigrate() Option {
+	return func(o *options) { o.migrate = false }
+}
+
+// Open opens the SQLite database at path, creating the file (but not its
+// directory) if needed, and applies pending migrations.
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
+	o := options{clock: time.Now, migrate: true}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
+	db := &DB{clock: o.clock}
+	db.writer = openPool(path, "_txlock=immediate", 1)
+	db.reader = openPool(path, "_pragma=query_only(1)", max(4, runtime.NumCPU()))
+	// The writer connects first: it creates the file and turns on WAL.
+	if err := db.writer.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if err := db.reader.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if o.migrate {
+		if err := db.Migrate(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return db, nil
+}
+
+func checkPath(path string) error {
+	if path == "" {
+		return errors.New("store: database path required")
+	} else if strings.ContainsAny(path, "?#") {
+		return fmt.Errorf("store: database path %q must not contain ? or #", path)
+	}
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("store: database directory %s: %w", dir, err)
+	} else if !fi.IsDir() {
+		return fmt.Errorf("store: database directory %s is not a directory", dir)
+	}
+	return nil
+}
+
+// basePragmas are set on every connection: WAL, foreign keys, a busy timeout
+// and synchronous=NORMAL (durable across application crashes in WAL mode).
+var basePragmas = []string{"busy_timeout(5000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
+
+// dsn returns the modernc.org/sqlite data source name for path.
+func dsn(path string, extra ...string) string {
+	q := make(url.Values)
+	for _, p := range basePragmas {
+		q.Add("_pragma", p)
+	}
+	s := path + "?" + q.Encode()
+	for _, e := range extra {
+		s += "&" + e
+	}
+	return s
+}
+
+func openPool(path, extra string, conns int) *sql.DB {
+	db, _ := sql.Open("sqlite", dsn(path, extra)) // only fails for an unknown driver
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
+	db.SetConnMaxIdleTime(0)
+	return db
+}
+
+// Close closes both connection pools.
+func (db *DB) Close() error {
+	return errors.Join(db.reader.Close(), db.writer.Close())
+}
+
+// now is the store's clock, in UTC and at the millisecond precision the
+// database keeps, so that a stored time reads back equal.
+func (db *DB) now() time.Time {
+	return db.clock().UTC().Truncate(time.Millisecond)
+}
+
+// Update runs fn in a read-write transaction. fn's error, or a panic, rolls
+// it back. Do not nest Update or View calls inside fn: use the Tx.
+func (db *DB) Update(ctx context.Context, fn func(nb.Tx) error) error {
+	return db.run(ctx, db.writer, nil, fn)
+}
+
+// View runs fn in a read-only transaction.
+func (db *DB) View(ctx context.Context, fn func(nb.Tx) error) error {
+	return db.run(ctx, db.reader, &sql.TxOptions{ReadOnly: true}, fn)
+}
+
+func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(nb.Tx) error) error {
+	sqlTx, err := pool.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer sqlTx.Rollback() // after Commit, a no-op; on a panic, rolls back first
+	if err := fn(&tx{ctx: ctx, tx: sqlTx, db: db}); err != nil {
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// tx implements nb.Tx over one SQL transaction.
+type tx struct {
+	ctx context.Context
+	tx  *sql.Tx
+	db  *DB
+}
+
+// Now returns the store's clock.
+func (tx *tx) Now() time.Time { return tx.db.now() }

@@ -1,0 +1,68 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+// PutInbox stores item, setting its ID and ReceivedAt (now, if zero), unless
+// one with the same (platform, chat key, message id) exists: then inserted is
+// false and item.ID is the stored item's.
+func (tx *tx) PutInbox(item *nb.InboxItem) (inserted bool, err error) {
+	if item.ReceivedAt.IsZero() {
+		item.ReceivedAt = tx.Now()
+	}
+	payload := item.Payload
+	if payload == nil {
+		payload = []byte{}
+	}
+	err = tx.queryRow(`INSERT INTO inbox (platform, chat_key, message_id, payload, received_at)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, chat_key, message_id) DO NOTHING RETURNING id`,
+		item.Platform, item.ChatKey, item.MessageID, payload, toMillis(item.ReceivedAt)).Scan(&item.ID)
+	if err == nil {
+		return true, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("put inbox: %w", err)
+	}
+	err = tx.queryRow(`SELECT id FROM inbox WHERE platform = ? AND chat_key = ? AND message_id = ?`,
+		item.Platform, item.ChatKey, item.MessageID).Scan(&item.ID)
+	if err != nil {
+		return false, fmt.Errorf("put inbox: %w", err)
+	}
+	return false, nil
+}
+
+// defaultInboxLimit is how many items PendingInbox returns if limit <= 0.
+const defaultInboxLimit = 100
+
+// PendingInbox returns up to limit items not yet handled, oldest first.
+func (tx *tx) PendingInbox(limit int) ([]*nb.InboxItem, error) {
+	if limit <= 0 {
+		limit = defaultInboxLimit
+	}
+	list, err := queryList(tx, func(row scanner) (*nb.InboxItem, error) {
+		var it nb.InboxItem
+		err := row.Scan(&it.ID, &it.Platform, &it.ChatKey, &it.MessageID, &it.Payload,
+			scanTime(&it.ReceivedAt), scanTime(&it.DoneAt), &it.Error)
+		return &it, err
+	}, `SELECT id, platform, chat_key, message_id, payload, received_at, done_at, error
+		FROM inbox WHERE done_at = 0 ORDER BY id LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending inbox: %w", err)
+	}
+	return list, nil
+}
+
+// MarkInboxDone records that an item was handled, with the error text if
+// handling failed.
+func (tx *tx) MarkInboxDone(id int64, errText string) error {
+	err := tx.execOne(notFound("inbox item %d not found", id),
+		`UPDATE inbox SET done_at = ?, error = ? WHERE id = ?`, toMillis(tx.Now()), errText, id)
+	if err != nil {
+		return fmt.Errorf("mark inbox done: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,127 @@
+package store
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// migration is one numbered schema change.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order. Their numbers must
+// run 1, 2, 3 … without gaps; the tests check it.
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	var list []migration
+	for _, e := range entries {
+		prefix, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(prefix)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("migration %s: name must start with a number and _", e.Name())
+		}
+		b, err := migrationFS.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", e.Name(), err)
+		}
+		list = append(list, migration{version: v, name: e.Name(), sql: string(b)})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].version < list[j].version })
+	for i, m := range list {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %s: expected number %d", m.name, i+1)
+		}
+	}
+	return list, nil
+}
+
+// LatestVersion returns the schema version this binary migrates to.
+func LatestVersion() int {
+	list, err := migrations()
+	if err != nil || len(list) == 0 {
+		return 0
+	}
+	return list[len(list)-1].version
+}
+
+// Migrate applies pending migrations, each in its own transaction. It
+// refuses a database whose schema is newer than this binary knows.
+func (db *DB) Migrate(ctx context.Context) error {
+	list, err := migrations()
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	if _, err := db.writer.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("store: create schema_migrations: %w", err)
+	}
+	current, err := db.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	} else if latest := len(list); current > latest {
+		return fmt.Errorf("store: database schema version %d is newer than this binary supports (%d); upgrade neighborbot",
+			current, latest)
+	}
+	for _, m := range list[current:] {
+		if err := db.apply(ctx, m); err != nil {
+			return fmt.Errorf("store: migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// apply runs one migration and records it, unless another process already
+// did (the version is read again inside the write transaction).
+func (db *DB) apply(ctx context.Context, m migration) error {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var current int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return err
+	} else if current >= m.version {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`),
+		m.version, toMillis(db.now())); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// SchemaVersion returns the version of the database's schema (0 if none).
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	// sqlite_master is SQLite's catalogue; PostgreSQL will use to_regclass.
+	var n, v int
+	err := db.reader.QueryRowContext(ctx,
+		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: schema version: %w", err)
+	} else if n == 0 {
+		return 0, nil
+	}
+	err = db.reader.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
+	if err != nil {
+		return 0, fmt.Errorf("store: schema version: %w", err)
+	}
+	return v, nil
+}

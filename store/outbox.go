@@ -1,0 +1,102 @@
+package store
+
+import (
+	"cmp"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+const outboxColumns = `id, platform, chat_external_id, text, reply_to, mentions, COALESCE(case_id, 0), status,
+	attempts, next_attempt_at, external_id, last_error, created_at, sent_at`
+
+func scanOutbox(row scanner) (*nb.OutboxMessage, error) {
+	var m nb.OutboxMessage
+	err := row.Scan(&m.ID, &m.Platform, &m.ChatExternalID, &m.Text, &m.ReplyTo, scanList(&m.Mentions), &m.CaseID,
+		&m.Status, &m.Attempts, scanTime(&m.NextAttemptAt), &m.ExternalID, &m.LastError,
+		scanTime(&m.CreatedAt), scanTime(&m.SentAt))
+	return &m, err
+}
+
+// EnqueueOutbox queues m for sending, setting its ID, Status (pending),
+// CreatedAt, and NextAttemptAt (now) if zero.
+func (tx *tx) EnqueueOutbox(m *nb.OutboxMessage) error {
+	m.Status, m.Attempts, m.CreatedAt = nb.OutboxPending, 0, tx.Now()
+	if m.NextAttemptAt.IsZero() {
+		m.NextAttemptAt = m.CreatedAt
+	}
+	err := tx.queryRow(`INSERT INTO outbox (platform, chat_external_id, text, reply_to, mentions, case_id, status,
+		next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		m.Platform, m.ChatExternalID, m.Text, m.ReplyTo, toJSON(m.Mentions), nullID(m.CaseID), m.Status,
+		toMillis(m.NextAttemptAt), toMillis(m.CreatedAt)).Scan(&m.ID)
+	if isForeignKey(err) {
+		return notFound("case #%d not found", m.CaseID)
+	} else if err != nil {
+		return fmt.Errorf("enqueue outbox: %w", err)
+	}
+	return nil
+}
+
+// defaultClaimLimit is how many messages ClaimOutbox takes if limit <= 0.
+const defaultClaimLimit = 50
+
+// ClaimOutbox takes up to limit pending messages that are due, oldest first,
+// counts an attempt on each and leases them until now+lease.
+func (tx *tx) ClaimOutbox(limit int, lease time.Duration) ([]*nb.OutboxMessage, error) {
+	if limit <= 0 {
+		limit = defaultClaimLimit
+	}
+	now := tx.Now()
+	list, err := queryList(tx, scanOutbox, `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1
+		WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?)
+		RETURNING `+outboxColumns, toMillis(now.Add(lease)), toMillis(now), limit)
+	if err != nil {
+		return nil, fmt.Errorf("claim outbox: %w", err)
+	}
+	// RETURNING promises no order.
+	slices.SortFunc(list, func(a, b *nb.OutboxMessage) int { return cmp.Compare(a.ID, b.ID) })
+	return list, nil
+}
+
+// MarkOutboxSent records that a message was sent as the platform's message
+// externalID.
+func (tx *tx) MarkOutboxSent(id int64, externalID string) error {
+	err := tx.execOne(notFound("outbox message %d not found", id),
+		`UPDATE outbox SET status = ?, external_id = ?, sent_at = ? WHERE id = ?`,
+		nb.OutboxSent, externalID, toMillis(tx.Now()), id)
+	if err != nil {
+		return fmt.Errorf("mark outbox sent: %w", err)
+	}
+	return nil
+}
+
+// MarkOutboxRetry records a failed attempt and when to try again; dead gives
+// up for good (status failed).
+func (tx *tx) MarkOutboxRetry(id int64, lastErr string, next time.Time, dead bool) error {
+	status := nb.OutboxPending
+	if dead {
+		status = nb.OutboxFailed
+	}
+	err := tx.execOne(notFound("outbox message %d not found", id),
+		`UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`,
+		status, lastErr, toMillis(next), id)
+	if err != nil {
+		return fmt.Errorf("mark outbox retry: %w", err)
+	}
+	return nil
+}
+
+// FindOutbox returns the outbox message with id.
+func (tx *tx) FindOutbox(id int64) (*nb.OutboxMessage, error) {
+	m, err := scanOutbox(tx.queryRow(`SELECT `+outboxColumns+` FROM outbox WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("outbox message %d not found", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("find outbox: %w", err)
+	}
+	return m, nil
+}

@@ -1,0 +1,146 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+const personColumns = `p.id, p.name, p.created_at`
+
+func scanPerson(row scanner) (*nb.Person, error) {
+	var p nb.Person
+	err := row.Scan(&p.ID, &p.Name, scanTime(&p.CreatedAt))
+	return &p, err
+}
+
+// EnsurePerson returns the person behind a platform identity, creating both
+// if new. A changed display name is stored on the identity, and becomes the
+// person's name too unless that name was set otherwise.
+func (tx *tx) EnsurePerson(p nb.Platform, externalID, displayName string) (*nb.Person, error) {
+	var id int64
+	var oldName string
+	err := tx.queryRow(`SELECT person_id, display_name FROM identities WHERE platform = ? AND external_id = ?`,
+		p, externalID).Scan(&id, &oldName)
+	if errors.Is(err, sql.ErrNoRows) {
+		return tx.createPerson(p, externalID, displayName)
+	} else if err != nil {
+		return nil, fmt.Errorf("find identity: %w", err)
+	}
+	if displayName != "" && displayName != oldName {
+		if err := tx.rename(p, externalID, id, oldName, displayName); err != nil {
+			return nil, err
+		}
+	}
+	return tx.FindPersonByID(id)
+}
+
+func (tx *tx) createPerson(p nb.Platform, externalID, displayName string) (*nb.Person, error) {
+	person := &nb.Person{Name: displayName, CreatedAt: tx.Now()}
+	err := tx.queryRow(`INSERT INTO persons (name, created_at) VALUES (?, ?) RETURNING id`,
+		person.Name, toMillis(person.CreatedAt)).Scan(&person.ID)
+	if err != nil {
+		return nil, fmt.Errorf("insert person: %w", err)
+	}
+	if _, err := tx.exec(`INSERT INTO identities (platform, external_id, person_id, display_name, created_at)
+		VALUES (?, ?, ?, ?, ?)`, p, externalID, person.ID, displayName, toMillis(person.CreatedAt)); err != nil {
+		return nil, fmt.Errorf("insert identity: %w", err)
+	}
+	return person, nil
+}
+
+func (tx *tx) rename(p nb.Platform, externalID string, personID int64, oldName, newName string) error {
+	if _, err := tx.exec(`UPDATE identities SET display_name = ? WHERE platform = ? AND external_id = ?`,
+		newName, p, externalID); err != nil {
+		return fmt.Errorf("update identity: %w", err)
+	}
+	if _, err := tx.exec(`UPDATE persons SET name = ? WHERE id = ? AND name = ?`,
+		newName, personID, oldName); err != nil {
+		return fmt.Errorf("update person: %w", err)
+	}
+	return nil
+}
+
+// FindPersonByID returns the person with id.
+func (tx *tx) FindPersonByID(id int64) (*nb.Person, error) {
+	p, err := scanPerson(tx.queryRow(`SELECT `+personColumns+` FROM persons p WHERE p.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("person %d not found", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("find person: %w", err)
+	}
+	return p, nil
+}
+
+// FindPersonByIdentity returns the person behind a platform identity.
+func (tx *tx) FindPersonByIdentity(p nb.Platform, externalID string) (*nb.Person, error) {
+	person, err := scanPerson(tx.queryRow(`SELECT `+personColumns+` FROM persons p
+		JOIN identities i ON i.person_id = p.id WHERE i.platform = ? AND i.external_id = ?`, p, externalID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("person %q not found", externalID)
+	} else if err != nil {
+		return nil, fmt.Errorf("find person: %w", err)
+	}
+	return person, nil
+}
+
+// ListIdentities returns the identities on platform p, by person.
+func (tx *tx) ListIdentities(p nb.Platform) ([]*nb.Identity, error) {
+	list, err := queryList(tx, func(row scanner) (*nb.Identity, error) {
+		var i nb.Identity
+		err := row.Scan(&i.PersonID, &i.Platform, &i.ExternalID, &i.DisplayName)
+		return &i, err
+	}, `SELECT person_id, platform, external_id, display_name FROM identities
+		WHERE platform = ? ORDER BY person_id, external_id`, p)
+	if err != nil {
+		return nil, fmt.Errorf("list identities: %w", err)
+	}
+	return list, nil
+}
+
+// GrantRole gives a person a role within a unit; granting it again does
+// nothing.
+func (tx *tx) GrantRole(g nb.RoleGrant) error {
+	if !g.Role.Valid() {
+		return nb.Errorf(nb.EINVALID, "unknown role %q", g.Role)
+	}
+	_, err := tx.exec(`INSERT INTO role_grants (person_id, role, unit_id, created_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (person_id, role, unit_id) DO NOTHING`, g.PersonID, g.Role, g.UnitID, toMillis(tx.Now()))
+	if isForeignKey(err) {
+		return notFound("person %d not found", g.PersonID)
+	} else if err != nil {
+		return fmt.Errorf("grant role: %w", err)
+	}
+	return nil
+}
+
+const grantColumns = `person_id, role, unit_id, created_at`
+
+func scanGrant(row scanner) (nb.RoleGrant, error) {
+	var g nb.RoleGrant
+	err := row.Scan(&g.PersonID, &g.Role, &g.UnitID, scanTime(&g.CreatedAt))
+	return g, err
+}
+
+// ListGrants returns a person's role grants, oldest first.
+func (tx *tx) ListGrants(personID int64) ([]nb.RoleGrant, error) {
+	list, err := queryList(tx, scanGrant, `SELECT `+grantColumns+` FROM role_grants
+		WHERE person_id = ? ORDER BY created_at, role, unit_id`, personID)
+	if err != nil {
+		return nil, fmt.Errorf("list grants: %w", err)
+	}
+	return list, nil
+}
+
+// ListGrantees returns the grants of role whose scope is exactly unitID, by
+// person.
+func (tx *tx) ListGrantees(role nb.Role, unitID int64) ([]nb.RoleGrant, error) {
+	list, err := queryList(tx, scanGrant, `SELECT `+grantColumns+` FROM role_grants
+		WHERE role = ? AND unit_id = ? ORDER BY person_id`, role, unitID)
+	if err != nil {
+		return nil, fmt.Errorf("list grantees: %w", err)
+	}
+	return list, nil
+}

@@ -1,0 +1,65 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+const sandboxColumns = `id, chat_key, from_name, from_bot, text, COALESCE(reply_to, 0), at`
+
+func scanSandbox(row scanner) (*nb.SandboxMessage, error) {
+	var m nb.SandboxMessage
+	err := row.Scan(&m.ID, &m.ChatKey, &m.From, &m.FromBot, &m.Text, &m.ReplyTo, scanTime(&m.At))
+	return &m, err
+}
+
+// AppendSandboxMessage stores a line of a sandbox chat, setting its ID, and
+// its At (now) if zero.
+func (tx *tx) AppendSandboxMessage(m *nb.SandboxMessage) error {
+	if m.At.IsZero() {
+		m.At = tx.Now()
+	}
+	err := tx.queryRow(`INSERT INTO sandbox_messages (chat_key, from_name, from_bot, text, reply_to, at)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+		m.ChatKey, m.From, m.FromBot, m.Text, nullID(m.ReplyTo), toMillis(m.At)).Scan(&m.ID)
+	if isForeignKey(err) {
+		return notFound("sandbox message %d not found", m.ReplyTo)
+	} else if err != nil {
+		return fmt.Errorf("append sandbox message: %w", err)
+	}
+	return nil
+}
+
+// Sandbox list limits.
+const (
+	defaultSandboxLimit = 200
+	maxSandboxLimit     = 1000
+)
+
+// ListSandboxMessages returns up to limit messages of a chat after afterID,
+// oldest first.
+func (tx *tx) ListSandboxMessages(chatKey string, afterID int64, limit int) ([]*nb.SandboxMessage, error) {
+	if limit <= 0 {
+		limit = defaultSandboxLimit
+	}
+	list, err := queryList(tx, scanSandbox, `SELECT `+sandboxColumns+` FROM sandbox_messages
+		WHERE chat_key = ? AND id > ? ORDER BY id LIMIT ?`, chatKey, afterID, min(limit, maxSandboxLimit))
+	if err != nil {
+		return nil, fmt.Errorf("list sandbox messages: %w", err)
+	}
+	return list, nil
+}
+
+// FindSandboxMessage returns the sandbox message with id.
+func (tx *tx) FindSandboxMessage(id int64) (*nb.SandboxMessage, error) {
+	m, err := scanSandbox(tx.queryRow(`SELECT `+sandboxColumns+` FROM sandbox_messages WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("sandbox message %d not found", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("find sandbox message: %w", err)
+	}
+	return m, nil
+}

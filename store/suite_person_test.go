@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+func testPeople(f *fixture) {
+	t := f.t
+	var alice, again *nb.Person
+	f.update(func(tx nb.Tx) (err error) {
+		alice, err = tx.EnsurePerson(nb.PlatformTelegram, "42", "Alice")
+		return err
+	})
+	if alice.ID == 0 || alice.Name != "Alice" || !alice.CreatedAt.Equal(t0) {
+		t.Fatalf("EnsurePerson new = %+v", alice)
+	}
+	f.update(func(tx nb.Tx) (err error) {
+		again, err = tx.EnsurePerson(nb.PlatformTelegram, "42", "Alice W")
+		return err
+	})
+	if again.ID != alice.ID || again.Name != "Alice W" {
+		t.Fatalf("EnsurePerson again = %+v", again)
+	}
+	f.update(func(tx nb.Tx) error {
+		_, err := tx.EnsurePerson(nb.PlatformWeChat, "wx42", "阿丽")
+		return err
+	})
+	f.view(func(tx nb.Tx) error {
+		p, err := tx.FindPersonByIdentity(nb.PlatformTelegram, "42")
+		if err != nil || *p != *again {
+			t.Fatalf("FindPersonByIdentity = %+v, %v", p, err)
+		}
+		if p, err = tx.FindPersonByID(alice.ID); err != nil || *p != *again {
+			t.Fatalf("FindPersonByID = %+v, %v", p, err)
+		}
+		_, err = tx.FindPersonByIdentity(nb.PlatformWeChat, "42")
+		wantCode(t, err, nb.ENOTFOUND)
+		_, err = tx.FindPersonByID(999)
+		wantCode(t, err, nb.ENOTFOUND)
+		ids, err := tx.ListIdentities(nb.PlatformTelegram)
+		want := nb.Identity{PersonID: alice.ID, Platform: nb.PlatformTelegram, ExternalID: "42", DisplayName: "Alice W"}
+		if err != nil || len(ids) != 1 || *ids[0] != want {
+			t.Fatalf("ListIdentities = %+v, %v", ids, err)
+		}
+		return nil
+	})
+}
+
+func testGrants(f *fixture) {
+	t := f.t
+	var p *nb.Person
+	f.update(func(tx nb.Tx) (err error) {
+		if p, err = tx.EnsurePerson(nb.PlatformSandbox, "bob", "Bob"); err != nil {
+			return err
+		}
+		for _, g := range []nb.RoleGrant{{PersonID: p.ID, Role: nb.RoleOfficer, UnitID: 7},
+			{PersonID: p.ID, Role: nb.RoleOfficer, UnitID: 7}, {PersonID: p.ID, Role: nb.RoleAdmin}} {
+			if err := tx.GrantRole(g); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	wantCode(t, f.s.Update(context.Background(), func(tx nb.Tx) error {
+		return tx.GrantRole(nb.RoleGrant{PersonID: 999, Role: nb.RoleAdmin})
+	}), nb.ENOTFOUND)
+	wantCode(t, f.s.Update(context.Background(), func(tx nb.Tx) error {
+		return tx.GrantRole(nb.RoleGrant{PersonID: p.ID, Role: "king"})
+	}), nb.EINVALID)
+	f.view(func(tx nb.Tx) error {
+		gs, err := tx.ListGrants(p.ID)
+		if err != nil || len(gs) != 2 || gs[0].CreatedAt != t0 {
+			t.Fatalf("ListGrants = %+v, %v", gs, err)
+		}
+		gs, err = tx.ListGrantees(nb.RoleOfficer, 7)
+		if err != nil || len(gs) != 1 || gs[0].PersonID != p.ID {
+			t.Fatalf("ListGrantees(officer, 7) = %+v, %v", gs, err)
+		}
+		if gs, err = tx.ListGrantees(nb.RoleOfficer, 0); err != nil || len(gs) != 0 {
+			t.Fatalf("ListGrantees(officer, 0) = %+v, %v (scope must match exactly)", gs, err)
+		}
+		return nil
+	})
+}
+
+func testInvites(f *fixture) {
+	t := f.t
+	var p *nb.Person
+	inv := &nb.Invite{Code: "ABC123", Role: nb.RoleGridWorker, UnitID: 3, ExpiresAt: t0.Add(time.Hour)}
+	old := &nb.Invite{Code: "OLD", Role: nb.RoleOfficer, ExpiresAt: t0.Add(time.Minute)}
+	f.update(func(tx nb.Tx) (err error) {
+		if p, err = tx.EnsurePerson(nb.PlatformSandbox, "carol", "Carol"); err != nil {
+			return err
+		}
+		return errors.Join(tx.CreateInvite(inv), tx.CreateInvite(old))
+	})
+	redeem := func(code string) (*nb.Invite, error) {
+		var got *nb.Invite
+		err := f.s.Update(context.Background(), func(tx nb.Tx) (err error) {
+			got, err = tx.RedeemInvite(code, p.ID)
+			return err
+		})
+		return got, err
+	}
+	wantCode(t, f.s.Update(context.Background(), func(tx nb.Tx) error {
+		return tx.CreateInvite(&nb.Invite{Code: "ABC123", Role: nb.RoleOfficer, ExpiresAt: t0.Add(time.Hour)})
+	}), nb.ECONFLICT)
+	_, err := redeem("NOPE")
+	wantCode(t, err, nb.ENOTFOUND)
+	f.clock.Add(time.Minute)
+	_, err = redeem("OLD")
+	wantCode(t, err, nb.EINVALID)
+	if nb.ErrorMessage(err) != "invite code expired" {
+		t.Errorf("expired: %v", err)
+	}
+	got, err := redeem("ABC123")
+	if err != nil || got.RedeemedBy != p.ID || !got.RedeemedAt.Equal(t0.Add(time.Minute)) || got.Role != nb.RoleGridWorker {
+		t.Fatalf("RedeemInvite = %+v, %v", got, err)
+	}
+	_, err = redeem("ABC123")
+	wantCode(t, err, nb.EINVALID)
+	if nb.ErrorMessage(err) != "invite code already used" {
+		t.Errorf("used: %v", err)
+	}
+	f.view(func(tx nb.Tx) error {
+		gs, err := tx.ListGrants(p.ID)
+		if err != nil || len(gs) != 1 || gs[0].Role != nb.RoleGridWorker || gs[0].UnitID != 3 {
+			t.Fatalf("grants after redeem = %+v, %v", gs, err)
+		}
+		return nil
+	})
+}
