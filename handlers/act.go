@@ -20,7 +20,7 @@ func (h *Handlers) act(c *bot.Context, n int64, cmd nb.Command, say func(*nb.Cas
 	cmd.ActorID = c.Person.ID
 	ev, err := cs.Apply(cmd, c.Tx.Now())
 	if err != nil {
-		return nil, h.explain(cs, cmd.Action, err)
+		return nil, err
 	}
 	if err := c.Tx.UpdateCase(cs); err != nil {
 		return nil, err
@@ -57,14 +57,6 @@ func (h *Handlers) authorize(c *bot.Context, cs *nb.Case, action nb.Action) erro
 		return h.fail("forbidden_owner", cs.ID)
 	}
 	return h.fail("forbidden_scope", cs.ID)
-}
-
-// explain turns the state machine's argument errors into localised text.
-func (h *Handlers) explain(cs *nb.Case, action nb.Action, err error) error {
-	if nb.ErrorCode(err) == nb.EINVALID && action == nb.ActionAck {
-		return h.fail("no_whistle", cs.ID)
-	}
-	return err
 }
 
 // tell posts notice to the case's group as a reply to the report,

@@ -69,10 +69,11 @@ func openStore(ctx context.Context, cfg config.Config) (*store.DB, error) {
 func loadModel(cfg config.Config) (*intake.Model, error) {
 	var m *intake.Model
 	var err error
+	threshold := intake.WithAckThreshold(cfg.Intake.AckThreshold)
 	if cfg.Intake.Model != "" {
-		m, err = intake.Load(cfg.Intake.Model)
+		m, err = intake.Load(cfg.Intake.Model, threshold)
 	} else {
-		m, err = intake.Default()
+		m, err = intake.Default(threshold)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
@@ -80,7 +81,7 @@ func loadModel(cfg config.Config) (*intake.Model, error) {
 	if len(cfg.Categories) > 0 {
 		m = m.WithTaxonomy(taxonomy(cfg.Categories))
 	}
-	return m.WithAckThreshold(cfg.Intake.AckThreshold), nil
+	return m, nil
 }
 
 func taxonomy(cats []config.Category) []intake.Category {

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// cli runs Main with args against the database at db and returns the exit
+// code, standard output and standard error.
+func cli(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), args, IO{In: strings.NewReader(""), Out: &out, Err: &errOut,
+		Getenv: func(k string) string { return env[k] }})
+	return code, out.String(), errOut.String()
+}
+
+func TestUnitAndInviteCommands(t *testing.T) {
+	env := map[string]string{"NEIGHBORBOT_DB": tempDB(t)}
+	steps := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"unit", "add", "-name", "东城街道", "-kind", "street"}, 0, "added unit 1 东城街道 (street)"},
+		{[]string{"unit", "add", "-name", "和平社区", "-kind", "community", "-parent", "东城街道"}, 0, "added unit 2"},
+		{[]string{"unit", "add", "-name", "和平社区", "-kind", "community"}, 1, ""},
+		{[]string{"unit", "add", "-name", "X", "-kind", "planet"}, 2, ""},
+		{[]string{"unit", "add", "-name", "Y", "-kind", "grid", "-parent", "无此单位"}, 1, ""},
+		{[]string{"unit", "list"}, 0, "和平社区"},
+		{[]string{"invite", "-role", "officer", "-unit", "无此单位"}, 1, ""},
+		{[]string{"invite", "-role", "king", "-unit", "和平社区"}, 2, ""},
+		{[]string{"invite", "-role", "officer"}, 2, ""},
+	}
+	for _, s := range steps {
+		code, out, errOut := cli(t, env, s.args...)
+		if code != s.code || !strings.Contains(out, s.want) {
+			t.Fatalf("%v: code %d, out %q, err %q", s.args, code, out, errOut)
+		}
+		if code != 0 && errOut == "" {
+			t.Fatalf("%v: failed without saying why", s.args)
+		}
+	}
+	code, out, _ := cli(t, env, "invite", "-role", "officer", "-unit", "和平社区")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || !regexp.MustCompile(`^[A-Z2-9]{4}-[A-Z2-9]{4}$`).MatchString(lines[len(lines)-1]) {
+		t.Fatalf("the code must be alone on the last line: %q", out)
+	}
+}
+
+func TestInitMigrateVersion(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "nb.yaml")
+	env := map[string]string{"NEIGHBORBOT_DB": filepath.Join(dir, "x.db")}
+	if code, _, errOut := cli(t, env, "init", "-config", cfgPath); code != 0 {
+		t.Fatalf("init: %s", errOut)
+	}
+	if fi, err := os.Stat(cfgPath); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("sample config: %v %v", fi, err)
+	}
+	if code, _, _ := cli(t, env, "init", "-config", cfgPath); code == 0 {
+		t.Fatal("init must not overwrite a config")
+	}
+	if code, out, errOut := cli(t, env, "migrate", "-config", cfgPath); code != 0 || !strings.Contains(out, "schema version") {
+		t.Fatalf("migrate: %q %q", out, errOut)
+	}
+	if code, out, _ := cli(t, env, "version"); code != 0 || !strings.HasPrefix(out, "neighborbot ") {
+		t.Fatalf("version: %q", out)
+	}
+	if code, _, errOut := cli(t, env, "fly"); code != 2 || !strings.Contains(errOut, "unknown command") {
+		t.Fatalf("unknown verb: %d %q", code, errOut)
+	}
+}
+
+func TestInvalidConfigStopsStart(t *testing.T) {
+	cases := map[string]string{
+		"NEIGHBORBOT_HTTP_ADDR": "not-an-address",
+		"NEIGHBORBOT_LANGUAGE":  "fr",
+		"NEIGHBORBOT_DEMO":      "maybe",
+	}
+	for key, value := range cases {
+		env := map[string]string{"NEIGHBORBOT_DB": tempDB(t), key: value}
+		code, _, errOut := cli(t, env, "run")
+		if code == 0 || !strings.Contains(errOut, key) {
+			t.Errorf("%s=%s: code %d, stderr %q must name the key", key, value, code, errOut)
+		}
+	}
+	code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": filepath.Join(t.TempDir(), "no", "such", "dir.db")}, "run")
+	if code == 0 || !strings.Contains(errOut, "database") {
+		t.Errorf("a database in a missing folder: code %d, %q", code, errOut)
+	}
+}
