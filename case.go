@@ -131,6 +131,7 @@ type CaseFilter struct {
 	Stages     []Stage
 	UnitID     int64 // within this unit (exact)
 	ChatID     int64
+	Category   string
 	FollowerID int64 // cases this person reported or follows
 	Since      time.Time
 	OpenOnly   bool

@@ -48,7 +48,7 @@ func (h *Handlers) report(c *bot.Context) error {
 // topic that is acknowledged in the group when the detector is confident
 // (or the resident used #报事) and otherwise waits silently for review.
 func (h *Handlers) intake(c *bot.Context, r intake.Result, explicit bool) error {
-	open, err := h.openCases(c)
+	open, err := h.openCases(c, r)
 	if err != nil {
 		return err
 	}
@@ -97,9 +97,10 @@ func (h *Handlers) createCase(c *bot.Context, cs *nb.Case, weak bool, m intake.M
 }
 
 // openCases lists the open cases a new report may repeat: those of the
-// same unit (or, for an unbound chat, the same chat) within the window.
-func (h *Handlers) openCases(c *bot.Context) ([]intake.OpenCase, error) {
-	f := nb.CaseFilter{OpenOnly: true, Since: c.Tx.Now().Add(-h.cfg.DuplicateWindow), Limit: 200}
+// same unit (or, for an unbound chat, the same chat) and category within
+// the window (intake matches only within a category).
+func (h *Handlers) openCases(c *bot.Context, r intake.Result) ([]intake.OpenCase, error) {
+	f := nb.CaseFilter{OpenOnly: true, Category: r.Category, Since: c.Tx.Now().Add(-h.cfg.DuplicateWindow), Limit: 200}
 	if c.Chat.UnitID != 0 {
 		f.UnitID = c.Chat.UnitID
 	} else {

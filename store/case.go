@@ -134,6 +134,9 @@ func caseWhere(f nb.CaseFilter) *where {
 	if f.ChatID != 0 {
 		w.add(`cases.chat_id = ?`, f.ChatID)
 	}
+	if f.Category != "" {
+		w.add(`cases.category = ?`, f.Category)
+	}
 	if f.FollowerID != 0 {
 		w.add(`EXISTS (SELECT 1 FROM followers WHERE followers.case_id = cases.id AND followers.person_id = ?)`,
 			f.FollowerID)

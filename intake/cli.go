@@ -1,0 +1,104 @@
+package intake
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// RunTrain implements `neighborbot train --data FILE --out MODEL`.
+func RunTrain(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "", "training data (TSV with a header row)")
+	out := fs.String("out", "", "where to write the model")
+	ack := fs.Float64("ack-threshold", DefaultAckThreshold, "confidence above which reports are acknowledged")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *data == "" || *out == "" {
+		return errors.New("train: --data and --out are required")
+	}
+	ds, err := ReadTSVFile(*data)
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	m, err := Train(ds, WithAckThreshold(*ack))
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	if err := m.Save(*out); err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	fmt.Fprintf(stdout, "trained on %d messages: %d categories %q, concern detector: %v, %d features → %s\n",
+		len(ds.Examples), len(m.Labels()), m.Labels(), m.data.Concern != nil, len(m.data.Features), *out)
+	return nil
+}
+
+// RunEval implements `neighborbot eval --data FILE [--model MODEL] [--json]`.
+func RunEval(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "", "evaluation data (TSV with a header row)")
+	model := fs.String("model", "", "model file (default: the embedded model)")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *data == "" {
+		return errors.New("eval: --data is required")
+	}
+	m, err := openModel(*model)
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	ds, err := ReadTSVFile(*data)
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	rep := Evaluate(m, ds)
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(rep)
+	}
+	return rep.WriteText(stdout)
+}
+
+// RunUnderstand implements `neighborbot understand [--model MODEL]`: one
+// message per input line, one JSON Result per output line.
+func RunUnderstand(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("understand", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	model := fs.String("model", "", "model file (default: the embedded model)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	m, err := openModel(*model)
+	if err != nil {
+		return fmt.Errorf("understand: %w", err)
+	}
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		if err := enc.Encode(m.Understand(line)); err != nil {
+			return fmt.Errorf("understand: %w", err)
+		}
+	}
+	return sc.Err()
+}
+
+func openModel(path string) (*Model, error) {
+	if path == "" {
+		return Default()
+	}
+	return Load(path)
+}

@@ -1,0 +1,23 @@
+// Package intake turns residents' group-chat messages into structured
+// reports: it normalises text, segments Chinese with gse and a small
+// embedded dictionary, detects concerns, classifies them into a category
+// taxonomy, extracts locations and urgency, and matches duplicates against
+// open cases.
+//
+// Everything runs in-process without network access. Models are plain
+// gzip-compressed gob files written by Train/Model.Save (neighborbot train);
+// the default model, trained on testdata/corpus_train.tsv, is embedded in
+// the binary and returned by Default. Rebuild it with
+//
+//	go run ./intake/internal/gencorpus -out intake/testdata   # regenerate the corpus
+//	go run ./intake/internal/intakecli                       # retrain intake/model/default.gob.gz
+//
+// Options: WithAckThreshold, WithKeywordBoost and WithDuplicateWindow apply
+// to Default, Load and Train. Model.WithTaxonomy returns a copy of the model
+// using another taxonomy (keywords boost categories, priorities come from the
+// taxonomy); the original is not modified. A Model is immutable once built
+// and safe for concurrent use.
+//
+// MaskPersonal and MaskLocation hide phone numbers, identity card numbers
+// and room numbers before text is repeated in a group.
+package intake

@@ -1,0 +1,43 @@
+package intake
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteText prints the report for people: summary, per-class table and
+// confusion matrix (rows are gold labels, columns predictions).
+func (rep Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "messages: %d (category rows %d)\n", rep.N, rep.CategoryN)
+	fmt.Fprintf(&b, "accuracy: %.4f\nmacro-F1: %.4f\n", rep.Accuracy, rep.MacroF1)
+	fmt.Fprintf(&b, "concern: precision %.4f recall %.4f F1 %.4f\n", rep.ConcernPrecision, rep.ConcernRecall, rep.ConcernF1)
+	fmt.Fprintf(&b, "location exact: %.4f (%d rows)\n", rep.LocationExact, rep.LocationN)
+	fmt.Fprintf(&b, "urgent recall: %.4f (%d rows), precision %.4f\n", rep.UrgentRecall, rep.UrgentN, rep.UrgentPrecision)
+	fmt.Fprintf(&b, "msgs/sec: %.0f\n\n", rep.MsgsPerSec)
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "class\tprecision\trecall\tF1\tsupport")
+	for _, c := range rep.Classes {
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\n", c.Label, c.Precision, c.Recall, c.F1, c.Support)
+	}
+	tw.Flush()
+	b.WriteString("\nconfusion (row = gold, column = predicted, labels numbered as above)\n")
+	tw = tabwriter.NewWriter(&b, 0, 0, 1, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "\t")
+	for i := range rep.Labels {
+		fmt.Fprintf(tw, "%d\t", i+1)
+	}
+	fmt.Fprintln(tw)
+	for i, row := range rep.Confusion {
+		fmt.Fprintf(tw, "%d %s\t", i+1, rep.Labels[i])
+		for _, n := range row {
+			fmt.Fprintf(tw, "%d\t", n)
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+	_, err := io.WriteString(w, b.String())
+	return err
+}

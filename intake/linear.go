@@ -1,0 +1,139 @@
+package intake
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// linear is a multinomial logistic regression over sparse binary features.
+// Inputs are L2-normalised (each present feature weighs 1/sqrt(n)).
+type linear struct {
+	Labels []string
+	W      []float32 // feature-major: W[f*K+k]
+	B      []float32
+}
+
+// probs writes class probabilities for the feature ids into out (len K).
+func (l *linear) probs(ids []int32, out []float64) {
+	l.logits(ids, out)
+	softmax(out)
+}
+
+func (l *linear) logits(ids []int32, out []float64) {
+	k := len(l.Labels)
+	for j := 0; j < k; j++ {
+		out[j] = float64(l.B[j])
+	}
+	if len(ids) == 0 {
+		return
+	}
+	v := 1 / math.Sqrt(float64(len(ids)))
+	for _, id := range ids {
+		row := l.W[int(id)*k : int(id)*k+k]
+		for j, w := range row {
+			out[j] += v * float64(w)
+		}
+	}
+}
+
+func softmax(x []float64) {
+	maxV := math.Inf(-1)
+	for _, v := range x {
+		maxV = math.Max(maxV, v)
+	}
+	sum := 0.0
+	for i, v := range x {
+		x[i] = math.Exp(v - maxV)
+		sum += x[i]
+	}
+	for i := range x {
+		x[i] /= sum
+	}
+}
+
+// trainConfig holds optimiser settings for trainLinear.
+type trainConfig struct {
+	Epochs int
+	Rate   float64 // AdaGrad base learning rate
+	L2     float64
+	Seed   uint64
+	Runs   int // independent runs (different shuffles) whose weights are averaged
+}
+
+func defaultTrainConfig() trainConfig {
+	return trainConfig{Epochs: 12, Rate: 0.5, L2: 1e-5, Seed: 1, Runs: 3}
+}
+
+// trainLinear fits a softmax regression: cfg.Runs runs of AdaGrad with
+// different shuffles, weights averaged (equivalent to averaging the runs'
+// logits, and much steadier than a single run). xs holds feature ids per
+// example, ys the class index.
+func trainLinear(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConfig) *linear {
+	runs := max(cfg.Runs, 1)
+	avg := &linear{Labels: labels, W: make([]float32, nFeat*len(labels)), B: make([]float32, len(labels))}
+	for r := 0; r < runs; r++ {
+		c := cfg
+		c.Seed = cfg.Seed + uint64(r)
+		accumulate(avg, trainRun(xs, ys, labels, nFeat, c), float32(runs))
+	}
+	return avg
+}
+
+// trainRun is one AdaGrad run; it returns the average of the weights at the
+// end of the later half of the epochs.
+func trainRun(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConfig) *linear {
+	k := len(labels)
+	l := &linear{Labels: labels, W: make([]float32, nFeat*k), B: make([]float32, k)}
+	g2 := make([]float64, nFeat*k)
+	b2 := make([]float64, k)
+	order := make([]int, len(xs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 7))
+	p := make([]float64, k)
+	avg := &linear{Labels: labels, W: make([]float32, len(l.W)), B: make([]float32, k)}
+	for epoch := 0; epoch < cfg.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			l.probs(xs[i], p)
+			p[ys[i]] -= 1 // gradient of cross-entropy w.r.t. logits
+			l.step(xs[i], p, g2, b2, cfg)
+		}
+		if epoch >= cfg.Epochs/2 {
+			accumulate(avg, l, float32(cfg.Epochs-cfg.Epochs/2))
+		}
+	}
+	return avg
+}
+
+// accumulate adds l/n to avg: the returned model averages the weights at
+// the end of the later epochs, which is steadier than the last iterate.
+func accumulate(avg, l *linear, n float32) {
+	for i, w := range l.W {
+		avg.W[i] += w / n
+	}
+	for i, b := range l.B {
+		avg.B[i] += b / n
+	}
+}
+
+func (l *linear) step(ids []int32, grad, g2, b2 []float64, cfg trainConfig) {
+	k := len(l.Labels)
+	for j := 0; j < k; j++ {
+		b2[j] += grad[j] * grad[j]
+		l.B[j] -= float32(cfg.Rate * grad[j] / math.Sqrt(b2[j]+1e-8))
+	}
+	if len(ids) == 0 {
+		return
+	}
+	v := 1 / math.Sqrt(float64(len(ids)))
+	for _, id := range ids {
+		base := int(id) * k
+		for j := 0; j < k; j++ {
+			g := grad[j]*v + cfg.L2*float64(l.W[base+j])
+			g2[base+j] += g * g
+			l.W[base+j] -= float32(cfg.Rate * g / math.Sqrt(g2[base+j]+1e-8))
+		}
+	}
+}

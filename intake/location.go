@@ -1,0 +1,320 @@
+package intake
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// num matches an address number in digits or Chinese numerals.
+const num = `[0-9零〇一二两三四五六七八九十百千]+`
+
+// component kinds, in the order they nest in an address.
+const (
+	kindNamed = iota
+	kindRoad
+	kindBuilding
+	kindUnit
+	kindFloor
+	kindRoom
+	kindDash
+	kindGarage
+	kindGate
+	kindPlace
+	kindBareCommunity
+)
+
+// locPatterns are tried at every position whose first rune passes the
+// pattern's filter; the first match wins. They run on foldRunes output, so
+// the text is lower case, half-width and simplified. The filters keep the
+// scan fast: most positions try no regular expression at all.
+var locPatterns = []struct {
+	kind  int
+	first func(rune) bool
+	match func(rest string) int // length of the match at the start of rest, or -1
+}{
+	{kindDash, isDigit, re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`)},
+	{kindRoad, isHan, re(`^\p{Han}{1,6}?(?:路|街|大道|巷)` + num + `号院?`)},
+	{kindNamed, isHan, re(`^\p{Han}{1,6}?(?:小区|花园|家园|公寓|新村|苑)`)},
+	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
+	{kindUnit, isNumeral, numbered("单元")},
+	{kindBuilding, isNumeral, numbered("号楼", "号院", "栋", "幢", "号")},
+	{kindBuilding, runeIn("abcdefgh"), prefixes("a座", "b座", "c座", "d座", "e座", "f座", "g座", "h座",
+		"a栋", "b栋", "c栋", "d栋", "e栋", "f栋", "g栋", "h栋")},
+	{kindRoom, isNumeral, numbered("室", "号房")},
+	{kindRoom, isDigit, re(`^[0-9]{3,4}房`)},
+	{kindFloor, isNumeral, numbered("层", "楼")},
+	{kindGate, runeIn("东南西北正侧大"), prefixes("东南门口", "东北门口", "西南门口", "西北门口", "东南门", "东北门", "西南门", "西北门",
+		"东门口", "南门口", "西门口", "北门口", "正门口", "侧门口", "大门口", "东门", "南门", "西门", "北门", "正门", "侧门", "大门")},
+	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走"), prefixes("楼下", "楼道", "楼顶", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
+		"楼梯间", "楼梯口", "地下室", "车棚", "单元门口", "单元门", "门口", "消防通道", "垃圾站", "垃圾房", "快递柜", "广场", "花坛",
+		"绿化带", "草坪", "健身区", "停车场", "走廊")},
+	{kindBareCommunity, runeIn("小"), prefixes("小区")},
+}
+
+// re adapts an anchored regular expression to the match signature.
+func re(expr string) func(string) int {
+	x := regexp.MustCompile(expr)
+	return func(rest string) int {
+		if loc := x.FindStringIndex(rest); loc != nil {
+			return loc[1]
+		}
+		return -1
+	}
+}
+
+// guarded runs the expression only when rest starts with one of the words.
+func guarded(words []string, expr string) func(string) int {
+	pre, match := prefixes(words...), re(expr)
+	return func(rest string) int {
+		if pre(rest) < 0 {
+			return -1
+		}
+		return match(rest)
+	}
+}
+
+// prefixes matches the first listed word rest starts with; list longer
+// words before their prefixes.
+func prefixes(words ...string) func(string) int {
+	return func(rest string) int {
+		for _, w := range words {
+			if strings.HasPrefix(rest, w) {
+				return len(w)
+			}
+		}
+		return -1
+	}
+}
+
+// numbered matches a run of digits or Chinese numerals followed by one of
+// the suffixes.
+func numbered(suffixes ...string) func(string) int {
+	after := prefixes(suffixes...)
+	return func(rest string) int {
+		n := 0
+		for n < len(rest) {
+			r, size := utf8.DecodeRuneInString(rest[n:])
+			if !isNumeral(r) {
+				break
+			}
+			n += size
+		}
+		if n == 0 {
+			return -1
+		}
+		if k := after(rest[n:]); k > 0 {
+			return n + k
+		}
+		return -1
+	}
+}
+
+func isDigit(r rune) bool   { return r >= '0' && r <= '9' }
+func isNumeral(r rune) bool { return isDigit(r) || isCNNumeral(r) }
+func isHan(r rune) bool     { return r >= 0x4E00 && r <= 0x9FFF }
+
+func runeIn(set string) func(rune) bool {
+	return func(r rune) bool { return strings.ContainsRune(set, r) }
+}
+
+// locMatch is one address component found in the folded text, in byte
+// offsets of the folded text.
+type locMatch struct {
+	kind       int
+	start, end int
+}
+
+// ExtractLocation finds the places a message mentions. words are the
+// locations as they appear in text (maximal runs of address components such
+// as "阳光小区3号楼2单元楼道"); norm has the same length and holds the
+// canonical form of each word used for matching ("三栋" → "3号楼").
+func ExtractLocation(text string) (words, norm []string) {
+	folded := foldRunes(text)
+	matches := scanComponents(folded)
+	for _, span := range mergeComponents(folded, matches) {
+		w := sliceRunesLike(text, folded, span.start, span.end)
+		n := canonicalLocation(folded, span.parts)
+		if w == "" || n == "" {
+			continue
+		}
+		words = append(words, w)
+		norm = append(norm, n)
+	}
+	return words, norm
+}
+
+// scanComponents walks the folded text and collects address components.
+func scanComponents(s string) []locMatch {
+	sc := scanner{s: s, named: nextNamedSuffix(s, 0), road: nextRoadSuffix(s, 0)}
+	var out []locMatch
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if m, ok := sc.matchAt(i, r); ok {
+			out = append(out, m)
+			i = m.end
+			continue
+		}
+		i += size
+	}
+	return out
+}
+
+// scanner remembers where the next place-name and road suffixes are, so the
+// costly name patterns only run when a suffix is a few characters ahead.
+type scanner struct {
+	s           string
+	named, road int // byte offset of the next suffix, or -1
+}
+
+// nameWindow is how far (in bytes) a name may extend before its suffix.
+const nameWindow = 6 * 3
+
+// matchAt tries the patterns whose first-rune filter accepts r at offset i.
+func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
+	if i > 0 && (isNumeral(r) || r == '负') && strings.HasSuffix(sc.s[:i], "第") {
+		return locMatch{}, false // 第三单元 is an ordinal, not an address
+	}
+	rest := sc.s[i:]
+	for _, p := range locPatterns {
+		if !p.first(r) || !sc.nameSuffixNear(p.kind, i) {
+			continue
+		}
+		n := p.match(rest)
+		if n < 0 {
+			continue
+		}
+		m := locMatch{kind: p.kind, start: i, end: i + n}
+		if p.kind == kindNamed || p.kind == kindRoad {
+			if m.start = i + trimNamePrefix(rest[:n], p.kind); m.start < i {
+				continue
+			}
+		}
+		if p.kind == kindBuilding && strings.HasSuffix(sc.s[i:m.end], "楼") && strings.HasPrefix(sc.s[m.end:], "下") {
+			m.end += len("下") // 7号楼下 = 7号楼楼下
+		}
+		if p.kind == kindPlace && strings.HasPrefix(sc.s[m.end:], "舞") {
+			continue // 广场舞 is a dance, not a square
+		}
+		return m, true
+	}
+	return locMatch{}, false
+}
+
+func (sc *scanner) nameSuffixNear(kind, i int) bool {
+	next := &sc.named
+	find := nextNamedSuffix
+	switch kind {
+	case kindRoad:
+		next, find = &sc.road, nextRoadSuffix
+	case kindNamed:
+	default:
+		return true
+	}
+	if *next >= 0 && *next < i {
+		*next = find(sc.s, i)
+	}
+	return *next >= i && *next-i <= nameWindow
+}
+
+var namedSuffixes = []string{"小区", "花园", "家园", "公寓", "新村", "苑"}
+var roadSuffixes = []string{"路", "街", "大道", "巷"}
+
+func nextNamedSuffix(s string, from int) int { return nextAny(s, from, namedSuffixes) }
+func nextRoadSuffix(s string, from int) int  { return nextAny(s, from, roadSuffixes) }
+
+// nextAny returns the smallest offset ≥ from of any of the words, or -1.
+func nextAny(s string, from int, words []string) int {
+	best := -1
+	for _, w := range words {
+		if j := strings.Index(s[from:], w); j >= 0 && (best < 0 || from+j < best) {
+			best = from + j
+		}
+	}
+	return best
+}
+
+// nameStops are characters that end a run of function words before a
+// place name: the name starts after the last of them (我们阳光小区 → 阳光小区,
+// 看新闻说别的小区 → no name).
+const nameStops = "我你他她们咱俺这那个在的了是住家到去和跟把被给说从往里就都也又还啊吧呢吗看听有当对以前后"
+
+// trimNamePrefix returns the offset in m where the place name starts, or -1
+// when fewer than two name characters remain.
+func trimNamePrefix(m string, kind int) int {
+	suffixAt := nameSuffixStart(m, kind)
+	name := []rune(m[:suffixAt])
+	if len(name) > 4 {
+		name = name[len(name)-4:]
+	}
+	for i := len(name) - 1; i >= 0; i-- {
+		if strings.ContainsRune(nameStops, name[i]) {
+			name = name[i+1:]
+			break
+		}
+	}
+	if len(name) < 2 || string(name) == "小区" {
+		return -1 // 小区花园 is the community's garden, not a name
+	}
+	return suffixAt - len(string(name))
+}
+
+var reRoadSuffix = regexp.MustCompile(`(?:路|街|大道|巷)` + num + `号院?$`)
+var reNamedSuffix = regexp.MustCompile(`(?:小区|花园|家园|公寓|新村|苑)$`)
+
+func nameSuffixStart(m string, kind int) int {
+	re := reNamedSuffix
+	if kind == kindRoad {
+		re = reRoadSuffix
+	}
+	if loc := re.FindStringIndex(m); loc != nil {
+		return loc[0]
+	}
+	return len(m)
+}
+
+// locSpan is a run of adjacent components.
+type locSpan struct {
+	start, end int
+	parts      []locMatch
+}
+
+// mergeComponents joins components that touch (or are separated only by
+// "的" or spaces) into spans and drops spans made only of a bare 小区.
+func mergeComponents(s string, ms []locMatch) []locSpan {
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	var spans []locSpan
+	for _, m := range ms {
+		if n := len(spans); n > 0 && joinable(s[spans[n-1].end:m.start]) {
+			spans[n-1].end = m.end
+			spans[n-1].parts = append(spans[n-1].parts, m)
+			continue
+		}
+		spans = append(spans, locSpan{start: m.start, end: m.end, parts: []locMatch{m}})
+	}
+	out := spans[:0]
+	for _, sp := range spans {
+		if len(sp.parts) == 1 && sp.parts[0].kind == kindBareCommunity {
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+func joinable(gap string) bool {
+	return strings.TrimSpace(gap) == "" || strings.TrimSpace(gap) == "的"
+}
+
+// sliceRunesLike returns the part of orig that corresponds to folded[start:end].
+// foldRunes keeps one rune for one rune, so rune offsets are shared.
+func sliceRunesLike(orig, folded string, start, end int) string {
+	rs := utf8.RuneCountInString(folded[:start])
+	re := rs + utf8.RuneCountInString(folded[start:end])
+	o := []rune(orig)
+	if re > len(o) {
+		return ""
+	}
+	return strings.TrimSpace(string(o[rs:re]))
+}

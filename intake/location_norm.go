@@ -1,0 +1,119 @@
+package intake
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// canonicalLocation builds the normalised form of a span from its
+// components: numbers become digits and synonyms collapse, so that
+// 3栋 = 3号楼 = 三号楼 → "3号楼" and 地下车库负二层 = B2车库 → "车库B2".
+func canonicalLocation(folded string, parts []locMatch) string {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(canonicalPart(p.kind, folded[p.start:p.end]))
+	}
+	return b.String()
+}
+
+func canonicalPart(kind int, s string) string {
+	switch kind {
+	case kindNamed, kindRoad:
+		return convertAddressNumerals(s)
+	case kindBuilding:
+		return canonicalBuilding(s)
+	case kindUnit:
+		return leadingNumber(s) + "单元"
+	case kindFloor:
+		return leadingNumber(s) + "层"
+	case kindRoom:
+		return leadingNumber(s) + "室"
+	case kindDash:
+		return canonicalDash(s)
+	case kindGarage:
+		return canonicalGarage(s)
+	case kindGate:
+		s = strings.TrimSuffix(s, "口")
+		if s == "正门" {
+			return "大门"
+		}
+		return s
+	case kindPlace:
+		return canonicalPlace(s)
+	}
+	return ""
+}
+
+func canonicalBuilding(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r >= 'a' && r <= 'h' {
+		return strings.ToUpper(string(r)) + "座"
+	}
+	n := leadingNumber(s)
+	if strings.HasSuffix(s, "楼下") {
+		return n + "号楼楼下"
+	}
+	if strings.HasSuffix(s, "号院") {
+		return n + "号院"
+	}
+	return n + "号楼"
+}
+
+func canonicalDash(s string) string {
+	f := strings.Split(s, "-")
+	if len(f) == 3 {
+		return trimZeros(f[0]) + "号楼" + trimZeros(f[1]) + "单元" + f[2] + "室"
+	}
+	return trimZeros(f[0]) + "号楼" + f[1] + "室"
+}
+
+func canonicalGarage(s string) string {
+	level := ""
+	for _, r := range s {
+		if r >= '1' && r <= '4' {
+			level = string(r)
+		} else if d, ok := cnDigit[r]; ok && d > 0 {
+			level = string(rune('0' + d))
+		}
+	}
+	if level == "" {
+		return "车库"
+	}
+	return "车库B" + level
+}
+
+var placeSynonyms = map[string]string{
+	"单元门口": "单元门", "电梯口": "电梯间", "电梯厅": "电梯间", "楼梯口": "楼梯间",
+}
+
+func canonicalPlace(s string) string {
+	if c, ok := placeSynonyms[s]; ok {
+		return c
+	}
+	return s
+}
+
+// leadingNumber returns the digits at the start of s, converting Chinese
+// numerals (十二栋 → "12").
+func leadingNumber(s string) string {
+	end := 0
+	for i, r := range s {
+		if !(r >= '0' && r <= '9') && !isCNNumeral(r) {
+			break
+		}
+		end = i + utf8.RuneLen(r)
+	}
+	n := s[:end]
+	if d, ok := cnToDigits(n); ok {
+		return trimZeros(d)
+	}
+	return trimZeros(n)
+}
+
+func trimZeros(n string) string {
+	t := strings.TrimLeft(n, "0")
+	if t == "" && n != "" {
+		return "0"
+	}
+	return t
+}

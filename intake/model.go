@@ -1,0 +1,183 @@
+package intake
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/go-ego/gse"
+)
+
+// modelVersion is bumped when modelData changes incompatibly.
+const modelVersion = 1
+
+// DefaultAckThreshold is the confidence above which a report is
+// acknowledged in the group; below it the report goes to the review list.
+const DefaultAckThreshold = 0.7
+
+//go:embed model/default.gob.gz
+var defaultModel []byte
+
+// modelData is what a model file holds (gob, gzip-compressed).
+type modelData struct {
+	Version  int
+	Features []string
+	IDF      []float32
+	Concern  *linear // nil for category-only models: every message is a concern
+	Category *linear
+	Ack      float64
+}
+
+// Model understands messages. Build one with Default, Load or Train; it is
+// immutable afterwards and safe for concurrent use.
+type Model struct {
+	data     modelData
+	index    map[string]int32
+	seg      *gse.Segmenter
+	taxonomy []Category
+	ack      float64
+	boost    float64
+	window   time.Duration
+	catIdx   []int // model category label → taxonomy index, -1 if absent
+}
+
+// Option configures a Model.
+type Option func(*Model)
+
+// WithAckThreshold sets the confidence above which reports are acknowledged.
+func WithAckThreshold(t float64) Option { return func(m *Model) { m.ack = t } }
+
+// WithKeywordBoost sets how much each taxonomy keyword found in a message
+// adds to its category's log-probability (0 disables keyword boosting).
+func WithKeywordBoost(b float64) Option { return func(m *Model) { m.boost = b } }
+
+// WithDuplicateWindow sets how old an open case may be for FindDuplicate to
+// match it (default DuplicateWindow). Non-positive values are ignored.
+func WithDuplicateWindow(d time.Duration) Option {
+	return func(m *Model) {
+		if d > 0 {
+			m.window = d
+		}
+	}
+}
+
+// Default returns the model embedded in the binary with the default taxonomy.
+func Default(opts ...Option) (*Model, error) {
+	return decode(bytes.NewReader(defaultModel), opts)
+}
+
+// Load reads a model file written by Model.Save.
+func Load(path string, opts ...Option) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open model: %w", err)
+	}
+	defer f.Close()
+	m, err := decode(f, opts)
+	if err != nil {
+		return nil, fmt.Errorf("load model %s: %w", path, err)
+	}
+	return m, nil
+}
+
+func decode(r io.Reader, opts []Option) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("decompress model: %w", err)
+	}
+	var d modelData
+	if err := gob.NewDecoder(zr).Decode(&d); err != nil {
+		return nil, fmt.Errorf("decode model: %w", err)
+	}
+	if d.Version != modelVersion {
+		return nil, fmt.Errorf("model version %d, want %d", d.Version, modelVersion)
+	}
+	if d.Category == nil {
+		return nil, errors.New("model has no category classifier")
+	}
+	return newModel(d, opts)
+}
+
+func newModel(d modelData, opts []Option) (*Model, error) {
+	seg, err := sharedSegmenter()
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{data: d, seg: seg, ack: d.Ack, boost: DefaultKeywordBoost, window: DuplicateWindow, index: make(map[string]int32, len(d.Features))}
+	for i, f := range d.Features {
+		m.index[f] = int32(i)
+	}
+	if m.ack == 0 {
+		m.ack = DefaultAckThreshold
+	}
+	m.setTaxonomy(DefaultTaxonomy())
+	for _, o := range opts {
+		o(m)
+	}
+	return m, nil
+}
+
+// Save writes the model to path as gzip-compressed gob.
+func (m *Model) Save(path string) error {
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	return nil
+}
+
+// Encode writes the model as gzip-compressed gob to w.
+func (m *Model) Encode(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	d := m.data
+	d.Ack = m.ack
+	if err := gob.NewEncoder(zw).Encode(&d); err != nil {
+		return fmt.Errorf("encode model: %w", err)
+	}
+	return zw.Close()
+}
+
+// AckThreshold is the confidence above which the caller should acknowledge
+// a report in the group; below it the report goes to a silent review list.
+func (m *Model) AckThreshold() float64 { return m.ack }
+
+// Labels returns the category labels the model was trained on.
+func (m *Model) Labels() []string { return append([]string(nil), m.data.Category.Labels...) }
+
+// Taxonomy returns a copy of the taxonomy in use.
+func (m *Model) Taxonomy() []Category { return append([]Category(nil), m.taxonomy...) }
+
+// WithTaxonomy returns a copy of m that uses taxonomy t: keywords boost
+// categories, priorities come from t, and predictions are restricted to
+// categories named in t (a category the model never learnt can still be
+// chosen through its keywords). m itself is not changed.
+func (m *Model) WithTaxonomy(t []Category) *Model {
+	c := *m
+	c.setTaxonomy(t)
+	return &c
+}
+
+func (m *Model) setTaxonomy(t []Category) {
+	m.taxonomy = append([]Category(nil), t...)
+	m.catIdx = make([]int, len(m.data.Category.Labels))
+	for i, l := range m.data.Category.Labels {
+		m.catIdx[i] = -1
+		for j, c := range m.taxonomy {
+			if c.Name == l {
+				m.catIdx[i] = j
+			}
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package intake
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/go-ego/gse"
+)
+
+// The segmenter uses a small dictionary instead of gse's defaults (which
+// cost ~214 MB RSS and 1.7 s to load): base.txt is gse's simplified Chinese
+// dictionary filtered to words of two or more characters with frequency ≥ 300
+// (about 14k words), and community.txt adds neighbourhood-domain words.
+var (
+	//go:embed dict/base.txt
+	baseDict string
+	//go:embed dict/community.txt
+	communityDict string
+)
+
+// sharedSegmenter is built once on first use and only read afterwards; gse's
+// Segment is safe for concurrent readers of the same dictionary.
+var sharedSegmenter = sync.OnceValues(newSegmenter)
+
+func newSegmenter() (*gse.Segmenter, error) {
+	seg := &gse.Segmenter{NotLoadHMM: true, SkipLog: true}
+	var b strings.Builder
+	b.Grow(len(baseDict) + len(communityDict))
+	b.WriteString(baseDict)
+	b.WriteByte('\n')
+	for _, line := range strings.Split(communityDict, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	if err := seg.LoadDictStr(b.String()); err != nil {
+		return nil, fmt.Errorf("load segmenter dictionary: %w", err)
+	}
+	return seg, nil
+}
+
+// Segment splits normalised text into words with the embedded dictionary.
+// Punctuation and spaces are dropped.
+func Segment(text string) []string {
+	seg, err := sharedSegmenter()
+	if err != nil || text == "" {
+		return nil
+	}
+	return segmentWith(seg, text)
+}
+
+func segmentWith(seg *gse.Segmenter, text string) []string {
+	segs := seg.Segment([]byte(text))
+	out := make([]string, 0, len(segs))
+	for _, s := range segs {
+		w := s.Token().Text()
+		if strings.TrimFunc(w, isSpaceOrMark) != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func isSpaceOrMark(r rune) bool { return r == ' ' || isMark(r) || isEmoji(r) }

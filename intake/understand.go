@@ -1,0 +1,146 @@
+package intake
+
+import (
+	"math"
+	"strings"
+)
+
+// Result is what the model understood from one message.
+type Result struct {
+	Text         string   `json:"text"`
+	Normalized   string   `json:"-"`
+	Concern      bool     `json:"concern"`
+	Confidence   float64  `json:"confidence"`
+	Category     string   `json:"category"`
+	Location     []string `json:"location"`
+	LocationNorm []string `json:"location_norm"`
+	Urgent       bool     `json:"urgent"`
+	Priority     string   `json:"priority"` // urgent|utilities|general|complex
+}
+
+const (
+	// concernCut is the concern probability above which a message is a report.
+	concernCut = 0.5
+	// dangerConcernCut is the lower cut used when a danger word is present.
+	dangerConcernCut = 0.25
+	// DefaultKeywordBoost is added to a category's log-probability per
+	// taxonomy keyword found in the message (at most two hits count).
+	DefaultKeywordBoost = 0.6
+	// unknownCategoryGap is how far (in log-probability) below the model's
+	// best category a taxonomy category the model never learnt starts; two
+	// keyword hits at the default boost lift it above.
+	unknownCategoryGap = 1.0
+)
+
+// Understand analyses one message. For a concern, Category, Priority and
+// Urgent are set and Confidence is P(concern)·P(category); for other
+// messages Category and Priority are empty and Confidence is
+// P(not a concern). Locations are extracted in both cases.
+func (m *Model) Understand(text string) Result {
+	norm := Normalize(text)
+	ids := featureIDs(m.seg, norm, m.index)
+	r := Result{Text: text, Normalized: norm}
+	r.Location, r.LocationNorm = ExtractLocation(text)
+	if r.Location == nil {
+		r.Location, r.LocationNorm = []string{}, []string{}
+	}
+	pConcern := m.concernProb(ids)
+	danger, calm := detectUrgency(norm)
+	r.Concern = pConcern >= concernCut || (danger && !calm && pConcern >= dangerConcernCut)
+	if !r.Concern {
+		r.Confidence = 1 - pConcern
+		return r
+	}
+	cat, pCat := m.classify(norm, ids)
+	r.Category = cat.Name
+	r.Confidence = math.Max(pConcern, concernCut) * pCat
+	r.Urgent = danger && !calm
+	r.Priority = cat.Priority
+	if r.Priority == "" {
+		r.Priority = PriorityGeneral
+	}
+	if r.Urgent {
+		r.Priority = PriorityUrgent
+	}
+	return r
+}
+
+// concernProb returns P(concern); 1 for category-only models.
+func (m *Model) concernProb(ids []int32) float64 {
+	c := m.data.Concern
+	if c == nil {
+		return 1
+	}
+	p := make([]float64, len(c.Labels))
+	c.probs(ids, p)
+	for i, l := range c.Labels {
+		if l == "1" {
+			return p[i]
+		}
+	}
+	return 0
+}
+
+// classify picks the category: model probabilities restricted to the
+// taxonomy, boosted by taxonomy keywords found in the text.
+func (m *Model) classify(norm string, ids []int32) (Category, float64) {
+	cl := m.data.Category
+	p := make([]float64, len(cl.Labels))
+	cl.probs(ids, p)
+	if !m.taxonomyCovers() {
+		best := argmax(p)
+		c, ok := taxonomyIndex(m.taxonomy, cl.Labels[best])
+		if !ok {
+			c = Category{Name: cl.Labels[best], Priority: PriorityGeneral}
+		}
+		return c, p[best]
+	}
+	scores := make([]float64, len(m.taxonomy))
+	for j := range scores {
+		scores[j] = math.Log(p[argmax(p)]+1e-9) - unknownCategoryGap
+	}
+	for i, j := range m.catIdx {
+		if j >= 0 {
+			scores[j] = math.Log(p[i] + 1e-9)
+		}
+	}
+	for j, c := range m.taxonomy {
+		scores[j] += m.boost * float64(keywordHits(norm, c.Keywords, 2))
+	}
+	softmax(scores)
+	best := argmax(scores)
+	return m.taxonomy[best], scores[best]
+}
+
+// taxonomyCovers reports whether at least one model label is in the taxonomy.
+func (m *Model) taxonomyCovers() bool {
+	for _, j := range m.catIdx {
+		if j >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func keywordHits(norm string, kws []string, limit int) int {
+	n := 0
+	for _, k := range kws {
+		if k != "" && strings.Contains(norm, k) {
+			n++
+			if n == limit {
+				break
+			}
+		}
+	}
+	return n
+}
+
+func argmax(x []float64) int {
+	best := 0
+	for i, v := range x {
+		if v > x[best] {
+			best = i
+		}
+	}
+	return best
+}
