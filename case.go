@@ -65,6 +65,8 @@ type Case struct {
 	Confidence   float64
 	Quiet        bool // low-confidence detection: on the review list, not acknowledged in the group
 
+	SuggestedDuplicate int64 // a weak duplicate match, for officers to merge or not
+
 	UnitID     int64  // the unit of the originating chat; 0 while the chat is unbound
 	ChatID     int64  // originating chat
 	ReportMsg  string // platform message id of the report, for replies

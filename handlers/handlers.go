@@ -71,6 +71,9 @@ func (h *Handlers) Errors(next bot.HandlerFunc) bot.HandlerFunc {
 		}
 		var ue *userError
 		var te *nb.TransitionError
+		if nb.ErrorCode(err) != nb.EINTERNAL || errors.As(err, &ue) || errors.As(err, &te) {
+			c.Logger.Info("command refused", "reason", err.Error())
+		}
 		switch {
 		case errors.As(err, &ue):
 			return c.Reply(ue.text)

@@ -44,6 +44,7 @@ var texts = map[string][2]string{
 	"todo_none":         {"您负责的范围内没有待办诉求。", "No open cases in your area."},
 	"todo_head":         {"待办诉求（最多 %d 条）：", "Open cases (up to %d):"},
 	"todo_quiet":        {"待审核", "to review"},
+	"todo_dup":          {"(可能与 #%d 重复)", "(maybe the same as #%d)"},
 }
 
 // Stage, action, role and rating names as people read them.

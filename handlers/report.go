@@ -61,6 +61,9 @@ func (h *Handlers) intake(c *bot.Context, r intake.Result, explicit bool) error 
 		Priority: nb.Priority(r.Priority), Confidence: r.Confidence,
 		Quiet:  !explicit && r.Confidence < h.u.AckThreshold(),
 		UnitID: c.Chat.UnitID, ChatID: c.Chat.ID, ReportMsg: c.Msg.ID, ReporterID: c.Person.ID}
+	if found {
+		cs.SuggestedDuplicate = match.CaseID
+	}
 	if !cs.Priority.Valid() {
 		cs.Priority = nb.PriorityGeneral
 	}

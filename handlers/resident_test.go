@@ -121,3 +121,16 @@ func TestMalformedCommands(t *testing.T) {
 		t.Fatalf("a hashtag is not a command: %+v", got)
 	}
 }
+
+func TestWeakDuplicateIsSuggestedToOfficers(t *testing.T) {
+	w := newWorld(t)
+	w.say("g1", "居民甲", "18号楼门口的路灯坏了好几天了，晚上很黑")
+	_, got := w.say("g1", "居民乙", "路灯不亮了")
+	if len(got) != 1 || !strings.Contains(got[0].Text, "#2") {
+		t.Fatalf("a weak match is a case of its own: %+v", got)
+	}
+	if c := w.caseByID(2); c.SuggestedDuplicate != 1 {
+		t.Fatalf("suggested duplicate = %d, want 1", c.SuggestedDuplicate)
+	}
+	w.one("g1", "书记", "#待办", "#2", "可能与 #1 重复", "#1")
+}

@@ -103,6 +103,9 @@ func (h *Handlers) todo(c *bot.Context) error {
 			continue
 		}
 		s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.stage(cs.Stage))
+		if cs.SuggestedDuplicate != 0 {
+			s += " " + h.l.T("todo_dup", cs.SuggestedDuplicate)
+		}
 		if cs.Quiet {
 			quiet = append(quiet, s+" ["+h.l.T("todo_quiet")+"]")
 		} else {

@@ -12,7 +12,7 @@ const caseColumns = `cases.id, cases.stage, cases.text, cases.category, cases.lo
 	cases.priority, cases.confidence, cases.quiet, COALESCE(cases.unit_id, 0), COALESCE(cases.chat_id, 0),
 	cases.report_msg, COALESCE(cases.reporter_id, 0), COALESCE(cases.owner_unit_id, 0), cases.due_at,
 	COALESCE(cases.merged_into, 0), cases.rating, COALESCE(cases.whistle_unit_id, 0), cases.whistle_due_at,
-	cases.created_at, cases.updated_at, cases.resolved_at, cases.closed_at`
+	cases.created_at, cases.updated_at, cases.resolved_at, cases.closed_at, cases.suggested_duplicate`
 
 func scanCase(row scanner) (*nb.Case, error) {
 	var c nb.Case
@@ -20,7 +20,8 @@ func scanCase(row scanner) (*nb.Case, error) {
 		&c.Priority, &c.Confidence, &c.Quiet, &c.UnitID, &c.ChatID,
 		&c.ReportMsg, &c.ReporterID, &c.OwnerUnitID, scanTime(&c.DueAt),
 		&c.MergedInto, &c.Rating, &c.WhistleUnitID, scanTime(&c.WhistleDueAt),
-		scanTime(&c.CreatedAt), scanTime(&c.UpdatedAt), scanTime(&c.ResolvedAt), scanTime(&c.ClosedAt))
+		scanTime(&c.CreatedAt), scanTime(&c.UpdatedAt), scanTime(&c.ResolvedAt), scanTime(&c.ClosedAt),
+		&c.SuggestedDuplicate)
 	return &c, err
 }
 
@@ -31,14 +32,14 @@ func caseValues(c *nb.Case) []any {
 		c.Priority, c.Confidence, c.Quiet, nullID(c.UnitID), nullID(c.ChatID),
 		c.ReportMsg, nullID(c.ReporterID), nullID(c.OwnerUnitID), toMillis(c.DueAt),
 		nullID(c.MergedInto), c.Rating, nullID(c.WhistleUnitID), toMillis(c.WhistleDueAt),
-		toMillis(c.UpdatedAt), toMillis(c.ResolvedAt), toMillis(c.ClosedAt)}
+		toMillis(c.UpdatedAt), toMillis(c.ResolvedAt), toMillis(c.ClosedAt), c.SuggestedDuplicate}
 }
 
 const caseSet = `stage = ?, text = ?, category = ?, location = ?, location_norm = ?,
 	priority = ?, confidence = ?, quiet = ?, unit_id = ?, chat_id = ?,
 	report_msg = ?, reporter_id = ?, owner_unit_id = ?, due_at = ?,
 	merged_into = ?, rating = ?, whistle_unit_id = ?, whistle_due_at = ?,
-	updated_at = ?, resolved_at = ?, closed_at = ?`
+	updated_at = ?, resolved_at = ?, closed_at = ?, suggested_duplicate = ?`
 
 // CreateCase stores a new case (stage topic if unset), setting its ID,
 // CreatedAt and UpdatedAt.
@@ -53,8 +54,8 @@ func (tx *tx) CreateCase(c *nb.Case) error {
 		priority, confidence, quiet, unit_id, chat_id,
 		report_msg, reporter_id, owner_unit_id, due_at,
 		merged_into, rating, whistle_unit_id, whistle_due_at,
-		updated_at, resolved_at, closed_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&c.ID)
+		updated_at, resolved_at, closed_at, suggested_duplicate, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&c.ID)
 	if isForeignKey(err) {
 		return notFound("the case's chat, unit, reporter or merge target does not exist")
 	} else if err != nil {

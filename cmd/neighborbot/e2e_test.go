@@ -103,3 +103,21 @@ func TestBadInput(t *testing.T) {
 	last = p.post(group1, "小周", "bad \xff\xfe bytes", 0)
 	p.quiet(group1, last)
 }
+
+// TestSecondReportJoinsTheFirst: a second resident saying the same thing in
+// other words joins the first case instead of opening a new one.
+func TestSecondReportJoinsTheFirst(t *testing.T) {
+	p := startProgram(t, tempDB(t))
+	first := p.post(group2, "陈女士", "3栋电梯又坏了 老人上不去 急", 0)
+	ack := p.botReply(group2, first, first)
+	mustContain(t, "acknowledgement", ack.Text, "#1", "电梯", "3栋")
+	second := p.post(group2, "小周", "三号楼的电梯坏了，困在家里下不去", 0)
+	joined := p.botReply(group2, second, second)
+	mustContain(t, "duplicate", joined.Text, "#1", "已将您加入关注")
+	q := p.post(group2, "小周", "#我的", 0)
+	mine := p.botReply(group2, q, q)
+	mustContain(t, "mine", mine.Text, "#1")
+	if strings.Contains(mine.Text, "#2") {
+		t.Fatalf("the second report must not open a case: %q", mine.Text)
+	}
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestEvalReproducesHeldOutTargets runs `neighborbot eval --json` on the
+// project's held-out split (all held-out files together) and checks the
+// targets of the understanding issue.
+func TestEvalReproducesHeldOutTargets(t *testing.T) {
+	for _, data := range []string{heldOutSplit(t)} {
+		code, out, errOut := cli(t, nil, "eval", "-data", data, "-json")
+		if code != 0 {
+			t.Fatalf("eval %s: %s", data, errOut)
+		}
+		var r map[string]any
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("eval --json is not one JSON object: %v\n%s", err, out)
+		}
+		targets := map[string]float64{"concern_f1": 0.95, "macro_f1": 0.90, "location_exact": 0.90, "urgent_recall": 0.95}
+		for key, min := range targets {
+			if v, _ := r[key].(float64); v < min {
+				t.Errorf("%s: %s = %v, target %.2f", data, key, r[key], min)
+			}
+		}
+		if v, _ := r["msgs_per_sec"].(float64); v <= 0 {
+			t.Errorf("%s: msgs_per_sec missing", data)
+		}
+	}
+}
+
+// TestUnderstandPrintsJSONLines checks the admin's view of how the bot reads messages.
+func TestUnderstandPrintsJSONLines(t *testing.T) {
+	var out strings.Builder
+	code := Main(t.Context(), []string{"understand"}, IO{In: strings.NewReader("3栋电梯又坏了 老人上不去 急\n大家早上好\n"),
+		Out: &out, Err: &out, Getenv: func(string) string { return "" }})
+	if code != 0 {
+		t.Fatalf("understand: %s", out.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want one line per message: %q", out.String())
+	}
+	var r struct {
+		Concern  bool     `json:"concern"`
+		Category string   `json:"category"`
+		Location []string `json:"location"`
+		Urgent   bool     `json:"urgent"`
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &r); err != nil || !r.Concern || r.Category != "电梯" || len(r.Location) == 0 || r.Location[0] != "3栋" {
+		t.Fatalf("first line: %s (%v)", lines[0], err)
+	}
+	if err := json.Unmarshal([]byte(lines[1]), &r); err != nil || r.Concern {
+		t.Fatalf("chit-chat read as a concern: %s", lines[1])
+	}
+}
+
+// heldOutSplit joins the held-out files (intake/testdata/README.md), which
+// share one header, into one TSV file and returns its path.
+func heldOutSplit(t *testing.T) string {
+	files, err := filepath.Glob("../../intake/testdata/*heldout*.tsv")
+	if err != nil || len(files) < 2 {
+		t.Fatalf("held-out files: %v %v", files, err)
+	}
+	var all strings.Builder
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		header, body, _ := strings.Cut(string(b), "\n")
+		if i == 0 {
+			all.WriteString(header + "\n")
+		}
+		all.WriteString(strings.TrimRight(body, "\n") + "\n")
+	}
+	path := filepath.Join(t.TempDir(), "heldout.tsv")
+	if err := os.WriteFile(path, []byte(all.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
