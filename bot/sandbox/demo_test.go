@@ -8,6 +8,7 @@ import (
 )
 
 func TestSeedDemo(t *testing.T) {
+	t.Parallel()
 	sb, db, _ := seeded(t)
 	ctx := t.Context()
 
@@ -67,6 +68,7 @@ func TestSeedDemo(t *testing.T) {
 }
 
 func TestSeedDemoSkipsUsedDatabase(t *testing.T) {
+	t.Parallel()
 	db := openStore(t)
 	sb := sandbox.New(db, nil)
 	if _, err := sb.CreatePerson(t.Context(), "someone", "", ""); err != nil {

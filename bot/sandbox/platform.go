@@ -111,6 +111,7 @@ func (p *Platform) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 		return "", fmt.Errorf("sandbox: send: %w", err)
 	}
 	p.hub.notify(m.ChatID)
+	p.logger.Debug("sandbox message sent", "chat_key", m.ChatID, "message_id", msg.ID)
 	return strconv.FormatInt(msg.ID, 10), nil
 }
 

@@ -72,6 +72,7 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 		return 0, fmt.Errorf("sandbox: post: %w", err)
 	}
 	p.hub.notify(msg.ChatKey)
+	p.logger.Debug("sandbox message posted", "chat_key", msg.ChatKey, "message_id", msg.ID)
 
 	if p.recv == nil {
 		return msg.ID, nil

@@ -1,0 +1,59 @@
+package web
+
+import (
+	"context"
+	"net/http"
+)
+
+// routes builds the server's handler.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.healthz)
+	if s.sb != nil {
+		mux.HandleFunc("GET /{$}", s.home)
+		mux.HandleFunc("GET /sandbox", s.sandboxPage)
+		mux.HandleFunc("GET /api/sandbox/chats", s.listChats)
+		mux.HandleFunc("POST /api/sandbox/chats", s.createChat)
+		mux.HandleFunc("GET /api/sandbox/units", s.listUnits)
+		mux.HandleFunc("GET /api/sandbox/people", s.listPeople)
+		mux.HandleFunc("POST /api/sandbox/people", s.createPerson)
+		mux.HandleFunc("GET /api/sandbox/messages", s.listMessages)
+		mux.HandleFunc("POST /api/sandbox/messages", s.postMessage)
+	}
+	return s.endOnShutdown(secureHeaders(mux))
+}
+
+// endOnShutdown cancels a request's context when the server shuts down, so
+// that long polls end at once, however the handler is served.
+func (s *Server) endOnShutdown(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithCancel(r.Context())
+		defer cancel()
+		stop := context.AfterFunc(s.base, cancel)
+		defer stop()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// secureHeaders sets headers every response should carry.
+func secureHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// healthz answers "ok" while the server runs.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write([]byte("ok"))
+}
+
+// home sends visitors to the sandbox.
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "/sandbox", http.StatusFound)
+}
