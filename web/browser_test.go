@@ -12,46 +12,14 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/neighborbot/neighborbot/bot/sandbox"
+	"github.com/neighborbot/neighborbot/internal/browsertest"
 	"github.com/neighborbot/neighborbot/web"
 )
 
-const chromiumPath = "/usr/bin/chromium"
-
-// browser starts a headless Chromium for the test, or skips the test when
-// there is none (unless NEIGHBORBOT_REQUIRE_BROWSER=1, as in CI).
+// browser starts a headless Chromium for the test (see browsertest.Start).
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("NEIGHBORBOT_REQUIRE_BROWSER") == "1" {
-			t.Fatalf("NEIGHBORBOT_REQUIRE_BROWSER=1 but no browser: %v", err)
-		}
-		t.Skipf("no browser at %s", chromiumPath)
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1200, 800),
-	}
-	ctx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelBrowser := chromedp.NewContext(ctx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 20*time.Second)
-	t.Cleanup(func() {
-		cancelTimeout()
-		cancelBrowser() // closes the browser and waits for it
-		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil { // start the browser now
-		t.Fatalf("start browser: %v", err)
-	}
-	return ctx
+	return browsertest.Start(t, 20*time.Second)
 }
 
 // shownMessage is a message as the page shows it.
