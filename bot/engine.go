@@ -30,6 +30,7 @@ type Engine struct {
 	inboxWake  chan struct{}
 	outboxWake chan struct{}
 	failures   map[int64]int // inbox id → failed attempts (processor goroutine only)
+	jobs       []scheduled
 }
 
 // Option configures an Engine.
@@ -98,13 +99,14 @@ func (e *Engine) Receive(ctx context.Context, m Message) error {
 	return nil
 }
 
-// Run processes the inbox and drains the outbox until ctx ends, then waits
-// for both loops to stop.
+// Run processes the inbox, drains the outbox and runs the scheduled jobs
+// until ctx ends, then waits for all of them to stop.
 func (e *Engine) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() { defer wg.Done(); e.loop(ctx, e.inboxWake, e.ProcessPending) }()
 	go func() { defer wg.Done(); e.loop(ctx, e.outboxWake, e.DeliverPending) }()
+	e.runJobs(ctx, &wg)
 	wg.Wait()
 	return nil
 }

@@ -107,6 +107,7 @@ func init() {
 		"say_progress":    {"#%d %s 最新进展：%s", "#%d %s progress: %s"},
 		"say_resolve":     {"#%d %s 已办结：%s\n请反映人评价：回复本条「满意」「基本满意」或「不满意」，或发送 #评价 %d 满意。", "#%d %s is resolved: %s\nReporters, please rate: reply to this message with satisfied / basic / unsatisfied, or send /rate %d 1-3."},
 		"say_rated":       {"#%d 感谢您的评价（%s），此诉求已关闭。", "#%d thank you for rating (%s); the case is closed."},
+		"say_autoclosed":  {"#%d %s 办结后 %d 天未收到评价，已自动关闭。如问题仍在，请重新反映。", "#%d %s was not rated within %d days of being resolved and is now closed. If the problem is back, please report it again."},
 		"say_reopened":    {"#%d 收到「不满意」评价，已重新交办 %s 继续处理。", "#%d was rated unsatisfied and goes back to %s."},
 		"ex_confirm":      {"#确认 12", "/confirm 12"},
 		"ex_dismiss":      {"#驳回 12 不属于社区管理范围", "/dismiss 12 not a community matter"},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/handlers"
 )
 
 func TestAcceptSetsOwnerAndDeadline(t *testing.T) {
@@ -109,3 +110,28 @@ func TestDismissAndMerge(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestUnratedCasesCloseAutomatically(t *testing.T) {
+	w := newWorld(t)
+	n, reportID := w.report("g1", "居民甲", "4号楼门口的垃圾桶坏了")
+	w.one("g1", "书记", "#立项 "+itoa(n)+" 幸福物业", "立项")
+	w.one("g1", "物业", "#办结 "+itoa(n)+" 已换新桶", "已办结")
+	h := handlers.New(model, handlers.Config{})
+	job := h.AutoClose(7 * 24 * time.Hour)
+	w.now = w.now.Add(6 * 24 * time.Hour)
+	w.e.RunJob(w.ctx, "auto_close", job)
+	if c := w.caseByID(n); c.Stage != nb.StageResolved {
+		t.Fatalf("closed too early: %s", c.Stage)
+	}
+	w.now = w.now.Add(25 * time.Hour)
+	w.e.RunJob(w.ctx, "auto_close", job)
+	c := w.caseByID(n)
+	if c.Stage != nb.StageClosed || c.Rating != nb.RatingNone {
+		t.Fatalf("after 7 days: %+v", c)
+	}
+	_, _ = w.e.DeliverPending(w.ctx)
+	last := w.out.sent[len(w.out.sent)-1]
+	if !strings.Contains(last.Text, "自动关闭") || last.ReplyTo != reportID || last.ChatID != "g1" {
+		t.Fatalf("the group must be told, as a reply to the report: %+v", last)
+	}
+}

@@ -81,8 +81,10 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	h := handlers.New(model, handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername,
 		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration})
 	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log)
-	return bot.NewEngine(db, handle, bot.WithLogger(logger),
-		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration)), nil
+	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
+		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration))
+	engine.Schedule("auto_close", 10*time.Minute, h.AutoClose(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
+	return engine, nil
 }
 
 // seedDemo fills an empty database with demo data unless told not to.
