@@ -16,7 +16,9 @@
 // to Default, Load and Train. Model.WithTaxonomy returns a copy of the model
 // using another taxonomy (keywords boost categories, priorities come from the
 // taxonomy); the original is not modified. A Model is immutable once built
-// and safe for concurrent use.
+// and safe for concurrent use; its only mutable state is a bounded internal
+// cache of what FindDuplicate derives from open cases (shared with copies),
+// which does not change any result.
 //
 // MaskPersonal and MaskLocation hide phone numbers, identity card numbers
 // and room numbers before text is repeated in a group.

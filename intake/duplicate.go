@@ -36,18 +36,23 @@ const (
 
 // FindDuplicate returns the best matching open case for report r made at
 // time at. A case matches only with the same category and within the
-// duplicate window (DuplicateWindow unless set with WithDuplicateWindow); if both name specific places (buildings, units, gates …)
-// they must overlap. The score mixes place overlap, TF-IDF cosine
-// similarity of words and character bigrams, and recency.
+// duplicate window (DuplicateWindow unless set with WithDuplicateWindow); if
+// both name specific places (buildings, units, gates …) they must overlap.
+// The score mixes place overlap, TF-IDF cosine similarity of words and
+// character bigrams, and recency.
+//
+// The model caches what it derives from an open case (its text's TF-IDF
+// vector and its places' keys), so repeated calls with the same open cases
+// are cheap; the cache is bounded and shared by the model's copies.
 func (m *Model) FindDuplicate(r Result, at time.Time, open []OpenCase) (Match, bool) {
 	if !r.Concern && r.Category == "" {
 		return Match{}, false
 	}
-	vec := m.tfidf(r.Normalized, r.Text)
+	q := dupQuery{r: r, at: at, keys: specificKeys(r.LocationNorm)}
 	var best Match
 	found := false
 	for _, c := range open {
-		mt, ok := m.matchCase(r, vec, at, c)
+		mt, ok := m.matchCase(&q, c)
 		if ok && (!found || mt.Score > best.Score) {
 			best, found = mt, true
 		}
@@ -55,16 +60,32 @@ func (m *Model) FindDuplicate(r Result, at time.Time, open []OpenCase) (Match, b
 	return best, found
 }
 
-func (m *Model) matchCase(r Result, vec map[int32]float64, at time.Time, c OpenCase) (Match, bool) {
-	age := at.Sub(c.At)
-	if c.Category != r.Category || age > m.window || age < -time.Hour {
+// dupQuery holds what FindDuplicate derives from the new report, computed
+// once per call; vec is built only when a case gets as far as text
+// similarity.
+type dupQuery struct {
+	r       Result
+	at      time.Time
+	keys    []string // specificKeys(r.LocationNorm)
+	vec     sparseVec
+	haveVec bool
+	buf     []string // reused for the keys of each open case
+}
+
+func (m *Model) matchCase(q *dupQuery, c OpenCase) (Match, bool) {
+	age := q.at.Sub(c.At)
+	if c.Category != q.r.Category || age > m.window || age < -time.Hour {
 		return Match{}, false
 	}
-	place := placeOverlap(r.LocationNorm, c.LocationNorm)
+	q.buf = m.caseKeys(c.LocationNorm, q.buf[:0])
+	place := overlapKeys(q.r.LocationNorm, c.LocationNorm, q.keys, q.buf)
 	if place < 0 {
 		return Match{}, false
 	}
-	sim := cosine(vec, m.tfidf("", c.Text))
+	if !q.haveVec {
+		q.vec, q.haveVec = m.tfidf(q.r.Normalized, q.r.Text), true
+	}
+	sim := cosine(q.vec, m.caseVec(c.Text))
 	recency := 1 - math.Max(age.Hours(), 0)/m.window.Hours()
 	score := 0.45*place + 0.45*sim + 0.10*recency
 	if score < weakScore {
@@ -79,7 +100,12 @@ func (m *Model) matchCase(r Result, vec map[int32]float64, at time.Time, c OpenC
 // side names no specific place, 0.25 when only generic places (楼道, 门口)
 // are shared, and -1 when both name specific places that differ.
 func placeOverlap(a, b []string) float64 {
-	ka, kb := specificKeys(a), specificKeys(b)
+	return overlapKeys(a, b, specificKeys(a), specificKeys(b))
+}
+
+// overlapKeys is placeOverlap with the specific keys of a and b (ka, kb)
+// already computed.
+func overlapKeys(a, b, ka, kb []string) float64 {
 	if len(ka) == 0 || len(kb) == 0 {
 		if sharesAny(a, b) {
 			return 0.75
@@ -104,27 +130,30 @@ func placeOverlap(a, b []string) float64 {
 func specificKeys(norms []string) []string {
 	var keys []string
 	for _, n := range norms {
-		_, parts := scanNorm(n)
-		key := ""
-	parts:
-		for _, p := range parts {
-			switch p.kind {
-			case kindPlace, kindBareCommunity:
-				continue
-			case kindNamed:
-				if key == "" {
-					key = n[p.start:p.end]
-				}
-				continue
-			}
-			key = n[p.start:p.end]
-			break parts
-		}
-		if key != "" {
+		if key := specificKey(n); key != "" {
 			keys = append(keys, key)
 		}
 	}
 	return keys
+}
+
+// specificKey returns the specific key of one normalised location, or "".
+func specificKey(n string) string {
+	_, parts := scanNorm(n)
+	key := ""
+	for _, p := range parts {
+		switch p.kind {
+		case kindPlace, kindBareCommunity:
+			continue
+		case kindNamed:
+			if key == "" {
+				key = n[p.start:p.end]
+			}
+			continue
+		}
+		return n[p.start:p.end]
+	}
+	return key
 }
 
 func scanNorm(n string) (string, []locMatch) {
@@ -141,41 +170,4 @@ func sharesAny(a, b []string) bool {
 		}
 	}
 	return false
-}
-
-// tfidf builds an L2-normalised TF-IDF vector over the model's features.
-// norm may be empty, in which case text is normalised first.
-func (m *Model) tfidf(norm, text string) map[int32]float64 {
-	if norm == "" {
-		norm = Normalize(text)
-	}
-	vec := map[int32]float64{}
-	for _, f := range extractFeatures(m.seg, norm) {
-		if strings.HasPrefix(f, "len:") {
-			continue
-		}
-		if id, ok := m.index[f]; ok {
-			vec[id] += float64(m.data.IDF[id])
-		}
-	}
-	var n float64
-	for _, v := range vec {
-		n += v * v
-	}
-	n = math.Sqrt(n)
-	for k := range vec {
-		vec[k] /= n
-	}
-	return vec
-}
-
-func cosine(a, b map[int32]float64) float64 {
-	if len(b) < len(a) {
-		a, b = b, a
-	}
-	var s float64
-	for k, v := range a {
-		s += v * b[k]
-	}
-	return s
 }

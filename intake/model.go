@@ -35,7 +35,8 @@ type modelData struct {
 }
 
 // Model understands messages. Build one with Default, Load or Train; it is
-// immutable afterwards and safe for concurrent use.
+// immutable afterwards (apart from an internal, bounded duplicate-matching
+// cache) and safe for concurrent use.
 type Model struct {
 	data     modelData
 	index    map[string]int32
@@ -45,6 +46,7 @@ type Model struct {
 	boost    float64
 	window   time.Duration
 	catIdx   []int // model category label → taxonomy index, -1 if absent
+	dup      *dupCache
 }
 
 // Option configures a Model.
@@ -109,7 +111,7 @@ func newModel(d modelData, opts []Option) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{data: d, seg: seg, ack: d.Ack, boost: DefaultKeywordBoost, window: DuplicateWindow, index: make(map[string]int32, len(d.Features))}
+	m := &Model{data: d, seg: seg, ack: d.Ack, boost: DefaultKeywordBoost, window: DuplicateWindow, index: make(map[string]int32, len(d.Features)), dup: newDupCache(dupCacheSize)}
 	for i, f := range d.Features {
 		m.index[f] = int32(i)
 	}
