@@ -232,3 +232,29 @@ func TestReceiveRejectsIncompleteMessages(t *testing.T) {
 		t.Fatalf("want EINVALID, got %v", err)
 	}
 }
+
+// TestOutboxRetryAfterAndWaitingDoNotUseUpAttempts: being told to wait, or
+// waiting behind an earlier message of the chat, is not a failed attempt.
+func TestOutboxRetryAfterAndWaitingDoNotUseUpAttempts(t *testing.T) {
+	ctx := context.Background()
+	e, db, p, clk := newEngine(t, echo) // at most 3 attempts
+	for range 5 {
+		p.fail = append(p.fail, &bot.RetryAfterError{After: time.Second})
+	}
+	p.fail = append(p.fail, errors.New("flaky"), errors.New("flaky"))
+	_ = e.Receive(ctx, msg("g1", "1", "a"))
+	_ = e.Receive(ctx, msg("g1", "2", "b"))
+	_, _ = e.ProcessPending(ctx)
+	for range 20 {
+		_, _ = e.DeliverPending(ctx)
+		clk.Advance(time.Minute)
+	}
+	if got := p.texts(); fmt.Sprint(got) != "[echo: a echo: b]" {
+		t.Fatalf("sent %q; both must arrive, in order", got)
+	}
+	var b *nb.OutboxMessage
+	_ = db.View(ctx, func(tx nb.Tx) (err error) { b, err = tx.FindOutbox(2); return err })
+	if b.Attempts != 1 {
+		t.Fatalf("b waited behind a and must show one attempt, got %d", b.Attempts)
+	}
+}

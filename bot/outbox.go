@@ -33,7 +33,7 @@ func (e *Engine) DeliverPending(ctx context.Context) (int, error) {
 	for _, m := range msgs {
 		chat := string(m.Platform) + "\x00" + m.ChatExternalID
 		if next, ok := blocked[chat]; ok {
-			e.retryLater(ctx, m, "waiting for an earlier message", next, false)
+			e.release(m, next)
 			continue
 		}
 		next, err := e.deliver(ctx, m)
@@ -61,7 +61,8 @@ func (e *Engine) deliver(ctx context.Context, m *nb.OutboxMessage) (time.Time, e
 	if err != nil {
 		return e.fail(ctx, m, err), err
 	}
-	err = e.store.Update(ctx, func(tx nb.Tx) error { return tx.MarkOutboxSent(m.ID, id) })
+	// Record the outcome even when shutting down, or the message is sent again.
+	err = e.store.Update(context.WithoutCancel(ctx), func(tx nb.Tx) error { return tx.MarkOutboxSent(m.ID, id) })
 	if err != nil {
 		e.logger.Error("outbox: sent but not recorded", "outbox_id", m.ID, "err", err)
 	}
@@ -72,15 +73,14 @@ func (e *Engine) deliver(ctx context.Context, m *nb.OutboxMessage) (time.Time, e
 func (e *Engine) fail(ctx context.Context, m *nb.OutboxMessage, err error) time.Time {
 	var retry *RetryAfterError
 	var permanent *PermanentError
-	delay := e.backoff(m.Attempts)
-	dead := m.Attempts >= e.maxAttempts
-	switch {
-	case errors.As(err, &retry):
-		delay = retry.After
-	case errors.As(err, &permanent):
-		dead = true
+	if errors.As(err, &retry) { // not a failure: the platform asks us to wait
+		next := e.now().Add(retry.After)
+		e.logger.Info("outbox: platform asks to wait", "outbox_id", m.ID, "platform", m.Platform, "after", retry.After)
+		e.release(m, next)
+		return next
 	}
-	next := e.now().Add(delay)
+	dead := m.Attempts >= e.maxAttempts || errors.As(err, &permanent)
+	next := e.now().Add(e.backoff(m.Attempts))
 	e.logger.Warn("outbox: send failed", "outbox_id", m.ID, "platform", m.Platform,
 		"attempt", m.Attempts, "dead", dead, "err", err)
 	e.retryLater(ctx, m, err.Error(), next, dead)
@@ -88,11 +88,19 @@ func (e *Engine) fail(ctx context.Context, m *nb.OutboxMessage, err error) time.
 }
 
 func (e *Engine) retryLater(ctx context.Context, m *nb.OutboxMessage, reason string, next time.Time, dead bool) {
-	err := e.store.Update(ctx, func(tx nb.Tx) error {
+	err := e.store.Update(context.WithoutCancel(ctx), func(tx nb.Tx) error {
 		return tx.MarkOutboxRetry(m.ID, reason, next, dead)
 	})
-	if err != nil && ctx.Err() == nil {
+	if err != nil {
 		e.logger.Error("outbox: record retry", "outbox_id", m.ID, "err", err)
+	}
+}
+
+// release hands m back untried, due again at next.
+func (e *Engine) release(m *nb.OutboxMessage, next time.Time) {
+	err := e.store.Update(context.Background(), func(tx nb.Tx) error { return tx.ReleaseOutbox(m.ID, next) })
+	if err != nil {
+		e.logger.Error("outbox: release", "outbox_id", m.ID, "err", err)
 	}
 }
 

@@ -45,15 +45,20 @@ func (tx *tx) EnqueueOutbox(m *nb.OutboxMessage) error {
 const defaultClaimLimit = 50
 
 // ClaimOutbox takes up to limit pending messages that are due, oldest first,
-// counts an attempt on each and leases them until now+lease.
+// counts an attempt on each and leases them until now+lease. A message whose
+// chat has an earlier pending message that is not due yet waits for it, so
+// that a chat's messages arrive in order.
 func (tx *tx) ClaimOutbox(limit int, lease time.Duration) ([]*nb.OutboxMessage, error) {
 	if limit <= 0 {
 		limit = defaultClaimLimit
 	}
 	now := tx.Now()
 	list, err := queryList(tx, scanOutbox, `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1
-		WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?)
-		RETURNING `+outboxColumns, toMillis(now.Add(lease)), toMillis(now), limit)
+		WHERE id IN (SELECT id FROM outbox AS o WHERE status = 'pending' AND next_attempt_at <= ?
+			AND NOT EXISTS (SELECT 1 FROM outbox AS e WHERE e.status = 'pending' AND e.platform = o.platform
+				AND e.chat_external_id = o.chat_external_id AND e.id < o.id AND e.next_attempt_at > ?)
+			ORDER BY id LIMIT ?)
+		RETURNING `+outboxColumns, toMillis(now.Add(lease)), toMillis(now), toMillis(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("claim outbox: %w", err)
 	}
@@ -86,6 +91,19 @@ func (tx *tx) MarkOutboxRetry(id int64, lastErr string, next time.Time, dead boo
 		status, lastErr, toMillis(next), id)
 	if err != nil {
 		return fmt.Errorf("mark outbox retry: %w", err)
+	}
+	return nil
+}
+
+// ReleaseOutbox hands back a claimed message that was not tried (it waits
+// for an earlier one, or the platform asked us to wait): the claim's attempt
+// does not count, and it is due again at next.
+func (tx *tx) ReleaseOutbox(id int64, next time.Time) error {
+	err := tx.execOne(notFound("outbox message %d not found", id),
+		`UPDATE outbox SET attempts = MAX(attempts - 1, 0), next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
+		toMillis(next), id)
+	if err != nil {
+		return fmt.Errorf("release outbox: %w", err)
 	}
 	return nil
 }

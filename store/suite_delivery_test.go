@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"sync"
 	"time"
@@ -86,7 +87,7 @@ func testOutboxClaim(f *fixture) {
 	var ids []int64
 	f.update(func(tx nb.Tx) error {
 		for i := range 3 {
-			m := &nb.OutboxMessage{Platform: nb.PlatformSandbox, ChatExternalID: "g", Text: "x",
+			m := &nb.OutboxMessage{Platform: nb.PlatformSandbox, ChatExternalID: fmt.Sprint("g", i), Text: "x",
 				NextAttemptAt: t0.Add(time.Duration(i) * time.Second)}
 			if err := tx.EnqueueOutbox(m); err != nil {
 				return err
@@ -122,6 +123,49 @@ func testOutboxClaim(f *fixture) {
 		m, err := tx.FindOutbox(ids[2])
 		if err != nil || m.Attempts != 2 || !m.NextAttemptAt.Equal(f.clock.Now().Add(time.Minute)) {
 			t.Fatalf("claimed message = %+v, %v", m, err)
+		}
+		return nil
+	})
+}
+
+// testOutboxChatOrder: a chat's message waits while an earlier message of
+// the same chat is pending and not due (failed, or in flight); other chats
+// do not wait; a released message's claim does not count as an attempt.
+func testOutboxChatOrder(f *fixture) {
+	t := f.t
+	var a, b, c nb.OutboxMessage
+	f.update(func(tx nb.Tx) error {
+		a = nb.OutboxMessage{Platform: nb.PlatformSandbox, ChatExternalID: "g", Text: "a"}
+		b = nb.OutboxMessage{Platform: nb.PlatformSandbox, ChatExternalID: "g", Text: "b"}
+		c = nb.OutboxMessage{Platform: nb.PlatformSandbox, ChatExternalID: "other", Text: "c"}
+		for _, m := range []*nb.OutboxMessage{&a, &b, &c} {
+			if err := tx.EnqueueOutbox(m); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if got, _ := f.claim(1); !equalIDs(got, []int64{a.ID}) {
+		t.Fatalf("first claim = %v, want a", got)
+	}
+	if got, _ := f.claim(10); !equalIDs(got, []int64{c.ID}) {
+		t.Fatalf("while a is in flight only the other chat may go: %v", got)
+	}
+	f.update(func(tx nb.Tx) error { return tx.MarkOutboxSent(c.ID, "sent-c") })
+	f.update(func(tx nb.Tx) error { return tx.MarkOutboxRetry(a.ID, "down", f.clock.Now().Add(time.Hour), false) })
+	if got, _ := f.claim(10); len(got) != 0 {
+		t.Fatalf("b must wait for the failed a: %v", got)
+	}
+	f.clock.Add(time.Hour)
+	got, att := f.claim(10)
+	if !equalIDs(got, []int64{a.ID, b.ID}) || att[1] != 1 {
+		t.Fatalf("after a's retry time: %v %v", got, att)
+	}
+	f.update(func(tx nb.Tx) error { return tx.ReleaseOutbox(b.ID, f.clock.Now()) })
+	f.view(func(tx nb.Tx) error {
+		m, err := tx.FindOutbox(b.ID)
+		if err != nil || m.Attempts != 0 || m.Status != nb.OutboxPending {
+			t.Fatalf("released b = %+v, %v", m, err)
 		}
 		return nil
 	})
