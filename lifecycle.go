@@ -162,19 +162,22 @@ func (c *Case) applyEffects(cmd Command, now time.Time) {
 	case ActionResolve:
 		c.ResolvedAt = now
 	case ActionRate:
-		c.applyRating(cmd.Rating, now)
+		c.applyRating(cmd.Rating, cmd.DueAt, now)
 	case ActionClose:
 		c.Rating, c.ClosedAt = RatingNone, now
 	}
 }
 
-// applyRating closes the case, or reopens the project when the reporter is
-// not satisfied.
-func (c *Case) applyRating(r Rating, now time.Time) {
+// applyRating closes the case, or reopens the project, with a fresh
+// deadline if given, when the reporter is not satisfied.
+func (c *Case) applyRating(r Rating, due, now time.Time) {
 	c.Rating = r
 	if r == RatingUnsatisfied {
 		c.Stage = StageProject
 		c.ResolvedAt = time.Time{}
+		if !due.IsZero() {
+			c.DueAt = due
+		}
 		return
 	}
 	c.ClosedAt = now

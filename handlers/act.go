@@ -79,7 +79,7 @@ func (h *Handlers) tell(c *bot.Context, cs *nb.Case, notice string) error {
 	}
 	err = c.Post(&nb.OutboxMessage{Platform: chat.Platform, ChatExternalID: chat.ExternalID,
 		Text: notice, ReplyTo: cs.ReportMsg, Mentions: mentions, CaseID: cs.ID})
-	if err != nil || chat.ID == c.Chat.ID {
+	if err != nil || chat.ID == c.Chat.ID || c.Msg.ChatID == "" { // same chat, or the scheduler
 		return err
 	}
 	return c.Reply(h.l.T("done_private", cs.ID, notice))

@@ -47,8 +47,9 @@ func (h *Handlers) bindGroup(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	if !c.Actor().Covers(tree, u.ID, managers...) {
-		return c.Reply(h.l.T("officers_only"))
+	actor := c.Actor()
+	if !actor.Covers(tree, u.ID, managers...) || (c.Chat.Bound() && !actor.Covers(tree, c.Chat.UnitID, managers...)) {
+		return c.Reply(h.l.T("bindgroup_forbidden"))
 	}
 	cases, err := c.Tx.ListCases(nb.CaseFilter{ChatID: c.Chat.ID, Limit: 500})
 	if err != nil {

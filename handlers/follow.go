@@ -50,13 +50,12 @@ func (h *Handlers) follow(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := h.loadCase(c, n); err != nil {
-		return err
-	}
 	return h.addFollower(c, n)
 }
 
-// joinDuplicate adds the sender to an existing case and tells them so.
+// joinDuplicate adds the sender to an existing case and tells them so
+// (only "noted" while the case is on the review list, which the group has
+// not heard of).
 func (h *Handlers) joinDuplicate(c *bot.Context, n int64) error {
 	cs, err := h.loadCase(c, n)
 	if err != nil {
@@ -65,14 +64,28 @@ func (h *Handlers) joinDuplicate(c *bot.Context, n int64) error {
 	if _, err := h.follow1(c, cs.ID); err != nil {
 		return err
 	}
+	if cs.Quiet {
+		return c.Reply(h.l.T("followed_quiet"))
+	}
 	return c.Post(&nb.OutboxMessage{Text: h.l.T("dup_joined", cs.ID, summary(cs)), ReplyTo: c.Msg.ID, CaseID: cs.ID})
 }
 
-// addFollower adds the sender to case n and answers with the count.
+// addFollower adds the sender to open case n and answers with the count
+// (only "noted" while the case is on the review list).
 func (h *Handlers) addFollower(c *bot.Context, n int64) error {
+	cs, err := h.loadCase(c, n)
+	if err != nil {
+		return err
+	}
+	if !cs.Stage.Open() {
+		return c.Reply(h.l.T("follow_closed", n, h.l.stage(cs.Stage)))
+	}
 	added, err := h.follow1(c, n)
 	if err != nil {
 		return err
+	}
+	if cs.Quiet {
+		return c.Reply(h.l.T("followed_quiet"))
 	}
 	if !added {
 		return c.Reply(h.l.T("already_following", n))

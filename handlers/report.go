@@ -25,6 +25,9 @@ func (h *Handlers) text(c *bot.Context) error {
 	if !r.Concern {
 		return nil
 	}
+	if !c.IsGroup() {
+		return c.Reply(h.l.T("private_report"))
+	}
 	return h.intake(c, r, false)
 }
 
@@ -36,6 +39,9 @@ func (h *Handlers) report(c *bot.Context) error {
 	}
 	if utf8.RuneCountInString(text) > h.cfg.MaxReportRunes {
 		return h.fail("too_long", h.cfg.MaxReportRunes)
+	}
+	if !c.IsGroup() {
+		return c.Reply(h.l.T("private_report"))
 	}
 	r := h.u.Understand(text)
 	if r.Category == "" {

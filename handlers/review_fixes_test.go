@@ -1,0 +1,91 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/handlers"
+)
+
+func TestDismissReasonIsMasked(t *testing.T) {
+	w := newWorld(t)
+	n, _ := w.report("g1", "居民甲", "7号楼楼道堆满杂物")
+	m := w.one("g1", "书记", "#驳回 "+itoa(n)+" 已电话联系业主13812345678，5号楼1202室自行清理", "未予立项")
+	if strings.Contains(m.Text, "13812345678") || strings.Contains(m.Text, "1202") {
+		t.Fatalf("personal data in a group post: %q", m.Text)
+	}
+}
+
+func TestPrivateReportsGetInstructions(t *testing.T) {
+	w := newWorld(t)
+	w.one("private:居民甲", "居民甲", "3号楼电梯坏了两天了", "群里")
+	w.one("private:居民甲", "居民甲", "#报事 3号楼电梯坏了", "群里")
+	var n int
+	_ = w.db.View(w.ctx, func(tx nb.Tx) (err error) { n, err = tx.CountCases(nb.CaseFilter{}); return err })
+	if n != 0 {
+		t.Fatalf("a private report must not open an orphan case; %d cases", n)
+	}
+}
+
+func TestBindGroupCannotTakeOverAnotherArea(t *testing.T) {
+	w := newWorld(t)
+	w.one("g1", "网格员2", "#绑定群 二网格", "只有负责本群现有单位和目标单位")
+	var chat *nb.Chat
+	_ = w.db.View(w.ctx, func(tx nb.Tx) (err error) { chat, err = tx.FindChat(nb.PlatformSandbox, "g1"); return err })
+	if chat.UnitID != w.units["一网格"] {
+		t.Fatalf("group 1 was moved to unit %d", chat.UnitID)
+	}
+	w.one("g1", "书记", "#绑定群 二网格", "已绑定到 二网格") // the community officer covers both
+}
+
+func TestFollowOnlyOpenCasesAndQuietly(t *testing.T) {
+	w := newWorld(t)
+	n, _ := w.report("g1", "居民甲", "2号楼门口地面塌了个坑")
+	w.one("g1", "书记", "#驳回 "+itoa(n)+" 已由市政处理", "未予立项")
+	w.one("private:路人", "路人", "#关注 "+itoa(n), "不能再关注")
+	w.one("g1", "路人", "#评价 "+itoa(n)+" 不满意", "只有")
+
+	err := w.db.Update(w.ctx, func(tx nb.Tx) error {
+		chat, err := tx.FindChat(nb.PlatformSandbox, "g1")
+		if err != nil {
+			return err
+		}
+		return tx.CreateCase(&nb.Case{Stage: nb.StageTopic, Text: "可能是报事", Quiet: true, UnitID: chat.UnitID,
+			ChatID: chat.ID, ReportMsg: "quiet-msg", Priority: nb.PriorityGeneral})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, got := w.say("g1", "居民乙", "+1", "quiet-msg")
+	if len(got) != 1 || strings.Contains(got[0].Text, "#") || !strings.Contains(got[0].Text, "已记录") {
+		t.Fatalf("a +1 must not reveal a case on the review list: %+v", got)
+	}
+}
+
+func TestUnsatisfiedGetsFreshDeadline(t *testing.T) {
+	w := newWorld(t)
+	n, _ := w.report("g1", "居民甲", "9号楼单元门关不上")
+	w.one("g1", "书记", "#立项 "+itoa(n)+" 幸福物业", "立项")
+	w.one("g1", "物业", "#办结 "+itoa(n)+" 已修", "已办结")
+	w.now = w.now.Add(30 * 24 * time.Hour)
+	w.one("g1", "居民甲", "#评价 "+itoa(n)+" 不满意", "重新交办")
+	c := w.caseByID(n)
+	if want := w.now.Add(nb.DefaultTimeLimits().For(c.Priority)); !c.DueAt.Equal(want) {
+		t.Fatalf("reopened with due %v, want %v", c.DueAt, want)
+	}
+}
+
+func TestAutoCloseQueuesOnlyTheGroupNotice(t *testing.T) {
+	w := newWorld(t)
+	n, _ := w.report("g1", "居民甲", "6号楼路灯不亮")
+	w.one("g1", "书记", "#立项 "+itoa(n)+" 幸福物业", "立项")
+	w.one("g1", "物业", "#办结 "+itoa(n)+" 已修", "已办结")
+	w.now = w.now.Add(8 * 24 * time.Hour)
+	w.e.RunJob(w.ctx, "auto_close", handlers.New(model, handlers.Config{}).AutoClose(7*24*time.Hour))
+	before := len(w.out.sent)
+	if sent, err := w.e.DeliverPending(w.ctx); err != nil || sent != 1 || len(w.out.sent) != before+1 {
+		t.Fatalf("auto-close must queue exactly the group notice: sent %d, %v", sent, err)
+	}
+}
