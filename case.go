@@ -131,12 +131,15 @@ type Event struct {
 // CaseFilter selects cases. Zero fields do not filter.
 type CaseFilter struct {
 	Stages     []Stage
-	UnitID     int64 // within this unit (exact)
+	UnitID     int64   // within this unit (exact)
+	UnitIDs    []int64 // within any of these units (exact); nil = no filter
 	ChatID     int64
 	Category   string
 	FollowerID int64 // cases this person reported or follows
 	Since      time.Time
-	OpenOnly   bool
-	Offset     int
-	Limit      int // 0 = a sensible default
+	// ResolvedBefore selects cases resolved (办结) before this time.
+	ResolvedBefore time.Time
+	OpenOnly       bool
+	Offset         int
+	Limit          int // 0 = a sensible default
 }

@@ -12,16 +12,13 @@ import (
 // rated within after (rating "none"), and tells their groups.
 func (h *Handlers) AutoClose(after time.Duration) bot.Job {
 	return func(ctx context.Context, tx nb.Tx) (int, error) {
-		cases, err := tx.ListCases(nb.CaseFilter{Stages: []nb.Stage{nb.StageResolved}, Limit: 500})
+		cases, err := tx.ListCases(nb.CaseFilter{Stages: []nb.Stage{nb.StageResolved},
+			ResolvedBefore: tx.Now().Add(-after), Limit: 500})
 		if err != nil {
 			return 0, err
 		}
 		c := &bot.Context{Context: ctx, Tx: tx, Person: &nb.Person{}, Chat: &nb.Chat{}}
-		now := tx.Now()
 		for _, cs := range cases {
-			if now.Sub(cs.ResolvedAt) < after {
-				continue
-			}
 			if err := h.closeUnrated(c, cs, after); err != nil {
 				return c.Queued(), err
 			}

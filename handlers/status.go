@@ -92,16 +92,12 @@ func (h *Handlers) todo(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	cases, err := c.Tx.ListCases(nb.CaseFilter{OpenOnly: true, Limit: 500})
+	cases, err := c.Tx.ListCases(nb.CaseFilter{OpenOnly: true, UnitIDs: area(c.Actor(), tree), Limit: 200})
 	if err != nil {
 		return err
 	}
-	actor := c.Actor()
 	var quiet, loud []string
 	for _, cs := range cases {
-		if !actor.Covers(tree, cs.UnitID, managers...) {
-			continue
-		}
 		s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.stage(cs.Stage))
 		if cs.SuggestedDuplicate != 0 {
 			s += " " + h.l.T("todo_dup", cs.SuggestedDuplicate)
@@ -117,4 +113,18 @@ func (h *Handlers) todo(c *bot.Context) error {
 		return c.Reply(h.l.T("todo_none"))
 	}
 	return c.Reply(h.l.T("todo_head", max) + "\n" + strings.Join(all[:min(max, len(all))], "\n"))
+}
+
+// area lists the units an officer manages, or nil when their scope is global.
+func area(actor nb.Actor, tree nb.UnitTree) []int64 {
+	ids := []int64{}
+	for id := range tree {
+		if actor.Covers(tree, id, managers...) {
+			ids = append(ids, id)
+		}
+	}
+	if actor.Covers(tree, 0, managers...) { // a global scope also covers unbound groups
+		return nil
+	}
+	return ids
 }

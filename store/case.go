@@ -135,6 +135,20 @@ func caseWhere(f nb.CaseFilter) *where {
 	if f.ChatID != 0 {
 		w.add(`cases.chat_id = ?`, f.ChatID)
 	}
+	if f.UnitIDs != nil {
+		args := make([]any, len(f.UnitIDs))
+		for i, id := range f.UnitIDs {
+			args[i] = id
+		}
+		if len(args) == 0 {
+			w.add(`0 = 1`)
+		} else {
+			w.add(`cases.unit_id IN (`+placeholders(len(args))+`)`, args...)
+		}
+	}
+	if !f.ResolvedBefore.IsZero() {
+		w.add(`cases.resolved_at > 0 AND cases.resolved_at < ?`, toMillis(f.ResolvedBefore))
+	}
 	if f.Category != "" {
 		w.add(`cases.category = ?`, f.Category)
 	}

@@ -91,6 +91,9 @@ func testListCases(f *fixture) {
 	var ids []int64 // #1 … #6
 	for i, s := range []nb.Stage{nb.StageTopic, nb.StageIssue, nb.StageProject, nb.StageResolved, nb.StageClosed, nb.StageTopic} {
 		c := &nb.Case{Stage: s, Text: "x"}
+		if s == nb.StageResolved {
+			c.ResolvedAt = f.clock.Now()
+		}
 		if i%2 == 0 {
 			c.UnitID, c.ChatID = w.grid.ID, w.chat.ID
 		}
@@ -115,6 +118,10 @@ func testListCases(f *fixture) {
 		{"since", nb.CaseFilter{Since: t0.Add(4 * time.Hour)}, []int64{ids[5], ids[4]}},
 		{"page", nb.CaseFilter{Offset: 1, Limit: 2}, []int64{ids[4], ids[3]}},
 		{"none", nb.CaseFilter{UnitID: w.dept.ID}, nil},
+		{"units", nb.CaseFilter{UnitIDs: []int64{w.dept.ID, w.grid.ID}}, []int64{ids[4], ids[2], ids[0]}},
+		{"no units", nb.CaseFilter{UnitIDs: []int64{}}, nil},
+		{"resolved before", nb.CaseFilter{ResolvedBefore: t0.Add(3*time.Hour + time.Minute)}, []int64{ids[3]}},
+		{"resolved not before", nb.CaseFilter{ResolvedBefore: t0.Add(3 * time.Hour)}, nil},
 	}
 	f.view(func(tx nb.Tx) error {
 		for _, tt := range tests {
