@@ -17,6 +17,7 @@ type Config struct {
 	LogLevel    string     `yaml:"log_level"`
 	LogFormat   string     `yaml:"log_format"`
 	Language    string     `yaml:"language"`
+	TimeZone    string     `yaml:"timezone"`
 	BotName     string     `yaml:"bot_name"`
 	BotUsername string     `yaml:"bot_username"`
 	Demo        bool       `yaml:"demo"`
@@ -115,6 +116,7 @@ func Default() Config {
 		LogLevel:    "info",
 		LogFormat:   "text",
 		Language:    "zh-CN",
+		TimeZone:    "Asia/Shanghai",
 		BotName:     "邻里哨",
 		BotUsername: "neighborbot",
 		Demo:        true,

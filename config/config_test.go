@@ -26,6 +26,7 @@ func TestLoadDefaultsWithoutFile(t *testing.T) {
 		{"database", c.Database, "neighborbot.db"},
 		{"driver", c.DatabaseDriver(), "sqlite"},
 		{"language", c.Language, "zh-CN"},
+		{"timezone", c.TimeZone, "Asia/Shanghai"},
 		{"bot_name", c.BotName, "邻里哨"},
 		{"demo", c.Demo, true},
 		{"sandbox", c.Sandbox.Enabled, true},

@@ -98,6 +98,7 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_LOG_LEVEL", "log_level", func(c *Config, v string) error { c.LogLevel = v; return nil }},
 	{"NEIGHBORBOT_LOG_FORMAT", "log_format", func(c *Config, v string) error { c.LogFormat = v; return nil }},
 	{"NEIGHBORBOT_LANGUAGE", "language", func(c *Config, v string) error { c.Language = v; return nil }},
+	{"NEIGHBORBOT_TIMEZONE", "timezone", func(c *Config, v string) error { c.TimeZone = v; return nil }},
 	{"NEIGHBORBOT_BOT_USERNAME", "bot_username", func(c *Config, v string) error { c.BotUsername = v; return nil }},
 	{"NEIGHBORBOT_DEMO", "demo", func(c *Config, v string) error { return parseBool(v, &c.Demo) }},
 	{"NEIGHBORBOT_SANDBOX", "sandbox.enabled", func(c *Config, v string) error { return parseBool(v, &c.Sandbox.Enabled) }},

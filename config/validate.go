@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // FieldError is one validation problem: the YAML key path, the reason, and
@@ -79,6 +80,9 @@ func (c Config) problems() problems {
 	ps.oneOf("log_level", c.LogLevel, logLevels)
 	ps.oneOf("log_format", c.LogFormat, logFormats)
 	ps.oneOf("language", c.Language, languages)
+	if _, err := time.LoadLocation(c.TimeZone); err != nil || c.TimeZone == "" {
+		ps.add("timezone", "%q is not a time zone name such as Asia/Shanghai", c.TimeZone)
+	}
 	if strings.TrimSpace(c.BotName) == "" {
 		ps.add("bot_name", "must not be empty")
 	}

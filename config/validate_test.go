@@ -28,6 +28,7 @@ func TestValidate(t *testing.T) {
 		{"log level", func(c *Config) { c.LogLevel = "trace" }, `log_level: "trace" is not one of debug, info, warn, error`},
 		{"log format", func(c *Config) { c.LogFormat = "xml" }, `log_format: "xml" is not one of text, json`},
 		{"language", func(c *Config) { c.Language = "fr" }, `config: language: "fr" is not one of zh-CN, en`},
+		{"timezone", func(c *Config) { c.TimeZone = "Mars/Olympus" }, `config: timezone: "Mars/Olympus" is not a time zone name such as Asia/Shanghai`},
 		{"bot name", func(c *Config) { c.BotName = " " }, "bot_name: must not be empty"},
 		{"bot username @", func(c *Config) { c.BotUsername = "@nb" }, "bot_username:"},
 		{"telegram no token", func(c *Config) { c.Telegram.Enabled = true }, "config: telegram.token: required when telegram.enabled is true"},

@@ -28,7 +28,7 @@ func summary(cs *nb.Case) string {
 
 // when formats a deadline for people ("11月30日 18:00").
 func (h *Handlers) when(t time.Time) string {
-	t = t.Local()
+	t = t.In(h.cfg.Location)
 	if h.l == 1 {
 		return t.Format("Jan 2 15:04")
 	}

@@ -21,8 +21,9 @@ type Understander interface {
 
 // Config is what the handlers need from the configuration.
 type Config struct {
-	Language        string // "zh-CN" or "en"
-	BotUsername     string // stripped from "/cmd@username"
+	Language        string         // "zh-CN" or "en"
+	Location        *time.Location // for times shown to people (default Asia/Shanghai)
+	BotUsername     string         // stripped from "/cmd@username"
 	Limits          nb.TimeLimits
 	DuplicateWindow time.Duration
 	MaxReportRunes  int // longer chat messages are not taken as reports
@@ -42,6 +43,9 @@ func New(u Understander, cfg Config) *Handlers {
 	}
 	if cfg.MaxReportRunes == 0 {
 		cfg.MaxReportRunes = 500
+	}
+	if cfg.Location == nil {
+		cfg.Location = shanghai()
 	}
 	if cfg.Limits == (nb.TimeLimits{}) {
 		cfg.Limits = nb.DefaultTimeLimits()
@@ -88,3 +92,11 @@ func (h *Handlers) Errors(next bot.HandlerFunc) bot.HandlerFunc {
 
 // forbidden is the answer to a resident who tries an officer command.
 func (h *Handlers) forbidden(c *bot.Context) error { return c.Reply(h.l.T("officers_only")) }
+
+// shanghai is China Standard Time, where NeighborBot's users live.
+func shanghai() *time.Location {
+	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
+		return loc
+	}
+	return time.FixedZone("CST", 8*60*60)
+}

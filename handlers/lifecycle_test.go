@@ -24,6 +24,9 @@ func TestAcceptSetsOwnerAndDeadline(t *testing.T) {
 	if want := w.now.Add(nb.DefaultTimeLimits().For(c.Priority)); !c.DueAt.Equal(want) {
 		t.Fatalf("due %v, want %v (priority %s)", c.DueAt, want, c.Priority)
 	}
+	if shown := c.DueAt.In(time.FixedZone("CST", 8*3600)).Format("1月2日 15:04"); !strings.Contains(m.Text, shown) {
+		t.Fatalf("the deadline must be shown in China time (%s): %q", shown, m.Text)
+	}
 }
 
 func TestOfficerScope(t *testing.T) {

@@ -76,7 +76,7 @@ func runInvite(ctx context.Context, args []string, sys IO) error {
 	if *unit != "" {
 		u, err := findUnit(ctx, db, *unit)
 		if err != nil {
-			return fmt.Errorf("-unit: %s", nb.ErrorMessage(err))
+			return fmt.Errorf("-unit: %s", explain(err))
 		}
 		inv.UnitID = u.ID
 	} else if inv.Role != nb.RoleAdmin {

@@ -82,6 +82,7 @@ func TestInvalidConfigStopsStart(t *testing.T) {
 		"NEIGHBORBOT_HTTP_ADDR": "not-an-address",
 		"NEIGHBORBOT_LANGUAGE":  "fr",
 		"NEIGHBORBOT_DEMO":      "maybe",
+		"NEIGHBORBOT_TIMEZONE":  "Mars/Olympus",
 	}
 	for key, value := range cases {
 		env := map[string]string{"NEIGHBORBOT_DB": tempDB(t), key: value}
@@ -90,7 +91,12 @@ func TestInvalidConfigStopsStart(t *testing.T) {
 			t.Errorf("%s=%s: code %d, stderr %q must name the key", key, value, code, errOut)
 		}
 	}
-	code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": filepath.Join(t.TempDir(), "no", "such", "dir.db")}, "run")
+	code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_TELEGRAM_ENABLED": "true",
+		"NEIGHBORBOT_TELEGRAM_TOKEN": "123456:abcdef"}, "run")
+	if code == 0 || !strings.Contains(errOut, "telegram.enabled") {
+		t.Errorf("a platform this version cannot serve must stop the start: code %d, %q", code, errOut)
+	}
+	code, _, errOut = cli(t, map[string]string{"NEIGHBORBOT_DB": filepath.Join(t.TempDir(), "no", "such", "dir.db")}, "run")
 	if code == 0 || !strings.Contains(errOut, "database") {
 		t.Errorf("a database in a missing folder: code %d, %q", code, errOut)
 	}

@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // time zones on machines without a zoneinfo database
 )
 
 // Version is set at build time with -ldflags "-X main.Version=…".

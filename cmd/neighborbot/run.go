@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -24,6 +25,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	}
 	cfg, err := loadConfig(*path, sys)
 	if err != nil {
+		return err
+	}
+	if err := checkAvailable(cfg); err != nil {
 		return err
 	}
 	logger := newLogger(cfg, sys.Err)
@@ -78,7 +82,11 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	if err != nil {
 		return nil, err
 	}
-	h := handlers.New(model, handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername,
+	loc, err := time.LoadLocation(cfg.TimeZone) // validated by config
+	if err != nil {
+		return nil, fmt.Errorf("timezone: %w", err)
+	}
+	h := handlers.New(model, handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: loc,
 		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration})
 	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log)
 	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
@@ -98,6 +106,20 @@ func seedDemo(ctx context.Context, cfg config.Config, noDemo bool, db nb.Store, 
 	}
 	if seeded {
 		logger.Info("demo data seeded (marked 演示); start with --no-demo on a fresh database to skip it")
+	}
+	return nil
+}
+
+// checkAvailable refuses settings this version accepts but cannot serve yet,
+// rather than silently ignoring them.
+func checkAvailable(cfg config.Config) error {
+	switch {
+	case cfg.Telegram.Enabled:
+		return errors.New("config: telegram.enabled: the Telegram adapter is not in this version yet")
+	case cfg.WeChat.Enabled:
+		return errors.New("config: wechat.enabled: the WeChat adapter is not in this version yet")
+	case cfg.Redis.URL != "":
+		return errors.New("config: redis.url: Redis is not used by this version yet; leave it empty")
 	}
 	return nil
 }

@@ -41,17 +41,17 @@ func runUnitAdd(ctx context.Context, args []string, sys IO) error {
 	defer db.Close()
 	u := &nb.Unit{Name: *name, Kind: nb.UnitKind(*kind)}
 	if err := u.Validate(); err != nil {
-		return fmt.Errorf("%w: %s", errUsage, nb.ErrorMessage(err))
+		return fmt.Errorf("%w: %s", errUsage, explain(err))
 	}
 	if *parent != "" {
 		p, err := findUnit(ctx, db, *parent)
 		if err != nil {
-			return fmt.Errorf("-parent: %s", nb.ErrorMessage(err))
+			return fmt.Errorf("-parent: %s", explain(err))
 		}
 		u.ParentID = p.ID
 	}
 	if err := db.Update(ctx, func(tx nb.Tx) error { return tx.CreateUnit(u) }); err != nil {
-		return fmt.Errorf("add unit: %s", nb.ErrorMessage(err))
+		return fmt.Errorf("add unit: %s", explain(err))
 	}
 	fmt.Fprintf(sys.Out, "added unit %d %s (%s)\n", u.ID, u.Name, u.Kind)
 	return nil

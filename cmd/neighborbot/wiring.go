@@ -108,3 +108,12 @@ func findUnit(ctx context.Context, db nb.Store, name string) (*nb.Unit, error) {
 	})
 	return u, err
 }
+
+// explain is what the CLI prints for err: the message of a domain error,
+// or the whole error when something broke inside.
+func explain(err error) string {
+	if nb.ErrorCode(err) == nb.EINTERNAL {
+		return err.Error()
+	}
+	return nb.ErrorMessage(err)
+}
