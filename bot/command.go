@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Command is a parsed chat command such as "#立项 12 城管办" or
@@ -12,7 +13,8 @@ type Command struct {
 	Verb    string   // the verb as typed, after normalisation ("立项")
 	Prefix  rune     // '#' or '/'
 	Args    []string // the rest, split on white space
-	Rest    string   // the rest as one trimmed string
+	Rest    string   // the rest as one trimmed string (folded: for numbers, codes, names)
+	Text    string   // the rest as the person wrote it (full-width punctuation kept)
 	Unknown bool     // a slash command we do not know
 }
 
@@ -52,6 +54,34 @@ func Fold(s string) string {
 	}, s)
 }
 
+// unfolded returns the part of text that stands at byte offset off of
+// folded (= Fold(text)): Fold maps rune to rune, so rune counts agree.
+func unfolded(text, folded string, off int) string {
+	n := utf8.RuneCountInString(folded[:off])
+	for i := range text {
+		if n == 0 {
+			return text[i:]
+		}
+		n--
+	}
+	return ""
+}
+
+// TextAfter returns the text after the first n arguments as the person
+// wrote it, trimmed.
+func (c *Command) TextAfter(n int) string {
+	s := c.Text
+	for i := 0; i < n; i++ {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		j := strings.IndexFunc(s, unicode.IsSpace)
+		if j < 0 {
+			return ""
+		}
+		s = s[j:]
+	}
+	return strings.TrimSpace(s)
+}
+
 // verbTable maps every accepted verb (lower case) to a canonical name.
 type verbTable map[string]string
 
@@ -59,7 +89,9 @@ type verbTable map[string]string
 // no prefix, a "#" hashtag we do not know, or a command addressed to another
 // bot ("/help@otherbot").
 func (v verbTable) parse(text, botUsername string) (cmd Command, ok bool) {
-	s := strings.TrimSpace(Fold(text))
+	folded := Fold(text)
+	lead := len(folded) - len(strings.TrimLeftFunc(folded, unicode.IsSpace))
+	s := strings.TrimSpace(folded)
 	if s == "" || (s[0] != '#' && s[0] != '/') {
 		return Command{}, false
 	}
@@ -68,6 +100,7 @@ func (v verbTable) parse(text, botUsername string) (cmd Command, ok bool) {
 	if verb == "" {
 		return Command{}, false
 	}
+	cmd.Text = strings.TrimSpace(unfolded(text, folded, lead+1+len(s[1:])-len(rest)))
 	if at := strings.IndexByte(verb, '@'); at >= 0 {
 		if !strings.EqualFold(verb[at+1:], botUsername) {
 			return Command{}, false

@@ -100,3 +100,20 @@ func FuzzParseCommand(f *testing.F) {
 		}
 	})
 }
+
+func TestCommandTextKeepsWhatThePersonWrote(t *testing.T) {
+	cmd, ok := testVerbs().parse("　＃立项　１２　已联系物业，明天（周五）处理！", "neighborbot")
+	if !ok || cmd.Name != "accept" || cmd.Arg(0) != "12" {
+		t.Fatalf("parse: %+v %v", cmd, ok)
+	}
+	if got := cmd.TextAfter(1); got != "已联系物业，明天（周五）处理！" {
+		t.Fatalf("TextAfter(1) = %q", got)
+	}
+	if got := cmd.RestAfter(1); got != "已联系物业,明天(周五)处理!" {
+		t.Fatalf("RestAfter(1) = %q", got)
+	}
+	cmd, _ = testVerbs().parse("#进度12", "neighborbot")
+	if cmd.Text != "12" {
+		t.Fatalf("Text = %q", cmd.Text)
+	}
+}

@@ -12,7 +12,7 @@ func (h *Handlers) dismiss(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	reason := c.Command.RestAfter(1)
+	reason := c.Command.TextAfter(1)
 	if reason == "" {
 		return h.fail("need_text", h.l.T("ex_dismiss"))
 	}

@@ -36,7 +36,7 @@ func (h *Handlers) caseAndText(c *bot.Context, example string) (int64, string, e
 	if err != nil {
 		return 0, "", err
 	}
-	text := c.Command.RestAfter(1)
+	text := c.Command.TextAfter(1)
 	if text == "" {
 		return 0, "", h.fail("need_text", example)
 	}

@@ -33,7 +33,7 @@ func (h *Handlers) text(c *bot.Context) error {
 
 // report: "#报事 内容" — always registered, whatever the detector thinks.
 func (h *Handlers) report(c *bot.Context) error {
-	text := c.Command.Rest
+	text := c.Command.Text
 	if text == "" {
 		return h.fail("need_text", h.l.T("ex_report"))
 	}
@@ -74,7 +74,7 @@ func (h *Handlers) intake(c *bot.Context, r intake.Result, explicit bool) error 
 		cs.Priority = nb.PriorityGeneral
 	}
 	if explicit {
-		cs.Text = c.Command.Rest
+		cs.Text = c.Command.Text
 	}
 	if err := h.createCase(c, cs, found, match); err != nil {
 		return err

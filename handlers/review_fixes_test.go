@@ -89,3 +89,13 @@ func TestAutoCloseQueuesOnlyTheGroupNotice(t *testing.T) {
 		t.Fatalf("auto-close must queue exactly the group notice: sent %d, %v", sent, err)
 	}
 }
+
+func TestProgressKeepsFullWidthPunctuation(t *testing.T) {
+	w := newWorld(t)
+	n, _ := w.report("g1", "居民甲", "11号楼门口，垃圾满了！")
+	if c := w.caseByID(n); c.Text != "11号楼门口，垃圾满了！" {
+		t.Fatalf("report text changed: %q", c.Text)
+	}
+	w.one("g1", "书记", "#立项 "+itoa(n)+" 幸福物业", "立项")
+	w.one("g1", "物业", "#进展 "+itoa(n)+" 已联系环卫，明天（周五）清运。", "已联系环卫，明天（周五）清运。")
+}
