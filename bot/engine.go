@@ -62,42 +62,58 @@ func NewEngine(store nb.Store, h HandlerFunc, opts ...Option) *Engine {
 // RegisterSender sets the sender for a platform. Call before Run.
 func (e *Engine) RegisterSender(p nb.Platform, s Sender) { e.senders[p] = s }
 
-var _ Receiver = (*Engine)(nil)
+var (
+	_ Receiver   = (*Engine)(nil)
+	_ TxReceiver = (*Engine)(nil)
+)
 
 // Receive stores m in the inbox and wakes the processor. It returns once
 // the message is durable. Duplicates and empty messages are ignored.
 func (e *Engine) Receive(ctx context.Context, m Message) error {
+	var inserted bool
+	err := e.store.Update(ctx, func(tx nb.Tx) (err error) {
+		inserted, err = e.ReceiveTx(tx, m)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if inserted {
+		e.Wake()
+	}
+	return nil
+}
+
+// ReceiveTx stores m in the inbox within the caller's transaction, so that
+// an adapter can record a message and hand it over in one step; call Wake
+// after the commit. inserted is false for a duplicate or an empty message.
+func (e *Engine) ReceiveTx(tx nb.Tx, m Message) (inserted bool, err error) {
 	if m.Platform == "" || m.ChatID == "" || m.ID == "" || m.SenderID == "" {
-		return nb.Errorf(nb.EINVALID, "message needs platform, chat, sender and id")
+		return false, nb.Errorf(nb.EINVALID, "message needs platform, chat, sender and id")
 	}
 	m.Text = strings.TrimSpace(Sanitize(m.Text))
 	m.SenderName = Truncate(strings.TrimSpace(Sanitize(m.SenderName)), 64)
 	m.ChatTitle = Truncate(strings.TrimSpace(Sanitize(m.ChatTitle)), 128)
 	if m.Text == "" {
 		e.logger.Debug("empty message ignored", "platform", m.Platform, "message_id", m.ID)
-		return nil
+		return false, nil
 	}
 	if m.ChatKind == "" {
 		m.ChatKind = nb.ChatGroup
 	}
 	payload, err := json.Marshal(m)
 	if err != nil {
-		return fmt.Errorf("encode message: %w", err)
+		return false, fmt.Errorf("encode message: %w", err)
 	}
 	item := &nb.InboxItem{Platform: m.Platform, ChatKey: m.ChatID, MessageID: m.ID, Payload: payload}
-	var inserted bool
-	err = e.store.Update(ctx, func(tx nb.Tx) (err error) {
-		inserted, err = tx.PutInbox(item)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("store inbox: %w", err)
+	if inserted, err = tx.PutInbox(item); err != nil {
+		return false, fmt.Errorf("store inbox: %w", err)
 	}
-	if inserted {
-		wake(e.inboxWake)
-	}
-	return nil
+	return inserted, nil
 }
+
+// Wake tells the processor that the inbox has new messages.
+func (e *Engine) Wake() { wake(e.inboxWake) }
 
 // Run processes the inbox, drains the outbox and runs the scheduled jobs
 // until ctx ends, then waits for all of them to stop.

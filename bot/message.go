@@ -70,3 +70,12 @@ func (e *PermanentError) Unwrap() error { return e.Err }
 type Receiver interface {
 	Receive(ctx context.Context, m Message) error
 }
+
+// TxReceiver is a Receiver that can also take a message inside the
+// adapter's own store transaction, so that the adapter's record of the
+// message and the inbox entry are written together.
+type TxReceiver interface {
+	Receiver
+	ReceiveTx(tx nb.Tx, m Message) (inserted bool, err error)
+	Wake()
+}

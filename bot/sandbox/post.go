@@ -50,51 +50,63 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 		return 0, nb.Errorf(nb.EINVALID, "reply_to must be a message id")
 	}
 
-	var chat *nb.Chat
 	msg := &nb.SandboxMessage{From: from, Text: text, ReplyTo: req.ReplyTo}
+	txRecv, inOneTx := p.recv.(bot.TxReceiver)
+	var in bot.Message
 	err = p.store.Update(ctx, func(tx nb.Tx) error {
-		var err error
-		if chat, err = findOrOpenChat(tx, strings.TrimSpace(req.Chat), from); err != nil {
+		chat, err := p.record(tx, strings.TrimSpace(req.Chat), msg)
+		if err != nil {
 			return err
 		}
-		msg.ChatKey = chat.ExternalID
-		if msg.ReplyTo != 0 {
-			orig, err := tx.FindSandboxMessage(msg.ReplyTo)
-			if nb.ErrorCode(err) == nb.ENOTFOUND || (err == nil && orig.ChatKey != msg.ChatKey) {
-				return nb.Errorf(nb.EINVALID, "reply_to: message %d is not in this chat", msg.ReplyTo)
-			} else if err != nil {
-				return err
-			}
+		in = inbound(chat, msg)
+		if inOneTx { // the chat line and the inbox entry stand or fall together
+			_, err = txRecv.ReceiveTx(tx, in)
 		}
-		return tx.AppendSandboxMessage(msg)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("sandbox: post: %w", err)
 	}
 	p.hub.notify(msg.ChatKey)
 	p.logger.Debug("sandbox message posted", "chat_key", msg.ChatKey, "message_id", msg.ID)
+	switch {
+	case inOneTx:
+		txRecv.Wake()
+	case p.recv != nil:
+		// A client hanging up must not drop a message already shown.
+		if err := p.recv.Receive(context.WithoutCancel(ctx), in); err != nil {
+			return msg.ID, fmt.Errorf("sandbox: receive message %d: %w", msg.ID, err)
+		}
+	}
+	return msg.ID, nil
+}
 
-	if p.recv == nil {
-		return msg.ID, nil
+// record checks the chat and the reply and appends msg to the chat.
+func (p *Platform) record(tx nb.Tx, chatName string, msg *nb.SandboxMessage) (*nb.Chat, error) {
+	chat, err := findOrOpenChat(tx, chatName, msg.From)
+	if err != nil {
+		return nil, err
 	}
-	in := bot.Message{
-		Platform:   nb.PlatformSandbox,
-		ChatID:     msg.ChatKey,
-		ChatKind:   chat.Kind,
-		ChatTitle:  chat.Title,
-		SenderID:   from,
-		SenderName: from,
-		ID:         strconv.FormatInt(msg.ID, 10),
-		Text:       msg.Text,
-		At:         msg.At,
+	msg.ChatKey = chat.ExternalID
+	if msg.ReplyTo != 0 {
+		orig, err := tx.FindSandboxMessage(msg.ReplyTo)
+		if nb.ErrorCode(err) == nb.ENOTFOUND || (err == nil && orig.ChatKey != msg.ChatKey) {
+			return nil, nb.Errorf(nb.EINVALID, "reply_to: message %d is not in this chat", msg.ReplyTo)
+		} else if err != nil {
+			return nil, err
+		}
 	}
+	return chat, tx.AppendSandboxMessage(msg)
+}
+
+// inbound is msg as the engine receives it.
+func inbound(chat *nb.Chat, msg *nb.SandboxMessage) bot.Message {
+	in := bot.Message{Platform: nb.PlatformSandbox, ChatID: msg.ChatKey, ChatKind: chat.Kind, ChatTitle: chat.Title,
+		SenderID: msg.From, SenderName: msg.From, ID: strconv.FormatInt(msg.ID, 10), Text: msg.Text, At: msg.At}
 	if msg.ReplyTo != 0 {
 		in.ReplyTo = strconv.FormatInt(msg.ReplyTo, 10)
 	}
-	if err := p.recv.Receive(ctx, in); err != nil {
-		return msg.ID, fmt.Errorf("sandbox: receive message %d: %w", msg.ID, err)
-	}
-	return msg.ID, nil
+	return in
 }
 
 // findOrOpenChat returns the group titled name, or from's private chat
