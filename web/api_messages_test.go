@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/neighborbot/neighborbot/bot/sandbox"
+	"github.com/neighborbot/neighborbot/web"
 )
 
 type postJSON struct {
@@ -179,5 +181,36 @@ func TestMessagesAPILongPollTimeout(t *testing.T) {
 	var msgs []message
 	if st := call(t, ts, "GET", "/api/sandbox/messages?chat="+group2+"&wait=1", nil, &msgs); st != 200 || msgs == nil || len(msgs) != 0 {
 		t.Errorf("long poll timeout: %d %#v", st, msgs)
+	}
+}
+
+// TestCrossSitePostsAreRefused: another web site cannot make a visitor's
+// browser create people or post messages here.
+func TestCrossSitePostsAreRefused(t *testing.T) {
+	srv := httptest.NewServer(web.New("127.0.0.1:0", newSandbox(t), testLogger(t)).Handler())
+	defer srv.Close()
+	cases := []struct {
+		name    string
+		headers map[string]string
+		want    int
+	}{
+		{"no content type", map[string]string{}, http.StatusUnsupportedMediaType},
+		{"cross-site fetch", map[string]string{"Content-Type": "application/json", "Sec-Fetch-Site": "cross-site"}, http.StatusForbidden},
+		{"foreign origin", map[string]string{"Content-Type": "application/json", "Origin": "https://evil.example"}, http.StatusForbidden},
+		{"same origin", map[string]string{"Content-Type": "application/json", "Sec-Fetch-Site": "same-origin"}, http.StatusCreated},
+	}
+	for _, tc := range cases {
+		req, _ := http.NewRequest("POST", srv.URL+"/api/sandbox/people", strings.NewReader(`{"name":"evil`+tc.name+`","role":"admin"}`))
+		for k, v := range tc.headers {
+			req.Header.Set(k, v)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != tc.want {
+			t.Errorf("%s: status %d, want %d", tc.name, res.StatusCode, tc.want)
+		}
 	}
 }

@@ -77,8 +77,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 // statusErrors that say what is wrong.
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if mt != "application/json" && mt != "" {
-		// Also keeps other web sites from posting here with a plain form.
+	if mt != "application/json" {
+		// Browsers send this type only from the same origin, or after a
+		// preflight that this server does not allow.
 		return &statusError{http.StatusUnsupportedMediaType, "Content-Type must be application/json"}
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))

@@ -20,7 +20,10 @@ func (s *Server) routes() http.Handler {
 		mux.HandleFunc("GET /api/sandbox/messages", s.listMessages)
 		mux.HandleFunc("POST /api/sandbox/messages", s.postMessage)
 	}
-	return s.endOnShutdown(secureHeaders(mux))
+	// Other web sites must not post here through a visitor's browser (the
+	// sandbox lets anyone act as anyone, officers included).
+	csrf := http.NewCrossOriginProtection()
+	return s.endOnShutdown(secureHeaders(csrf.Handler(mux)))
 }
 
 // endOnShutdown cancels a request's context when the server shuts down, so
