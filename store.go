@@ -29,6 +29,7 @@ type Tx interface {
 	OutboxRepo
 	InboxRepo
 	SandboxRepo
+	SettingRepo
 }
 
 // UnitRepo stores the unit tree.
@@ -122,4 +123,11 @@ type SandboxRepo interface {
 	AppendSandboxMessage(m *SandboxMessage) error // sets ID and At
 	ListSandboxMessages(chatKey string, afterID int64, limit int) ([]*SandboxMessage, error)
 	FindSandboxMessage(id int64) (*SandboxMessage, error)
+}
+
+// SettingRepo stores facts about the installation, such as when it first
+// started.
+type SettingRepo interface {
+	Setting(key string) (string, error) // ENOTFOUND if unset
+	PutSetting(key, value string) error
 }

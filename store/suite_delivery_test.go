@@ -346,3 +346,20 @@ func testConcurrent(f *fixture) {
 		return nil
 	})
 }
+
+func testSettings(f *fixture) {
+	t := f.t
+	f.view(func(tx nb.Tx) error {
+		_, err := tx.Setting("first_start")
+		wantCode(t, err, nb.ENOTFOUND)
+		return nil
+	})
+	f.update(func(tx nb.Tx) error { return tx.PutSetting("first_start", "a") })
+	f.update(func(tx nb.Tx) error { return tx.PutSetting("first_start", "b") })
+	f.view(func(tx nb.Tx) error {
+		if v, err := tx.Setting("first_start"); err != nil || v != "b" {
+			t.Fatalf("Setting = %q, %v", v, err)
+		}
+		return nil
+	})
+}

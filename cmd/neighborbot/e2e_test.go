@@ -121,3 +121,21 @@ func TestSecondReportJoinsTheFirst(t *testing.T) {
 		t.Fatalf("the second report must not open a case: %q", mine.Text)
 	}
 }
+
+// TestNoDemoIsRemembered: a database first started with --no-demo does not
+// get demo data on a later start without the flag.
+func TestNoDemoIsRemembered(t *testing.T) {
+	db := tempDB(t)
+	p := startProgram(t, db, "--no-demo")
+	var chats []map[string]any
+	p.do("GET", "/api/sandbox/chats", nil, &chats)
+	if len(chats) != 0 {
+		t.Fatalf("--no-demo seeded %v", chats)
+	}
+	p.stop()
+	p2 := startProgram(t, db)
+	p2.do("GET", "/api/sandbox/chats", nil, &chats)
+	if len(chats) != 0 {
+		t.Fatalf("demo data appeared on the second start: %v", chats)
+	}
+}

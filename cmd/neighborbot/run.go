@@ -95,10 +95,21 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	return engine, nil
 }
 
-// seedDemo fills an empty database with demo data unless told not to.
+// seedDemo fills an empty database with demo data on its first start,
+// unless told not to. A database started once without demo data never
+// gets it later.
 func seedDemo(ctx context.Context, cfg config.Config, noDemo bool, db nb.Store, logger *slog.Logger) error {
-	if noDemo || !cfg.Demo {
-		return nil
+	first := false
+	err := db.Update(ctx, func(tx nb.Tx) error {
+		_, err := tx.Setting("first_start")
+		if nb.ErrorCode(err) != nb.ENOTFOUND {
+			return err
+		}
+		first = true
+		return tx.PutSetting("first_start", tx.Now().Format(time.RFC3339))
+	})
+	if err != nil || !first || noDemo || !cfg.Demo {
+		return err
 	}
 	seeded, err := sandbox.SeedDemo(ctx, db)
 	if err != nil {
