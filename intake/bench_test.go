@@ -50,7 +50,7 @@ func writeFile(path, content string) error { return os.WriteFile(path, []byte(co
 
 // TestUnderstandLatency logs the median and tail latency of Understand over
 // the held-out messages. It does not assert wall time (machines differ);
-// PERFORMANCE-intake.md records the numbers.
+// docs/PERFORMANCE-intake.md records the numbers.
 func TestUnderstandLatency(t *testing.T) {
 	m, err := Default()
 	if err != nil {
