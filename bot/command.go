@@ -27,8 +27,14 @@ func (c *Command) Arg(i int) string {
 }
 
 // RestAfter returns the text after the first n arguments, trimmed.
-func (c *Command) RestAfter(n int) string {
-	s := c.Rest
+func (c *Command) RestAfter(n int) string { return skipFields(c.Rest, n) }
+
+// TextAfter returns the text after the first n arguments as the person
+// wrote it, trimmed.
+func (c *Command) TextAfter(n int) string { return skipFields(c.Text, n) }
+
+// skipFields returns s after its first n white-space separated fields, trimmed.
+func skipFields(s string, n int) string {
 	for i := 0; i < n; i++ {
 		s = strings.TrimLeftFunc(s, unicode.IsSpace)
 		j := strings.IndexFunc(s, unicode.IsSpace)
@@ -65,21 +71,6 @@ func unfolded(text, folded string, off int) string {
 		n--
 	}
 	return ""
-}
-
-// TextAfter returns the text after the first n arguments as the person
-// wrote it, trimmed.
-func (c *Command) TextAfter(n int) string {
-	s := c.Text
-	for i := 0; i < n; i++ {
-		s = strings.TrimLeftFunc(s, unicode.IsSpace)
-		j := strings.IndexFunc(s, unicode.IsSpace)
-		if j < 0 {
-			return ""
-		}
-		s = s[j:]
-	}
-	return strings.TrimSpace(s)
 }
 
 // verbTable maps every accepted verb (lower case) to a canonical name.

@@ -34,21 +34,14 @@ func runMigrate(ctx context.Context, args []string, sys IO) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(*path, sys)
-	if err != nil {
-		return err
-	}
-	db, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	v, err := db.SchemaVersion(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(sys.Out, "database %s is at schema version %d (latest %d)\n", cfg.Database, v, store.LatestVersion())
-	return nil
+	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
+		v, err := db.SchemaVersion(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(sys.Out, "database %s is at schema version %d (latest %d)\n", cfg.Database, v, store.LatestVersion())
+		return nil
+	})
 }
 
 // runInvite creates a one-time code for a role and prints it alone on the
@@ -63,26 +56,24 @@ func runInvite(ctx context.Context, args []string, sys IO) error {
 	if r := nb.Role(*role); !r.Valid() || r == nb.RoleResident {
 		return fmt.Errorf("%w: -role must be one of officer, grid_worker, department, ambassador, admin", errUsage)
 	}
-	cfg, err := loadConfig(*path, sys)
-	if err != nil {
-		return err
-	}
-	db, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	inv := &nb.Invite{Code: newInviteCode(), Role: nb.Role(*role)}
-	if *unit != "" {
-		u, err := findUnit(ctx, db, *unit)
+	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
+		return createInvite(ctx, cfg, db, nb.Role(*role), *unit, sys)
+	})
+}
+
+// createInvite stores a new invite and prints its code last.
+func createInvite(ctx context.Context, cfg config.Config, db *store.DB, role nb.Role, unit string, sys IO) error {
+	inv := &nb.Invite{Code: newInviteCode(), Role: role}
+	if unit != "" {
+		u, err := findUnit(ctx, db, unit)
 		if err != nil {
 			return fmt.Errorf("-unit: %s", explain(err))
 		}
 		inv.UnitID = u.ID
 	} else if inv.Role != nb.RoleAdmin {
-		return fmt.Errorf("%w: -unit is required for role %s", errUsage, *role)
+		return fmt.Errorf("%w: -unit is required for role %s", errUsage, role)
 	}
-	err = db.Update(ctx, func(tx nb.Tx) error {
+	err := db.Update(ctx, func(tx nb.Tx) error {
 		inv.ExpiresAt = tx.Now().Add(cfg.InviteTTL.Duration)
 		return tx.CreateInvite(inv)
 	})

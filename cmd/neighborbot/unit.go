@@ -6,6 +6,8 @@ import (
 	"text/tabwriter"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/config"
+	"github.com/neighborbot/neighborbot/store"
 )
 
 // runUnit implements "unit add" and "unit list".
@@ -30,21 +32,19 @@ func runUnitAdd(ctx context.Context, args []string, sys IO) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(*path, sys)
-	if err != nil {
-		return err
-	}
-	db, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	u := &nb.Unit{Name: *name, Kind: nb.UnitKind(*kind)}
 	if err := u.Validate(); err != nil {
 		return fmt.Errorf("%w: %s", errUsage, explain(err))
 	}
-	if *parent != "" {
-		p, err := findUnit(ctx, db, *parent)
+	return withStore(ctx, *path, sys, func(_ config.Config, db *store.DB) error {
+		return addUnit(ctx, db, u, *parent, sys)
+	})
+}
+
+// addUnit stores u under the unit named parent ("" = a root).
+func addUnit(ctx context.Context, db *store.DB, u *nb.Unit, parent string, sys IO) error {
+	if parent != "" {
+		p, err := findUnit(ctx, db, parent)
 		if err != nil {
 			return fmt.Errorf("-parent: %s", explain(err))
 		}
@@ -62,15 +62,11 @@ func runUnitList(ctx context.Context, args []string, sys IO) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(*path, sys)
-	if err != nil {
-		return err
-	}
-	db, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+	return withStore(ctx, *path, sys, func(_ config.Config, db *store.DB) error { return listUnits(ctx, db, sys) })
+}
+
+// listUnits prints the unit tree as a table.
+func listUnits(ctx context.Context, db *store.DB, sys IO) error {
 	var units []*nb.Unit
 	if err := db.View(ctx, func(tx nb.Tx) (err error) { units, err = tx.ListUnits(); return err }); err != nil {
 		return err

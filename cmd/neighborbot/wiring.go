@@ -117,3 +117,18 @@ func explain(err error) string {
 	}
 	return nb.ErrorMessage(err)
 }
+
+// withStore loads the config named by flagPath, opens its database, runs fn
+// and closes the database.
+func withStore(ctx context.Context, flagPath string, sys IO, fn func(config.Config, *store.DB) error) error {
+	cfg, err := loadConfig(flagPath, sys)
+	if err != nil {
+		return err
+	}
+	db, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(cfg, db)
+}
