@@ -41,6 +41,9 @@ type Identity struct {
 	Platform    Platform
 	ExternalID  string
 	DisplayName string
+	// PrivateChatID is the person's private chat with the bot, known once
+	// they have written to it there ("" until then).
+	PrivateChatID string
 }
 
 // RoleGrant gives a person a role within a unit (0 = everywhere).

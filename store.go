@@ -60,6 +60,11 @@ type PersonRepo interface {
 	FindPersonByID(id int64) (*Person, error)
 	FindPersonByIdentity(p Platform, externalID string) (*Person, error)
 	ListIdentities(p Platform) ([]*Identity, error)
+	// SetPrivateChat records the private chat an identity writes to the bot from.
+	SetPrivateChat(p Platform, externalID, chatID string) error
+	// ListReachable returns the identities on platform p, with a private
+	// chat, of the people who hold role with a scope of exactly unitID.
+	ListReachable(role Role, unitID int64, p Platform) ([]*Identity, error)
 	GrantRole(g RoleGrant) error // idempotent
 	ListGrants(personID int64) ([]RoleGrant, error)
 	// ListGrantees returns the grants of role whose scope is exactly unitID.

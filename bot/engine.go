@@ -234,6 +234,11 @@ func (e *Engine) newContext(ctx context.Context, tx nb.Tx, m Message) (*Context,
 	if err != nil {
 		return nil, fmt.Errorf("ensure person: %w", err)
 	}
+	if m.ChatKind == nb.ChatPrivate { // now the bot can reach them directly
+		if err := tx.SetPrivateChat(m.Platform, m.SenderID, m.ChatID); err != nil {
+			return nil, err
+		}
+	}
 	grants, err := tx.ListGrants(person.ID)
 	if err != nil {
 		return nil, fmt.Errorf("list grants: %w", err)

@@ -27,10 +27,13 @@ func (h *Handlers) accept(c *bot.Context) error {
 		return h.fail("need_owner_unit", h.l.T("ex_accept"))
 	}
 	due := c.Tx.Now().Add(h.cfg.Limits.For(cs.Priority))
-	_, err = h.act(c, n, nb.Command{Action: nb.ActionAccept, UnitID: owner, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
+	cs, err = h.act(c, n, nb.Command{Action: nb.ActionAccept, UnitID: owner, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
 		return h.l.T("say_accept", cs.ID, summary(cs), unitName(c, owner), h.when(due))
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	return h.notifyStaff(c, cs, owner, h.taskText(cs))
 }
 
 // assign: "#派单 N 单位" — a project gets a new owner and a fresh deadline.
@@ -44,10 +47,13 @@ func (h *Handlers) assign(c *bot.Context) error {
 		return err
 	}
 	due := c.Tx.Now().Add(h.cfg.Limits.For(cs.Priority))
-	_, err = h.act(c, n, nb.Command{Action: nb.ActionAssign, UnitID: u.ID, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
+	cs, err = h.act(c, n, nb.Command{Action: nb.ActionAssign, UnitID: u.ID, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
 		return h.l.T("say_assign", cs.ID, summary(cs), u.Name, h.when(due))
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	return h.notifyStaff(c, cs, u.ID, h.taskText(cs))
 }
 
 // caseAndUnit reads "N 单位" from the command.

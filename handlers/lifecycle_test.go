@@ -138,3 +138,25 @@ func TestUnratedCasesCloseAutomatically(t *testing.T) {
 		t.Fatalf("the group must be told, as a reply to the report: %+v", last)
 	}
 }
+
+func TestOwnerStaffAreToldPrivately(t *testing.T) {
+	w := newWorld(t)
+	n, _ := w.report("g1", "居民甲", "3号楼前面的井盖丢了 电话13812345678")
+	w.one("private:师傅", "师傅", "#帮助", "#报事") // 师傅 opens a private chat with the bot
+	_, got := w.say("g1", "书记", "#立项 "+itoa(n)+" 城管办")
+	if len(got) != 2 || got[0].ChatID != "g1" || got[1].ChatID != "private:师傅" {
+		t.Fatalf("want the group notice and a private task note: %+v", got)
+	}
+	if note := got[1].Text; !strings.Contains(note, "新任务") || !strings.Contains(note, "#进展 "+itoa(n)) ||
+		strings.Contains(note, "13812345678") {
+		t.Fatalf("task note: %q", note)
+	}
+	_, got = w.say("g1", "书记", "#吹哨 "+itoa(n)+" 幸福物业")
+	if len(got) != 1 {
+		t.Fatalf("物业 never wrote to the bot privately and cannot be reached: %+v", got)
+	}
+	_, got = w.say("g1", "书记", "#吹哨 "+itoa(n)+" 城管办")
+	if len(got) != 2 || got[1].ChatID != "private:师傅" || !strings.Contains(got[1].Text, "#报到 "+itoa(n)) {
+		t.Fatalf("whistle note: %+v", got)
+	}
+}

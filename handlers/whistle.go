@@ -12,10 +12,13 @@ func (h *Handlers) whistle(c *bot.Context) error {
 		return err
 	}
 	due := c.Tx.Now().Add(h.cfg.Limits.WhistleAck)
-	_, err = h.act(c, n, nb.Command{Action: nb.ActionWhistle, UnitID: u.ID, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
+	cs, err := h.act(c, n, nb.Command{Action: nb.ActionWhistle, UnitID: u.ID, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
 		return h.l.T("say_whistle", cs.ID, summary(cs), u.Name, h.when(due))
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	return h.notifyStaff(c, cs, u.ID, h.whistleText(cs))
 }
 
 // ack: "#报到 N" — the whistled unit reports for duty.

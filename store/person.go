@@ -86,16 +86,42 @@ func (tx *tx) FindPersonByIdentity(p nb.Platform, externalID string) (*nb.Person
 	return person, nil
 }
 
+func scanIdentity(row scanner) (*nb.Identity, error) {
+	var i nb.Identity
+	err := row.Scan(&i.PersonID, &i.Platform, &i.ExternalID, &i.DisplayName, &i.PrivateChatID)
+	return &i, err
+}
+
 // ListIdentities returns the identities on platform p, by person.
 func (tx *tx) ListIdentities(p nb.Platform) ([]*nb.Identity, error) {
-	list, err := queryList(tx, func(row scanner) (*nb.Identity, error) {
-		var i nb.Identity
-		err := row.Scan(&i.PersonID, &i.Platform, &i.ExternalID, &i.DisplayName)
-		return &i, err
-	}, `SELECT person_id, platform, external_id, display_name FROM identities
-		WHERE platform = ? ORDER BY person_id, external_id`, p)
+	list, err := queryList(tx, scanIdentity, `SELECT person_id, platform, external_id, display_name, private_chat
+		FROM identities WHERE platform = ? ORDER BY person_id, external_id`, p)
 	if err != nil {
 		return nil, fmt.Errorf("list identities: %w", err)
+	}
+	return list, nil
+}
+
+// SetPrivateChat records the private chat an identity writes to the bot
+// from; it writes only when the chat changed.
+func (tx *tx) SetPrivateChat(p nb.Platform, externalID, chatID string) error {
+	_, err := tx.exec(`UPDATE identities SET private_chat = ?
+		WHERE platform = ? AND external_id = ? AND private_chat <> ?`, chatID, p, externalID, chatID)
+	if err != nil {
+		return fmt.Errorf("set private chat: %w", err)
+	}
+	return nil
+}
+
+// ListReachable returns the identities on platform p, with a private chat,
+// of the people who hold role with a scope of exactly unitID.
+func (tx *tx) ListReachable(role nb.Role, unitID int64, p nb.Platform) ([]*nb.Identity, error) {
+	list, err := queryList(tx, scanIdentity, `SELECT i.person_id, i.platform, i.external_id, i.display_name,
+		i.private_chat FROM identities i JOIN role_grants g ON g.person_id = i.person_id
+		WHERE g.role = ? AND g.unit_id = ? AND i.platform = ? AND i.private_chat <> ''
+		ORDER BY i.person_id, i.external_id`, role, unitID, p)
+	if err != nil {
+		return nil, fmt.Errorf("list reachable: %w", err)
 	}
 	return list, nil
 }

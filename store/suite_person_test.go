@@ -134,3 +134,40 @@ func testInvites(f *fixture) {
 		return nil
 	})
 }
+
+func testReachable(f *fixture) {
+	t := f.t
+	var staff, other *nb.Person
+	f.update(func(tx nb.Tx) (err error) {
+		u := &nb.Unit{Name: "城管办", Kind: nb.UnitDepartment}
+		if err = tx.CreateUnit(u); err != nil {
+			return err
+		}
+		if staff, err = tx.EnsurePerson(nb.PlatformSandbox, "赵师傅", "赵师傅"); err != nil {
+			return err
+		}
+		if other, err = tx.EnsurePerson(nb.PlatformSandbox, "钱师傅", "钱师傅"); err != nil {
+			return err
+		}
+		for _, p := range []*nb.Person{staff, other} {
+			if err = tx.GrantRole(nb.RoleGrant{PersonID: p.ID, Role: nb.RoleDepartment, UnitID: u.ID}); err != nil {
+				return err
+			}
+		}
+		return tx.SetPrivateChat(nb.PlatformSandbox, "赵师傅", "private:赵师傅")
+	})
+	f.view(func(tx nb.Tx) error {
+		u, _ := tx.FindUnitByName("城管办")
+		list, err := tx.ListReachable(nb.RoleDepartment, u.ID, nb.PlatformSandbox)
+		if err != nil || len(list) != 1 || list[0].PersonID != staff.ID || list[0].PrivateChatID != "private:赵师傅" {
+			t.Fatalf("ListReachable = %+v, %v; want only the one with a private chat", list, err)
+		}
+		if list, _ := tx.ListReachable(nb.RoleDepartment, u.ID, nb.PlatformTelegram); len(list) != 0 {
+			t.Fatalf("another platform: %+v", list)
+		}
+		if list, _ := tx.ListReachable(nb.RoleOfficer, u.ID, nb.PlatformSandbox); len(list) != 0 {
+			t.Fatalf("another role: %+v", list)
+		}
+		return nil
+	})
+}
