@@ -18,7 +18,7 @@ func (h *Handlers) text(c *bot.Context) error {
 		}
 	}
 	if utf8.RuneCountInString(c.Msg.Text) > h.cfg.MaxReportRunes {
-		c.Logger.Debug("long message not taken as a report", "runes", utf8.RuneCountInString(c.Msg.Text))
+		c.Logger.Info("long message not taken as a report", "runes", utf8.RuneCountInString(c.Msg.Text))
 		return nil
 	}
 	r := h.u.Understand(c.Msg.Text)
