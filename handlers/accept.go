@@ -16,7 +16,10 @@ func (h *Handlers) accept(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	owner := cs.UnitID
+	owner, err := h.defaultOwner(c, cs)
+	if err != nil {
+		return err
+	}
 	if name := c.Command.RestAfter(1); name != "" {
 		u, err := h.findUnit(c, name)
 		if err != nil {
@@ -34,6 +37,29 @@ func (h *Handlers) accept(c *bot.Context) error {
 		return err
 	}
 	return h.notifyStaff(c, cs, owner, h.taskText(cs))
+}
+
+// defaultOwner is who owns cs when the officer names no unit: the one unit
+// of the kind its category usually goes to, or else the case's own unit.
+func (h *Handlers) defaultOwner(c *bot.Context, cs *nb.Case) (int64, error) {
+	kind, ok := h.cfg.OwnerKinds[cs.Category]
+	if !ok {
+		return cs.UnitID, nil
+	}
+	units, err := c.Tx.ListUnits()
+	if err != nil {
+		return 0, err
+	}
+	var found []int64
+	for _, u := range units {
+		if u.Kind == kind {
+			found = append(found, u.ID)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	return cs.UnitID, nil
 }
 
 // assign: "#派单 N 单位" — a project gets a new owner and a fresh deadline.

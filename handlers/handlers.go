@@ -27,6 +27,10 @@ type Config struct {
 	Limits          nb.TimeLimits
 	DuplicateWindow time.Duration
 	MaxReportRunes  int // longer chat messages are not taken as reports
+	// OwnerKinds gives, per category, the kind of unit that usually owns its
+	// cases (from the taxonomy); "#立项 N" without a unit picks the one unit
+	// of that kind when there is exactly one.
+	OwnerKinds map[string]nb.UnitKind
 }
 
 // Handlers are the chat features.

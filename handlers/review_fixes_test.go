@@ -6,6 +6,7 @@ import (
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/handlers"
 )
 
@@ -98,4 +99,18 @@ func TestProgressKeepsFullWidthPunctuation(t *testing.T) {
 	}
 	w.one("g1", "书记", "#立项 "+itoa(n)+" 幸福物业", "立项")
 	w.one("g1", "物业", "#进展 "+itoa(n)+" 已联系环卫，明天（周五）清运。", "已联系环卫，明天（周五）清运。")
+}
+
+func TestAcceptWithoutUnitUsesTheCategorysOwner(t *testing.T) {
+	w := newWorld(t)
+	h := handlers.New(model, handlers.Config{OwnerKinds: map[string]nb.UnitKind{"环境卫生": nb.UnitPartner}})
+	w.e = bot.NewEngine(w.db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
+	w.e.RegisterSender(nb.PlatformSandbox, w.out)
+	n, _ := w.report("g1", "居民甲", "5号楼门口垃圾三天没人收")
+	if c := w.caseByID(n); c.Category != "环境卫生" {
+		t.Fatalf("category %q", c.Category)
+	}
+	w.one("g1", "书记", "#立项 "+itoa(n), "幸福物业")
+	m, _ := w.report("g1", "居民甲", "8号楼楼上装修太吵了")
+	w.one("g1", "书记", "#立项 "+itoa(m), "一网格") // no owner kind for the category: the group's own unit
 }

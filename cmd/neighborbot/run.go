@@ -13,6 +13,7 @@ import (
 	"github.com/neighborbot/neighborbot/bot/sandbox"
 	"github.com/neighborbot/neighborbot/config"
 	"github.com/neighborbot/neighborbot/handlers"
+	"github.com/neighborbot/neighborbot/intake"
 	"github.com/neighborbot/neighborbot/web"
 )
 
@@ -87,7 +88,7 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 		return nil, fmt.Errorf("timezone: %w", err)
 	}
 	h := handlers.New(model, handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: loc,
-		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration})
+		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model)})
 	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log)
 	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
 		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration))
@@ -133,4 +134,15 @@ func checkAvailable(cfg config.Config) error {
 		return errors.New("config: redis.url: Redis is not used by this version yet; leave it empty")
 	}
 	return nil
+}
+
+// ownerKinds reads from the taxonomy which kind of unit owns each category.
+func ownerKinds(m *intake.Model) map[string]nb.UnitKind {
+	kinds := map[string]nb.UnitKind{}
+	for _, c := range m.Taxonomy() {
+		if k := nb.UnitKind(c.OwnerKind); k.Valid() {
+			kinds[c.Name] = k
+		}
+	}
+	return kinds
 }
