@@ -103,14 +103,15 @@ type OutboxRepo interface {
 	// ClaimOutbox returns up to limit pending messages due at now, in order,
 	// and pushes their next attempt to now+lease so that no other sender
 	// takes them meanwhile. A chat's message never overtakes an earlier
-	// pending message of the same chat that is not due yet.
+	// message of the same chat that is in flight or waiting to be retried
+	// (one merely scheduled for later does not hold the chat back).
 	ClaimOutbox(limit int, lease time.Duration) ([]*OutboxMessage, error)
 	MarkOutboxSent(id int64, externalID string) error
 	// MarkOutboxRetry records a failed attempt; dead gives up for good.
 	MarkOutboxRetry(id int64, lastErr string, next time.Time, dead bool) error
 	// ReleaseOutbox hands back a claimed message that was not tried, so
 	// the claim's attempt does not count; it is due again at next.
-	ReleaseOutbox(id int64, next time.Time) error
+	ReleaseOutbox(id int64, next time.Time, reason string) error
 	FindOutbox(id int64) (*OutboxMessage, error)
 }
 

@@ -258,3 +258,35 @@ func TestOutboxRetryAfterAndWaitingDoNotUseUpAttempts(t *testing.T) {
 		t.Fatalf("b waited behind a and must show one attempt, got %d", b.Attempts)
 	}
 }
+
+// cancelling is a platform whose first send coincides with a shutdown.
+type cancelling struct {
+	cancel context.CancelFunc
+	sent   int
+}
+
+func (c *cancelling) Send(ctx context.Context, m bot.OutMessage) (string, error) {
+	c.cancel()
+	return "", ctx.Err()
+}
+
+// TestShutdownDoesNotUseUpAttempts: messages not sent because the bot is
+// stopping are handed back, not counted as failures.
+func TestShutdownDoesNotUseUpAttempts(t *testing.T) {
+	e, db, _, _ := newEngine(t, echo)
+	bg := context.Background()
+	for i, chat := range []string{"g1", "g2", "g3"} {
+		_ = e.Receive(bg, msg(chat, fmt.Sprint(i), "x"))
+	}
+	_, _ = e.ProcessPending(bg)
+	ctx, cancel := context.WithCancel(bg)
+	e.RegisterSender(nb.PlatformSandbox, &cancelling{cancel: cancel})
+	_, _ = e.DeliverPending(ctx)
+	for id := int64(1); id <= 3; id++ {
+		var m *nb.OutboxMessage
+		_ = db.View(bg, func(tx nb.Tx) (err error) { m, err = tx.FindOutbox(id); return err })
+		if m.Status != nb.OutboxPending || m.Attempts != 0 {
+			t.Fatalf("message %d after a shutdown: %+v", id, m)
+		}
+	}
+}

@@ -31,9 +31,13 @@ func (e *Engine) DeliverPending(ctx context.Context) (int, error) {
 	sent := 0
 	blocked := map[string]time.Time{} // chat → when its failed message is retried
 	for _, m := range msgs {
+		if ctx.Err() != nil { // shutting down: hand back what was not tried
+			e.release(m, e.now(), "not tried: shutting down")
+			continue
+		}
 		chat := string(m.Platform) + "\x00" + m.ChatExternalID
 		if next, ok := blocked[chat]; ok {
-			e.release(m, next)
+			e.release(m, next, "waiting for an earlier message")
 			continue
 		}
 		next, err := e.deliver(ctx, m)
@@ -73,14 +77,21 @@ func (e *Engine) deliver(ctx context.Context, m *nb.OutboxMessage) (time.Time, e
 func (e *Engine) fail(ctx context.Context, m *nb.OutboxMessage, err error) time.Time {
 	var retry *RetryAfterError
 	var permanent *PermanentError
-	if errors.As(err, &retry) { // not a failure: the platform asks us to wait
+	switch {
+	case errors.As(err, &retry): // not a failure: the platform asks us to wait
 		next := e.now().Add(retry.After)
 		e.logger.Info("outbox: platform asks to wait", "outbox_id", m.ID, "platform", m.Platform, "after", retry.After)
-		e.release(m, next)
+		e.release(m, next, "platform asked to wait "+retry.After.String())
 		return next
+	case ctx.Err() != nil && errors.Is(err, context.Canceled): // our shutdown, not the platform's failure
+		e.release(m, e.now(), "not sent: shutting down")
+		return e.now()
 	}
 	dead := m.Attempts >= e.maxAttempts || errors.As(err, &permanent)
 	next := e.now().Add(e.backoff(m.Attempts))
+	if dead {
+		next = e.now() // nothing waits behind a message that will never be sent
+	}
 	e.logger.Warn("outbox: send failed", "outbox_id", m.ID, "platform", m.Platform,
 		"attempt", m.Attempts, "dead", dead, "err", err)
 	e.retryLater(ctx, m, err.Error(), next, dead)
@@ -97,8 +108,8 @@ func (e *Engine) retryLater(ctx context.Context, m *nb.OutboxMessage, reason str
 }
 
 // release hands m back untried, due again at next.
-func (e *Engine) release(m *nb.OutboxMessage, next time.Time) {
-	err := e.store.Update(context.Background(), func(tx nb.Tx) error { return tx.ReleaseOutbox(m.ID, next) })
+func (e *Engine) release(m *nb.OutboxMessage, next time.Time, reason string) {
+	err := e.store.Update(context.Background(), func(tx nb.Tx) error { return tx.ReleaseOutbox(m.ID, next, reason) })
 	if err != nil {
 		e.logger.Error("outbox: release", "outbox_id", m.ID, "err", err)
 	}

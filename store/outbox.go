@@ -46,8 +46,9 @@ const defaultClaimLimit = 50
 
 // ClaimOutbox takes up to limit pending messages that are due, oldest first,
 // counts an attempt on each and leases them until now+lease. A message whose
-// chat has an earlier pending message that is not due yet waits for it, so
-// that a chat's messages arrive in order.
+// chat has an earlier message in flight or waiting to be retried waits for
+// it, so that a chat's messages arrive in order; an earlier message merely
+// scheduled for later (never tried) does not hold the chat back.
 func (tx *tx) ClaimOutbox(limit int, lease time.Duration) ([]*nb.OutboxMessage, error) {
 	if limit <= 0 {
 		limit = defaultClaimLimit
@@ -56,7 +57,8 @@ func (tx *tx) ClaimOutbox(limit int, lease time.Duration) ([]*nb.OutboxMessage, 
 	list, err := queryList(tx, scanOutbox, `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1
 		WHERE id IN (SELECT id FROM outbox AS o WHERE status = 'pending' AND next_attempt_at <= ?
 			AND NOT EXISTS (SELECT 1 FROM outbox AS e WHERE e.status = 'pending' AND e.platform = o.platform
-				AND e.chat_external_id = o.chat_external_id AND e.id < o.id AND e.next_attempt_at > ?)
+				AND e.chat_external_id = o.chat_external_id AND e.id < o.id AND e.next_attempt_at > ?
+				AND (e.attempts > 0 OR e.last_error <> ''))
 			ORDER BY id LIMIT ?)
 		RETURNING `+outboxColumns, toMillis(now.Add(lease)), toMillis(now), toMillis(now), limit)
 	if err != nil {
@@ -97,11 +99,12 @@ func (tx *tx) MarkOutboxRetry(id int64, lastErr string, next time.Time, dead boo
 
 // ReleaseOutbox hands back a claimed message that was not tried (it waits
 // for an earlier one, or the platform asked us to wait): the claim's attempt
-// does not count, and it is due again at next.
-func (tx *tx) ReleaseOutbox(id int64, next time.Time) error {
+// does not count, and it is due again at next. reason is kept as its last
+// error, which also marks it as waiting, so later messages of its chat wait.
+func (tx *tx) ReleaseOutbox(id int64, next time.Time, reason string) error {
 	err := tx.execOne(notFound("outbox message %d not found", id),
-		`UPDATE outbox SET attempts = MAX(attempts - 1, 0), next_attempt_at = ? WHERE id = ? AND status = 'pending'`,
-		toMillis(next), id)
+		`UPDATE outbox SET attempts = MAX(attempts - 1, 0), next_attempt_at = ?, last_error = ?
+		WHERE id = ? AND status = 'pending'`, toMillis(next), reason, id)
 	if err != nil {
 		return fmt.Errorf("release outbox: %w", err)
 	}

@@ -161,7 +161,7 @@ func testOutboxChatOrder(f *fixture) {
 	if !equalIDs(got, []int64{a.ID, b.ID}) || att[1] != 1 {
 		t.Fatalf("after a's retry time: %v %v", got, att)
 	}
-	f.update(func(tx nb.Tx) error { return tx.ReleaseOutbox(b.ID, f.clock.Now()) })
+	f.update(func(tx nb.Tx) error { return tx.ReleaseOutbox(b.ID, f.clock.Now(), "waiting") })
 	f.view(func(tx nb.Tx) error {
 		m, err := tx.FindOutbox(b.ID)
 		if err != nil || m.Attempts != 0 || m.Status != nb.OutboxPending {
@@ -169,6 +169,18 @@ func testOutboxChatOrder(f *fixture) {
 		}
 		return nil
 	})
+}
+
+// testOutboxScheduledDoesNotBlock: a message scheduled for later (never
+// tried) does not hold back later messages of its chat.
+func testOutboxScheduledDoesNotBlock(f *fixture) {
+	later := &nb.OutboxMessage{Platform: nb.PlatformSandbox, ChatExternalID: "s", Text: "notice",
+		NextAttemptAt: f.clock.Now().Add(24 * time.Hour)}
+	now := &nb.OutboxMessage{Platform: nb.PlatformSandbox, ChatExternalID: "s", Text: "reply"}
+	f.update(func(tx nb.Tx) error { return errors.Join(tx.EnqueueOutbox(later), tx.EnqueueOutbox(now)) })
+	if got, _ := f.claim(10); !equalIDs(got, []int64{now.ID}) {
+		f.t.Fatalf("claim = %v, want only the reply", got)
+	}
 }
 
 func testInbox(f *fixture) {
