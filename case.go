@@ -140,6 +140,7 @@ type CaseFilter struct {
 	// ResolvedBefore selects cases resolved (办结) before this time.
 	ResolvedBefore time.Time
 	OpenOnly       bool
+	QuietOnly      bool // only cases on the review list (low-confidence detections)
 	Offset         int
 	Limit          int // 0 = a sensible default
 }

@@ -40,19 +40,21 @@ func (h *Handlers) accept(c *bot.Context) error {
 }
 
 // defaultOwner is who owns cs when the officer names no unit: the one unit
-// of the kind its category usually goes to, or else the case's own unit.
+// of the kind its category usually goes to that serves the case's area (a
+// unit at the root serves everyone, one placed under a community serves
+// that community), or else the case's own unit.
 func (h *Handlers) defaultOwner(c *bot.Context, cs *nb.Case) (int64, error) {
 	kind, ok := h.cfg.OwnerKinds[cs.Category]
 	if !ok {
 		return cs.UnitID, nil
 	}
-	units, err := c.Tx.ListUnits()
+	tree, err := unitTree(c)
 	if err != nil {
 		return 0, err
 	}
 	var found []int64
-	for _, u := range units {
-		if u.Kind == kind {
+	for _, u := range tree {
+		if u.Kind == kind && (u.ParentID == 0 || tree.Within(cs.UnitID, u.ParentID)) {
 			found = append(found, u.ID)
 		}
 	}

@@ -77,6 +77,9 @@ func (h *Handlers) addFollower(c *bot.Context, n int64) error {
 	if err != nil {
 		return err
 	}
+	if cs.Stage == nb.StageMerged && cs.MergedInto != 0 && cs.MergedInto != n {
+		return h.addFollower(c, cs.MergedInto) // following a merged case means following the one it joined
+	}
 	if !cs.Stage.Open() {
 		return c.Reply(h.l.T("follow_closed", n, h.l.stage(cs.Stage)))
 	}

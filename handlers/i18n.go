@@ -40,7 +40,7 @@ var texts = map[string][2]string{
 	"bindgroup_forbidden": {"只有负责本群现有单位和目标单位的工作人员可以绑定本群。", "Only an officer of both this group's current unit and the new unit may bind it."},
 	"private_report":      {"谢谢反映！请在您所在小区的群里直接说，或在群里发送 #报事 内容，这样网格员能及时处理，邻居也能看到进展。", "Thank you! Please say it in your neighbourhood group, or send /report text there, so the grid worker can act and neighbours can follow the progress."},
 	"followed_quiet":      {"已记录，工作人员核实后会在群里告知。", "Noted; officers will check and tell the group."},
-	"follow_closed":       {"#%d 已%s，不能再关注。如问题仍在，请重新反映。", "#%d is %s and can no longer be followed. If the problem is back, please report it again."},
+	"follow_closed":       {"#%d %s，不能再关注。如问题仍在，请重新反映。", "#%d is %s and can no longer be followed. If the problem is back, please report it again."},
 	"bindgroup_group":     {"请在要绑定的群里发送此命令。", "Send this in the group you want to bind."},
 	"bindgroup_ok":        {"本群已绑定到 %s。%d 件待绑定的诉求已转交办理。", "This group is now bound to %s. %d waiting cases were handed over."},
 	"mine_none":           {"您还没有反映或关注的诉求。", "You have not reported or followed any case yet."},

@@ -114,3 +114,68 @@ func TestAcceptWithoutUnitUsesTheCategorysOwner(t *testing.T) {
 	m, _ := w.report("g1", "居民甲", "8号楼楼上装修太吵了")
 	w.one("g1", "书记", "#立项 "+itoa(m), "一网格") // no owner kind for the category: the group's own unit
 }
+
+func TestFollowingAMergedCaseFollowsItsTarget(t *testing.T) {
+	w := newWorld(t)
+	a, _ := w.report("g1", "居民甲", "6号楼门口的垃圾没人收")
+	b, reportB := w.report("g1", "居民乙", "6号楼楼道灯坏了")
+	w.one("g1", "书记", "#合并 "+itoa(b)+" "+itoa(a), "已合并")
+	_, got := w.say("g1", "居民丙", "+1", reportB)
+	if len(got) != 1 || !strings.Contains(got[0].Text, "已关注 #"+itoa(a)) {
+		t.Fatalf("+1 on a merged case: %+v", got)
+	}
+	w.one("g1", "书记", "#驳回 "+itoa(a)+" 重复", "未予立项")
+	m := w.one("g1", "居民丁", "#关注 "+itoa(a), "不能再关注")
+	if strings.Contains(m.Text, "已已") {
+		t.Fatalf("doubled word: %q", m.Text)
+	}
+}
+
+func TestDefaultOwnerServesTheCasesArea(t *testing.T) {
+	w := newWorld(t)
+	err := w.db.Update(w.ctx, func(tx nb.Tx) error {
+		// The only partner besides 幸福物业 would be ambiguous; make 幸福物业
+		// the only one, but placed under another community.
+		other := &nb.Unit{Name: "别的社区", Kind: nb.UnitCommunity, ParentID: w.units["街道"]}
+		if err := tx.CreateUnit(other); err != nil {
+			return err
+		}
+		return tx.CreateUnit(&nb.Unit{Name: "别的物业", Kind: nb.UnitDepartment, ParentID: other.ID})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := handlers.New(model, handlers.Config{OwnerKinds: map[string]nb.UnitKind{"环境卫生": nb.UnitDepartment}})
+	w.e = bot.NewEngine(w.db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
+	w.e.RegisterSender(nb.PlatformSandbox, w.out)
+	n, _ := w.report("g1", "居民甲", "5号楼门口垃圾三天没人收")
+	m := w.one("g1", "书记", "#立项 "+itoa(n), "立项")
+	if strings.Contains(m.Text, "别的物业") || !strings.Contains(m.Text, "城管办") {
+		t.Fatalf("a unit of another community must not get the case: %q", m.Text)
+	}
+}
+
+func TestReviewListComesFirstInTodo(t *testing.T) {
+	w := newWorld(t)
+	err := w.db.Update(w.ctx, func(tx nb.Tx) error {
+		chat, err := tx.FindChat(nb.PlatformSandbox, "g1")
+		if err != nil {
+			return err
+		}
+		for i := range 30 {
+			c := &nb.Case{Stage: nb.StageTopic, Text: "报事", Quiet: i == 0, UnitID: chat.UnitID, ChatID: chat.ID,
+				Priority: nb.PriorityGeneral}
+			if err := tx.CreateCase(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := w.one("g1", "书记", "#待办", "待审核")
+	if first := strings.Split(m.Text, "\n")[1]; !strings.HasPrefix(first, "#1 ") {
+		t.Fatalf("the oldest case, on the review list, must come first: %q", m.Text)
+	}
+}

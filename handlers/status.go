@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -92,23 +93,29 @@ func (h *Handlers) todo(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	cases, err := c.Tx.ListCases(nb.CaseFilter{OpenOnly: true, UnitIDs: area(c.Actor(), tree), Limit: 200})
+	units := area(c.Actor(), tree)
+	review, err := c.Tx.ListCases(nb.CaseFilter{OpenOnly: true, QuietOnly: true, UnitIDs: units, Limit: max})
 	if err != nil {
 		return err
 	}
-	var quiet, loud []string
-	for _, cs := range cases {
+	open, err := c.Tx.ListCases(nb.CaseFilter{OpenOnly: true, UnitIDs: units, Limit: max})
+	if err != nil {
+		return err
+	}
+	var all []string
+	for _, cs := range append(review, open...) {
+		if cs.Quiet && !slices.Contains(review, cs) {
+			continue // on the review list already
+		}
 		s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.stage(cs.Stage))
 		if cs.SuggestedDuplicate != 0 {
 			s += " " + h.l.T("todo_dup", cs.SuggestedDuplicate)
 		}
 		if cs.Quiet {
-			quiet = append(quiet, s+" ["+h.l.T("todo_quiet")+"]")
-		} else {
-			loud = append(loud, s)
+			s += " [" + h.l.T("todo_quiet") + "]"
 		}
+		all = append(all, s)
 	}
-	all := append(quiet, loud...)
 	if len(all) == 0 {
 		return c.Reply(h.l.T("todo_none"))
 	}

@@ -129,6 +129,9 @@ func caseWhere(f nb.CaseFilter) *where {
 	if f.OpenOnly {
 		w.add(`cases.stage IN ('topic', 'issue', 'project')`)
 	}
+	if f.QuietOnly {
+		w.add(`cases.quiet = 1`)
+	}
 	if f.UnitID != 0 {
 		w.add(`cases.unit_id = ?`, f.UnitID)
 	}

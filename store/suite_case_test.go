@@ -90,7 +90,7 @@ func testListCases(f *fixture) {
 	t, w := f.t, newWorld(f)
 	var ids []int64 // #1 … #6
 	for i, s := range []nb.Stage{nb.StageTopic, nb.StageIssue, nb.StageProject, nb.StageResolved, nb.StageClosed, nb.StageTopic} {
-		c := &nb.Case{Stage: s, Text: "x"}
+		c := &nb.Case{Stage: s, Text: "x", Quiet: i == 1}
 		if s == nb.StageResolved {
 			c.ResolvedAt = f.clock.Now()
 		}
@@ -120,6 +120,7 @@ func testListCases(f *fixture) {
 		{"none", nb.CaseFilter{UnitID: w.dept.ID}, nil},
 		{"units", nb.CaseFilter{UnitIDs: []int64{w.dept.ID, w.grid.ID}}, []int64{ids[4], ids[2], ids[0]}},
 		{"no units", nb.CaseFilter{UnitIDs: []int64{}}, nil},
+		{"quiet", nb.CaseFilter{QuietOnly: true}, []int64{ids[1]}},
 		{"resolved before", nb.CaseFilter{ResolvedBefore: t0.Add(3*time.Hour + time.Minute)}, []int64{ids[3]}},
 		{"resolved not before", nb.CaseFilter{ResolvedBefore: t0.Add(3 * time.Hour)}, nil},
 	}

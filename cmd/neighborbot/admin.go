@@ -81,7 +81,7 @@ func createInvite(ctx context.Context, cfg config.Config, db *store.DB, role nb.
 		return err
 	}
 	fmt.Fprintf(sys.Out, "Send this code to the bot in a private chat as \"#绑定 CODE\" or \"/bind CODE\"; it works once, until %s.\n",
-		inv.ExpiresAt.Local().Format(time.DateTime))
+		inv.ExpiresAt.In(location(cfg)).Format(time.DateTime))
 	fmt.Fprintln(sys.Out, inv.Code)
 	return nil
 }

@@ -83,11 +83,7 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	if err != nil {
 		return nil, err
 	}
-	loc, err := time.LoadLocation(cfg.TimeZone) // validated by config
-	if err != nil {
-		return nil, fmt.Errorf("timezone: %w", err)
-	}
-	h := handlers.New(model, handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: loc,
+	h := handlers.New(model, handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
 		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model)})
 	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log)
 	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
@@ -97,29 +93,25 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 }
 
 // seedDemo fills an empty database with demo data on its first start,
-// unless told not to. A database started once without demo data never
-// gets it later.
+// unless told not to. A database started once without demo data never gets
+// it later. The first start is recorded after seeding, so an interrupted
+// seed is tried again (SeedDemo does nothing once units exist).
 func seedDemo(ctx context.Context, cfg config.Config, noDemo bool, db nb.Store, logger *slog.Logger) error {
-	first := false
-	err := db.Update(ctx, func(tx nb.Tx) error {
-		_, err := tx.Setting("first_start")
-		if nb.ErrorCode(err) != nb.ENOTFOUND {
-			return err
+	var started error
+	_ = db.View(ctx, func(tx nb.Tx) error { _, started = tx.Setting("first_start"); return nil })
+	if nb.ErrorCode(started) != nb.ENOTFOUND {
+		return started // nil: not the first start
+	}
+	if !noDemo && cfg.Demo {
+		seeded, err := sandbox.SeedDemo(ctx, db)
+		if err != nil {
+			return fmt.Errorf("seed demo data: %w", err)
 		}
-		first = true
-		return tx.PutSetting("first_start", tx.Now().Format(time.RFC3339))
-	})
-	if err != nil || !first || noDemo || !cfg.Demo {
-		return err
+		if seeded {
+			logger.Info("demo data seeded (marked 演示); start a fresh database with --no-demo to skip it")
+		}
 	}
-	seeded, err := sandbox.SeedDemo(ctx, db)
-	if err != nil {
-		return fmt.Errorf("seed demo data: %w", err)
-	}
-	if seeded {
-		logger.Info("demo data seeded (marked 演示); start with --no-demo on a fresh database to skip it")
-	}
-	return nil
+	return db.Update(ctx, func(tx nb.Tx) error { return tx.PutSetting("first_start", tx.Now().Format(time.RFC3339)) })
 }
 
 // checkAvailable refuses settings this version accepts but cannot serve yet,

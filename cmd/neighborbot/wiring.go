@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"time"
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/config"
@@ -131,4 +132,12 @@ func withStore(ctx context.Context, flagPath string, sys IO, fn func(config.Conf
 	}
 	defer db.Close()
 	return fn(cfg, db)
+}
+
+// location is the configured time zone (validated when the config loaded).
+func location(cfg config.Config) *time.Location {
+	if loc, err := time.LoadLocation(cfg.TimeZone); err == nil {
+		return loc
+	}
+	return time.UTC
 }
