@@ -30,8 +30,10 @@ var (
 
 // DB is an open store.
 type DB struct {
-	writer *sql.DB // one connection, BEGIN IMMEDIATE
-	reader *sql.DB // several read-only connections
+	writer *sql.DB    // one connection, BEGIN IMMEDIATE
+	reader *sql.DB    // several read-only connections
+	wstmts *stmtCache // prepared statements of writer
+	rstmts *stmtCache // prepared statements of reader
 	clock  func() time.Time
 	dollar bool // placeholders are $1, $2 … (PostgreSQL) rather than ?
 }
@@ -67,6 +69,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	db := &DB{clock: o.clock}
 	db.writer = openPool(path, "_txlock=immediate", 1)
 	db.reader = openPool(path, "_pragma=query_only(1)", max(4, runtime.NumCPU()))
+	db.wstmts, db.rstmts = newStmtCache(db.writer), newStmtCache(db.reader)
 	// The writer connects first: it creates the file and turns on WAL.
 	if err := db.writer.PingContext(ctx); err != nil {
 		db.Close()
@@ -125,9 +128,9 @@ func openPool(path, extra string, conns int) *sql.DB {
 	return db
 }
 
-// Close closes both connection pools.
+// Close closes the prepared statements and both connection pools.
 func (db *DB) Close() error {
-	return errors.Join(db.reader.Close(), db.writer.Close())
+	return errors.Join(db.rstmts.close(), db.wstmts.close(), db.reader.Close(), db.writer.Close())
 }
 
 // now is the store's clock, in UTC and at the millisecond precision the
@@ -139,24 +142,36 @@ func (db *DB) now() time.Time {
 // Update runs fn in a read-write transaction. fn's error, or a panic, rolls
 // it back. Do not nest Update or View calls inside fn: use the Tx.
 func (db *DB) Update(ctx context.Context, fn func(nb.Tx) error) error {
-	return db.run(ctx, db.writer, nil, fn)
+	return db.run(ctx, db.writer, db.wstmts, nil, fn)
 }
 
 // View runs fn in a read-only transaction.
 func (db *DB) View(ctx context.Context, fn func(nb.Tx) error) error {
-	return db.run(ctx, db.reader, &sql.TxOptions{ReadOnly: true}, fn)
+	return db.run(ctx, db.reader, db.rstmts, &sql.TxOptions{ReadOnly: true}, fn)
 }
 
-func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(nb.Tx) error) error {
+func (db *DB) run(ctx context.Context, pool *sql.DB, cache *stmtCache, opts *sql.TxOptions, fn func(nb.Tx) error) error {
 	sqlTx, err := pool.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	defer sqlTx.Rollback() // after Commit, a no-op; on a panic, rolls back first
-	if err := fn(&tx{ctx: ctx, tx: sqlTx, db: db}); err != nil {
+	t := &tx{ctx: ctx, tx: sqlTx, db: db, cache: cache}
+	err = t.run(fn)
+	// The transaction has given its connection back: only now may the
+	// queries it ran unprepared be prepared on the pool (see stmtCache).
+	if len(t.unprepared) > 0 {
+		cache.prepare(ctx, t.unprepared)
+	}
+	return err
+}
+
+// run runs fn and commits, or rolls back.
+func (tx *tx) run(fn func(nb.Tx) error) error {
+	defer tx.tx.Rollback() // after Commit, a no-op; on a panic, rolls back first
+	if err := fn(tx); err != nil {
 		return err
 	}
-	if err := sqlTx.Commit(); err != nil {
+	if err := tx.tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	return nil
@@ -164,9 +179,12 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 
 // tx implements nb.Tx over one SQL transaction.
 type tx struct {
-	ctx context.Context
-	tx  *sql.Tx
-	db  *DB
+	ctx        context.Context
+	tx         *sql.Tx
+	db         *DB
+	cache      *stmtCache // prepared statements of tx's pool
+	unprepared []string   // queries run without a prepared statement, to prepare after
+	reading    int        // queryList calls iterating rows: no prepared statements meanwhile
 }
 
 // Now returns the store's clock.

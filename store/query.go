@@ -13,16 +13,34 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
+// exec, query and queryRow run query through its prepared statement, if the
+// pool has one (see stmtCache).
+
 func (tx *tx) exec(query string, args ...any) (sql.Result, error) {
-	return tx.tx.ExecContext(tx.ctx, tx.db.rebind(query), args...)
+	query = tx.db.rebind(query)
+	if s := tx.stmt(query); s != nil {
+		return s.ExecContext(tx.ctx, args...)
+	}
+	return tx.tx.ExecContext(tx.ctx, query, args...)
 }
 
+// query's caller must close the rows before it runs the same query again,
+// or it will share one SQLite statement with them: use queryList.
 func (tx *tx) query(query string, args ...any) (*sql.Rows, error) {
-	return tx.tx.QueryContext(tx.ctx, tx.db.rebind(query), args...)
+	query = tx.db.rebind(query)
+	if s := tx.stmt(query); s != nil {
+		return s.QueryContext(tx.ctx, args...)
+	}
+	return tx.tx.QueryContext(tx.ctx, query, args...)
 }
 
+// queryRow's caller must scan the row before it runs the same query again.
 func (tx *tx) queryRow(query string, args ...any) *sql.Row {
-	return tx.tx.QueryRowContext(tx.ctx, tx.db.rebind(query), args...)
+	query = tx.db.rebind(query)
+	if s := tx.stmt(query); s != nil {
+		return s.QueryRowContext(tx.ctx, args...)
+	}
+	return tx.tx.QueryRowContext(tx.ctx, query, args...)
 }
 
 // execOne runs a statement that must change one row; if none changed, it
@@ -113,6 +131,10 @@ func queryList[T any](tx *tx, scan func(scanner) (T, error), query string, args 
 		return nil, err
 	}
 	defer rows.Close()
+	// While the rows are open, scan runs its queries unprepared, lest one of
+	// them be query itself and reset the statement under the rows.
+	tx.reading++
+	defer func() { tx.reading-- }()
 	var list []T
 	for rows.Next() {
 		v, err := scan(rows)

@@ -17,7 +17,7 @@ import (
 // the bot acknowledges with a number, an officer accepts, and the group sees
 // the notice as a reply to the report — all without reloading.
 func TestBrowserAgainstRealProgram(t *testing.T) {
-	ctx := browsertest.Start(t, 30*time.Second)
+	ctx := browsertest.Start(t, 60*time.Second)
 	p := startProgram(t, tempDB(t))
 	group := chromedp.CSS(fmt.Sprintf(`#chats li[data-chat=%q]`, group1))
 	as := func(name string) chromedp.Action[chromedp.Void] {
