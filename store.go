@@ -122,6 +122,8 @@ type InboxRepo interface {
 	PutInbox(item *InboxItem) (inserted bool, err error)
 	PendingInbox(limit int) ([]*InboxItem, error) // oldest first
 	MarkInboxDone(id int64, errText string) error
+	// PruneInbox deletes items handled without error before the given time.
+	PruneInbox(before time.Time) (int64, error)
 }
 
 // SandboxRepo stores the sandbox platform's chat history.

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	nb "github.com/neighborbot/neighborbot"
 )
@@ -65,4 +66,16 @@ func (tx *tx) MarkInboxDone(id int64, errText string) error {
 		return fmt.Errorf("mark inbox done: %w", err)
 	}
 	return nil
+}
+
+// PruneInbox deletes handled items that were done before the given time and
+// did not fail, and returns how many. Platforms redeliver within a day, so
+// older keys are not needed for de-duplication; failed items stay for
+// diagnosis.
+func (tx *tx) PruneInbox(before time.Time) (int64, error) {
+	res, err := tx.exec(`DELETE FROM inbox WHERE done_at > 0 AND done_at < ? AND error = ''`, toMillis(before))
+	if err != nil {
+		return 0, fmt.Errorf("prune inbox: %w", err)
+	}
+	return res.RowsAffected()
 }

@@ -375,3 +375,35 @@ func testSettings(f *fixture) {
 		return nil
 	})
 }
+
+func testPruneInbox(f *fixture) {
+	t := f.t
+	items := []*nb.InboxItem{
+		{Platform: nb.PlatformSandbox, ChatKey: "g", MessageID: "old-ok", Payload: []byte("{}")},
+		{Platform: nb.PlatformSandbox, ChatKey: "g", MessageID: "old-failed", Payload: []byte("{}")},
+		{Platform: nb.PlatformSandbox, ChatKey: "g", MessageID: "pending", Payload: []byte("{}")},
+	}
+	f.update(func(tx nb.Tx) error {
+		for _, it := range items {
+			if _, err := tx.PutInbox(it); err != nil {
+				return err
+			}
+		}
+		return errors.Join(tx.MarkInboxDone(items[0].ID, ""), tx.MarkInboxDone(items[1].ID, "boom"))
+	})
+	f.clock.Add(48 * time.Hour)
+	f.update(func(tx nb.Tx) error {
+		n, err := tx.PruneInbox(f.clock.Now().Add(-24 * time.Hour))
+		if err != nil || n != 1 {
+			t.Fatalf("PruneInbox = %d, %v; want only the old handled one", n, err)
+		}
+		if inserted, err := tx.PutInbox(&nb.InboxItem{Platform: nb.PlatformSandbox, ChatKey: "g", MessageID: "old-failed"}); err != nil || inserted {
+			t.Fatalf("the failed item must stay: inserted=%v, %v", inserted, err)
+		}
+		pending, err := tx.PendingInbox(10)
+		if err != nil || len(pending) != 1 || pending[0].MessageID != "pending" {
+			t.Fatalf("pending after prune: %+v, %v", pending, err)
+		}
+		return nil
+	})
+}

@@ -89,6 +89,7 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
 		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration))
 	engine.Schedule("auto_close", 10*time.Minute, h.AutoClose(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
+	engine.Schedule("prune_inbox", 6*time.Hour, pruneInbox(inboxRetention, logger))
 	return engine, nil
 }
 
@@ -137,4 +138,19 @@ func ownerKinds(m *intake.Model) map[string]nb.UnitKind {
 		}
 	}
 	return kinds
+}
+
+// inboxRetention is how long handled incoming messages are kept.
+const inboxRetention = 30 * 24 * time.Hour
+
+// pruneInbox is the job that deletes handled incoming messages older than
+// keep, so the database of a long-running bot does not grow without end.
+func pruneInbox(keep time.Duration, logger *slog.Logger) bot.Job {
+	return func(_ context.Context, tx nb.Tx) (int, error) {
+		n, err := tx.PruneInbox(tx.Now().Add(-keep))
+		if n > 0 {
+			logger.Info("pruned handled incoming messages", "count", n)
+		}
+		return 0, err
+	}
 }
