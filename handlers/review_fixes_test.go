@@ -179,3 +179,15 @@ func TestReviewListComesFirstInTodo(t *testing.T) {
 		t.Fatalf("the oldest case, on the review list, must come first: %q", m.Text)
 	}
 }
+
+func TestEnglishReplies(t *testing.T) {
+	w := newWorld(t)
+	h := handlers.New(model, handlers.Config{Language: "en", BotUsername: "neighborbot"})
+	w.e = bot.NewEngine(w.db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
+	w.e.RegisterSender(nb.PlatformSandbox, w.out)
+	w.one("g1", "resident", "#报事 3号楼电梯坏了", "Got it: registered #1")
+	w.one("g1", "resident", "/status 1", "Stage: topic")
+	w.one("g1", "resident", "/status 9", "There is no case #9")
+	w.one("g1", "书记", "/accept 1 城管办", "is now a project, owner: 城管办")
+	w.one("g1", "resident", "/help", "/report text")
+}
