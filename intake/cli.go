@@ -80,6 +80,12 @@ func RunUnderstand(args []string, stdin io.Reader, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("understand: %w", err)
 	}
+	return UnderstandLines(m, stdin, stdout)
+}
+
+// UnderstandLines reads one message per line from stdin and writes how m
+// reads each as one JSON object per line to stdout.
+func UnderstandLines(m *Model, stdin io.Reader, stdout io.Writer) error {
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	enc := json.NewEncoder(stdout)

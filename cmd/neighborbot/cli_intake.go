@@ -20,10 +20,28 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	return intake.RunEval(args, stdout, stderr)
 }
 
-// runUnderstand implements `neighborbot understand [--model MODEL]`: reads
-// messages from stdin (one per line), prints one JSON object per line with
-// text, concern, confidence, category, location, location_norm, urgent and
-// priority.
-func runUnderstand(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return intake.RunUnderstand(args, stdin, stdout, stderr)
+// runUnderstand implements `neighborbot understand [-config PATH] [-model
+// MODEL]`: reads messages from stdin (one per line) and prints how the bot
+// reads each, one JSON object per line (text, concern, confidence,
+// category, location, location_norm, urgent, priority). Without -model it
+// uses the model and the category taxonomy of the configuration, as the
+// running bot does.
+func runUnderstand(args []string, sys IO) error {
+	fs, path := newFlags("understand", sys)
+	model := fs.String("model", "", "model file (default: the configured one, else the embedded model)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*path, sys)
+	if err != nil {
+		return err
+	}
+	if *model != "" {
+		cfg.Intake.Model = *model
+	}
+	m, err := loadModel(cfg)
+	if err != nil {
+		return err
+	}
+	return intake.UnderstandLines(m, sys.In, sys.Out)
 }

@@ -84,3 +84,45 @@ func heldOutSplit(t *testing.T) string {
 	}
 	return path
 }
+
+// TestUnderstandUsesTheConfiguredTaxonomy: the categories of the config
+// file reach the model, as in the running bot.
+func TestUnderstandUsesTheConfiguredTaxonomy(t *testing.T) {
+	cfgPath := filepath.Join(t.TempDir(), "nb.yaml")
+	yaml := `categories:
+  - name: 电梯
+    keywords: [电梯, 困人]
+    owner_kind: partner
+    priority: complex
+  - name: 充电桩
+    keywords: [充电桩, 充电]
+    owner_kind: partner
+    priority: general
+  - name: 其他诉求
+    priority: general
+`
+	if err := os.WriteFile(cfgPath, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	code := Main(t.Context(), []string{"understand", "-config", cfgPath}, IO{
+		In: strings.NewReader("小区的充电桩坏了 电动车没法充电\n5号楼电梯按钮失灵了\n"), Out: &out, Err: &out,
+		Getenv: func(string) string { return "" }})
+	if code != 0 {
+		t.Fatalf("understand: %s", out.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	var first, second struct {
+		Category string `json:"category"`
+		Priority string `json:"priority"`
+	}
+	if len(lines) != 2 || json.Unmarshal([]byte(lines[0]), &first) != nil || json.Unmarshal([]byte(lines[1]), &second) != nil {
+		t.Fatalf("output: %q", out.String())
+	}
+	if first.Category != "充电桩" {
+		t.Errorf("a configured category with two keyword hits must win: %s", lines[0])
+	}
+	if second.Category != "电梯" || second.Priority != "complex" {
+		t.Errorf("the configured priority of 电梯 must apply: %s", lines[1])
+	}
+}

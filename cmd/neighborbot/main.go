@@ -78,7 +78,7 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 	case "eval":
 		return runEval(args, sys.Out, sys.Err)
 	case "understand":
-		return runUnderstand(args, sys.In, sys.Out, sys.Err)
+		return runUnderstand(args, sys)
 	case "version":
 		fmt.Fprintln(sys.Out, "neighborbot", Version)
 		return nil
@@ -99,7 +99,7 @@ const usage = `usage: neighborbot [command] [flags]
   invite       -role ROLE -unit NAME: print a one-time code, sent as "#绑定 CODE" to the bot
   train        -data FILE -out MODEL
   eval         -data FILE [-model MODEL] [-json]
-  understand   read messages on standard input, print how the bot reads them
+  understand   [-model MODEL] read messages on standard input, print how the bot reads them (configured taxonomy)
   version
 
 Config: -config PATH or NEIGHBORBOT_CONFIG; environment NEIGHBORBOT_* overrides the file.
