@@ -97,3 +97,22 @@ func newInviteCode() string {
 	}
 	return string(b[:4]) + "-" + string(b[4:])
 }
+
+// runBackup writes a consistent copy of the database, also while the bot runs.
+func runBackup(ctx context.Context, args []string, sys IO) error {
+	fs, path := newFlags("backup", sys)
+	out := fs.String("out", "", "file to write the copy to (must not exist)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("%w: -out FILE is required", errUsage)
+	}
+	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
+		if err := db.Backup(ctx, *out); err != nil {
+			return err
+		}
+		fmt.Fprintf(sys.Out, "backed up %s to %s\n", cfg.Database, *out)
+		return nil
+	})
+}

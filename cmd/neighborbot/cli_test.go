@@ -69,6 +69,16 @@ func TestInitMigrateVersion(t *testing.T) {
 	if code, out, errOut := cli(t, env, "migrate", "-config", cfgPath); code != 0 || !strings.Contains(out, "schema version") {
 		t.Fatalf("migrate: %q %q", out, errOut)
 	}
+	backup := filepath.Join(dir, "backup.db")
+	if code, out, errOut := cli(t, env, "backup", "-out", backup); code != 0 || !strings.Contains(out, "backed up") {
+		t.Fatalf("backup: %q %q", out, errOut)
+	}
+	if code, _, errOut := cli(t, env, "backup", "-out", backup); code == 0 || !strings.Contains(errOut, "exists") {
+		t.Fatalf("backup over an existing file: %d %q", code, errOut)
+	}
+	if code, _, _ := cli(t, env, "backup"); code != 2 {
+		t.Fatal("backup without -out is a usage error")
+	}
 	if code, out, _ := cli(t, env, "version"); code != 0 || !strings.HasPrefix(out, "neighborbot ") {
 		t.Fatalf("version: %q", out)
 	}

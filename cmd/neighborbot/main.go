@@ -3,6 +3,7 @@
 //	neighborbot [run]            run the bot (sandbox chat on http://127.0.0.1:8080/sandbox)
 //	neighborbot init             write a commented sample config
 //	neighborbot migrate          bring the database schema up to date
+//	neighborbot backup -out F    copy the database, also while the bot runs
 //	neighborbot unit add|list    manage the unit tree
 //	neighborbot invite           print a one-time code that grants a role
 //	neighborbot train|eval|understand   the message-understanding models
@@ -71,6 +72,8 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 		return runMigrate(ctx, args, sys)
 	case "unit":
 		return runUnit(ctx, args, sys)
+	case "backup":
+		return runBackup(ctx, args, sys)
 	case "invite":
 		return runInvite(ctx, args, sys)
 	case "train":
@@ -94,6 +97,7 @@ const usage = `usage: neighborbot [command] [flags]
   run          run the bot (default); flags: -config PATH, --no-demo
   init         write a commented sample config (neighborbot.yaml)
   migrate      bring the database schema up to date
+  backup       -out FILE: a consistent copy of the database, also while the bot runs
   unit add     -name NAME -kind district|street|community|grid|department|partner [-parent NAME]
   unit list
   invite       -role ROLE -unit NAME: print a one-time code, sent as "#绑定 CODE" to the bot

@@ -1,0 +1,24 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// Backup writes a consistent copy of the database to path with SQLite's
+// VACUUM INTO, while the bot keeps running (writes wait for it). It refuses
+// to overwrite an existing file.
+func (db *DB) Backup(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("store: backup: %s exists: %w", path, fs.ErrExist)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("store: backup: %w", err)
+	}
+	if _, err := db.writer.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return fmt.Errorf("store: backup to %s: %w", path, err)
+	}
+	return os.Chmod(path, 0o600)
+}
