@@ -59,6 +59,12 @@ func TestBrowserAgainstRealProgram(t *testing.T) {
 	if !strings.Contains(last.Text, "城管办") || !strings.Contains(last.Quote, "44号楼前垃圾堆了三天没人收") {
 		t.Fatalf("the accept notice must quote the report: %+v", last)
 	}
+	// Someone new writes through the API: the page offers them as a person.
+	p.post(group1, "新来的邻居", "大家好", 0)
+	err = chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(`#me option[value="新来的邻居"]`)))
+	if err != nil {
+		t.Fatalf("a new sender did not appear in the 我是 list: %v", err)
+	}
 	intact, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.notReloaded === true`))
 	if err != nil || !intact {
 		t.Fatalf("the page reloaded (%v)", err)
