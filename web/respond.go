@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,8 +49,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.writeJSON(w, r, se.status, errorBody{se.msg})
 		return
 	}
-	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
-		// The client left or the server is shutting down.
+	if r.Context().Err() != nil {
+		// The client left or the server is shutting down; the error may be
+		// the database's own word for an interrupted query, not ctx's.
 		s.writeJSON(w, r, http.StatusServiceUnavailable, errorBody{"request cancelled"})
 		return
 	}
