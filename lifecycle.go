@@ -113,16 +113,16 @@ func (c *Case) checkArgs(cmd Command) error {
 		if cmd.TargetID == 0 || cmd.TargetID == c.ID {
 			return Errorf(EINVALID, "merge needs another case")
 		}
-	case ActionAccept, ActionAssign, ActionWhistle:
-		if cmd.UnitID == 0 && cmd.Action != ActionAccept {
+	case ActionAssign, ActionWhistle:
+		if cmd.UnitID == 0 {
 			return Errorf(EINVALID, "a unit is required")
 		}
 	case ActionAck:
 		if c.WhistleUnitID == 0 {
 			return Errorf(EINVALID, "case #%d has no open whistle", c.ID)
 		}
-	case ActionProgress, ActionResolve:
-		if note == "" && cmd.Action == ActionProgress {
+	case ActionProgress:
+		if note == "" {
 			return Errorf(EINVALID, "progress needs a text")
 		}
 	case ActionRate:
