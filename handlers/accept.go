@@ -30,7 +30,7 @@ func (h *Handlers) accept(c *bot.Context) error {
 		return h.fail("need_owner_unit", h.l.T("ex_accept"))
 	}
 	due := c.Tx.Now().Add(h.cfg.Limits.For(cs.Priority))
-	cs, err = h.act(c, n, nb.Command{Action: nb.ActionAccept, UnitID: owner, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
+	cs, err = h.actOn(c, cs, nb.Command{Action: nb.ActionAccept, UnitID: owner, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
 		return h.l.T("say_accept", cs.ID, summary(cs), unitName(c, owner), h.when(due))
 	})
 	if err != nil {
@@ -75,7 +75,7 @@ func (h *Handlers) assign(c *bot.Context) error {
 		return err
 	}
 	due := c.Tx.Now().Add(h.cfg.Limits.For(cs.Priority))
-	cs, err = h.act(c, n, nb.Command{Action: nb.ActionAssign, UnitID: u.ID, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
+	cs, err = h.actOn(c, cs, nb.Command{Action: nb.ActionAssign, UnitID: u.ID, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
 		return h.l.T("say_assign", cs.ID, summary(cs), u.Name, h.when(due))
 	})
 	if err != nil {

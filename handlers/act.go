@@ -13,6 +13,11 @@ func (h *Handlers) act(c *bot.Context, n int64, cmd nb.Command, say func(*nb.Cas
 	if err != nil {
 		return nil, err
 	}
+	return h.actOn(c, cs, cmd, say)
+}
+
+// actOn is act on a case the handler has already loaded.
+func (h *Handlers) actOn(c *bot.Context, cs *nb.Case, cmd nb.Command, say func(*nb.Case, *nb.Event) string) (*nb.Case, error) {
 	if err := h.authorize(c, cs, cmd.Action); err != nil {
 		return nil, err
 	}

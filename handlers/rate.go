@@ -41,7 +41,7 @@ func (h *Handlers) applyRating(c *bot.Context, n int64, r nb.Rating) error {
 		return err
 	}
 	due := c.Tx.Now().Add(h.cfg.Limits.For(cs.Priority)) // if it goes back to the owner
-	_, err = h.act(c, n, nb.Command{Action: nb.ActionRate, Rating: r, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
+	_, err = h.actOn(c, cs, nb.Command{Action: nb.ActionRate, Rating: r, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
 		if cs.Stage == nb.StageProject {
 			return h.l.T("say_reopened", cs.ID, unitName(c, cs.OwnerUnitID))
 		}

@@ -35,7 +35,7 @@ func (h *Handlers) ack(c *bot.Context) error {
 		return h.fail("no_whistle", cs.ID)
 	}
 	whistled := unitName(c, cs.WhistleUnitID)
-	_, err = h.act(c, n, nb.Command{Action: nb.ActionAck, UnitID: cs.WhistleUnitID}, func(cs *nb.Case, _ *nb.Event) string {
+	_, err = h.actOn(c, cs, nb.Command{Action: nb.ActionAck, UnitID: cs.WhistleUnitID}, func(cs *nb.Case, _ *nb.Event) string {
 		return h.l.T("say_ack", cs.ID, summary(cs), whistled)
 	})
 	return err
