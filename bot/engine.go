@@ -31,6 +31,10 @@ type Engine struct {
 	outboxWake chan struct{}
 	failures   map[int64]int // inbox id → failed attempts (processor goroutine only)
 	jobs       []scheduled
+	// sending is held from a send until its platform id is recorded, and
+	// while a message is handled, so that a reply to the bot's message
+	// always finds the case that message was about.
+	sending sync.Mutex
 }
 
 // Option configures an Engine.
@@ -183,6 +187,7 @@ func (e *Engine) process(ctx context.Context, item *nb.InboxItem) error {
 		return e.setAside(ctx, item, fmt.Errorf("decode message: %w", err))
 	}
 	queued := 0
+	e.sending.Lock() // wait for a send in flight to be recorded (see deliver)
 	err := e.store.Update(ctx, func(tx nb.Tx) error {
 		c, err := e.newContext(ctx, tx, m)
 		if err != nil {
@@ -194,6 +199,7 @@ func (e *Engine) process(ctx context.Context, item *nb.InboxItem) error {
 		queued = c.queued
 		return tx.MarkInboxDone(item.ID, "")
 	})
+	e.sending.Unlock()
 	if err == nil {
 		delete(e.failures, item.ID)
 		if queued > 0 {

@@ -58,15 +58,20 @@ func (e *Engine) deliver(ctx context.Context, m *nb.OutboxMessage) (time.Time, e
 		err := fmt.Errorf("no sender for platform %q", m.Platform)
 		return e.fail(ctx, m, err), err
 	}
+	// A reply to this message must not be handled before its platform id is
+	// recorded (it would not find the case it is about): see process.
+	e.sending.Lock()
 	sendCtx, cancel := context.WithTimeout(ctx, sendTimeout)
 	id, err := sender.Send(sendCtx, OutMessage{Platform: m.Platform, ChatID: m.ChatExternalID,
 		Text: m.Text, ReplyTo: m.ReplyTo, Mentions: m.Mentions})
 	cancel()
 	if err != nil {
+		e.sending.Unlock()
 		return e.fail(ctx, m, err), err
 	}
 	// Record the outcome even when shutting down, or the message is sent again.
 	err = e.store.Update(context.WithoutCancel(ctx), func(tx nb.Tx) error { return tx.MarkOutboxSent(m.ID, id) })
+	e.sending.Unlock()
 	if err != nil {
 		e.logger.Error("outbox: sent but not recorded", "outbox_id", m.ID, "err", err)
 	}

@@ -87,6 +87,11 @@ func (p *Platform) record(tx nb.Tx, chatName string, msg *nb.SandboxMessage) (*n
 	if err != nil {
 		return nil, err
 	}
+	// Whoever writes is a person of the sandbox at once (the engine would
+	// create them too, but only when it handles the message).
+	if _, err := tx.EnsurePerson(nb.PlatformSandbox, msg.From, msg.From); err != nil {
+		return nil, err
+	}
 	msg.ChatKey = chat.ExternalID
 	if msg.ReplyTo != 0 {
 		orig, err := tx.FindSandboxMessage(msg.ReplyTo)
