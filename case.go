@@ -128,6 +128,26 @@ type Event struct {
 	CreatedAt time.Time
 }
 
+// CandidateQuery selects the open cases a new report may repeat: those of
+// one unit (or, for a chat bound to no unit, one chat) and category created
+// since a time.
+type CandidateQuery struct {
+	UnitID   int64 // 0: use ChatID
+	ChatID   int64
+	Category string
+	Since    time.Time
+	Limit    int
+}
+
+// CaseDigest is what duplicate matching reads of an open case.
+type CaseDigest struct {
+	ID           int64
+	Category     string
+	LocationNorm string // normalised places joined by "|"
+	Text         string
+	CreatedAt    time.Time
+}
+
 // CaseFilter selects cases. Zero fields do not filter.
 type CaseFilter struct {
 	Stages     []Stage

@@ -53,3 +53,8 @@ func ErrorMessage(err error) string {
 	}
 	return "internal error"
 }
+
+// ErrUnavailable marks a failure of the store itself that says nothing about
+// the work being done (the disk is full, an I/O error, the database is busy
+// or interrupted): the work is kept and tried again later, never given up.
+var ErrUnavailable = errors.New("store unavailable")

@@ -83,6 +83,9 @@ type CaseRepo interface {
 	// messages, has the given platform message id in the chat.
 	FindCaseByMessage(p Platform, chatExternalID, messageID string) (*Case, error)
 	ListCases(f CaseFilter) ([]*Case, error)
+	// ListCandidates returns the open cases a new report may repeat, newest
+	// first, with only what duplicate matching reads.
+	ListCandidates(q CandidateQuery) ([]*CaseDigest, error)
 	CountCases(f CaseFilter) (int, error)
 
 	// AddFollower adds a follower; added is false if they already follow.
@@ -105,7 +108,18 @@ type OutboxRepo interface {
 	// takes them meanwhile. A chat's message never overtakes an earlier
 	// message of the same chat that is in flight or waiting to be retried
 	// (one merely scheduled for later does not hold the chat back).
-	ClaimOutbox(limit int, lease time.Duration) ([]*OutboxMessage, error)
+	// Only messages of platform p are claimed; owner names the claimant
+	// ("<instance>/<run>") so that its next run can hand them back.
+	ClaimOutbox(p Platform, limit int, lease time.Duration, owner string) ([]*OutboxMessage, error)
+	// ReleaseLeases hands back, due now and with the claim not counted, the
+	// pending messages claimed by an owner whose name starts with prefix,
+	// except those of owner except (a restarted process's previous runs).
+	ReleaseLeases(prefix, except string) (int64, error)
+	// OutboxInFlight reports whether a message to the chat is claimed and
+	// not yet recorded as sent or failed.
+	OutboxInFlight(p Platform, chatExternalID string) (bool, error)
+	// PruneOutbox deletes messages sent or given up before the given time.
+	PruneOutbox(before time.Time) (int64, error)
 	MarkOutboxSent(id int64, externalID string) error
 	// MarkOutboxRetry records a failed attempt; dead gives up for good.
 	MarkOutboxRetry(id int64, lastErr string, next time.Time, dead bool) error
@@ -121,6 +135,7 @@ type InboxRepo interface {
 	// message id) exists; inserted tells which.
 	PutInbox(item *InboxItem) (inserted bool, err error)
 	PendingInbox(limit int) ([]*InboxItem, error) // oldest first
+	CountPendingInbox() (int, error)
 	MarkInboxDone(id int64, errText string) error
 	// PruneInbox deletes items handled without error before the given time.
 	PruneInbox(before time.Time) (int64, error)
@@ -131,6 +146,9 @@ type SandboxRepo interface {
 	AppendSandboxMessage(m *SandboxMessage) error // sets ID and At
 	ListSandboxMessages(chatKey string, afterID int64, limit int) ([]*SandboxMessage, error)
 	FindSandboxMessage(id int64) (*SandboxMessage, error)
+	// PruneSandbox deletes chat lines older than before that no newer
+	// line replies to, and returns how many.
+	PruneSandbox(before time.Time) (int64, error)
 }
 
 // SettingRepo stores facts about the installation, such as when it first
@@ -138,4 +156,7 @@ type SandboxRepo interface {
 type SettingRepo interface {
 	Setting(key string) (string, error) // ENOTFOUND if unset
 	PutSetting(key, value string) error
+	// Optimize refreshes the statistics the query planner uses (cheap
+	// when nothing changed much).
+	Optimize() error
 }

@@ -3,38 +3,41 @@ package bot
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
 )
 
-// Engine stores incoming messages in the inbox, handles them one at a time
-// in arrival order (so every chat is handled in order), and drains the
-// outbox to the platforms' senders.
+// Engine stores incoming messages in the inbox, handles them in arrival
+// order per chat (several to a transaction), and delivers the outbox with
+// one worker per platform, each at its platform's pace. No lock is held
+// across a platform's network call: a slow platform delays only itself.
 type Engine struct {
 	store   nb.Store
 	handler HandlerFunc
-	senders map[nb.Platform]Sender
+	workers map[nb.Platform]*worker
 	logger  *slog.Logger
 	now     func() time.Time
 
 	maxAttempts int
 	retryBase   time.Duration
 	pollEvery   time.Duration
+	batchSize   int
+	owner       string // lease owner of this run: "<instance>/<run>"
+	instance    string
 
-	inboxWake  chan struct{}
-	outboxWake chan struct{}
-	failures   map[int64]int // inbox id → failed attempts (processor goroutine only)
-	jobs       []scheduled
-	// sending is held from a send until its platform id is recorded, and
-	// while a message is handled, so that a reply to the bot's message
-	// always finds the case that message was about.
-	sending sync.Mutex
+	inboxWake chan struct{}
+	jobs      []scheduled
+	proc      processor
+	health    health
+
+	backlog      atomic.Int64 // messages received and not yet handled
+	backlogLimit int64        // above it the engine is overloaded (0 = never)
 }
 
 // Option configures an Engine.
@@ -52,19 +55,31 @@ func WithRetry(maxAttempts int, base time.Duration) Option {
 	return func(e *Engine) { e.maxAttempts, e.retryBase = maxAttempts, base }
 }
 
+// WithBatch sets how many incoming messages are handled in one transaction
+// (default 64; 1 handles each alone).
+func WithBatch(n int) Option { return func(e *Engine) { e.batchSize = max(n, 1) } }
+
+// WithBacklogLimit sets how many unhandled incoming messages make the engine
+// overloaded: Overloaded reports it, so that platforms slow down at the
+// source. 0 (the default) never does.
+func WithBacklogLimit(n int) Option { return func(e *Engine) { e.backlogLimit = int64(max(n, 0)) } }
+
+// WithInstance names this process among those sharing the store (default
+// "local"); each run adds a run id to it to mark its outbox leases.
+func WithInstance(name string) Option { return func(e *Engine) { e.instance = name } }
+
 // NewEngine returns an engine that handles messages with h.
 func NewEngine(store nb.Store, h HandlerFunc, opts ...Option) *Engine {
-	e := &Engine{store: store, handler: h, senders: map[nb.Platform]Sender{}, logger: discardLogger, now: time.Now,
-		maxAttempts: 8, retryBase: 2 * time.Second, pollEvery: time.Second,
-		inboxWake: make(chan struct{}, 1), outboxWake: make(chan struct{}, 1), failures: map[int64]int{}}
+	e := &Engine{store: store, handler: h, workers: map[nb.Platform]*worker{}, logger: discardLogger, now: time.Now,
+		maxAttempts: 8, retryBase: 2 * time.Second, pollEvery: time.Second, batchSize: 64, instance: "local",
+		inboxWake: make(chan struct{}, 1)}
 	for _, o := range opts {
 		o(e)
 	}
+	e.owner = fmt.Sprintf("%s/%d", e.instance, time.Now().UnixNano())
+	e.proc = processor{failures: map[int64]int{}, held: map[string]time.Time{}}
 	return e
 }
-
-// RegisterSender sets the sender for a platform. Call before Run.
-func (e *Engine) RegisterSender(p nb.Platform, s Sender) { e.senders[p] = s }
 
 var (
 	_ Receiver   = (*Engine)(nil)
@@ -116,38 +131,89 @@ func (e *Engine) ReceiveTx(tx nb.Tx, m Message) (inserted bool, err error) {
 	return inserted, nil
 }
 
-// Wake tells the processor that the inbox has new messages.
-func (e *Engine) Wake() { wake(e.inboxWake) }
+// Wake tells the processor that the inbox has new messages. Adapters call
+// it after committing a ReceiveTx; it also counts the message in the backlog.
+func (e *Engine) Wake() {
+	e.backlog.Add(1)
+	wake(e.inboxWake)
+}
 
-// Run processes the inbox, drains the outbox and runs the scheduled jobs
-// until ctx ends, then waits for all of them to stop.
+// Backlog returns about how many received messages wait to be handled.
+func (e *Engine) Backlog() int { return int(max(e.backlog.Load(), 0)) }
+
+// Overloaded reports whether the backlog has passed its limit: platforms
+// should take in less until it clears.
+func (e *Engine) Overloaded() bool {
+	return e.backlogLimit > 0 && e.backlog.Load() > e.backlogLimit
+}
+
+// Run processes the inbox, drains the outbox with one worker per platform
+// and runs the scheduled jobs until ctx ends, then waits for all of them.
 func (e *Engine) Run(ctx context.Context) error {
+	e.start(ctx)
 	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); e.loop(ctx, e.inboxWake, e.ProcessPending) }()
-	go func() { defer wg.Done(); e.loop(ctx, e.outboxWake, e.DeliverPending) }()
+	wg.Add(1)
+	go func() { defer wg.Done(); e.loop(ctx, e.inboxWake, e.processStep) }()
+	for _, w := range e.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.loop(ctx, w.wakeCh, func(ctx context.Context) (int, time.Time, error) { return e.deliverStep(ctx, w) })
+		}()
+	}
 	e.runJobs(ctx, &wg)
 	wg.Wait()
 	return nil
 }
 
-// loop runs step until it finds nothing to do, then waits for a wake-up or
-// the poll interval.
-func (e *Engine) loop(ctx context.Context, wakeCh <-chan struct{}, step func(context.Context) (int, error)) {
+// start counts the backlog and hands back the outbox leases of this
+// instance's earlier runs, which would otherwise hold their chats until
+// the leases ran out.
+func (e *Engine) start(ctx context.Context) {
+	var n int
+	var released int64
+	err := e.store.Update(ctx, func(tx nb.Tx) (err error) {
+		if n, err = tx.CountPendingInbox(); err != nil {
+			return err
+		}
+		released, err = tx.ReleaseLeases(e.instance+"/", e.owner)
+		return err
+	})
+	if err != nil {
+		e.logger.Error("engine start", "err", err)
+		return
+	}
+	e.backlog.Store(int64(n))
+	if released > 0 {
+		e.logger.Info("outbox: handed back what an earlier run had claimed", "count", released)
+	}
+}
+
+// loop runs step until it finds nothing to do, then waits for a wake-up,
+// the time step asks to be called again, or the poll interval. After an
+// error it backs off, up to half a minute.
+func (e *Engine) loop(ctx context.Context, wakeCh <-chan struct{}, step func(context.Context) (int, time.Time, error)) {
 	ticker := time.NewTicker(e.pollEvery)
 	defer ticker.Stop()
+	errWait := 100 * time.Millisecond
 	for ctx.Err() == nil {
-		n, err := step(ctx)
-		if err != nil && ctx.Err() == nil {
-			e.logger.Error("engine step failed", "err", err)
-		}
-		if n > 0 && err == nil {
+		n, next, err := step(ctx)
+		var after <-chan time.Time
+		switch {
+		case err != nil && ctx.Err() == nil:
+			after = time.After(errWait)
+			errWait = min(errWait*2, 30*time.Second)
+		case n > 0:
+			errWait = 100 * time.Millisecond
 			continue
+		case !next.IsZero():
+			after = time.After(max(next.Sub(e.now()), time.Millisecond))
 		}
 		select {
 		case <-ctx.Done():
 		case <-wakeCh:
 		case <-ticker.C:
+		case <-after:
 		}
 	}
 }
@@ -157,98 +223,4 @@ func wake(ch chan struct{}) {
 	case ch <- struct{}{}:
 	default:
 	}
-}
-
-// ProcessPending handles pending inbox messages in order and returns how
-// many it finished. It stops at the first message that fails, so that a
-// chat's later messages wait for it; a message that fails three times is
-// set aside with its error.
-func (e *Engine) ProcessPending(ctx context.Context) (int, error) {
-	var items []*nb.InboxItem
-	err := e.store.View(ctx, func(tx nb.Tx) (err error) {
-		items, err = tx.PendingInbox(64)
-		return err
-	})
-	if err != nil {
-		return 0, fmt.Errorf("load inbox: %w", err)
-	}
-	for i, item := range items {
-		if err := e.process(ctx, item); err != nil {
-			return i, err
-		}
-	}
-	return len(items), nil
-}
-
-// process handles one inbox item in one transaction.
-func (e *Engine) process(ctx context.Context, item *nb.InboxItem) error {
-	var m Message
-	if err := json.Unmarshal(item.Payload, &m); err != nil {
-		return e.setAside(ctx, item, fmt.Errorf("decode message: %w", err))
-	}
-	queued := 0
-	e.sending.Lock() // wait for a send in flight to be recorded (see deliver)
-	err := e.store.Update(ctx, func(tx nb.Tx) error {
-		c, err := e.newContext(ctx, tx, m)
-		if err != nil {
-			return err
-		}
-		if err := e.handler(c); err != nil {
-			return err
-		}
-		queued = c.queued
-		return tx.MarkInboxDone(item.ID, "")
-	})
-	e.sending.Unlock()
-	if err == nil {
-		delete(e.failures, item.ID)
-		if queued > 0 {
-			wake(e.outboxWake)
-		}
-		return nil
-	}
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	e.failures[item.ID]++
-	if e.failures[item.ID] >= 3 {
-		return e.setAside(ctx, item, err)
-	}
-	return fmt.Errorf("handle message %d (attempt %d): %w", item.ID, e.failures[item.ID], err)
-}
-
-// setAside marks a message that cannot be handled as done, keeping its error.
-func (e *Engine) setAside(ctx context.Context, item *nb.InboxItem, cause error) error {
-	delete(e.failures, item.ID)
-	e.logger.Error("message set aside", "inbox_id", item.ID, "platform", item.Platform, "err", cause)
-	err := e.store.Update(ctx, func(tx nb.Tx) error {
-		return tx.MarkInboxDone(item.ID, cause.Error())
-	})
-	if err != nil {
-		return errors.Join(cause, err)
-	}
-	return nil
-}
-
-// newContext loads the chat, the sender and their grants.
-func (e *Engine) newContext(ctx context.Context, tx nb.Tx, m Message) (*Context, error) {
-	chat := &nb.Chat{Platform: m.Platform, ExternalID: m.ChatID, Kind: m.ChatKind, Title: m.ChatTitle}
-	if err := tx.EnsureChat(chat); err != nil {
-		return nil, fmt.Errorf("ensure chat: %w", err)
-	}
-	person, err := tx.EnsurePerson(m.Platform, m.SenderID, m.SenderName)
-	if err != nil {
-		return nil, fmt.Errorf("ensure person: %w", err)
-	}
-	if m.ChatKind == nb.ChatPrivate { // now the bot can reach them directly
-		if err := tx.SetPrivateChat(m.Platform, m.SenderID, m.ChatID); err != nil {
-			return nil, err
-		}
-	}
-	grants, err := tx.ListGrants(person.ID)
-	if err != nil {
-		return nil, fmt.Errorf("list grants: %w", err)
-	}
-	logger := e.logger.With("platform", m.Platform, "message_id", m.ID)
-	return &Context{Context: ctx, Tx: tx, Msg: m, Chat: chat, Person: person, Grants: grants, Logger: logger}, nil
 }

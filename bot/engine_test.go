@@ -118,13 +118,17 @@ func TestEngineRollsBackAndSetsAsideFailingMessage(t *testing.T) {
 		}
 		return echo(c)
 	}
-	e, db, p, _ := newEngine(t, bot.Chain(h, bot.Recover))
+	e, db, p, clk := newEngine(t, bot.Chain(h, bot.Recover))
 	_ = e.Receive(ctx, msg("g1", "1", "poison"))
 	_ = e.Receive(ctx, msg("g1", "2", "after"))
 	for i := 0; i < 2; i++ {
 		if _, err := e.ProcessPending(ctx); err == nil {
 			t.Fatal("want the failure reported")
 		}
+		if n, err := e.ProcessPending(ctx); n != 0 || err != nil {
+			t.Fatalf("the failed chat must wait before its next try: %d, %v", n, err)
+		}
+		clk.Advance(time.Second)
 	}
 	if n, err := e.ProcessPending(ctx); err != nil || n != 2 { // third failure: set aside, then "after"
 		t.Fatalf("processed %d, %v", n, err)

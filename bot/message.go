@@ -40,6 +40,16 @@ type Sender interface {
 	Send(ctx context.Context, m OutMessage) (messageID string, err error)
 }
 
+// TxSender is a Sender whose platform lives in the store itself (the
+// sandbox): SendTx sends inside the transaction that records the message as
+// sent, so that a message is sent exactly once whatever crashes.
+// Delivered is called for each message after that transaction committed.
+type TxSender interface {
+	Sender
+	SendTx(tx nb.Tx, m OutMessage) (messageID string, err error)
+	Delivered(m OutMessage)
+}
+
 // RetryAfterError is returned by a Sender when the platform asks us to
 // slow down (Telegram's retry_after).
 type RetryAfterError struct {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -42,7 +43,9 @@ func Log(next HandlerFunc) HandlerFunc {
 		if c.Command != nil {
 			attrs = append(attrs, "command", c.Command.Name)
 		}
-		if err != nil {
+		if errors.Is(err, ErrRetryLater) {
+			c.Logger.Debug("message waits", attrs...)
+		} else if err != nil {
 			c.Logger.Error("message failed", append(attrs, "err", err)...)
 		} else {
 			c.Logger.Debug("message handled", attrs...)

@@ -58,6 +58,6 @@ func (e *Engine) RunJob(ctx context.Context, name string, job Job) {
 	}
 	if queued > 0 {
 		e.logger.Info("scheduled job ran", "job", name, "queued", queued)
-		wake(e.outboxWake)
+		e.wakeWorkers()
 	}
 }

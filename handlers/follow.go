@@ -26,6 +26,13 @@ func isMeToo(text string) bool {
 func (h *Handlers) onReply(c *bot.Context) (bool, error) {
 	cs, err := c.Tx.FindCaseByMessage(c.Msg.Platform, c.Msg.ChatID, c.Msg.ReplyTo)
 	if nb.ErrorCode(err) == nb.ENOTFOUND {
+		// It may answer a bot message whose send is not recorded yet.
+		busy, err := c.Tx.OutboxInFlight(c.Msg.Platform, c.Msg.ChatID)
+		if err != nil {
+			return false, err
+		} else if busy {
+			return true, bot.ErrRetryLater
+		}
 		return false, nil
 	} else if err != nil {
 		return false, err

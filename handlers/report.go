@@ -109,13 +109,13 @@ func (h *Handlers) createCase(c *bot.Context, cs *nb.Case, weak bool, m intake.M
 // same unit (or, for an unbound chat, the same chat) and category within
 // the window (intake matches only within a category).
 func (h *Handlers) openCases(c *bot.Context, r intake.Result) ([]intake.OpenCase, error) {
-	f := nb.CaseFilter{OpenOnly: true, Category: r.Category, Since: c.Tx.Now().Add(-h.cfg.DuplicateWindow), Limit: 200}
+	q := nb.CandidateQuery{Category: r.Category, Since: c.Tx.Now().Add(-h.cfg.DuplicateWindow), Limit: 200}
 	if c.Chat.UnitID != 0 {
-		f.UnitID = c.Chat.UnitID
+		q.UnitID = c.Chat.UnitID
 	} else {
-		f.ChatID = c.Chat.ID
+		q.ChatID = c.Chat.ID
 	}
-	cases, err := c.Tx.ListCases(f)
+	cases, err := c.Tx.ListCandidates(q)
 	if err != nil {
 		return nil, err
 	}

@@ -153,7 +153,7 @@ func (db *DB) View(ctx context.Context, fn func(nb.Tx) error) error {
 func (db *DB) run(ctx context.Context, pool *sql.DB, cache *stmtCache, opts *sql.TxOptions, fn func(nb.Tx) error) error {
 	sqlTx, err := pool.BeginTx(ctx, opts)
 	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
+		return classify(fmt.Errorf("store: begin: %w", err))
 	}
 	t := &tx{ctx: ctx, tx: sqlTx, db: db, cache: cache}
 	err = t.run(fn)
@@ -162,7 +162,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, cache *stmtCache, opts *sql
 	if len(t.unprepared) > 0 {
 		cache.prepare(ctx, t.unprepared)
 	}
-	return err
+	return classify(err)
 }
 
 // run runs fn and commits, or rolls back.
@@ -189,3 +189,24 @@ type tx struct {
 
 // Now returns the store's clock.
 func (tx *tx) Now() time.Time { return tx.db.now() }
+
+// SetMaxPages caps the database file at n pages (0 lifts the cap): writes
+// beyond it fail as on a full disk. Operators may use it as a quota; the
+// tests use it to fill the "disk" for real.
+func (db *DB) SetMaxPages(ctx context.Context, n int) error {
+	if n <= 0 {
+		n = 1 << 30
+	}
+	var got int
+	if err := db.writer.QueryRowContext(ctx, fmt.Sprintf(`PRAGMA max_page_count = %d`, n)).Scan(&got); err != nil {
+		return fmt.Errorf("store: max pages: %w", err)
+	}
+	return nil
+}
+
+// PageCount returns how many pages the database file has.
+func (db *DB) PageCount(ctx context.Context) (int, error) {
+	var n int
+	err := db.writer.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&n)
+	return n, err
+}

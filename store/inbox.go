@@ -57,6 +57,15 @@ func (tx *tx) PendingInbox(limit int) ([]*nb.InboxItem, error) {
 	return list, nil
 }
 
+// CountPendingInbox returns how many items wait to be handled.
+func (tx *tx) CountPendingInbox() (int, error) {
+	var n int
+	if err := tx.queryRow(`SELECT COUNT(*) FROM inbox WHERE done_at = 0`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count pending inbox: %w", err)
+	}
+	return n, nil
+}
+
 // MarkInboxDone records that an item was handled, with the error text if
 // handling failed.
 func (tx *tx) MarkInboxDone(id int64, errText string) error {
@@ -69,11 +78,13 @@ func (tx *tx) MarkInboxDone(id int64, errText string) error {
 }
 
 // PruneInbox deletes handled items that were done before the given time and
-// did not fail, and returns how many. Platforms redeliver within a day, so
+// did not fail, and returns how many: at most pruneBatch at a time, so
+// that a first prune of a long history does not hold the writer for long. Platforms redeliver within a day, so
 // older keys are not needed for de-duplication; failed items stay for
 // diagnosis.
 func (tx *tx) PruneInbox(before time.Time) (int64, error) {
-	res, err := tx.exec(`DELETE FROM inbox WHERE done_at > 0 AND done_at < ? AND error = ''`, toMillis(before))
+	res, err := tx.exec(`DELETE FROM inbox WHERE id IN (SELECT id FROM inbox
+		WHERE done_at > 0 AND done_at < ? AND error = '' LIMIT ?)`, toMillis(before), pruneBatch)
 	if err != nil {
 		return 0, fmt.Errorf("prune inbox: %w", err)
 	}

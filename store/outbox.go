@@ -44,23 +44,32 @@ func (tx *tx) EnqueueOutbox(m *nb.OutboxMessage) error {
 // defaultClaimLimit is how many messages ClaimOutbox takes if limit <= 0.
 const defaultClaimLimit = 50
 
-// ClaimOutbox takes up to limit pending messages that are due, oldest first,
-// counts an attempt on each and leases them until now+lease. A message whose
-// chat has an earlier message in flight or waiting to be retried waits for
-// it, so that a chat's messages arrive in order; an earlier message merely
-// scheduled for later (never tried) does not hold the chat back.
-func (tx *tx) ClaimOutbox(limit int, lease time.Duration) ([]*nb.OutboxMessage, error) {
+// claimQuery takes the due pending messages of one platform in id order,
+// skipping those whose chat has an earlier message in flight or waiting to
+// be retried. INDEXED BY pins both lookups to the partial indexes of pending
+// rows, so the cost follows the pending backlog, never the sent history.
+const claimQuery = `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1, lease_owner = ?
+	WHERE id IN (SELECT id FROM outbox AS o INDEXED BY outbox_pending
+		WHERE o.status = 'pending' AND o.platform = ? AND o.next_attempt_at <= ?
+		AND NOT EXISTS (SELECT 1 FROM outbox AS e INDEXED BY outbox_pending_chat
+			WHERE e.status = 'pending' AND e.platform = o.platform AND e.chat_external_id = o.chat_external_id
+			AND e.id < o.id AND e.next_attempt_at > ? AND (e.attempts > 0 OR e.last_error <> ''))
+		ORDER BY o.id LIMIT ?)
+	RETURNING ` + outboxColumns
+
+// ClaimOutbox takes up to limit pending messages of platform p that are
+// due, oldest first, counts an attempt on each and leases them to owner
+// until now+lease. A message whose chat has an earlier message in flight or
+// waiting to be retried waits for it, so that a chat's messages arrive in
+// order; an earlier message merely scheduled for later (never tried) does
+// not hold the chat back.
+func (tx *tx) ClaimOutbox(p nb.Platform, limit int, lease time.Duration, owner string) ([]*nb.OutboxMessage, error) {
 	if limit <= 0 {
 		limit = defaultClaimLimit
 	}
 	now := tx.Now()
-	list, err := queryList(tx, scanOutbox, `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1
-		WHERE id IN (SELECT id FROM outbox AS o WHERE status = 'pending' AND next_attempt_at <= ?
-			AND NOT EXISTS (SELECT 1 FROM outbox AS e WHERE e.status = 'pending' AND e.platform = o.platform
-				AND e.chat_external_id = o.chat_external_id AND e.id < o.id AND e.next_attempt_at > ?
-				AND (e.attempts > 0 OR e.last_error <> ''))
-			ORDER BY id LIMIT ?)
-		RETURNING `+outboxColumns, toMillis(now.Add(lease)), toMillis(now), toMillis(now), limit)
+	list, err := queryList(tx, scanOutbox, claimQuery,
+		toMillis(now.Add(lease)), owner, p, toMillis(now), toMillis(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("claim outbox: %w", err)
 	}
@@ -69,11 +78,51 @@ func (tx *tx) ClaimOutbox(limit int, lease time.Duration) ([]*nb.OutboxMessage, 
 	return list, nil
 }
 
+// ReleaseLeases hands back the pending messages claimed by owners whose
+// name starts with prefix, other than except: due now, the claim not
+// counted. A process calls it at start for the claims of its earlier runs,
+// which would otherwise hold their chats until the leases ran out.
+func (tx *tx) ReleaseLeases(prefix, except string) (int64, error) {
+	res, err := tx.exec(`UPDATE outbox SET attempts = MAX(attempts - 1, 0), next_attempt_at = ?, lease_owner = ''
+		WHERE status = 'pending' AND lease_owner <> '' AND substr(lease_owner, 1, ?) = ? AND lease_owner <> ?`,
+		toMillis(tx.Now()), len(prefix), prefix, except)
+	if err != nil {
+		return 0, fmt.Errorf("release leases: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+// OutboxInFlight reports whether a message to the chat is claimed, with its
+// lease running, and not yet recorded as sent or failed.
+func (tx *tx) OutboxInFlight(p nb.Platform, chatExternalID string) (bool, error) {
+	var n int
+	err := tx.queryRow(`SELECT COUNT(*) FROM outbox INDEXED BY outbox_pending_chat
+		WHERE status = 'pending' AND platform = ? AND chat_external_id = ? AND lease_owner <> ''
+		AND next_attempt_at > ?`, p, chatExternalID, toMillis(tx.Now())).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("outbox in flight: %w", err)
+	}
+	return n > 0, nil
+}
+
+// PruneOutbox deletes messages sent or given up before the given time and
+// returns how many, at most pruneBatch at a time. Pending messages are never
+// pruned.
+func (tx *tx) PruneOutbox(before time.Time) (int64, error) {
+	res, err := tx.exec(`DELETE FROM outbox WHERE id IN (SELECT id FROM outbox
+		WHERE status <> 'pending' AND sent_at < ? AND (sent_at > 0 OR created_at < ?) LIMIT ?)`,
+		toMillis(before), toMillis(before), pruneBatch)
+	if err != nil {
+		return 0, fmt.Errorf("prune outbox: %w", err)
+	}
+	return res.RowsAffected()
+}
+
 // MarkOutboxSent records that a message was sent as the platform's message
 // externalID.
 func (tx *tx) MarkOutboxSent(id int64, externalID string) error {
 	err := tx.execOne(notFound("outbox message %d not found", id),
-		`UPDATE outbox SET status = ?, external_id = ?, sent_at = ? WHERE id = ?`,
+		`UPDATE outbox SET status = ?, external_id = ?, sent_at = ?, lease_owner = '' WHERE id = ?`,
 		nb.OutboxSent, externalID, toMillis(tx.Now()), id)
 	if err != nil {
 		return fmt.Errorf("mark outbox sent: %w", err)
@@ -89,7 +138,7 @@ func (tx *tx) MarkOutboxRetry(id int64, lastErr string, next time.Time, dead boo
 		status = nb.OutboxFailed
 	}
 	err := tx.execOne(notFound("outbox message %d not found", id),
-		`UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`,
+		`UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ?, lease_owner = '' WHERE id = ?`,
 		status, lastErr, toMillis(next), id)
 	if err != nil {
 		return fmt.Errorf("mark outbox retry: %w", err)
@@ -103,8 +152,8 @@ func (tx *tx) MarkOutboxRetry(id int64, lastErr string, next time.Time, dead boo
 // error, which also marks it as waiting, so later messages of its chat wait.
 func (tx *tx) ReleaseOutbox(id int64, next time.Time, reason string) error {
 	err := tx.execOne(notFound("outbox message %d not found", id),
-		`UPDATE outbox SET attempts = MAX(attempts - 1, 0), next_attempt_at = ?, last_error = ?
-		WHERE id = ? AND status = 'pending'`, toMillis(next), reason, id)
+		`UPDATE outbox SET attempts = MAX(attempts - 1, 0), next_attempt_at = ?, last_error = ?,
+		lease_owner = '' WHERE id = ? AND status = 'pending'`, toMillis(next), reason, id)
 	if err != nil {
 		return fmt.Errorf("release outbox: %w", err)
 	}

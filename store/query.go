@@ -169,3 +169,24 @@ func (w *where) String() string {
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
+
+// isTransient reports whether err is a failure of the database itself that
+// may pass (full disk, I/O error, busy, locked, interrupted, out of memory)
+// rather than something wrong with the work done.
+func isTransient(err error) bool {
+	switch sqliteCode(err) & 0xff { // the primary code of an extended one
+	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED,
+		sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PROTOCOL:
+		return true
+	}
+	return false
+}
+
+// classify marks a transient failure of the database as nb.ErrUnavailable,
+// so that callers keep the work and try again instead of giving it up.
+func classify(err error) error {
+	if err != nil && isTransient(err) && !errors.Is(err, nb.ErrUnavailable) {
+		return fmt.Errorf("%w: %w", nb.ErrUnavailable, err)
+	}
+	return err
+}

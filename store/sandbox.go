@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	nb "github.com/neighborbot/neighborbot"
 )
@@ -62,4 +63,30 @@ func (tx *tx) FindSandboxMessage(id int64) (*nb.SandboxMessage, error) {
 		return nil, fmt.Errorf("find sandbox message: %w", err)
 	}
 	return m, nil
+}
+
+// pruneBatch is how many rows one prune deletes at most.
+const pruneBatch = 20_000
+
+// PruneSandbox deletes chat lines older than before, at most pruneBatch at
+// a time, and returns how many. Newer lines that reply to them lose the
+// reference (the line they answered is gone).
+func (tx *tx) PruneSandbox(before time.Time) (int64, error) {
+	var maxID int64
+	err := tx.queryRow(`SELECT COALESCE(MAX(id), 0) FROM (SELECT id FROM sandbox_messages WHERE at < ?
+		ORDER BY at LIMIT ?)`, toMillis(before), pruneBatch).Scan(&maxID)
+	if err != nil {
+		return 0, fmt.Errorf("prune sandbox: %w", err)
+	} else if maxID == 0 {
+		return 0, nil
+	}
+	if _, err := tx.exec(`UPDATE sandbox_messages SET reply_to = NULL
+		WHERE reply_to <= ? AND id > ? AND reply_to IS NOT NULL`, maxID, maxID); err != nil {
+		return 0, fmt.Errorf("prune sandbox: %w", err)
+	}
+	res, err := tx.exec(`DELETE FROM sandbox_messages WHERE id <= ?`, maxID)
+	if err != nil {
+		return 0, fmt.Errorf("prune sandbox: %w", err)
+	}
+	return res.RowsAffected()
 }

@@ -27,3 +27,13 @@ func (tx *tx) PutSetting(key, value string) error {
 	}
 	return nil
 }
+
+// Optimize runs SQLite's PRAGMA optimize, which analyses the tables whose
+// statistics are missing or stale, so the planner keeps choosing the
+// indexes the queries were written for.
+func (tx *tx) Optimize() error {
+	if _, err := tx.tx.ExecContext(tx.ctx, `PRAGMA optimize`); err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	return nil
+}

@@ -73,7 +73,7 @@ func equalOutbox(a, b *nb.OutboxMessage) bool {
 func (f *fixture) claim(limit int) (ids []int64, attempts []int) {
 	f.t.Helper()
 	f.update(func(tx nb.Tx) error {
-		list, err := tx.ClaimOutbox(limit, time.Minute)
+		list, err := tx.ClaimOutbox(nb.PlatformSandbox, limit, time.Minute, "test/1")
 		for _, m := range list {
 			ids, attempts = append(ids, m.ID), append(attempts, m.Attempts)
 		}

@@ -36,7 +36,7 @@ type Platform struct {
 	hub         *hub
 }
 
-var _ bot.Sender = (*Platform)(nil)
+var _ bot.TxSender = (*Platform)(nil)
 
 // Option configures a Platform.
 type Option func(*Platform)
@@ -77,11 +77,26 @@ func New(store nb.Store, recv bot.Receiver, opts ...Option) *Platform {
 // BotName returns the name the bot's messages carry.
 func (p *Platform) BotName() string { return p.botName }
 
-// Send delivers a bot message to a sandbox chat: it is stored with the
-// mentioned people prefixed as "@name ", and long-polling readers of the
-// chat are woken. It returns the new message id in decimal. A ReplyTo that
-// is not a message of the same chat is dropped.
+// Send delivers a bot message to a sandbox chat in a transaction of its own
+// (the engine uses SendTx instead) and wakes the chat's readers.
 func (p *Platform) Send(ctx context.Context, m bot.OutMessage) (string, error) {
+	var id string
+	err := p.store.Update(ctx, func(tx nb.Tx) (err error) {
+		id, err = p.SendTx(tx, m)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	p.Delivered(m)
+	return id, nil
+}
+
+// SendTx stores a bot message in a sandbox chat within tx, with the
+// mentioned people prefixed as "@name ", and returns its id in decimal, so
+// that the engine records it as sent in the same transaction. A ReplyTo
+// that is not a message of the same chat is dropped.
+func (p *Platform) SendTx(tx nb.Tx, m bot.OutMessage) (string, error) {
 	if m.Platform != "" && m.Platform != nb.PlatformSandbox {
 		return "", &bot.PermanentError{Err: fmt.Errorf("sandbox: cannot send to platform %q", m.Platform)}
 	} else if m.ChatID == "" {
@@ -93,26 +108,21 @@ func (p *Platform) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 			prefix.WriteString("@" + name + " ")
 		}
 	}
-	msg := &nb.SandboxMessage{
-		ChatKey: m.ChatID,
-		From:    p.botName,
-		FromBot: true,
-		Text:    prefix.String() + m.Text,
-	}
-	err := p.store.Update(ctx, func(tx nb.Tx) error {
-		id, err := replyTarget(tx, m.ChatID, m.ReplyTo)
-		if err != nil {
-			return err
-		}
-		msg.ReplyTo = id
-		return tx.AppendSandboxMessage(msg)
-	})
+	msg := &nb.SandboxMessage{ChatKey: m.ChatID, From: p.botName, FromBot: true, Text: prefix.String() + m.Text}
+	id, err := replyTarget(tx, m.ChatID, m.ReplyTo)
 	if err != nil {
 		return "", fmt.Errorf("sandbox: send: %w", err)
 	}
-	p.hub.notify(m.ChatID)
-	p.logger.Debug("sandbox message sent", "chat_key", m.ChatID, "message_id", msg.ID)
+	msg.ReplyTo = id
+	if err := tx.AppendSandboxMessage(msg); err != nil {
+		return "", fmt.Errorf("sandbox: send: %w", err)
+	}
 	return strconv.FormatInt(msg.ID, 10), nil
+}
+
+// Delivered wakes the readers of the chat a committed message went to.
+func (p *Platform) Delivered(m bot.OutMessage) {
+	p.hub.notify(m.ChatID)
 }
 
 // replyTarget returns the id of the message replyTo names if it belongs to

@@ -1,0 +1,228 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+// ErrRetryLater is returned (wrapped) by a handler that cannot handle a
+// message yet, for example a reply to a bot message whose platform id is
+// not recorded yet because its send is in flight. The message is tried
+// again shortly, without counting a failure; later messages of its chat
+// wait for it, other chats do not.
+var ErrRetryLater = errors.New("retry later")
+
+// retryLaterDelay is how long a message that asked to be retried waits.
+const retryLaterDelay = 100 * time.Millisecond
+
+// maxHandleAttempts is how often a message that fails on its own is tried
+// before it is set aside for an operator.
+const maxHandleAttempts = 3
+
+// processor is the state of the inbox loop (its goroutine only).
+type processor struct {
+	failures map[int64]int        // inbox id → failed attempts
+	held     map[string]time.Time // chat → held until (a message of it failed or must wait)
+}
+
+// ProcessPending handles pending inbox messages and returns how many it
+// finished. Messages are handled several to a transaction; when a batch
+// fails, its messages are handled one by one, so that only the message at
+// fault fails. A failed message holds back its chat's later messages until
+// it is retried; a message that fails three times is set aside with its
+// error. A store that cannot write (disk full, I/O error) fails no message:
+// the error is returned and the messages are tried again later.
+func (e *Engine) ProcessPending(ctx context.Context) (int, error) {
+	n, _, err := e.processStep(ctx)
+	return n, err
+}
+
+func (e *Engine) processStep(ctx context.Context) (int, time.Time, error) {
+	var items []*nb.InboxItem
+	err := e.store.View(ctx, func(tx nb.Tx) (err error) {
+		items, err = tx.PendingInbox(e.batchSize * 4)
+		return err
+	})
+	if err != nil {
+		e.health.storeFailed(err)
+		return 0, time.Time{}, fmt.Errorf("load inbox: %w", err)
+	}
+	if len(items) < e.batchSize*4 {
+		e.backlog.Store(int64(len(items))) // the exact count: heals any drift
+	}
+	ready, next := e.proc.ready(items, e.now())
+	done := 0
+	for len(ready) > 0 && ctx.Err() == nil {
+		batch := ready[:min(len(ready), e.batchSize)]
+		ready = ready[len(batch):]
+		n, err := e.handleBatch(ctx, batch)
+		done += n
+		e.backlog.Add(-int64(n))
+		if err != nil {
+			return done, next, err
+		}
+	}
+	return done, next, ctx.Err()
+}
+
+// ready returns the items whose chat is not held, in order, and the
+// earliest time a held chat is released (zero if none is held). An item
+// after a held one of its chat is held too, to keep the chat's order.
+func (p *processor) ready(items []*nb.InboxItem, now time.Time) ([]*nb.InboxItem, time.Time) {
+	var out []*nb.InboxItem
+	var next time.Time
+	blocked := map[string]bool{}
+	for _, it := range items {
+		key := chatKey(it.Platform, it.ChatKey)
+		if until, ok := p.held[key]; ok && until.After(now) {
+			blocked[key] = true
+			if next.IsZero() || until.Before(next) {
+				next = until
+			}
+		} else if ok {
+			delete(p.held, key)
+		}
+		if !blocked[key] {
+			out = append(out, it)
+		}
+	}
+	return out, next
+}
+
+// handleBatch handles items in one transaction. When an item fails, the
+// items before it are committed without it, its failure is counted (it
+// holds back its chat), and the rest go on in a new transaction: the item
+// at fault is handled once per round, the others never lose their turn.
+// It returns how many items it finished (handled or set aside).
+func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, error) {
+	done := 0
+	var failures []error
+	for len(items) > 0 {
+		failedAt, queued := -1, 0
+		var cause error
+		err := e.store.Update(ctx, func(tx nb.Tx) error {
+			queued = 0
+			for i, it := range items {
+				q, err := e.handle(ctx, tx, it)
+				if err != nil {
+					failedAt, cause = i, err
+					return err
+				}
+				queued += q
+			}
+			return nil
+		})
+		switch {
+		case err == nil:
+			e.health.storeOK()
+			e.afterHandled(items, queued)
+			return done + len(items), errors.Join(failures...)
+		case ctx.Err() != nil:
+			return done, ctx.Err()
+		case errors.Is(err, nb.ErrUnavailable) || failedAt < 0:
+			// Not the messages' fault (a full disk, a failed commit): keep
+			// them all, count nothing, and slow down.
+			e.health.storeFailed(err)
+			return done, errors.Join(append(failures, fmt.Errorf("handle messages: %w", err))...)
+		}
+		if failedAt > 0 {
+			n, err := e.handleBatch(ctx, items[:failedAt])
+			done += n
+			if err != nil {
+				return done, errors.Join(append(failures, err)...)
+			}
+		}
+		finished, err := e.failed(ctx, items[failedAt], cause)
+		if finished {
+			done++
+		}
+		if err != nil {
+			failures = append(failures, err)
+		}
+		items, _ = e.proc.ready(items[failedAt+1:], e.now())
+	}
+	return done, errors.Join(failures...)
+}
+
+// handle handles one item inside tx and returns how many replies it queued.
+func (e *Engine) handle(ctx context.Context, tx nb.Tx, item *nb.InboxItem) (int, error) {
+	var m Message
+	if err := json.Unmarshal(item.Payload, &m); err != nil {
+		return 0, tx.MarkInboxDone(item.ID, "decode message: "+err.Error())
+	}
+	c, err := e.newContext(ctx, tx, m)
+	if err != nil {
+		return 0, err
+	}
+	if err := e.handler(c); err != nil {
+		return 0, err
+	}
+	return c.queued, tx.MarkInboxDone(item.ID, "")
+}
+
+// afterHandled forgets the failures of handled items and wakes the
+// workers of the platforms they queued replies for.
+func (e *Engine) afterHandled(items []*nb.InboxItem, queued int) {
+	for _, it := range items {
+		delete(e.proc.failures, it.ID)
+	}
+	if queued > 0 {
+		e.wakeWorkers()
+	}
+}
+
+// failed deals with an item whose handling failed: one that asked to wait
+// holds its chat briefly; otherwise the attempt is counted and the chat held
+// until the next try, and after the last attempt the item is set aside
+// (finished is true). The error returned is for the log.
+func (e *Engine) failed(ctx context.Context, item *nb.InboxItem, cause error) (finished bool, err error) {
+	key := chatKey(item.Platform, item.ChatKey)
+	if errors.Is(cause, ErrRetryLater) {
+		e.proc.held[key] = e.now().Add(retryLaterDelay)
+		return false, nil
+	}
+	e.proc.failures[item.ID]++
+	n := e.proc.failures[item.ID]
+	if n < maxHandleAttempts {
+		e.proc.held[key] = e.now().Add(e.retryBase)
+		return false, fmt.Errorf("handle message %d (attempt %d): %w", item.ID, n, cause)
+	}
+	delete(e.proc.failures, item.ID)
+	e.logger.Error("message set aside", "inbox_id", item.ID, "platform", item.Platform, "err", cause)
+	err = e.store.Update(ctx, func(tx nb.Tx) error { return tx.MarkInboxDone(item.ID, cause.Error()) })
+	if err != nil {
+		e.proc.held[key] = e.now().Add(e.retryBase)
+		return false, errors.Join(cause, err)
+	}
+	return true, nil
+}
+
+// newContext loads the chat, the sender and their grants.
+func (e *Engine) newContext(ctx context.Context, tx nb.Tx, m Message) (*Context, error) {
+	chat := &nb.Chat{Platform: m.Platform, ExternalID: m.ChatID, Kind: m.ChatKind, Title: m.ChatTitle}
+	if err := tx.EnsureChat(chat); err != nil {
+		return nil, fmt.Errorf("ensure chat: %w", err)
+	}
+	person, err := tx.EnsurePerson(m.Platform, m.SenderID, m.SenderName)
+	if err != nil {
+		return nil, fmt.Errorf("ensure person: %w", err)
+	}
+	if m.ChatKind == nb.ChatPrivate { // now the bot can reach them directly
+		if err := tx.SetPrivateChat(m.Platform, m.SenderID, m.ChatID); err != nil {
+			return nil, err
+		}
+	}
+	grants, err := tx.ListGrants(person.ID)
+	if err != nil {
+		return nil, fmt.Errorf("list grants: %w", err)
+	}
+	logger := e.logger.With("platform", m.Platform, "message_id", m.ID)
+	return &Context{Context: ctx, Tx: tx, Msg: m, Chat: chat, Person: person, Grants: grants, Logger: logger}, nil
+}
+
+func chatKey(p nb.Platform, chat string) string { return string(p) + "\x00" + chat }

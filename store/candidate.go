@@ -1,0 +1,50 @@
+package store
+
+import (
+	"fmt"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+// Candidate list limits.
+const (
+	defaultCandidateLimit = 200
+	maxCandidateLimit     = 500
+)
+
+// The candidate queries walk a partial index of open cases backwards from
+// the newest and stop at their limit: the cost depends on the limit, not on
+// how many cases the unit ever had. INDEXED BY makes SQLite refuse the query
+// rather than silently plan a scan (a test pins the plan too).
+const (
+	candidateColumns = `id, category, location_norm, text, created_at`
+	openStages       = `stage IN ('topic', 'issue', 'project')`
+	candidatesByUnit = `SELECT ` + candidateColumns + ` FROM cases INDEXED BY cases_open_unit_candidates
+		WHERE unit_id = ? AND category = ? AND created_at >= ? AND ` + openStages + `
+		ORDER BY created_at DESC LIMIT ?`
+	candidatesByChat = `SELECT ` + candidateColumns + ` FROM cases INDEXED BY cases_open_chat_candidates
+		WHERE chat_id = ? AND category = ? AND created_at >= ? AND ` + openStages + `
+		ORDER BY created_at DESC LIMIT ?`
+)
+
+// ListCandidates returns the open cases of q's unit (or chat, when UnitID
+// is 0) and category created since q.Since, newest first.
+func (tx *tx) ListCandidates(q nb.CandidateQuery) ([]*nb.CaseDigest, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = defaultCandidateLimit
+	}
+	query, scope := candidatesByUnit, q.UnitID
+	if q.UnitID == 0 {
+		query, scope = candidatesByChat, q.ChatID
+	}
+	list, err := queryList(tx, func(row scanner) (*nb.CaseDigest, error) {
+		var d nb.CaseDigest
+		err := row.Scan(&d.ID, &d.Category, &d.LocationNorm, &d.Text, scanTime(&d.CreatedAt))
+		return &d, err
+	}, query, scope, q.Category, toMillis(q.Since), min(limit, maxCandidateLimit))
+	if err != nil {
+		return nil, fmt.Errorf("list candidates: %w", err)
+	}
+	return list, nil
+}
