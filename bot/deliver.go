@@ -179,14 +179,12 @@ func (e *Engine) sendLane(ctx context.Context, w *worker, msgs []*nb.OutboxMessa
 			rec.add(outcome{m: m, release: true, next: e.now(), reason: "not tried: shutting down"})
 			continue
 		}
-		wait, ok := w.limiter.Reserve(e.now(), m.ChatExternalID, maxPaceWait)
-		if !ok {
-			next := e.now().Add(wait)
+		if next, paced := e.pace(ctx, w, m.ChatExternalID); paced {
 			blocked[m.ChatExternalID] = next
 			rec.add(outcome{m: m, release: true, next: next, reason: "paced: the chat's sending limit"})
 			continue
 		}
-		if !sleep(ctx, wait) {
+		if ctx.Err() != nil {
 			rec.add(outcome{m: m, release: true, next: e.now(), reason: "not tried: shutting down"})
 			continue
 		}
@@ -199,6 +197,22 @@ func (e *Engine) sendLane(ctx context.Context, w *worker, msgs []*nb.OutboxMessa
 		}
 		rec.add(o)
 	}
+}
+
+// pace waits until the limiter lets a message go to chat. If the chat's
+// limit asks for a long wait it takes nothing: paced is true and next is
+// when to try again, so the message is handed back instead of holding a lane.
+func (e *Engine) pace(ctx context.Context, w *worker, chat string) (next time.Time, paced bool) {
+	for ctx.Err() == nil {
+		wait, ok := w.limiter.Reserve(e.now(), chat)
+		if !ok && wait > maxPaceWait {
+			return e.now().Add(wait), true
+		}
+		if !sleep(ctx, wait) || ok {
+			return time.Time{}, false
+		}
+	}
+	return time.Time{}, false
 }
 
 // send sends one message and returns its outcome.

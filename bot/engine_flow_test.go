@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -69,7 +70,7 @@ func TestFailingMessageHoldsOnlyItsChat(t *testing.T) {
 		t.Fatalf("processed %d, %v; want a and c handled and the failure reported", n, err)
 	}
 	_, _ = e.DeliverPending(ctx)
-	if got := fmt.Sprint(p.texts()); got != "[echo: a echo: c]" {
+	if got := fmt.Sprint(sorted(p.texts())); got != "[echo: a echo: c]" {
 		t.Fatalf("sent %s", got)
 	}
 	clk.Advance(time.Second)
@@ -96,7 +97,7 @@ func TestRetryLaterWaitsWithoutFailing(t *testing.T) {
 		}
 		return echo(c)
 	}
-	e, _, p, clk := newEngine(t, h)
+	e, db, p, clk := newEngine(t, h)
 	_ = e.Receive(ctx, msg("g1", "1", "reply"))
 	_ = e.Receive(ctx, msg("g2", "2", "other"))
 	for range 6 {
@@ -106,8 +107,13 @@ func TestRetryLaterWaitsWithoutFailing(t *testing.T) {
 		clk.Advance(200 * time.Millisecond)
 	}
 	_, _ = e.DeliverPending(ctx)
-	if got := fmt.Sprint(p.texts()); got != "[echo: other echo: reply]" {
+	if got := fmt.Sprint(sorted(p.texts())); got != "[echo: other echo: reply]" {
 		t.Fatalf("sent %s", got)
+	}
+	var first *nb.OutboxMessage
+	_ = db.View(ctx, func(tx nb.Tx) (err error) { first, err = tx.FindOutbox(1); return err })
+	if first.Text != "echo: other" {
+		t.Fatalf("the waiting message held up another chat: first reply %q", first.Text)
 	}
 }
 
@@ -151,5 +157,84 @@ func TestFullDiskLosesNothing(t *testing.T) {
 	_, _ = e.DeliverPending(ctx)
 	if len(p.texts()) != 30 {
 		t.Fatalf("sent %d replies, want 30", len(p.texts()))
+	}
+}
+
+func sorted(s []string) []string { slices.Sort(s); return s }
+
+// blockingPlatform's sends wait until released.
+type blockingPlatform struct {
+	started chan struct{}
+	release chan struct{}
+}
+
+func (b *blockingPlatform) Send(ctx context.Context, m bot.OutMessage) (string, error) {
+	select {
+	case b.started <- struct{}{}:
+	default:
+	}
+	select {
+	case <-b.release:
+		return "t-1", nil
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+
+// TestSlowPlatformDelaysNoOther: while a send to one platform hangs, the
+// messages of another are handled and delivered.
+func TestSlowPlatformDelaysNoOther(t *testing.T) {
+	_, db, _, _ := newEngine(t, echo)
+	e := bot.NewEngine(db, echo)
+	slow := &blockingPlatform{started: make(chan struct{}, 1), release: make(chan struct{})}
+	fast := &fakePlatform{}
+	e.RegisterSender(nb.PlatformTelegram, slow)
+	e.RegisterSender(nb.PlatformSandbox, fast)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { _ = e.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+
+	tg := msg("-100", "1", "slow")
+	tg.Platform = nb.PlatformTelegram
+	_ = e.Receive(ctx, tg)
+	<-slow.started // the telegram send hangs from here on
+	_ = e.Receive(ctx, msg("g1", "2", "fast"))
+	deadline := time.After(5 * time.Second)
+	for len(fast.texts()) == 0 {
+		select {
+		case <-deadline:
+			t.Fatal("a hanging Telegram send held up the sandbox")
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	close(slow.release)
+}
+
+// TestRestartHandsBackClaims: messages claimed by a run that died are sent
+// at the next start, not after their lease.
+func TestRestartHandsBackClaims(t *testing.T) {
+	ctx := context.Background()
+	e, db, _, _ := newEngine(t, echo)
+	_ = e.Receive(ctx, msg("g1", "1", "a"))
+	_, _ = e.ProcessPending(ctx)
+	_ = db.Update(ctx, func(tx nb.Tx) error { // the previous run claimed it, then died
+		_, err := tx.ClaimOutbox(nb.PlatformSandbox, 10, time.Hour, "local/1")
+		return err
+	})
+	e2 := bot.NewEngine(db, echo)
+	p := &fakePlatform{}
+	e2.RegisterSender(nb.PlatformSandbox, p)
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { _ = e2.Run(runCtx); close(done) }()
+	defer func() { cancel(); <-done }()
+	deadline := time.After(5 * time.Second)
+	for len(p.texts()) == 0 {
+		select {
+		case <-deadline:
+			t.Fatal("the claim of the dead run was not handed back at start")
+		case <-time.After(5 * time.Millisecond):
+		}
 	}
 }

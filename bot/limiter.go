@@ -26,21 +26,23 @@ type Limits struct {
 // from several goroutines; an implementation shared by several processes
 // (Redis) can replace the in-process one.
 type Limiter interface {
-	// Reserve takes the earliest send slot for chat that the limits allow
-	// and returns how long to wait for it. If that is longer than maxWait it
-	// takes nothing and returns the wait with ok false.
-	Reserve(now time.Time, chat string, maxWait time.Duration) (wait time.Duration, ok bool)
+	// Reserve asks to send to chat. If the chat's own limit makes it wait,
+	// nothing is taken and ok is false: the caller waits and asks again,
+	// or hands the message back if the wait is too long. Otherwise the
+	// account's and the chat's slots are taken and the caller sends after
+	// wait (the account's own pacing, usually short).
+	Reserve(now time.Time, chat string) (wait time.Duration, ok bool)
 }
 
 // Unlimited is a Limiter that never waits.
 type Unlimited struct{}
 
 // Reserve implements Limiter.
-func (Unlimited) Reserve(time.Time, string, time.Duration) (time.Duration, bool) { return 0, true }
+func (Unlimited) Reserve(time.Time, string) (time.Duration, bool) { return 0, true }
 
 // LocalLimiter is an in-process Limiter with exact sliding windows: for each
 // Rate it remembers the last N send times, and a send is allowed when the
-// N-th last is at least Per ago. Account sends are reserved in time order.
+// N-th last is at least Per ago.
 type LocalLimiter struct {
 	limits Limits
 	mu     sync.Mutex
@@ -61,8 +63,9 @@ func NewLocalLimiter(limits Limits) *LocalLimiter {
 	return l
 }
 
-// Reserve implements Limiter.
-func (l *LocalLimiter) Reserve(now time.Time, chat string, maxWait time.Duration) (time.Duration, bool) {
+// Reserve implements Limiter. Account slots are only ever taken for about
+// now, so a chat that must wait never holds up the others.
+func (l *LocalLimiter) Reserve(now time.Time, chat string) (time.Duration, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.sweep(now)
@@ -70,32 +73,28 @@ func (l *LocalLimiter) Reserve(now time.Time, chat string, maxWait time.Duration
 	if cw == nil {
 		cw = newWindow(l.chatRate(chat))
 	}
+	if free := cw.earliest(now); free.After(now) {
+		return free.Sub(now), false
+	}
 	at := now
-	if len(l.acct) > 0 && l.last.After(at) {
+	if l.last.After(at) {
 		at = l.last
 	}
 	for _, w := range l.acct {
 		at = w.earliest(at)
 	}
-	at = cw.earliest(at)
-	wait := at.Sub(now)
-	if wait > maxWait {
-		return wait, false
-	}
 	for _, w := range l.acct {
 		w.add(at)
 	}
-	if len(l.acct) > 0 {
-		l.last = at
-		if l.limits.Jitter > 0 {
-			l.last = at.Add(rand.N(l.limits.Jitter))
-		}
+	l.last = at
+	if l.limits.Jitter > 0 {
+		l.last = at.Add(rand.N(l.limits.Jitter))
 	}
 	if cw.rate.N > 0 {
 		cw.add(at)
 		l.chats[chat] = cw
 	}
-	return wait, true
+	return at.Sub(now), true
 }
 
 func (l *LocalLimiter) chatRate(chat string) Rate {

@@ -30,6 +30,8 @@ type Config struct {
 	Rating      Rating     `yaml:"rating"`
 	Intake      Intake     `yaml:"intake"`
 	Outbox      Outbox     `yaml:"outbox"`
+	Engine      Engine     `yaml:"engine"`
+	Retention   Retention  `yaml:"retention"`
 	InviteTTL   Duration   `yaml:"invite_ttl"`
 	Categories  []Category `yaml:"categories"`
 }
@@ -98,6 +100,21 @@ type Outbox struct {
 	RetryBase   Duration `yaml:"retry_base"` // first retry delay; later ones back off
 }
 
+// Engine tunes how incoming messages are taken in and handled.
+type Engine struct {
+	Batch        int    `yaml:"batch"`         // messages handled in one transaction
+	BacklogLimit int    `yaml:"backlog_limit"` // unhandled messages above which intake is slowed
+	Instance     string `yaml:"instance"`      // this process's name among those sharing a database
+}
+
+// Retention says how long handled records are kept before they are pruned.
+// Cases and their events (the audit trail and the statistics) are kept.
+type Retention struct {
+	Inbox   Duration `yaml:"inbox"`   // handled incoming messages (failed ones stay)
+	Outbox  Duration `yaml:"outbox"`  // sent messages (a reply to an older bot message is not linked to its case)
+	Sandbox Duration `yaml:"sandbox"` // sandbox chat lines
+}
+
 // Category is one entry of a custom taxonomy, replacing the intake
 // package's built-in one when Config.Categories is not empty.
 type Category struct {
@@ -135,6 +152,8 @@ func Default() Config {
 		Intake:    Intake{AckThreshold: 0.7, DuplicateWindow: Duration{72 * time.Hour}},
 		Outbox:    Outbox{MaxAttempts: 8, RetryBase: Duration{2 * time.Second}},
 		InviteTTL: Duration{72 * time.Hour},
+		Engine:    Engine{Batch: 64, BacklogLimit: 20000, Instance: "local"},
+		Retention: Retention{Inbox: Duration{30 * day}, Outbox: Duration{30 * day}, Sandbox: Duration{30 * day}},
 	}
 }
 

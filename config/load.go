@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -112,6 +113,8 @@ var envVars = []envVar{
 		c.Telegram.Token, c.Telegram.TokenFile = "", v // read by Load after all overrides
 		return nil
 	}},
+	{"NEIGHBORBOT_BACKLOG_LIMIT", "engine.backlog_limit", func(c *Config, v string) error { return parseInt(v, &c.Engine.BacklogLimit) }},
+	{"NEIGHBORBOT_INSTANCE", "engine.instance", func(c *Config, v string) error { c.Engine.Instance = v; return nil }},
 	{"NEIGHBORBOT_REDIS_URL", "redis.url", func(c *Config, v string) error { c.Redis.URL = v; return nil }},
 	{"NEIGHBORBOT_REDIS_URL_FILE", "redis.url", func(c *Config, v string) (err error) {
 		c.Redis.URL, err = readSecretFile(v)
@@ -151,5 +154,15 @@ func parseBool(v string, dst *bool) error {
 	default:
 		return fmt.Errorf("invalid boolean %q (use true or false)", v)
 	}
+	return nil
+}
+
+// parseInt reads a whole number.
+func parseInt(v string, dst *int) error {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return fmt.Errorf("invalid whole number %q", v)
+	}
+	*dst = n
 	return nil
 }

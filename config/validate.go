@@ -113,6 +113,18 @@ func (c Config) problems() problems {
 		ps.add("outbox.max_attempts", "must be at least 1, got %d", c.Outbox.MaxAttempts)
 	}
 	ps.positive("outbox.retry_base", c.Outbox.RetryBase)
+	if c.Engine.Batch < 1 || c.Engine.Batch > 1000 {
+		ps.add("engine.batch", "must be between 1 and 1000, got %d", c.Engine.Batch)
+	}
+	if c.Engine.BacklogLimit < 0 {
+		ps.add("engine.backlog_limit", "must be 0 (no limit) or more, got %d", c.Engine.BacklogLimit)
+	}
+	if strings.TrimSpace(c.Engine.Instance) == "" || strings.ContainsAny(c.Engine.Instance, "/ ") {
+		ps.add("engine.instance", "must be a name without spaces or slashes, got %q", c.Engine.Instance)
+	}
+	ps.positive("retention.inbox", c.Retention.Inbox)
+	ps.positive("retention.outbox", c.Retention.Outbox)
+	ps.positive("retention.sandbox", c.Retention.Sandbox)
 	ps.positive("invite_ttl", c.InviteTTL)
 	ps.categories(c.Categories)
 	return ps

@@ -8,9 +8,11 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot/sandbox"
 )
 
 // maxBody is the largest request body accepted.
@@ -45,8 +47,19 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 // with a generic 500.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var se *statusError
-	if errors.As(err, &se) {
+	var busy *sandbox.BusyError
+	switch {
+	case errors.As(err, &se):
 		s.writeJSON(w, r, se.status, errorBody{se.msg})
+		return
+	case errors.As(err, &busy):
+		w.Header().Set("Retry-After", strconv.Itoa(max(int(busy.RetryAfter.Seconds()), 1)))
+		s.writeJSON(w, r, http.StatusTooManyRequests, errorBody{busy.Error()})
+		return
+	case errors.Is(err, nb.ErrUnavailable) && r.Context().Err() == nil:
+		s.logger.Warn("request refused: the store is unavailable", "path", r.URL.Path, "error", err)
+		w.Header().Set("Retry-After", "5")
+		s.writeJSON(w, r, http.StatusServiceUnavailable, errorBody{"the bot cannot store messages right now; try again shortly"})
 		return
 	}
 	if r.Context().Err() != nil {

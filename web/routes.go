@@ -49,13 +49,6 @@ func secureHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// healthz answers "ok" while the server runs.
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	_, _ = w.Write([]byte("ok"))
-}
-
 // home sends visitors to the sandbox.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/sandbox", http.StatusFound)

@@ -40,6 +40,13 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) {
 	}
 	list := s.sb.Messages
 	if q.Get("wait") == "1" {
+		release, ok := s.polls.acquire(r)
+		if !ok {
+			w.Header().Set("Retry-After", "1")
+			s.writeJSON(w, r, http.StatusTooManyRequests, errorBody{"too many waiting requests; poll less often or without wait=1"})
+			return
+		}
+		defer release()
 		list = s.sb.Wait
 	}
 	msgs, err := list(r.Context(), chat, after)

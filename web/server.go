@@ -21,6 +21,8 @@ type Server struct {
 	sb      *sandbox.Platform
 	logger  *slog.Logger
 	handler http.Handler
+	health  HealthFunc
+	polls   *pollLimits
 
 	// base is cancelled at Shutdown, which cancels every request's context
 	// so that long polls end at once.
@@ -42,7 +44,7 @@ func New(addr string, sb *sandbox.Platform, logger *slog.Logger) *Server {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	s := &Server{addr: addr, sb: sb, logger: logger}
+	s := &Server{addr: addr, sb: sb, logger: logger, polls: newPollLimits(DefaultPollsPerClient, DefaultPollsTotal)}
 	s.base, s.cancel = context.WithCancel(context.Background())
 	s.handler = s.routes()
 	return s

@@ -50,6 +50,9 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 		return 0, nb.Errorf(nb.EINVALID, "reply_to must be a message id")
 	}
 
+	if err := p.checkBusy(); err != nil {
+		return 0, err
+	}
 	msg := &nb.SandboxMessage{From: from, Text: text, ReplyTo: req.ReplyTo}
 	txRecv, inOneTx := p.recv.(bot.TxReceiver)
 	var in bot.Message

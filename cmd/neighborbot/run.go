@@ -51,6 +51,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		engine.RegisterSender(nb.PlatformSandbox, sb)
 	}
 	server := web.New(cfg.HTTPAddr, sb, logger)
+	server.SetHealth(func() (bool, any) { h := engine.Health(); return h.OK(), h })
 	if err := server.Start(); err != nil {
 		return fmt.Errorf("http: %w", err)
 	}
@@ -87,9 +88,11 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model)})
 	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log)
 	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
-		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration))
+		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration),
+		bot.WithBatch(cfg.Engine.Batch), bot.WithBacklogLimit(cfg.Engine.BacklogLimit),
+		bot.WithInstance(cfg.Engine.Instance))
 	engine.Schedule("auto_close", 10*time.Minute, h.AutoClose(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
-	engine.Schedule("prune_inbox", 6*time.Hour, pruneInbox(inboxRetention, logger))
+	scheduleUpkeep(engine, cfg.Retention, logger)
 	return engine, nil
 }
 
@@ -138,19 +141,4 @@ func ownerKinds(m *intake.Model) map[string]nb.UnitKind {
 		}
 	}
 	return kinds
-}
-
-// inboxRetention is how long handled incoming messages are kept.
-const inboxRetention = 30 * 24 * time.Hour
-
-// pruneInbox is the job that deletes handled incoming messages older than
-// keep, so the database of a long-running bot does not grow without end.
-func pruneInbox(keep time.Duration, logger *slog.Logger) bot.Job {
-	return func(_ context.Context, tx nb.Tx) (int, error) {
-		n, err := tx.PruneInbox(tx.Now().Add(-keep))
-		if n > 0 {
-			logger.Info("pruned handled incoming messages", "count", n)
-		}
-		return 0, err
-	}
 }
