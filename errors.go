@@ -58,3 +58,8 @@ func ErrorMessage(err error) string {
 // the work being done (the disk is full, an I/O error, the database is busy
 // or interrupted): the work is kept and tried again later, never given up.
 var ErrUnavailable = errors.New("store unavailable")
+
+// ErrBroken marks a store that must not be trusted any more: its file was
+// removed, replaced or found damaged. Nothing more is taken in until an
+// operator restores it and restarts.
+var ErrBroken = errors.New("store broken")

@@ -136,6 +136,12 @@ type InboxRepo interface {
 	PutInbox(item *InboxItem) (inserted bool, err error)
 	PendingInbox(limit int) ([]*InboxItem, error) // oldest first
 	CountPendingInbox() (int, error)
+	// ListFailedInbox returns up to limit items set aside after failing,
+	// newest first.
+	ListFailedInbox(limit int) ([]*InboxItem, error)
+	// RetryInbox makes a set-aside item (or, with id 0, every one) pending
+	// again and returns how many.
+	RetryInbox(id int64) (int64, error)
 	MarkInboxDone(id int64, errText string) error
 	// PruneInbox deletes items handled without error before the given time.
 	PruneInbox(before time.Time) (int64, error)

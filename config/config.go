@@ -12,33 +12,39 @@ import (
 
 // Config is the whole configuration of a NeighborBot process.
 type Config struct {
-	HTTPAddr    string     `yaml:"http_addr"`
-	Database    string     `yaml:"database"`
-	LogLevel    string     `yaml:"log_level"`
-	LogFormat   string     `yaml:"log_format"`
-	Language    string     `yaml:"language"`
-	TimeZone    string     `yaml:"timezone"`
-	BotName     string     `yaml:"bot_name"`
-	BotUsername string     `yaml:"bot_username"`
-	Demo        bool       `yaml:"demo"`
-	Sandbox     Sandbox    `yaml:"sandbox"`
-	Telegram    Telegram   `yaml:"telegram"`
-	WeChat      WeChat     `yaml:"wechat"`
-	Redis       Redis      `yaml:"redis"`
-	QuietHours  QuietHours `yaml:"quiet_hours"`
-	TimeLimits  TimeLimits `yaml:"time_limits"`
-	Rating      Rating     `yaml:"rating"`
-	Intake      Intake     `yaml:"intake"`
-	Outbox      Outbox     `yaml:"outbox"`
-	Engine      Engine     `yaml:"engine"`
-	Retention   Retention  `yaml:"retention"`
-	InviteTTL   Duration   `yaml:"invite_ttl"`
-	Categories  []Category `yaml:"categories"`
+	HTTPAddr string `yaml:"http_addr"`
+	Database string `yaml:"database"`
+	// DatabaseCheck runs a quick integrity check of the database file at
+	// start (turn off for very large files).
+	DatabaseCheck bool       `yaml:"database_check"`
+	LogLevel      string     `yaml:"log_level"`
+	LogFormat     string     `yaml:"log_format"`
+	Language      string     `yaml:"language"`
+	TimeZone      string     `yaml:"timezone"`
+	BotName       string     `yaml:"bot_name"`
+	BotUsername   string     `yaml:"bot_username"`
+	Demo          bool       `yaml:"demo"`
+	Sandbox       Sandbox    `yaml:"sandbox"`
+	Telegram      Telegram   `yaml:"telegram"`
+	WeChat        WeChat     `yaml:"wechat"`
+	Redis         Redis      `yaml:"redis"`
+	QuietHours    QuietHours `yaml:"quiet_hours"`
+	TimeLimits    TimeLimits `yaml:"time_limits"`
+	Rating        Rating     `yaml:"rating"`
+	Intake        Intake     `yaml:"intake"`
+	Outbox        Outbox     `yaml:"outbox"`
+	Engine        Engine     `yaml:"engine"`
+	Retention     Retention  `yaml:"retention"`
+	InviteTTL     Duration   `yaml:"invite_ttl"`
+	Categories    []Category `yaml:"categories"`
 }
 
 // Sandbox configures the built-in web chat used for trying the bot out.
 type Sandbox struct {
 	Enabled bool `yaml:"enabled"`
+	// AllowedHosts are host names (besides localhost and loopback
+	// addresses) under which the web server may be reached.
+	AllowedHosts []string `yaml:"allowed_hosts"`
 }
 
 // Telegram configures the Telegram adapter. Token is a secret.
@@ -128,18 +134,19 @@ type Category struct {
 // variable says otherwise.
 func Default() Config {
 	return Config{
-		HTTPAddr:    "127.0.0.1:8080",
-		Database:    "neighborbot.db",
-		LogLevel:    "info",
-		LogFormat:   "text",
-		Language:    "zh-CN",
-		TimeZone:    "Asia/Shanghai",
-		BotName:     "邻里哨",
-		BotUsername: "neighborbot",
-		Demo:        true,
-		Sandbox:     Sandbox{Enabled: true},
-		WeChat:      WeChat{SessionFile: "wechat-session.json"},
-		QuietHours:  QuietHours{Start: "22:00", End: "07:00"},
+		HTTPAddr:      "127.0.0.1:8080",
+		Database:      "neighborbot.db",
+		DatabaseCheck: true,
+		LogLevel:      "info",
+		LogFormat:     "text",
+		Language:      "zh-CN",
+		TimeZone:      "Asia/Shanghai",
+		BotName:       "邻里哨",
+		BotUsername:   "neighborbot",
+		Demo:          true,
+		Sandbox:       Sandbox{Enabled: true},
+		WeChat:        WeChat{SessionFile: "wechat-session.json"},
+		QuietHours:    QuietHours{Start: "22:00", End: "07:00"},
 		TimeLimits: TimeLimits{
 			Urgent:     Duration{2 * time.Hour},
 			Utilities:  Duration{24 * time.Hour},

@@ -41,6 +41,7 @@ type world struct {
 	units map[string]int64
 	seq   int
 	now   time.Time
+	path  string // the database file
 }
 
 var (
@@ -57,7 +58,8 @@ func newWorld(t testing.TB) *world {
 	}
 	w := &world{t: t, ctx: context.Background(), out: &outbox{}, units: map[string]int64{},
 		now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-	db, err := store.Open(w.ctx, filepath.Join(t.TempDir(), "nb.db"), store.WithClock(func() time.Time { return w.now }))
+	w.path = filepath.Join(t.TempDir(), "nb.db")
+	db, err := store.Open(w.ctx, w.path, store.WithClock(func() time.Time { return w.now }))
 	if err != nil {
 		t.Fatal(err)
 	}

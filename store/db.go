@@ -21,6 +21,7 @@ import (
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 var (
@@ -36,15 +37,31 @@ type DB struct {
 	rstmts *stmtCache // prepared statements of reader
 	clock  func() time.Time
 	dollar bool // placeholders are $1, $2 … (PostgreSQL) rather than ?
+	guard  *guard
+	// Created tells whether Open created the file (a new, empty database).
+	Created bool
 }
 
 // Option configures Open.
 type Option func(*options)
 
 type options struct {
-	clock   func() time.Time
-	migrate bool
+	clock     func() time.Time
+	migrate   bool
+	mustExist bool
+	skipCheck bool
+	fullCheck bool
 }
+
+// MustExist refuses to open a database file that does not exist, instead
+// of creating it (for the admin verbs, where a mistyped path is an error).
+func MustExist() Option { return func(o *options) { o.mustExist = true } }
+
+// MayCreate undoes MustExist: a missing file is created.
+func MayCreate() Option { return func(o *options) { o.mustExist = false } }
+
+// WithoutCheck skips the integrity check at open (for very large files).
+func WithoutCheck() Option { return func(o *options) { o.skipCheck = true } }
 
 // WithClock makes the store take every time it sets from clock.
 func WithClock(clock func() time.Time) Option {
@@ -66,26 +83,61 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if err := checkPath(path); err != nil {
 		return nil, err
 	}
-	db := &DB{clock: o.clock}
+	_, statErr := os.Stat(path)
+	if errors.Is(statErr, os.ErrNotExist) && o.mustExist {
+		return nil, fmt.Errorf("store: no database at %s (check the path, or start the bot once to create it)", absPath(path))
+	}
+	db := &DB{clock: o.clock, Created: errors.Is(statErr, os.ErrNotExist)}
 	db.writer = openPool(path, "_txlock=immediate", 1)
 	db.reader = openPool(path, "_pragma=query_only(1)", max(4, runtime.NumCPU()))
 	db.wstmts, db.rstmts = newStmtCache(db.writer), newStmtCache(db.reader)
 	// The writer connects first: it creates the file and turns on WAL.
 	if err := db.writer.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, explainWrite(path, fmt.Errorf("store: open %s: %w", path, err))
 	}
 	if err := db.reader.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	if o.migrate {
-		if err := db.Migrate(ctx); err != nil {
-			db.Close()
-			return nil, err
-		}
+	var err error
+	if db.guard, err = newGuard(path); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.startChecks(ctx, o); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return db, nil
+}
+
+// startChecks refuses a damaged or unwritable file and applies the
+// migrations.
+func (db *DB) startChecks(ctx context.Context, o options) error {
+	if !o.skipCheck && !db.Created {
+		if err := db.QuickCheck(ctx, false); err != nil {
+			return err
+		}
+	}
+	if o.migrate {
+		if err := db.Migrate(ctx); err != nil {
+			return explainWrite(db.guard.path, err)
+		}
+		return explainWrite(db.guard.path, db.Update(ctx, func(t nb.Tx) error { return t.PutSetting("last_open", t.Now().Format(time.RFC3339)) }))
+	}
+	return nil
+}
+
+// explainWrite turns a failed first write into a sentence saying what to
+// change.
+func explainWrite(path string, err error) error {
+	switch sqliteCode(err) & 0xff {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
+		return fmt.Errorf("store: the database %s cannot be written (%v): the user running the bot needs write "+
+			"permission on the file, its -wal and -shm files, and the folder %s", absPath(path), err, filepath.Dir(absPath(path)))
+	}
+	return err
 }
 
 func checkPath(path string) error {
@@ -142,7 +194,14 @@ func (db *DB) now() time.Time {
 // Update runs fn in a read-write transaction. fn's error, or a panic, rolls
 // it back. Do not nest Update or View calls inside fn: use the Tx.
 func (db *DB) Update(ctx context.Context, fn func(nb.Tx) error) error {
-	return db.run(ctx, db.writer, db.wstmts, nil, fn)
+	if err := db.guard.check(); err != nil {
+		return err
+	}
+	if err := db.run(ctx, db.writer, db.wstmts, nil, fn); err != nil {
+		return err
+	}
+	// Written into a file that is no longer the database? Then it is lost.
+	return db.guard.check()
 }
 
 // View runs fn in a read-only transaction.
@@ -162,7 +221,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, cache *stmtCache, opts *sql
 	if len(t.unprepared) > 0 {
 		cache.prepare(ctx, t.unprepared)
 	}
-	return classify(err)
+	return classify(db.guard.observe(err))
 }
 
 // run runs fn and commits, or rolls back.

@@ -36,6 +36,15 @@ func (tx *tx) PutInbox(item *nb.InboxItem) (inserted bool, err error) {
 	return false, nil
 }
 
+const inboxColumns = `id, platform, chat_key, message_id, payload, received_at, done_at, error`
+
+func scanInbox(row scanner) (*nb.InboxItem, error) {
+	var it nb.InboxItem
+	err := row.Scan(&it.ID, &it.Platform, &it.ChatKey, &it.MessageID, &it.Payload,
+		scanTime(&it.ReceivedAt), scanTime(&it.DoneAt), &it.Error)
+	return &it, err
+}
+
 // defaultInboxLimit is how many items PendingInbox returns if limit <= 0.
 const defaultInboxLimit = 100
 
@@ -44,12 +53,7 @@ func (tx *tx) PendingInbox(limit int) ([]*nb.InboxItem, error) {
 	if limit <= 0 {
 		limit = defaultInboxLimit
 	}
-	list, err := queryList(tx, func(row scanner) (*nb.InboxItem, error) {
-		var it nb.InboxItem
-		err := row.Scan(&it.ID, &it.Platform, &it.ChatKey, &it.MessageID, &it.Payload,
-			scanTime(&it.ReceivedAt), scanTime(&it.DoneAt), &it.Error)
-		return &it, err
-	}, `SELECT id, platform, chat_key, message_id, payload, received_at, done_at, error
+	list, err := queryList(tx, scanInbox, `SELECT `+inboxColumns+`
 		FROM inbox WHERE done_at = 0 ORDER BY id LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending inbox: %w", err)
@@ -89,4 +93,32 @@ func (tx *tx) PruneInbox(before time.Time) (int64, error) {
 		return 0, fmt.Errorf("prune inbox: %w", err)
 	}
 	return res.RowsAffected()
+}
+
+// ListFailedInbox returns up to limit items set aside with an error,
+// newest first.
+func (tx *tx) ListFailedInbox(limit int) ([]*nb.InboxItem, error) {
+	if limit <= 0 {
+		limit = defaultInboxLimit
+	}
+	list, err := queryList(tx, scanInbox, `SELECT `+inboxColumns+` FROM inbox
+		WHERE done_at > 0 AND error <> '' ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list failed inbox: %w", err)
+	}
+	return list, nil
+}
+
+// RetryInbox makes the set-aside item id (every one, for id 0) pending
+// again, its error cleared, and returns how many.
+func (tx *tx) RetryInbox(id int64) (int64, error) {
+	res, err := tx.exec(`UPDATE inbox SET done_at = 0, error = '' WHERE done_at > 0 AND error <> '' AND (? = 0 OR id = ?)`, id, id)
+	if err != nil {
+		return 0, fmt.Errorf("retry inbox: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err == nil && n == 0 && id != 0 {
+		return 0, notFound("no set-aside message %d", id)
+	}
+	return n, err
 }

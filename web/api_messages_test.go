@@ -198,11 +198,17 @@ func TestCrossSitePostsAreRefused(t *testing.T) {
 		{"cross-site fetch", map[string]string{"Content-Type": "application/json", "Sec-Fetch-Site": "cross-site"}, http.StatusForbidden},
 		{"foreign origin", map[string]string{"Content-Type": "application/json", "Origin": "https://evil.example"}, http.StatusForbidden},
 		{"same origin", map[string]string{"Content-Type": "application/json", "Sec-Fetch-Site": "same-origin"}, http.StatusCreated},
+		// DNS rebinding: a page on evil.example whose name now points here.
+		{"foreign host", map[string]string{"Content-Type": "application/json", "Host": "evil.example:8080",
+			"Origin": "http://evil.example:8080", "Sec-Fetch-Site": "same-origin"}, http.StatusMisdirectedRequest},
 	}
 	for _, tc := range cases {
 		req, _ := http.NewRequest("POST", srv.URL+"/api/sandbox/people", strings.NewReader(`{"name":"evil`+tc.name+`","role":"admin"}`))
 		for k, v := range tc.headers {
 			req.Header.Set(k, v)
+		}
+		if h := tc.headers["Host"]; h != "" {
+			req.Host = h
 		}
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {

@@ -56,7 +56,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		w.Header().Set("Retry-After", strconv.Itoa(max(int(busy.RetryAfter.Seconds()), 1)))
 		s.writeJSON(w, r, http.StatusTooManyRequests, errorBody{busy.Error()})
 		return
-	case errors.Is(err, nb.ErrUnavailable) && r.Context().Err() == nil:
+	case (errors.Is(err, nb.ErrUnavailable) || errors.Is(err, nb.ErrBroken)) && r.Context().Err() == nil:
 		s.logger.Warn("request refused: the store is unavailable", "path", r.URL.Path, "error", err)
 		w.Header().Set("Retry-After", "5")
 		s.writeJSON(w, r, http.StatusServiceUnavailable, errorBody{"the bot cannot store messages right now; try again shortly"})

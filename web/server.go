@@ -22,6 +22,7 @@ type Server struct {
 	logger  *slog.Logger
 	handler http.Handler
 	health  HealthFunc
+	hosts   map[string]bool // host names answered besides loopback
 	polls   *pollLimits
 
 	// base is cancelled at Shutdown, which cancels every request's context
@@ -45,6 +46,7 @@ func New(addr string, sb *sandbox.Platform, logger *slog.Logger) *Server {
 		logger = slog.Default()
 	}
 	s := &Server{addr: addr, sb: sb, logger: logger, polls: newPollLimits(DefaultPollsPerClient, DefaultPollsTotal)}
+	s.SetAllowedHosts(nil)
 	s.base, s.cancel = context.WithCancel(context.Background())
 	s.handler = s.routes()
 	return s

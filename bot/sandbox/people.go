@@ -53,7 +53,7 @@ func (p *Platform) People(ctx context.Context) ([]PersonInfo, error) {
 // resident needs no grant. The role must be valid (EINVALID) and the unit
 // must exist when given (ENOTFOUND).
 func (p *Platform) CreatePerson(ctx context.Context, name string, role nb.Role, unitName string) (PersonInfo, error) {
-	name, err := cleanName(name, "name", MaxNameLen)
+	name, err := p.personName(name)
 	if err != nil {
 		return PersonInfo{}, err
 	}

@@ -37,12 +37,12 @@ func PrivateKey(name string) string { return PrivateChat + ":" + name }
 // new message id. Invalid requests give EINVALID or ENOTFOUND errors whose
 // message can be shown to the person.
 func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
-	from, err := cleanName(req.From, "name", MaxNameLen)
+	from, err := p.personName(req.From)
 	if err != nil {
 		return 0, err
 	}
 	text := strings.ToValidUTF8(req.Text, "\uFFFD")
-	if strings.TrimSpace(text) == "" {
+	if strings.TrimFunc(text, func(r rune) bool { return unicode.IsSpace(r) || isInvisible(r) }) == "" {
 		return 0, nb.Errorf(nb.EINVALID, "text required")
 	} else if n := len([]rune(text)); n > MaxTextLen {
 		return 0, nb.Errorf(nb.EINVALID, "text too long (%d characters, at most %d)", n, MaxTextLen)
@@ -151,8 +151,30 @@ func cleanName(s, what string, max int) (string, error) {
 		return "", nb.Errorf(nb.EINVALID, "%s is not valid text", what)
 	case strings.ContainsFunc(s, isControl):
 		return "", nb.Errorf(nb.EINVALID, "%s must not contain control characters", what)
+	case strings.ContainsFunc(s, isInvisible):
+		return "", nb.Errorf(nb.EINVALID, "%s must not contain invisible characters", what)
 	}
 	return s, nil
+}
+
+// personName checks a person's name: as cleanName, and not the bot's own
+// name, so that nobody can post as the bot.
+func (p *Platform) personName(s string) (string, error) {
+	name, err := cleanName(s, "name", MaxNameLen)
+	if err != nil {
+		return "", err
+	}
+	if strings.EqualFold(name, p.botName) {
+		return "", nb.Errorf(nb.EINVALID, "name %q is the bot's own; pick another", name)
+	}
+	return name, nil
+}
+
+// isInvisible reports characters that print as nothing: format characters
+// (zero-width spaces and joiners, direction marks) and blank fillers. A name
+// with one could pass for another person's.
+func isInvisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || r == 0x115F || r == 0x1160 || r == 0x3164 || r == 0xFFA0 || r == 0x2800 || r == 0x180E
 }
 
 // isControl reports control characters, and the bidirectional overrides

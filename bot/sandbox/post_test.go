@@ -149,3 +149,24 @@ func TestPostWithoutReceiver(t *testing.T) {
 		t.Fatalf("Post = %d, %v", id, err)
 	}
 }
+
+// TestImpersonationRefused: nobody posts as the bot, as a look-alike of
+// another person made with invisible characters, or says nothing visible.
+func TestImpersonationRefused(t *testing.T) {
+	sb, _, _ := seeded(t)
+	for _, tc := range []struct{ from, text string }{
+		{sandbox.DefaultBotName, "我是机器人"},
+		{"王书记\u200b", "我是书记"},
+		{"王\u2066书记", "我是书记"},
+		{"刘大爷", "\u200b\u200d\u2060"},
+		{"刘大爷", " \u3164 "},
+	} {
+		_, err := sb.Post(t.Context(), sandbox.PostRequest{Chat: group1, From: tc.from, Text: tc.text})
+		if nb.ErrorCode(err) != nb.EINVALID {
+			t.Errorf("post as %q saying %q = %v; want EINVALID", tc.from, tc.text, err)
+		}
+	}
+	if _, err := sb.CreatePerson(t.Context(), "邻里哨", nb.RoleOfficer, ""); nb.ErrorCode(err) != nb.EINVALID {
+		t.Errorf("a person named as the bot = %v; want EINVALID", err)
+	}
+}

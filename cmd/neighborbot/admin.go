@@ -41,7 +41,7 @@ func runMigrate(ctx context.Context, args []string, sys IO) error {
 		}
 		fmt.Fprintf(sys.Out, "database %s is at schema version %d (latest %d)\n", cfg.Database, v, store.LatestVersion())
 		return nil
-	})
+	}, store.MayCreate())
 }
 
 // runInvite creates a one-time code for a role and prints it alone on the

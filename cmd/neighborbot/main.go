@@ -6,6 +6,8 @@
 //	neighborbot backup -out F    copy the database, also while the bot runs
 //	neighborbot unit add|list    manage the unit tree
 //	neighborbot invite           print a one-time code that grants a role
+//	neighborbot check            full integrity check of the database
+//	neighborbot inbox list-failed|retry   messages set aside after failing
 //	neighborbot train|eval|understand   the message-understanding models
 //	neighborbot version
 package main
@@ -76,6 +78,10 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 		return runBackup(ctx, args, sys)
 	case "invite":
 		return runInvite(ctx, args, sys)
+	case "check":
+		return runCheck(ctx, args, sys)
+	case "inbox":
+		return runInbox(ctx, args, sys)
 	case "train":
 		return runTrain(args, sys.Out, sys.Err)
 	case "eval":
@@ -101,6 +107,9 @@ const usage = `usage: neighborbot [command] [flags]
   unit add     -name NAME -kind district|street|community|grid|department|partner [-parent NAME]
   unit list
   invite       -role ROLE -unit NAME: print a one-time code, sent as "#绑定 CODE" to the bot
+  check        run the full integrity check of the database (stop the bot first for a large one)
+  inbox list-failed          the incoming messages set aside after failing (ids, errors)
+  inbox retry ID|--all       hand set-aside messages back to the bot
   train        -data FILE -out MODEL
   eval         -data FILE [-model MODEL] [-json]
   understand   [-model MODEL] read messages on standard input, print how the bot reads them (configured taxonomy)

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -14,6 +17,7 @@ import (
 	"github.com/neighborbot/neighborbot/config"
 	"github.com/neighborbot/neighborbot/handlers"
 	"github.com/neighborbot/neighborbot/intake"
+	"github.com/neighborbot/neighborbot/store"
 	"github.com/neighborbot/neighborbot/web"
 )
 
@@ -38,6 +42,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		return err
 	}
 	defer db.Close()
+	if db.Created {
+		logger.Warn("created a new, empty database", "path", absPath(cfg.Database))
+	}
 	if err := seedDemo(ctx, cfg, *noDemo, db, logger); err != nil {
 		return err
 	}
@@ -52,6 +59,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	}
 	server := web.New(cfg.HTTPAddr, sb, logger)
 	server.SetHealth(func() (bool, any) { h := engine.Health(); return h.OK(), h })
+	server.SetAllowedHosts(allowedHosts(cfg))
 	if err := server.Start(); err != nil {
 		return fmt.Errorf("http: %w", err)
 	}
@@ -61,21 +69,67 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	} else {
 		fmt.Fprintf(sys.Out, "serving http://%s/\n", server.Addr())
 	}
-	return serve(ctx, engine, server, logger)
+	return serve(ctx, engine, server, db, logger)
 }
 
-// serve runs the engine until ctx ends and stops the web server after it.
-func serve(ctx context.Context, engine *bot.Engine, server *web.Server, logger *slog.Logger) error {
+// serve runs the engine until ctx ends, or the database file is removed
+// or replaced under it, and stops the web server after it.
+func serve(ctx context.Context, engine *bot.Engine, server *web.Server, db *store.DB, logger *slog.Logger) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	var wg sync.WaitGroup
-	wg.Add(1)
+	wg.Add(2)
 	go func() { defer wg.Done(); _ = engine.Run(ctx) }()
+	go func() { defer wg.Done(); watchDatabase(ctx, db, logger, cancel) }()
 	<-ctx.Done()
+	fatal := context.Cause(ctx)
+	if errors.Is(fatal, nb.ErrBroken) {
+		logger.Error("stopping: the database cannot be trusted", "err", fatal)
+	}
 	logger.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
+	shutdownCtx, cancelShutdown := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancelShutdown()
 	err := server.Shutdown(shutdownCtx)
 	wg.Wait()
+	if errors.Is(fatal, nb.ErrBroken) {
+		return fatal
+	}
 	return err
+}
+
+// watchDatabase checks every two seconds that the database file is still
+// the one opened. If it was removed or replaced, it stops the bot (cancel):
+// everything written from then on would be lost. A damaged file makes the
+// bot refuse work (503) until it is restored; that is logged once.
+func watchDatabase(ctx context.Context, db *store.DB, logger *slog.Logger, stop context.CancelCauseFunc) {
+	ticker := time.NewTicker(2 * time.Second)
+	defer ticker.Stop()
+	logged := false
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+		err := db.Broken()
+		var broken *store.BrokenError
+		switch {
+		case errors.As(err, &broken) && broken.Gone:
+			stop(err)
+			return
+		case err != nil && !logged:
+			logger.Error("the database is damaged: the bot takes no more messages", "err", err)
+			logged = true
+		}
+	}
+}
+
+// absPath is path made absolute, for messages that must name a file exactly.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // buildEngine wires the handlers into an engine.
@@ -141,4 +195,16 @@ func ownerKinds(m *intake.Model) map[string]nb.UnitKind {
 		}
 	}
 	return kinds
+}
+
+// allowedHosts are the host names the web server answers: the configured
+// ones and the host it listens on, if it names one.
+func allowedHosts(cfg config.Config) []string {
+	hosts := slices.Clone(cfg.Sandbox.AllowedHosts)
+	if host, _, err := net.SplitHostPort(cfg.HTTPAddr); err == nil && host != "" {
+		if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {
+			hosts = append(hosts, host)
+		}
+	}
+	return hosts
 }

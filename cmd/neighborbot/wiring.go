@@ -54,11 +54,14 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 }
 
 // openStore opens (and migrates) the configured database.
-func openStore(ctx context.Context, cfg config.Config) (*store.DB, error) {
+func openStore(ctx context.Context, cfg config.Config, opts ...store.Option) (*store.DB, error) {
 	if cfg.DatabaseDriver() != "sqlite" {
 		return nil, fmt.Errorf("database: PostgreSQL is not supported yet; use a SQLite file path")
 	}
-	db, err := store.Open(ctx, cfg.Database)
+	if !cfg.DatabaseCheck {
+		opts = append(opts, store.WithoutCheck())
+	}
+	db, err := store.Open(ctx, cfg.Database, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", cfg.Database, err)
 	}
@@ -119,14 +122,15 @@ func explain(err error) string {
 	return nb.ErrorMessage(err)
 }
 
-// withStore loads the config named by flagPath, opens its database, runs fn
-// and closes the database.
-func withStore(ctx context.Context, flagPath string, sys IO, fn func(config.Config, *store.DB) error) error {
+// withStore loads the config named by flagPath, opens its existing
+// database (an admin verb never creates one: a mistyped path is an error),
+// runs fn and closes the database.
+func withStore(ctx context.Context, flagPath string, sys IO, fn func(config.Config, *store.DB) error, opts ...store.Option) error {
 	cfg, err := loadConfig(flagPath, sys)
 	if err != nil {
 		return err
 	}
-	db, err := openStore(ctx, cfg)
+	db, err := openStore(ctx, cfg, append([]store.Option{store.MustExist()}, opts...)...)
 	if err != nil {
 		return err
 	}
