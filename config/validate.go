@@ -99,6 +99,14 @@ func (c Config) problems() problems {
 	ps.positive("time_limits.complex", t.Complex)
 	ps.positive("time_limits.whistle_ack", t.WhistleAck)
 	ps.positive("time_limits.acceptance", t.Acceptance)
+	if !(t.RemindAt > 0 && t.RemindAt < 1) {
+		ps.add("time_limits.remind_at", "must be between 0 and 1 (exclusive), got %v", t.RemindAt)
+	}
+	if t.MaxExtensions < 0 {
+		ps.add("time_limits.max_extensions", "must not be negative, got %d", t.MaxExtensions)
+	}
+	ps.positive("time_limits.max_extension", t.MaxExtension)
+	ps.positive("time_limits.timer_interval", t.TimerInterval)
 	if c.Rating.AutoCloseDays < 1 {
 		ps.add("rating.auto_close_days", "must be at least 1, got %d", c.Rating.AutoCloseDays)
 	}

@@ -83,12 +83,17 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	if err != nil {
 		return nil, err
 	}
-	h := handlers.New(model, handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
-		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model)})
+	hcfg := handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
+		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model),
+		AutoCloseDays: cfg.Rating.AutoCloseDays}
+	svc := newCaseService(cfg, db, handlers.NewPhrases(hcfg))
+	hcfg.Cases = svc
+	h := handlers.New(model, hcfg)
 	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log)
 	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
 		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration))
-	engine.Schedule("auto_close", 10*time.Minute, h.AutoClose(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
+	engine.Schedule("auto_close", 10*time.Minute, svc.CloseUnrated(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
+	engine.Schedule("timers", cfg.TimeLimits.TimerInterval.Duration, svc.RunTimers)
 	engine.Schedule("prune_inbox", 6*time.Hour, pruneInbox(inboxRetention, logger))
 	return engine, nil
 }
