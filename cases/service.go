@@ -78,13 +78,13 @@ func (s *Service) ActTx(tx nb.Tx, actor nb.Actor, caseNo int64, cmd nb.Command) 
 		return nil, err
 	}
 	tree := nb.NewUnitTree(units)
-	if err := s.prepare(tx, c, &cmd, tree); err != nil {
-		return nil, err
-	}
 	if cmd.Action == nb.ActionAck && c.WhistleUnitID == 0 {
 		return nil, nb.Errorf(nb.EINVALID, "case #%d has no open whistle", c.ID) // nobody may: say why
 	}
 	if err := s.authorize(tx, &actor, c, cmd, tree); err != nil {
+		return nil, err
+	}
+	if err := s.prepare(tx, c, &cmd, tree); err != nil {
 		return nil, err
 	}
 	wasQuiet := c.Quiet
