@@ -155,7 +155,7 @@ type CaseFilter struct {
 	OverdueAt time.Time
 	// ByDue orders projects by deadline, soonest first, then the other
 	// cases oldest first (default: newest first).
-	ByDue bool
-	Offset         int
-	Limit          int // 0 = a sensible default
+	ByDue  bool
+	Offset int
+	Limit  int // 0 = a sensible default
 }
