@@ -62,3 +62,14 @@ func ratio(n float64, d int) *float64 {
 	r := n / float64(d)
 	return &r
 }
+
+// ComputeStats returns the statistics of the cases f selects, weighting
+// 基本满意 by basicWeight in the satisfaction rate.
+func ComputeStats(repo StatsRepo, f StatsFilter, basicWeight float64) (*Stats, error) {
+	s, err := repo.CaseStats(f)
+	if err != nil {
+		return nil, err
+	}
+	s.Finish(basicWeight)
+	return s, nil
+}

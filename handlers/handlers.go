@@ -32,6 +32,8 @@ type Config struct {
 	// cases (from the taxonomy); "#立项 N" without a unit picks the one unit
 	// of that kind when there is exactly one.
 	OwnerKinds map[string]nb.UnitKind
+	// BasicWeight is the weight of 基本满意 in 满意率 (rating.basic_satisfied_weight).
+	BasicWeight float64
 	// AutoCloseDays is how long a resolved case waits for a rating (for
 	// what the group is told; default 7).
 	AutoCloseDays int

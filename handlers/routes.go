@@ -38,6 +38,10 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("ack", []string{"报到"}, h.ack, worker)
 	cmd("progress", []string{"进展"}, h.progress, worker)
 	cmd("resolve", []string{"办结"}, h.resolve, worker)
+	cmd("extend", []string{"延期"}, h.extend, officer)
+	cmd("overdue", []string{"超期"}, h.overdue, officer)
+	cmd("case", []string{"详情"}, h.detail, worker)
+	cmd("stats", []string{"统计"}, h.stats, officer)
 	r.Text(bot.Chain(h.text, h.Errors))
 	r.Unknown(func(c *bot.Context) error { return c.Reply(h.l.T("unknown_command", c.Command.Verb)) })
 	return r

@@ -85,7 +85,7 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	}
 	hcfg := handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
 		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model),
-		AutoCloseDays: cfg.Rating.AutoCloseDays}
+		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight}
 	svc := newCaseService(cfg, db, handlers.NewPhrases(hcfg))
 	hcfg.Cases = svc
 	h := handlers.New(model, hcfg)
