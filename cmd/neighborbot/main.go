@@ -6,6 +6,7 @@
 //	neighborbot backup -out F    copy the database, also while the bot runs
 //	neighborbot unit add|list    manage the unit tree
 //	neighborbot invite           print a one-time code that grants a role
+//	neighborbot stats            numbers and rates of a unit's area for a period
 //	neighborbot train|eval|understand   the message-understanding models
 //	neighborbot version
 package main
@@ -76,6 +77,8 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 		return runBackup(ctx, args, sys)
 	case "invite":
 		return runInvite(ctx, args, sys)
+	case "stats":
+		return runStats(ctx, args, sys)
 	case "train":
 		return runTrain(args, sys.Out, sys.Err)
 	case "eval":
@@ -101,6 +104,7 @@ const usage = `usage: neighborbot [command] [flags]
   unit add     -name NAME -kind district|street|community|grid|department|partner [-parent NAME]
   unit list
   invite       -role ROLE -unit NAME: print a one-time code, sent as "#绑定 CODE" to the bot
+  stats        [-unit NAME] [-from YYYY-MM-DD] [-to YYYY-MM-DD] [-json]: topics, issues, projects and the rates
   train        -data FILE -out MODEL
   eval         -data FILE [-model MODEL] [-json]
   understand   [-model MODEL] read messages on standard input, print how the bot reads them (configured taxonomy)
