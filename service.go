@@ -38,6 +38,9 @@ type Phrasebook interface {
 	// Private is the note to the staff or officers ev concerns ("" = none):
 	// a new task, a whistle, a reminder or an escalation.
 	Private(c *Case, ev *Event, units UnitTree) string
+	// Report is the weekly report of a unit: the period's numbers and the
+	// projects overdue now (at most a few).
+	Report(unit string, from, to time.Time, s *Stats, overdue []*Case) string
 }
 
 // Policy is what the case service needs from the configuration.

@@ -26,6 +26,7 @@ type Config struct {
 	WeChat      WeChat     `yaml:"wechat"`
 	Redis       Redis      `yaml:"redis"`
 	QuietHours  QuietHours `yaml:"quiet_hours"`
+	Report      Report     `yaml:"weekly_report"`
 	TimeLimits  TimeLimits `yaml:"time_limits"`
 	Rating      Rating     `yaml:"rating"`
 	Intake      Intake     `yaml:"intake"`
@@ -65,6 +66,14 @@ type Redis struct {
 type QuietHours struct {
 	Start string `yaml:"start"`
 	End   string `yaml:"end"`
+}
+
+// Report configures the weekly report sent privately to each community's
+// officers: last week's numbers and the overdue projects.
+type Report struct {
+	Enabled bool   `yaml:"enabled"`
+	Weekday string `yaml:"weekday"` // monday … sunday
+	Time    string `yaml:"time"`    // HH:MM, local time
 }
 
 // TimeLimits is the time-limit policy: how long an owner has to resolve a
@@ -133,6 +142,7 @@ func Default() Config {
 		Sandbox:     Sandbox{Enabled: true},
 		WeChat:      WeChat{SessionFile: "wechat-session.json"},
 		QuietHours:  QuietHours{Start: "22:00", End: "07:00"},
+		Report:      Report{Weekday: "monday", Time: "09:00"},
 		TimeLimits: TimeLimits{
 			Urgent:        Duration{2 * time.Hour},
 			Utilities:     Duration{24 * time.Hour},

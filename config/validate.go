@@ -91,6 +91,12 @@ func (c Config) problems() problems {
 	}
 	ps.platforms(c)
 	ps.quietHours(c.QuietHours)
+	if _, ok := Weekdays[strings.ToLower(c.Report.Weekday)]; !ok {
+		ps.add("weekly_report.weekday", "%q is not a day of the week (monday … sunday)", c.Report.Weekday)
+	}
+	if !clockRE.MatchString(c.Report.Time) {
+		ps.add("weekly_report.time", "%q is not a time of day HH:MM", c.Report.Time)
+	}
 
 	t := c.TimeLimits
 	ps.positive("time_limits.urgent", t.Urgent)
@@ -148,6 +154,10 @@ func (ps *problems) platforms(c Config) {
 		}
 	}
 }
+
+// Weekdays maps the names weekly_report.weekday accepts to days.
+var Weekdays = map[string]time.Weekday{"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday}
 
 func (ps *problems) quietHours(q QuietHours) {
 	if (q.Start == "") != (q.End == "") {

@@ -1,7 +1,10 @@
 package handlers
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -96,4 +99,56 @@ func (p *Phrases) Private(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 		return t("escalate_topic", c.ID, s, text, p.when(c.CreatedAt), c.ID, c.ID)
 	}
 	return ""
+}
+
+// Report is a unit's weekly report.
+func (p *Phrases) Report(unit string, from, to time.Time, s *nb.Stats, overdue []*nb.Case) string {
+	day := func(t time.Time) string {
+		if p.l == 1 {
+			return t.In(p.loc).Format("Jan 2")
+		}
+		return t.In(p.loc).Format("1月2日")
+	}
+	lines := append([]string{p.l.T("report_head", unit, day(from), day(to.Add(-time.Minute)))}, p.statsLines(s)...)
+	if len(overdue) == 0 {
+		return strings.Join(append(lines, p.l.T("report_no_overdue")), "\n")
+	}
+	lines = append(lines, p.l.T("report_overdue", len(overdue)))
+	for _, c := range overdue {
+		lines = append(lines, fmt.Sprintf("#%d %s（%s）", c.ID, summary(c), p.when(c.DueAt)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// statsLines renders statistics in a few short lines.
+func (p *Phrases) statsLines(s *nb.Stats) []string {
+	pct := func(r *float64) string {
+		if r == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%.0f%%", *r*100)
+	}
+	hours := func(r *float64) string {
+		if r == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%.1f", *r)
+	}
+	cats := make([]string, 0, len(s.ByCategory))
+	for k, n := range s.ByCategory {
+		if k == "" {
+			k = p.l.T("uncategorised")
+		}
+		cats = append(cats, fmt.Sprintf("%s %d", k, n))
+	}
+	slices.Sort(cats)
+	lines := []string{
+		p.l.T("stats_counts", s.Topics, s.Issues, s.Projects, s.Resolved),
+		p.l.T("stats_rates", pct(s.ResolutionRate), pct(s.ResponseRate), pct(s.SolveRate), pct(s.SatisfactionRate)),
+		p.l.T("stats_times", pct(s.OnTimeRate), hours(s.MedianResponseHours), hours(s.MedianResolveHours)),
+	}
+	if len(cats) > 0 {
+		lines = append(lines, p.l.T("stats_cats", strings.Join(cats, "、")))
+	}
+	return lines
 }

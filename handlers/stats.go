@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -68,34 +67,5 @@ func (h *Handlers) scopeName(a nb.Actor, tree nb.UnitTree) string {
 
 // statsText renders statistics in a few short lines.
 func (h *Handlers) statsText(scope, period string, s *nb.Stats) string {
-	pct := func(r *float64) string {
-		if r == nil {
-			return "—"
-		}
-		return fmt.Sprintf("%.0f%%", *r*100)
-	}
-	hours := func(r *float64) string {
-		if r == nil {
-			return "—"
-		}
-		return fmt.Sprintf("%.1f", *r)
-	}
-	cats := make([]string, 0, len(s.ByCategory))
-	for k, n := range s.ByCategory {
-		if k == "" {
-			k = h.l.T("uncategorised")
-		}
-		cats = append(cats, fmt.Sprintf("%s %d", k, n))
-	}
-	slices.Sort(cats)
-	lines := []string{
-		h.l.T("stats_head", scope, period),
-		h.l.T("stats_counts", s.Topics, s.Issues, s.Projects, s.Resolved),
-		h.l.T("stats_rates", pct(s.ResolutionRate), pct(s.ResponseRate), pct(s.SolveRate), pct(s.SatisfactionRate)),
-		h.l.T("stats_times", pct(s.OnTimeRate), hours(s.MedianResponseHours), hours(s.MedianResolveHours)),
-	}
-	if len(cats) > 0 {
-		lines = append(lines, h.l.T("stats_cats", strings.Join(cats, "、")))
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(append([]string{h.l.T("stats_head", scope, period)}, h.words.statsLines(s)...), "\n")
 }

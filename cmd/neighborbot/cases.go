@@ -39,3 +39,10 @@ func clock(s string) time.Duration {
 	mm, _ := strconv.Atoi(m)
 	return time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute
 }
+
+// reportSchedule reads when the weekly report goes out (validated when the
+// config loaded).
+func reportSchedule(cfg config.Config) cases.ReportSchedule {
+	return cases.ReportSchedule{Weekday: config.Weekdays[strings.ToLower(cfg.Report.Weekday)], At: clock(cfg.Report.Time),
+		Location: location(cfg), BasicWeight: cfg.Rating.BasicWeight}
+}

@@ -94,6 +94,9 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration))
 	engine.Schedule("auto_close", 10*time.Minute, svc.CloseUnrated(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
 	engine.Schedule("timers", cfg.TimeLimits.TimerInterval.Duration, svc.RunTimers)
+	if cfg.Report.Enabled {
+		engine.Schedule("weekly_report", cfg.TimeLimits.TimerInterval.Duration, svc.WeeklyReport(reportSchedule(cfg)))
+	}
 	engine.Schedule("prune_inbox", 6*time.Hour, pruneInbox(inboxRetention, logger))
 	return engine, nil
 }
