@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -54,10 +55,11 @@ func (s *Service) RunTimers(_ context.Context, tx nb.Tx) (int, error) {
 		}
 		for _, c := range list {
 			out, err := s.ActTx(tx, nb.SystemActor, c.ID, nb.Command{Action: t.action})
-			if nb.ErrorCode(err) == nb.EINTERNAL {
-				return queued, err
+			var te *nb.TransitionError
+			if errors.As(err, &te) || (err != nil && nb.ErrorCode(err) != nb.EINTERNAL) {
+				continue // the case cannot take it (it moved on): the next one can
 			} else if err != nil {
-				continue // the case moved on meanwhile
+				return queued, err
 			}
 			queued += out.Queued
 		}

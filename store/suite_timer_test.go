@@ -39,6 +39,7 @@ func testTimerCases(f *fixture) {
 		for name, c := range map[string]*nb.Case{
 			"whistled":  {Stage: nb.StageTopic, WhistleUnitID: unit, WhistleDueAt: now.Add(-time.Minute)},
 			"reminded":  {Stage: nb.StageTopic, WhistleUnitID: unit, WhistleDueAt: now.Add(-time.Minute), WhistleRemindedAt: now},
+			"dismissed": {Stage: nb.StageDismissed, WhistleUnitID: unit, WhistleDueAt: now.Add(-time.Minute)},
 			"later":     {Stage: nb.StageTopic, WhistleUnitID: unit, WhistleDueAt: now.Add(time.Hour)},
 			"overdue":   {Stage: nb.StageProject, DueAt: now.Add(-time.Minute), DueRemindAt: now.Add(-time.Hour)},
 			"escalated": {Stage: nb.StageProject, DueAt: now.Add(-time.Minute), DueEscalatedAt: now},

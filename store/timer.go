@@ -10,9 +10,9 @@ import (
 // timerWhere is, per timer action, the condition that makes a case due
 // for it; the one ? is the query's Before.
 var timerWhere = map[nb.Action]string{
-	nb.ActionRemindAck: `cases.whistle_unit_id IS NOT NULL AND cases.whistle_due_at > 0
+	nb.ActionRemindAck: `cases.stage IN ('topic', 'issue', 'project') AND cases.whistle_unit_id IS NOT NULL AND cases.whistle_due_at > 0
 		AND cases.whistle_due_at <= ? AND cases.whistle_reminded_at = 0 AND cases.whistle_escalated_at = 0`,
-	nb.ActionEscalateAck: `cases.whistle_unit_id IS NOT NULL AND cases.whistle_due_at > 0
+	nb.ActionEscalateAck: `cases.stage IN ('topic', 'issue', 'project') AND cases.whistle_unit_id IS NOT NULL AND cases.whistle_due_at > 0
 		AND cases.whistle_due_at <= ? AND cases.whistle_escalated_at = 0`,
 	nb.ActionRemindDue: `cases.stage = 'project' AND cases.due_remind_at > 0 AND cases.due_remind_at <= ?
 		AND cases.due_escalated_at = 0`,
