@@ -85,6 +85,10 @@ type ChatRepo interface {
 	ListChats(p Platform, kind ChatKind) ([]*Chat, error) // "" = any
 	// BindChat binds a chat to a unit and gives its unbound cases that unit.
 	BindChat(chatID, unitID int64) error
+	// SetOfficersChat makes a group the officers' work group of a unit,
+	// where escalations and the weekly report are posted too.
+	SetOfficersChat(chatID, unitID int64) error
+	ListOfficersChats(unitID int64) ([]*Chat, error)
 }
 
 // PersonRepo stores people, their platform identities, roles and invites.

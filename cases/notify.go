@@ -1,6 +1,8 @@
 package cases
 
 import (
+	"slices"
+
 	nb "github.com/neighborbot/neighborbot"
 )
 
@@ -39,8 +41,9 @@ func (s *Service) tellGroup(tx nb.Tx, actor nb.Actor, out *nb.Outcome) error {
 }
 
 // tellPrivately sends the event's private note to the people it concerns,
-// in their private chats with the bot; people who never wrote to the bot
-// privately cannot be reached. The actor is not told what they did.
+// in their private chats with the bot, and an escalation also to the
+// officers' work groups of the unit it goes to; people who never wrote to
+// the bot privately cannot be reached. The actor is not told what they did.
 func (s *Service) tellPrivately(tx nb.Tx, actor nb.Actor, out *nb.Outcome, tree nb.UnitTree) error {
 	unit, roles, ok := recipients(out.Case, out.Event)
 	if !ok || out.Case.ChatID == 0 {
@@ -57,6 +60,13 @@ func (s *Service) tellPrivately(tx nb.Tx, actor nb.Actor, out *nb.Outcome, tree 
 	seen := map[int64]bool{}
 	if !actor.System {
 		seen[actor.PersonID] = true
+	}
+	if nb.Action(out.Event.Kind).IsTimer() && slices.Equal(roles, officers) {
+		n, err := postToOfficersChats(tx, unit, text, out.Case.ID)
+		if err != nil {
+			return err
+		}
+		out.Queued += n
 	}
 	for _, role := range roles {
 		people, err := tx.ListReachable(role, unit, chat.Platform)
@@ -76,6 +86,21 @@ func (s *Service) tellPrivately(tx nb.Tx, actor nb.Actor, out *nb.Outcome, tree 
 		}
 	}
 	return nil
+}
+
+// postToOfficersChats posts text to the officers' work groups of unit.
+func postToOfficersChats(tx nb.Tx, unit int64, text string, caseID int64) (int, error) {
+	chats, err := tx.ListOfficersChats(unit)
+	if err != nil {
+		return 0, err
+	}
+	for _, c := range chats {
+		if err := tx.EnqueueOutbox(&nb.OutboxMessage{Platform: c.Platform, ChatExternalID: c.ExternalID,
+			Text: text, CaseID: caseID}); err != nil {
+			return 0, err
+		}
+	}
+	return len(chats), nil
 }
 
 var (

@@ -23,7 +23,7 @@ var platforms = []nb.Platform{nb.PlatformSandbox, nb.PlatformTelegram, nb.Platfo
 
 // WeeklyReport returns the job that, once a week at the scheduled time (or
 // at its first run after it, if the bot was down then), sends each
-// community's officers privately the numbers of the week before and the
+// community's officers (privately, and in their work groups) the numbers of the week before and the
 // projects overdue now. A setting records the week sent, so it goes out once;
 // the timers lease keeps other processes from sending it too.
 func (s *Service) WeeklyReport(sched ReportSchedule) func(context.Context, nb.Tx) (int, error) {
@@ -86,6 +86,11 @@ func (s *Service) sendReports(tx nb.Tx, sched ReportSchedule, from, to time.Time
 			return queued, err
 		}
 		text := s.words.Report(u.Name, from, to, st, overdue)
+		n, err := postToOfficersChats(tx, u.ID, text, 0)
+		if err != nil {
+			return queued, err
+		}
+		queued += n
 		for _, p := range platforms {
 			officers, err := tx.ListReachable(nb.RoleOfficer, u.ID, p)
 			if err != nil {

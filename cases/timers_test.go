@@ -2,6 +2,7 @@ package cases_test
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -154,3 +155,24 @@ func TestOneSchedulerAtATime(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestEscalationReachesTheOfficersGroup(t *testing.T) {
+	w := newWorld(t, nb.Policy{})
+	w.update(func(tx nb.Tx) error {
+		c := &nb.Chat{Platform: nb.PlatformSandbox, ExternalID: "社区工作群", Kind: nb.ChatGroup}
+		if err := tx.EnsureChat(c); err != nil {
+			return err
+		}
+		return tx.SetOfficersChat(c.ID, w.units["社区"])
+	})
+	n := w.report("井盖丢了", nb.PriorityGeneral)
+	w.act("书记", n, nb.Command{Action: nb.ActionAccept, UnitID: w.units["幸福物业"]})
+	w.now = w.now.Add(8 * 24 * time.Hour)
+	got := w.tick()
+	if len(got) != 2 || len(got["社区工作群"]) != 1 || len(got["private:书记"]) != 1 {
+		t.Fatalf("the escalation goes to the officer and the work group: %v", got)
+	}
+	if text := got["社区工作群"][0]; !strings.Contains(text, "已超期") || strings.Contains(text, "13") {
+		t.Fatalf("work group post: %q", text)
+	}
+}

@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	nb "github.com/neighborbot/neighborbot"
 	"strings"
 	"testing"
 	"time"
@@ -73,4 +74,24 @@ func TestStatsInChat(t *testing.T) {
 	}
 	w.one("g1", "书记", "#统计 昨天", "本周 / 本月 / 今年")
 	w.one("g1", "居民甲", "#统计", "仅限社区工作人员")
+}
+
+func TestOfficersGroup(t *testing.T) {
+	w := newWorld(t)
+	w.one("社区工作群", "网格员2", "#工作群 社区", "不在您负责的范围")
+	w.one("社区工作群", "书记", "#工作群 社区", "工作群", "社区")
+	w.one("private:书记", "书记", "#工作群 社区", "请在要绑定的群里")
+	err := w.db.View(w.ctx, func(tx nb.Tx) error {
+		chats, err := tx.ListOfficersChats(w.units["社区"])
+		if err != nil {
+			return err
+		}
+		if len(chats) != 1 || chats[0].ExternalID != "社区工作群" {
+			t.Fatalf("officers' chats of 社区: %+v", chats)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -72,7 +72,7 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"FindCaseByMessage": testFindCaseByMessage,
 		"Followers":         testFollowers, "MoveFollowers": testMoveFollowers, "Events": testEvents,
 		"Outbox": testOutbox, "OutboxClaim": testOutboxClaim, "OutboxChatOrder": testOutboxChatOrder, "Settings": testSettings, "PruneInbox": testPruneInbox, "OutboxScheduled": testOutboxScheduledDoesNotBlock, "Reachable": testReachable, "Inbox": testInbox, "Sandbox": testSandbox,
-		"Lease": testLease, "TimerCases": testTimerCases,
+		"Lease": testLease, "TimerCases": testTimerCases, "OfficersChats": testOfficersChats,
 		"Rollback": testRollback, "Panic": testPanic, "Concurrent": testConcurrent,
 	}
 	for name, test := range tests {

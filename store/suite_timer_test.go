@@ -91,3 +91,43 @@ func testTimerCases(f *fixture) {
 		return nil
 	})
 }
+
+func testOfficersChats(f *fixture) {
+	var a, b int64
+	f.update(func(tx nb.Tx) error {
+		ua, ub := &nb.Unit{Name: "社区", Kind: nb.UnitCommunity}, &nb.Unit{Name: "街道", Kind: nb.UnitStreet}
+		if err := tx.CreateUnit(ua); err != nil {
+			return err
+		}
+		if err := tx.CreateUnit(ub); err != nil {
+			return err
+		}
+		a, b = ua.ID, ub.ID
+		c := &nb.Chat{Platform: nb.PlatformSandbox, ExternalID: "工作群", Kind: nb.ChatGroup}
+		if err := tx.EnsureChat(c); err != nil {
+			return err
+		}
+		if err := tx.SetOfficersChat(c.ID, a); err != nil {
+			return err
+		}
+		if err := tx.SetOfficersChat(c.ID, b); err != nil { // moves to 街道
+			return err
+		}
+		wantCode(f.t, tx.SetOfficersChat(c.ID, 999), nb.ENOTFOUND)
+		return nil
+	})
+	f.view(func(tx nb.Tx) error {
+		ofA, err := tx.ListOfficersChats(a)
+		if err != nil {
+			return err
+		}
+		ofB, err := tx.ListOfficersChats(b)
+		if err != nil {
+			return err
+		}
+		if len(ofA) != 0 || len(ofB) != 1 || ofB[0].ExternalID != "工作群" {
+			f.t.Fatalf("work groups: 社区 %+v, 街道 %+v", ofA, ofB)
+		}
+		return nil
+	})
+}
