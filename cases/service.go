@@ -88,12 +88,31 @@ func (s *Service) ActTx(tx nb.Tx, actor nb.Actor, caseNo int64, cmd nb.Command) 
 		return nil, err
 	}
 	wasQuiet := c.Quiet
+	ev, err := s.record(tx, actor, c, cmd)
+	if err != nil {
+		return nil, err
+	}
+	out := &nb.Outcome{Case: c, Event: ev, Notice: s.words.Notice(c, ev, tree)}
+	quiet := wasQuiet && (c.Quiet || c.Stage == nb.StageDismissed) // the group never heard of it
+	if out.Notice != "" && !quiet {
+		if err := s.tellGroup(tx, actor, out); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.tellPrivately(tx, actor, out, tree); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// record applies cmd to c for actor and stores the case, its event and, for
+// a merge, the followers it hands over.
+func (s *Service) record(tx nb.Tx, actor nb.Actor, c *nb.Case, cmd nb.Command) (*nb.Event, error) {
 	cmd.ActorID = actor.PersonID
 	if actor.System {
 		cmd.ActorID = 0
 	}
-	now := tx.Now()
-	ev, err := c.Apply(cmd, now)
+	ev, err := c.Apply(cmd, tx.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -108,17 +127,7 @@ func (s *Service) ActTx(tx nb.Tx, actor nb.Actor, caseNo int64, cmd nb.Command) 
 			return nil, err
 		}
 	}
-	out := &nb.Outcome{Case: c, Event: ev, Notice: s.words.Notice(c, ev, tree)}
-	quiet := wasQuiet && (c.Quiet || c.Stage == nb.StageDismissed) // the group never heard of it
-	if out.Notice != "" && !quiet {
-		if err := s.tellGroup(tx, actor, out); err != nil {
-			return nil, err
-		}
-	}
-	if err := s.tellPrivately(tx, actor, out, tree); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return ev, nil
 }
 
 // authorize checks that actor may take cmd's action on c (and, for a
