@@ -158,7 +158,7 @@ func init() {
 		"ex_officersgroup":  {"#工作群 幸福社区", "/officersgroup community"},
 		"forbidden_unit":    {"%s 不在您负责的范围内。", "%s is outside your area."},
 		"officersgroup_ok":  {"本群已设为 %s 的工作群：未报到、超期、无人受理的升级提醒和周报会同时发到这里。", "This group is now the work group of %s: escalations and the weekly report are posted here too."},
-		"todo_due":          {"（期限 %s）", "(due %s)"},
+		"todo_due":          {"（期限 %s）", " (due %s)"},
 		"ex_dismiss":        {"#驳回 12 不属于社区管理范围", "/dismiss 12 not a community matter"},
 		"ex_merge":          {"#合并 12 8", "/merge 12 8"},
 		"ex_accept":         {"#立项 12 城管办", "/accept 12 city-management"},

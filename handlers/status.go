@@ -112,7 +112,7 @@ func (h *Handlers) todo(c *bot.Context) error {
 		}
 		s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.stage(cs.Stage))
 		if cs.Stage == nb.StageProject && !cs.DueAt.IsZero() {
-			s += " " + h.l.T("todo_due", h.when(cs.DueAt))
+			s += h.l.T("todo_due", h.when(cs.DueAt))
 		}
 		if cs.SuggestedDuplicate != 0 {
 			s += " " + h.l.T("todo_dup", cs.SuggestedDuplicate)
