@@ -1,7 +1,7 @@
 package neighborbot
 
 // Actor is who asks for an action: a person with their role grants, or the
-// system (scheduler).
+// system (系统, the scheduler).
 type Actor struct {
 	PersonID   int64
 	Grants     []RoleGrant
@@ -44,6 +44,9 @@ func Authorize(actor Actor, action Action, c *Case, tree UnitTree) error {
 		return nil
 	}
 	managesCase := actor.Covers(tree, c.UnitID, caseManagers...)
+	if action.IsTimer() {
+		return Errorf(EFORBIDDEN, "only the scheduler reminds and escalates")
+	}
 	switch action {
 	case ActionClose:
 		return Errorf(EFORBIDDEN, "only the scheduler closes cases without a rating")
@@ -71,3 +74,6 @@ func Authorize(actor Actor, action Action, c *Case, tree UnitTree) error {
 	}
 	return Errorf(EFORBIDDEN, "this command is for officers")
 }
+
+// SystemActor is the scheduler acting on its own (系统).
+var SystemActor = Actor{System: true}

@@ -48,6 +48,10 @@ func TestAuthorizeTable(t *testing.T) {
 		nb.ActionResolve:  append([]string{"owner department"}, managers...),
 		nb.ActionRate:     {"follower", "system"},
 		nb.ActionClose:    {"system"},
+		nb.ActionExtend:   managers,
+	}
+	for _, a := range nb.TimerActions {
+		allow[a] = []string{"system"}
 	}
 	c := &nb.Case{ID: 5, Stage: nb.StageProject, UnitID: 3, OwnerUnitID: 10, WhistleUnitID: 11}
 	for _, action := range nb.Actions {

@@ -80,6 +80,16 @@ type Case struct {
 	WhistleUnitID int64     // unit whistled and not yet acknowledged (0 = none open)
 	WhistleDueAt  time.Time // deadline to acknowledge
 
+	// Timers: what the scheduler has done, so that each reminder and
+	// escalation happens once, even after a long outage.
+	DueRemindAt        time.Time // when to remind the owner of DueAt; zero once reminded (or never)
+	DueEscalatedAt     time.Time // when the missed DueAt was escalated
+	WhistleRemindedAt  time.Time // when the whistled unit was reminded
+	WhistleEscalatedAt time.Time // when the missed whistle was escalated
+	TopicEscalatedAt   time.Time // when the unanswered topic was escalated
+	Extensions         int       // how often the deadline was extended (延期)
+	FirstResponseAt    time.Time // first step an officer or owner took (响应)
+
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 	ResolvedAt time.Time
@@ -161,6 +171,11 @@ type CaseFilter struct {
 	ResolvedBefore time.Time
 	OpenOnly       bool
 	QuietOnly      bool // only cases on the review list (low-confidence detections)
-	Offset         int
-	Limit          int // 0 = a sensible default
+	// OverdueAt selects projects whose deadline passed before this time.
+	OverdueAt time.Time
+	// ByDue orders projects by deadline, soonest first, then the other
+	// cases oldest first (default: newest first).
+	ByDue  bool
+	Offset int
+	Limit  int // 0 = a sensible default
 }

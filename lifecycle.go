@@ -22,7 +22,39 @@ const (
 	ActionResolve  Action = "resolve"  // 办结: project → resolved
 	ActionRate     Action = "rate"     // 评价: resolved → closed, or back to project if 不满意
 	ActionClose    Action = "close"    // scheduler: resolved → closed without a rating
+	ActionExtend   Action = "extend"   // 延期: a project's deadline moves, with a reason
+
+	// Timer actions, taken by the scheduler only (see Timers).
+	ActionRemindAck     Action = "remind_ack"     // a whistle not acknowledged in time: remind the unit
+	ActionEscalateAck   Action = "escalate_ack"   // still not acknowledged: tell the parent unit's officers
+	ActionRemindDue     Action = "remind_due"     // a project near its deadline: remind the owner
+	ActionEscalateDue   Action = "escalate_due"   // a project past its deadline: tell the parent unit's officers
+	ActionEscalateTopic Action = "escalate_topic" // a topic nobody answered in time: tell the community's officers
 )
+
+// TimerActions are the actions only the scheduler takes.
+var TimerActions = []Action{ActionRemindAck, ActionEscalateAck, ActionRemindDue, ActionEscalateDue, ActionEscalateTopic}
+
+// IsTimer reports whether a is one of the scheduler's timer actions.
+func (a Action) IsTimer() bool {
+	for _, t := range TimerActions {
+		if a == t {
+			return true
+		}
+	}
+	return false
+}
+
+// responds reports whether a person taking a counts as answering the case
+// (响应): any officer's or owner's step, not a resident's rating.
+func (a Action) responds() bool {
+	switch a {
+	case ActionConfirm, ActionDismiss, ActionMerge, ActionAccept, ActionAssign, ActionWhistle,
+		ActionProgress, ActionResolve:
+		return true
+	}
+	return false
+}
 
 // Command asks for one action on a case.
 type Command struct {
@@ -32,7 +64,13 @@ type Command struct {
 	UnitID   int64     // accept (owner), assign (new owner), whistle (whistled unit)
 	TargetID int64     // merge: the case that absorbs this one
 	Rating   Rating    // rate
-	DueAt    time.Time // accept/whistle: deadline from the time-limit policy
+	DueAt    time.Time // accept/assign/extend/whistle, rate (if reopened): the new deadline
+	// Extend is how far an extension moves the deadline (extend only; the
+	// case service turns it into DueAt).
+	Extend time.Duration
+	// RemindAt is when the owner is reminded of the deadline DueAt (accept,
+	// assign, extend, rate if reopened); zero = no reminder.
+	RemindAt time.Time
 }
 
 // TransitionError says an action does not apply to a case in its stage.
@@ -64,11 +102,19 @@ var transitions = map[Action]struct {
 	ActionResolve:  {[]Stage{StageProject}, StageResolved},
 	ActionRate:     {[]Stage{StageResolved}, StageClosed},
 	ActionClose:    {[]Stage{StageResolved}, StageClosed},
+	ActionExtend:   {[]Stage{StageProject}, ""},
+
+	ActionRemindAck:     {[]Stage{StageTopic, StageIssue, StageProject}, ""},
+	ActionEscalateAck:   {[]Stage{StageTopic, StageIssue, StageProject}, ""},
+	ActionRemindDue:     {[]Stage{StageProject}, ""},
+	ActionEscalateDue:   {[]Stage{StageProject}, ""},
+	ActionEscalateTopic: {[]Stage{StageTopic}, ""},
 }
 
 // Actions lists every action, in lifecycle order.
 var Actions = []Action{ActionConfirm, ActionDismiss, ActionMerge, ActionAccept, ActionAssign,
-	ActionWhistle, ActionAck, ActionProgress, ActionResolve, ActionRate, ActionClose}
+	ActionWhistle, ActionAck, ActionProgress, ActionResolve, ActionRate, ActionClose, ActionExtend,
+	ActionRemindAck, ActionEscalateAck, ActionRemindDue, ActionEscalateDue, ActionEscalateTopic}
 
 // CanApply reports whether action applies to a case in stage.
 func CanApply(stage Stage, action Action) bool {
@@ -88,18 +134,26 @@ func CanApply(stage Stage, action Action) bool {
 // It checks the stage and the command's own arguments; who may act is
 // Authorize's job. On error the case is unchanged.
 func (c *Case) Apply(cmd Command, now time.Time) (*Event, error) {
-	if !CanApply(c.Stage, cmd.Action) {
-		return nil, &TransitionError{CaseID: c.ID, Stage: c.Stage, Action: cmd.Action}
-	}
-	if err := c.checkArgs(cmd); err != nil {
+	if err := c.Check(cmd); err != nil {
 		return nil, err
 	}
 	ev := &Event{CaseID: c.ID, Kind: EventKind(cmd.Action), ActorID: cmd.ActorID,
 		FromStage: c.Stage, UnitID: cmd.UnitID, Note: strings.TrimSpace(cmd.Note), CreatedAt: now}
 	c.applyEffects(cmd, now)
+	if cmd.ActorID != 0 && cmd.Action.responds() && c.FirstResponseAt.IsZero() {
+		c.FirstResponseAt = now
+	}
 	ev.ToStage = c.Stage
 	c.UpdatedAt = now
 	return ev, nil
+}
+
+// Check reports whether Apply would accept cmd, without changing the case.
+func (c *Case) Check(cmd Command) error {
+	if !CanApply(c.Stage, cmd.Action) {
+		return &TransitionError{CaseID: c.ID, Stage: c.Stage, Action: cmd.Action}
+	}
+	return c.checkArgs(cmd)
 }
 
 func (c *Case) checkArgs(cmd Command) error {
@@ -117,9 +171,16 @@ func (c *Case) checkArgs(cmd Command) error {
 		if cmd.UnitID == 0 {
 			return Errorf(EINVALID, "a unit is required")
 		}
-	case ActionAck:
+	case ActionAck, ActionRemindAck, ActionEscalateAck:
 		if c.WhistleUnitID == 0 {
 			return Errorf(EINVALID, "case #%d has no open whistle", c.ID)
+		}
+	case ActionExtend:
+		if note == "" {
+			return Errorf(EINVALID, "a reason is required to extend")
+		}
+		if !cmd.DueAt.After(c.DueAt) {
+			return Errorf(EINVALID, "the new deadline must be later than the current one")
 		}
 	case ActionProgress:
 		if note == "" {
@@ -149,20 +210,33 @@ func (c *Case) applyEffects(cmd Command, now time.Time) {
 		if cmd.UnitID != 0 {
 			c.OwnerUnitID = cmd.UnitID
 		}
-		if !cmd.DueAt.IsZero() {
-			c.DueAt = cmd.DueAt
-		}
+		c.setDue(cmd)
 		c.Quiet = false
+	case ActionExtend:
+		c.setDue(cmd)
+		c.Extensions++
 	case ActionConfirm:
 		c.Quiet = false
 	case ActionWhistle:
 		c.WhistleUnitID, c.WhistleDueAt = cmd.UnitID, cmd.DueAt
+		c.WhistleRemindedAt, c.WhistleEscalatedAt = time.Time{}, time.Time{}
 	case ActionAck:
 		c.WhistleUnitID, c.WhistleDueAt = 0, time.Time{}
+		c.WhistleRemindedAt, c.WhistleEscalatedAt = time.Time{}, time.Time{}
+	case ActionRemindAck:
+		c.WhistleRemindedAt = now
+	case ActionEscalateAck:
+		c.WhistleEscalatedAt = now
+	case ActionRemindDue:
+		c.DueRemindAt = time.Time{}
+	case ActionEscalateDue:
+		c.DueEscalatedAt = now
+	case ActionEscalateTopic:
+		c.TopicEscalatedAt = now
 	case ActionResolve:
 		c.ResolvedAt = now
 	case ActionRate:
-		c.applyRating(cmd.Rating, cmd.DueAt, now)
+		c.applyRating(cmd, now)
 	case ActionClose:
 		c.Rating, c.ClosedAt = RatingNone, now
 	}
@@ -170,15 +244,24 @@ func (c *Case) applyEffects(cmd Command, now time.Time) {
 
 // applyRating closes the case, or reopens the project, with a fresh
 // deadline if given, when the reporter is not satisfied.
-func (c *Case) applyRating(r Rating, due, now time.Time) {
-	c.Rating = r
-	if r == RatingUnsatisfied {
+func (c *Case) applyRating(cmd Command, now time.Time) {
+	c.Rating = cmd.Rating
+	if cmd.Rating == RatingUnsatisfied {
 		c.Stage = StageProject
 		c.ResolvedAt = time.Time{}
-		if !due.IsZero() {
-			c.DueAt = due
+		if !cmd.DueAt.IsZero() {
+			c.setDue(cmd)
 		}
 		return
 	}
 	c.ClosedAt = now
+}
+
+// setDue gives the case a new deadline and its reminder, and forgets that
+// the old one was escalated.
+func (c *Case) setDue(cmd Command) {
+	if cmd.DueAt.IsZero() {
+		return
+	}
+	c.DueAt, c.DueRemindAt, c.DueEscalatedAt = cmd.DueAt, cmd.RemindAt, time.Time{}
 }

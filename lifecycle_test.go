@@ -17,6 +17,9 @@ func validCommand(a nb.Action) nb.Command {
 	switch a {
 	case nb.ActionDismiss, nb.ActionProgress, nb.ActionResolve:
 		cmd.Note = "原因"
+	case nb.ActionExtend:
+		cmd.Note = "原因"
+		cmd.DueAt = time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
 	case nb.ActionMerge:
 		cmd.TargetID = 99
 	case nb.ActionAccept, nb.ActionAssign, nb.ActionWhistle, nb.ActionAck:
@@ -43,6 +46,13 @@ func TestTransitionTable(t *testing.T) {
 		nb.ActionResolve:  {nb.StageProject: nb.StageResolved},
 		nb.ActionRate:     {nb.StageResolved: nb.StageClosed},
 		nb.ActionClose:    {nb.StageResolved: nb.StageClosed},
+		nb.ActionExtend:   {nb.StageProject: nb.StageProject},
+
+		nb.ActionRemindAck:     {nb.StageTopic: nb.StageTopic, nb.StageIssue: nb.StageIssue, nb.StageProject: nb.StageProject},
+		nb.ActionEscalateAck:   {nb.StageTopic: nb.StageTopic, nb.StageIssue: nb.StageIssue, nb.StageProject: nb.StageProject},
+		nb.ActionRemindDue:     {nb.StageProject: nb.StageProject},
+		nb.ActionEscalateDue:   {nb.StageProject: nb.StageProject},
+		nb.ActionEscalateTopic: {nb.StageTopic: nb.StageTopic},
 	}
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	for _, a := range nb.Actions {

@@ -30,6 +30,41 @@ type Tx interface {
 	InboxRepo
 	SandboxRepo
 	SettingRepo
+	TimerRepo
+	StatsRepo
+}
+
+// TimerRepo finds the cases whose timers are due and keeps the lease that
+// lets one scheduler act at a time.
+type TimerRepo interface {
+	// ListTimerCases returns the cases on which the scheduler should take
+	// q.Action now, soonest deadline first.
+	ListTimerCases(q TimerQuery) ([]*Case, error)
+	// AcquireLease takes or renews the named lease for holder until the
+	// given time; false when another holder's lease has not expired.
+	AcquireLease(name, holder string, until time.Time) (bool, error)
+}
+
+// TimerQuery selects the cases due for one timer action:
+//
+//   - remind_ack: an open whistle due before Before, not yet reminded nor escalated;
+//   - escalate_ack: an open whistle due before Before, not yet escalated;
+//   - remind_due: a project whose reminder time is before Before, not yet escalated;
+//   - escalate_due: a project due before Before, not yet escalated;
+//   - escalate_topic: a topic (not on the review list) reported before Before
+//     that no officer answered and that was not escalated.
+type TimerQuery struct {
+	Action     Action
+	Before     time.Time
+	UrgentOnly bool // only urgent cases (during quiet hours)
+	Limit      int
+}
+
+// StatsRepo computes statistics with aggregates in the database.
+type StatsRepo interface {
+	// CaseStats counts the cases f selects (the raw numbers of Stats;
+	// Stats.Finish computes the rates).
+	CaseStats(f StatsFilter) (*Stats, error)
 }
 
 // UnitRepo stores the unit tree.
@@ -50,6 +85,10 @@ type ChatRepo interface {
 	ListChats(p Platform, kind ChatKind) ([]*Chat, error) // "" = any
 	// BindChat binds a chat to a unit and gives its unbound cases that unit.
 	BindChat(chatID, unitID int64) error
+	// SetOfficersChat makes a group the officers' work group of a unit,
+	// where escalations and the weekly report are posted too.
+	SetOfficersChat(chatID, unitID int64) error
+	ListOfficersChats(unitID int64) ([]*Chat, error)
 }
 
 // PersonRepo stores people, their platform identities, roles and invites.

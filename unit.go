@@ -93,3 +93,14 @@ func (t UnitTree) Name(id int64) string {
 	}
 	return ""
 }
+
+// Subtree lists the IDs of unit and every unit below it.
+func (t UnitTree) Subtree(unit int64) []int64 {
+	var ids []int64
+	for id := range t {
+		if t.Within(id, unit) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}

@@ -60,3 +60,7 @@ func (c *Context) Post(m *nb.OutboxMessage) error {
 
 // Queued returns how many messages the handler queued.
 func (c *Context) Queued() int { return c.queued }
+
+// Counted records n messages queued on the handler's behalf by a service
+// working in the same transaction, so the outbox is woken for them.
+func (c *Context) Counted(n int) { c.queued += n }

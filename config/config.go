@@ -29,6 +29,7 @@ type Config struct {
 	WeChat        WeChat     `yaml:"wechat"`
 	Redis         Redis      `yaml:"redis"`
 	QuietHours    QuietHours `yaml:"quiet_hours"`
+	Report        Report     `yaml:"weekly_report"`
 	TimeLimits    TimeLimits `yaml:"time_limits"`
 	Rating        Rating     `yaml:"rating"`
 	Intake        Intake     `yaml:"intake"`
@@ -75,6 +76,14 @@ type QuietHours struct {
 	End   string `yaml:"end"`
 }
 
+// Report configures the weekly report sent privately to each community's
+// officers: last week's numbers and the overdue projects.
+type Report struct {
+	Enabled bool   `yaml:"enabled"`
+	Weekday string `yaml:"weekday"` // monday … sunday
+	Time    string `yaml:"time"`    // HH:MM, local time
+}
+
 // TimeLimits is the time-limit policy: how long an owner has to resolve a
 // project of each priority, a unit has to acknowledge a whistle, and an
 // officer has to accept a confirmed issue.
@@ -85,6 +94,16 @@ type TimeLimits struct {
 	Complex    Duration `yaml:"complex"`
 	WhistleAck Duration `yaml:"whistle_ack"`
 	Acceptance Duration `yaml:"acceptance"`
+	// RemindAt is the share of a project's limit after which its owner is
+	// reminded (0 < x < 1).
+	RemindAt float64 `yaml:"remind_at"`
+	// MaxExtensions is how often an officer may extend one deadline (延期).
+	MaxExtensions int `yaml:"max_extensions"`
+	// MaxExtension is the longest single extension.
+	MaxExtension Duration `yaml:"max_extension"`
+	// TimerInterval is how often the scheduler looks for due reminders and
+	// escalations.
+	TimerInterval Duration `yaml:"timer_interval"`
 }
 
 // Rating configures residents' ratings of resolved cases.
@@ -147,13 +166,18 @@ func Default() Config {
 		Sandbox:       Sandbox{Enabled: true},
 		WeChat:        WeChat{SessionFile: "wechat-session.json"},
 		QuietHours:    QuietHours{Start: "22:00", End: "07:00"},
+		Report:        Report{Weekday: "monday", Time: "09:00"},
 		TimeLimits: TimeLimits{
-			Urgent:     Duration{2 * time.Hour},
-			Utilities:  Duration{24 * time.Hour},
-			General:    Duration{7 * day},
-			Complex:    Duration{15 * day},
-			WhistleAck: Duration{30 * time.Minute},
-			Acceptance: Duration{2 * time.Hour},
+			Urgent:        Duration{2 * time.Hour},
+			Utilities:     Duration{24 * time.Hour},
+			General:       Duration{7 * day},
+			Complex:       Duration{15 * day},
+			WhistleAck:    Duration{30 * time.Minute},
+			Acceptance:    Duration{2 * time.Hour},
+			RemindAt:      0.8,
+			MaxExtensions: 1,
+			MaxExtension:  Duration{15 * day},
+			TimerInterval: Duration{time.Minute},
 		},
 		Rating:    Rating{AutoCloseDays: 7, BasicWeight: 0.9},
 		Intake:    Intake{AckThreshold: 0.7, DuplicateWindow: Duration{72 * time.Hour}},

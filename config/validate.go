@@ -91,6 +91,12 @@ func (c Config) problems() problems {
 	}
 	ps.platforms(c)
 	ps.quietHours(c.QuietHours)
+	if _, ok := Weekdays[strings.ToLower(c.Report.Weekday)]; !ok {
+		ps.add("weekly_report.weekday", "%q is not a day of the week (monday … sunday)", c.Report.Weekday)
+	}
+	if !clockRE.MatchString(c.Report.Time) {
+		ps.add("weekly_report.time", "%q is not a time of day HH:MM", c.Report.Time)
+	}
 
 	t := c.TimeLimits
 	ps.positive("time_limits.urgent", t.Urgent)
@@ -99,6 +105,14 @@ func (c Config) problems() problems {
 	ps.positive("time_limits.complex", t.Complex)
 	ps.positive("time_limits.whistle_ack", t.WhistleAck)
 	ps.positive("time_limits.acceptance", t.Acceptance)
+	if !(t.RemindAt > 0 && t.RemindAt < 1) {
+		ps.add("time_limits.remind_at", "must be between 0 and 1 (exclusive), got %v", t.RemindAt)
+	}
+	if t.MaxExtensions < 0 {
+		ps.add("time_limits.max_extensions", "must not be negative, got %d", t.MaxExtensions)
+	}
+	ps.positive("time_limits.max_extension", t.MaxExtension)
+	ps.positive("time_limits.timer_interval", t.TimerInterval)
 	if c.Rating.AutoCloseDays < 1 {
 		ps.add("rating.auto_close_days", "must be at least 1, got %d", c.Rating.AutoCloseDays)
 	}
@@ -152,6 +166,10 @@ func (ps *problems) platforms(c Config) {
 		}
 	}
 }
+
+// Weekdays maps the names weekly_report.weekday accepts to days.
+var Weekdays = map[string]time.Weekday{"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday}
 
 func (ps *problems) quietHours(q QuietHours) {
 	if (q.Start == "") != (q.End == "") {

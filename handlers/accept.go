@@ -29,14 +29,8 @@ func (h *Handlers) accept(c *bot.Context) error {
 	} else if owner == 0 {
 		return h.fail("need_owner_unit", h.l.T("ex_accept"))
 	}
-	due := c.Tx.Now().Add(h.cfg.Limits.For(cs.Priority))
-	cs, err = h.actOn(c, cs, nb.Command{Action: nb.ActionAccept, UnitID: owner, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
-		return h.l.T("say_accept", cs.ID, summary(cs), unitName(c, owner), h.when(due))
-	})
-	if err != nil {
-		return err
-	}
-	return h.notifyStaff(c, cs, owner, h.taskText(cs))
+	_, err = h.act(c, cs.ID, nb.Command{Action: nb.ActionAccept, UnitID: owner})
+	return err
 }
 
 // defaultOwner is who owns cs when the officer names no unit: the one unit
@@ -70,18 +64,8 @@ func (h *Handlers) assign(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	cs, err := h.loadCase(c, n)
-	if err != nil {
-		return err
-	}
-	due := c.Tx.Now().Add(h.cfg.Limits.For(cs.Priority))
-	cs, err = h.actOn(c, cs, nb.Command{Action: nb.ActionAssign, UnitID: u.ID, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
-		return h.l.T("say_assign", cs.ID, summary(cs), u.Name, h.when(due))
-	})
-	if err != nil {
-		return err
-	}
-	return h.notifyStaff(c, cs, u.ID, h.taskText(cs))
+	_, err = h.act(c, n, nb.Command{Action: nb.ActionAssign, UnitID: u.ID})
+	return err
 }
 
 // caseAndUnit reads "N 单位" from the command.

@@ -11,8 +11,6 @@ func (h *Handlers) confirm(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = h.act(c, n, nb.Command{Action: nb.ActionConfirm}, func(cs *nb.Case, _ *nb.Event) string {
-		return h.l.T("say_confirm", cs.ID, summary(cs))
-	})
+	_, err = h.act(c, n, nb.Command{Action: nb.ActionConfirm})
 	return err
 }

@@ -3,7 +3,6 @@ package handlers
 import (
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
-	"github.com/neighborbot/neighborbot/intake"
 )
 
 // dismiss: "#驳回 N 原因" — the reason is told to the reporters.
@@ -16,8 +15,6 @@ func (h *Handlers) dismiss(c *bot.Context) error {
 	if reason == "" {
 		return h.fail("need_text", h.l.T("ex_dismiss"))
 	}
-	_, err = h.act(c, n, nb.Command{Action: nb.ActionDismiss, Note: reason}, func(cs *nb.Case, _ *nb.Event) string {
-		return h.l.T("say_dismiss", cs.ID, summary(cs), intake.MaskPersonal(reason))
-	})
+	_, err = h.act(c, n, nb.Command{Action: nb.ActionDismiss, Note: reason})
 	return err
 }

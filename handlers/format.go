@@ -27,13 +27,7 @@ func summary(cs *nb.Case) string {
 }
 
 // when formats a deadline for people ("11月30日 18:00").
-func (h *Handlers) when(t time.Time) string {
-	t = t.In(h.cfg.Location)
-	if h.l == 1 {
-		return t.Format("Jan 2 15:04")
-	}
-	return t.Format("1月2日 15:04")
-}
+func (h *Handlers) when(t time.Time) string { return h.words.when(t) }
 
 // unitName returns the name of a unit, or "" for 0.
 func unitName(c *bot.Context, id int64) string {

@@ -9,6 +9,7 @@ import (
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/cases"
 	"github.com/neighborbot/neighborbot/intake"
 )
 
@@ -31,17 +32,19 @@ type Config struct {
 	// cases (from the taxonomy); "#立项 N" without a unit picks the one unit
 	// of that kind when there is exactly one.
 	OwnerKinds map[string]nb.UnitKind
+	// BasicWeight is the weight of 基本满意 in 满意率 (rating.basic_satisfied_weight).
+	BasicWeight float64
+	// AutoCloseDays is how long a resolved case waits for a rating (for
+	// what the group is told; default 7).
+	AutoCloseDays int
+	// Cases is the case service every action goes through. Nil: one over
+	// the handlers' own phrasebook and Limits, working in the message's
+	// transaction (enough for tests).
+	Cases nb.CaseService
 }
 
-// Handlers are the chat features.
-type Handlers struct {
-	u   Understander
-	cfg Config
-	l   lang
-}
-
-// New returns the handlers.
-func New(u Understander, cfg Config) *Handlers {
+// withDefaults fills in what cfg leaves unset.
+func (cfg Config) withDefaults() Config {
 	if cfg.DuplicateWindow == 0 {
 		cfg.DuplicateWindow = 72 * time.Hour
 	}
@@ -54,7 +57,29 @@ func New(u Understander, cfg Config) *Handlers {
 	if cfg.Limits == (nb.TimeLimits{}) {
 		cfg.Limits = nb.DefaultTimeLimits()
 	}
-	return &Handlers{u: u, cfg: cfg, l: langFor(cfg.Language)}
+	if cfg.AutoCloseDays == 0 {
+		cfg.AutoCloseDays = 7
+	}
+	return cfg
+}
+
+// Handlers are the chat features.
+type Handlers struct {
+	u     Understander
+	cfg   Config
+	l     lang
+	words *Phrases
+	cases nb.CaseService
+}
+
+// New returns the handlers.
+func New(u Understander, cfg Config) *Handlers {
+	cfg = cfg.withDefaults()
+	h := &Handlers{u: u, cfg: cfg, l: langFor(cfg.Language), words: NewPhrases(cfg), cases: cfg.Cases}
+	if h.cases == nil {
+		h.cases = cases.New(nil, h.words, nb.Policy{Limits: cfg.Limits, MaxExtensions: 1})
+	}
+	return h
 }
 
 // userError is an error whose text is meant for the person who sent the

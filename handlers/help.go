@@ -20,17 +20,19 @@ var residentHelp = [2]string{`邻里哨使用说明：
 Chinese verbs work too: #报事 #进度 #我的 #关注 #评价 #帮助`}
 
 var officerHelp = [2]string{`工作人员命令：
-#待办 — 待办与待审核列表
+#待办 — 待办与待审核列表；#超期 — 超期项目；#详情 N — 经过
+#延期 N 3天 原因；#统计 [本周|本月|今年]
 #确认 N；#驳回 N 原因；#合并 N M
 #立项 N [承办单位]；#派单 N 单位；#吹哨 N 单位
 #报到 N；#进展 N 内容；#办结 N 结果
-#绑定群 单位 — 把本群绑定到网格/社区`,
+#绑定群 单位 — 把本群绑定到网格/社区；#工作群 单位 — 设为工作人员群（接收升级与周报）`,
 	`Officer commands:
-/todo — open cases and the review list
+/todo — open cases and the review list; /overdue — overdue projects; /case N — timeline
+/extend N 3d reason; /stats [week|month|year]
 /confirm N; /dismiss N reason; /merge N M
 /accept N [unit]; /assign N unit; /whistle N unit
 /ack N; /progress N text; /resolve N result
-/bindgroup unit — bind this group to a grid or community`}
+/bindgroup unit — bind this group to a grid or community; /officersgroup unit — make it the officers' work group (escalations, weekly report)`}
 
 // help: "#帮助" — residents' commands, plus officers' for officers.
 func (h *Handlers) help(c *bot.Context) error {

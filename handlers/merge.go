@@ -25,14 +25,6 @@ func (h *Handlers) merge(c *bot.Context) error {
 	if !target.Stage.Open() {
 		return h.fail("merge_target", m)
 	}
-	if err := h.authorize(c, target, nb.ActionMerge); err != nil {
-		return err
-	}
-	_, err = h.act(c, n, nb.Command{Action: nb.ActionMerge, TargetID: m}, func(cs *nb.Case, _ *nb.Event) string {
-		return h.l.T("say_merge", cs.ID, m, m)
-	})
-	if err != nil {
-		return err
-	}
-	return c.Tx.MoveFollowers(n, m)
+	_, err = h.act(c, n, nb.Command{Action: nb.ActionMerge, TargetID: m})
+	return err
 }

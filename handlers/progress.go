@@ -3,7 +3,6 @@ package handlers
 import (
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
-	"github.com/neighborbot/neighborbot/intake"
 )
 
 // progress: "#进展 N 内容" — posted to the group as a reply to the report.
@@ -12,9 +11,7 @@ func (h *Handlers) progress(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = h.act(c, n, nb.Command{Action: nb.ActionProgress, Note: text}, func(cs *nb.Case, _ *nb.Event) string {
-		return h.l.T("say_progress", cs.ID, summary(cs), intake.MaskPersonal(text))
-	})
+	_, err = h.act(c, n, nb.Command{Action: nb.ActionProgress, Note: text})
 	return err
 }
 
@@ -24,9 +21,7 @@ func (h *Handlers) resolve(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = h.act(c, n, nb.Command{Action: nb.ActionResolve, Note: text}, func(cs *nb.Case, _ *nb.Event) string {
-		return h.l.T("say_resolve", cs.ID, summary(cs), intake.MaskPersonal(text), cs.ID)
-	})
+	_, err = h.act(c, n, nb.Command{Action: nb.ActionResolve, Note: text})
 	return err
 }
 

@@ -36,16 +36,6 @@ func (h *Handlers) rate(c *bot.Context) error {
 
 // applyRating closes the case, or sends it back to its owner.
 func (h *Handlers) applyRating(c *bot.Context, n int64, r nb.Rating) error {
-	cs, err := h.loadCase(c, n)
-	if err != nil {
-		return err
-	}
-	due := c.Tx.Now().Add(h.cfg.Limits.For(cs.Priority)) // if it goes back to the owner
-	_, err = h.actOn(c, cs, nb.Command{Action: nb.ActionRate, Rating: r, DueAt: due}, func(cs *nb.Case, _ *nb.Event) string {
-		if cs.Stage == nb.StageProject {
-			return h.l.T("say_reopened", cs.ID, unitName(c, cs.OwnerUnitID))
-		}
-		return h.l.T("say_rated", cs.ID, h.l.Name("rating", r))
-	})
+	_, err := h.act(c, n, nb.Command{Action: nb.ActionRate, Rating: r})
 	return err
 }

@@ -28,6 +28,7 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("bind", []string{"绑定"}, h.bind)
 	cmd("rate", []string{"评价"}, h.rate)
 	cmd("bindgroup", []string{"绑定群"}, h.bindGroup, officer)
+	cmd("officersgroup", []string{"工作群"}, h.officersGroup, officer)
 	cmd("todo", []string{"待办"}, h.todo, officer)
 	cmd("confirm", []string{"确认"}, h.confirm, officer)
 	cmd("dismiss", []string{"驳回"}, h.dismiss, officer)
@@ -38,6 +39,10 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("ack", []string{"报到"}, h.ack, worker)
 	cmd("progress", []string{"进展"}, h.progress, worker)
 	cmd("resolve", []string{"办结"}, h.resolve, worker)
+	cmd("extend", []string{"延期"}, h.extend, officer)
+	cmd("overdue", []string{"超期"}, h.overdue, officer)
+	cmd("case", []string{"详情"}, h.detail, worker)
+	cmd("stats", []string{"统计"}, h.stats, officer)
 	r.Text(bot.Chain(h.text, h.Errors))
 	r.Unknown(func(c *bot.Context) error { return c.Reply(h.l.T("unknown_command", c.Command.Verb)) })
 	return r

@@ -52,7 +52,9 @@ func (h *Handlers) describe(c *bot.Context, cs *nb.Case, followers int, events [
 	if cs.MergedInto != 0 {
 		lines = append(lines, line("合并到", "Merged into", fmt.Sprintf("#%d", cs.MergedInto)))
 	}
-	lines = append(lines, line("关注", "Followers", fmt.Sprint(followers)))
+	if followers >= 0 {
+		lines = append(lines, line("关注", "Followers", fmt.Sprint(followers)))
+	}
 	if last := lastNote(events); last != nil {
 		lines = append(lines, line("最新", "Latest", h.l.Name("action", last.Kind)+" "+
 			bot.Truncate(intake.MaskPersonal(last.Note), 60)+" ("+h.when(last.CreatedAt)+")"))
@@ -86,7 +88,8 @@ func (h *Handlers) mine(c *bot.Context) error {
 	return c.Reply(strings.Join(lines, "\n"))
 }
 
-// todo: "#待办" — open cases in the officer's area, the review list first.
+// todo: "#待办" — open cases in the officer's area: the review list first,
+// then projects by deadline, then the rest oldest first.
 func (h *Handlers) todo(c *bot.Context) error {
 	const max = 20
 	tree, err := unitTree(c)
@@ -98,7 +101,7 @@ func (h *Handlers) todo(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	open, err := c.Tx.ListCases(nb.CaseFilter{OpenOnly: true, UnitIDs: units, Limit: max})
+	open, err := c.Tx.ListCases(nb.CaseFilter{OpenOnly: true, UnitIDs: units, ByDue: true, Limit: max})
 	if err != nil {
 		return err
 	}
@@ -108,6 +111,9 @@ func (h *Handlers) todo(c *bot.Context) error {
 			continue // on the review list already
 		}
 		s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.stage(cs.Stage))
+		if cs.Stage == nb.StageProject && !cs.DueAt.IsZero() {
+			s += h.l.T("todo_due", h.when(cs.DueAt))
+		}
 		if cs.SuggestedDuplicate != 0 {
 			s += " " + h.l.T("todo_dup", cs.SuggestedDuplicate)
 		}

@@ -12,7 +12,9 @@ const caseColumns = `cases.id, cases.stage, cases.text, cases.category, cases.lo
 	cases.priority, cases.confidence, cases.quiet, COALESCE(cases.unit_id, 0), COALESCE(cases.chat_id, 0),
 	cases.report_msg, COALESCE(cases.reporter_id, 0), COALESCE(cases.owner_unit_id, 0), cases.due_at,
 	COALESCE(cases.merged_into, 0), cases.rating, COALESCE(cases.whistle_unit_id, 0), cases.whistle_due_at,
-	cases.created_at, cases.updated_at, cases.resolved_at, cases.closed_at, cases.suggested_duplicate`
+	cases.created_at, cases.updated_at, cases.resolved_at, cases.closed_at, cases.suggested_duplicate,
+	cases.due_remind_at, cases.due_escalated_at, cases.whistle_reminded_at, cases.whistle_escalated_at,
+	cases.topic_escalated_at, cases.extensions, cases.first_response_at`
 
 func scanCase(row scanner) (*nb.Case, error) {
 	var c nb.Case
@@ -21,7 +23,9 @@ func scanCase(row scanner) (*nb.Case, error) {
 		&c.ReportMsg, &c.ReporterID, &c.OwnerUnitID, scanTime(&c.DueAt),
 		&c.MergedInto, &c.Rating, &c.WhistleUnitID, scanTime(&c.WhistleDueAt),
 		scanTime(&c.CreatedAt), scanTime(&c.UpdatedAt), scanTime(&c.ResolvedAt), scanTime(&c.ClosedAt),
-		&c.SuggestedDuplicate)
+		&c.SuggestedDuplicate,
+		scanTime(&c.DueRemindAt), scanTime(&c.DueEscalatedAt), scanTime(&c.WhistleRemindedAt),
+		scanTime(&c.WhistleEscalatedAt), scanTime(&c.TopicEscalatedAt), &c.Extensions, scanTime(&c.FirstResponseAt))
 	return &c, err
 }
 
@@ -32,14 +36,18 @@ func caseValues(c *nb.Case) []any {
 		c.Priority, c.Confidence, c.Quiet, nullID(c.UnitID), nullID(c.ChatID),
 		c.ReportMsg, nullID(c.ReporterID), nullID(c.OwnerUnitID), toMillis(c.DueAt),
 		nullID(c.MergedInto), c.Rating, nullID(c.WhistleUnitID), toMillis(c.WhistleDueAt),
-		toMillis(c.UpdatedAt), toMillis(c.ResolvedAt), toMillis(c.ClosedAt), c.SuggestedDuplicate}
+		toMillis(c.UpdatedAt), toMillis(c.ResolvedAt), toMillis(c.ClosedAt), c.SuggestedDuplicate,
+		toMillis(c.DueRemindAt), toMillis(c.DueEscalatedAt), toMillis(c.WhistleRemindedAt),
+		toMillis(c.WhistleEscalatedAt), toMillis(c.TopicEscalatedAt), c.Extensions, toMillis(c.FirstResponseAt)}
 }
 
 const caseSet = `stage = ?, text = ?, category = ?, location = ?, location_norm = ?,
 	priority = ?, confidence = ?, quiet = ?, unit_id = ?, chat_id = ?,
 	report_msg = ?, reporter_id = ?, owner_unit_id = ?, due_at = ?,
 	merged_into = ?, rating = ?, whistle_unit_id = ?, whistle_due_at = ?,
-	updated_at = ?, resolved_at = ?, closed_at = ?, suggested_duplicate = ?`
+	updated_at = ?, resolved_at = ?, closed_at = ?, suggested_duplicate = ?,
+	due_remind_at = ?, due_escalated_at = ?, whistle_reminded_at = ?, whistle_escalated_at = ?,
+	topic_escalated_at = ?, extensions = ?, first_response_at = ?`
 
 // CreateCase stores a new case (stage topic if unset), setting its ID,
 // CreatedAt and UpdatedAt.
@@ -54,8 +62,10 @@ func (tx *tx) CreateCase(c *nb.Case) error {
 		priority, confidence, quiet, unit_id, chat_id,
 		report_msg, reporter_id, owner_unit_id, due_at,
 		merged_into, rating, whistle_unit_id, whistle_due_at,
-		updated_at, resolved_at, closed_at, suggested_duplicate, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&c.ID)
+		updated_at, resolved_at, closed_at, suggested_duplicate,
+		due_remind_at, due_escalated_at, whistle_reminded_at, whistle_escalated_at,
+		topic_escalated_at, extensions, first_response_at, created_at)
+		VALUES (`+placeholders(30)+`) RETURNING id`, args...).Scan(&c.ID)
 	if isForeignKey(err) {
 		return notFound("the case's chat, unit, reporter or merge target does not exist")
 	} else if err != nil {
@@ -162,6 +172,9 @@ func caseWhere(f nb.CaseFilter) *where {
 	if !f.Since.IsZero() {
 		w.add(`cases.created_at >= ?`, toMillis(f.Since))
 	}
+	if !f.OverdueAt.IsZero() {
+		w.add(`cases.stage = 'project' AND cases.due_at > 0 AND cases.due_at < ?`, toMillis(f.OverdueAt))
+	}
 	return &w
 }
 
@@ -174,8 +187,13 @@ func (tx *tx) ListCases(f nb.CaseFilter) ([]*nb.Case, error) {
 	limit = min(limit, maxCaseLimit)
 	w := caseWhere(f)
 	args := append(w.args, limit, max(f.Offset, 0))
+	order := ` ORDER BY cases.id DESC`
+	if f.ByDue {
+		order = ` ORDER BY CASE WHEN cases.stage = 'project' AND cases.due_at > 0 THEN cases.due_at ELSE ` +
+			`cases.created_at + 9000000000000 END, cases.id`
+	}
 	list, err := queryList(tx, scanCase, `SELECT `+caseColumns+` FROM cases`+w.String()+
-		` ORDER BY cases.id DESC LIMIT ? OFFSET ?`, args...)
+		order+` LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}

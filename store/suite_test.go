@@ -74,6 +74,7 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"Outbox": testOutbox, "OutboxClaim": testOutboxClaim, "OutboxChatOrder": testOutboxChatOrder, "Settings": testSettings, "PruneInbox": testPruneInbox, "OutboxScheduled": testOutboxScheduledDoesNotBlock, "Reachable": testReachable, "Inbox": testInbox, "Sandbox": testSandbox,
 		"Candidates": testCandidates, "OutboxLeases": testOutboxLeases, "PruneOutbox": testPruneOutbox,
 		"PruneSandbox": testPruneSandbox, "CountPendingInbox": testCountPendingInbox,
+		"Lease": testLease, "TimerCases": testTimerCases, "OfficersChats": testOfficersChats,
 		"Rollback": testRollback, "Panic": testPanic, "Concurrent": testConcurrent,
 	}
 	for name, test := range tests {

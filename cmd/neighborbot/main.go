@@ -8,6 +8,7 @@
 //	neighborbot invite           print a one-time code that grants a role
 //	neighborbot check            full integrity check of the database
 //	neighborbot inbox list-failed|retry   messages set aside after failing
+//	neighborbot stats            numbers and rates of a unit's area for a period
 //	neighborbot train|eval|understand   the message-understanding models
 //	neighborbot version
 package main
@@ -82,6 +83,8 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 		return runCheck(ctx, args, sys)
 	case "inbox":
 		return runInbox(ctx, args, sys)
+	case "stats":
+		return runStats(ctx, args, sys)
 	case "train":
 		return runTrain(args, sys.Out, sys.Err)
 	case "eval":
@@ -110,6 +113,7 @@ const usage = `usage: neighborbot [command] [flags]
   check        run the full integrity check of the database (stop the bot first for a large one)
   inbox list-failed          the incoming messages set aside after failing (ids, errors)
   inbox retry ID|--all       hand set-aside messages back to the bot
+  stats        [-unit NAME] [-from YYYY-MM-DD] [-to YYYY-MM-DD] [-json]: topics, issues, projects and the rates
   train        -data FILE -out MODEL
   eval         -data FILE [-model MODEL] [-json]
   understand   [-model MODEL] read messages on standard input, print how the bot reads them (configured taxonomy)

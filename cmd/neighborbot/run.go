@@ -138,14 +138,22 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	if err != nil {
 		return nil, err
 	}
-	h := handlers.New(model, handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
-		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model)})
+	hcfg := handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
+		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model),
+		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight}
+	svc := newCaseService(cfg, db, handlers.NewPhrases(hcfg))
+	hcfg.Cases = svc
+	h := handlers.New(model, hcfg)
 	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log)
 	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
 		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration),
 		bot.WithBatch(cfg.Engine.Batch), bot.WithBacklogLimit(cfg.Engine.BacklogLimit),
 		bot.WithInstance(cfg.Engine.Instance))
-	engine.Schedule("auto_close", 10*time.Minute, h.AutoClose(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
+	engine.Schedule("auto_close", 10*time.Minute, svc.CloseUnrated(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
+	engine.Schedule("timers", cfg.TimeLimits.TimerInterval.Duration, svc.RunTimers)
+	if cfg.Report.Enabled {
+		engine.Schedule("weekly_report", cfg.TimeLimits.TimerInterval.Duration, svc.WeeklyReport(reportSchedule(cfg)))
+	}
 	scheduleUpkeep(engine, cfg.Retention, logger)
 	return engine, nil
 }
