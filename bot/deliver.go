@@ -97,7 +97,11 @@ func outMessage(m *nb.OutboxMessage) OutMessage {
 // the transaction that records the messages as sent: each is sent exactly
 // once, whatever crashes.
 func (e *Engine) deliverInTx(ctx context.Context, w *worker, ts TxSender, msgs []*nb.OutboxMessage) (int, error) {
-	var sent []OutMessage
+	type delivered struct {
+		out OutMessage
+		id  string
+	}
+	var sent []delivered
 	err := e.store.Update(context.WithoutCancel(ctx), func(tx nb.Tx) error {
 		sent = sent[:0]
 		blocked := map[string]bool{}
@@ -120,7 +124,7 @@ func (e *Engine) deliverInTx(ctx context.Context, w *worker, ts TxSender, msgs [
 				return err // the store failed: nothing of the batch is sent
 			default:
 				err = tx.MarkOutboxSent(m.ID, id)
-				sent = append(sent, out)
+				sent = append(sent, delivered{out, id})
 			}
 			if err != nil {
 				return err
@@ -136,8 +140,8 @@ func (e *Engine) deliverInTx(ctx context.Context, w *worker, ts TxSender, msgs [
 		return 0, fmt.Errorf("deliver %s: %w", w.platform, err)
 	}
 	e.health.platform(string(w.platform), nil)
-	for _, out := range sent {
-		ts.Delivered(out)
+	for _, d := range sent {
+		ts.Delivered(d.out, d.id)
 	}
 	return len(sent), nil
 }

@@ -47,7 +47,7 @@ type Sender interface {
 type TxSender interface {
 	Sender
 	SendTx(tx nb.Tx, m OutMessage) (messageID string, err error)
-	Delivered(m OutMessage)
+	Delivered(m OutMessage, messageID string)
 }
 
 // RetryAfterError is returned by a Sender when the platform asks us to

@@ -46,6 +46,10 @@ type Sandbox struct {
 	// AllowedHosts are host names (besides localhost and loopback
 	// addresses) under which the web server may be reached.
 	AllowedHosts []string `yaml:"allowed_hosts"`
+	// MaxWaitingPerClient and MaxWaiting cap the long polls (wait=1) held
+	// open at once per client address and in all.
+	MaxWaitingPerClient int `yaml:"max_waiting_per_client"`
+	MaxWaiting          int `yaml:"max_waiting"`
 }
 
 // Telegram configures the Telegram adapter. Token is a secret.
@@ -163,7 +167,7 @@ func Default() Config {
 		BotName:       "邻里哨",
 		BotUsername:   "neighborbot",
 		Demo:          true,
-		Sandbox:       Sandbox{Enabled: true},
+		Sandbox:       Sandbox{Enabled: true, MaxWaitingPerClient: 512, MaxWaiting: 8192},
 		WeChat:        WeChat{SessionFile: "wechat-session.json"},
 		QuietHours:    QuietHours{Start: "22:00", End: "07:00"},
 		Report:        Report{Weekday: "monday", Time: "09:00"},

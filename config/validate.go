@@ -127,6 +127,10 @@ func (c Config) problems() problems {
 		ps.add("outbox.max_attempts", "must be at least 1, got %d", c.Outbox.MaxAttempts)
 	}
 	ps.positive("outbox.retry_base", c.Outbox.RetryBase)
+	if c.Sandbox.MaxWaitingPerClient < 1 || c.Sandbox.MaxWaiting < c.Sandbox.MaxWaitingPerClient {
+		ps.add("sandbox.max_waiting_per_client", "must be at least 1 and at most sandbox.max_waiting (%d), got %d",
+			c.Sandbox.MaxWaiting, c.Sandbox.MaxWaitingPerClient)
+	}
 	if c.Engine.Batch < 1 || c.Engine.Batch > 1000 {
 		ps.add("engine.batch", "must be between 1 and 1000, got %d", c.Engine.Batch)
 	}

@@ -8,7 +8,7 @@ import (
 
 // Default caps on waiting long polls.
 const (
-	DefaultPollsPerClient = 256
+	DefaultPollsPerClient = 512
 	DefaultPollsTotal     = 8192
 )
 

@@ -38,7 +38,6 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) {
 		}
 		after = n
 	}
-	list := s.sb.Messages
 	if q.Get("wait") == "1" {
 		release, ok := s.polls.acquire(r)
 		if !ok {
@@ -46,19 +45,24 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) {
 			s.writeJSON(w, r, http.StatusTooManyRequests, errorBody{"too many waiting requests; poll less often or without wait=1"})
 			return
 		}
-		defer release()
-		list = s.sb.Wait
+		s.longPoll(w, r, chat, after, release)
+		return
 	}
-	msgs, err := list(r.Context(), chat, after)
+	msgs, err := s.sb.Messages(r.Context(), chat, after)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	s.writeJSON(w, r, http.StatusOK, toJSON(msgs))
+}
+
+// toJSON is how the API shows messages.
+func toJSON(msgs []*nb.SandboxMessage) []messageJSON {
 	out := make([]messageJSON, len(msgs))
 	for i, m := range msgs {
 		out[i] = messageJSON{ID: m.ID, From: m.From, FromBot: m.FromBot, Text: m.Text, ReplyTo: m.ReplyTo, At: m.At}
 	}
-	s.writeJSON(w, r, http.StatusOK, out)
+	return out
 }
 
 // postMessageRequest is the body of POST /api/sandbox/messages.

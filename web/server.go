@@ -24,6 +24,7 @@ type Server struct {
 	health  HealthFunc
 	hosts   map[string]bool // host names answered besides loopback
 	polls   *pollLimits
+	parker  *parker
 
 	// base is cancelled at Shutdown, which cancels every request's context
 	// so that long polls end at once.
@@ -47,6 +48,10 @@ func New(addr string, sb *sandbox.Platform, logger *slog.Logger) *Server {
 	}
 	s := &Server{addr: addr, sb: sb, logger: logger, polls: newPollLimits(DefaultPollsPerClient, DefaultPollsTotal)}
 	s.SetAllowedHosts(nil)
+	s.parker = newParker(s)
+	if sb != nil {
+		sb.OnMessage(s.parker.wake)
+	}
 	s.base, s.cancel = context.WithCancel(context.Background())
 	s.handler = s.routes()
 	return s
@@ -110,6 +115,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		srv, done := s.srv, s.done
 		s.mu.Unlock()
 		s.cancel()
+		s.parker.close()
 		if srv == nil {
 			return
 		}

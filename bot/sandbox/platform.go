@@ -88,7 +88,7 @@ func (p *Platform) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	p.Delivered(m)
+	p.Delivered(m, id)
 	return id, nil
 }
 
@@ -121,8 +121,9 @@ func (p *Platform) SendTx(tx nb.Tx, m bot.OutMessage) (string, error) {
 }
 
 // Delivered wakes the readers of the chat a committed message went to.
-func (p *Platform) Delivered(m bot.OutMessage) {
-	p.hub.notify(m.ChatID)
+func (p *Platform) Delivered(m bot.OutMessage, messageID string) {
+	id, _ := strconv.ParseInt(messageID, 10, 64)
+	p.hub.notify(m.ChatID, id)
 }
 
 // replyTarget returns the id of the message replyTo names if it belongs to

@@ -70,7 +70,7 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("sandbox: post: %w", err)
 	}
-	p.hub.notify(msg.ChatKey)
+	p.hub.notify(msg.ChatKey, msg.ID)
 	p.logger.Debug("sandbox message posted", "chat_key", msg.ChatKey, "message_id", msg.ID)
 	switch {
 	case inOneTx:

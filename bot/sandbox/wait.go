@@ -37,32 +37,33 @@ func (p *Platform) Wait(ctx context.Context, chatKey string, after int64) ([]*nb
 	timer := time.NewTimer(p.waitTimeout)
 	defer timer.Stop()
 	for {
-		// Subscribe before looking, so that a message stored in between
-		// still wakes us.
-		woken, leave := p.hub.subscribe(chatKey)
-		msgs, err := p.Messages(ctx, chatKey, after)
-		if err != nil || len(msgs) > 0 {
-			leave()
+		msgs, w, err := p.Await(ctx, chatKey, after)
+		if w == nil {
 			return msgs, err
 		}
 		select {
-		case <-woken:
-			leave()
+		case <-w.Woken():
+			w.Stop()
 		case <-timer.C:
-			leave()
-			return msgs, nil
+			w.Stop()
+			return []*nb.SandboxMessage{}, nil
 		case <-ctx.Done():
-			leave()
+			w.Stop()
 			return nil, ctx.Err()
 		}
 	}
 }
 
 // hub wakes the readers waiting on a chat. Each chat with readers has a
-// channel that is closed (and forgotten) when a message arrives.
+// channel that is closed (and forgotten) when a message arrives. It also
+// remembers, per chat, an id no message is newer than, so that a reader
+// already up to date waits without asking the database.
 type hub struct {
-	mu    sync.Mutex
-	chats map[string]*waitList
+	mu     sync.Mutex
+	chats  map[string]*waitList
+	bounds map[string]int64 // chat → no message has a greater id
+	// listeners are told of every new message (see OnMessage).
+	listeners []func(chatKey string)
 }
 
 type waitList struct {
@@ -70,11 +71,15 @@ type waitList struct {
 	readers int
 }
 
-func newHub() *hub { return &hub{chats: map[string]*waitList{}} }
+// maxBounds caps how many chats' bounds are remembered.
+const maxBounds = 100_000
 
-// subscribe returns a channel closed at the chat's next message, and a
-// function to call when the caller stops waiting.
-func (h *hub) subscribe(chatKey string) (<-chan struct{}, func()) {
+func newHub() *hub { return &hub{chats: map[string]*waitList{}, bounds: map[string]int64{}} }
+
+// subscribe returns a channel closed at the chat's next message, a function
+// to call when the caller stops waiting, and whether the hub knows there is
+// no message after id after.
+func (h *hub) subscribe(chatKey string, after int64) (<-chan struct{}, func(), bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	w := h.chats[chatKey]
@@ -83,6 +88,7 @@ func (h *hub) subscribe(chatKey string) (<-chan struct{}, func()) {
 		h.chats[chatKey] = w
 	}
 	w.readers++
+	bound, known := h.bounds[chatKey]
 	return w.ch, func() {
 		h.mu.Lock()
 		defer h.mu.Unlock()
@@ -90,15 +96,42 @@ func (h *hub) subscribe(chatKey string) (<-chan struct{}, func()) {
 		if w.readers == 0 && h.chats[chatKey] == w {
 			delete(h.chats, chatKey)
 		}
+	}, known && bound <= after
+}
+
+// noneAfter records that the chat had no message after id after, as the
+// database said while the caller was subscribed with woken; if a message
+// came meanwhile (woken is closed), nothing is recorded.
+func (h *hub) noneAfter(chatKey string, after int64, woken <-chan struct{}) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	select {
+	case <-woken:
+		return
+	default:
+	}
+	if _, known := h.bounds[chatKey]; !known && len(h.bounds) >= maxBounds {
+		clear(h.bounds)
+	}
+	if b, known := h.bounds[chatKey]; !known || after < b {
+		h.bounds[chatKey] = after
 	}
 }
 
-// notify wakes every reader of the chat.
-func (h *hub) notify(chatKey string) {
+// notify wakes every reader of the chat, which has a new message id, and
+// tells the listeners.
+func (h *hub) notify(chatKey string, id int64) {
 	h.mu.Lock()
-	defer h.mu.Unlock()
+	if b, known := h.bounds[chatKey]; known && id > b {
+		h.bounds[chatKey] = id
+	}
 	if w := h.chats[chatKey]; w != nil {
 		close(w.ch)
 		delete(h.chats, chatKey)
+	}
+	listeners := h.listeners
+	h.mu.Unlock()
+	for _, fn := range listeners {
+		fn(chatKey)
 	}
 }

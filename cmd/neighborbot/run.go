@@ -60,6 +60,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	server := web.New(cfg.HTTPAddr, sb, logger)
 	server.SetHealth(func() (bool, any) { h := engine.Health(); return h.OK(), h })
 	server.SetAllowedHosts(allowedHosts(cfg))
+	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
 		return fmt.Errorf("http: %w", err)
 	}
