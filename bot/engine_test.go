@@ -54,7 +54,7 @@ func (f *fakePlatform) texts() []string {
 	return out
 }
 
-func newEngine(t *testing.T, h bot.HandlerFunc) (*bot.Engine, *store.DB, *fakePlatform, *clock) {
+func newEngine(t testing.TB, h bot.HandlerFunc) (*bot.Engine, *store.DB, *fakePlatform, *clock) {
 	t.Helper()
 	clk := &clock{now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "nb.db"), store.WithClock(clk.Now))
