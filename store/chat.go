@@ -19,6 +19,12 @@ func scanChat(row scanner) (*nb.Chat, error) {
 // EnsureChat inserts c if its (platform, external id) is new; otherwise it
 // fills c from the stored row, first updating the title if c has another.
 func (tx *tx) EnsureChat(c *nb.Chat) error {
+	// Most messages come from a chat already known under the same title:
+	// one read.
+	if stored, err := tx.FindChat(c.Platform, c.ExternalID); err == nil && (c.Title == "" || c.Title == stored.Title) {
+		*c = *stored
+		return nil
+	}
 	now := tx.Now()
 	err := tx.queryRow(`INSERT INTO chats (platform, external_id, kind, title, unit_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, external_id) DO NOTHING RETURNING id`,

@@ -20,21 +20,23 @@ func scanPerson(row scanner) (*nb.Person, error) {
 // if new. A changed display name is stored on the identity, and becomes the
 // person's name too unless that name was set otherwise.
 func (tx *tx) EnsurePerson(p nb.Platform, externalID, displayName string) (*nb.Person, error) {
-	var id int64
+	var person nb.Person
 	var oldName string
-	err := tx.queryRow(`SELECT person_id, display_name FROM identities WHERE platform = ? AND external_id = ?`,
-		p, externalID).Scan(&id, &oldName)
+	err := tx.queryRow(`SELECT `+personColumns+`, i.display_name FROM identities i JOIN persons p ON p.id = i.person_id
+		WHERE i.platform = ? AND i.external_id = ?`, p, externalID).Scan(&person.ID, &person.Name,
+		scanTime(&person.CreatedAt), &oldName)
 	if errors.Is(err, sql.ErrNoRows) {
 		return tx.createPerson(p, externalID, displayName)
 	} else if err != nil {
 		return nil, fmt.Errorf("find identity: %w", err)
 	}
-	if displayName != "" && displayName != oldName {
-		if err := tx.rename(p, externalID, id, oldName, displayName); err != nil {
-			return nil, err
-		}
+	if displayName == "" || displayName == oldName {
+		return &person, nil // the usual case: one read
 	}
-	return tx.FindPersonByID(id)
+	if err := tx.rename(p, externalID, person.ID, oldName, displayName); err != nil {
+		return nil, err
+	}
+	return tx.FindPersonByID(person.ID)
 }
 
 func (tx *tx) createPerson(p nb.Platform, externalID, displayName string) (*nb.Person, error) {
