@@ -16,6 +16,9 @@ type Result struct {
 	LocationNorm []string `json:"location_norm"`
 	Urgent       bool     `json:"urgent"`
 	Priority     string   `json:"priority"` // urgent|utilities|general|complex
+	// Ack is true when the bot acknowledges the message in the group as a
+	// report: a concern whose confidence reaches the model's threshold.
+	Ack bool `json:"ack"`
 }
 
 const (
@@ -62,6 +65,7 @@ func (m *Model) Understand(text string) Result {
 	if r.Urgent {
 		r.Priority = PriorityUrgent
 	}
+	r.Ack = r.Confidence >= m.ack
 	return r
 }
 
