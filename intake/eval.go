@@ -48,7 +48,7 @@ type Report struct {
 	// every gold place overlaps an extracted one (boundaries may differ).
 	LocationPlaceN int     `json:"location_place_n"`
 	LocationRecall float64 `json:"location_recall"`
-	MsgsPerSec       float64        `json:"msgs_per_sec"`
+	MsgsPerSec     float64 `json:"msgs_per_sec"`
 }
 
 // Evaluate runs the model over a dataset and computes the Report.
@@ -81,10 +81,10 @@ func Evaluate(m *Model, ds *Dataset) Report {
 
 // tally accumulates per-row outcomes for Evaluate.
 type tally struct {
-	gold, pred                   []string
-	cTP, cFP, cFN                int
-	locN, locOK                  int
-	urgN, urgHit, urgPred, urgTP int
+	gold, pred                    []string
+	cTP, cFP, cFN                 int
+	locN, locOK                   int
+	urgN, urgHit, urgPred, urgTP  int
 	chatN, concernN, ackTP, ackFP int
 	placeN, placeOK               int
 }

@@ -35,6 +35,7 @@ func forEachFeature(seg *gse.Segmenter, norm string, fn func(f []byte)) {
 		prev, prevSize = r, utf8.RuneLen(r)
 	}
 	fn(append(buf[:0], lengthBucket(n)...))
+	readSpeechAct(norm).features(fn)
 }
 
 // extractFeatures returns the features of normalised text as strings.

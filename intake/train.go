@@ -43,6 +43,9 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 		return nil, err
 	}
 	d.Concern = trainConcern(ds, xs, len(vocab), cfg)
+	if d.Concern != nil {
+		d.PlattA, d.PlattB = calibrateConcern(ds, xs, len(vocab), cfg)
+	}
 	return newModel(d, opts)
 }
 
@@ -131,4 +134,76 @@ func labelIndexes(labels, names []string) []int {
 		ys[i] = pos[l]
 	}
 	return ys
+}
+
+// calibrateConcern fits Platt scaling for the concern detector: a model
+// trained without every fifth row scores those rows, and a, b are fitted
+// so that sigmoid(a·z+b) (z = the detector's logit) matches their labels.
+// The final detector is trained on all rows and uses the same a, b.
+func calibrateConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) (a, b float64) {
+	var fit Dataset
+	var fitX, calX [][]int32
+	var calY []int
+	fit.HasConcern = true
+	for i, ex := range ds.Examples {
+		if i%5 == 4 {
+			calX, calY = append(calX, xs[i]), append(calY, ex.Concern)
+			continue
+		}
+		fit.Examples = append(fit.Examples, ex)
+		fitX = append(fitX, xs[i])
+	}
+	l := trainConcern(&fit, fitX, nFeat, cfg)
+	if l == nil || len(calX) == 0 {
+		return 0, 0
+	}
+	zs := make([]float64, len(calX))
+	out := make([]float64, 2)
+	for i, x := range calX {
+		l.logits(x, out)
+		zs[i] = out[1] - out[0]
+	}
+	return plattFit(zs, calY)
+}
+
+// plattFit fits sigmoid(a·z+b) to labels y (0/1) by Newton's method on the
+// log-loss, with Platt's smoothed targets.
+func plattFit(zs []float64, ys []int) (a, b float64) {
+	pos := 0
+	for _, y := range ys {
+		pos += y
+	}
+	neg := len(ys) - pos
+	hi, lo := (float64(pos)+1)/(float64(pos)+2), 1/(float64(neg)+2)
+	a, b = 1, 0
+	for iter := 0; iter < 100; iter++ {
+		var ga, gb, haa, hab, hbb float64
+		for i, z := range zs {
+			t := lo
+			if ys[i] == 1 {
+				t = hi
+			}
+			p := 1 / (1 + math.Exp(-(a*z + b)))
+			d := p - t
+			w := math.Max(p*(1-p), 1e-12)
+			ga += d * z
+			gb += d
+			haa += w * z * z
+			hab += w * z
+			hbb += w
+		}
+		haa += 1e-9
+		hbb += 1e-9
+		det := haa*hbb - hab*hab
+		if det <= 0 {
+			break
+		}
+		da := (hbb*ga - hab*gb) / det
+		db := (haa*gb - hab*ga) / det
+		a, b = a-da, b-db
+		if math.Abs(da) < 1e-9 && math.Abs(db) < 1e-9 {
+			break
+		}
+	}
+	return a, b
 }

@@ -49,15 +49,25 @@ func (m *Model) Understand(text string) Result {
 	}
 	pConcern := m.concernProb(ids)
 	danger, calm := detectUrgency(norm)
-	r.Concern = pConcern >= concernCut || (danger && !calm && pConcern >= dangerConcernCut)
+	act := readSpeechAct(norm)
+	possible, factor := act.gate(danger && !calm)
+	r.Concern = possible && (pConcern >= concernCut || (danger && !calm && pConcern >= dangerConcernCut))
 	if !r.Concern {
 		r.Confidence = 1 - pConcern
+		if !possible {
+			r.Confidence = math.Max(r.Confidence, 1-factor)
+		}
 		return r
 	}
-	cat, pCat := m.classify(norm, ids)
+	cat, _ := m.classify(norm, ids)
 	r.Category = cat.Name
-	r.Confidence = math.Max(pConcern, concernCut) * pCat
 	r.Urgent = danger && !calm
+	// Confidence is the calibrated P(concern), lowered by the speech-act
+	// cues; an urgent danger is acknowledged whatever the category says.
+	r.Confidence = math.Max(pConcern, concernCut) * factor
+	if r.Urgent && factor == 1 {
+		r.Confidence = math.Max(r.Confidence, m.ack)
+	}
 	r.Priority = cat.Priority
 	if r.Priority == "" {
 		r.Priority = PriorityGeneral
@@ -76,6 +86,10 @@ func (m *Model) concernProb(ids []int32) float64 {
 		return 1
 	}
 	p := make([]float64, len(c.Labels))
+	if a := m.data.PlattA; a != 0 && len(p) == 2 && c.Labels[1] == "1" {
+		c.logits(ids, p)
+		return 1 / (1 + math.Exp(-(a*(p[1]-p[0]) + m.data.PlattB)))
+	}
 	c.probs(ids, p)
 	for i, l := range c.Labels {
 		if l == "1" {
