@@ -163,8 +163,26 @@ func calibrateConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) (a,
 		l.logits(x, out)
 		zs[i] = out[1] - out[0]
 	}
-	return plattFit(zs, calY)
+	a, b = plattFit(zs, calY)
+	// Prior shift: the training corpus is mostly reports, a group chat is
+	// not. Moving the intercept from the corpus's share of reports to
+	// groupReportShare makes the probability mean "a report, in a group".
+	pos := 0
+	for _, ex := range ds.Examples {
+		pos += max(ex.Concern, 0)
+	}
+	if share := float64(pos) / float64(len(ds.Examples)); share > 0 && share < 1 {
+		b += logit(groupReportShare) - logit(share)
+	}
+	return a, b
 }
+
+// groupReportShare is the share of reports assumed among the messages of a
+// group chat that look like reports at all (chit-chat with no problem word
+// in it rarely reaches the detector's upper range).
+const groupReportShare = 0.35
+
+func logit(p float64) float64 { return math.Log(p / (1 - p)) }
 
 // plattFit fits sigmoid(a·z+b) to labels y (0/1) by Newton's method on the
 // log-loss, with Platt's smoothed targets.
