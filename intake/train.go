@@ -184,8 +184,8 @@ const groupReportShare = 0.35
 
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }
 
-// plattFit fits sigmoid(a·z+b) to labels y (0/1) by Newton's method on the
-// log-loss, with Platt's smoothed targets.
+// plattFit fits sigmoid(a·z+b) to labels y (0/1) by Newton's method with
+// backtracking on the log-loss, with Platt's smoothed targets.
 func plattFit(zs []float64, ys []int) (a, b float64) {
 	pos := 0
 	for _, y := range ys {
@@ -193,33 +193,51 @@ func plattFit(zs []float64, ys []int) (a, b float64) {
 	}
 	neg := len(ys) - pos
 	hi, lo := (float64(pos)+1)/(float64(pos)+2), 1/(float64(neg)+2)
-	a, b = 1, 0
+	target := func(i int) float64 {
+		if ys[i] == 1 {
+			return hi
+		}
+		return lo
+	}
+	loss := func(a, b float64) float64 {
+		l := 0.0
+		for i, z := range zs {
+			f := a*z + b
+			// log(1+e^f) - t·f, computed stably
+			l += math.Max(f, 0) + math.Log1p(math.Exp(-math.Abs(f))) - target(i)*f
+		}
+		return l
+	}
+	a, b = 0, math.Log((float64(pos)+1)/(float64(neg)+1))
+	cur := loss(a, b)
 	for iter := 0; iter < 100; iter++ {
 		var ga, gb, haa, hab, hbb float64
 		for i, z := range zs {
-			t := lo
-			if ys[i] == 1 {
-				t = hi
-			}
 			p := 1 / (1 + math.Exp(-(a*z + b)))
-			d := p - t
-			w := math.Max(p*(1-p), 1e-12)
+			d := p - target(i)
+			w := p * (1 - p)
 			ga += d * z
 			gb += d
 			haa += w * z * z
 			hab += w * z
 			hbb += w
 		}
-		haa += 1e-9
-		hbb += 1e-9
+		haa += 1e-12
+		hbb += 1e-12
 		det := haa*hbb - hab*hab
 		if det <= 0 {
 			break
 		}
 		da := (hbb*ga - hab*gb) / det
 		db := (haa*gb - hab*ga) / det
-		a, b = a-da, b-db
-		if math.Abs(da) < 1e-9 && math.Abs(db) < 1e-9 {
+		step := 1.0
+		for ; step > 1e-10; step /= 2 {
+			if l := loss(a-step*da, b-step*db); l < cur+1e-4*step*(ga*da+gb*db)*-1 || l < cur {
+				a, b, cur = a-step*da, b-step*db, l
+				break
+			}
+		}
+		if step <= 1e-10 || (math.Abs(da) < 1e-7 && math.Abs(db) < 1e-7) {
 			break
 		}
 	}
