@@ -45,16 +45,18 @@ var (
 )
 
 // readSpeechAct finds the cues in normalised text.
-func readSpeechAct(norm string) speechAct {
+func readSpeechAct(norm string) speechAct { return speechActOf(norm, scanCues(norm)) }
+
+func speechActOf(norm string, cues cueSet) speechAct {
 	return speechAct{
-		retract:   containsAnyOf(norm, retractCues) || strings.HasPrefix(norm, "没事") || strings.HasSuffix(norm, "没事"),
-		elsewhere: containsAnyOf(norm, elsewhereCues),
-		here:      containsAnyOf(norm, hereCues),
-		question:  containsAnyOf(norm, questionCues),
-		offer:     containsAnyOf(norm, offerCues),
-		praise:    containsAnyOf(norm, praiseCues),
-		joke:      containsAnyOf(norm, jokeCues),
-		personal:  containsAnyOf(norm, personalCues),
+		retract:   cues.has(cueRetract) || strings.HasPrefix(norm, "没事") || strings.HasSuffix(norm, "没事"),
+		elsewhere: cues.has(cueElsewhere),
+		here:      cues.has(cueHere),
+		question:  cues.has(cueQuestion),
+		offer:     cues.has(cueOffer),
+		praise:    cues.has(cuePraise),
+		joke:      cues.has(cueJoke),
+		personal:  cues.has(cuePersonal),
 		content:   contentRunes(norm),
 	}
 }

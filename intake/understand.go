@@ -41,15 +41,16 @@ const (
 // P(not a concern). Locations are extracted in both cases.
 func (m *Model) Understand(text string) Result {
 	norm := Normalize(text)
-	ids := featureIDs(m.seg, norm, m.index)
+	cues := scanCues(norm)
+	act := speechActOf(norm, cues)
+	ids := featureIDsAct(m.seg, norm, act, m.index)
 	r := Result{Text: text, Normalized: norm}
 	r.Location, r.LocationNorm = ExtractLocation(text)
 	if r.Location == nil {
 		r.Location, r.LocationNorm = []string{}, []string{}
 	}
 	pConcern := m.concernProb(ids)
-	danger, calm := detectUrgency(norm)
-	act := readSpeechAct(norm)
+	danger, calm := urgencyOf(cues)
 	possible, factor := act.gate(danger && !calm)
 	r.Concern = possible && (pConcern >= concernCut || (danger && !calm && pConcern >= dangerConcernCut))
 	if !r.Concern {

@@ -52,56 +52,21 @@ var negations = []string{"没", "没有", "不会", "未", "防止"}
 
 // detectUrgency reports whether the normalised text mentions danger, and
 // whether it does so in a calm context (news, drills, hypotheticals).
-func detectUrgency(norm string) (danger, calm bool) {
-	danger = hasDangerWord(norm) || hasDangerPair(norm)
-	if !danger {
-		return false, false
-	}
-	for _, w := range calmContext {
-		if strings.Contains(norm, w) {
-			return true, true
-		}
-	}
-	return true, false
-}
+func detectUrgency(norm string) (danger, calm bool) { return urgencyOf(scanCues(norm)) }
 
-func hasDangerWord(norm string) bool {
-	for _, w := range dangerWords {
-		for off := 0; ; {
-			i := strings.Index(norm[off:], w)
-			if i < 0 {
-				break
-			}
-			if !negated(norm[:off+i]) {
-				return true
-			}
-			off += i + len(w)
+func urgencyOf(cues cueSet) (danger, calm bool) {
+	danger = cues.has(cueDanger)
+	for i := range dangerPairs {
+		if cues.has(cuePairBase+cueGroup(2*i)) && cues.has(cuePairBase+cueGroup(2*i+1)) {
+			danger = true
 		}
 	}
-	return false
-}
-
-func hasDangerPair(norm string) bool {
-	for _, p := range dangerPairs {
-		if containsAnyOf(norm, p.objects) && containsAnyOf(norm, p.states) {
-			return true
-		}
-	}
-	return false
+	return danger, danger && cues.has(cueCalm)
 }
 
 func negated(before string) bool {
 	for _, n := range negations {
 		if strings.HasSuffix(before, n) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsAnyOf(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
 			return true
 		}
 	}
