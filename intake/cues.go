@@ -32,6 +32,9 @@ type cueWord struct {
 	group cueGroup
 }
 
+// cueNotBefore: a cue word does not count when this follows it.
+var cueNotBefore = map[string]string{"出租": "车"}
+
 // cueIndex lists every cue word under its first rune, so one pass over a
 // message finds all groups (instead of one substring search per word).
 var cueIndex = buildCueIndex()
@@ -74,6 +77,9 @@ func scanCues(norm string) cueSet {
 			}
 			if c.group == cueDanger && negated(norm[:i]) {
 				continue
+			}
+			if next, ok := cueNotBefore[c.word]; ok && strings.HasPrefix(norm[i+len(c.word):], next) {
+				continue // 出租车 is a taxi, not a flat to let
 			}
 			s |= 1 << c.group
 		}
