@@ -50,7 +50,7 @@ func TestSpeechActLowersConfidence(t *testing.T) {
 		danger bool
 		factor float64 // upper bound
 	}{
-		{"请问物业电话多少 电梯坏了找谁", false, 0.6},
+		{"谁知道物业电话是多少 电梯坏了找谁", false, 0.6},
 		{"新装的路灯真漂亮 物业用心了", false, 0.5},
 		{"电梯坏了我就当减肥了 哈哈", false, 0.6},
 		{"电梯坏了", false, 0.6}, // short: review, not public
