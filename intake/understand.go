@@ -43,6 +43,7 @@ func (m *Model) Understand(text string) Result {
 	norm := Normalize(text)
 	cues := scanCues(norm)
 	act := speechActOf(norm, cues)
+	act.joke = act.joke || laughing(text)
 	ids := featureIDsAct(m.seg, norm, act, m.index)
 	r := Result{Text: text, Normalized: norm}
 	r.Location, r.LocationNorm = ExtractLocation(text)
