@@ -17,6 +17,7 @@ const (
 	cuePraise
 	cueJoke
 	cuePersonal
+	cueAilment
 	cueDanger // matches preceded by a negation (没, 未…) do not count
 	cueCalm
 	cuePairBase // object and state groups of dangerPairs: base+2i, base+2i+1
@@ -55,6 +56,7 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cuePraise, praiseCues)
 	add(cueJoke, jokeCues)
 	add(cuePersonal, personalCues)
+	add(cueAilment, ailmentCues)
 	add(cueDanger, dangerWords)
 	add(cueCalm, calmContext)
 	for i, p := range dangerPairs {

@@ -24,8 +24,8 @@ type Result struct {
 const (
 	// concernCut is the concern probability above which a message is a report.
 	concernCut = 0.5
-	// dangerConcernCut is the lower cut used when a danger word is present.
-	dangerConcernCut = 0.25
+	// dangerConcernCut is the lower cut used when a danger is named.
+	dangerConcernCut = 0.1
 	// DefaultKeywordBoost is added to a category's log-probability per
 	// taxonomy keyword found in the message (at most two hits count).
 	DefaultKeywordBoost = 0.6
