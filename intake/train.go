@@ -180,7 +180,7 @@ func calibrateConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) (a,
 // groupReportShare is the share of reports assumed among the messages of a
 // group chat that look like reports at all (chit-chat with no problem word
 // in it rarely reaches the detector's upper range).
-const groupReportShare = 0.35
+const groupReportShare = 0.4
 
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }
 
