@@ -27,6 +27,7 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("help", []string{"帮助", "start"}, h.help)
 	cmd("bind", []string{"绑定"}, h.bind)
 	cmd("rate", []string{"评价"}, h.rate)
+	cmd("withdraw", []string{"撤回"}, h.withdrawCmd)
 	cmd("bindgroup", []string{"绑定群"}, h.bindGroup, officer)
 	cmd("todo", []string{"待办"}, h.todo, officer)
 	cmd("confirm", []string{"确认"}, h.confirm, officer)
@@ -38,6 +39,7 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("ack", []string{"报到"}, h.ack, worker)
 	cmd("progress", []string{"进展"}, h.progress, worker)
 	cmd("resolve", []string{"办结"}, h.resolve, worker)
+	cmd("category", []string{"分类"}, h.recategorize, officer)
 	r.Text(bot.Chain(h.text, h.Errors))
 	r.Unknown(func(c *bot.Context) error { return c.Reply(h.l.T("unknown_command", c.Command.Verb)) })
 	return r

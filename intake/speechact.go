@@ -97,7 +97,7 @@ const minContent = 4
 
 // shortContent is the length up to which a report is never acknowledged in
 // public on its own (电梯坏了 waits for review; #报事 still works).
-const shortContent = 6
+const shortContent = 4
 
 // gate applies the speech-act rules to the concern decision: it returns
 // whether the message can be a report at all and a factor (≤ 1) for its
@@ -145,3 +145,8 @@ func contentRunes(s string) int {
 	}
 	return n
 }
+
+// Retracts reports whether a chat message calls off an alarm (没事了,
+// 是我搞错了, 虚惊一场…): said by a reporter within minutes of their report,
+// it withdraws it.
+func Retracts(text string) bool { return readSpeechAct(Normalize(text)).retract }
