@@ -77,9 +77,9 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 	case "invite":
 		return runInvite(ctx, args, sys)
 	case "train":
-		return runTrain(args, sys.Out, sys.Err)
+		return runTrainVerb(ctx, args, sys)
 	case "eval":
-		return runEval(args, sys.Out, sys.Err)
+		return runEvalVerb(ctx, args, sys)
 	case "understand":
 		return runUnderstand(args, sys)
 	case "version":
@@ -101,8 +101,8 @@ const usage = `usage: neighborbot [command] [flags]
   unit add     -name NAME -kind district|street|community|grid|department|partner [-parent NAME]
   unit list
   invite       -role ROLE -unit NAME: print a one-time code, sent as "#绑定 CODE" to the bot
-  train        -data FILE -out MODEL
-  eval         -data FILE [-model MODEL] [-json]
+  train        -data FILE -out MODEL, or -from-db [-since DATE] [-weight 5] -out MODEL (built-in corpus + decisions)
+  eval         -data FILE [-model MODEL] [-json], or -from-db [-since DATE] [-model MODEL] [-json]
   understand   [-model MODEL] read messages on standard input, print how the bot reads them (configured taxonomy)
   version
 
