@@ -129,6 +129,8 @@ func decisions(ctx context.Context, db *store.DB, since time.Time) ([]intake.Exa
 	return exs, err
 }
 
+var timeZero time.Time
+
 func parseSince(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil

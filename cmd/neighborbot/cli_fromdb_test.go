@@ -69,6 +69,10 @@ func TestTrainAndEvalFromDB(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.N != 7 || rep.CategoryN != 4 {
 		t.Fatalf("eval -from-db -json: %v\n%s", err, out)
 	}
+	code, out, errOut = cli(t, env, "model")
+	if code != 0 || !strings.Contains(out, "model: embedded") || !strings.Contains(out, "on 7 recorded decisions") {
+		t.Errorf("model: code %d\n%s%s", code, out, errOut)
+	}
 	if code, _, _ := cli(t, env, "train", "-from-db", "-since", "yesterday", "-out", model); code != 2 {
 		t.Errorf("a bad -since must be a usage error, got code %d", code)
 	}

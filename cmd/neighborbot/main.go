@@ -82,6 +82,8 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 		return runEvalVerb(ctx, args, sys)
 	case "understand":
 		return runUnderstand(args, sys)
+	case "model":
+		return runModel(ctx, args, sys)
 	case "version":
 		fmt.Fprintln(sys.Out, "neighborbot", Version)
 		return nil
@@ -104,6 +106,7 @@ const usage = `usage: neighborbot [command] [flags]
   train        -data FILE -out MODEL, or -from-db [-since DATE] [-weight 5] -out MODEL (built-in corpus + decisions)
   eval         -data FILE [-model MODEL] [-json], or -from-db [-since DATE] [-model MODEL] [-json]
   understand   [-model MODEL] read messages on standard input, print how the bot reads them (configured taxonomy)
+  model        which model runs, what it is made of, how it scores on the recorded decisions
   version
 
 Config: -config PATH or NEIGHBORBOT_CONFIG; environment NEIGHBORBOT_* overrides the file.
