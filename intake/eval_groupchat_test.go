@@ -8,7 +8,7 @@ import (
 // groupChatEvalFiles are the evaluation set written apart from the
 // training corpus (see testdata/README.md): _dev was looked at while the
 // rules were written, _test only in aggregate.
-var groupChatEvalFiles = []string{"testdata/eval_groupchat_dev.tsv", "testdata/eval_groupchat_test.tsv", "testdata/eval_groupchat_final.tsv", "testdata/eval_groupchat_final2.tsv", "testdata/eval_groupchat_final3.tsv"}
+var groupChatEvalFiles = []string{"testdata/eval_groupchat_dev.tsv", "testdata/eval_groupchat_test.tsv", "testdata/eval_groupchat_final.tsv", "testdata/eval_groupchat_final2.tsv", "testdata/eval_groupchat_final3.tsv", "testdata/eval_groupchat_final4.tsv"}
 
 // TestDefaultModelGroupChatTargets runs the shipped model over the
 // group-chat evaluation set and fails when a rate falls below what the
