@@ -82,6 +82,9 @@ func (h *Handlers) intake(c *bot.Context, r intake.Result, explicit bool) error 
 	if err := h.createCase(c, cs, found, match); err != nil {
 		return err
 	}
+	if err := h.notifyUrgent(c, cs); err != nil { // urgent.go
+		return err
+	}
 	if cs.Quiet {
 		return nil
 	}
