@@ -50,6 +50,11 @@ func Authorize(actor Actor, action Action, c *Case, tree UnitTree) error {
 	switch action {
 	case ActionClose:
 		return Errorf(EFORBIDDEN, "only the scheduler closes cases without a rating")
+	case ActionWithdraw:
+		if c.ReporterID != 0 && actor.PersonID == c.ReporterID {
+			return nil
+		}
+		return Errorf(EFORBIDDEN, "only the reporter of #%d may withdraw it", c.ID)
 	case ActionRate:
 		if actor.IsFollower {
 			return nil

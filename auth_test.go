@@ -49,11 +49,13 @@ func TestAuthorizeTable(t *testing.T) {
 		nb.ActionRate:     {"follower", "system"},
 		nb.ActionClose:    {"system"},
 		nb.ActionExtend:   managers,
+		nb.ActionWithdraw: {"resident", "system"}, // the reporter
+		nb.ActionCategory: managers,
 	}
 	for _, a := range nb.TimerActions {
 		allow[a] = []string{"system"}
 	}
-	c := &nb.Case{ID: 5, Stage: nb.StageProject, UnitID: 3, OwnerUnitID: 10, WhistleUnitID: 11}
+	c := &nb.Case{ID: 5, Stage: nb.StageProject, UnitID: 3, OwnerUnitID: 10, WhistleUnitID: 11, ReporterID: 2}
 	for _, action := range nb.Actions {
 		for name, actor := range actors {
 			err := nb.Authorize(actor, action, c, testTree)

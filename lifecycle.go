@@ -23,6 +23,8 @@ const (
 	ActionRate     Action = "rate"     // 评价: resolved → closed, or back to project if 不满意
 	ActionClose    Action = "close"    // scheduler: resolved → closed without a rating
 	ActionExtend   Action = "extend"   // 延期: a project's deadline moves, with a reason
+	ActionWithdraw Action = "withdraw" // 撤回: the reporter says it is not a report: topic/issue → dismissed
+	ActionCategory Action = "category" // 分类: an officer corrects the category of an open case
 
 	// Timer actions, taken by the scheduler only (see Timers).
 	ActionRemindAck     Action = "remind_ack"     // a whistle not acknowledged in time: remind the unit
@@ -71,6 +73,8 @@ type Command struct {
 	// RemindAt is when the owner is reminded of the deadline DueAt (accept,
 	// assign, extend, rate if reopened); zero = no reminder.
 	RemindAt time.Time
+	// Category is the corrected category (category only).
+	Category string
 }
 
 // TransitionError says an action does not apply to a case in its stage.
@@ -103,6 +107,8 @@ var transitions = map[Action]struct {
 	ActionRate:     {[]Stage{StageResolved}, StageClosed},
 	ActionClose:    {[]Stage{StageResolved}, StageClosed},
 	ActionExtend:   {[]Stage{StageProject}, ""},
+	ActionWithdraw: {[]Stage{StageTopic, StageIssue}, StageDismissed},
+	ActionCategory: {[]Stage{StageTopic, StageIssue, StageProject}, ""},
 
 	ActionRemindAck:     {[]Stage{StageTopic, StageIssue, StageProject}, ""},
 	ActionEscalateAck:   {[]Stage{StageTopic, StageIssue, StageProject}, ""},
@@ -114,7 +120,7 @@ var transitions = map[Action]struct {
 // Actions lists every action, in lifecycle order.
 var Actions = []Action{ActionConfirm, ActionDismiss, ActionMerge, ActionAccept, ActionAssign,
 	ActionWhistle, ActionAck, ActionProgress, ActionResolve, ActionRate, ActionClose, ActionExtend,
-	ActionRemindAck, ActionEscalateAck, ActionRemindDue, ActionEscalateDue, ActionEscalateTopic}
+	ActionWithdraw, ActionCategory, ActionRemindAck, ActionEscalateAck, ActionRemindDue, ActionEscalateDue, ActionEscalateTopic}
 
 // CanApply reports whether action applies to a case in stage.
 func CanApply(stage Stage, action Action) bool {
@@ -186,6 +192,10 @@ func (c *Case) checkArgs(cmd Command) error {
 		if note == "" {
 			return Errorf(EINVALID, "progress needs a text")
 		}
+	case ActionCategory:
+		if strings.TrimSpace(cmd.Category) == "" || cmd.Category == c.Category {
+			return Errorf(EINVALID, "a different category is required")
+		}
 	case ActionRate:
 		switch cmd.Rating {
 		case RatingSatisfied, RatingBasic, RatingUnsatisfied:
@@ -204,8 +214,10 @@ func (c *Case) applyEffects(cmd Command, now time.Time) {
 	case ActionMerge:
 		c.MergedInto = cmd.TargetID
 		c.ClosedAt = now
-	case ActionDismiss:
+	case ActionDismiss, ActionWithdraw:
 		c.ClosedAt = now
+	case ActionCategory:
+		c.Category = strings.TrimSpace(cmd.Category)
 	case ActionAccept, ActionAssign:
 		if cmd.UnitID != 0 {
 			c.OwnerUnitID = cmd.UnitID

@@ -27,6 +27,8 @@ func validCommand(a nb.Action) nb.Command {
 		cmd.DueAt = time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
 	case nb.ActionRate:
 		cmd.Rating = nb.RatingSatisfied
+	case nb.ActionCategory:
+		cmd.Category = "环境卫生"
 	}
 	return cmd
 }
@@ -47,6 +49,8 @@ func TestTransitionTable(t *testing.T) {
 		nb.ActionRate:     {nb.StageResolved: nb.StageClosed},
 		nb.ActionClose:    {nb.StageResolved: nb.StageClosed},
 		nb.ActionExtend:   {nb.StageProject: nb.StageProject},
+		nb.ActionWithdraw: {nb.StageTopic: nb.StageDismissed, nb.StageIssue: nb.StageDismissed},
+		nb.ActionCategory: {nb.StageTopic: nb.StageTopic, nb.StageIssue: nb.StageIssue, nb.StageProject: nb.StageProject},
 
 		nb.ActionRemindAck:     {nb.StageTopic: nb.StageTopic, nb.StageIssue: nb.StageIssue, nb.StageProject: nb.StageProject},
 		nb.ActionEscalateAck:   {nb.StageTopic: nb.StageTopic, nb.StageIssue: nb.StageIssue, nb.StageProject: nb.StageProject},

@@ -28,6 +28,8 @@ func TestPermissionMatrix(t *testing.T) {
 		nb.ActionResolve:  append([]string{"物业"}, managersIn...),
 		nb.ActionRate:     {"居民甲", "系统"},
 		nb.ActionClose:    {"系统"},
+		nb.ActionWithdraw: {"居民甲", "系统"}, // the reporter
+		nb.ActionCategory: managersIn,
 	}
 	for _, a := range nb.TimerActions {
 		allow[a] = []string{"系统"}
@@ -84,6 +86,8 @@ func (w *world) caseFor(tx nb.Tx, action nb.Action) (int64, nb.Command) {
 		cmd.Rating = nb.RatingSatisfied
 	case nb.ActionExtend:
 		cmd.Extend, cmd.Note = 24*time.Hour, "原因"
+	case nb.ActionCategory:
+		cmd.Category = "环境卫生"
 	}
 	if err := tx.CreateCase(c); err != nil {
 		w.t.Fatal(err)

@@ -10,26 +10,28 @@ var residentHelp = [2]string{`邻里哨使用说明：
 · 回复登记消息「+1」「我也是」「同问」— 关注同一件事
 · #进度 编号 — 查询进度；#我的 — 我反映或关注的事
 · #关注 编号；#评价 编号 满意/基本满意/不满意
-命令也可用英文 /report /status /mine /follow /rate /help`,
+· 说错了？10 分钟内说「没事了」，或回复登记消息「不是报事」，或发送 #撤回 编号
+命令也可用英文 /report /status /mine /follow /rate /withdraw /help`,
 	`NeighborBot help:
 · Just say what is wrong in the group, e.g. "the stairway light of building 3 is broken"; the bot registers it and replies with a number.
 · /report text — report explicitly
 · Reply "+1" or "me too" to a report or the bot's acknowledgement — follow the same case
 · /status N — where a case stands; /mine — cases you reported or follow
 · /follow N; /rate N 1-3 (1 satisfied, 2 basic, 3 unsatisfied)
-Chinese verbs work too: #报事 #进度 #我的 #关注 #评价 #帮助`}
+· Not a report after all? Say so within 10 minutes (没事了), reply "不是报事" to the acknowledgement, or send /withdraw N
+Chinese verbs work too: #报事 #进度 #我的 #关注 #评价 #撤回 #帮助`}
 
 var officerHelp = [2]string{`工作人员命令：
 #待办 — 待办与待审核列表；#超期 — 超期项目；#详情 N — 经过
 #延期 N 3天 原因；#统计 [本周|本月|今年]
-#确认 N；#驳回 N 原因；#合并 N M
+#确认 N；#驳回 N 原因；#合并 N M；#分类 N 类别
 #立项 N [承办单位]；#派单 N 单位；#吹哨 N 单位
 #报到 N；#进展 N 内容；#办结 N 结果
 #绑定群 单位 — 把本群绑定到网格/社区；#工作群 单位 — 设为工作人员群（接收升级与周报）`,
 	`Officer commands:
 /todo — open cases and the review list; /overdue — overdue projects; /case N — timeline
 /extend N 3d reason; /stats [week|month|year]
-/confirm N; /dismiss N reason; /merge N M
+/confirm N; /dismiss N reason; /merge N M; /category N name
 /accept N [unit]; /assign N unit; /whistle N unit
 /ack N; /progress N text; /resolve N result
 /bindgroup unit — bind this group to a grid or community; /officersgroup unit — make it the officers' work group (escalations, weekly report)`}

@@ -75,6 +75,8 @@ func (p *Phrases) Notice(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 		return t("say_autoclosed", c.ID, s, p.autoCloseDays)
 	case nb.ActionExtend:
 		return t("say_extend", c.ID, s, p.when(c.DueAt), note)
+	case nb.ActionWithdraw:
+		return t("say_withdrawn", c.ID, s)
 	}
 	return ""
 }

@@ -12,6 +12,9 @@ import (
 // text handles a message that is not a command: a reply that joins or
 // rates a case, a report, or — most often — chit-chat, which gets no answer.
 func (h *Handlers) text(c *bot.Context) error {
+	if done, err := h.withdrawal(c); done || err != nil { // withdraw.go
+		return err
+	}
 	if c.Msg.ReplyTo != "" {
 		if handled, err := h.onReply(c); handled || err != nil {
 			return err
@@ -77,6 +80,9 @@ func (h *Handlers) intake(c *bot.Context, r intake.Result, explicit bool) error 
 		cs.Text = c.Command.Text
 	}
 	if err := h.createCase(c, cs, found, match); err != nil {
+		return err
+	}
+	if err := h.notifyUrgent(c, cs); err != nil { // urgent.go
 		return err
 	}
 	if cs.Quiet {

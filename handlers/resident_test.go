@@ -125,7 +125,7 @@ func TestMalformedCommands(t *testing.T) {
 func TestWeakDuplicateIsSuggestedToOfficers(t *testing.T) {
 	w := newWorld(t)
 	w.say("g1", "居民甲", "18号楼门口的路灯坏了好几天了，晚上很黑")
-	_, got := w.say("g1", "居民乙", "路灯不亮了")
+	_, got := w.say("g1", "居民乙", "路灯不亮了 晚上好黑")
 	if len(got) != 1 || !strings.Contains(got[0].Text, "#2") {
 		t.Fatalf("a weak match is a case of its own: %+v", got)
 	}

@@ -27,6 +27,7 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("help", []string{"帮助", "start"}, h.help)
 	cmd("bind", []string{"绑定"}, h.bind)
 	cmd("rate", []string{"评价"}, h.rate)
+	cmd("withdraw", []string{"撤回"}, h.withdrawCmd)
 	cmd("bindgroup", []string{"绑定群"}, h.bindGroup, officer)
 	cmd("officersgroup", []string{"工作群"}, h.officersGroup, officer)
 	cmd("todo", []string{"待办"}, h.todo, officer)
@@ -43,6 +44,7 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("overdue", []string{"超期"}, h.overdue, officer)
 	cmd("case", []string{"详情"}, h.detail, worker)
 	cmd("stats", []string{"统计"}, h.stats, officer)
+	cmd("category", []string{"分类"}, h.recategorize, officer)
 	r.Text(bot.Chain(h.text, h.Errors))
 	r.Unknown(func(c *bot.Context) error { return c.Reply(h.l.T("unknown_command", c.Command.Verb)) })
 	return r

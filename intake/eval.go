@@ -2,6 +2,7 @@ package intake
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -35,7 +36,19 @@ type Report struct {
 	UrgentN          int            `json:"urgent_n"`
 	UrgentRecall     float64        `json:"urgent_recall"`
 	UrgentPrecision  float64        `json:"urgent_precision"`
-	MsgsPerSec       float64        `json:"msgs_per_sec"`
+	// ChatN counts rows labelled not a concern; FalseAckPer100 is how many
+	// of every 100 of them the bot would acknowledge in the group.
+	ChatN          int     `json:"chat_n"`
+	FalseAckPer100 float64 `json:"false_ack_per_100"`
+	// AckRecall is the share of concern rows acknowledged in the group;
+	// AckPrecision the share of acknowledged rows that are concerns.
+	AckRecall    float64 `json:"ack_recall"`
+	AckPrecision float64 `json:"ack_precision"`
+	// LocationRecall is the share of concern rows naming a place for which
+	// every gold place overlaps an extracted one (boundaries may differ).
+	LocationPlaceN int     `json:"location_place_n"`
+	LocationRecall float64 `json:"location_recall"`
+	MsgsPerSec     float64 `json:"msgs_per_sec"`
 }
 
 // Evaluate runs the model over a dataset and computes the Report.
@@ -57,16 +70,23 @@ func Evaluate(m *Model, ds *Dataset) Report {
 	rep.LocationN, rep.LocationExact = t.locN, ratio(t.locOK, t.locN)
 	rep.UrgentN, rep.UrgentRecall = t.urgN, ratio(t.urgHit, t.urgN)
 	rep.UrgentPrecision = ratio(t.urgTP, t.urgPred)
+	rep.ChatN = t.chatN
+	rep.FalseAckPer100 = 100 * ratio(t.ackFP, t.chatN)
+	rep.AckRecall = ratio(t.ackTP, t.concernN)
+	rep.AckPrecision = ratio(t.ackTP, t.ackTP+t.ackFP)
+	rep.LocationPlaceN, rep.LocationRecall = t.placeN, ratio(t.placeOK, t.placeN)
 	rep.fillCategory(t.gold, t.pred)
 	return rep
 }
 
 // tally accumulates per-row outcomes for Evaluate.
 type tally struct {
-	gold, pred                   []string
-	cTP, cFP, cFN                int
-	locN, locOK                  int
-	urgN, urgHit, urgPred, urgTP int
+	gold, pred                    []string
+	cTP, cFP, cFN                 int
+	locN, locOK                   int
+	urgN, urgHit, urgPred, urgTP  int
+	chatN, concernN, ackTP, ackFP int
+	placeN, placeOK               int
 }
 
 func (t *tally) add(m *Model, ex Example, r Result) {
@@ -75,6 +95,24 @@ func (t *tally) add(m *Model, ex Example, r Result) {
 		t.pred = append(t.pred, m.categoryOf(r))
 	}
 	t.cTP, t.cFP, t.cFN = countBinary(ex.Concern, r.Concern, t.cTP, t.cFP, t.cFN)
+	switch ex.Concern {
+	case 0:
+		t.chatN++
+		if r.Ack {
+			t.ackFP++
+		}
+	case 1:
+		t.concernN++
+		if r.Ack {
+			t.ackTP++
+		}
+	}
+	if ex.Concern != 0 && len(ex.Location) > 0 {
+		t.placeN++
+		if overlapsAll(ex.Location, r.Location) {
+			t.placeOK++
+		}
+	}
 	if ex.HasLocation && ex.Concern != 0 {
 		t.locN++
 		if sameSet(ex.Location, r.Location) {
@@ -181,4 +219,22 @@ func sameSet(a, b []string) bool {
 	slices.Sort(x)
 	slices.Sort(y)
 	return slices.Equal(x, y)
+}
+
+// overlapsAll reports whether every gold place shares text with an
+// extracted one (one contains the other).
+func overlapsAll(gold, got []string) bool {
+	for _, g := range gold {
+		found := false
+		for _, w := range got {
+			if strings.Contains(w, g) || strings.Contains(g, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

@@ -16,6 +16,8 @@ func (rep Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "concern: precision %.4f recall %.4f F1 %.4f\n", rep.ConcernPrecision, rep.ConcernRecall, rep.ConcernF1)
 	fmt.Fprintf(&b, "location exact: %.4f (%d rows)\n", rep.LocationExact, rep.LocationN)
 	fmt.Fprintf(&b, "urgent recall: %.4f (%d rows), precision %.4f\n", rep.UrgentRecall, rep.UrgentN, rep.UrgentPrecision)
+	fmt.Fprintf(&b, "public acknowledgements: %.2f per 100 chit-chat (%d rows), %.4f of concerns, precision %.4f\n", rep.FalseAckPer100, rep.ChatN, rep.AckRecall, rep.AckPrecision)
+	fmt.Fprintf(&b, "location recall (overlap): %.4f (%d rows naming a place)\n", rep.LocationRecall, rep.LocationPlaceN)
 	fmt.Fprintf(&b, "msgs/sec: %.0f\n\n", rep.MsgsPerSec)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "class\tprecision\trecall\tF1\tsupport")

@@ -13,6 +13,11 @@ import (
 // bucket. Digits are folded to 0 so that 3号楼 and 44号楼 share features.
 // The byte slice passed to fn is reused; copy it to keep it.
 func forEachFeature(seg *gse.Segmenter, norm string, fn func(f []byte)) {
+	forEachFeatureAct(seg, norm, readSpeechAct(norm), fn)
+}
+
+// forEachFeatureAct is forEachFeature with the speech act already read.
+func forEachFeatureAct(seg *gse.Segmenter, norm string, act speechAct, fn func(f []byte)) {
 	folded := foldDigits(norm)
 	buf := make([]byte, 0, 64)
 	for _, w := range segmentWith(seg, folded) {
@@ -35,6 +40,7 @@ func forEachFeature(seg *gse.Segmenter, norm string, fn func(f []byte)) {
 		prev, prevSize = r, utf8.RuneLen(r)
 	}
 	fn(append(buf[:0], lengthBucket(n)...))
+	act.features(fn)
 }
 
 // extractFeatures returns the features of normalised text as strings.
@@ -47,8 +53,12 @@ func extractFeatures(seg *gse.Segmenter, norm string) []string {
 // featureIDs maps the features of normalised text to vocabulary ids,
 // dropping unknown and repeated ones, without allocating feature strings.
 func featureIDs(seg *gse.Segmenter, norm string, index map[string]int32) []int32 {
+	return featureIDsAct(seg, norm, readSpeechAct(norm), index)
+}
+
+func featureIDsAct(seg *gse.Segmenter, norm string, act speechAct, index map[string]int32) []int32 {
 	ids := make([]int32, 0, 64)
-	forEachFeature(seg, norm, func(f []byte) {
+	forEachFeatureAct(seg, norm, act, func(f []byte) {
 		if id, ok := index[string(f)]; ok {
 			ids = append(ids, id)
 		}

@@ -27,7 +27,7 @@ func TestExtractLocation(t *testing.T) {
 		{"今天天气真好", nil, nil},
 		{"小区里好多狗屎", nil, nil},
 		{"住五楼的阿姨", []string{"五楼"}, []string{"5层"}},
-		{"A座大堂", []string{"A座"}, []string{"A座"}},
+		{"A座大堂", []string{"A座大堂"}, []string{"A座大堂"}}, // 大堂 is a place since issue 10
 		{"2号楼和5号楼之间", []string{"2号楼", "5号楼"}, []string{"2号楼", "5号楼"}},
 		{"看新闻说别的小区电梯困人了", nil, nil},
 		{"以前我们小区也这样", nil, nil},

@@ -32,6 +32,10 @@ type modelData struct {
 	Concern  *linear // nil for category-only models: every message is a concern
 	Category *linear
 	Ack      float64
+	// PlattA and PlattB calibrate the concern detector:
+	// P(concern) = sigmoid(PlattA·z + PlattB) for its logit z. Zero PlattA
+	// (models written before calibration) means the plain softmax.
+	PlattA, PlattB float64
 }
 
 // Model understands messages. Build one with Default, Load or Train; it is

@@ -43,6 +43,9 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 		return nil, err
 	}
 	d.Concern = trainConcern(ds, xs, len(vocab), cfg)
+	if d.Concern != nil {
+		d.PlattA, d.PlattB = calibrateConcern(ds, xs, len(vocab), cfg)
+	}
 	return newModel(d, opts)
 }
 
@@ -131,4 +134,112 @@ func labelIndexes(labels, names []string) []int {
 		ys[i] = pos[l]
 	}
 	return ys
+}
+
+// calibrateConcern fits Platt scaling for the concern detector: a model
+// trained without every fifth row scores those rows, and a, b are fitted
+// so that sigmoid(a·z+b) (z = the detector's logit) matches their labels.
+// The final detector is trained on all rows and uses the same a, b.
+func calibrateConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) (a, b float64) {
+	var fit Dataset
+	var fitX, calX [][]int32
+	var calY []int
+	fit.HasConcern = true
+	for i, ex := range ds.Examples {
+		if i%5 == 4 {
+			calX, calY = append(calX, xs[i]), append(calY, ex.Concern)
+			continue
+		}
+		fit.Examples = append(fit.Examples, ex)
+		fitX = append(fitX, xs[i])
+	}
+	l := trainConcern(&fit, fitX, nFeat, cfg)
+	if l == nil || len(calX) == 0 {
+		return 0, 0
+	}
+	zs := make([]float64, len(calX))
+	out := make([]float64, 2)
+	for i, x := range calX {
+		l.logits(x, out)
+		zs[i] = out[1] - out[0]
+	}
+	a, b = plattFit(zs, calY)
+	// Prior shift: the training corpus is mostly reports, a group chat is
+	// not. Moving the intercept from the corpus's share of reports to
+	// groupReportShare makes the probability mean "a report, in a group".
+	pos := 0
+	for _, ex := range ds.Examples {
+		pos += max(ex.Concern, 0)
+	}
+	if share := float64(pos) / float64(len(ds.Examples)); share > 0 && share < 1 {
+		b += logit(groupReportShare) - logit(share)
+	}
+	return a, b
+}
+
+// groupReportShare is the share of reports assumed among the messages of a
+// group chat that look like reports at all (chit-chat with no problem word
+// in it rarely reaches the detector's upper range).
+const groupReportShare = 0.4
+
+func logit(p float64) float64 { return math.Log(p / (1 - p)) }
+
+// plattFit fits sigmoid(a·z+b) to labels y (0/1) by Newton's method with
+// backtracking on the log-loss, with Platt's smoothed targets.
+func plattFit(zs []float64, ys []int) (a, b float64) {
+	pos := 0
+	for _, y := range ys {
+		pos += y
+	}
+	neg := len(ys) - pos
+	hi, lo := (float64(pos)+1)/(float64(pos)+2), 1/(float64(neg)+2)
+	target := func(i int) float64 {
+		if ys[i] == 1 {
+			return hi
+		}
+		return lo
+	}
+	loss := func(a, b float64) float64 {
+		l := 0.0
+		for i, z := range zs {
+			f := a*z + b
+			// log(1+e^f) - t·f, computed stably
+			l += math.Max(f, 0) + math.Log1p(math.Exp(-math.Abs(f))) - target(i)*f
+		}
+		return l
+	}
+	a, b = 0, math.Log((float64(pos)+1)/(float64(neg)+1))
+	cur := loss(a, b)
+	for iter := 0; iter < 100; iter++ {
+		var ga, gb, haa, hab, hbb float64
+		for i, z := range zs {
+			p := 1 / (1 + math.Exp(-(a*z + b)))
+			d := p - target(i)
+			w := p * (1 - p)
+			ga += d * z
+			gb += d
+			haa += w * z * z
+			hab += w * z
+			hbb += w
+		}
+		haa += 1e-12
+		hbb += 1e-12
+		det := haa*hbb - hab*hab
+		if det <= 0 {
+			break
+		}
+		da := (hbb*ga - hab*gb) / det
+		db := (haa*gb - hab*ga) / det
+		step := 1.0
+		for ; step > 1e-10; step /= 2 {
+			if l := loss(a-step*da, b-step*db); l < cur+1e-4*step*(ga*da+gb*db)*-1 || l < cur {
+				a, b, cur = a-step*da, b-step*db, l
+				break
+			}
+		}
+		if step <= 1e-10 || (math.Abs(da) < 1e-7 && math.Abs(db) < 1e-7) {
+			break
+		}
+	}
+	return a, b
 }

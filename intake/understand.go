@@ -16,13 +16,16 @@ type Result struct {
 	LocationNorm []string `json:"location_norm"`
 	Urgent       bool     `json:"urgent"`
 	Priority     string   `json:"priority"` // urgent|utilities|general|complex
+	// Ack is true when the bot acknowledges the message in the group as a
+	// report: a concern whose confidence reaches the model's threshold.
+	Ack bool `json:"ack"`
 }
 
 const (
 	// concernCut is the concern probability above which a message is a report.
 	concernCut = 0.5
-	// dangerConcernCut is the lower cut used when a danger word is present.
-	dangerConcernCut = 0.25
+	// dangerConcernCut is the lower cut used when a danger is named.
+	dangerConcernCut = 0.1
 	// DefaultKeywordBoost is added to a category's log-probability per
 	// taxonomy keyword found in the message (at most two hits count).
 	DefaultKeywordBoost = 0.6
@@ -38,23 +41,35 @@ const (
 // P(not a concern). Locations are extracted in both cases.
 func (m *Model) Understand(text string) Result {
 	norm := Normalize(text)
-	ids := featureIDs(m.seg, norm, m.index)
+	cues := scanCues(norm)
+	act := speechActOf(norm, cues)
+	act.joke = act.joke || laughing(text)
+	ids := featureIDsAct(m.seg, norm, act, m.index)
 	r := Result{Text: text, Normalized: norm}
 	r.Location, r.LocationNorm = ExtractLocation(text)
 	if r.Location == nil {
 		r.Location, r.LocationNorm = []string{}, []string{}
 	}
 	pConcern := m.concernProb(ids)
-	danger, calm := detectUrgency(norm)
-	r.Concern = pConcern >= concernCut || (danger && !calm && pConcern >= dangerConcernCut)
+	danger, calm := urgencyOf(cues)
+	possible, factor := act.gate(danger && !calm)
+	r.Concern = possible && (pConcern >= concernCut || (danger && !calm && pConcern >= dangerConcernCut))
 	if !r.Concern {
 		r.Confidence = 1 - pConcern
+		if !possible {
+			r.Confidence = math.Max(r.Confidence, 1-factor)
+		}
 		return r
 	}
-	cat, pCat := m.classify(norm, ids)
+	cat, _ := m.classify(norm, ids)
 	r.Category = cat.Name
-	r.Confidence = math.Max(pConcern, concernCut) * pCat
 	r.Urgent = danger && !calm
+	// Confidence is the calibrated P(concern), lowered by the speech-act
+	// cues; an urgent danger is acknowledged whatever the category says.
+	r.Confidence = math.Max(pConcern, concernCut) * factor
+	if r.Urgent && factor == 1 {
+		r.Confidence = math.Max(r.Confidence, m.ack)
+	}
 	r.Priority = cat.Priority
 	if r.Priority == "" {
 		r.Priority = PriorityGeneral
@@ -62,6 +77,7 @@ func (m *Model) Understand(text string) Result {
 	if r.Urgent {
 		r.Priority = PriorityUrgent
 	}
+	r.Ack = r.Confidence >= m.ack
 	return r
 }
 
@@ -72,6 +88,10 @@ func (m *Model) concernProb(ids []int32) float64 {
 		return 1
 	}
 	p := make([]float64, len(c.Labels))
+	if a := m.data.PlattA; a != 0 && len(p) == 2 && c.Labels[1] == "1" {
+		c.logits(ids, p)
+		return 1 / (1 + math.Exp(-(a*(p[1]-p[0]) + m.data.PlattB)))
+	}
 	c.probs(ids, p)
 	for i, l := range c.Labels {
 		if l == "1" {

@@ -50,12 +50,39 @@ func TestUnderstandPrintsJSONLines(t *testing.T) {
 		Category string   `json:"category"`
 		Location []string `json:"location"`
 		Urgent   bool     `json:"urgent"`
+		Ack      *bool    `json:"ack"`
 	}
 	if err := json.Unmarshal([]byte(lines[0]), &r); err != nil || !r.Concern || r.Category != "电梯" || len(r.Location) == 0 || r.Location[0] != "3栋" {
 		t.Fatalf("first line: %s (%v)", lines[0], err)
 	}
-	if err := json.Unmarshal([]byte(lines[1]), &r); err != nil || r.Concern {
-		t.Fatalf("chit-chat read as a concern: %s", lines[1])
+	if r.Ack == nil || !*r.Ack {
+		t.Errorf("a clear report must be acknowledged: %s", lines[0])
+	}
+	r.Ack = nil
+	if err := json.Unmarshal([]byte(lines[1]), &r); err != nil || r.Concern || r.Ack == nil || *r.Ack {
+		t.Fatalf("chit-chat read as a concern or acknowledged: %s", lines[1])
+	}
+}
+
+// TestUnderstandAckUsesTheConfiguredThreshold: `ack` says what the bot
+// would do with the configured intake.ack_threshold.
+func TestUnderstandAckUsesTheConfiguredThreshold(t *testing.T) {
+	cfgPath := filepath.Join(t.TempDir(), "nb.yaml")
+	if err := os.WriteFile(cfgPath, []byte("intake:\n  ack_threshold: 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	code := Main(t.Context(), []string{"understand", "-config", cfgPath}, IO{In: strings.NewReader("3栋电梯又坏了 老人上不去 急\n"),
+		Out: &out, Err: &out, Getenv: func(string) string { return "" }})
+	if code != 0 {
+		t.Fatalf("understand: %s", out.String())
+	}
+	var r struct {
+		Concern bool  `json:"concern"`
+		Ack     *bool `json:"ack"`
+	}
+	if err := json.Unmarshal([]byte(out.String()), &r); err != nil || !r.Concern || r.Ack == nil || *r.Ack {
+		t.Errorf("with ack_threshold 1 a report is registered but not acknowledged: %s", out.String())
 	}
 }
 

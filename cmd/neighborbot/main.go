@@ -86,11 +86,13 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 	case "stats":
 		return runStats(ctx, args, sys)
 	case "train":
-		return runTrain(args, sys.Out, sys.Err)
+		return runTrainVerb(ctx, args, sys)
 	case "eval":
-		return runEval(args, sys.Out, sys.Err)
+		return runEvalVerb(ctx, args, sys)
 	case "understand":
 		return runUnderstand(args, sys)
+	case "model":
+		return runModel(ctx, args, sys)
 	case "version":
 		fmt.Fprintln(sys.Out, "neighborbot", Version)
 		return nil
@@ -114,9 +116,10 @@ const usage = `usage: neighborbot [command] [flags]
   inbox list-failed          the incoming messages set aside after failing (ids, errors)
   inbox retry ID|--all       hand set-aside messages back to the bot
   stats        [-unit NAME] [-from YYYY-MM-DD] [-to YYYY-MM-DD] [-json]: topics, issues, projects and the rates
-  train        -data FILE -out MODEL
-  eval         -data FILE [-model MODEL] [-json]
+  train        -data FILE -out MODEL, or -from-db [-since DATE] [-weight 5] -out MODEL (built-in corpus + decisions)
+  eval         -data FILE [-model MODEL] [-json], or -from-db [-since DATE] [-model MODEL] [-json]
   understand   [-model MODEL] read messages on standard input, print how the bot reads them (configured taxonomy)
+  model        which model runs, what it is made of, how it scores on the recorded decisions
   version
 
 Config: -config PATH or NEIGHBORBOT_CONFIG; environment NEIGHBORBOT_* overrides the file.

@@ -103,6 +103,7 @@ func extraRows(rng *rand.Rand, trainPer, lexPer int) []row {
 			out = append(out, compose(rng, tpl, "", false))
 		}
 	}
+	out = append(out, realisticRows(rng, trainPer)...)
 	return append(out, chatLexMessages(rng, 400)...)
 }
 

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/config"
+	"github.com/neighborbot/neighborbot/handlers"
+	"github.com/neighborbot/neighborbot/intake"
+	"github.com/neighborbot/neighborbot/store"
+)
+
+// fromDB reports whether args ask for the community's own decisions.
+func fromDB(args []string) bool {
+	return slices.ContainsFunc(args, func(a string) bool {
+		a = strings.TrimLeft(a, "-")
+		return a == "from-db" || strings.HasPrefix(a, "from-db=")
+	})
+}
+
+// runTrainVerb implements `neighborbot train`: from a file, or with -from-db
+// from the built-in corpus plus the officers' and reporters' decisions in
+// the database (handlers.Decisions), each counted -weight times.
+func runTrainVerb(ctx context.Context, args []string, sys IO) error {
+	if !fromDB(args) {
+		return runTrain(args, sys.Out, sys.Err)
+	}
+	fs, path := newFlags("train", sys)
+	fs.Bool("from-db", true, "learn from the decisions recorded in the database")
+	since := fs.String("since", "", "only cases reported on or after this date (YYYY-MM-DD)")
+	out := fs.String("out", "", "where to write the model")
+	weight := fs.Int("weight", 5, "how many built-in corpus messages one recorded decision weighs")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *out == "" || *weight < 1 {
+		return fmt.Errorf("%w: train -from-db needs -out MODEL (and -weight ≥ 1)", errUsage)
+	}
+	from, err := parseSince(*since)
+	if err != nil {
+		return err
+	}
+	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
+		exs, err := decisions(ctx, db, from)
+		if err != nil {
+			return err
+		}
+		if len(exs) == 0 {
+			return errors.New("train: no decisions recorded yet (dismissed, withdrawn, confirmed, accepted or re-categorised cases)")
+		}
+		ds, err := intake.BuiltinCorpus()
+		if err != nil {
+			return err
+		}
+		base := len(ds.Examples)
+		for _, ex := range exs {
+			for range *weight {
+				ds.Examples = append(ds.Examples, ex)
+			}
+		}
+		m, err := intake.Train(ds, intake.WithAckThreshold(cfg.Intake.AckThreshold))
+		if err != nil {
+			return fmt.Errorf("train: %w", err)
+		}
+		if err := m.Save(*out); err != nil {
+			return fmt.Errorf("train: %w", err)
+		}
+		fmt.Fprintf(sys.Out, "trained on %d built-in messages and %d recorded decisions (%s), each counted %d times → %s\n"+
+			"to use it: set intake.model: %s in the config and restart the bot\n",
+			base, len(exs), tally(exs), *weight, *out, *out)
+		return nil
+	})
+}
+
+// runEvalVerb implements `neighborbot eval`: on a file, or with -from-db on
+// the decisions recorded in the database, with the configured model.
+func runEvalVerb(ctx context.Context, args []string, sys IO) error {
+	if !fromDB(args) {
+		return runEval(args, sys.Out, sys.Err)
+	}
+	fs, path := newFlags("eval", sys)
+	fs.Bool("from-db", true, "evaluate on the decisions recorded in the database")
+	since := fs.String("since", "", "only cases reported on or after this date (YYYY-MM-DD)")
+	model := fs.String("model", "", "model file (default: the configured one, else the embedded model)")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	from, err := parseSince(*since)
+	if err != nil {
+		return err
+	}
+	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
+		if *model != "" {
+			cfg.Intake.Model = *model
+		}
+		m, err := loadModel(cfg)
+		if err != nil {
+			return err
+		}
+		exs, err := decisions(ctx, db, from)
+		if err != nil {
+			return err
+		}
+		if len(exs) == 0 {
+			return errors.New("eval: no decisions recorded yet")
+		}
+		rep := intake.Evaluate(m, &intake.Dataset{Examples: exs, HasConcern: true})
+		if *asJSON {
+			return json.NewEncoder(sys.Out).Encode(rep)
+		}
+		fmt.Fprintf(sys.Out, "recorded decisions: %d (%s)\n", len(exs), tally(exs))
+		return rep.WriteText(sys.Out)
+	})
+}
+
+func decisions(ctx context.Context, db *store.DB, since time.Time) ([]intake.Example, error) {
+	var exs []intake.Example
+	err := db.View(ctx, func(tx nb.Tx) (err error) {
+		exs, err = handlers.Decisions(tx, since)
+		return err
+	})
+	return exs, err
+}
+
+var timeZero time.Time
+
+func parseSince(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02", s, time.Local)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: -since %q: want YYYY-MM-DD", errUsage, s)
+	}
+	return t, nil
+}
+
+func tally(exs []intake.Example) string {
+	not := 0
+	for _, ex := range exs {
+		if ex.Concern == 0 {
+			not++
+		}
+	}
+	return fmt.Sprintf("%d not a concern, %d concerns", not, len(exs)-not)
+}

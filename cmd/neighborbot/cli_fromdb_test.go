@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/store"
+)
+
+// TestTrainAndEvalFromDB: a community retrains from its officers' and
+// reporters' decisions with two commands.
+func TestTrainAndEvalFromDB(t *testing.T) {
+	path := tempDB(t)
+	ctx := context.Background()
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(ctx, func(tx nb.Tx) error {
+		chat := &nb.Chat{Platform: nb.PlatformSandbox, ExternalID: "g", Kind: nb.ChatGroup, Title: "g"}
+		if err := tx.EnsureChat(chat); err != nil {
+			return err
+		}
+		p, err := tx.EnsurePerson(nb.PlatformSandbox, "r", "r")
+		if err != nil {
+			return err
+		}
+		add := func(text string, stage nb.Stage, category string) *nb.Case {
+			cs := &nb.Case{Stage: stage, Text: text, Category: category, Priority: nb.PriorityGeneral, ChatID: chat.ID, ReporterID: p.ID, ReportMsg: text}
+			if err := tx.CreateCase(cs); err != nil {
+				t.Fatal(err)
+			}
+			return cs
+		}
+		add("群里好安静 是不是都在睡觉", nb.StageDismissed, "物业服务")
+		add("困在被窝里出不来了 冬天太难了", nb.StageDismissed, "电梯")
+		add("没事了 是我家的猫", nb.StageDismissed, "宠物")
+		add("东门的门禁又坏了 刷卡没反应", nb.StageIssue, "公共设施")
+		add("垃圾站三天没清了", nb.StageProject, "环境卫生")
+		add("楼上天天半夜剁肉", nb.StageClosed, "噪音扰民")
+		add("快递柜那边的灯坏了", nb.StageTopic, "公共设施") // nobody decided: left out
+		re := add("楼下的烧烤店油烟往窗户里灌", nb.StageTopic, "环境卫生")
+		return tx.AppendEvent(&nb.Event{CaseID: re.ID, Kind: nb.EventKind(nb.ActionCategory), ActorID: p.ID,
+			FromStage: nb.StageTopic, ToStage: nb.StageTopic, Note: "房屋维修 → 环境卫生", CreatedAt: re.CreatedAt})
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"NEIGHBORBOT_DB": path}
+	model := filepath.Join(t.TempDir(), "community.gob.gz")
+	code, out, errOut := cli(t, env, "train", "-from-db", "-out", model)
+	if code != 0 || !strings.Contains(out, "7 recorded decisions (3 not a concern, 4 concerns)") {
+		t.Fatalf("train -from-db: code %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = cli(t, env, "eval", "-from-db", "-model", model, "-json")
+	if code != 0 {
+		t.Fatalf("eval -from-db: %s%s", out, errOut)
+	}
+	var rep struct {
+		N         int `json:"n"`
+		CategoryN int `json:"category_n"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.N != 7 || rep.CategoryN != 4 {
+		t.Fatalf("eval -from-db -json: %v\n%s", err, out)
+	}
+	code, out, errOut = cli(t, env, "model")
+	if code != 0 || !strings.Contains(out, "model: embedded") || !strings.Contains(out, "on 7 recorded decisions") {
+		t.Errorf("model: code %d\n%s%s", code, out, errOut)
+	}
+	if code, _, _ := cli(t, env, "train", "-from-db", "-since", "yesterday", "-out", model); code != 2 {
+		t.Errorf("a bad -since must be a usage error, got code %d", code)
+	}
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/neighborbot/neighborbot/config"
+	"github.com/neighborbot/neighborbot/intake"
+	"github.com/neighborbot/neighborbot/store"
+)
+
+// runModel implements `neighborbot model`: which model the configuration
+// runs, what it is made of, and — when the database holds recorded
+// decisions — how it scores on them.
+func runModel(ctx context.Context, args []string, sys IO) error {
+	flags, path := newFlags("model", sys)
+	if err := parseFlags(flags, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*path, sys)
+	if err != nil {
+		return err
+	}
+	m, err := loadModel(cfg)
+	if err != nil {
+		return err
+	}
+	src := "embedded (trained on the built-in corpus)"
+	if cfg.Intake.Model != "" {
+		src = cfg.Intake.Model
+		if st, err := os.Stat(cfg.Intake.Model); err == nil {
+			src += " (written " + st.ModTime().Format("2006-01-02 15:04") + ")"
+		}
+	}
+	info := m.Info()
+	fmt.Fprintf(sys.Out, "model: %s\nfeatures: %d; categories (%d): %s\nconcern detector: %v, calibrated: %v; acknowledgement threshold: %.2f\n",
+		src, info.Features, len(info.Categories), strings.Join(info.Categories, " "), info.Concern, info.Calibrated, info.AckThreshold)
+	if _, err := os.Stat(cfg.Database); errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(sys.Out, "no database at %s: no recorded decisions to score on\n", cfg.Database)
+		return nil
+	}
+	return withStore(ctx, *path, sys, func(_ config.Config, db *store.DB) error {
+		exs, err := decisions(ctx, db, timeZero)
+		if err != nil {
+			return err
+		}
+		if len(exs) == 0 {
+			fmt.Fprintln(sys.Out, "no recorded decisions yet to score on")
+			return nil
+		}
+		rep := intake.Evaluate(m, &intake.Dataset{Examples: exs, HasConcern: true})
+		fmt.Fprintf(sys.Out, "on %d recorded decisions (%s): concern precision %.3f recall %.3f F1 %.3f; category macro-F1 %.3f\n",
+			len(exs), tally(exs), rep.ConcernPrecision, rep.ConcernRecall, rep.ConcernF1, rep.MacroF1)
+		return nil
+	})
+}

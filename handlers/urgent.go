@@ -1,0 +1,51 @@
+package handlers
+
+import (
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/intake"
+)
+
+// notifyUrgent tells the officers and grid workers of the group's unit and
+// of the units above it, in their private chats with the bot, about an
+// urgent report at once (danger to people: fire, gas, a fall, someone
+// trapped…), whether or not it was acknowledged in the group.
+func (h *Handlers) notifyUrgent(c *bot.Context, cs *nb.Case) error {
+	if cs.Priority != nb.PriorityUrgent || c.Chat.UnitID == 0 {
+		return nil
+	}
+	chat, err := c.Tx.FindChatByID(cs.ChatID)
+	if err != nil {
+		return err
+	}
+	text := h.l.T("urgent_private", cs.ID, summary(cs), intake.MaskPersonal(cs.Text), cs.ID, cs.ID)
+	sent := map[int64]bool{c.Person.ID: true}
+	for unitID, depth := c.Chat.UnitID, 0; unitID != 0 && depth < 8; depth++ {
+		for _, role := range []nb.Role{nb.RoleGridWorker, nb.RoleOfficer} {
+			staff, err := c.Tx.ListReachable(role, unitID, chat.Platform)
+			if err != nil {
+				return err
+			}
+			for _, s := range staff {
+				if sent[s.PersonID] {
+					continue
+				}
+				sent[s.PersonID] = true
+				if err := c.Post(&nb.OutboxMessage{Platform: s.Platform, ChatExternalID: s.PrivateChatID, Text: text, CaseID: cs.ID}); err != nil {
+					return err
+				}
+			}
+		}
+		u, err := c.Tx.FindUnitByID(unitID)
+		if err != nil {
+			return err
+		}
+		unitID = u.ParentID
+	}
+	return nil
+}
+
+func init() {
+	texts["urgent_private"] = [2]string{"【紧急】#%d %s\n内容：%s\n请立即处理：#确认 %d 或 #立项 %d 单位",
+		"[URGENT] #%d %s\nReport: %s\nAct now: /confirm %d or /accept %d unit"}
+}

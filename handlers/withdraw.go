@@ -1,0 +1,128 @@
+package handlers
+
+import (
+	"strings"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/intake"
+)
+
+// RetractWindow is how long after a report its reporter can withdraw it
+// just by saying so in the group (没事了, 是我搞错了).
+const RetractWindow = 10 * time.Minute
+
+// notAReport are replies to the bot's acknowledgement saying it was wrong.
+var notAReport = map[string]bool{"不是报事": true, "不是报事的": true, "这不是报事": true, "我不是报事": true,
+	"不是反映问题": true, "撤回": true, "not a report": true}
+
+// withdrawal handles a group message that takes a report back: "不是报事"
+// replied to the bot's message about the sender's case, or a retraction
+// ("没事了", "是我搞错了") by the reporter of a topic opened within
+// RetractWindow in this chat. It reports whether the message was one.
+func (h *Handlers) withdrawal(c *bot.Context) (bool, error) {
+	if !c.IsGroup() {
+		return false, nil
+	}
+	if c.Msg.ReplyTo != "" && notAReport[strings.ToLower(strings.Trim(strings.TrimSpace(bot.Fold(c.Msg.Text)), "!.。！~ "))] {
+		cs, err := c.Tx.FindCaseByMessage(c.Msg.Platform, c.Msg.ChatID, c.Msg.ReplyTo)
+		if nb.ErrorCode(err) == nb.ENOTFOUND {
+			return false, nil
+		} else if err != nil {
+			return false, err
+		}
+		if cs.ReporterID != c.Person.ID {
+			return false, nil
+		}
+		return true, h.withdraw(c, cs, c.Msg.Text)
+	}
+	if !intake.Retracts(c.Msg.Text) {
+		return false, nil
+	}
+	cases, err := c.Tx.ListCases(nb.CaseFilter{ChatID: c.Chat.ID, FollowerID: c.Person.ID, Stages: []nb.Stage{nb.StageTopic},
+		Since: c.Tx.Now().Add(-RetractWindow), OpenOnly: true, Limit: 20})
+	if err != nil {
+		return false, err
+	}
+	var last *nb.Case
+	for _, cs := range cases {
+		if cs.ReporterID == c.Person.ID && (last == nil || cs.CreatedAt.After(last.CreatedAt) || cs.CreatedAt.Equal(last.CreatedAt) && cs.ID > last.ID) {
+			last = cs
+		}
+	}
+	if last == nil {
+		return false, nil
+	}
+	return true, h.withdraw(c, last, c.Msg.Text)
+}
+
+// withdrawCmd: "#撤回 N" — the reporter takes their report back.
+func (h *Handlers) withdrawCmd(c *bot.Context) error {
+	n, err := h.caseNumber(c, 0, h.l.T("ex_withdraw"))
+	if err != nil {
+		return err
+	}
+	cs, err := h.loadCase(c, n)
+	if err != nil {
+		return err
+	}
+	if cs.ReporterID != c.Person.ID {
+		return h.fail("forbidden_withdraw", cs.ID)
+	}
+	return h.withdraw(c, cs, c.Command.TextAfter(1))
+}
+
+// withdraw takes cs back on its reporter's word, through the case service
+// (action withdraw: the correction a retraining learns from). The group is
+// told only if it heard of the case.
+func (h *Handlers) withdraw(c *bot.Context, cs *nb.Case, why string) error {
+	_, err := h.act(c, cs.ID, nb.Command{Action: nb.ActionWithdraw, Note: strings.TrimSpace(why)})
+	return err
+}
+
+// recategorize: "#分类 N 类别" — an officer corrects a case's category.
+func (h *Handlers) recategorize(c *bot.Context) error {
+	n, err := h.caseNumber(c, 0, h.l.T("ex_recategorize"))
+	if err != nil {
+		return err
+	}
+	name := strings.TrimSpace(c.Command.TextAfter(1))
+	if name == "" {
+		return h.fail("need_text", h.l.T("ex_recategorize"))
+	}
+	if _, known := h.cfg.OwnerKinds[name]; len(h.cfg.OwnerKinds) > 0 && !known {
+		return h.fail("unknown_category", name, strings.Join(sortedKeys(h.cfg.OwnerKinds), "、"))
+	}
+	cs, err := h.loadCase(c, n)
+	if err != nil {
+		return err
+	}
+	old := cs.Category
+	if _, err := h.act(c, n, nb.Command{Action: nb.ActionCategory, Category: name, Note: old + " → " + name}); err != nil {
+		return err
+	}
+	return c.Reply(h.l.T("done_private", n, h.l.T("say_recategorized", old, name)))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func init() {
+	texts["say_withdrawn"] = [2]string{"#%d %s 已由反映人撤回。", "#%d %s was withdrawn by its reporter."}
+	texts["forbidden_withdraw"] = [2]string{"只有 #%d 的反映人可以撤回。", "Only the reporter of #%d may withdraw it."}
+	texts["ex_withdraw"] = [2]string{"#撤回 12", "/withdraw 12"}
+	texts["ex_recategorize"] = [2]string{"#分类 12 环境卫生", "/category 12 环境卫生"}
+	texts["unknown_category"] = [2]string{"没有「%s」这个类别。可选：%s", "No category %q. Known: %s"}
+	texts["say_recategorized"] = [2]string{"类别 %s → %s", "category %s → %s"}
+}

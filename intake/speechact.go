@@ -1,0 +1,152 @@
+package intake
+
+import (
+	"strings"
+	"unicode"
+)
+
+// A report is a speech act: a present problem here, asked to be fixed or
+// complained about. speechAct holds the cues that a message that mentions
+// a problem is something else: a story about another place, an alarm
+// called off, a question asking for information, an offer or small ad,
+// lost and found, praise, a joke, or the writer's own private trouble.
+type speechAct struct {
+	retract   bool // 没事了, 搞错了, 是我家的: an alarm called off
+	elsewhere bool // 隔壁小区, 新闻里, 视频里, 老家: another place
+	here      bool // 咱们小区, 我们楼: this community
+	question  bool // 请问, 谁知道, 几点: asking for information
+	offer     bool // 出闲置, 免费送, 捡到, 寻狗启事, 私聊: offers, ads, lost and found
+	praise    bool // 点赞, 表扬, 辛苦了
+	joke      bool // 哈哈, 😂, 开玩笑
+	personal  bool // 我家电脑, 我手机, 我宿舍: the writer's private trouble
+	ailment   bool // 头疼, 感冒: the writer's health, a report only with danger
+	content   int  // letters, digits and Han characters
+}
+
+var (
+	retractCues = []string{"没事了", "没事没事", "虚惊", "搞错了", "看错了", "弄错了", "误会了", "误会", "是我家的", "是我家在", "是我家猫",
+		"是我家狗", "是我家自己", "是我多虑", "撤回", "撤了", "不好意思发错", "发错群", "已经好了", "又好了", "已经恢复", "恢复了",
+		"找到了", "人已经出来了", "已经出来了", "不用找", "不用麻烦", "不麻烦", "别紧张", "大家别慌", "开个玩笑", "闹笑话", "是人家在", "不用来了", "没啥事", "一会就", "过一会", "不要紧", "已经关了", "味散了", "是演习", "演习的", "不是着火",
+		"不是啥事", "不是什么事", "问题解决了", "已经解决"}
+	elsewhereCues = []string{"隔壁小区", "别的小区", "其他小区", "外地", "新闻", "视频", "抖音", "快手", "朋友圈", "网上", "电视上", "老家",
+		"公司楼", "我们公司", "公司电梯", "单位", "学校宿舍", "宿舍", "同事", "我妈说她们", "她们小区", "他们小区", "她们那", "他们那", "表姐", "亲戚", "闺蜜", "朋友家", "我妹", "我姐", "我哥", "我弟", "姑妈", "舅舅家", "娘家", "同学家", "别人小区", "别人家", "以前住",
+		"隔壁楼盘", "隔壁区", "城东", "村里", "听说", "看到个", "看了个", "刷到", "电影", "上海", "北京", "广州", "深圳", "南方", "北方", "国外", "外省", "纪录片", "电视剧", "小说里", "故事"}
+	ailmentCues  = []string{"头疼", "头痛", "肚子疼", "感冒", "发烧", "牙痛", "腰疼", "失眠"}
+	hereCues     = []string{"咱们小区", "我们小区", "咱小区", "咱们楼", "我们楼", "咱们这", "我们这栋", "我们单元", "咱们单元", "我们这边", "本小区"}
+	questionCues = []string{"谁知道", "有人知道", "有谁知道", "打听", "哪里可以", "去哪里", "是多少", "哪个群", "有活动吗", "怎么用", "哪里能", "哪家", "几路车",
+		"几点", "什么时候开始", "怎么办理", "在哪办", "在哪交", "多少钱", "要什么手续", "带什么", "有没有推荐", "推荐个", "推荐一下", "好奇问", "要带啥", "要带什么", "开不开", "还开吗", "几点开门"}
+	offerCues = []string{"出闲置", "闲置", "免费送", "送给", "谁要", "要的私", "私聊", "私我", "可以借", "来借", "自取", "自提", "团购",
+		"拼单", "拼团", "接龙", "转让", "出租", "出售", "低价", "有需要的", "有需要可以", "可以帮", "有人需要", "小食堂", "小饭桌", "顺路", "能带", "价格实惠", "八折",
+		"电话138", "捡到", "捡了", "认领", "用不上了", "用不着了", "需要的邻居", "哪个邻居需要", "谁需要", "寻狗", "寻猫", "启事", "必有重谢", "谁丢了", "谁家丢了", "落在", "领养", "家教", "家政", "搬家公司"}
+	praiseCues = []string{"点赞", "点个赞", "表扬", "辛苦了", "人真好", "真漂亮", "真贴心", "好方便", "用心了", "放心多了",
+		"亮堂多了", "比隔壁强", "锃亮", "帮了大忙", "真到位", "服务到位", "大大的赞", "太感谢", "美翻", "方便了", "方便多了"}
+	jokeCues = []string{"哈哈", "开玩笑", "笑死", "被窝", "工位", "心态", "画大饼", "我的心"}
+	// personalCues name the writer's own things or places off the estate.
+	personalCues = []string{"我家电脑", "我电脑", "我手机", "我的手机", "手机屏", "wifi", "宽带", "我牙", "牙疼", "车胎",
+		"我宿舍", "闺女学校", "孩子学校", "打呼噜", "钥匙断", "我老公", "我的头发", "我的脑子", "减肥",
+		"体重", "我家娃的", "孩子的房间", "娃的房间", "我的房间",
+		"我家电视", "我的电脑", "笔记本", "我家热水器", "我家冰箱", "我车胎", "我车的", "我的车钥匙", "电动车钥匙", "路由器", "我家的锅", "充电宝", "遥控器", "我家网", "客服电话", "运营商"}
+)
+
+// readSpeechAct finds the cues in normalised text.
+func readSpeechAct(norm string) speechAct { return speechActOf(norm, scanCues(norm)) }
+
+func speechActOf(norm string, cues cueSet) speechAct {
+	return speechAct{
+		retract:   cues.has(cueRetract) || strings.HasPrefix(norm, "没事") || strings.HasSuffix(norm, "没事"),
+		elsewhere: cues.has(cueElsewhere),
+		here:      cues.has(cueHere),
+		question:  cues.has(cueQuestion),
+		offer:     cues.has(cueOffer),
+		praise:    cues.has(cuePraise),
+		joke:      cues.has(cueJoke),
+		personal:  cues.has(cuePersonal),
+		ailment:   cues.has(cueAilment),
+		content:   contentRunes(norm),
+	}
+}
+
+// laughing reports emoji and emoticons of laughter in the raw text (Normalize
+// removes them); a facepalm [捂脸] is as often a complaint and is not one.
+func laughing(text string) bool {
+	for _, w := range []string{"😂", "🤣", "😆", "😄", "😁", "😹", "[笑哭]", "[破涕为笑]", "[偷笑]", "[呲牙]", "[坏笑]"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// features are the cue names given to the linear models ("sa:…").
+func (a speechAct) features(fn func(f []byte)) {
+	for _, c := range []struct {
+		on   bool
+		name string
+	}{{a.retract, "sa:retract"}, {a.elsewhere && !a.here, "sa:elsewhere"}, {a.here, "sa:here"}, {a.question, "sa:question"},
+		{a.offer, "sa:offer"}, {a.praise, "sa:praise"}, {a.joke, "sa:joke"}, {a.personal || a.ailment, "sa:personal"},
+		{a.content <= 3, "sa:empty"}} {
+		if c.on {
+			fn([]byte(c.name))
+		}
+	}
+}
+
+// minContent is the number of letters, digits and Han characters below
+// which a message is never a report (。。。, 到底, 吵, 坏了).
+const minContent = 4
+
+// shortContent is the length up to which a report is never acknowledged in
+// public on its own (电梯坏了 waits for review; #报事 still works).
+const shortContent = 4
+
+// gate applies the speech-act rules to the concern decision: it returns
+// whether the message can be a report at all and a factor (≤ 1) for its
+// confidence. An urgent danger keeps a question or a joke a report.
+func (a speechAct) gate(danger bool) (possible bool, factor float64) {
+	switch {
+	case a.content < minContent:
+		return false, 0
+	case a.retract:
+		return false, 0
+	case a.elsewhere && !a.here:
+		return false, 0
+	case a.personal && !a.here:
+		return false, 0
+	case a.ailment && !a.here && !danger:
+		return false, 0
+	case a.offer:
+		return false, 0
+	}
+	factor = 1
+	if a.content <= shortContent {
+		factor *= 0.6
+	}
+	if !danger {
+		if a.question {
+			factor *= 0.6
+		}
+		if a.praise {
+			factor *= 0.5
+		}
+		if a.joke {
+			factor *= 0.6
+		}
+	}
+	return true, factor
+}
+
+// contentRunes counts letters, digits and Han characters.
+func contentRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// Retracts reports whether a chat message calls off an alarm (没事了,
+// 是我搞错了, 虚惊一场…): said by a reporter within minutes of their report,
+// it withdraws it.
+func Retracts(text string) bool { return readSpeechAct(Normalize(text)).retract }
