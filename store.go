@@ -50,6 +50,12 @@ type ChatRepo interface {
 	ListChats(p Platform, kind ChatKind) ([]*Chat, error) // "" = any
 	// BindChat binds a chat to a unit and gives its unbound cases that unit.
 	BindChat(chatID, unitID int64) error
+	// SetChatActive records whether the bot is still in the chat (a chat
+	// not seen yet is created).
+	SetChatActive(p Platform, externalID string, kind ChatKind, active bool) error
+	// MigrateChat moves a chat to a new platform id (a Telegram group that
+	// became a supergroup), keeping its unit, cases and pending messages.
+	MigrateChat(p Platform, fromID, toID string) error
 }
 
 // PersonRepo stores people, their platform identities, roles and invites.
@@ -92,6 +98,9 @@ type CaseRepo interface {
 	ListFollowers(caseID int64, p Platform) ([]*Follower, error)
 	// MoveFollowers makes the followers of one case followers of another.
 	MoveFollowers(fromCaseID, toCaseID int64) error
+
+	AddAttachment(a *CaseAttachment) error // sets ID and CreatedAt
+	ListAttachments(caseID int64) ([]*CaseAttachment, error)
 
 	AppendEvent(e *Event) error // append-only
 	ListEvents(caseID int64) ([]*Event, error)

@@ -72,6 +72,7 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"FindCaseByMessage": testFindCaseByMessage,
 		"Followers":         testFollowers, "MoveFollowers": testMoveFollowers, "Events": testEvents,
 		"Outbox": testOutbox, "OutboxClaim": testOutboxClaim, "OutboxChatOrder": testOutboxChatOrder, "Settings": testSettings, "PruneInbox": testPruneInbox, "OutboxScheduled": testOutboxScheduledDoesNotBlock, "Reachable": testReachable, "Inbox": testInbox, "Sandbox": testSandbox,
+		"ChatActive": testChatActive, "MigrateChat": testMigrateChat, "Attachments": testAttachments,
 		"Rollback": testRollback, "Panic": testPanic, "Concurrent": testConcurrent,
 	}
 	for name, test := range tests {
