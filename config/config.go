@@ -35,8 +35,11 @@ type Config struct {
 }
 
 // Sandbox configures the built-in web chat used for trying the bot out.
+// It is on by default, and off when a real platform is enabled unless the
+// file or NEIGHBORBOT_SANDBOX switches it on explicitly.
 type Sandbox struct {
-	Enabled bool `yaml:"enabled"`
+	Enabled  bool `yaml:"enabled"`
+	explicit bool // set in the file
 }
 
 // Telegram configures the Telegram adapter. Token is a secret.

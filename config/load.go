@@ -26,6 +26,10 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	if err != nil {
 		return Config{}, err
 	}
+	if c.Telegram.Enabled && !c.Sandbox.explicit && fromEnv["sandbox.enabled"] == "" {
+		c.Sandbox.Enabled = false // a real platform is on: the sandbox only when asked for
+	}
+	c.Sandbox.explicit = false
 	if f := c.Telegram.TokenFile; f != "" {
 		tok, err := readSecretFile(f)
 		if err != nil {
@@ -102,6 +106,7 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_BOT_USERNAME", "bot_username", func(c *Config, v string) error { c.BotUsername = v; return nil }},
 	{"NEIGHBORBOT_DEMO", "demo", func(c *Config, v string) error { return parseBool(v, &c.Demo) }},
 	{"NEIGHBORBOT_SANDBOX", "sandbox.enabled", func(c *Config, v string) error { return parseBool(v, &c.Sandbox.Enabled) }},
+	{"NEIGHBORBOT_TELEGRAM_API_URL", "telegram.server_url", func(c *Config, v string) error { c.Telegram.ServerURL = v; return nil }},
 	{"NEIGHBORBOT_TELEGRAM_ENABLED", "telegram.enabled", func(c *Config, v string) error { return parseBool(v, &c.Telegram.Enabled) }},
 	{"NEIGHBORBOT_WECHAT_SESSION_FILE", "wechat.session_file", func(c *Config, v string) error { c.WeChat.SessionFile = v; return nil }},
 	{"NEIGHBORBOT_TELEGRAM_TOKEN", "telegram.token", func(c *Config, v string) error {
@@ -150,6 +155,21 @@ func parseBool(v string, dst *bool) error {
 		*dst = false
 	default:
 		return fmt.Errorf("invalid boolean %q (use true or false)", v)
+	}
+	return nil
+}
+
+// UnmarshalYAML reads the sandbox section and notes that the file set
+// enabled, so that enabling a real platform does not switch it off.
+func (s *Sandbox) UnmarshalYAML(n *yaml.Node) error {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if key := n.Content[i].Value; key != "enabled" {
+			return fmt.Errorf("line %d: unknown key \"sandbox.%s\"", n.Content[i].Line, key)
+		}
+		if err := n.Content[i+1].Decode(&s.Enabled); err != nil {
+			return err
+		}
+		s.explicit = true
 	}
 	return nil
 }

@@ -41,9 +41,18 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	if err := seedDemo(ctx, cfg, *noDemo, db, logger); err != nil {
 		return err
 	}
+	tg, err := newTelegram(ctx, &cfg, db, logger)
+	if err != nil {
+		return err
+	}
 	engine, err := buildEngine(cfg, db, logger)
 	if err != nil {
 		return err
+	}
+	var runners []func(context.Context)
+	if tg != nil {
+		engine.RegisterSender(nb.PlatformTelegram, tg)
+		runners = append(runners, func(ctx context.Context) { _ = tg.Run(ctx, engine) })
 	}
 	var sb *sandbox.Platform
 	if cfg.Sandbox.Enabled {
@@ -55,19 +64,27 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		return fmt.Errorf("http: %w", err)
 	}
 	logger.Info("neighborbot ready", "version", Version, "addr", server.Addr(), "took", time.Since(start))
+	if tg != nil {
+		fmt.Fprintf(sys.Out, "telegram bot: @%s\n", tg.Username())
+	}
 	if sb != nil {
 		fmt.Fprintf(sys.Out, "sandbox chat: http://%s/sandbox\n", server.Addr())
 	} else {
 		fmt.Fprintf(sys.Out, "serving http://%s/\n", server.Addr())
 	}
-	return serve(ctx, engine, server, logger)
+	return serve(ctx, engine, server, logger, runners...)
 }
 
-// serve runs the engine until ctx ends and stops the web server after it.
-func serve(ctx context.Context, engine *bot.Engine, server *web.Server, logger *slog.Logger) error {
+// serve runs the engine and the platform adapters until ctx ends and stops
+// the web server after it.
+func serve(ctx context.Context, engine *bot.Engine, server *web.Server, logger *slog.Logger, runners ...func(context.Context)) error {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); _ = engine.Run(ctx) }()
+	for _, run := range runners {
+		wg.Add(1)
+		go func() { defer wg.Done(); run(ctx) }()
+	}
 	<-ctx.Done()
 	logger.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -119,8 +136,6 @@ func seedDemo(ctx context.Context, cfg config.Config, noDemo bool, db nb.Store, 
 // rather than silently ignoring them.
 func checkAvailable(cfg config.Config) error {
 	switch {
-	case cfg.Telegram.Enabled:
-		return errors.New("config: telegram.enabled: the Telegram adapter is not in this version yet")
 	case cfg.WeChat.Enabled:
 		return errors.New("config: wechat.enabled: the WeChat adapter is not in this version yet")
 	case cfg.Redis.URL != "":
