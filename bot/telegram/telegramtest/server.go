@@ -6,7 +6,7 @@ package telegramtest
 
 import (
 	"encoding/json"
-	"fmt"
+	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -57,6 +57,7 @@ type Server struct {
 	calls    []Call
 	offsets  []int64
 	scripted map[string][]Reply
+	down     map[string]Reply // method → answer until Heal
 	kicked   map[int64]bool
 	migrated map[int64]int64
 	seen     []models.Update // every update ever delivered, for Redeliver
@@ -69,7 +70,7 @@ func New(t testing.TB) *Server {
 		closed:  make(chan struct{}),
 		arrived: make(chan struct{}), changed: make(chan struct{}),
 		nextID: 1000, nextMsg: 100,
-		scripted: map[string][]Reply{}, kicked: map[int64]bool{}, migrated: map[int64]int64{},
+		scripted: map[string][]Reply{}, down: map[string]Reply{}, kicked: map[int64]bool{}, migrated: map[int64]int64{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
@@ -144,6 +145,16 @@ func (s *Server) Script(method string, replies ...Reply) {
 	s.scripted[m] = append(s.scripted[m], replies...)
 }
 
+// Fail makes every call of method answer r until Heal.
+func (s *Server) Fail(method string, r Reply) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.down[strings.ToLower(method)] = r
+}
+
+// Heal ends every Fail.
+func (s *Server) Heal() { s.mu.Lock(); clear(s.down); s.mu.Unlock() }
+
 // Kick makes every send to chat fail with 403, as when the bot was removed.
 func (s *Server) Kick(chat int64) { s.mu.Lock(); s.kicked[chat] = true; s.mu.Unlock() }
 
@@ -185,6 +196,30 @@ func (s *Server) WaitCalls(t testing.TB, method string, n int, timeout time.Dura
 		case <-deadline.C:
 			t.Fatalf("telegramtest: %d %s calls after %s, want %d: %+v", len(calls), method, timeout, n, calls)
 			return nil
+		}
+	}
+}
+
+// WaitOffset waits for a getUpdates call with offset at least off, which
+// confirms every update below it.
+func (s *Server) WaitOffset(t testing.TB, off int64, timeout time.Duration) {
+	t.Helper()
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		offsets, changed := s.offsets, s.changed
+		s.mu.Unlock()
+		for _, o := range offsets {
+			if o >= off {
+				return
+			}
+		}
+		select {
+		case <-changed:
+		case <-deadline.C:
+			t.Fatalf("telegramtest: no getUpdates with offset >= %d after %s: %v", off, timeout, offsets)
+			return
 		}
 	}
 }
@@ -234,6 +269,8 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, fields map[s
 	defer limit.Stop()
 	s.mu.Lock()
 	s.offsets = append(s.offsets, offset)
+	close(s.changed)
+	s.changed = make(chan struct{})
 	s.mu.Unlock()
 	for {
 		s.mu.Lock()
@@ -279,6 +316,10 @@ func (s *Server) call(w http.ResponseWriter, method string, fields map[string]st
 	if q := s.scripted[method]; len(q) > 0 {
 		s.scripted[method] = q[1:]
 		writeError(w, q[0])
+		return
+	}
+	if r, ok := s.down[method]; ok {
+		writeError(w, r)
 		return
 	}
 	switch {
@@ -331,7 +372,7 @@ func readForm(r *http.Request) (map[string]string, map[string][]byte, error) {
 		}
 		for {
 			p, err := mr.NextPart()
-			if err == io.EOF {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) { // param-less calls send no parts
 				break
 			} else if err != nil {
 				return nil, nil, err
@@ -379,9 +420,8 @@ func ok200(w http.ResponseWriter, result any) {
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	if err := json.NewEncoder(w).Encode(v); err != nil {
-		fmt.Println("telegramtest: encode:", err)
-	}
+	_ = json.NewEncoder(w).Encode(v) // a client that went away
+
 }
 
 // utf16Len is the length of s in UTF-16 code units, as Telegram counts.
