@@ -113,6 +113,8 @@ const (
 	EventReported EventKind = "reported"
 	EventFollowed EventKind = "followed"
 	EventBound    EventKind = "bound" // the chat was bound, the case got its unit
+	EventEdited   EventKind = "edited"   // the reporter edited the report; the note keeps both texts
+	EventEvidence EventKind = "evidence" // a photo was added to the case
 )
 
 // Event is one entry of a case's append-only log.

@@ -128,6 +128,12 @@ func (w *world) say(chat, from, text string, replyTo ...string) (string, []bot.O
 	if len(replyTo) > 0 {
 		m.ReplyTo = replyTo[0]
 	}
+	return id, w.deliver(m)
+}
+
+// deliver hands m to the engine and returns what the bot sent because of it.
+func (w *world) deliver(m bot.Message) []bot.OutMessage {
+	w.t.Helper()
 	if err := w.e.Receive(w.ctx, m); err != nil {
 		w.t.Fatal(err)
 	}
@@ -142,7 +148,7 @@ func (w *world) say(chat, from, text string, replyTo ...string) (string, []bot.O
 	}
 	w.out.mu.Lock()
 	defer w.out.mu.Unlock()
-	return id, append([]bot.OutMessage(nil), w.out.sent[before:]...)
+	return append([]bot.OutMessage(nil), w.out.sent[before:]...)
 }
 
 // one sends a message and expects exactly one bot message containing wants.

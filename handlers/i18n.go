@@ -58,6 +58,7 @@ var names = map[string][2]string{
 	"stage:dismissed": {"已驳回", "dismissed"}, "stage:merged": {"已合并", "merged"},
 	"action:confirm": {"确认", "confirmed"}, "action:dismiss": {"驳回", "dismissed"}, "action:merge": {"合并", "merged"},
 	"action:accept": {"立项", "accepted"}, "action:assign": {"派单", "assigned"}, "action:whistle": {"吹哨", "whistled"},
+	"action:edited": {"修改", "edited"}, "action:evidence": {"补充照片", "photo added"},
 	"action:ack": {"报到", "acknowledged"}, "action:progress": {"更新进展", "updated"}, "action:resolve": {"办结", "resolved"},
 	"action:rate": {"评价", "rated"}, "action:close": {"关闭", "closed"},
 	"role:resident": {"居民", "resident"}, "role:ambassador": {"宣传代言人", "ambassador"}, "role:department": {"承办单位人员", "department staff"},

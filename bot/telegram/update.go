@@ -91,9 +91,16 @@ func (a *Adapter) toMessage(m *models.Message) (bot.Message, bool) {
 	}
 	if p := largestPhoto(m.Photo); p != nil {
 		msg.Attachments = []nb.Attachment{{Kind: "photo", FileRef: p.FileID, Size: int64(p.FileSize), MIMEType: "image/jpeg"}}
+		if msg.Text == "" && msg.ReplyTo != "" { // a photo added to the case replied to
+			msg.Text = photoPlaceholder
+		}
 	}
 	return msg, true
 }
+
+// photoPlaceholder is the text of a photo sent without a caption as a
+// reply (the engine takes no message without text).
+const photoPlaceholder = "[照片]"
 
 // stripBotName turns "/status@ourbot 12" into "/status 12", so that the
 // command menu's group form works whatever name the config gives the bot.

@@ -102,7 +102,7 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	}
 	h := handlers.New(model, handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
 		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model)})
-	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log)
+	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log, h.Edits, h.Evidence)
 	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
 		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration))
 	engine.Schedule("auto_close", 10*time.Minute, h.AutoClose(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
