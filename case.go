@@ -112,7 +112,7 @@ type EventKind string
 const (
 	EventReported EventKind = "reported"
 	EventFollowed EventKind = "followed"
-	EventBound    EventKind = "bound" // the chat was bound, the case got its unit
+	EventBound    EventKind = "bound"    // the chat was bound, the case got its unit
 	EventEdited   EventKind = "edited"   // the reporter edited the report; the note keeps both texts
 	EventEvidence EventKind = "evidence" // a photo was added to the case
 )
