@@ -113,7 +113,7 @@ const (
 	EventReported EventKind = "reported"
 	EventFollowed EventKind = "followed"
 	EventBound    EventKind = "bound"    // the chat was bound, the case got its unit
-	EventEdited   EventKind = "edited"   // the reporter edited the report; the note keeps both texts
+	EventEdited   EventKind = "edited"   // the reporter edited the report; the note keeps the old text
 	EventEvidence EventKind = "evidence" // a photo was added to the case
 )
 

@@ -25,8 +25,8 @@ type Message struct {
 	At         time.Time   `json:"at"`
 	// Attachments are the files on the message (a photo of the problem).
 	Attachments []nb.Attachment `json:"attachments,omitempty"`
-	// Edited is set on a new version of a message already received; its ID
-	// is then the edit's own key, and EditOf the original message id.
+	// EditOf is set on a new version of a message already received: it is
+	// the original message id, and ID is the edit's own key.
 	EditOf string `json:"edit_of,omitempty"`
 }
 

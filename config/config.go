@@ -48,6 +48,12 @@ type Telegram struct {
 	Token     string `yaml:"token"`
 	TokenFile string `yaml:"token_file"` // read by Load into Token
 	ServerURL string `yaml:"server_url"` // Bot API server; empty means api.telegram.org
+	// Webhook mode instead of long polling: Telegram calls WebhookURL
+	// (https, public), served on WebhookAddr, with WebhookSecret (a secret)
+	// in the X-Telegram-Bot-Api-Secret-Token header.
+	WebhookURL    string `yaml:"webhook_url"`
+	WebhookAddr   string `yaml:"webhook_addr"`
+	WebhookSecret string `yaml:"webhook_secret"`
 }
 
 // WeChat configures the WeChat adapter; SessionFile holds the login session.
@@ -169,6 +175,9 @@ func PathFrom(flagValue string, getenv func(string) string) string {
 func (c Config) Redacted() Config {
 	if c.Telegram.Token != "" {
 		c.Telegram.Token = redacted
+	}
+	if c.Telegram.WebhookSecret != "" {
+		c.Telegram.WebhookSecret = redacted
 	}
 	c.Redis.URL = redactURL(c.Redis.URL)
 	if isPostgres(c.Database) {

@@ -3,7 +3,6 @@ package telegram
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -32,6 +31,7 @@ const (
 // by the inbox. It also registers the command menu once.
 func (a *Adapter) Run(ctx context.Context, recv bot.Receiver) error {
 	a.SetCommands(ctx)
+	a.deleteWebhook(ctx)
 	var offset int64
 	backoff := minBackoff
 	for ctx.Err() == nil {
@@ -109,6 +109,3 @@ func (a *Adapter) getUpdates(ctx context.Context, offset int64) (updates []model
 	}
 	return updates, 0, nil
 }
-
-// errSkip marks an update that is not for the bot.
-var errSkip = errors.New("skip")

@@ -52,7 +52,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	var runners []func(context.Context)
 	if tg != nil {
 		engine.RegisterSender(nb.PlatformTelegram, tg)
-		runners = append(runners, func(ctx context.Context) { _ = tg.Run(ctx, engine) })
+		runners = append(runners, telegramRunner(cfg, tg, engine, logger))
 	}
 	var sb *sandbox.Platform
 	if cfg.Sandbox.Enabled {

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/telegram"
 	"github.com/neighborbot/neighborbot/config"
 )
@@ -22,4 +23,20 @@ func newTelegram(ctx context.Context, cfg *config.Config, db nb.Store, logger *s
 	}
 	cfg.BotUsername = tg.Username()
 	return tg, nil
+}
+
+// telegramRunner long-polls, or serves the webhook when one is configured.
+func telegramRunner(cfg config.Config, tg *telegram.Adapter, recv bot.Receiver, logger *slog.Logger) func(context.Context) {
+	t := cfg.Telegram
+	return func(ctx context.Context) {
+		var err error
+		if t.WebhookURL != "" {
+			err = tg.RunWebhook(ctx, recv, t.WebhookAddr, t.WebhookURL, t.WebhookSecret)
+		} else {
+			err = tg.Run(ctx, recv)
+		}
+		if err != nil {
+			logger.Error("telegram stopped", "err", err)
+		}
+	}
 }
