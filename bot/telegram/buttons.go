@@ -78,6 +78,10 @@ func (a *Adapter) onCallback(ctx context.Context, recv bot.Receiver, q *models.C
 			cmd = strings.Replace(b.command, "%d", strconv.Itoa(n), 1)
 		}
 	}
+	if action == "done" { // the outcome shown on a notice already answered
+		a.answer(ctx, q.ID, "")
+		return nil
+	}
 	if notice == nil || err != nil || cmd == "" || q.From.IsBot {
 		a.answer(ctx, q.ID, a.t("此按钮已失效", "This button has expired"))
 		return nil

@@ -53,10 +53,7 @@ func (a *Adapter) Run(ctx context.Context, recv bot.Receiver) error {
 			wait, backoff = backoff, min(2*backoff, maxBackoff)
 		}
 		a.logger.Warn("telegram: polling failed", "err", err, "retry_in", wait)
-		select {
-		case <-ctx.Done():
-		case <-time.After(wait):
-		}
+		a.pause(ctx, wait)
 	}
 	return nil
 }
@@ -108,4 +105,14 @@ func (a *Adapter) getUpdates(ctx context.Context, offset int64) (updates []model
 		return nil, 0, fmt.Errorf("getUpdates: decode: %w", err)
 	}
 	return updates, 0, nil
+}
+
+// sleep waits for d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
 }

@@ -12,6 +12,7 @@ import (
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/bot/telegram/telegramtest"
 )
 
 type receiverFunc func(context.Context, bot.Message) error
@@ -164,5 +165,24 @@ func TestErrorsNeverShowTheToken(t *testing.T) {
 	_, err = New(context.Background(), f.db, Options{Token: f.a.opt.Token, ServerURL: f.api.URL})
 	if err == nil || strings.Contains(err.Error(), "AAFake") {
 		t.Fatalf("New error = %v", err)
+	}
+}
+
+// TestPollObeysRetryAfter checks that a 429 on getUpdates waits the time
+// Telegram asks for, and that a 5xx backs off and then recovers.
+func TestPollObeysRetryAfter(t *testing.T) {
+	f := newFixture(t)
+	waits := make(chan time.Duration, 10)
+	f.a.pause = func(_ context.Context, d time.Duration) { waits <- d }
+	f.api.Script("getUpdates", telegramtest.Reply{Code: 429, Description: "Too Many Requests: retry after 7", RetryAfter: 7},
+		telegramtest.Reply{Code: 502, Description: "Bad Gateway"})
+	rec := newRecorder()
+	f.run(t, rec)
+	f.api.Say(supergroup, resident, "路灯坏了")
+	if m := rec.next(t); m.Text != "路灯坏了" {
+		t.Fatalf("got %+v", m)
+	}
+	if w1, w2 := <-waits, <-waits; w1 != 7*time.Second || w2 != minBackoff {
+		t.Fatalf("waits %s, %s; want 7s then %s", w1, w2, minBackoff)
 	}
 }

@@ -27,6 +27,9 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	if err != nil {
 		return "", &bot.PermanentError{Err: fmt.Errorf("telegram: bad chat id %q", m.ChatID)}
 	}
+	if err := a.checkActive(ctx, m.ChatID); err != nil {
+		return "", err
+	}
 	if press, ok := parsePressID(m.ReplyTo); ok {
 		return a.answerPress(ctx, chatID, press, m.Text)
 	}
@@ -140,4 +143,22 @@ func (a *Adapter) mapError(err error) error {
 		return &bot.PermanentError{Err: a.redact(fmt.Errorf("telegram: %w", err))}
 	}
 	return a.redact(fmt.Errorf("telegram: %w", err))
+}
+
+// checkActive refuses to post to a chat the bot was removed from.
+func (a *Adapter) checkActive(ctx context.Context, chatID string) error {
+	var c *nb.Chat
+	err := a.store.View(ctx, func(tx nb.Tx) (err error) {
+		c, err = tx.FindChat(nb.PlatformTelegram, chatID)
+		return err
+	})
+	switch {
+	case nb.ErrorCode(err) == nb.ENOTFOUND:
+		return nil
+	case err != nil:
+		return fmt.Errorf("telegram: %w", err)
+	case c.Inactive:
+		return &bot.PermanentError{Err: fmt.Errorf("telegram: the bot was removed from chat %s", chatID)}
+	}
+	return nil
 }

@@ -91,6 +91,15 @@ func TestSendErrors(t *testing.T) {
 	if _, err = f.a.Send(ctx, bot.OutMessage{ChatID: "abc", Text: "hi"}); !errors.As(err, &permanent) {
 		t.Fatalf("bad chat id: %v", err)
 	}
+
+	err = f.db.Update(ctx, func(tx nb.Tx) error { return tx.SetChatActive(nb.PlatformTelegram, "-100777", nb.ChatGroup, false) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent := len(f.api.Calls(""))
+	if _, err = f.a.Send(ctx, bot.OutMessage{ChatID: "-100777", Text: "hi"}); !errors.As(err, &permanent) || len(f.api.Calls("")) != sent {
+		t.Fatalf("a chat the bot left: %v, %d calls", err, len(f.api.Calls(""))-sent)
+	}
 }
 
 // TestSendToMigratedGroup checks that a send to a group that became a

@@ -51,6 +51,7 @@ type Adapter struct {
 	me     models.User
 	logger *slog.Logger
 	en     bool
+	pause  func(ctx context.Context, d time.Duration) // between failed polls; tests replace it
 }
 
 var _ bot.Sender = (*Adapter)(nil)
@@ -75,7 +76,7 @@ func New(ctx context.Context, store nb.Store, o Options) (*Adapter, error) {
 		client = &http.Client{Timeout: o.PollTimeout + 15*time.Second}
 	}
 	a := &Adapter{store: store, opt: o, client: client, logger: o.Logger.With("platform", nb.PlatformTelegram),
-		en: o.Language == "en"}
+		en: o.Language == "en", pause: sleep}
 	api, err := tg.New(o.Token, tg.WithServerURL(o.ServerURL), tg.WithHTTPClient(o.PollTimeout, client),
 		tg.WithSkipGetMe(), tg.WithErrorsHandler(func(err error) {
 			a.logger.Error("telegram library", "err", a.redact(err))

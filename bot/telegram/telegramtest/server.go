@@ -271,7 +271,12 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, fields map[s
 	s.offsets = append(s.offsets, offset)
 	close(s.changed)
 	s.changed = make(chan struct{})
+	reply, failed := s.failure("getupdates")
 	s.mu.Unlock()
+	if failed {
+		writeError(w, reply)
+		return
+	}
 	for {
 		s.mu.Lock()
 		if offset > 0 {
@@ -313,12 +318,7 @@ func (s *Server) call(w http.ResponseWriter, method string, fields map[string]st
 		s.changed = make(chan struct{})
 	}()
 	chat, _ := strconv.ParseInt(fields["chat_id"], 10, 64)
-	if q := s.scripted[method]; len(q) > 0 {
-		s.scripted[method] = q[1:]
-		writeError(w, q[0])
-		return
-	}
-	if r, ok := s.down[method]; ok {
+	if r, failed := s.failure(method); failed {
 		writeError(w, r)
 		return
 	}
@@ -344,6 +344,17 @@ func (s *Server) call(w http.ResponseWriter, method string, fields map[string]st
 	default:
 		ok200(w, true)
 	}
+}
+
+// failure returns the scripted or standing error answer for method, if
+// any; the caller holds s.mu.
+func (s *Server) failure(method string) (Reply, bool) {
+	if q := s.scripted[method]; len(q) > 0 {
+		s.scripted[method] = q[1:]
+		return q[0], true
+	}
+	r, ok := s.down[method]
+	return r, ok
 }
 
 // readForm reads a JSON, urlencoded or multipart body into fields (objects
