@@ -197,3 +197,49 @@ func TestTelegramCrashKeepsEffectsOnce(t *testing.T) {
 		t.Errorf("replies to %d messages, want 4: %v", n, counts)
 	}
 }
+
+// TestTelegramGroupMigrationAndKick checks that a bound group upgraded to a
+// supergroup keeps its unit and cases, and that after the bot is removed
+// nothing more is posted there.
+func TestTelegramGroupMigrationAndKick(t *testing.T) {
+	db := tempDB(t)
+	officerCode, _ := setupUnits(t, db)
+	api := telegramtest.New(t)
+	w := &tgWorld{t: t, api: api, used: map[int]bool{}}
+	startTelegram(t, db, api)
+	old := models.Chat{ID: -42, Type: models.ChatTypeGroup, Title: "老群"}
+	super := models.Chat{ID: -10042, Type: models.ChatTypeSupergroup, Title: "老群"}
+
+	mustContain(t, "bind", w.reply(wang.ID, api.Say(private(wang), wang, "/bind "+officerCode)).Fields["text"], "绑定成功")
+	report := api.Say(old, liu, "/report 5号楼楼道灯坏了")
+	mustContain(t, "ack", w.reply(old.ID, report).Fields["text"], "#1")
+	mustContain(t, "bind group", w.reply(old.ID, api.Say(old, wang, "/bindgroup 一网格")).Fields["text"], "一网格")
+
+	api.Push(models.Update{Message: &models.Message{ID: 900, Date: 1, Chat: old, From: &wang, MigrateToChatID: super.ID}})
+	api.Push(models.Update{Message: &models.Message{ID: 1, Date: 1, Chat: super, From: &wang, MigrateFromChatID: old.ID}})
+	q := api.Say(super, zhou, "/status 1")
+	mustContain(t, "status in the supergroup", w.reply(super.ID, q).Fields["text"], "#1", "5号楼楼道灯坏了")
+	second := w.reply(super.ID, api.Say(super, chen, "/report 7号楼门口井盖松了"))
+	mustContain(t, "the supergroup is still bound", second.Fields["text"], "#2", "进展会在群里告知")
+
+	api.Push(models.Update{MyChatMember: &models.ChatMemberUpdated{Chat: super, From: wang, Date: 1,
+		OldChatMember: models.ChatMember{Type: models.ChatMemberTypeMember, Member: &models.ChatMemberMember{User: &api.Bot}},
+		NewChatMember: models.ChatMember{Type: models.ChatMemberTypeLeft, Left: &models.ChatMemberLeft{User: &api.Bot}}}})
+	sentBefore := 0
+	for _, c := range api.Calls("sendMessage") {
+		if c.Fields["chat_id"] == itoa64(super.ID) {
+			sentBefore++
+		}
+	}
+	api.Say(private(wang), wang, "/confirm 1")
+	mustContain(t, "private confirmation", w.reply(wang.ID, 0).Fields["text"], "#1")
+	sentAfter := 0
+	for _, c := range api.Calls("sendMessage") {
+		if c.Fields["chat_id"] == itoa64(super.ID) {
+			sentAfter++
+		}
+	}
+	if sentAfter != sentBefore {
+		t.Fatalf("%d messages posted to a group the bot left", sentAfter-sentBefore)
+	}
+}
