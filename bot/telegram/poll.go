@@ -101,10 +101,30 @@ func (a *Adapter) getUpdates(ctx context.Context, offset int64) (updates []model
 		}
 		return nil, wait, fmt.Errorf("getUpdates: %d %s", env.ErrorCode, env.Description)
 	}
-	if err := json.Unmarshal(env.Result, &updates); err != nil {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(env.Result, &raw); err != nil {
 		return nil, 0, fmt.Errorf("getUpdates: decode: %w", err)
 	}
+	for _, r := range raw {
+		updates = append(updates, a.decodeUpdate(r))
+	}
 	return updates, 0, nil
+}
+
+// decodeUpdate decodes one update. One the library cannot decode (a type
+// newer than it) keeps only its id, so that it is confirmed and skipped
+// instead of blocking every later update.
+func (a *Adapter) decodeUpdate(raw json.RawMessage) models.Update {
+	var u models.Update
+	if err := json.Unmarshal(raw, &u); err != nil {
+		var id struct {
+			ID int64 `json:"update_id"`
+		}
+		_ = json.Unmarshal(raw, &id)
+		a.logger.Warn("telegram: update not understood, skipped", "update_id", id.ID, "err", err)
+		return models.Update{ID: id.ID}
+	}
+	return u
 }
 
 // sleep waits for d or until ctx ends.

@@ -186,3 +186,16 @@ func TestPollObeysRetryAfter(t *testing.T) {
 		t.Fatalf("waits %s, %s; want 7s then %s", w1, w2, minBackoff)
 	}
 }
+
+// TestUndecodableUpdateIsSkipped checks that an update the library cannot
+// decode is confirmed and skipped, not retried for ever.
+func TestUndecodableUpdateIsSkipped(t *testing.T) {
+	f := newFixture(t)
+	u := f.a.decodeUpdate([]byte(`{"update_id":77,"my_chat_member":{"new_chat_member":{"status":"from_the_future"}}}`))
+	if u.ID != 77 || u.MyChatMember != nil {
+		t.Fatalf("decoded %+v", u)
+	}
+	if err := f.a.HandleUpdate(context.Background(), newRecorder(), &u); err != nil {
+		t.Fatal(err)
+	}
+}
