@@ -114,6 +114,7 @@ func init() {
 		"say_rated":       {"#%d 感谢您的评价（%s），此诉求已关闭。", "#%d thank you for rating (%s); the case is closed."},
 		"say_autoclosed":  {"#%d %s 办结后 %d 天未收到评价，已自动关闭。如问题仍在，请重新反映。", "#%d %s was not rated within %d days of being resolved and is now closed. If the problem is back, please report it again."},
 		"task_new":        {"【新任务】#%d %s\n内容：%s\n期限：%s 前\n办理后请发送 #进展 %d 内容，完成后发送 #办结 %d 结果。", "[New task] #%d %s\nReport: %s\nDue: %s\nPost progress with /progress %d text and finish with /resolve %d result."},
+		"officer_new":     {"【新诉求】#%d %s\n内容：%s\n受理请发送 #立项 %d [单位]，驳回请发送 #驳回 %d 原因，详情 #进度 %d。", "[New report] #%d %s\nReport: %s\nAccept with /accept %d [unit], dismiss with /dismiss %d reason, details with /status %d."},
 		"task_whistle":    {"【吹哨】#%d %s\n内容：%s\n请于 %s 前报到：发送 #报到 %d", "[Whistle] #%d %s\nReport: %s\nReport for duty by %s: send /ack %d"},
 		"say_reopened":    {"#%d 收到「不满意」评价，已重新交办 %s 继续处理。", "#%d was rated unsatisfied and goes back to %s."},
 		"ex_confirm":      {"#确认 12", "/confirm 12"},

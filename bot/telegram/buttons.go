@@ -31,12 +31,13 @@ type button struct {
 
 var buttons = []button{
 	{"accept", "受理", "Accept", []string{"立项", "accept"}, "#立项 %d"},
+	{"dismiss", "驳回", "Dismiss", []string{"驳回", "dismiss"}, "#驳回 %d"}, // asks for the reason
 	{"ack", "报到", "Ack", []string{"报到", "ack"}, "#报到 %d"},
 	{"resolve", "办结", "Resolve", []string{"办结", "resolve"}, "#办结 %d 已办结"},
 	{"status", "详情", "Details", nil, "#进度 %d"},
 }
 
-var suggestedRE = regexp.MustCompile(`[#/](立项|accept|报到|ack|办结|resolve|进展|progress|进度|status)\s*(\d+)`)
+var suggestedRE = regexp.MustCompile(`[#/](立项|accept|驳回|dismiss|报到|ack|办结|resolve|进展|progress|进度|status)\s*(\d+)`)
 
 // keyboard returns the buttons for the commands text suggests, or nil.
 func (a *Adapter) keyboard(text string) *models.InlineKeyboardMarkup {
@@ -123,13 +124,14 @@ func parsePressID(id string) (press, bool) {
 }
 
 // answerPress posts the outcome of a press under the notice and, unless it
-// only asked for details, replaces the notice's buttons by the outcome.
+// only asked for details or for a reason (dismiss), replaces the notice's
+// buttons by the outcome.
 func (a *Adapter) answerPress(ctx context.Context, chatID int64, p press, text string) (string, error) {
 	id, err := a.send(ctx, chatID, bot.OutMessage{Text: text, ReplyTo: strconv.Itoa(p.notice)})
 	if err != nil {
 		return "", a.mapError(err)
 	}
-	if p.action != "status" {
+	if p.action != "status" && p.action != "dismiss" {
 		outcome, _, _ := strings.Cut(text, "\n")
 		if r := []rune(outcome); len(r) > 40 {
 			outcome = string(r[:40]) + "…"

@@ -219,8 +219,17 @@ func TestTelegramGroupMigrationAndKick(t *testing.T) {
 	api.Push(models.Update{Message: &models.Message{ID: 1, Date: 1, Chat: super, From: &wang, MigrateFromChatID: old.ID}})
 	q := api.Say(super, zhou, "/status 1")
 	mustContain(t, "status in the supergroup", w.reply(super.ID, q).Fields["text"], "#1", "5号楼楼道灯坏了")
-	second := w.reply(super.ID, api.Say(super, chen, "/report 7号楼门口井盖松了"))
-	mustContain(t, "the supergroup is still bound", second.Fields["text"], "#2", "进展会在群里告知")
+	secondID := api.Say(super, chen, "/report 7号楼门口井盖松了")
+	mustContain(t, "the supergroup is still bound", w.reply(super.ID, secondID).Fields["text"], "#2", "进展会在群里告知")
+	notice := w.reply(wang.ID, 0)
+	mustContain(t, "officer's notice", notice.Fields["text"], "新诉求", "#2")
+	mustContain(t, "officer's buttons", notice.Fields["reply_markup"], `"accept:2"`, `"dismiss:2"`, `"status:2"`)
+	msg := notice.Result
+	msg.Chat = private(wang)
+	api.Push(models.Update{CallbackQuery: &models.CallbackQuery{ID: "press-accept", From: wang, Data: "accept:2",
+		Message: models.MaybeInaccessibleMessage{Type: models.MaybeInaccessibleMessageTypeMessage, Message: msg}}})
+	mustContain(t, "accepted by button", w.reply(super.ID, secondID).Fields["text"], "#2", "立项")
+	mustContain(t, "button outcome", w.reply(wang.ID, msg.ID).Fields["text"], "#2")
 
 	api.Push(models.Update{MyChatMember: &models.ChatMemberUpdated{Chat: super, From: wang, Date: 1,
 		OldChatMember: models.ChatMember{Type: models.ChatMemberTypeMember, Member: &models.ChatMemberMember{User: &api.Bot}},
