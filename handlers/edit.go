@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"strings"
+
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 )
@@ -23,11 +25,11 @@ func (h *Handlers) Edits(next bot.HandlerFunc) bot.HandlerFunc {
 		} else if err != nil {
 			return err
 		}
-		if cs.ReportMsg != c.Msg.EditOf || cs.ReporterID != c.Person.ID || !cs.Stage.Open() || cs.Text == c.Msg.Text {
+		if cs.ReportMsg != c.Msg.EditOf || cs.ReporterID != c.Person.ID || !cs.Stage.Open() || cs.Text == reportText(c.Msg.Text) {
 			return nil
 		}
 		old := cs.Text
-		cs.Text = c.Msg.Text
+		cs.Text = reportText(c.Msg.Text)
 		if err := c.Tx.UpdateCase(cs); err != nil {
 			return err
 		}
@@ -35,4 +37,27 @@ func (h *Handlers) Edits(next bot.HandlerFunc) bot.HandlerFunc {
 		return c.Tx.AppendEvent(&nb.Event{CaseID: cs.ID, Kind: nb.EventEdited, ActorID: c.Person.ID,
 			FromStage: cs.Stage, ToStage: cs.Stage, Note: bot.Truncate(old, maxEditNote), CreatedAt: c.Tx.Now()})
 	}
+}
+
+// reportVerbs are the verbs of "#报事 内容" (see Router), whose case text
+// is the text after the verb.
+var reportVerbs = []string{"报事", "报料", "反映", "report"}
+
+// reportText is the case text of a report message: without the verb of an
+// explicit report ("#报事 3号楼…", "/report@bot …").
+func reportText(text string) string {
+	s := strings.TrimSpace(bot.Fold(text))
+	if s == "" || (s[0] != '#' && s[0] != '/') {
+		return text
+	}
+	for _, v := range reportVerbs {
+		if len(s) > len(v) && strings.EqualFold(s[1:1+len(v)], v) {
+			rest := s[1+len(v):]
+			if strings.HasPrefix(rest, "@") {
+				_, rest, _ = strings.Cut(rest, " ")
+			}
+			return strings.TrimSpace(rest)
+		}
+	}
+	return text
 }

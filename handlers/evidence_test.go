@@ -80,11 +80,11 @@ func TestEditedReport(t *testing.T) {
 	if got := edit("居民", reportID, "#报事 3号楼和4号楼路灯都坏了"); len(got) != 0 {
 		t.Fatalf("the edit was answered: %+v", got)
 	}
-	if cs := w.caseByID(n); cs.Text != "#报事 3号楼和4号楼路灯都坏了" {
+	if cs := w.caseByID(n); cs.Text != "3号楼和4号楼路灯都坏了" {
 		t.Fatalf("case text = %q", cs.Text)
 	}
 	edit("邻居", reportID, "别人改不了")
-	if cs := w.caseByID(n); cs.Text != "#报事 3号楼和4号楼路灯都坏了" {
+	if cs := w.caseByID(n); cs.Text != "3号楼和4号楼路灯都坏了" {
 		t.Fatalf("someone else's edit changed the case: %q", cs.Text)
 	}
 	var events []*nb.Event
