@@ -26,7 +26,7 @@ const Token = "123456789:AAFakeTokenForTests_secret"
 // Reply is a scripted error answer.
 type Reply struct {
 	Code        int    // Telegram error_code (and HTTP status)
-	Description string //
+	Description string // e.g. "Forbidden: bot was kicked from the supergroup chat"
 	RetryAfter  int    // parameters.retry_after
 	MigrateTo   int64  // parameters.migrate_to_chat_id
 }
