@@ -51,6 +51,7 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 // send makes one sendMessage (or sendPhoto) call.
 func (a *Adapter) send(ctx context.Context, chatID int64, m bot.OutMessage) (int, error) {
 	text, entities := a.withMentions(ctx, m.Text, m.Mentions)
+	text = limitUTF16(text, maxText)
 	var reply *models.ReplyParameters
 	if n, err := strconv.Atoi(m.ReplyTo); err == nil && n > 0 {
 		reply = &models.ReplyParameters{MessageID: n, AllowSendingWithoutReply: true}
@@ -161,4 +162,26 @@ func (a *Adapter) checkActive(ctx context.Context, chatID string) error {
 		return &bot.PermanentError{Err: fmt.Errorf("telegram: the bot was removed from chat %s", chatID)}
 	}
 	return nil
+}
+
+// maxText is Telegram's limit on a message's text, in UTF-16 units.
+const maxText = 4096
+
+// limitUTF16 cuts s to at most n UTF-16 units, ending it with "…" if cut.
+func limitUTF16(s string, n int) string {
+	if utf16Len(s) <= n {
+		return s
+	}
+	units := 0
+	for i, r := range s {
+		w := 1
+		if r >= 0x10000 {
+			w = 2
+		}
+		if units+w > n-1 {
+			return s[:i] + "…"
+		}
+		units += w
+	}
+	return s
 }

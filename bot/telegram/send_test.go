@@ -200,3 +200,19 @@ func TestSetCommands(t *testing.T) {
 		t.Fatalf("residents' default menu = %v", first.Fields)
 	}
 }
+
+func TestLimitUTF16(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"短", 5, "短"},
+		{"路灯坏了很久", 4, "路灯坏…"},
+		{"a😀b", 3, "a…"},
+	} {
+		if got := limitUTF16(tc.in, tc.n); got != tc.want || utf16Len(got) > tc.n {
+			t.Errorf("limitUTF16(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
