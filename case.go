@@ -122,7 +122,9 @@ type EventKind string
 const (
 	EventReported EventKind = "reported"
 	EventFollowed EventKind = "followed"
-	EventBound    EventKind = "bound" // the chat was bound, the case got its unit
+	EventBound    EventKind = "bound"    // the chat was bound, the case got its unit
+	EventEdited   EventKind = "edited"   // the reporter edited the report; the note keeps the old text
+	EventEvidence EventKind = "evidence" // a photo was added to the case
 )
 
 // Event is one entry of a case's append-only log.

@@ -89,6 +89,12 @@ type ChatRepo interface {
 	// where escalations and the weekly report are posted too.
 	SetOfficersChat(chatID, unitID int64) error
 	ListOfficersChats(unitID int64) ([]*Chat, error)
+	// SetChatActive records whether the bot is still in the chat (a chat
+	// not seen yet is created).
+	SetChatActive(p Platform, externalID string, kind ChatKind, active bool) error
+	// MigrateChat moves a chat to a new platform id (a Telegram group that
+	// became a supergroup), keeping its unit, cases and pending messages.
+	MigrateChat(p Platform, fromID, toID string) error
 }
 
 // PersonRepo stores people, their platform identities, roles and invites.
@@ -135,6 +141,9 @@ type CaseRepo interface {
 	// MoveFollowers makes the followers of one case followers of another.
 	MoveFollowers(fromCaseID, toCaseID int64) error
 
+	AddAttachment(a *CaseAttachment) error // sets ID and CreatedAt
+	ListAttachments(caseID int64) ([]*CaseAttachment, error)
+
 	AppendEvent(e *Event) error // append-only
 	ListEvents(caseID int64) ([]*Event, error)
 }
@@ -157,6 +166,9 @@ type OutboxRepo interface {
 	// OutboxInFlight reports whether a message to the chat is claimed and
 	// not yet recorded as sent or failed.
 	OutboxInFlight(p Platform, chatExternalID string) (bool, error)
+	// FailChatOutbox gives up every pending message to a chat the bot can
+	// no longer reach, and returns how many.
+	FailChatOutbox(p Platform, chatExternalID, reason string) (int64, error)
 	// PruneOutbox deletes messages sent or given up before the given time.
 	PruneOutbox(before time.Time) (int64, error)
 	MarkOutboxSent(id int64, externalID string) error

@@ -244,7 +244,7 @@ func (e *Engine) send(ctx context.Context, w *worker, m *nb.OutboxMessage) outco
 	}
 	e.logger.Warn("outbox: send failed", "outbox_id", m.ID, "platform", m.Platform,
 		"attempt", m.Attempts, "dead", dead, "err", err)
-	return outcome{m: m, next: next, reason: err.Error(), dead: dead}
+	return outcome{m: m, next: next, reason: err.Error(), dead: dead, chatGone: permanent != nil && permanent.ChatGone}
 }
 
 // sleep waits d or until ctx ends; it reports whether the wait was whole.

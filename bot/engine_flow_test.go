@@ -238,3 +238,37 @@ func TestRestartHandsBackClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestChatGoneGivesUpTheChat: a send that finds the bot removed from a chat
+// marks the chat inactive and gives up its other pending messages, instead
+// of retrying them for ever; other chats go on.
+func TestChatGoneGivesUpTheChat(t *testing.T) {
+	ctx := context.Background()
+	e, db, p, _ := newEngine(t, func(c *bot.Context) error {
+		if err := c.Reply("one"); err != nil {
+			return err
+		}
+		return c.Reply("two")
+	})
+	p.fail = []error{&bot.PermanentError{Err: errors.New("forbidden: bot was kicked"), ChatGone: true}}
+	_ = e.Receive(ctx, msg("gone", "1", "hi"))
+	_, _ = e.ProcessPending(ctx)
+	_, _ = e.DeliverPending(ctx)
+	_ = e.Receive(ctx, msg("g2", "2", "hi"))
+	_, _ = e.ProcessPending(ctx)
+	_, _ = e.DeliverPending(ctx)
+	_ = db.View(ctx, func(tx nb.Tx) error {
+		for id := int64(1); id <= 2; id++ {
+			if m, err := tx.FindOutbox(id); err != nil || m.Status != nb.OutboxFailed {
+				t.Errorf("message %d to the lost chat: %+v, %v; want failed", id, m, err)
+			}
+		}
+		if c, err := tx.FindChat(nb.PlatformSandbox, "gone"); err != nil || !c.Inactive {
+			t.Errorf("the lost chat: %+v, %v; want inactive", c, err)
+		}
+		return nil
+	})
+	if got := fmt.Sprint(p.texts()); got != "[one two]" {
+		t.Fatalf("sent %s; want only the other chat's replies", got)
+	}
+}

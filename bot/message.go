@@ -23,6 +23,11 @@ type Message struct {
 	ReplyTo    string      `json:"reply_to,omitempty"` // platform message id replied to
 	Mentions   []string    `json:"mentions,omitempty"` // platform user ids mentioned
 	At         time.Time   `json:"at"`
+	// Attachments are the files on the message (a photo of the problem).
+	Attachments []nb.Attachment `json:"attachments,omitempty"`
+	// EditOf is set on a new version of a message already received: it is
+	// the original message id, and ID is the edit's own key.
+	EditOf string `json:"edit_of,omitempty"`
 }
 
 // OutMessage is a message for a Sender to deliver.
@@ -32,6 +37,8 @@ type OutMessage struct {
 	Text     string
 	ReplyTo  string   // platform message id to reply to ("" = none)
 	Mentions []string // platform user ids to mention
+	// Attachments are files to send with the text (a photo of the result).
+	Attachments []nb.Attachment
 }
 
 // Sender delivers messages to one platform. It returns the platform message
@@ -65,6 +72,10 @@ func (e *RetryAfterError) Error() string {
 // delivered (chat gone, bot removed): the outbox stops retrying it.
 type PermanentError struct {
 	Err error
+	// ChatGone says the chat itself cannot be reached any more (the bot
+	// was removed or blocked, the chat deleted): the chat is marked
+	// inactive and its other pending messages are given up too.
+	ChatGone bool
 }
 
 // Error implements the error interface.
@@ -72,6 +83,19 @@ func (e *PermanentError) Error() string { return "permanent: " + e.Err.Error() }
 
 // Unwrap returns the wrapped error.
 func (e *PermanentError) Unwrap() error { return e.Err }
+
+// ChatMigratedError is returned by a Sender when the platform moved the chat
+// to a new id (a Telegram group upgraded to a supergroup). The Telegram
+// sender records the move itself and resends; it returns this error only
+// when it could not, so that the caller may retry the message at NewChatID.
+type ChatMigratedError struct {
+	OldChatID, NewChatID string
+}
+
+// Error implements the error interface.
+func (e *ChatMigratedError) Error() string {
+	return "chat " + e.OldChatID + " moved to " + e.NewChatID
+}
 
 // Receiver takes incoming messages from a platform adapter. Receive returns
 // once the message is stored durably (so the adapter may acknowledge it to

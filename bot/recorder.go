@@ -15,6 +15,7 @@ type outcome struct {
 	externalID string
 	release    bool // not tried: handed back, the attempt not counted
 	dead       bool // failed for good
+	chatGone   bool // and so has every other message to its chat
 	next       time.Time
 	reason     string
 }
@@ -97,6 +98,17 @@ func (r *recorder) writeOnce(batch []outcome) error {
 				err = tx.MarkOutboxSent(o.m.ID, o.externalID)
 			case o.release:
 				err = tx.ReleaseOutbox(o.m.ID, o.next, o.reason)
+				if nb.ErrorCode(err) == nb.ENOTFOUND {
+					err = nil // no longer pending (its chat was given up): nothing to hand back
+				}
+			case o.chatGone:
+				err = tx.MarkOutboxRetry(o.m.ID, o.reason, o.next, true)
+				if err == nil {
+					_, err = tx.FailChatOutbox(o.m.Platform, o.m.ChatExternalID, "chat unreachable: "+o.reason)
+				}
+				if err == nil {
+					err = tx.SetChatActive(o.m.Platform, o.m.ChatExternalID, "", false)
+				}
 			default:
 				err = tx.MarkOutboxRetry(o.m.ID, o.reason, o.next, o.dead)
 			}

@@ -41,6 +41,8 @@ type Config struct {
 }
 
 // Sandbox configures the built-in web chat used for trying the bot out.
+// It is on by default, and off when a real platform is enabled unless the
+// file or NEIGHBORBOT_SANDBOX switches it on explicitly.
 type Sandbox struct {
 	Enabled bool `yaml:"enabled"`
 	// AllowedHosts are host names (besides localhost and loopback
@@ -48,8 +50,9 @@ type Sandbox struct {
 	AllowedHosts []string `yaml:"allowed_hosts"`
 	// MaxWaitingPerClient and MaxWaiting cap the long polls (wait=1) held
 	// open at once per client address and in all.
-	MaxWaitingPerClient int `yaml:"max_waiting_per_client"`
-	MaxWaiting          int `yaml:"max_waiting"`
+	MaxWaitingPerClient int  `yaml:"max_waiting_per_client"`
+	MaxWaiting          int  `yaml:"max_waiting"`
+	explicit            bool // set in the file
 }
 
 // Telegram configures the Telegram adapter. Token is a secret.
@@ -58,6 +61,12 @@ type Telegram struct {
 	Token     string `yaml:"token"`
 	TokenFile string `yaml:"token_file"` // read by Load into Token
 	ServerURL string `yaml:"server_url"` // Bot API server; empty means api.telegram.org
+	// Webhook mode instead of long polling: Telegram calls WebhookURL
+	// (https, public), served on WebhookAddr, with WebhookSecret (a secret)
+	// in the X-Telegram-Bot-Api-Secret-Token header.
+	WebhookURL    string `yaml:"webhook_url"`
+	WebhookAddr   string `yaml:"webhook_addr"`
+	WebhookSecret string `yaml:"webhook_secret"`
 }
 
 // WeChat configures the WeChat adapter; SessionFile holds the login session.
@@ -220,6 +229,9 @@ func PathFrom(flagValue string, getenv func(string) string) string {
 func (c Config) Redacted() Config {
 	if c.Telegram.Token != "" {
 		c.Telegram.Token = redacted
+	}
+	if c.Telegram.WebhookSecret != "" {
+		c.Telegram.WebhookSecret = redacted
 	}
 	c.Redis.URL = redactURL(c.Redis.URL)
 	if isPostgres(c.Database) {

@@ -27,6 +27,10 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	if err != nil {
 		return Config{}, err
 	}
+	if c.Telegram.Enabled && !c.Sandbox.explicit && fromEnv["sandbox.enabled"] == "" {
+		c.Sandbox.Enabled = false // a real platform is on: the sandbox only when asked for
+	}
+	c.Sandbox.explicit = false
 	if f := c.Telegram.TokenFile; f != "" {
 		tok, err := readSecretFile(f)
 		if err != nil {
@@ -103,6 +107,10 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_BOT_USERNAME", "bot_username", func(c *Config, v string) error { c.BotUsername = v; return nil }},
 	{"NEIGHBORBOT_DEMO", "demo", func(c *Config, v string) error { return parseBool(v, &c.Demo) }},
 	{"NEIGHBORBOT_SANDBOX", "sandbox.enabled", func(c *Config, v string) error { return parseBool(v, &c.Sandbox.Enabled) }},
+	{"NEIGHBORBOT_TELEGRAM_WEBHOOK_URL", "telegram.webhook_url", func(c *Config, v string) error { c.Telegram.WebhookURL = v; return nil }},
+	{"NEIGHBORBOT_TELEGRAM_WEBHOOK_ADDR", "telegram.webhook_addr", func(c *Config, v string) error { c.Telegram.WebhookAddr = v; return nil }},
+	{"NEIGHBORBOT_TELEGRAM_WEBHOOK_SECRET", "telegram.webhook_secret", func(c *Config, v string) error { c.Telegram.WebhookSecret = v; return nil }},
+	{"NEIGHBORBOT_TELEGRAM_API_URL", "telegram.server_url", func(c *Config, v string) error { c.Telegram.ServerURL = v; return nil }},
 	{"NEIGHBORBOT_TELEGRAM_ENABLED", "telegram.enabled", func(c *Config, v string) error { return parseBool(v, &c.Telegram.Enabled) }},
 	{"NEIGHBORBOT_WECHAT_SESSION_FILE", "wechat.session_file", func(c *Config, v string) error { c.WeChat.SessionFile = v; return nil }},
 	{"NEIGHBORBOT_TELEGRAM_TOKEN", "telegram.token", func(c *Config, v string) error {
@@ -166,5 +174,31 @@ func parseInt(v string, dst *int) error {
 		return fmt.Errorf("invalid whole number %q", v)
 	}
 	*dst = n
+	return nil
+}
+
+// sandboxKeys are the keys of the sandbox section.
+var sandboxKeys = map[string]bool{"enabled": true, "allowed_hosts": true, "max_waiting_per_client": true, "max_waiting": true}
+
+// UnmarshalYAML reads the sandbox section and notes that the file set
+// enabled, so that enabling a real platform does not switch it off.
+func (s *Sandbox) UnmarshalYAML(n *yaml.Node) error {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key := n.Content[i].Value
+		if !sandboxKeys[key] {
+			return fmt.Errorf("line %d: unknown key \"sandbox.%s\"", n.Content[i].Line, key)
+		}
+		if key == "enabled" {
+			s.explicit = true
+		}
+	}
+	type plain Sandbox // without this method
+	p := plain(*s)
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	explicit := s.explicit
+	*s = Sandbox(p)
+	s.explicit = explicit
 	return nil
 }

@@ -196,3 +196,27 @@ func assertErrContains(t *testing.T, err error, want ...string) {
 		}
 	}
 }
+
+// TestTelegramTurnsSandboxOff checks that enabling Telegram switches the
+// sandbox off unless the file or the environment switches it on.
+func TestTelegramTurnsSandboxOff(t *testing.T) {
+	base := map[string]string{"NEIGHBORBOT_TELEGRAM_ENABLED": "true", "NEIGHBORBOT_TELEGRAM_TOKEN": "123:abc",
+		"NEIGHBORBOT_TELEGRAM_API_URL": "http://127.0.0.1:9/"}
+	c, err := Load("", env(base))
+	if err != nil || c.Sandbox.Enabled || c.Telegram.ServerURL != "http://127.0.0.1:9/" {
+		t.Fatalf("telegram only: sandbox %v, server %q, %v", c.Sandbox.Enabled, c.Telegram.ServerURL, err)
+	}
+	base["NEIGHBORBOT_SANDBOX"] = "true"
+	if c, err = Load("", env(base)); err != nil || !c.Sandbox.Enabled {
+		t.Fatalf("sandbox asked for by env: %v, %v", c.Sandbox.Enabled, err)
+	}
+	delete(base, "NEIGHBORBOT_SANDBOX")
+	path := writeFile(t, "c.yaml", "sandbox:\n  enabled: true\n")
+	if c, err = Load(path, env(base)); err != nil || !c.Sandbox.Enabled {
+		t.Fatalf("sandbox asked for by file: %v, %v", c.Sandbox.Enabled, err)
+	}
+	path = writeFile(t, "bad.yaml", "sandbox:\n  enable: true\n")
+	if _, err = Load(path, env(nil)); err == nil || !strings.Contains(err.Error(), "sandbox.enable") {
+		t.Fatalf("unknown sandbox key: %v", err)
+	}
+}

@@ -42,7 +42,7 @@ func TestSampleCoversEveryKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	setKeys := keyPaths(&set, "")
-	commented := []string{"telegram.token", "sandbox.allowed_hosts", "categories", "categories.name", "categories.keywords",
+	commented := []string{"sandbox.enabled", "telegram.token", "sandbox.allowed_hosts", "categories", "categories.name", "categories.keywords",
 		"categories.owner_kind", "categories.priority"}
 	text := string(SampleYAML())
 	for _, k := range keyPaths(&all, "") {

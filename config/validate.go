@@ -161,6 +161,7 @@ func (ps *problems) platforms(c Config) {
 			ps.add("telegram.server_url", "%q is not an http(s) URL", s)
 		}
 	}
+	ps.webhook(c.Telegram)
 	if c.WeChat.Enabled && strings.TrimSpace(c.WeChat.SessionFile) == "" {
 		ps.add("wechat.session_file", "required when wechat.enabled is true")
 	}
@@ -234,5 +235,24 @@ func (ps *problems) database(dsn string) {
 			scheme = "?"
 		}
 		ps.add("database", "unsupported scheme %q; use a SQLite file path or a postgres:// URL", scheme)
+	}
+}
+
+// webhookSecretRE is what Telegram accepts as a webhook secret token.
+var webhookSecretRE = regexp.MustCompile(`^[A-Za-z0-9_-]{16,256}$`)
+
+// webhook checks the Telegram webhook settings; the secret is never printed.
+func (ps *problems) webhook(t Telegram) {
+	if t.WebhookURL == "" {
+		return
+	}
+	if u, err := url.Parse(t.WebhookURL); err != nil || u.Scheme != "https" || u.Host == "" {
+		ps.add("telegram.webhook_url", "%q is not an https URL", t.WebhookURL)
+	}
+	if !validHostPort(t.WebhookAddr) {
+		ps.add("telegram.webhook_addr", "%q is not host:port (required with webhook_url)", t.WebhookAddr)
+	}
+	if !webhookSecretRE.MatchString(t.WebhookSecret) {
+		ps.add("telegram.webhook_secret", "required with webhook_url: 16-256 characters of A-Z, a-z, 0-9, _ and -")
 	}
 }

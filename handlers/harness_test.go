@@ -67,7 +67,7 @@ func newWorld(t testing.TB) *world {
 	w.db = db
 	h := handlers.New(model, handlers.Config{BotUsername: "neighborbot"})
 	w.e = bot.NewEngine(db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
-	w.e.RegisterSender(nb.PlatformSandbox, w.out)
+	w.e.RegisterSender(nb.PlatformSandbox, w.out, bot.WithLanes(1)) // one lane: replies arrive in the order queued
 	w.seed()
 	return w
 }
@@ -130,6 +130,12 @@ func (w *world) say(chat, from, text string, replyTo ...string) (string, []bot.O
 	if len(replyTo) > 0 {
 		m.ReplyTo = replyTo[0]
 	}
+	return id, w.deliver(m)
+}
+
+// deliver hands m to the engine and returns what the bot sent because of it.
+func (w *world) deliver(m bot.Message) []bot.OutMessage {
+	w.t.Helper()
 	if err := w.e.Receive(w.ctx, m); err != nil {
 		w.t.Fatal(err)
 	}
@@ -144,7 +150,7 @@ func (w *world) say(chat, from, text string, replyTo ...string) (string, []bot.O
 	}
 	w.out.mu.Lock()
 	defer w.out.mu.Unlock()
-	return id, append([]bot.OutMessage(nil), w.out.sent[before:]...)
+	return append([]bot.OutMessage(nil), w.out.sent[before:]...)
 }
 
 // one sends a message and expects exactly one bot message containing wants.

@@ -58,6 +58,7 @@ var names = map[string][2]string{
 	"stage:dismissed": {"已驳回", "dismissed"}, "stage:merged": {"已合并", "merged"},
 	"action:confirm": {"确认", "confirmed"}, "action:dismiss": {"驳回", "dismissed"}, "action:merge": {"合并", "merged"},
 	"action:accept": {"立项", "accepted"}, "action:assign": {"派单", "assigned"}, "action:whistle": {"吹哨", "whistled"},
+	"action:edited": {"修改", "edited"}, "action:evidence": {"补充照片", "photo added"},
 	"action:ack": {"报到", "acknowledged"}, "action:progress": {"更新进展", "updated"}, "action:resolve": {"办结", "resolved"},
 	"action:rate": {"评价", "rated"}, "action:close": {"关闭", "closed"},
 	"role:resident": {"居民", "resident"}, "role:ambassador": {"宣传代言人", "ambassador"}, "role:department": {"承办单位人员", "department staff"},
@@ -173,6 +174,7 @@ func init() {
 		"ex_report":         {"#报事 3号楼楼道灯坏了", "/report the stairway light of building 3 is broken"},
 		"ex_bindgroup":      {"#绑定群 第一网格", "/bindgroup grid-1"},
 		"need_owner_unit":   {"本群尚未绑定单位，请写上承办单位，例如：%s", "This group has no unit yet; name the owner, e.g. %s"},
+		"officer_new":       {"【新诉求】#%d %s\n内容：%s\n受理请发送 #立项 %d [单位]，驳回请发送 #驳回 %d 原因，详情 #进度 %d。", "[New report] #%d %s\nReport: %s\nAccept with /accept %d [unit], dismiss with /dismiss %d reason, details with /status %d."},
 	} {
 		texts[k] = v
 	}

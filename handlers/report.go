@@ -92,7 +92,13 @@ func (h *Handlers) intake(c *bot.Context, r intake.Result, explicit bool) error 
 	if cs.UnitID == 0 && c.IsGroup() {
 		key = "ack_unbound"
 	}
-	return c.Post(&nb.OutboxMessage{Text: h.l.T(key, cs.ID, summary(cs)), ReplyTo: c.Msg.ID, CaseID: cs.ID})
+	if err := c.Post(&nb.OutboxMessage{Text: h.l.T(key, cs.ID, summary(cs)), ReplyTo: c.Msg.ID, CaseID: cs.ID}); err != nil {
+		return err
+	}
+	if cs.Priority == nb.PriorityUrgent && c.Chat.UnitID != 0 {
+		return nil // the officers had the urgent note already
+	}
+	return h.notifyOfficers(c, cs)
 }
 
 // createCase stores the case, its reporter and the first event.

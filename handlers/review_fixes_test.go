@@ -105,7 +105,7 @@ func TestAcceptWithoutUnitUsesTheCategorysOwner(t *testing.T) {
 	w := newWorld(t)
 	h := handlers.New(model, handlers.Config{OwnerKinds: map[string]nb.UnitKind{"环境卫生": nb.UnitPartner}})
 	w.e = bot.NewEngine(w.db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
-	w.e.RegisterSender(nb.PlatformSandbox, w.out)
+	w.e.RegisterSender(nb.PlatformSandbox, w.out, bot.WithLanes(1)) // one lane: replies arrive in the order queued
 	n, _ := w.report("g1", "居民甲", "5号楼门口垃圾三天没人收")
 	if c := w.caseByID(n); c.Category != "环境卫生" {
 		t.Fatalf("category %q", c.Category)
@@ -147,7 +147,7 @@ func TestDefaultOwnerServesTheCasesArea(t *testing.T) {
 	}
 	h := handlers.New(model, handlers.Config{OwnerKinds: map[string]nb.UnitKind{"环境卫生": nb.UnitDepartment}})
 	w.e = bot.NewEngine(w.db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
-	w.e.RegisterSender(nb.PlatformSandbox, w.out)
+	w.e.RegisterSender(nb.PlatformSandbox, w.out, bot.WithLanes(1)) // one lane: replies arrive in the order queued
 	n, _ := w.report("g1", "居民甲", "5号楼门口垃圾三天没人收")
 	m := w.one("g1", "书记", "#立项 "+itoa(n), "立项")
 	if strings.Contains(m.Text, "别的物业") || !strings.Contains(m.Text, "城管办") {
@@ -184,7 +184,7 @@ func TestEnglishReplies(t *testing.T) {
 	w := newWorld(t)
 	h := handlers.New(model, handlers.Config{Language: "en", BotUsername: "neighborbot"})
 	w.e = bot.NewEngine(w.db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
-	w.e.RegisterSender(nb.PlatformSandbox, w.out)
+	w.e.RegisterSender(nb.PlatformSandbox, w.out, bot.WithLanes(1)) // one lane: replies arrive in the order queued
 	w.one("g1", "resident", "#报事 3号楼电梯坏了", "Got it: registered #1")
 	w.one("g1", "resident", "/status 1", "Stage: topic")
 	w.one("g1", "resident", "/status 9", "There is no case #9")

@@ -65,7 +65,7 @@ func (h *Handlers) describe(c *bot.Context, cs *nb.Case, followers int, events [
 // lastNote returns the latest event that carries a note.
 func lastNote(events []*nb.Event) *nb.Event {
 	for i := len(events) - 1; i >= 0; i-- {
-		if events[i].Note != "" && events[i].Kind != nb.EventReported {
+		if events[i].Note != "" && events[i].Kind != nb.EventReported && events[i].Kind != nb.EventEdited {
 			return events[i]
 		}
 	}

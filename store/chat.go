@@ -8,11 +8,11 @@ import (
 	nb "github.com/neighborbot/neighborbot"
 )
 
-const chatColumns = `id, platform, external_id, kind, title, COALESCE(unit_id, 0), created_at`
+const chatColumns = `id, platform, external_id, kind, title, COALESCE(unit_id, 0), active = 0, created_at`
 
 func scanChat(row scanner) (*nb.Chat, error) {
 	var c nb.Chat
-	err := row.Scan(&c.ID, &c.Platform, &c.ExternalID, &c.Kind, &c.Title, &c.UnitID, scanTime(&c.CreatedAt))
+	err := row.Scan(&c.ID, &c.Platform, &c.ExternalID, &c.Kind, &c.Title, &c.UnitID, &c.Inactive, scanTime(&c.CreatedAt))
 	return &c, err
 }
 

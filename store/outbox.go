@@ -170,3 +170,14 @@ func (tx *tx) FindOutbox(id int64) (*nb.OutboxMessage, error) {
 	}
 	return m, nil
 }
+
+// FailChatOutbox gives up the pending messages of a chat the bot can no
+// longer reach (removed, blocked, deleted), so that none is retried for ever.
+func (tx *tx) FailChatOutbox(p nb.Platform, chatExternalID, reason string) (int64, error) {
+	res, err := tx.exec(`UPDATE outbox SET status = 'failed', last_error = ?, lease_owner = ''
+		WHERE status = 'pending' AND platform = ? AND chat_external_id = ?`, reason, p, chatExternalID)
+	if err != nil {
+		return 0, fmt.Errorf("fail chat outbox: %w", err)
+	}
+	return res.RowsAffected()
+}

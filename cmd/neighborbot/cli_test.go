@@ -103,10 +103,18 @@ func TestInvalidConfigStopsStart(t *testing.T) {
 			t.Errorf("%s=%s: code %d, stderr %q must name the key", key, value, code, errOut)
 		}
 	}
-	code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_TELEGRAM_ENABLED": "true",
-		"NEIGHBORBOT_TELEGRAM_TOKEN": "123456:abcdef"}, "run")
-	if code == 0 || !strings.Contains(errOut, "telegram.enabled") {
+	wechat := filepath.Join(t.TempDir(), "wechat.yaml")
+	if err := os.WriteFile(wechat, []byte("wechat:\n  enabled: true\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_CONFIG": wechat}, "run")
+	if code == 0 || !strings.Contains(errOut, "wechat.enabled") {
 		t.Errorf("a platform this version cannot serve must stop the start: code %d, %q", code, errOut)
+	}
+	code, _, errOut = cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_TELEGRAM_ENABLED": "true",
+		"NEIGHBORBOT_TELEGRAM_TOKEN": "123456:secretpart", "NEIGHBORBOT_TELEGRAM_API_URL": "http://127.0.0.1:1"}, "run")
+	if code == 0 || !strings.Contains(errOut, "telegram") || strings.Contains(errOut, "secretpart") {
+		t.Errorf("an unreachable Bot API must stop the start without showing the token: code %d, %q", code, errOut)
 	}
 	code, _, errOut = cli(t, map[string]string{"NEIGHBORBOT_DB": filepath.Join(t.TempDir(), "no", "such", "dir.db")}, "run")
 	if code == 0 || !strings.Contains(errOut, "database") {

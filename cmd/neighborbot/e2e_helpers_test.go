@@ -29,7 +29,17 @@ type program struct {
 // until it serves.
 func startProgram(t *testing.T, dbPath string, args ...string) *program {
 	t.Helper()
+	return startProgramEnv(t, dbPath, nil, "sandbox chat: ", args...)
+}
+
+// startProgramEnv runs Main with extra environment variables and waits for
+// the line of its output that starts with ready.
+func startProgramEnv(t *testing.T, dbPath string, extra map[string]string, readyPrefix string, args ...string) *program {
+	t.Helper()
 	env := map[string]string{"NEIGHBORBOT_DB": dbPath, "NEIGHBORBOT_HTTP_ADDR": "127.0.0.1:0", "NEIGHBORBOT_LOG_LEVEL": "debug"}
+	for k, v := range extra {
+		env[k] = v
+	}
 	outR, outW := io.Pipe()
 	p := &program{t: t, done: make(chan int, 1), stderr: &lockedWriter{}}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -44,7 +54,7 @@ func startProgram(t *testing.T, dbPath string, args ...string) *program {
 	go func() {
 		sc := bufio.NewScanner(outR)
 		for sc.Scan() {
-			if _, after, ok := strings.Cut(sc.Text(), "sandbox chat: "); ok {
+			if _, after, ok := strings.Cut(sc.Text(), readyPrefix); ok {
 				ready <- strings.TrimSuffix(after, "/sandbox")
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/sandbox"
+	"github.com/neighborbot/neighborbot/bot/telegram"
 	"github.com/neighborbot/neighborbot/config"
 	"github.com/neighborbot/neighborbot/handlers"
 	"github.com/neighborbot/neighborbot/intake"
@@ -48,9 +49,19 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	if err := seedDemo(ctx, cfg, *noDemo, db, logger); err != nil {
 		return err
 	}
+	tg, err := newTelegram(ctx, &cfg, db, logger)
+	if err != nil {
+		return err
+	}
 	engine, err := buildEngine(cfg, db, logger)
 	if err != nil {
 		return err
+	}
+	var runners []func(context.Context)
+	if tg != nil {
+		engine.RegisterSender(nb.PlatformTelegram, tg,
+			bot.WithLimiter(bot.NewLocalLimiter(telegram.Limits())), bot.WithLanes(8))
+		runners = append(runners, telegramRunner(cfg, tg, engine, logger))
 	}
 	var sb *sandbox.Platform
 	if cfg.Sandbox.Enabled {
@@ -65,23 +76,31 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		return fmt.Errorf("http: %w", err)
 	}
 	logger.Info("neighborbot ready", "version", Version, "addr", server.Addr(), "took", time.Since(start))
+	if tg != nil {
+		fmt.Fprintf(sys.Out, "telegram bot: @%s\n", tg.Username())
+	}
 	if sb != nil {
 		fmt.Fprintf(sys.Out, "sandbox chat: http://%s/sandbox\n", server.Addr())
 	} else {
 		fmt.Fprintf(sys.Out, "serving http://%s/\n", server.Addr())
 	}
-	return serve(ctx, engine, server, db, logger)
+	return serve(ctx, engine, server, db, logger, runners...)
 }
 
-// serve runs the engine until ctx ends, or the database file is removed
-// or replaced under it, and stops the web server after it.
-func serve(ctx context.Context, engine *bot.Engine, server *web.Server, db *store.DB, logger *slog.Logger) error {
+// serve runs the engine and the platform adapters until ctx ends, or the
+// database file is removed or replaced under them, and stops the web
+// server after it.
+func serve(ctx context.Context, engine *bot.Engine, server *web.Server, db *store.DB, logger *slog.Logger, runners ...func(context.Context)) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() { defer wg.Done(); _ = engine.Run(ctx) }()
 	go func() { defer wg.Done(); watchDatabase(ctx, db, logger, cancel) }()
+	for _, run := range runners {
+		wg.Add(1)
+		go func() { defer wg.Done(); run(ctx) }()
+	}
 	<-ctx.Done()
 	fatal := context.Cause(ctx)
 	if errors.Is(fatal, nb.ErrBroken) {
@@ -145,7 +164,7 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	svc := newCaseService(cfg, db, handlers.NewPhrases(hcfg))
 	hcfg.Cases = svc
 	h := handlers.New(model, hcfg)
-	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log)
+	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log, h.Edits, h.Evidence)
 	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
 		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration),
 		bot.WithBatch(cfg.Engine.Batch), bot.WithBacklogLimit(cfg.Engine.BacklogLimit),
@@ -185,8 +204,6 @@ func seedDemo(ctx context.Context, cfg config.Config, noDemo bool, db nb.Store, 
 // rather than silently ignoring them.
 func checkAvailable(cfg config.Config) error {
 	switch {
-	case cfg.Telegram.Enabled:
-		return errors.New("config: telegram.enabled: the Telegram adapter is not in this version yet")
 	case cfg.WeChat.Enabled:
 		return errors.New("config: wechat.enabled: the WeChat adapter is not in this version yet")
 	case cfg.Redis.URL != "":
