@@ -37,6 +37,9 @@ type Config struct {
 	// AutoCloseDays is how long a resolved case waits for a rating (for
 	// what the group is told; default 7).
 	AutoCloseDays int
+	// RedeemLimit bounds wrong invite codes per person and per chat
+	// (default nb.DefaultAttemptLimit).
+	RedeemLimit nb.AttemptLimit
 	// Cases is the case service every action goes through. Nil: one over
 	// the handlers' own phrasebook and Limits, working in the message's
 	// transaction (enough for tests).
@@ -56,6 +59,9 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.Limits == (nb.TimeLimits{}) {
 		cfg.Limits = nb.DefaultTimeLimits()
+	}
+	if cfg.RedeemLimit.Max <= 0 {
+		cfg.RedeemLimit = nb.DefaultAttemptLimit
 	}
 	if cfg.AutoCloseDays == 0 {
 		cfg.AutoCloseDays = 7

@@ -49,6 +49,10 @@ var texts = map[string][2]string{
 	"todo_head":           {"待办诉求（最多 %d 条）：", "Open cases (up to %d):"},
 	"todo_quiet":          {"待审核", "to review"},
 	"todo_dup":            {"(可能与 #%d 重复)", "(maybe the same as #%d)"},
+	"not_here":            {"#%d 不在本群，无法关注或查看。请在您所在的群里反映或查询。", "#%d is not a case of your group; you cannot follow or view it."},
+	"code_burned":         {"刚才的消息里有一个绑定码，为安全起见已作废。绑定码请只私聊发给机器人。", "That message contained an invite code; it has been cancelled for safety. Send codes to the bot in a private chat only."},
+	"code_burned_owner":   {"您在群里发送的绑定码已作废，请向管理员申请一个新的绑定码，并私聊发给机器人。", "The invite code you posted in the group has been cancelled. Please ask an administrator for a new one and send it to the bot in a private chat."},
+	"bind_locked":         {"绑定码错误次数过多，请于 %s 后再试。", "Too many wrong codes; please try again after %s."},
 }
 
 // Stage, action, role and rating names as people read them.

@@ -15,6 +15,7 @@ var workers = []nb.Role{nb.RoleOfficer, nb.RoleGridWorker, nb.RoleAdmin, nb.Role
 // the Errors middleware.
 func (h *Handlers) Router() *bot.Router {
 	r := bot.NewRouter(h.cfg.BotUsername)
+	r.Use(h.members, h.burnCodes)
 	officer := bot.RequireRole(h.forbidden, managers...)
 	worker := bot.RequireRole(h.forbidden, workers...)
 	cmd := func(name string, verbs []string, fn bot.HandlerFunc, mw ...bot.Middleware) {
