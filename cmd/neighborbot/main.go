@@ -45,7 +45,9 @@ type IO struct {
 // Main runs one command and returns the process exit code.
 func Main(ctx context.Context, args []string, sys IO) int {
 	verb, rest := "run", args
-	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		verb, rest = "version", args[1:]
+	} else if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
 		verb, rest = args[0], args[1:]
 	}
 	err := dispatch(ctx, verb, rest, sys)
@@ -92,7 +94,7 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 	case "understand":
 		return runUnderstand(args, sys)
 	case "version":
-		fmt.Fprintln(sys.Out, "neighborbot", Version)
+		fmt.Fprintln(sys.Out, "neighborbot", version())
 		return nil
 	case "help", "-h", "--help":
 		fmt.Fprint(sys.Out, usage)
@@ -117,7 +119,7 @@ const usage = `usage: neighborbot [command] [flags]
   train        -data FILE -out MODEL
   eval         -data FILE [-model MODEL] [-json]
   understand   [-model MODEL] read messages on standard input, print how the bot reads them (configured taxonomy)
-  version
+  version      (or --version) the stamped version, else the build's VCS revision
 
 Config: -config PATH or NEIGHBORBOT_CONFIG; environment NEIGHBORBOT_* overrides the file.
 `

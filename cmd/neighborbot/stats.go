@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -115,7 +114,7 @@ func printStats(sys IO, scope, from, to string, s *nb.Stats) error {
 		}
 		return fmt.Sprintf("%.1f h", *r)
 	}
-	w := tabwriter.NewWriter(sys.Out, 0, 4, 2, ' ', 0)
+	w := newTable(sys.Out)
 	fmt.Fprintf(w, "scope\t%s\n", scope)
 	fmt.Fprintf(w, "period\t%s .. %s\n", or(from, "beginning"), or(to, "today"))
 	fmt.Fprintf(w, "topics 话题\t%d\nissues 议题\t%d\nprojects 项目\t%d\nresolved 办结\t%d\n",
