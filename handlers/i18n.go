@@ -18,7 +18,7 @@ var texts = map[string][2]string{
 	"need_case_number":    {"请写上编号，例如：%s", "Please give a case number, e.g. %s"},
 	"need_text":           {"请写上内容，例如：%s", "Please add a text, e.g. %s"},
 	"need_unit":           {"请写上单位，例如：%s", "Please name a unit, e.g. %s"},
-	"unit_not_found":      {"找不到单位「%s」。可选：%s", "No unit called %q. Known: %s"},
+	"unit_not_found":      {"找不到单位「%s」。最接近的：%s", "No unit called %q. Closest: %s"},
 	"unit_ambiguous":      {"「%s」对应多个单位：%s，请写全称。", "%q matches several units: %s; please give the full name."},
 	"too_long":            {"内容太长（最多 %d 字），请简要描述。", "That is too long (at most %d characters); please keep it short."},
 	"unknown_command":     {"不认识这个命令「%s」，发送 #帮助 查看可用命令。", "Unknown command %q; send /help for the list."},

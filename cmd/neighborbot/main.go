@@ -5,7 +5,9 @@
 //	neighborbot migrate          bring the database schema up to date
 //	neighborbot backup -out F    copy the database, also while the bot runs
 //	neighborbot unit add|list    manage the unit tree
-//	neighborbot invite           print a one-time code that grants a role
+//	neighborbot invite [list|revoke CODE]   one-time codes that grant a role
+//	neighborbot person list      the people who hold a role
+//	neighborbot role revoke      take a role back
 //	neighborbot check            full integrity check of the database
 //	neighborbot inbox list-failed|retry   messages set aside after failing
 //	neighborbot stats            numbers and rates of a unit's area for a period
@@ -81,6 +83,10 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 		return runBackup(ctx, args, sys)
 	case "invite":
 		return runInvite(ctx, args, sys)
+	case "person":
+		return runPerson(ctx, args, sys)
+	case "role":
+		return runRole(ctx, args, sys)
 	case "check":
 		return runCheck(ctx, args, sys)
 	case "inbox":
@@ -112,6 +118,10 @@ const usage = `usage: neighborbot [command] [flags]
   unit add     -name NAME -kind district|street|community|grid|department|partner [-parent NAME]
   unit list
   invite       -role ROLE -unit NAME: print a one-time code, sent as "#绑定 CODE" to the bot
+  invite list                the codes with their state (open, used by whom, expired, revoked)
+  invite revoke CODE         make an unused code unusable
+  person list                the people who hold a role, by unit
+  role revoke  -person NAME -role ROLE [-unit NAME]: take a role back
   check        run the full integrity check of the database (stop the bot first for a large one)
   inbox list-failed          the incoming messages set aside after failing (ids, errors)
   inbox retry ID|--all       hand set-aside messages back to the bot
