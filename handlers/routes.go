@@ -30,6 +30,7 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("rate", []string{"评价"}, h.rate)
 	cmd("bindgroup", []string{"绑定群"}, h.bindGroup, officer)
 	cmd("officersgroup", []string{"工作群"}, h.officersGroup, officer)
+	cmd("revoke", []string{"撤销"}, h.revoke, officer)
 	cmd("todo", []string{"待办"}, h.todo, officer)
 	cmd("confirm", []string{"确认"}, h.confirm, officer)
 	cmd("dismiss", []string{"驳回"}, h.dismiss, officer)
