@@ -68,6 +68,7 @@ func (h *Handlers) joinDuplicate(c *bot.Context, n int64) error {
 	if err != nil {
 		return err
 	}
+	h.logReport(c, "report joined a case", cs)
 	if cs.Quiet {
 		return c.Reply(h.l.T("followed_quiet"))
 	}
