@@ -153,3 +153,18 @@ func TestStatusAfterUnsatisfied(t *testing.T) {
 		t.Fatalf("status still shows the old resolution: %q", m.Text)
 	}
 }
+
+func TestHolesInEnglish(t *testing.T) {
+	w := newWorld(t)
+	h := handlers.New(model, handlers.Config{Language: "en"})
+	w.e = bot.NewEngine(w.db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
+	w.e.RegisterSender(nb.PlatformSandbox, w.out)
+	n, _ := w.report("g1", "居民甲", "3号楼电梯又坏了")
+	w.one("g2", "外人", "/follow "+itoa(n), "is not a case of your group")
+	w.invite("ABCD-2345")
+	w.one("g1", "居民甲", "code ABCD-2345", "cancelled")
+	for range 5 {
+		w.one("private:猜码者", "猜码者", "/bind QQQQ-2222", "does not work")
+	}
+	w.one("private:猜码者", "猜码者", "/bind QQQQ-2222", "Too many wrong codes", "Nov 27 17:15")
+}
