@@ -89,8 +89,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	}
 	db := &DB{clock: o.clock, Created: errors.Is(statErr, os.ErrNotExist)}
 	if db.Created {
-		if err := createPrivate(path); err != nil && !errors.Is(err, os.ErrExist) {
-			return nil, explainWrite(path, err)
+		if err := createPrivate(path); errors.Is(err, os.ErrPermission) {
+			return nil, fmt.Errorf("store: the database %s cannot be created (%v): the user running the bot needs "+
+				"write permission on the folder %s", absPath(path), err, filepath.Dir(absPath(path)))
+		} else if err != nil && !errors.Is(err, os.ErrExist) {
+			return nil, err
 		}
 	}
 	db.writer = openPool(path, "_txlock=immediate", 1)
