@@ -75,6 +75,7 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"Candidates": testCandidates, "OutboxLeases": testOutboxLeases, "PruneOutbox": testPruneOutbox,
 		"PruneSandbox": testPruneSandbox, "CountPendingInbox": testCountPendingInbox,
 		"Lease": testLease, "TimerCases": testTimerCases, "OfficersChats": testOfficersChats,
+		"MembersInvitesAttempts": testMembersInvitesAttempts,
 		"Rollback": testRollback, "Panic": testPanic, "Concurrent": testConcurrent,
 	}
 	for name, test := range tests {
