@@ -6,7 +6,10 @@ type Actor struct {
 	PersonID   int64
 	Grants     []RoleGrant
 	IsFollower bool // reported or follows the case being acted on
-	System     bool
+	// InCaseGroup: has written in the case's group, or in another group
+	// of the case's unit (the case service fills it in).
+	InCaseGroup bool
+	System      bool
 }
 
 // HasRole reports whether the actor holds one of roles anywhere.
@@ -78,6 +81,21 @@ func Authorize(actor Actor, action Action, c *Case, tree UnitTree) error {
 		return Errorf(EFORBIDDEN, "#%d is outside your area", c.ID)
 	}
 	return Errorf(EFORBIDDEN, "this command is for officers")
+}
+
+// Belongs decides whether case c belongs to actor, who may then follow it
+// and read it while it waits for review: members of its group, its
+// reporters and followers, the officers of its area and the units that
+// own it or were whistled. It returns an EFORBIDDEN error otherwise.
+func Belongs(actor Actor, c *Case, tree UnitTree) error {
+	switch {
+	case actor.System, actor.IsFollower, actor.InCaseGroup,
+		actor.Covers(tree, c.UnitID, caseManagers...),
+		c.OwnerUnitID != 0 && actor.Covers(tree, c.OwnerUnitID, RoleDepartment),
+		c.WhistleUnitID != 0 && actor.Covers(tree, c.WhistleUnitID, RoleDepartment):
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "#%d is not a case of your group", c.ID)
 }
 
 // SystemActor is the scheduler acting on its own (系统).

@@ -64,14 +64,52 @@ type Invite struct {
 	ExpiresAt  time.Time
 	RedeemedBy int64 // 0 until used
 	RedeemedAt time.Time
+	RevokedAt  time.Time // zero unless revoked (or burned after being posted in a group)
 }
 
 // Usable reports whether the invite may still be redeemed at now.
 func (i *Invite) Usable(now time.Time) error {
 	if i.RedeemedBy != 0 {
 		return Errorf(EINVALID, "invite code already used")
+	} else if !i.RevokedAt.IsZero() {
+		return Errorf(EINVALID, "invite code revoked")
 	} else if !now.Before(i.ExpiresAt) {
 		return Errorf(EINVALID, "invite code expired")
 	}
 	return nil
+}
+
+// AttemptLimit bounds failed tries of something guessable (redeeming invite
+// codes): Max failures within Window lock the key for Lock.
+type AttemptLimit struct {
+	Max    int
+	Window time.Duration
+	Lock   time.Duration
+}
+
+// DefaultAttemptLimit allows 5 failures in 10 minutes, then locks for 15.
+var DefaultAttemptLimit = AttemptLimit{Max: 5, Window: 10 * time.Minute, Lock: 15 * time.Minute}
+
+// Attempts counts the recent failures of one key ("person:12", "chat:3").
+type Attempts struct {
+	Key         string
+	Failures    int       // within the window that started at WindowStart
+	WindowStart time.Time // zero: no failure counted
+	LockedUntil time.Time // zero: not locked
+}
+
+// Locked reports whether the key is locked at now.
+func (a *Attempts) Locked(now time.Time) bool { return now.Before(a.LockedUntil) }
+
+// Fail counts a failure at now; the Max-th failure within the window locks
+// the key and starts a new window.
+func (a *Attempts) Fail(now time.Time, l AttemptLimit) {
+	if a.WindowStart.IsZero() || !now.Before(a.WindowStart.Add(l.Window)) {
+		a.WindowStart, a.Failures = now, 0
+	}
+	a.Failures++
+	if a.Failures >= l.Max {
+		a.LockedUntil = now.Add(l.Lock)
+		a.WindowStart, a.Failures = time.Time{}, 0
+	}
 }

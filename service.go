@@ -16,6 +16,15 @@ type CaseService interface {
 	// writes must commit with it (a chat message, its replies and the case
 	// change it causes).
 	ActTx(tx Tx, actor Actor, caseNo int64, cmd Command) (*Outcome, error)
+	// LookTx loads case caseNo for actor to read (#进度): anyone may read
+	// a case its group heard of; one still waiting for review only the
+	// people it Belongs to (EFORBIDDEN otherwise).
+	LookTx(tx Tx, actor Actor, caseNo int64) (*Case, error)
+	// FollowTx makes actor follow case caseNo (for a merged case, the case
+	// it joined), if the case Belongs to them (EFORBIDDEN otherwise) and is
+	// still open (ECONFLICT otherwise, with the case). It returns the case
+	// followed and whether actor was not following it yet.
+	FollowTx(tx Tx, actor Actor, caseNo int64) (c *Case, added bool, err error)
 }
 
 // Outcome is what an action did.

@@ -95,6 +95,11 @@ type ChatRepo interface {
 	// MigrateChat moves a chat to a new platform id (a Telegram group that
 	// became a supergroup), keeping its unit, cases and pending messages.
 	MigrateChat(p Platform, fromID, toID string) error
+	// AddChatMember records that a person wrote in a chat (idempotent).
+	AddChatMember(chatID, personID int64) error
+	// IsChatMember reports whether a person wrote in chat chatID or, with
+	// unitID not 0, in any group bound to unitID.
+	IsChatMember(personID, chatID, unitID int64) (bool, error)
 }
 
 // PersonRepo stores people, their platform identities, roles and invites.
@@ -117,6 +122,21 @@ type PersonRepo interface {
 	CreateInvite(inv *Invite) error
 	// RedeemInvite marks the invite used and grants its role in one step.
 	RedeemInvite(code string, personID int64) (*Invite, error)
+	// RevokeInvite makes an unused invite unusable; ENOTFOUND for an
+	// unknown code, EINVALID for one already used, expired or revoked.
+	RevokeInvite(code string) (*Invite, error)
+	// ListInvites returns every invite, newest first.
+	ListInvites() ([]*Invite, error)
+	// FindIdentity returns one platform identity.
+	FindIdentity(p Platform, externalID string) (*Identity, error)
+	// RevokeRole takes a grant back; ENOTFOUND if the person did not hold it.
+	RevokeRole(g RoleGrant) error
+	// ListAllGrants returns every role grant, by scope then person.
+	ListAllGrants() ([]RoleGrant, error)
+	// FindAttempts returns the failed tries counted for key (zero if none).
+	FindAttempts(key string) (*Attempts, error)
+	// PutAttempts stores a's count and lock.
+	PutAttempts(a *Attempts) error
 }
 
 // CaseRepo stores cases, their followers and their event log.

@@ -38,8 +38,8 @@ func Log(next HandlerFunc) HandlerFunc {
 	return func(c *Context) error {
 		start := time.Now()
 		err := next(c)
-		attrs := []any{"platform", c.Msg.Platform, "chat", c.Chat.ID, "person", c.Person.ID,
-			"message_id", c.Msg.ID, "queued", c.queued, "took", time.Since(start)}
+		// The context's logger carries the platform and the message id.
+		attrs := []any{"chat", c.Chat.ID, "person", c.Person.ID, "queued", c.queued, "took", time.Since(start)}
 		if c.Command != nil {
 			attrs = append(attrs, "command", c.Command.Name)
 		}

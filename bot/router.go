@@ -10,6 +10,8 @@ type Router struct {
 	text        HandlerFunc
 	unknown     HandlerFunc
 	botUsername string
+	mw          []Middleware
+	handle      HandlerFunc // dispatch wrapped in mw, built by Use
 }
 
 // NewRouter returns an empty router. botUsername is stripped from
@@ -41,8 +43,23 @@ func (r *Router) Parse(text string) (Command, bool) {
 	return r.verbs.parse(text, r.botUsername)
 }
 
+// Use wraps every message the router handles — commands, text and
+// unknown commands alike — in mw, the first one outermost, before the
+// message is dispatched.
+func (r *Router) Use(mw ...Middleware) {
+	r.mw = append(r.mw, mw...)
+	r.handle = Chain(r.dispatch, r.mw...)
+}
+
 // Handle is the router's HandlerFunc.
 func (r *Router) Handle(c *Context) error {
+	if r.handle != nil {
+		return r.handle(c)
+	}
+	return r.dispatch(c)
+}
+
+func (r *Router) dispatch(c *Context) error {
 	cmd, ok := r.Parse(c.Msg.Text)
 	if !ok {
 		if r.text == nil {

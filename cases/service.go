@@ -133,11 +133,8 @@ func (s *Service) record(tx nb.Tx, actor nb.Actor, c *nb.Case, cmd nb.Command) (
 // authorize checks that actor may take cmd's action on c (and, for a
 // merge, on its target).
 func (s *Service) authorize(tx nb.Tx, actor *nb.Actor, c *nb.Case, cmd nb.Command, tree nb.UnitTree) error {
-	if !actor.System && actor.PersonID != 0 {
-		var err error
-		if actor.IsFollower, err = tx.IsFollower(c.ID, actor.PersonID); err != nil {
-			return err
-		}
+	if err := s.relate(tx, actor, c, false); err != nil {
+		return err
 	}
 	if err := nb.Authorize(*actor, cmd.Action, c, tree); err != nil {
 		return err

@@ -64,33 +64,22 @@ func (h *Handlers) follow(c *bot.Context) error {
 // (only "noted" while the case is on the review list, which the group has
 // not heard of).
 func (h *Handlers) joinDuplicate(c *bot.Context, n int64) error {
-	cs, err := h.loadCase(c, n)
+	cs, _, err := h.follow1(c, n)
 	if err != nil {
 		return err
 	}
-	if _, err := h.follow1(c, cs.ID); err != nil {
-		return err
-	}
+	h.logReport(c, "report joined a case", cs)
 	if cs.Quiet {
 		return c.Reply(h.l.T("followed_quiet"))
 	}
 	return c.Post(&nb.OutboxMessage{Text: h.l.T("dup_joined", cs.ID, summary(cs)), ReplyTo: c.Msg.ID, CaseID: cs.ID})
 }
 
-// addFollower adds the sender to open case n and answers with the count
-// (only "noted" while the case is on the review list).
+// addFollower adds the sender to open case n (or the case it was merged
+// into) and answers with the count (only "noted" while the case is on the
+// review list).
 func (h *Handlers) addFollower(c *bot.Context, n int64) error {
-	cs, err := h.loadCase(c, n)
-	if err != nil {
-		return err
-	}
-	if cs.Stage == nb.StageMerged && cs.MergedInto != 0 && cs.MergedInto != n {
-		return h.addFollower(c, cs.MergedInto) // following a merged case means following the one it joined
-	}
-	if !cs.Stage.Open() {
-		return c.Reply(h.l.T("follow_closed", n, h.l.stage(cs.Stage)))
-	}
-	added, err := h.follow1(c, n)
+	cs, added, err := h.follow1(c, n)
 	if err != nil {
 		return err
 	}
@@ -98,22 +87,32 @@ func (h *Handlers) addFollower(c *bot.Context, n int64) error {
 		return c.Reply(h.l.T("followed_quiet"))
 	}
 	if !added {
-		return c.Reply(h.l.T("already_following", n))
+		return c.Reply(h.l.T("already_following", cs.ID))
 	}
-	followers, err := c.Tx.ListFollowers(n, c.Msg.Platform)
+	followers, err := c.Tx.ListFollowers(cs.ID, c.Msg.Platform)
 	if err != nil {
 		return err
 	}
-	return c.Post(&nb.OutboxMessage{Text: h.l.T("followed", n, len(followers)), ReplyTo: c.Msg.ID, CaseID: n})
+	return c.Post(&nb.OutboxMessage{Text: h.l.T("followed", cs.ID, len(followers)), ReplyTo: c.Msg.ID, CaseID: cs.ID})
 }
 
-// follow1 records the sender as a follower, with an event.
-func (h *Handlers) follow1(c *bot.Context, n int64) (bool, error) {
-	added, err := c.Tx.AddFollower(n, c.Person.ID, nb.FollowFollower)
-	if err != nil || !added {
-		return added, err
+// follow1 asks the case service to make the sender follow case n, and
+// turns its refusals into what the sender is told.
+func (h *Handlers) follow1(c *bot.Context, n int64) (*nb.Case, bool, error) {
+	cs, added, err := h.cases.FollowTx(c.Tx, c.Actor(), n)
+	switch nb.ErrorCode(err) {
+	case "":
+		return cs, added, nil
+	case nb.ECONFLICT:
+		if cs != nil {
+			return nil, false, h.fail("follow_closed", cs.ID, h.l.stage(cs.Stage))
+		}
+	case nb.ENOTFOUND:
+		return nil, false, h.fail("case_not_found", n)
+	case nb.EFORBIDDEN:
+		return nil, false, h.fail("not_here", n)
 	}
-	return true, c.Tx.AppendEvent(&nb.Event{CaseID: n, Kind: nb.EventFollowed, ActorID: c.Person.ID, CreatedAt: c.Tx.Now()})
+	return nil, false, err
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -16,6 +16,8 @@ import (
 // Understander reads residents' messages (implemented by *intake.Model).
 type Understander interface {
 	Understand(text string) intake.Result
+	// UnderstandReport reads a message its writer says is a report.
+	UnderstandReport(text string) intake.Result
 	FindDuplicate(r intake.Result, at time.Time, open []intake.OpenCase) (intake.Match, bool)
 	AckThreshold() float64
 }
@@ -37,6 +39,9 @@ type Config struct {
 	// AutoCloseDays is how long a resolved case waits for a rating (for
 	// what the group is told; default 7).
 	AutoCloseDays int
+	// RedeemLimit bounds wrong invite codes per person and per chat
+	// (default nb.DefaultAttemptLimit).
+	RedeemLimit nb.AttemptLimit
 	// Cases is the case service every action goes through. Nil: one over
 	// the handlers' own phrasebook and Limits, working in the message's
 	// transaction (enough for tests).
@@ -56,6 +61,9 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.Limits == (nb.TimeLimits{}) {
 		cfg.Limits = nb.DefaultTimeLimits()
+	}
+	if cfg.RedeemLimit.Max <= 0 {
+		cfg.RedeemLimit = nb.DefaultAttemptLimit
 	}
 	if cfg.AutoCloseDays == 0 {
 		cfg.AutoCloseDays = 7
@@ -84,13 +92,13 @@ func New(u Understander, cfg Config) *Handlers {
 
 // userError is an error whose text is meant for the person who sent the
 // message; the Errors middleware replies with it.
-type userError struct{ text string }
+type userError struct{ key, text string }
 
 func (e *userError) Error() string { return e.text }
 
 // fail returns a userError with the localised text under key.
 func (h *Handlers) fail(key string, args ...any) error {
-	return &userError{text: h.l.T(key, args...)}
+	return &userError{key: key, text: h.l.T(key, args...)}
 }
 
 // Errors replies to mistakes a person made (bad command, unknown case,
@@ -104,15 +112,17 @@ func (h *Handlers) Errors(next bot.HandlerFunc) bot.HandlerFunc {
 		}
 		var ue *userError
 		var te *nb.TransitionError
-		if nb.ErrorCode(err) != nb.EINTERNAL || errors.As(err, &ue) || errors.As(err, &te) {
-			c.Logger.Info("command refused", "reason", err.Error())
-		}
+		// Logged by what went wrong, never by the text: it may repeat what
+		// the person typed (a unit name, a report).
 		switch {
 		case errors.As(err, &ue):
+			c.Logger.Info("command refused", "reason", ue.key)
 			return c.Reply(ue.text)
 		case errors.As(err, &te):
+			c.Logger.Info("command refused", "reason", "bad_stage", "case", te.CaseID, "stage", te.Stage, "action", te.Action)
 			return c.Reply(h.l.T("bad_stage", te.CaseID, h.l.stage(te.Stage), h.l.Name("action", te.Action)))
 		case nb.ErrorCode(err) != nb.EINTERNAL:
+			c.Logger.Info("command refused", "reason", nb.ErrorCode(err))
 			return c.Reply(nb.ErrorMessage(err))
 		}
 		return err

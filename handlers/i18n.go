@@ -18,7 +18,7 @@ var texts = map[string][2]string{
 	"need_case_number":    {"请写上编号，例如：%s", "Please give a case number, e.g. %s"},
 	"need_text":           {"请写上内容，例如：%s", "Please add a text, e.g. %s"},
 	"need_unit":           {"请写上单位，例如：%s", "Please name a unit, e.g. %s"},
-	"unit_not_found":      {"找不到单位「%s」。可选：%s", "No unit called %q. Known: %s"},
+	"unit_not_found":      {"找不到单位「%s」。最接近的：%s", "No unit called %q. Closest: %s"},
 	"unit_ambiguous":      {"「%s」对应多个单位：%s，请写全称。", "%q matches several units: %s; please give the full name."},
 	"too_long":            {"内容太长（最多 %d 字），请简要描述。", "That is too long (at most %d characters); please keep it short."},
 	"unknown_command":     {"不认识这个命令「%s」，发送 #帮助 查看可用命令。", "Unknown command %q; send /help for the list."},
@@ -49,6 +49,15 @@ var texts = map[string][2]string{
 	"todo_head":           {"待办诉求（最多 %d 条）：", "Open cases (up to %d):"},
 	"todo_quiet":          {"待审核", "to review"},
 	"todo_dup":            {"(可能与 #%d 重复)", "(maybe the same as #%d)"},
+	"not_here":            {"#%d 不在本群，无法关注或查看。请在您所在的群里反映或查询。", "#%d is not a case of your group; you cannot follow or view it."},
+	"code_burned":         {"刚才的消息里有一个绑定码，为安全起见已作废。绑定码请只私聊发给机器人。", "That message contained an invite code; it has been cancelled for safety. Send codes to the bot in a private chat only."},
+	"code_burned_owner":   {"您在群里发送的绑定码已作废，请向管理员申请一个新的绑定码，并私聊发给机器人。", "The invite code you posted in the group has been cancelled. Please ask an administrator for a new one and send it to the bot in a private chat."},
+	"need_role":           {"请写上名字和角色（网格员、社区工作人员、承办单位人员、宣传代言人、管理员），例如：%s", "Please give a name and a role (grid_worker, officer, department, ambassador, admin), e.g. %s"},
+	"ex_revoke":           {"#撤销 李网格员 网格员", "/revoke Li grid_worker"},
+	"revoke_ok":           {"已撤销 %s 在 %s 的%s身份。", "Done: %s is no longer %[3]s of %[2]s."},
+	"revoke_none":         {"%s 没有%s身份。", "%s does not hold the role %s."},
+	"revoke_forbidden":    {"%s 的%s身份不在您负责的范围内。", "%s's role %s is outside your area."},
+	"bind_locked":         {"绑定码错误次数过多，请于 %s 后再试。", "Too many wrong codes; please try again after %s."},
 }
 
 // Stage, action, role and rating names as people read them.

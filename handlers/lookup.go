@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -27,36 +28,25 @@ func (h *Handlers) loadCase(c *bot.Context, n int64) (*nb.Case, error) {
 	return cs, err
 }
 
-// findUnit resolves a unit by its exact name, or else by a part of its
-// name that only one unit contains ("城管办" → "城管办(演示)").
+// findUnit resolves a unit name the way people type it (nb.FindUnit:
+// "城管办" for "城管办(演示)"), telling the person the closest names when
+// none matches.
 func (h *Handlers) findUnit(c *bot.Context, name string) (*nb.Unit, error) {
-	u, err := c.Tx.FindUnitByName(name)
-	if err == nil || nb.ErrorCode(err) != nb.ENOTFOUND {
-		return u, err
-	}
 	units, err := c.Tx.ListUnits()
 	if err != nil {
 		return nil, err
 	}
-	var found []*nb.Unit
-	var all []string
-	for _, u := range units {
-		all = append(all, u.Name)
-		if strings.Contains(u.Name, name) {
-			found = append(found, u)
-		}
+	u, err := nb.FindUnit(units, name)
+	var le *nb.UnitLookupError
+	switch {
+	case err == nil:
+		return u, nil
+	case errors.As(err, &le) && le.Ambiguous:
+		return nil, h.fail("unit_ambiguous", name, strings.Join(le.Names, "、"))
+	case errors.As(err, &le):
+		return nil, h.fail("unit_not_found", name, strings.Join(le.Names, "、"))
 	}
-	switch len(found) {
-	case 1:
-		return found[0], nil
-	case 0:
-		return nil, h.fail("unit_not_found", name, strings.Join(all, "、"))
-	}
-	var names []string
-	for _, u := range found {
-		names = append(names, u.Name)
-	}
-	return nil, h.fail("unit_ambiguous", name, strings.Join(names, "、"))
+	return nil, err
 }
 
 // unitTree loads the whole unit tree for scope checks.

@@ -21,7 +21,7 @@ func (h *Handlers) text(c *bot.Context) error {
 		}
 	}
 	if utf8.RuneCountInString(c.Msg.Text) > h.cfg.MaxReportRunes {
-		c.Logger.Info("long message not taken as a report", "runes", utf8.RuneCountInString(c.Msg.Text))
+		c.Logger.Debug("long message not taken as a report", "runes", utf8.RuneCountInString(c.Msg.Text))
 		return nil
 	}
 	r := h.u.Understand(c.Msg.Text)
@@ -46,7 +46,7 @@ func (h *Handlers) report(c *bot.Context) error {
 	if !c.IsGroup() {
 		return c.Reply(h.l.T("private_report"))
 	}
-	r := h.u.Understand(text)
+	r := h.u.UnderstandReport(text)
 	if r.Category == "" {
 		r.Category = "其他诉求"
 	}
@@ -85,6 +85,7 @@ func (h *Handlers) intake(c *bot.Context, r intake.Result, explicit bool) error 
 	if err := h.notifyUrgent(c, cs); err != nil { // urgent.go
 		return err
 	}
+	h.logReport(c, "report registered", cs)
 	if cs.Quiet {
 		return nil
 	}
@@ -140,4 +141,14 @@ func (h *Handlers) openCases(c *bot.Context, r intake.Result) ([]intake.OpenCase
 		open = append(open, intake.OpenCase{ID: cs.ID, Category: cs.Category, LocationNorm: norm, Text: cs.Text, At: cs.CreatedAt})
 	}
 	return open, nil
+}
+
+// logReport logs one info line per handled report: the case, its category
+// and how long since the message was sent (never the text).
+func (h *Handlers) logReport(c *bot.Context, msg string, cs *nb.Case) {
+	attrs := []any{"case", cs.ID, "category", cs.Category, "quiet", cs.Quiet}
+	if !c.Msg.At.IsZero() {
+		attrs = append(attrs, "latency", c.Tx.Now().Sub(c.Msg.At))
+	}
+	c.Logger.Info(msg, attrs...)
 }

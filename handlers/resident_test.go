@@ -92,7 +92,7 @@ func TestInviteCodeGrantsRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, _ := w.report("g1", "居民甲", "1号楼单元门禁坏了")
-	w.one("g1", "新网格员", "#绑定 ABCD-2345", "私聊")
+	w.one("g1", "新网格员", "#绑定 WXYZ-8888", "私聊") // not a live code: only told where to send it
 	w.one("private:新网格员", "新网格员", "#绑定 WXYZ-9999", "绑定码无效")
 	w.one("private:新网格员", "新网格员", "#绑定 abcd-2345", "绑定成功", "一网格", "网格员")
 	w.one("private:新网格员", "新网格员", "#绑定 ABCD-2345", "绑定码无效")

@@ -45,7 +45,7 @@ func TestFollowOnlyOpenCasesAndQuietly(t *testing.T) {
 	w := newWorld(t)
 	n, _ := w.report("g1", "居民甲", "2号楼门口地面塌了个坑")
 	w.one("g1", "书记", "#驳回 "+itoa(n)+" 已由市政处理", "未予立项")
-	w.one("private:路人", "路人", "#关注 "+itoa(n), "不能再关注")
+	w.one("g1", "路人", "#关注 "+itoa(n), "不能再关注")
 	w.one("g1", "路人", "#评价 "+itoa(n)+" 不满意", "只有")
 
 	err := w.db.Update(w.ctx, func(tx nb.Tx) error {

@@ -15,6 +15,7 @@ var workers = []nb.Role{nb.RoleOfficer, nb.RoleGridWorker, nb.RoleAdmin, nb.Role
 // the Errors middleware.
 func (h *Handlers) Router() *bot.Router {
 	r := bot.NewRouter(h.cfg.BotUsername)
+	r.Use(h.members, h.burnCodes)
 	officer := bot.RequireRole(h.forbidden, managers...)
 	worker := bot.RequireRole(h.forbidden, workers...)
 	cmd := func(name string, verbs []string, fn bot.HandlerFunc, mw ...bot.Middleware) {
@@ -30,6 +31,7 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("withdraw", []string{"撤回"}, h.withdrawCmd)
 	cmd("bindgroup", []string{"绑定群"}, h.bindGroup, officer)
 	cmd("officersgroup", []string{"工作群"}, h.officersGroup, officer)
+	cmd("revoke", []string{"撤销"}, h.revoke, officer)
 	cmd("todo", []string{"待办"}, h.todo, officer)
 	cmd("confirm", []string{"确认"}, h.confirm, officer)
 	cmd("dismiss", []string{"驳回"}, h.dismiss, officer)

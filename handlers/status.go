@@ -16,8 +16,14 @@ func (h *Handlers) status(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	cs, err := h.loadCase(c, n)
-	if err != nil {
+	cs, err := h.cases.LookTx(c.Tx, c.Actor(), n)
+	switch nb.ErrorCode(err) {
+	case nb.ENOTFOUND:
+		return h.fail("case_not_found", n)
+	case nb.EFORBIDDEN:
+		return h.fail("not_here", n)
+	case "":
+	default:
 		return err
 	}
 	followers, err := c.Tx.ListFollowers(cs.ID, c.Msg.Platform)
@@ -55,18 +61,26 @@ func (h *Handlers) describe(c *bot.Context, cs *nb.Case, followers int, events [
 	if followers >= 0 {
 		lines = append(lines, line("关注", "Followers", fmt.Sprint(followers)))
 	}
-	if last := lastNote(events); last != nil {
-		lines = append(lines, line("最新", "Latest", h.l.Name("action", last.Kind)+" "+
-			bot.Truncate(intake.MaskPersonal(last.Note), 60)+" ("+h.when(last.CreatedAt)+")"))
+	if last := latest(events); last != nil {
+		what := h.l.Name("action", last.Kind)
+		if note := last.Note; note != "" {
+			what += " " + bot.Truncate(intake.MaskPersonal(note), 60)
+		} else if last.Kind == nb.EventKind(nb.ActionRate) && cs.Rating != "" {
+			what += " " + h.l.Name("rating", cs.Rating) // the case's rating is its latest
+		}
+		lines = append(lines, line("最新", "Latest", what+" ("+h.when(last.CreatedAt)+")"))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// lastNote returns the latest event that carries a note.
-func lastNote(events []*nb.Event) *nb.Event {
+// latest returns the latest event worth telling: one that carries a note
+// or moved the case to another stage (a rating of 不满意 that reopened it),
+// not the report itself.
+func latest(events []*nb.Event) *nb.Event {
 	for i := len(events) - 1; i >= 0; i-- {
-		if events[i].Note != "" && events[i].Kind != nb.EventReported && events[i].Kind != nb.EventEdited {
-			return events[i]
+		e := events[i]
+		if e.Kind != nb.EventReported && e.Kind != nb.EventEdited && (e.Note != "" || e.FromStage != e.ToStage) {
+			return e
 		}
 	}
 	return nil

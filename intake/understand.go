@@ -164,3 +164,24 @@ func argmax(x []float64) int {
 	}
 	return best
 }
+
+// UnderstandReport analyses a message its writer says is a report (#报事):
+// as Understand, but a message the detector would not take as a concern is
+// still given its category, priority and urgency.
+func (m *Model) UnderstandReport(text string) Result {
+	r := m.Understand(text)
+	if r.Concern {
+		return r
+	}
+	cues := scanCues(r.Normalized)
+	danger, calm := urgencyOf(cues)
+	cat, _ := m.classify(r.Normalized, featureIDs(m.seg, r.Normalized, m.index))
+	r.Concern, r.Category, r.Urgent, r.Priority = true, cat.Name, danger && !calm, cat.Priority
+	if r.Priority == "" {
+		r.Priority = PriorityGeneral
+	}
+	if r.Urgent {
+		r.Priority = PriorityUrgent
+	}
+	return r
+}

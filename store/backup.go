@@ -12,13 +12,16 @@ import (
 // VACUUM INTO, while the bot keeps running (writes wait for it). It refuses
 // to overwrite an existing file.
 func (db *DB) Backup(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err == nil {
+	// Created empty and private first: VACUUM INTO fills an empty file,
+	// and the copy is never readable by others, not even for a moment.
+	if err := createPrivate(path); errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("store: backup: %s exists: %w", path, fs.ErrExist)
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	} else if err != nil {
 		return fmt.Errorf("store: backup: %w", err)
 	}
 	if _, err := db.writer.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		os.Remove(path)
 		return fmt.Errorf("store: backup to %s: %w", path, err)
 	}
-	return os.Chmod(path, 0o600)
+	return os.Chmod(path, privateMode)
 }

@@ -88,6 +88,14 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("store: no database at %s (check the path, or start the bot once to create it)", absPath(path))
 	}
 	db := &DB{clock: o.clock, Created: errors.Is(statErr, os.ErrNotExist)}
+	if db.Created {
+		if err := createPrivate(path); errors.Is(err, os.ErrPermission) {
+			return nil, fmt.Errorf("store: the database %s cannot be created (%v): the user running the bot needs "+
+				"write permission on the folder %s", absPath(path), err, filepath.Dir(absPath(path)))
+		} else if err != nil && !errors.Is(err, os.ErrExist) {
+			return nil, err
+		}
+	}
 	db.writer = openPool(path, "_txlock=immediate", 1)
 	db.reader = openPool(path, "_pragma=query_only(1)", max(4, runtime.NumCPU()))
 	db.wstmts, db.rstmts = newStmtCache(db.writer), newStmtCache(db.reader)

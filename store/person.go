@@ -94,6 +94,18 @@ func scanIdentity(row scanner) (*nb.Identity, error) {
 	return &i, err
 }
 
+// FindIdentity returns one platform identity.
+func (tx *tx) FindIdentity(p nb.Platform, externalID string) (*nb.Identity, error) {
+	i, err := scanIdentity(tx.queryRow(`SELECT person_id, platform, external_id, display_name, private_chat
+		FROM identities WHERE platform = ? AND external_id = ?`, p, externalID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("identity %q not found", externalID)
+	} else if err != nil {
+		return nil, fmt.Errorf("find identity: %w", err)
+	}
+	return i, nil
+}
+
 // ListIdentities returns the identities on platform p, by person.
 func (tx *tx) ListIdentities(p nb.Platform) ([]*nb.Identity, error) {
 	list, err := queryList(tx, scanIdentity, `SELECT person_id, platform, external_id, display_name, private_chat
@@ -169,6 +181,26 @@ func (tx *tx) ListGrantees(role nb.Role, unitID int64) ([]nb.RoleGrant, error) {
 		WHERE role = ? AND unit_id = ? ORDER BY person_id`, role, unitID)
 	if err != nil {
 		return nil, fmt.Errorf("list grantees: %w", err)
+	}
+	return list, nil
+}
+
+// RevokeRole takes a grant back; ENOTFOUND if the person did not hold it.
+func (tx *tx) RevokeRole(g nb.RoleGrant) error {
+	err := tx.execOne(notFound("no %s grant for person %d in unit %d", g.Role, g.PersonID, g.UnitID),
+		`DELETE FROM role_grants WHERE person_id = ? AND role = ? AND unit_id = ?`, g.PersonID, g.Role, g.UnitID)
+	if err != nil && nb.ErrorCode(err) != nb.ENOTFOUND {
+		return fmt.Errorf("revoke role: %w", err)
+	}
+	return err
+}
+
+// ListAllGrants returns every role grant, by scope then person.
+func (tx *tx) ListAllGrants() ([]nb.RoleGrant, error) {
+	list, err := queryList(tx, scanGrant, `SELECT `+grantColumns+` FROM role_grants
+		ORDER BY unit_id, person_id, role`)
+	if err != nil {
+		return nil, fmt.Errorf("list all grants: %w", err)
 	}
 	return list, nil
 }

@@ -52,7 +52,7 @@ func TestChatsAPI(t *testing.T) {
 	}{
 		{map[string]string{"title": "新群"}, 409, `group "新群" exists`},
 		{map[string]string{"title": ""}, 400, "title required"},
-		{map[string]string{"title": "x", "unit": "无此单位"}, 404, `unit "无此单位" not found`},
+		{map[string]string{"title": "x", "unit": "无此单位"}, 404, `no unit called "无此单位"; closest: 示范街道(演示), 幸福社区(演示), 第一网格(演示)`},
 		{map[string]any{"title": "x", "owner": "me"}, 400, `invalid JSON: unknown field "owner"`},
 		{map[string]any{"title": 12}, 400, `invalid JSON: field "title" must be a string`},
 		{`{"title": "x"`, 400, "invalid JSON: body ends too early"},
@@ -127,7 +127,7 @@ func TestPeopleAPI(t *testing.T) {
 		msg    string
 	}{
 		{map[string]string{"name": "x", "role": "king"}, 400, `unknown role "king"`},
-		{map[string]string{"name": "x", "role": "officer", "unit": "火星"}, 404, `unit "火星" not found`},
+		{map[string]string{"name": "x", "role": "officer", "unit": "火星"}, 404, `no unit called "火星"; closest: 城管办(演示), 示范街道(演示), 幸福社区(演示)`},
 		{map[string]string{"role": "officer"}, 400, "name required"},
 		{map[string]any{"name": "x", "roles": []string{}}, 400, `invalid JSON: unknown field "roles"`},
 		{"", 400, "invalid JSON: empty body"},

@@ -38,7 +38,7 @@ func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	if err := json.NewEncoder(w).Encode(v); err != nil && r.Context().Err() == nil {
-		s.logger.Warn("write response", "path", r.URL.Path, "error", err)
+		s.logger.Warn("write response", "path", r.URL.Path, "err", err)
 	}
 }
 
@@ -57,7 +57,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.writeJSON(w, r, http.StatusTooManyRequests, errorBody{busy.Error()})
 		return
 	case (errors.Is(err, nb.ErrUnavailable) || errors.Is(err, nb.ErrBroken)) && r.Context().Err() == nil:
-		s.logger.Warn("request refused: the store is unavailable", "path", r.URL.Path, "error", err)
+		s.logger.Warn("request refused: the store is unavailable", "path", r.URL.Path, "err", err)
 		w.Header().Set("Retry-After", "5")
 		s.writeJSON(w, r, http.StatusServiceUnavailable, errorBody{"the bot cannot store messages right now; try again shortly"})
 		return
@@ -79,7 +79,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	case nb.EFORBIDDEN:
 		status = http.StatusForbidden
 	default:
-		s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
+		s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		msg = "internal error"
 	}
 	s.writeJSON(w, r, status, errorBody{msg})

@@ -31,6 +31,6 @@ func (s *Server) createChat(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.logger.Info("sandbox group created", "title", chat.Title, "unit", chat.Unit)
+	s.logger.Info("sandbox group created", "bound", chat.Unit != "")
 	s.writeJSON(w, r, http.StatusCreated, chat)
 }

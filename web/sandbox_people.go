@@ -37,6 +37,6 @@ func (s *Server) createPerson(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.logger.Info("sandbox person created", "name", person.Name, "role", req.Role, "unit", req.Unit)
+	s.logger.Info("sandbox person created", "role", req.Role)
 	s.writeJSON(w, r, http.StatusCreated, person)
 }

@@ -87,7 +87,7 @@ func (s *Server) Start() error {
 	go func() {
 		defer close(s.done)
 		if err := s.srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-			s.logger.Error("web server stopped", "addr", ln.Addr().String(), "error", err)
+			s.logger.Error("web server stopped", "addr", ln.Addr().String(), "err", err)
 		}
 	}()
 	s.logger.Info("web server listening", "addr", ln.Addr().String())

@@ -56,7 +56,7 @@ func TestCreateChat(t *testing.T) {
 		{"a\nb", "", nb.EINVALID, "title must not contain control characters"},
 		{"private", "", nb.EINVALID, `title must not be "private" or start with "private:"`},
 		{"private:小周", "", nb.EINVALID, `title must not be "private" or start with "private:"`},
-		{"新群", "没有的网格", nb.ENOTFOUND, `unit "没有的网格" not found`},
+		{"新群", "没有的网格", nb.ENOTFOUND, `no unit called "没有的网格"; closest: 第一网格(演示), 第二网格(演示), 示范街道(演示)`},
 	} {
 		_, err := sb.CreateChat(ctx, tt.title, tt.unit)
 		wantCode(t, err, tt.code)
@@ -103,12 +103,32 @@ func TestCreatePerson(t *testing.T) {
 		{"", nb.RoleResident, "", nb.EINVALID, "name required"},
 		{strings.Repeat("名", 33), "", "", nb.EINVALID, "name too long (at most 32 characters)"},
 		{"x", "mayor", "", nb.EINVALID, `unknown role "mayor"`},
-		{"x", nb.RoleGridWorker, "第九网格", nb.ENOTFOUND, `unit "第九网格" not found`},
+		{"x", nb.RoleGridWorker, "第九网格", nb.ENOTFOUND, `no unit called "第九网格"; closest: 第一网格(演示), 第二网格(演示), 示范街道(演示)`},
 	} {
 		_, err := sb.CreatePerson(ctx, tt.name, tt.role, tt.unit)
 		wantCode(t, err, tt.code)
 		if got := nb.ErrorMessage(err); got != tt.msg {
 			t.Errorf("CreatePerson(%q, %q, %q): %q, want %q", tt.name, tt.role, tt.unit, got, tt.msg)
 		}
+	}
+}
+
+// The sandbox API reads unit names as chat commands do: a short name that
+// only one unit matches is enough.
+func TestShortUnitNames(t *testing.T) {
+	t.Parallel()
+	sb, _, _ := seeded(t)
+	ctx := t.Context()
+	c, err := sb.CreateChat(ctx, "幸福社区三号楼群", "幸福社区")
+	if err != nil || c.Unit != "幸福社区(演示)" {
+		t.Fatalf("CreateChat with a short unit name: %+v, %v", c, err)
+	}
+	p, err := sb.CreatePerson(ctx, "新网格员", nb.RoleGridWorker, "第二网格")
+	if err != nil || len(p.Roles) != 1 || p.Roles[0].Unit != "第二网格(演示)" {
+		t.Fatalf("CreatePerson with a short unit name: %+v, %v", p, err)
+	}
+	_, err = sb.CreatePerson(ctx, "另一人", nb.RoleGridWorker, "网格")
+	if nb.ErrorCode(err) != nb.EINVALID || !strings.Contains(nb.ErrorMessage(err), "第一网格(演示), 第二网格(演示)") {
+		t.Fatalf("an ambiguous name lists the matches: %v", err)
 	}
 }

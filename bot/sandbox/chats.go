@@ -76,16 +76,17 @@ func (p *Platform) CreateChat(ctx context.Context, title, unitName string) (Chat
 	return info, nil
 }
 
-// findUnit returns the unit called name, nil for "", or ENOTFOUND.
+// findUnit returns the unit name stands for, as chat commands read unit
+// names (nb.FindUnit), nil for "", or an error listing the closest names.
 func findUnit(tx nb.Tx, name string) (*nb.Unit, error) {
-	if name == "" {
+	if strings.TrimSpace(name) == "" {
 		return nil, nil
 	}
-	u, err := tx.FindUnitByName(name)
-	if nb.ErrorCode(err) == nb.ENOTFOUND {
-		return nil, nb.Errorf(nb.ENOTFOUND, "unit %q not found", name)
+	units, err := tx.ListUnits()
+	if err != nil {
+		return nil, err
 	}
-	return u, err
+	return nb.FindUnit(units, name)
 }
 
 // unitTree loads every unit.

@@ -47,6 +47,16 @@ func runMigrate(ctx context.Context, args []string, sys IO) error {
 // runInvite creates a one-time code for a role and prints it alone on the
 // last line of standard output.
 func runInvite(ctx context.Context, args []string, sys IO) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "list":
+			return runInviteList(ctx, args[1:], sys)
+		case "revoke":
+			return runInviteRevoke(ctx, args[1:], sys)
+		case "create":
+			args = args[1:]
+		}
+	}
 	fs, path := newFlags("invite", sys)
 	role := fs.String("role", "", "role to grant: officer, grid_worker, department, ambassador, admin")
 	unit := fs.String("unit", "", "unit the role is scoped to (empty = everywhere, for admin)")

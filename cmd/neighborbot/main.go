@@ -5,7 +5,9 @@
 //	neighborbot migrate          bring the database schema up to date
 //	neighborbot backup -out F    copy the database, also while the bot runs
 //	neighborbot unit add|list    manage the unit tree
-//	neighborbot invite           print a one-time code that grants a role
+//	neighborbot invite [list|revoke CODE]   one-time codes that grant a role
+//	neighborbot person list      the people who hold a role
+//	neighborbot role revoke      take a role back
 //	neighborbot check            full integrity check of the database
 //	neighborbot inbox list-failed|retry   messages set aside after failing
 //	neighborbot stats            numbers and rates of a unit's area for a period
@@ -45,7 +47,9 @@ type IO struct {
 // Main runs one command and returns the process exit code.
 func Main(ctx context.Context, args []string, sys IO) int {
 	verb, rest := "run", args
-	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		verb, rest = "version", args[1:]
+	} else if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
 		verb, rest = args[0], args[1:]
 	}
 	err := dispatch(ctx, verb, rest, sys)
@@ -79,6 +83,10 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 		return runBackup(ctx, args, sys)
 	case "invite":
 		return runInvite(ctx, args, sys)
+	case "person":
+		return runPerson(ctx, args, sys)
+	case "role":
+		return runRole(ctx, args, sys)
 	case "check":
 		return runCheck(ctx, args, sys)
 	case "inbox":
@@ -94,7 +102,7 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 	case "model":
 		return runModel(ctx, args, sys)
 	case "version":
-		fmt.Fprintln(sys.Out, "neighborbot", Version)
+		fmt.Fprintln(sys.Out, "neighborbot", version())
 		return nil
 	case "help", "-h", "--help":
 		fmt.Fprint(sys.Out, usage)
@@ -112,6 +120,10 @@ const usage = `usage: neighborbot [command] [flags]
   unit add     -name NAME -kind district|street|community|grid|department|partner [-parent NAME]
   unit list
   invite       -role ROLE -unit NAME: print a one-time code, sent as "#绑定 CODE" to the bot
+  invite list                the codes with their state (open, used by whom, expired, revoked)
+  invite revoke CODE         make an unused code unusable
+  person list                the people who hold a role, by unit
+  role revoke  -person NAME -role ROLE [-unit NAME]: take a role back
   check        run the full integrity check of the database (stop the bot first for a large one)
   inbox list-failed          the incoming messages set aside after failing (ids, errors)
   inbox retry ID|--all       hand set-aside messages back to the bot
@@ -120,7 +132,7 @@ const usage = `usage: neighborbot [command] [flags]
   eval         -data FILE [-model MODEL] [-json], or -from-db [-since DATE] [-model MODEL] [-json]
   understand   [-model MODEL] read messages on standard input, print how the bot reads them (configured taxonomy)
   model        which model runs, what it is made of, how it scores on the recorded decisions
-  version
+  version      (or --version) the stamped version, else the build's VCS revision
 
 Config: -config PATH or NEIGHBORBOT_CONFIG; environment NEIGHBORBOT_* overrides the file.
 `

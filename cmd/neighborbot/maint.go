@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"text/tabwriter"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -86,7 +85,7 @@ func listFailed(ctx context.Context, db *store.DB, sys IO) error {
 		fmt.Fprintln(sys.Out, "no messages were set aside")
 		return nil
 	}
-	w := tabwriter.NewWriter(sys.Out, 0, 4, 2, ' ', 0)
+	w := newTable(sys.Out)
 	fmt.Fprintln(w, "ID\tRECEIVED\tPLATFORM\tCHAT\tERROR")
 	for _, it := range items {
 		var m bot.Message

@@ -75,7 +75,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	if err := server.Start(); err != nil {
 		return fmt.Errorf("http: %w", err)
 	}
-	logger.Info("neighborbot ready", "version", Version, "addr", server.Addr(), "took", time.Since(start))
+	logger.Info("neighborbot ready", "version", version(), "addr", server.Addr(), "took", time.Since(start))
 	if tg != nil {
 		fmt.Fprintf(sys.Out, "telegram bot: @%s\n", tg.Username())
 	}

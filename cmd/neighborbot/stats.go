@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
-	"text/tabwriter"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -40,13 +38,13 @@ func runStats(ctx context.Context, args []string, sys IO) error {
 		scope := "everywhere"
 		err = db.View(ctx, func(tx nb.Tx) error {
 			if *unit != "" {
-				u, err := unitByName(tx, *unit)
-				if err != nil {
-					return err
-				}
 				units, err := tx.ListUnits()
 				if err != nil {
 					return err
+				}
+				u, err := nb.FindUnit(units, *unit)
+				if err != nil {
+					return fmt.Errorf("-unit: %w", err)
 				}
 				f.UnitIDs, scope = nb.NewUnitTree(units).Subtree(u.ID), u.Name+" and below"
 			}
@@ -77,30 +75,6 @@ func day(s string, loc *time.Location, flagName string) (time.Time, error) {
 	return t, nil
 }
 
-// unitByName finds a unit by its name, or by a part of its name that only
-// one unit contains.
-func unitByName(tx nb.Tx, name string) (*nb.Unit, error) {
-	name = strings.TrimSpace(name)
-	u, err := tx.FindUnitByName(name)
-	if nb.ErrorCode(err) != nb.ENOTFOUND {
-		return u, err
-	}
-	units, err := tx.ListUnits()
-	if err != nil {
-		return nil, err
-	}
-	var found []*nb.Unit
-	for _, u := range units {
-		if strings.Contains(u.Name, name) {
-			found = append(found, u)
-		}
-	}
-	if len(found) != 1 {
-		return nil, nb.Errorf(nb.ENOTFOUND, "-unit: no single unit called %q (see neighborbot unit list)", name)
-	}
-	return found[0], nil
-}
-
 // printStats prints statistics as a readable table.
 func printStats(sys IO, scope, from, to string, s *nb.Stats) error {
 	rate := func(r *float64) string {
@@ -115,7 +89,7 @@ func printStats(sys IO, scope, from, to string, s *nb.Stats) error {
 		}
 		return fmt.Sprintf("%.1f h", *r)
 	}
-	w := tabwriter.NewWriter(sys.Out, 0, 4, 2, ' ', 0)
+	w := newTable(sys.Out)
 	fmt.Fprintf(w, "scope\t%s\n", scope)
 	fmt.Fprintf(w, "period\t%s .. %s\n", or(from, "beginning"), or(to, "today"))
 	fmt.Fprintf(w, "topics 话题\t%d\nissues 议题\t%d\nprojects 项目\t%d\nresolved 办结\t%d\n",

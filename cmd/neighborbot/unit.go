@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"text/tabwriter"
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/config"
@@ -72,7 +71,7 @@ func listUnits(ctx context.Context, db *store.DB, sys IO) error {
 		return err
 	}
 	tree := nb.NewUnitTree(units)
-	w := tabwriter.NewWriter(sys.Out, 0, 4, 2, ' ', 0)
+	w := newTable(sys.Out)
 	fmt.Fprintln(w, "ID\tNAME\tKIND\tPARENT")
 	for _, u := range units {
 		fmt.Fprintf(w, "%d\t%s\t%s\t%s\n", u.ID, u.Name, u.Kind, tree.Name(u.ParentID))

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -106,8 +105,12 @@ func timeLimits(cfg config.Config) nb.TimeLimits {
 // findUnit resolves a unit by name for the CLI.
 func findUnit(ctx context.Context, db nb.Store, name string) (*nb.Unit, error) {
 	var u *nb.Unit
-	err := db.View(ctx, func(tx nb.Tx) (err error) {
-		u, err = tx.FindUnitByName(strings.TrimSpace(name))
+	err := db.View(ctx, func(tx nb.Tx) error {
+		units, err := tx.ListUnits()
+		if err != nil {
+			return err
+		}
+		u, err = nb.FindUnit(units, name)
 		return err
 	})
 	return u, err
