@@ -26,8 +26,9 @@ type config struct {
 	seed      uint64
 	timeout   time.Duration // an answer not read within it is lost
 	pollers   int
-	inflight  int // POSTs at once at most
-	sample    int // chit-chat posts checked for answers after the run
+	pollRate  float64 // plain (not waiting) reads per second at most
+	inflight  int     // POSTs at once at most
+	sample    int     // chit-chat posts checked for answers after the run
 	json      bool
 }
 
@@ -53,6 +54,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the random choices and texts")
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "an answer not read within this time of its post is lost; also the longest drain after -duration")
 	fs.IntVar(&c.pollers, "pollers", 64, "readers of the groups that await answers")
+	fs.Float64Var(&c.pollRate, "poll-rate", 200, "plain reads per second at most, when more groups await answers than pollers wait on")
 	fs.IntVar(&c.inflight, "inflight", 1024, "POSTs in flight at most; a message due when all are busy starts late")
 	fs.IntVar(&c.sample, "sample", 200, "chit-chat posts checked after the run for an answer they must not get")
 	fs.BoolVar(&c.json, "json", false, "print one JSON object instead of the summary")
@@ -85,6 +87,8 @@ func (c *config) validate() error {
 		return fmt.Errorf("-arrivals must be poisson or uniform, not %q", c.arrivals)
 	case c.timeout <= 0:
 		return errors.New("-timeout must be positive")
+	case !(c.pollRate > 0):
+		return errors.New("-poll-rate must be positive")
 	case c.pollers < 1 || c.inflight < 1 || c.sample < 0:
 		return errors.New("-pollers and -inflight must be at least 1, -sample at least 0")
 	case c.spawn != "" && c.pid != 0:

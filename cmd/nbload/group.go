@@ -18,6 +18,7 @@ type group struct {
 	expired  map[int64]bool      // keys given up on: a later answer is late, not doubled
 	orphans  []orphan            // bot messages read before their post was registered
 	queued   bool                // in the poll queue or being polled
+	lastRead time.Time           // when the latest read that reached the end began
 }
 
 // pending is a posted message the bot should answer.
@@ -86,12 +87,16 @@ func (g *group) register(p *pending) (a *answer, enqueue bool) {
 	return nil, true
 }
 
-// read takes in messages read from the group at seen: it advances the
-// cursor and returns the answers found. Bot messages that answer nothing
-// awaited become orphans.
-func (g *group) read(msgs []apiMessage, seen time.Time) []answer {
+// read takes in messages of a read that began at began and ended at seen:
+// it advances the cursor and returns the answers found. Bot messages that
+// answer nothing awaited become orphans. complete says the read reached the
+// group's last message (it was not cut at a page).
+func (g *group) read(msgs []apiMessage, began, seen time.Time, complete bool) []answer {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if complete && began.After(g.lastRead) {
+		g.lastRead = began
+	}
 	var out []answer
 	for _, m := range msgs {
 		if m.ID <= g.cursor {
@@ -141,14 +146,17 @@ type verdict struct {
 	unawaited []apiMessage // an answer to something that needs none
 }
 
-// sweep gives up on posts waiting since before deadline and judges the
-// orphans read before grace. It forgets answers older than forget.
-func (g *group) sweep(deadline, grace, forget time.Time) verdict {
+// sweep gives up on the posts whose answer was not there in a read that
+// began more than timeout after the post (all of them when force), judges
+// the orphans read before grace, and forgets answers older than forget.
+// A post is given up on only after such a read, so that a slow reader does
+// not count an answer the bot gave in time as lost.
+func (g *group) sweep(timeout time.Duration, grace, forget time.Time, force bool) verdict {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	var v verdict
 	for k, p := range g.pending {
-		if k == p.post && p.start.Before(deadline) {
+		if k == p.post && (force || g.lastRead.After(p.start.Add(timeout))) {
 			v.lost = append(v.lost, p)
 			for _, k := range p.keys() {
 				delete(g.pending, k)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -25,7 +27,11 @@ type runner struct {
 	polls   chan *group  // groups to read, each at most once
 	waiting atomic.Int64 // posts awaiting an answer
 	chit    chitSample   // chit-chat posts to check after the run
-	cpu     cpuTotals
+	log     io.Writer    // a progress line every 10 s
+
+	plain                 pacer        // paces plain reads
+	longPolls, plainPolls atomic.Int64 // reads of groups
+	cpu                   cpuTotals
 }
 
 // job is one message to post.
@@ -45,20 +51,22 @@ type job struct {
 const (
 	sweepEvery  = 500 * time.Millisecond
 	repollAfter = 50 * time.Millisecond // a group read without waiting is read again after this
+	pageSize    = 200                   // messages the server returns at most per read
+	drainExtra  = 15 * time.Second      // reads after the timeout, to tell lost from unread
 	forgetAfter = 10 * time.Minute      // answers remembered to see doubled ones
 )
 
-func newRunner(cfg config, cl *client, groups []*group, pid int) *runner {
-	return &runner{cfg: cfg, cl: cl, groups: groups, pid: pid,
+func newRunner(cfg config, cl *client, groups []*group, pid int, log io.Writer) *runner {
+	return &runner{cfg: cfg, cl: cl, groups: groups, pid: pid, log: log,
 		rng:   rand.New(rand.NewPCG(cfg.seed, 0x6e626c6f6164)),
-		polls: make(chan *group, len(groups)), chit: chitSample{max: cfg.sample, rng: rand.New(rand.NewPCG(cfg.seed, 7))}}
+		polls: make(chan *group, len(groups)), plain: pacer{every: time.Duration(float64(time.Second) / cfg.pollRate)}, chit: chitSample{max: cfg.sample, rng: rand.New(rand.NewPCG(cfg.seed, 7))}}
 }
 
 // run offers the load for the configured duration, waits for the answers
 // still due (at most the timeout) and returns when everything has stopped.
 func (r *runner) run(ctx context.Context) {
 	start := time.Now()
-	r.stats = newStats(start)
+	r.stats = newStats(start, r.cfg.timeout)
 	pollCtx, stopPolls := context.WithCancel(ctx)
 	var helpers sync.WaitGroup
 	for range r.cfg.pollers {
@@ -76,7 +84,7 @@ func (r *runner) run(ctx context.Context) {
 	helpers.Wait()
 	far := time.Now().Add(time.Hour) // everything still waiting is lost
 	for _, g := range r.groups {
-		r.judge(g.sweep(far, far, time.Time{}))
+		r.judge(g.sweep(r.cfg.timeout, far, time.Time{}, true))
 	}
 }
 
@@ -222,7 +230,9 @@ func (r *runner) answered(g *group, a answer) {
 
 // poll reads the queued groups: with a long poll when no other group is
 // queued (the server answers at the next message), else a plain read, and a
-// group with nothing new is read again after repollAfter.
+// group with nothing new is read again after repollAfter. Plain reads are
+// paced to -poll-rate, so that a server that falls behind (and so has many
+// groups awaiting answers) is not also flooded with reads.
 func (r *runner) poll(ctx context.Context) {
 	for {
 		var g *group
@@ -232,10 +242,19 @@ func (r *runner) poll(ctx context.Context) {
 			return
 		}
 		wait := len(r.polls) == 0
+		if wait {
+			r.longPolls.Add(1)
+		} else {
+			if r.plain.wait(ctx) != nil {
+				return
+			}
+			r.plainPolls.Add(1)
+		}
+		began := time.Now()
 		msgs, err := r.cl.messages(ctx, g.title, g.cursorNow(), wait)
 		seen := time.Now()
 		if err == nil {
-			for _, a := range g.read(msgs, seen) {
+			for _, a := range g.read(msgs, began, seen, len(msgs) < pageSize) {
 				r.answered(g, a)
 			}
 		}
@@ -262,7 +281,7 @@ func (r *runner) sweep(ctx context.Context) {
 		}
 		now := time.Now()
 		for _, g := range r.groups {
-			r.judge(g.sweep(now.Add(-r.cfg.timeout), now.Add(-r.cfg.timeout), now.Add(-forgetAfter)))
+			r.judge(g.sweep(r.cfg.timeout, now.Add(-r.cfg.timeout), now.Add(-forgetAfter), false))
 		}
 	}
 }
@@ -279,7 +298,7 @@ func (r *runner) judge(v verdict) {
 
 // drain waits until every awaited answer has come or been given up on.
 func (r *runner) drain(ctx context.Context) {
-	deadline := time.Now().Add(r.cfg.timeout + sweepEvery)
+	deadline := time.Now().Add(r.cfg.timeout + drainExtra)
 	t := time.NewTicker(50 * time.Millisecond)
 	defer t.Stop()
 	for r.waiting.Load() > 0 && time.Now().Before(deadline) {
@@ -332,7 +351,7 @@ func (r *runner) checkChitChat(ctx context.Context) (checked, answered int) {
 			for _, m := range msgs {
 				got = got || (m.FromBot && m.ReplyTo == c.id)
 			}
-			if len(msgs) < 200 {
+			if len(msgs) < pageSize {
 				break
 			}
 			after = msgs[len(msgs)-1].ID
@@ -355,7 +374,7 @@ func (r *runner) sample(ctx context.Context, start time.Time) {
 	lastSrv, _ := readProc(pid)
 	lastCli, _ := readProc("self")
 	r.cpu.begin(lastSrv, lastCli)
-	for {
+	for n := 0; ; {
 		select {
 		case <-t.C:
 		case <-ctx.Done():
@@ -369,6 +388,10 @@ func (r *runner) sample(ctx context.Context, start time.Time) {
 		srvPct, cliPct := cpuPercent(lastSrv, srv), cpuPercent(lastCli, cli)
 		r.stats.sample(cli.at, srv.rss, srvPct, cliPct)
 		r.cpu.observe(srv, cli, srvPct)
+		if n++; n%10 == 0 {
+			fmt.Fprintf(r.log, "nbload: %3.0f s  awaiting %d answers  server RSS %.0f MB  CPU %.0f %%\n",
+				cli.at.Sub(start).Seconds(), r.waiting.Load(), float64(srv.rss)/(1<<20), srvPct)
+		}
 		lastSrv, lastCli = srv, cli
 	}
 }
@@ -411,4 +434,34 @@ func (c *cpuTotals) loadEnd(pid int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.srvEnd, c.cliEnd = srv, cli
+}
+
+// pacer spaces events out to one every "every". Safe for concurrent use.
+type pacer struct {
+	mu    sync.Mutex
+	every time.Duration
+	next  time.Time
+}
+
+// wait returns at the caller's turn, or with ctx's error.
+func (p *pacer) wait(ctx context.Context) error {
+	p.mu.Lock()
+	at := time.Now()
+	if p.next.After(at) {
+		at = p.next
+	}
+	p.next = at.Add(p.every)
+	p.mu.Unlock()
+	d := time.Until(at)
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

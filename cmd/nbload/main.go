@@ -94,13 +94,14 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 	fmt.Fprintf(logw, "nbload: set up in %.1f s; offering %g messages/s for %s\n", res.SetupS, cfg.rate, cfg.duration)
 
 	setupErrs := cl.errorCounts() // 409s of groups that existed are no load errors
-	r := newRunner(cfg, cl, groups, pid)
+	r := newRunner(cfg, cl, groups, pid, logw)
 	r.run(ctx)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("interrupted: %w", err)
 	}
 	res.ChitChecked, res.ChitAnswered = r.checkChitChat(ctx)
 	r.buildResult(res, subtract(cl.errorCounts(), setupErrs))
+	res.LongPolls, res.PlainPolls = r.longPolls.Load(), r.plainPolls.Load()
 	return res, nil
 }
 

@@ -26,10 +26,12 @@ type result struct {
 	HandledPS  float64 `json:"handled_per_s"`  // accepted ÷ time until the last answer
 	Late       int64   `json:"late"`           // POSTs that started more than 100 ms after their time
 	MaxLagMS   float64 `json:"max_lag_ms"`
+	LongPolls  int64   `json:"long_polls"`  // GET …&wait=1
+	PlainPolls int64   `json:"plain_polls"` // GET without wait
 
-	Latency summary `json:"latency"`         // POST → answer read by nbload
-	Stamped summary `json:"latency_stamped"` // POST → the answer's stored time (ms)
-	Post    summary `json:"post"`            // POST round trip
+	Latency summary `json:"latency"`      // POST → the answer's time as the server stored it (ms)
+	Read    summary `json:"latency_read"` // POST → the answer read by nbload
+	Post    summary `json:"post"`         // POST round trip
 
 	Kinds  map[string]kindResult `json:"kinds"`
 	Errors map[string]int64      `json:"errors"` // by kind: http_429, http_500, timeout …
@@ -109,7 +111,7 @@ func (r *runner) buildResult(res *result, errs map[string]int64) {
 	}
 	res.HandledPS = round1(float64(sent) / busy)
 	res.Late, res.MaxLagMS = s.late, ms(s.maxLag)
-	res.Latency, res.Stamped, res.Post = s.seen.summary(), s.stamp.summary(), s.post.summary()
+	res.Latency, res.Read, res.Post = s.lat.summary(), s.read.summary(), s.post.summary()
 	res.Errors = errs
 	res.Doubled, res.LateAnswer, res.Unawaited, res.Refused = s.doubled, s.late2, s.unawaited, s.refused
 	res.NewCases, res.Joined, res.Examples = s.newCases, s.joined, s.examples

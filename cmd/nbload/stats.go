@@ -14,14 +14,15 @@ const seriesStep = 10 * time.Second
 
 // stats collects what happens during the run. Safe for concurrent use.
 type stats struct {
-	mu     sync.Mutex
-	start  time.Time
-	kinds  [nKinds]kindStats
-	seen   hist // POST → answer read by nbload
-	stamp  hist // POST → the answer's time as the server stored it (ms)
-	post   hist // POST round trip
-	late   int64
-	maxLag time.Duration
+	mu      sync.Mutex
+	start   time.Time
+	timeout time.Duration // an answer later than this counts as lost
+	kinds   [nKinds]kindStats
+	lat     hist // POST → the answer's time as the server stored it (ms)
+	read    hist // POST → the answer read by nbload (adds the polling delay)
+	post    hist // POST round trip
+	late    int64
+	maxLag  time.Duration
 
 	doubled, late2, unawaited, refused, newCases, joined int64
 	examples                                             []string // a few doubled/unawaited/refused answers
@@ -45,7 +46,9 @@ type point struct {
 	cpuN                                 int
 }
 
-func newStats(start time.Time) *stats { return &stats{start: start} }
+func newStats(start time.Time, timeout time.Duration) *stats {
+	return &stats{start: start, timeout: timeout}
+}
 
 // at returns the point of time t; the caller holds s.mu.
 func (s *stats) at(t time.Time) *point {
@@ -83,22 +86,34 @@ func (s *stats) posted(k kind, start time.Time, lag, took time.Duration, ok bool
 	s.post.add(took)
 }
 
-// answered records the answer a to a post.
+// answered records the answer a to a post. The latency is taken to the
+// time the server stored the answer (when it appeared in the group), which
+// does not depend on how soon nbload read it; the time nbload read it is
+// kept apart. An answer later than the timeout is counted as lost, and late.
 func (s *stats) answered(a answer) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d := a.seen.Sub(a.p.start)
-	s.seen.add(d)
+	read := a.seen.Sub(a.p.start)
+	d := read
 	if !a.m.At.IsZero() {
-		s.stamp.add(a.m.At.Sub(a.p.start.Truncate(time.Millisecond)))
+		d = a.m.At.Sub(a.p.start.Truncate(time.Millisecond))
 	}
-	s.kinds[a.p.kind].answered++
-	s.kinds[a.p.kind].lat.add(d)
+	s.lat.add(d)
+	s.read.add(read)
+	k := &s.kinds[a.p.kind]
+	k.lat.add(d)
 	s.at(a.p.start).lat.add(d)
 	s.at(a.seen).answers++
 	if a.seen.After(s.lastAnswer) {
 		s.lastAnswer = a.seen
 	}
+	if d > s.timeout {
+		k.lost++
+		s.at(a.p.start).lost++
+		s.late2++
+		return
+	}
+	k.answered++
 }
 
 // judged records what a sweep found.

@@ -19,13 +19,15 @@ func printSummary(w io.Writer, r *result) {
 	fmt.Fprintf(w, "target:   %s %s (pid %d); set-up %.1f s\n\n", how, r.Server, r.PID, r.SetupS)
 	fmt.Fprintf(w, "rate:     offered %.1f/s, accepted %.1f/s, handled %.1f/s; late starts %d (max lag %.0f ms); drain %.1f s\n",
 		r.OfferedPS, r.AcceptedPS, r.HandledPS, r.Late, r.MaxLagMS, r.DrainS)
-	fmt.Fprintf(w, "answer:   %s (POST → answer read)\n", latency(r.Latency))
-	fmt.Fprintf(w, "stamped:  %s (POST → answer's stored time)\n", latency(r.Stamped))
+	fmt.Fprintf(w, "answer:   %s (POST → the answer in the group)\n", latency(r.Latency))
+	fmt.Fprintf(w, "read:     %s (POST → the answer read by nbload)\n", latency(r.Read))
 	fmt.Fprintf(w, "POST:     %s\n", latency(r.Post))
 	fmt.Fprintf(w, "answers:  lost %d, doubled %d, late %d, unawaited %d, refused %d; new cases %d, joined to a case %d\n",
 		r.Lost, r.Doubled, r.LateAnswer, r.Unawaited, r.Refused, r.NewCases, r.Joined)
 	fmt.Fprintf(w, "chitchat: %d sampled, %d answered\n", r.ChitChecked, r.ChitAnswered)
 	fmt.Fprintf(w, "errors:   %s\n", errorList(r.Errors))
+	fmt.Fprintf(w, "reads:    %d long polls, %d plain reads (%.0f/s over the run)\n",
+		r.LongPolls, r.PlainPolls, float64(r.LongPolls+r.PlainPolls)/(r.DurationS+r.DrainS))
 	fmt.Fprintf(w, "server:   RSS peak %.1f MB, last %.1f MB; CPU %.0f %% of one core (busiest second %.0f %%)\n",
 		r.ServerRSSPeakMB, r.ServerRSSLastMB, r.ServerCPU, r.ServerCPUMax)
 	fmt.Fprintf(w, "nbload:   CPU %.0f %% of one core, RSS peak %.1f MB\n", r.ClientCPU, r.ClientRSSPeakMB)
