@@ -183,7 +183,7 @@ func (r *runner) next() job {
 func (r *runner) post(ctx context.Context, j job) {
 	start := time.Now()
 	id, err := r.cl.postMessage(ctx, j.g.title, j.from, j.text, j.replyTo)
-	r.stats.posted(j.kind, start, start.Sub(j.sched), time.Since(start), err == nil)
+	r.stats.posted(j.kind, id, start, start.Sub(j.sched), time.Since(start), err == nil)
 	if err != nil {
 		if j.kind == kindOfficer {
 			r.cases.officerDone(j.c, j.accept, false)

@@ -95,7 +95,9 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 
 	setupErrs := cl.errorCounts() // 409s of groups that existed are no load errors
 	r := newRunner(cfg, cl, groups, pid, logw)
+	res.LoadAvg[0] = loadAvg()
 	r.run(ctx)
+	res.LoadAvg[1] = loadAvg()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("interrupted: %w", err)
 	}

@@ -91,3 +91,18 @@ func cpuPercent(a, b procSample) float64 {
 	}
 	return 100 * float64(b.cpu-a.cpu) / float64(wall)
 }
+
+// loadAvg returns the machine's 1-minute load average (0 if unknown): on a
+// shared machine it says how much CPU the server could get.
+func loadAvg() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return 0
+	}
+	x, _ := strconv.ParseFloat(f[0], 64)
+	return x
+}

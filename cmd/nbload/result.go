@@ -3,31 +3,34 @@ package main
 import (
 	"fmt"
 	"math"
+	"sort"
 	"time"
 )
 
 // result is what a run measured; -json prints it as it is.
 type result struct {
-	Server     string  `json:"server"` // URL
-	Spawned    bool    `json:"spawned"`
-	PID        int     `json:"pid,omitempty"`
-	Groups     int     `json:"groups"`
-	Grids      int     `json:"grids"`
-	Residents  int     `json:"residents_per_group"`
-	Rate       float64 `json:"rate"`
-	Arrivals   string  `json:"arrivals"`
-	DurationS  float64 `json:"duration_s"`
-	Mix        string  `json:"mix"`
-	Seed       uint64  `json:"seed"`
-	SetupS     float64 `json:"setup_s"`
-	DrainS     float64 `json:"drain_s"` // from the end of the offered load to the last answer
-	OfferedPS  float64 `json:"offered_per_s"`
-	AcceptedPS float64 `json:"accepted_per_s"` // POSTs answered 201
-	HandledPS  float64 `json:"handled_per_s"`  // accepted ÷ time until the last answer
-	Late       int64   `json:"late"`           // POSTs that started more than 100 ms after their time
-	MaxLagMS   float64 `json:"max_lag_ms"`
-	LongPolls  int64   `json:"long_polls"`  // GET …&wait=1
-	PlainPolls int64   `json:"plain_polls"` // GET without wait
+	Server     string     `json:"server"` // URL
+	Spawned    bool       `json:"spawned"`
+	PID        int        `json:"pid,omitempty"`
+	Groups     int        `json:"groups"`
+	Grids      int        `json:"grids"`
+	Residents  int        `json:"residents_per_group"`
+	Rate       float64    `json:"rate"`
+	Arrivals   string     `json:"arrivals"`
+	DurationS  float64    `json:"duration_s"`
+	Mix        string     `json:"mix"`
+	Seed       uint64     `json:"seed"`
+	SetupS     float64    `json:"setup_s"`
+	LoadAvg    [2]float64 `json:"load_avg"` // the machine's 1-minute load average at the start and the end of the load
+	DrainS     float64    `json:"drain_s"`  // from the end of the offered load to the last answer
+	OfferedPS  float64    `json:"offered_per_s"`
+	AcceptedPS float64    `json:"accepted_per_s"` // POSTs answered 201
+	HandledPS  float64    `json:"handled_per_s"`  // posts up to the last one answered ÷ the time of that answer
+	Handled    int        `json:"handled"`        // accepted posts the bot got through (up to the last one answered)
+	Late       int64      `json:"late"`           // POSTs that started more than 100 ms after their time
+	MaxLagMS   float64    `json:"max_lag_ms"`
+	LongPolls  int64      `json:"long_polls"`  // GET …&wait=1
+	PlainPolls int64      `json:"plain_polls"` // GET without wait
 
 	Latency summary `json:"latency"`      // POST → the answer's time as the server stored it (ms)
 	Read    summary `json:"latency_read"` // POST → the answer read by nbload
@@ -75,6 +78,7 @@ type seriesPoint struct {
 	OfferedPS float64 `json:"offered_per_s"`
 	SentPS    float64 `json:"sent_per_s"`
 	AnswersPS float64 `json:"answers_per_s"`
+	HandledPS float64 `json:"handled_per_s"` // how far the bot got, in posts per second
 	Failed    int64   `json:"failed"`
 	Lost      int64   `json:"lost"`
 	P50       float64 `json:"p50_ms"`
@@ -104,17 +108,21 @@ func (r *runner) buildResult(res *result, errs map[string]int64) {
 		res.Lost += ks.lost
 	}
 	res.OfferedPS, res.AcceptedPS = round1(float64(offered)/d), round1(float64(sent)/d)
-	busy := d
+	sort.Slice(s.ids, func(i, j int) bool { return s.ids[i] < s.ids[j] })
 	if !s.lastAnswer.IsZero() {
-		busy = max(d, s.lastAnswer.Sub(s.start).Seconds())
 		res.DrainS = round1(max(0, s.lastAnswer.Sub(s.start).Seconds()-d))
+		res.Handled = s.handledBy(s.frontier)
+		// Over the offered load at least: a bot that keeps up answers the
+		// last post a moment after it came.
+		res.HandledPS = round1(float64(res.Handled) / max(d, s.frontierAt.Sub(s.start).Seconds()))
 	}
-	res.HandledPS = round1(float64(sent) / busy)
 	res.Late, res.MaxLagMS = s.late, ms(s.maxLag)
 	res.Latency, res.Read, res.Post = s.lat.summary(), s.read.summary(), s.post.summary()
 	res.Errors = errs
 	res.Doubled, res.LateAnswer, res.Unawaited, res.Refused = s.doubled, s.late2, s.unawaited, s.refused
 	res.NewCases, res.Joined, res.Examples = s.newCases, s.joined, s.examples
+	var frontier int64
+	handled := 0
 	for i, p := range s.series {
 		sp := seriesPoint{T: float64(i) * seriesStep.Seconds(), Failed: p.failed, Lost: p.lost,
 			P50: ms(p.lat.quantile(0.5)), P99: ms(p.lat.quantile(0.99)), Max: ms(p.lat.max), RSSMB: mb(p.rssMax)}
@@ -123,6 +131,9 @@ func (r *runner) buildResult(res *result, errs map[string]int64) {
 			step = rest
 		}
 		sp.OfferedPS, sp.SentPS, sp.AnswersPS = round1(float64(p.offered)/step), round1(float64(p.sent)/step), round1(float64(p.answers)/step)
+		frontier = max(frontier, p.frontier)
+		now := s.handledBy(frontier)
+		sp.HandledPS, handled = round1(float64(now-handled)/step), now
 		if p.cpuN > 0 {
 			sp.ServerCPU, sp.ClientCPU = round1(p.srvCPU/float64(p.cpuN)), round1(p.cliCPU/float64(p.cpuN))
 		}

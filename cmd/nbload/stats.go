@@ -1,6 +1,7 @@
 package main
 
 import (
+	"sort"
 	"sync"
 	"time"
 )
@@ -28,6 +29,9 @@ type stats struct {
 	examples                                             []string // a few doubled/unawaited/refused answers
 
 	lastAnswer time.Time
+	ids        []int64   // the accepted posts' ids, for the handled rate
+	frontier   int64     // the highest post id answered
+	frontierAt time.Time // when that answer was stored
 	series     []*point
 }
 
@@ -40,7 +44,8 @@ type kindStats struct {
 // point is one step of the time series.
 type point struct {
 	offered, sent, failed, answers, lost int64
-	lat                                  hist // answers to posts started in this step
+	lat                                  hist  // answers to posts started in this step
+	frontier                             int64 // the highest post id answered in this step
 	rssMax, rssLast                      int64
 	srvCPU, cliCPU                       float64 // sums of 1 s samples
 	cpuN                                 int
@@ -68,7 +73,7 @@ func (s *stats) offered(k kind, sched time.Time) {
 }
 
 // posted records a POST that started at start, lag after its schedule.
-func (s *stats) posted(k kind, start time.Time, lag, took time.Duration, ok bool) {
+func (s *stats) posted(k kind, id int64, start time.Time, lag, took time.Duration, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if lag > lateAfter {
@@ -82,6 +87,7 @@ func (s *stats) posted(k kind, start time.Time, lag, took time.Duration, ok bool
 		return
 	}
 	s.kinds[k].sent++
+	s.ids = append(s.ids, id)
 	p.sent++
 	s.post.add(took)
 }
@@ -106,6 +112,16 @@ func (s *stats) answered(a answer) {
 	s.at(a.seen).answers++
 	if a.seen.After(s.lastAnswer) {
 		s.lastAnswer = a.seen
+	}
+	stored := a.seen
+	if !a.m.At.IsZero() {
+		stored = a.m.At
+	}
+	if p := s.at(stored); a.p.post > p.frontier {
+		p.frontier = a.p.post
+	}
+	if a.p.post > s.frontier {
+		s.frontier, s.frontierAt = a.p.post, stored
 	}
 	if d > s.timeout {
 		k.lost++
@@ -170,4 +186,12 @@ func (s *stats) sample(t time.Time, rss int64, srvCPU, cliCPU float64) {
 	p.srvCPU += srvCPU
 	p.cliCPU += cliCPU
 	p.cpuN++
+}
+
+// handledBy returns how many accepted posts have ids up to frontier. The
+// bot handles messages in the order they came, so when it answers a post
+// it has handled every earlier one: that count is how far it has got. The
+// caller holds s.mu and has sorted s.ids.
+func (s *stats) handledBy(frontier int64) int {
+	return sort.Search(len(s.ids), func(i int) bool { return s.ids[i] > frontier })
 }

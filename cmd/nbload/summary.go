@@ -17,8 +17,8 @@ func printSummary(w io.Writer, r *result) {
 	fmt.Fprintf(w, "nbload: %d groups on %d grids, %d residents each; %s %g msg/s for %gs; mix %s; seed %d\n",
 		r.Groups, r.Grids, r.Residents, r.Arrivals, r.Rate, r.DurationS, r.Mix, r.Seed)
 	fmt.Fprintf(w, "target:   %s %s (pid %d); set-up %.1f s\n\n", how, r.Server, r.PID, r.SetupS)
-	fmt.Fprintf(w, "rate:     offered %.1f/s, accepted %.1f/s, handled %.1f/s; late starts %d (max lag %.0f ms); drain %.1f s\n",
-		r.OfferedPS, r.AcceptedPS, r.HandledPS, r.Late, r.MaxLagMS, r.DrainS)
+	fmt.Fprintf(w, "rate:     offered %.1f/s, accepted %.1f/s, handled %.1f/s (%d posts); late starts %d (max lag %.0f ms); drain %.1f s\n",
+		r.OfferedPS, r.AcceptedPS, r.HandledPS, r.Handled, r.Late, r.MaxLagMS, r.DrainS)
 	fmt.Fprintf(w, "answer:   %s (POST → the answer in the group)\n", latency(r.Latency))
 	fmt.Fprintf(w, "read:     %s (POST → the answer read by nbload)\n", latency(r.Read))
 	fmt.Fprintf(w, "POST:     %s\n", latency(r.Post))
@@ -30,7 +30,8 @@ func printSummary(w io.Writer, r *result) {
 		r.LongPolls, r.PlainPolls, float64(r.LongPolls+r.PlainPolls)/(r.DurationS+r.DrainS))
 	fmt.Fprintf(w, "server:   RSS peak %.1f MB, last %.1f MB; CPU %.0f %% of one core (busiest second %.0f %%)\n",
 		r.ServerRSSPeakMB, r.ServerRSSLastMB, r.ServerCPU, r.ServerCPUMax)
-	fmt.Fprintf(w, "nbload:   CPU %.0f %% of one core, RSS peak %.1f MB\n", r.ClientCPU, r.ClientRSSPeakMB)
+	fmt.Fprintf(w, "nbload:   CPU %.0f %% of one core, RSS peak %.1f MB; machine load average %.1f → %.1f\n",
+		r.ClientCPU, r.ClientRSSPeakMB, r.LoadAvg[0], r.LoadAvg[1])
 	for _, e := range r.Examples {
 		fmt.Fprintf(w, "  e.g. %s\n", e)
 	}
@@ -47,10 +48,10 @@ func printSummary(w io.Writer, r *result) {
 
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "t s\toffered/s\tsent/s\tanswers/s\tfailed\tlost\tp50 ms\tp99 ms\tmax ms\tRSS MB\tserver CPU %\tnbload CPU %\t")
+	fmt.Fprintln(tw, "t s\toffered/s\tsent/s\thandled/s\tanswers/s\tfailed\tlost\tp50 ms\tp99 ms\tmax ms\tRSS MB\tserver CPU %\tnbload CPU %\t")
 	for _, p := range r.Series {
-		fmt.Fprintf(tw, "%.0f\t%.1f\t%.1f\t%.1f\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%.0f\t%.0f\t\n", p.T, p.OfferedPS, p.SentPS,
-			p.AnswersPS, p.Failed, p.Lost, p.P50, p.P99, p.Max, p.RSSMB, p.ServerCPU, p.ClientCPU)
+		fmt.Fprintf(tw, "%.0f\t%.1f\t%.1f\t%.1f\t%.1f\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%.0f\t%.0f\t\n", p.T, p.OfferedPS, p.SentPS,
+			p.HandledPS, p.AnswersPS, p.Failed, p.Lost, p.P50, p.P99, p.Max, p.RSSMB, p.ServerCPU, p.ClientCPU)
 	}
 	tw.Flush()
 }
