@@ -34,7 +34,8 @@ func main() {
 }
 
 // Main runs nbload and returns the exit code: 0 when the run completed
-// (whatever it measured), 1 when it could not run, 2 for bad flags.
+// (whatever it measured), 1 when it could not run or the server it spawned
+// died during the run, 2 for bad flags.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg, err := parseConfig(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
@@ -55,6 +56,9 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	} else {
 		printSummary(stdout, res)
 	}
+	if res.ServerExit != "" {
+		return 1
+	}
 	return 0
 }
 
@@ -65,8 +69,9 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 	setupStart := time.Now()
 	base, pid := cfg.url, cfg.pid
 	var grids []gridUnit
+	var srv *server
 	if cfg.spawn != "" {
-		srv, err := spawn(ctx, cfg, logw)
+		srv, err = spawn(ctx, cfg, logw)
 		if srv != nil {
 			defer func() { err = errors.Join(err, srv.stop()) }()
 		}
@@ -96,12 +101,30 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 	setupErrs := cl.errorCounts() // 409s of groups that existed are no load errors
 	r := newRunner(cfg, cl, groups, pid, logw)
 	res.LoadAvg[0] = loadAvg()
-	r.run(ctx)
+	loadCtx, stopLoad := context.WithCancel(ctx)
+	defer stopLoad()
+	if srv != nil { // a server that dies ends the run at once
+		go func() {
+			select {
+			case <-srv.exited:
+				stopLoad()
+			case <-loadCtx.Done():
+			}
+		}()
+	}
+	r.run(loadCtx)
 	res.LoadAvg[1] = loadAvg()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("interrupted: %w", err)
 	}
-	res.ChitChecked, res.ChitAnswered = r.checkChitChat(ctx)
+	if srv != nil {
+		if res.ServerExit = srv.exitedEarly(); res.ServerExit != "" {
+			fmt.Fprintln(logw, "nbload:", res.ServerExit)
+		}
+	}
+	if res.ServerExit == "" {
+		res.ChitChecked, res.ChitAnswered = r.checkChitChat(ctx)
+	}
 	r.buildResult(res, subtract(cl.errorCounts(), setupErrs))
 	res.LongPolls, res.PlainPolls = r.longPolls.Load(), r.plainPolls.Load()
 	return res, nil

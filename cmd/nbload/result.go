@@ -21,8 +21,9 @@ type result struct {
 	Mix        string     `json:"mix"`
 	Seed       uint64     `json:"seed"`
 	SetupS     float64    `json:"setup_s"`
-	LoadAvg    [2]float64 `json:"load_avg"` // the machine's 1-minute load average at the start and the end of the load
-	DrainS     float64    `json:"drain_s"`  // from the end of the offered load to the last answer
+	ServerExit string     `json:"server_exit,omitempty"` // the spawned server died during the run
+	LoadAvg    [2]float64 `json:"load_avg"`              // the machine's 1-minute load average at the start and the end of the load
+	DrainS     float64    `json:"drain_s"`               // from the end of the offered load to the last answer
 	OfferedPS  float64    `json:"offered_per_s"`
 	AcceptedPS float64    `json:"accepted_per_s"` // POSTs answered 201
 	HandledPS  float64    `json:"handled_per_s"`  // posts up to the last one answered ÷ the time of that answer

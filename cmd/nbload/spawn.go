@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -21,6 +22,10 @@ type server struct {
 	base string // http://127.0.0.1:PORT
 	keep bool
 	done chan error // the process's exit
+
+	exited   chan struct{} // closed when the process has exited
+	exitErr  error         // its exit status; read after exited is closed
+	stopping atomic.Bool   // stop was called: an exit is expected
 }
 
 // How long the spawned server may take to start and to stop.
@@ -68,7 +73,7 @@ func startServer(ctx context.Context, binary, dir string, keep bool) (*server, e
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("spawn %s: %w", binary, err)
 	}
-	s := &server{cmd: cmd, dir: dir, keep: keep, done: make(chan error, 1)}
+	s := &server{cmd: cmd, dir: dir, keep: keep, exited: make(chan struct{})}
 	ready := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(out)
@@ -81,14 +86,15 @@ func startServer(ctx context.Context, binary, dir string, keep bool) (*server, e
 			}
 		}
 		_, _ = io.Copy(io.Discard, out)
-		s.done <- cmd.Wait()
+		s.exitErr = cmd.Wait()
+		close(s.exited)
 	}()
 	select {
 	case s.base = <-ready:
 		return s, nil
-	case err := <-s.done:
-		s.done <- err
-		return s, fmt.Errorf("server exited before serving (%v); see %s", err, filepath.Join(dir, "server.log"))
+	case <-s.exited:
+		s.keep = true
+		return s, fmt.Errorf("server exited before serving (%v); see %s", s.exitErr, filepath.Join(dir, "server.log"))
 	case <-time.After(startTimeout):
 		return s, fmt.Errorf("server did not serve within %s; see %s", startTimeout, filepath.Join(dir, "server.log"))
 	case <-ctx.Done():
@@ -111,17 +117,40 @@ func withoutBotEnv(env []string) []string {
 // pid is the server's process id.
 func (s *server) pid() int { return s.cmd.Process.Pid }
 
+// exitedEarly reports how the server ended if it exited before stop was
+// called (someone killed it, or it crashed), and "" while it runs. Its
+// folder is then kept, for its log.
+func (s *server) exitedEarly() string {
+	select {
+	case <-s.exited:
+	default:
+		return ""
+	}
+	if s.stopping.Load() {
+		return ""
+	}
+	s.keep = true
+	status := "exit status 0"
+	if s.exitErr != nil {
+		status = s.exitErr.Error()
+	}
+	return fmt.Sprintf("the server exited during the run (%s); its log: %s", status, filepath.Join(s.dir, "server.log"))
+}
+
 // stop sends SIGTERM, waits for the exit (SIGKILL after stopTimeout) and
 // removes the temporary folder unless kept. It reports an unclean exit.
 func (s *server) stop() error {
+	early := s.exitedEarly()
+	s.stopping.Store(true)
 	var exitErr error
-	if s.cmd.Process != nil {
+	if s.cmd.Process != nil && early == "" {
 		_ = s.cmd.Process.Signal(syscall.SIGTERM)
 		select {
-		case exitErr = <-s.done:
+		case <-s.exited:
+			exitErr = s.exitErr
 		case <-time.After(stopTimeout):
 			_ = s.cmd.Process.Kill()
-			<-s.done
+			<-s.exited
 			exitErr = fmt.Errorf("server did not stop within %s after SIGTERM; killed", stopTimeout)
 		}
 	}

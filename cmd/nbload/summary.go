@@ -16,7 +16,11 @@ func printSummary(w io.Writer, r *result) {
 	}
 	fmt.Fprintf(w, "nbload: %d groups on %d grids, %d residents each; %s %g msg/s for %gs; mix %s; seed %d\n",
 		r.Groups, r.Grids, r.Residents, r.Arrivals, r.Rate, r.DurationS, r.Mix, r.Seed)
-	fmt.Fprintf(w, "target:   %s %s (pid %d); set-up %.1f s\n\n", how, r.Server, r.PID, r.SetupS)
+	fmt.Fprintf(w, "target:   %s %s (pid %d); set-up %.1f s\n", how, r.Server, r.PID, r.SetupS)
+	if r.ServerExit != "" {
+		fmt.Fprintf(w, "WARNING:  %s: the figures below stop there\n", r.ServerExit)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "rate:     offered %.1f/s, accepted %.1f/s, handled %.1f/s (%d posts); late starts %d (max lag %.0f ms); drain %.1f s\n",
 		r.OfferedPS, r.AcceptedPS, r.HandledPS, r.Handled, r.Late, r.MaxLagMS, r.DrainS)
 	fmt.Fprintf(w, "answer:   %s (POST → the answer in the group)\n", latency(r.Latency))
