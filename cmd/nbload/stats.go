@@ -117,12 +117,7 @@ func (s *stats) answered(a answer) {
 	if !a.m.At.IsZero() {
 		stored = a.m.At
 	}
-	if p := s.at(stored); a.p.post > p.frontier {
-		p.frontier = a.p.post
-	}
-	if a.p.post > s.frontier {
-		s.frontier, s.frontierAt = a.p.post, stored
-	}
+	s.advance(a.p.post, stored)
 	if d > s.timeout {
 		k.lost++
 		s.at(a.p.start).lost++
@@ -145,6 +140,9 @@ func (s *stats) judged(v verdict) {
 	}
 	s.doubled += int64(len(v.doubled))
 	s.late2 += int64(len(v.late))
+	for _, m := range v.late { // a late answer still shows how far the bot got
+		s.advance(m.ReplyTo, m.At)
+	}
 	s.unawaited += int64(len(v.unawaited))
 	for _, m := range v.doubled {
 		s.example("doubled answer to #%d: %s", m.ReplyTo, m.Text)
@@ -186,6 +184,20 @@ func (s *stats) sample(t time.Time, rss int64, srvCPU, cliCPU float64) {
 	p.srvCPU += srvCPU
 	p.cliCPU += cliCPU
 	p.cpuN++
+}
+
+// advance records that the bot answered post at: it got at least that far.
+// The caller holds s.mu.
+func (s *stats) advance(post int64, at time.Time) {
+	if at.IsZero() {
+		return
+	}
+	if p := s.at(at); post > p.frontier {
+		p.frontier = post
+	}
+	if post > s.frontier {
+		s.frontier, s.frontierAt = post, at
+	}
 }
 
 // handledBy returns how many accepted posts have ids up to frontier. The
