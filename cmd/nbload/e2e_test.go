@@ -22,7 +22,7 @@ func buildBot(t *testing.T) string {
 	if err != nil {
 		t.Skip("no go command to build the bot with")
 	}
-	bin := filepath.Join(t.TempDir(), "neighborbot")
+	bin := filepath.Join(t.TempDir(), "nbload-bot") // not a name other sessions stop by
 	cmd := exec.Command(goBin, "build", "-o", bin, "../neighborbot")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)

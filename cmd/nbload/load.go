@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"math/rand/v2"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -59,7 +57,9 @@ const (
 func newRunner(cfg config, cl *client, groups []*group, pid int, log io.Writer) *runner {
 	return &runner{cfg: cfg, cl: cl, groups: groups, pid: pid, log: log,
 		rng:   rand.New(rand.NewPCG(cfg.seed, 0x6e626c6f6164)),
-		polls: make(chan *group, len(groups)), plain: pacer{every: time.Duration(float64(time.Second) / cfg.pollRate)}, chit: chitSample{max: cfg.sample, rng: rand.New(rand.NewPCG(cfg.seed, 7))}}
+		polls: make(chan *group, len(groups)),
+		plain: pacer{every: time.Duration(float64(time.Second) / cfg.pollRate)},
+		chit:  chitSample{max: cfg.sample, rng: rand.New(rand.NewPCG(cfg.seed, 7))}}
 }
 
 // run offers the load for the configured duration, waits for the answers
@@ -228,74 +228,6 @@ func (r *runner) answered(g *group, a answer) {
 	}
 }
 
-// poll reads the queued groups: with a long poll when no other group is
-// queued (the server answers at the next message), else a plain read, and a
-// group with nothing new is read again after repollAfter. Plain reads are
-// paced to -poll-rate, so that a server that falls behind (and so has many
-// groups awaiting answers) is not also flooded with reads.
-func (r *runner) poll(ctx context.Context) {
-	for {
-		var g *group
-		select {
-		case g = <-r.polls:
-		case <-ctx.Done():
-			return
-		}
-		wait := len(r.polls) == 0
-		if wait {
-			r.longPolls.Add(1)
-		} else {
-			if r.plain.wait(ctx) != nil {
-				return
-			}
-			r.plainPolls.Add(1)
-		}
-		began := time.Now()
-		msgs, err := r.cl.messages(ctx, g.title, g.cursorNow(), wait)
-		seen := time.Now()
-		if err == nil {
-			for _, a := range g.read(msgs, began, seen, len(msgs) < pageSize) {
-				r.answered(g, a)
-			}
-		}
-		more, _ := g.stillWaiting()
-		switch {
-		case !more:
-		case err == nil && (wait || len(msgs) > 0):
-			r.polls <- g
-		default: // nothing new, or an error: do not spin on it
-			time.AfterFunc(repollAfter, func() { r.polls <- g })
-		}
-	}
-}
-
-// sweep gives up on answers overdue by the timeout and judges stray ones.
-func (r *runner) sweep(ctx context.Context) {
-	t := time.NewTicker(sweepEvery)
-	defer t.Stop()
-	for {
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			return
-		}
-		now := time.Now()
-		for _, g := range r.groups {
-			r.judge(g.sweep(r.cfg.timeout, now.Add(-r.cfg.timeout), now.Add(-forgetAfter), false))
-		}
-	}
-}
-
-func (r *runner) judge(v verdict) {
-	r.waiting.Add(-int64(len(v.lost)))
-	for _, p := range v.lost {
-		if p.kind == kindOfficer {
-			r.cases.officerDone(p.c, p.accept, true) // leave a case whose commands go unanswered
-		}
-	}
-	r.stats.judged(v)
-}
-
 // drain waits until every awaited answer has come or been given up on.
 func (r *runner) drain(ctx context.Context) {
 	deadline := time.Now().Add(r.cfg.timeout + drainExtra)
@@ -307,161 +239,5 @@ func (r *runner) drain(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		}
-	}
-}
-
-// chitSample keeps a uniform sample of the chit-chat posts (reservoir
-// sampling), to check after the run that none got an answer.
-type chitSample struct {
-	mu   sync.Mutex
-	max  int
-	n    int
-	rng  *rand.Rand
-	list []chitPost
-}
-
-type chitPost struct {
-	g  *group
-	id int64
-}
-
-func (s *chitSample) add(g *group, id int64) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.n++
-	if len(s.list) < s.max {
-		s.list = append(s.list, chitPost{g, id})
-	} else if i := s.rng.IntN(s.n); i < s.max {
-		s.list[i] = chitPost{g, id}
-	}
-}
-
-// checkChitChat reads the groups after each sampled chit-chat post and
-// counts the posts the bot answered.
-func (r *runner) checkChitChat(ctx context.Context) (checked, answered int) {
-	for _, c := range r.chit.list {
-		after := c.id - 1
-		got, ok := false, true
-		for page := 0; page < 5 && !got; page++ {
-			msgs, err := r.cl.messages(ctx, c.g.title, after, false)
-			if err != nil {
-				ok = false
-				break
-			}
-			for _, m := range msgs {
-				got = got || (m.FromBot && m.ReplyTo == c.id)
-			}
-			if len(msgs) < pageSize {
-				break
-			}
-			after = msgs[len(msgs)-1].ID
-		}
-		if ok {
-			checked++
-			if got {
-				answered++
-			}
-		}
-	}
-	return checked, answered
-}
-
-// sample reads the server's and nbload's /proc figures each second.
-func (r *runner) sample(ctx context.Context, start time.Time) {
-	t := time.NewTicker(time.Second)
-	defer t.Stop()
-	pid := strconv.Itoa(r.pid)
-	lastSrv, _ := readProc(pid)
-	lastCli, _ := readProc("self")
-	r.cpu.begin(lastSrv, lastCli)
-	for n := 0; ; {
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			return
-		}
-		var srv procSample
-		if r.pid != 0 {
-			srv, _ = readProc(pid)
-		}
-		cli, _ := readProc("self")
-		srvPct, cliPct := cpuPercent(lastSrv, srv), cpuPercent(lastCli, cli)
-		r.stats.sample(cli.at, srv.rss, srvPct, cliPct)
-		r.cpu.observe(srv, cli, srvPct)
-		if n++; n%10 == 0 {
-			fmt.Fprintf(r.log, "nbload: %3.0f s  awaiting %d answers  server RSS %.0f MB  CPU %.0f %%\n",
-				cli.at.Sub(start).Seconds(), r.waiting.Load(), float64(srv.rss)/(1<<20), srvPct)
-		}
-		lastSrv, lastCli = srv, cli
-	}
-}
-
-// cpuTotals keeps the figures of the whole run from the /proc samples.
-type cpuTotals struct {
-	mu                  sync.Mutex
-	srv0, cli0          procSample // at the start
-	srvEnd, cliEnd      procSample // when the offered load ended
-	srvLast             procSample
-	peakRSS, cliPeakRSS int64
-	peakCPU             float64
-}
-
-func (c *cpuTotals) begin(srv, cli procSample) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.srv0, c.cli0 = srv, cli
-	c.peakRSS, c.cliPeakRSS = srv.rss, cli.rss
-}
-
-func (c *cpuTotals) observe(srv, cli procSample, srvPct float64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if srv.exists {
-		c.srvLast = srv
-	}
-	c.peakRSS = max(c.peakRSS, srv.rss)
-	c.cliPeakRSS = max(c.cliPeakRSS, cli.rss)
-	c.peakCPU = max(c.peakCPU, srvPct)
-}
-
-// loadEnd takes the samples that close the offered-load window.
-func (c *cpuTotals) loadEnd(pid int) {
-	var srv procSample
-	if pid != 0 {
-		srv, _ = readProc(strconv.Itoa(pid))
-	}
-	cli, _ := readProc("self")
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.srvEnd, c.cliEnd = srv, cli
-}
-
-// pacer spaces events out to one every "every". Safe for concurrent use.
-type pacer struct {
-	mu    sync.Mutex
-	every time.Duration
-	next  time.Time
-}
-
-// wait returns at the caller's turn, or with ctx's error.
-func (p *pacer) wait(ctx context.Context) error {
-	p.mu.Lock()
-	at := time.Now()
-	if p.next.After(at) {
-		at = p.next
-	}
-	p.next = at.Add(p.every)
-	p.mu.Unlock()
-	d := time.Until(at)
-	if d <= 0 {
-		return nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
 	}
 }
