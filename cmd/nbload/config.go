@@ -122,8 +122,8 @@ grid units, an open-loop rate of residents' messages in a configurable mix,
 and a report of throughput, latency from post to the bot's answer, errors,
 lost and doubled answers, and the server's memory and CPU.
 
-  nbload -spawn ./nb -rate 300 -duration 60s     start ./nb on a fresh database
-  nbload -url http://127.0.0.1:8080 -pid PID     drive a running server
+  nbload -spawn /tmp/nbload-bot -rate 300 -duration 60s   start the bot binary on a fresh database
+  nbload -url http://127.0.0.1:8080 -pid PID             drive a running server
 
 Flags:
 `

@@ -7,8 +7,8 @@
 // (p50/p95/p99/max), errors, lost and doubled answers, and the server's
 // memory and CPU, in total and per 10 s.
 //
-//	nbload -spawn ./nb -rate 300 -duration 60s        start ./nb on a fresh database
-//	nbload -url http://127.0.0.1:8080 -pid PID        drive a running server
+//	nbload -spawn /tmp/nbload-bot -rate 300 -duration 60s   start the bot on a fresh database
+//	nbload -url http://127.0.0.1:8080 -pid PID             drive a running server
 //
 // It only ever talks to loopback addresses, stops by itself, and stops the
 // server it spawned and removes its folder (unless -keep).
