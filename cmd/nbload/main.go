@@ -143,7 +143,11 @@ func spawn(ctx context.Context, cfg config, logw io.Writer) (*server, error) {
 		}
 		return nil, fmt.Errorf("seed units: %w", err)
 	}
-	return startServer(ctx, cfg.spawn, dir, cfg.keep)
+	srv, err := startServer(ctx, cfg.spawn, dir, cfg.keep)
+	if srv == nil && !cfg.keep { // it never started: nobody else removes the folder
+		os.RemoveAll(dir)
+	}
+	return srv, err
 }
 
 // subtract returns a − b per key, without zeros.
