@@ -1,0 +1,162 @@
+// Command nbload is NeighborBot's load generator. It drives the bot through
+// its sandbox JSON API as an outside client would: N group chats bound to
+// grid units, M residents each, an open-loop rate of messages in a
+// configurable mix (chit-chat, reports, duplicate reports, "+1"s, status
+// queries, officers' commands), for a set duration. It reports offered and
+// handled messages per second, the time from each post to the bot's answer
+// (p50/p95/p99/max), errors, lost and doubled answers, and the server's
+// memory and CPU, in total and per 10 s.
+//
+//	nbload -spawn /tmp/nbload-bot -rate 300 -duration 60s   start the bot on a fresh database
+//	nbload -url http://127.0.0.1:8080 -pid PID             drive a running server
+//
+// It only ever talks to loopback addresses, stops by itself, and stops the
+// server it spawned and removes its folder (unless -keep).
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(Main(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Main runs nbload and returns the exit code: 0 when the run completed
+// (whatever it measured), 1 when it could not run or the server it spawned
+// died during the run, 2 for bad flags.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cfg, err := parseConfig(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	} else if err != nil {
+		fmt.Fprintln(stderr, "nbload:", err)
+		return 2
+	}
+	res, err := run(ctx, cfg, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "nbload:", err)
+		return 1
+	}
+	if cfg.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(res)
+	} else {
+		printSummary(stdout, res)
+	}
+	if res.ServerExit != "" {
+		return 1
+	}
+	return 0
+}
+
+// run sets up the district, offers the load and measures it.
+func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err error) {
+	res = &result{Groups: cfg.groups, Residents: cfg.residents, Rate: cfg.rate, Arrivals: cfg.arrivals,
+		DurationS: cfg.duration.Seconds(), Mix: cfg.mix.String(), Seed: cfg.seed}
+	setupStart := time.Now()
+	base, pid := cfg.url, cfg.pid
+	var grids []gridUnit
+	var srv *server
+	if cfg.spawn != "" {
+		srv, err = spawn(ctx, cfg, logw)
+		if srv != nil {
+			defer func() { err = errors.Join(err, srv.stop()) }()
+		}
+		if err != nil {
+			return nil, err
+		}
+		base, pid, grids = srv.base, srv.pid(), planGrids(cfg.grids)
+		res.Spawned = true
+	}
+	res.Server, res.PID = base, pid
+	cl := newClient(base, cfg.inflight+cfg.pollers)
+	defer cl.close()
+	if grids == nil {
+		if grids, err = prepareURL(ctx, cl); err != nil {
+			return nil, err
+		}
+	}
+	res.Grids = len(grids)
+	fmt.Fprintf(logw, "nbload: creating %d groups on %d grids at %s\n", cfg.groups, len(grids), base)
+	groups, err := createGroups(ctx, cl, cfg.groups, cfg.residents, grids)
+	if err != nil {
+		return nil, err
+	}
+	res.SetupS = seconds(time.Since(setupStart))
+	fmt.Fprintf(logw, "nbload: set up in %.1f s; offering %g messages/s for %s\n", res.SetupS, cfg.rate, cfg.duration)
+
+	setupErrs := cl.errorCounts() // 409s of groups that existed are no load errors
+	r := newRunner(cfg, cl, groups, pid, logw)
+	res.LoadAvg[0] = loadAvg()
+	loadCtx, stopLoad := context.WithCancel(ctx)
+	defer stopLoad()
+	if srv != nil { // a server that dies ends the run at once
+		go func() {
+			select {
+			case <-srv.exited:
+				stopLoad()
+			case <-loadCtx.Done():
+			}
+		}()
+	}
+	r.run(loadCtx)
+	res.LoadAvg[1] = loadAvg()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("interrupted: %w", err)
+	}
+	if srv != nil {
+		if res.ServerExit = srv.exitedEarly(); res.ServerExit != "" {
+			fmt.Fprintln(logw, "nbload:", res.ServerExit)
+		}
+	}
+	if res.ServerExit == "" {
+		res.ChitChecked, res.ChitAnswered = r.checkChitChat(ctx)
+	}
+	r.buildResult(res, subtract(cl.errorCounts(), setupErrs))
+	res.LongPolls, res.PlainPolls = r.longPolls.Load(), r.plainPolls.Load()
+	return res, nil
+}
+
+// spawn seeds a fresh database and starts the server on it.
+func spawn(ctx context.Context, cfg config, logw io.Writer) (*server, error) {
+	dir, db, err := newServerDir()
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(logw, "nbload: seeding %d grids into %s\n", cfg.grids, db)
+	if err := seedUnits(ctx, db, planGrids(cfg.grids)); err != nil {
+		if !cfg.keep {
+			os.RemoveAll(dir)
+		}
+		return nil, fmt.Errorf("seed units: %w", err)
+	}
+	srv, err := startServer(ctx, cfg.spawn, dir, cfg.keep)
+	if srv == nil && !cfg.keep { // it never started: nobody else removes the folder
+		os.RemoveAll(dir)
+	}
+	return srv, err
+}
+
+// subtract returns a − b per key, without zeros.
+func subtract(a, b map[string]int64) map[string]int64 {
+	out := map[string]int64{}
+	for k, v := range a {
+		if d := v - b[k]; d != 0 {
+			out[k] = d
+		}
+	}
+	return out
+}
