@@ -73,6 +73,9 @@ type UnitRepo interface {
 	FindUnitByID(id int64) (*Unit, error)
 	FindUnitByName(name string) (*Unit, error)
 	ListUnits() ([]*Unit, error)
+	// UnitTree returns the whole tree, shared and cached while the units
+	// do not change: callers must not modify it.
+	UnitTree() (UnitTree, error)
 }
 
 // ChatRepo stores chats.

@@ -48,11 +48,11 @@ func (s *Service) belongs(tx nb.Tx, actor *nb.Actor, c *nb.Case) error {
 	if err := s.relate(tx, actor, c, true); err != nil {
 		return err
 	}
-	units, err := tx.ListUnits()
+	tree, err := tx.UnitTree()
 	if err != nil {
 		return err
 	}
-	return nb.Belongs(*actor, c, nb.NewUnitTree(units))
+	return nb.Belongs(*actor, c, tree)
 }
 
 // relate fills in whether actor follows c and, with group, whether they

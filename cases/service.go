@@ -73,11 +73,10 @@ func (s *Service) ActTx(tx nb.Tx, actor nb.Actor, caseNo int64, cmd nb.Command) 
 	if err != nil {
 		return nil, err
 	}
-	units, err := tx.ListUnits()
+	tree, err := tx.UnitTree()
 	if err != nil {
 		return nil, err
 	}
-	tree := nb.NewUnitTree(units)
 	if cmd.Action == nb.ActionAck && c.WhistleUnitID == 0 {
 		return nil, nb.Errorf(nb.EINVALID, "case #%d has no open whistle", c.ID) // nobody may: say why
 	}

@@ -51,9 +51,5 @@ func (h *Handlers) findUnit(c *bot.Context, name string) (*nb.Unit, error) {
 
 // unitTree loads the whole unit tree for scope checks.
 func unitTree(c *bot.Context) (nb.UnitTree, error) {
-	units, err := c.Tx.ListUnits()
-	if err != nil {
-		return nil, err
-	}
-	return nb.NewUnitTree(units), nil
+	return c.Tx.UnitTree()
 }

@@ -38,6 +38,7 @@ type DB struct {
 	clock  func() time.Time
 	dollar bool // placeholders are $1, $2 … (PostgreSQL) rather than ?
 	guard  *guard
+	units  unitCache
 	// Created tells whether Open created the file (a new, empty database).
 	Created bool
 }
@@ -224,6 +225,9 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, cache *stmtCache, opts *sql
 	}
 	t := &tx{ctx: ctx, tx: sqlTx, db: db, cache: cache}
 	err = t.run(fn)
+	if err == nil && t.unitsRead != nil {
+		db.units.keep(t.unitsRead)
+	}
 	// The transaction has given its connection back: only now may the
 	// queries it ran unprepared be prepared on the pool (see stmtCache).
 	if len(t.unprepared) > 0 {
@@ -252,6 +256,7 @@ type tx struct {
 	cache      *stmtCache // prepared statements of tx's pool
 	unprepared []string   // queries run without a prepared statement, to prepare after
 	reading    int        // queryList calls iterating rows: no prepared statements meanwhile
+	unitsRead  *unitCache // the unit tree read, to cache after the commit
 }
 
 // Now returns the store's clock.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -175,4 +176,38 @@ func testCountPendingInbox(f *fixture) {
 		return nil
 	})
 	f.update(func(tx nb.Tx) error { return tx.Optimize() })
+}
+
+// testUnitTreeCache: the cached tree follows every committed change, and a
+// rolled-back unit never reaches it.
+func testUnitTreeCache(f *fixture) {
+	t := f.t
+	tree := func() nb.UnitTree {
+		var tr nb.UnitTree
+		f.view(func(tx nb.Tx) (err error) { tr, err = tx.UnitTree(); return err })
+		return tr
+	}
+	f.update(func(tx nb.Tx) error { return tx.CreateUnit(&nb.Unit{Name: "街道", Kind: nb.UnitStreet}) })
+	if len(tree()) != 1 {
+		t.Fatalf("tree = %v", tree())
+	}
+	rolled := errors.New("roll back")
+	err := f.s.Update(context.Background(), func(tx nb.Tx) error {
+		if err := tx.CreateUnit(&nb.Unit{Name: "幽灵社区", Kind: nb.UnitCommunity}); err != nil {
+			return err
+		}
+		if tr, err := tx.UnitTree(); err != nil || len(tr) != 2 {
+			t.Fatalf("tree inside the transaction = %v, %v", tr, err)
+		}
+		return rolled
+	})
+	if !errors.Is(err, rolled) {
+		t.Fatal(err)
+	}
+	real := &nb.Unit{Name: "幸福社区", Kind: nb.UnitCommunity}
+	f.update(func(tx nb.Tx) error { return tx.CreateUnit(real) })
+	tr := tree()
+	if len(tr) != 2 || tr[real.ID] == nil || tr[real.ID].Name != "幸福社区" {
+		t.Fatalf("tree after a rolled-back unit and a new one = %v", tr)
+	}
 }

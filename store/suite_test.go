@@ -73,7 +73,7 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"Followers":         testFollowers, "MoveFollowers": testMoveFollowers, "Events": testEvents,
 		"Outbox": testOutbox, "OutboxClaim": testOutboxClaim, "OutboxChatOrder": testOutboxChatOrder, "Settings": testSettings, "PruneInbox": testPruneInbox, "OutboxScheduled": testOutboxScheduledDoesNotBlock, "Reachable": testReachable, "Inbox": testInbox, "Sandbox": testSandbox,
 		"Candidates": testCandidates, "OutboxLeases": testOutboxLeases, "PruneOutbox": testPruneOutbox,
-		"PruneSandbox": testPruneSandbox, "CountPendingInbox": testCountPendingInbox,
+		"PruneSandbox": testPruneSandbox, "UnitTreeCache": testUnitTreeCache, "CountPendingInbox": testCountPendingInbox,
 		"Lease": testLease, "TimerCases": testTimerCases, "OfficersChats": testOfficersChats,
 		"ChatActive": testChatActive, "MigrateChat": testMigrateChat, "Attachments": testAttachments,
 		"MembersInvitesAttempts": testMembersInvitesAttempts,

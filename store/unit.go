@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 
 	nb "github.com/neighborbot/neighborbot"
 )
@@ -55,6 +56,46 @@ func (tx *tx) FindUnitByName(name string) (*nb.Unit, error) {
 		return nil, fmt.Errorf("find unit: %w", err)
 	}
 	return u, nil
+}
+
+// unitCache is the unit tree as last read, with what identifies that set
+// of units: units are only ever added (ids never reused once committed), so
+// their count and greatest id change whenever the set does.
+type unitCache struct {
+	mu           sync.Mutex
+	count, maxID int64
+	tree         nb.UnitTree
+}
+
+// UnitTree returns the unit tree, from the cache while the units are the
+// same (one cheap query), else read anew. What a transaction read is cached
+// only when it commits: one that added a unit may roll back.
+func (tx *tx) UnitTree() (nb.UnitTree, error) {
+	var count, maxID int64
+	if err := tx.queryRow(`SELECT COUNT(*), COALESCE(MAX(id), 0) FROM units`).Scan(&count, &maxID); err != nil {
+		return nil, fmt.Errorf("unit tree: %w", err)
+	}
+	c := &tx.db.units
+	c.mu.Lock()
+	if c.tree != nil && c.count == count && c.maxID == maxID {
+		defer c.mu.Unlock()
+		return c.tree, nil
+	}
+	c.mu.Unlock()
+	units, err := tx.ListUnits()
+	if err != nil {
+		return nil, err
+	}
+	tree := nb.NewUnitTree(units)
+	tx.unitsRead = &unitCache{count: count, maxID: maxID, tree: tree} // cached once the transaction commits
+	return tree, nil
+}
+
+// keep caches what a committed transaction read.
+func (c *unitCache) keep(read *unitCache) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.count, c.maxID, c.tree = read.count, read.maxID, read.tree
 }
 
 // ListUnits returns every unit, by ID.

@@ -34,6 +34,7 @@ type Platform struct {
 	logger      *slog.Logger
 	waitTimeout time.Duration
 	hub         *hub
+	posts       *groupCommit
 }
 
 var _ bot.TxSender = (*Platform)(nil)
@@ -67,6 +68,7 @@ func New(store nb.Store, recv bot.Receiver, opts ...Option) *Platform {
 		logger:      slog.Default(),
 		waitTimeout: DefaultWaitTimeout,
 		hub:         newHub(),
+		posts:       &groupCommit{store: store},
 	}
 	for _, o := range opts {
 		o(p)

@@ -56,7 +56,7 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 	msg := &nb.SandboxMessage{From: from, Text: text, ReplyTo: req.ReplyTo}
 	txRecv, inOneTx := p.recv.(bot.TxReceiver)
 	var in bot.Message
-	err = p.store.Update(ctx, func(tx nb.Tx) error {
+	write := func(tx nb.Tx) error {
 		chat, err := p.record(tx, strings.TrimSpace(req.Chat), msg)
 		if err != nil {
 			return err
@@ -66,7 +66,12 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 			_, err = txRecv.ReceiveTx(tx, in)
 		}
 		return err
-	})
+	}
+	if inOneTx {
+		err = p.posts.do(ctx, write) // several posts to a transaction under load
+	} else {
+		err = p.store.Update(ctx, write)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("sandbox: post: %w", err)
 	}

@@ -107,7 +107,8 @@ func startServer(ctx context.Context, binary, dir string, keep bool) (*server, e
 func withoutBotEnv(env []string) []string {
 	out := env[:0:0]
 	for _, kv := range env {
-		if !strings.HasPrefix(kv, "NEIGHBORBOT_") {
+		// The profiler's address passes, to profile the server under load.
+		if !strings.HasPrefix(kv, "NEIGHBORBOT_") || strings.HasPrefix(kv, "NEIGHBORBOT_PPROF_ADDR=") {
 			out = append(out, kv)
 		}
 	}

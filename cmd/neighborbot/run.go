@@ -37,6 +37,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		return err
 	}
 	logger := newLogger(cfg, sys.Err)
+	if err := servePprof(ctx, sys.Getenv("NEIGHBORBOT_PPROF_ADDR"), logger); err != nil {
+		return err
+	}
 	start := time.Now()
 	db, err := openStore(ctx, cfg)
 	if err != nil {
