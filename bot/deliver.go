@@ -203,18 +203,20 @@ func (e *Engine) sendLane(ctx context.Context, w *worker, msgs []*nb.OutboxMessa
 	}
 }
 
-// pace waits until the limiter lets a message go to chat. If the chat's
-// limit asks for a long wait it takes nothing: paced is true and next is
-// when to try again, so the message is handed back instead of holding a lane.
+// pace waits until the limiter lets a message go to chat now. If the
+// limits ask for a long wait (a busy group's minute, an hourly cap) it
+// takes nothing: paced is true and next is when to try again, so the
+// message is handed back instead of holding a lane.
 func (e *Engine) pace(ctx context.Context, w *worker, chat string) (next time.Time, paced bool) {
 	for ctx.Err() == nil {
 		wait, ok := w.limiter.Reserve(e.now(), chat)
-		if !ok && wait > maxPaceWait {
+		switch {
+		case ok:
+			return time.Time{}, false
+		case wait > maxPaceWait:
 			return e.now().Add(wait), true
 		}
-		if !sleep(ctx, wait) || ok {
-			return time.Time{}, false
-		}
+		sleep(ctx, wait)
 	}
 	return time.Time{}, false
 }

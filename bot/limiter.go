@@ -26,11 +26,11 @@ type Limits struct {
 // from several goroutines; an implementation shared by several processes
 // (Redis) can replace the in-process one.
 type Limiter interface {
-	// Reserve asks to send to chat. If the chat's own limit makes it wait,
-	// nothing is taken and ok is false: the caller waits and asks again,
-	// or hands the message back if the wait is too long. Otherwise the
-	// account's and the chat's slots are taken and the caller sends after
-	// wait (the account's own pacing, usually short).
+	// Reserve asks to send to chat now. If the limits allow it, the slot
+	// is taken and ok is true: send at once. Otherwise nothing is taken and
+	// wait says how long until they may: the caller waits and asks again,
+	// or hands the message back if that is too long. Slots are taken at the
+	// time of sending, so a caller that wakes late never crowds the next.
 	Reserve(now time.Time, chat string) (wait time.Duration, ok bool)
 }
 
@@ -63,8 +63,7 @@ func NewLocalLimiter(limits Limits) *LocalLimiter {
 	return l
 }
 
-// Reserve implements Limiter. Account slots are only ever taken for about
-// now, so a chat that must wait never holds up the others.
+// Reserve implements Limiter.
 func (l *LocalLimiter) Reserve(now time.Time, chat string) (time.Duration, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -73,28 +72,28 @@ func (l *LocalLimiter) Reserve(now time.Time, chat string) (time.Duration, bool)
 	if cw == nil {
 		cw = newWindow(l.chatRate(chat))
 	}
-	if free := cw.earliest(now); free.After(now) {
-		return free.Sub(now), false
-	}
-	at := now
+	at := cw.earliest(now)
 	if l.last.After(at) {
 		at = l.last
 	}
 	for _, w := range l.acct {
 		at = w.earliest(at)
 	}
-	for _, w := range l.acct {
-		w.add(at)
+	if at.After(now) {
+		return at.Sub(now), false
 	}
-	l.last = at
+	for _, w := range l.acct {
+		w.add(now)
+	}
+	l.last = now
 	if l.limits.Jitter > 0 {
-		l.last = at.Add(rand.N(l.limits.Jitter))
+		l.last = now.Add(rand.N(l.limits.Jitter))
 	}
 	if cw.rate.N > 0 {
-		cw.add(at)
+		cw.add(now)
 		l.chats[chat] = cw
 	}
-	return at.Sub(now), true
+	return 0, true
 }
 
 func (l *LocalLimiter) chatRate(chat string) Rate {

@@ -37,8 +37,8 @@ func TestLocalLimiterWindows(t *testing.T) {
 			wait, ok := l.Reserve(now, chat)
 			nextTry[chat] = now.Add(wait)
 			if ok {
-				account = append(account, now.Add(wait))
-				perChat[chat] = append(perChat[chat], now.Add(wait))
+				account = append(account, now)
+				perChat[chat] = append(perChat[chat], now)
 				left[chat]--
 			}
 		}

@@ -122,14 +122,16 @@ func (a *Adapter) t(zh, en string) string {
 	return zh
 }
 
-// Limits are the Bot API's documented sending limits: about 30 messages a
-// second in all, 20 a minute in one group, one a second in a private chat
-// (a private chat's id is positive, a group's negative).
+// Limits are the Bot API's documented sending limits, kept with a margin of
+// 2 % for the network's jitter: about 30 messages a second in all, 20 a
+// minute in one group, one a second in a private chat (a private chat's id
+// is positive, a group's negative).
 func Limits() bot.Limits {
+	const margin = 102 // per cent
 	return bot.Limits{
-		Account:   []bot.Rate{{N: 30, Per: time.Second}},
-		Group:     bot.Rate{N: 20, Per: time.Minute},
-		Private:   bot.Rate{N: 1, Per: time.Second},
+		Account:   []bot.Rate{{N: 30, Per: time.Second * margin / 100}},
+		Group:     bot.Rate{N: 20, Per: time.Minute * margin / 100},
+		Private:   bot.Rate{N: 1, Per: time.Second * margin / 100},
 		IsPrivate: func(chatID string) bool { return !strings.HasPrefix(chatID, "-") },
 	}
 }

@@ -61,6 +61,7 @@ type Server struct {
 	kicked   map[int64]bool
 	migrated map[int64]int64
 	seen     []models.Update // every update ever delivered, for Redeliver
+	limits   *limits         // nil: no sending limits (see EnforceLimits)
 }
 
 // New starts a fake server that is closed when the test ends.
@@ -329,6 +330,12 @@ func (s *Server) call(w http.ResponseWriter, method string, fields map[string]st
 	case s.migrated[chat] != 0:
 		writeError(w, Reply{Code: 400, Description: "Bad Request: group chat was upgraded to a supergroup chat", MigrateTo: s.migrated[chat]})
 		return
+	}
+	if method == "sendmessage" || method == "sendphoto" {
+		if after := s.overLimit(chat, time.Now()); after > 0 {
+			writeError(w, Reply{Code: 429, Description: "Too Many Requests: retry after " + strconv.Itoa(after), RetryAfter: after})
+			return
+		}
 	}
 	switch method {
 	case "sendmessage", "sendphoto", "editmessagetext", "editmessagereplymarkup":
