@@ -14,9 +14,9 @@ const (
 
 // limits remembers when messages were sent, to refuse those over a limit.
 type limits struct {
-	bot      []time.Time
-	chats    map[int64][]time.Time
-	refused  int
+	bot     []time.Time
+	chats   map[int64][]time.Time
+	refused int
 }
 
 // EnforceLimits makes the fake answer 429 with retry_after to a send that
