@@ -1,0 +1,116 @@
+package wechat
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/eatmoreapple/openwechat"
+	"github.com/neighborbot/neighborbot/bot"
+)
+
+// Send implements bot.Sender: one text message to a group. The engine
+// paces the calls (Register); Send itself never waits. "Operate too often"
+// (1205) asks the engine to wait, a dead or missing session is an ordinary
+// error (retried), and a group that is gone is a permanent one.
+func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
+	title, ok := groupTitle(m.ChatID)
+	if !ok {
+		return "", &bot.PermanentError{Err: fmt.Errorf("wechat: %q is not a group this adapter can send to", m.ChatID)}
+	}
+	a.mu.Lock()
+	b, self := a.live, a.self
+	a.mu.Unlock()
+	if b == nil || !b.Alive() {
+		return "", errors.New("wechat: not logged in")
+	}
+	g, err := a.findGroup(self, title)
+	if err != nil {
+		return "", err
+	}
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	sent, err := g.SendText(a.compose(m))
+	if err != nil {
+		return "", a.sendError(err)
+	}
+	a.mu.Lock()
+	a.sent[sent.MsgId] = true
+	a.mu.Unlock()
+	a.quotes.put(sent.MsgId, quote{name: a.Health().Account, text: m.Text})
+	return sent.MsgId, nil
+}
+
+// findGroup returns the group titled title in this login, reloading the
+// contact list once if it is unknown.
+func (a *Adapter) findGroup(self *openwechat.Self, title string) (*openwechat.Group, error) {
+	lookup := func() []*openwechat.Group {
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		var out []*openwechat.Group
+		for _, g := range a.groups[title] {
+			out = append(out, g)
+		}
+		return out
+	}
+	found := lookup()
+	if len(found) == 0 {
+		a.lib.Lock()
+		groups, err := self.Groups(true)
+		a.lib.Unlock()
+		if err != nil {
+			return nil, fmt.Errorf("wechat: list groups: %s", safeErr(err))
+		}
+		a.mu.Lock()
+		for _, g := range groups {
+			a.noteGroupLocked(g)
+		}
+		a.mu.Unlock()
+		found = lookup()
+	}
+	switch len(found) {
+	case 0:
+		return nil, &bot.PermanentError{Err: fmt.Errorf("wechat: the bot is in no group titled %q", title)}
+	case 1:
+		return found[0], nil
+	}
+	return nil, fmt.Errorf("wechat: %d groups are titled %q; not sending until one is renamed", len(found), title)
+}
+
+// compose writes the text as WeChat shows it: a short quote of the message
+// replied to, then "@名字" + U+2005 for each mention, then the text.
+func (a *Adapter) compose(m bot.OutMessage) string {
+	var sb strings.Builder
+	if q, ok := a.quotes.get(m.ReplyTo); ok && m.ReplyTo != "" {
+		sb.WriteString("「")
+		if q.name != "" {
+			sb.WriteString(q.name + "：")
+		}
+		sb.WriteString(short(q.text, 24) + "」\n- - - - - - - - - - - - - - -\n")
+	}
+	for _, id := range m.Mentions {
+		if name, ok := memberName(id); ok {
+			sb.WriteString("@" + name + "\u2005")
+		}
+	}
+	sb.WriteString(m.Text)
+	return sb.String()
+}
+
+// sendError maps the library's errors to the engine's.
+func (a *Adapter) sendError(err error) error {
+	var r openwechat.Ret
+	if errors.As(err, &r) {
+		switch {
+		case r == 1205:
+			a.log.Warn("wechat: operate too often (1205); sending paused", "wait", a.cfg.TooOftenWait)
+			return &bot.RetryAfterError{After: a.cfg.TooOftenWait}
+		case dead(err):
+			return fmt.Errorf("wechat: session dead (%d)", int(r))
+		}
+		return fmt.Errorf("wechat: send refused (%d %s)", int(r), r.Error())
+	}
+	return fmt.Errorf("wechat: send: %s", safeErr(err))
+}
