@@ -8,6 +8,7 @@ import (
 
 	"github.com/eatmoreapple/openwechat"
 	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/intake"
 )
 
 // Send implements bot.Sender: one text message to a group. The engine
@@ -80,7 +81,7 @@ func (a *Adapter) findGroup(self *openwechat.Self, title string) (*openwechat.Gr
 }
 
 // compose writes the text as WeChat shows it: a short quote of the message
-// replied to, then "@名字" + U+2005 for each mention, then the text.
+// replied to (phone and room numbers masked), then "@名字" + U+2005 for each mention, then the text.
 func (a *Adapter) compose(m bot.OutMessage) string {
 	var sb strings.Builder
 	if q, ok := a.quotes.get(m.ReplyTo); ok && m.ReplyTo != "" {
@@ -88,7 +89,7 @@ func (a *Adapter) compose(m bot.OutMessage) string {
 		if q.name != "" {
 			sb.WriteString(q.name + "：")
 		}
-		sb.WriteString(short(q.text, 24) + "」\n- - - - - - - - - - - - - - -\n")
+		sb.WriteString(short(intake.MaskPersonal(q.text), 24) + "」\n- - - - - - - - - - - - - - -\n")
 	}
 	for _, id := range m.Mentions {
 		if name, ok := memberName(id); ok {
@@ -112,5 +113,5 @@ func (a *Adapter) sendError(err error) error {
 		}
 		return fmt.Errorf("wechat: send refused (%d %s)", int(r), r.Error())
 	}
-	return fmt.Errorf("wechat: send: %s", safeErr(err))
+	return fmt.Errorf("wechat: send: %w", safeError{err})
 }

@@ -49,6 +49,9 @@ type Config struct {
 	// (tests send them to a fake server).
 	Transport http.RoundTripper
 	Logger    *slog.Logger
+	// OnState, when set, is called after each change of the session's
+	// state (from the adapter's goroutines; it must not block).
+	OnState func(Health)
 }
 
 func (c *Config) defaults() {
@@ -156,8 +159,8 @@ func (a *Adapter) Health() Health {
 
 func (a *Adapter) setState(state string, err error) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.health.State != state {
+	changed := a.health.State != state
+	if changed {
 		a.health.State, a.health.Since = state, time.Now()
 	}
 	if state != StateScan && state != StateScanned {
@@ -165,6 +168,11 @@ func (a *Adapter) setState(state string, err error) {
 	}
 	if err != nil {
 		a.health.LastError = safeErr(err)
+	}
+	h := a.health
+	a.mu.Unlock()
+	if changed && a.cfg.OnState != nil {
+		a.cfg.OnState(h)
 	}
 }
 
@@ -304,6 +312,9 @@ func (a *Adapter) newBot(ctx context.Context) *openwechat.Bot {
 // library's immediate retry.
 func (a *Adapter) syncError(b *openwechat.Bot) openwechat.MessageErrorHandler {
 	return func(err error) error {
+		if b.Context().Err() != nil {
+			return err // stopping: not a failure
+		}
 		if dead(err) {
 			a.log.Warn("wechat session is dead", "err", safeErr(err))
 			return err
@@ -343,6 +354,13 @@ func safeErr(err error) string {
 	}
 	return queryRE.ReplaceAllString(err.Error(), "?…")
 }
+
+// safeError shows err without URL query strings but still unwraps to it,
+// so that errors.Is sees a cancelled context.
+type safeError struct{ err error }
+
+func (e safeError) Error() string { return safeErr(e.err) }
+func (e safeError) Unwrap() error { return e.err }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 

@@ -1,0 +1,429 @@
+package wechat
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// fakeWX is a WeChat web server as the library sees it: login (jslogin, the
+// login long poll 408 → 201 → 200, the login page with its cookies), push
+// login, init, contacts, batch contacts in request order, synccheck held as
+// a long poll, webwxsync, send, logout, and the death retcodes. Every login
+// but a hot one starts a new generation: all UserNames change.
+type fakeWX struct {
+	t   testing.TB
+	srv *httptest.Server
+
+	mu        sync.Mutex
+	changed   chan struct{} // closed and replaced on every change
+	gen       int           // login generation (UserNames carry it)
+	sid       string        // the live session ("" = none)
+	uuids     map[string]*fakeLogin
+	nextUUID  int
+	codes     []int // login poll answers, in order
+	pushOK    bool
+	holdScan  bool   // nobody scans: the login poll answers 408
+	deathRet  string // synccheck retcode while the session is dead
+	syncDown  bool   // synccheck fails at the HTTP level
+	groups    []*fakeGroup
+	pending   []map[string]any
+	sent      []fakeSent
+	sendRet   []int // answers for the next sends (0 = ok)
+	msgSeq    int64
+	syncKey   int
+	requests  map[string]int
+	selfNick  string
+	batchSeen [][]string // UserNames asked in each batchgetcontact
+}
+
+type fakeLogin struct {
+	polls int
+	push  bool
+}
+
+type fakeGroup struct {
+	title   string
+	members []fakeMember
+}
+
+type fakeMember struct{ nick, display string }
+
+type fakeSent struct {
+	Group   string // title
+	To      string // UserName as sent
+	Content string
+	At      time.Time
+	ID      string
+}
+
+const fakeUin = 2211
+
+func newFakeWX(t testing.TB) *fakeWX {
+	f := &fakeWX{t: t, changed: make(chan struct{}), uuids: map[string]*fakeLogin{}, requests: map[string]int{},
+		selfNick: "邻里哨", msgSeq: 9000, syncKey: 100, pushOK: true}
+	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// transport sends every request to the fake, keeping the original host.
+func (f *fakeWX) transport() http.RoundTripper {
+	target, _ := url.Parse(f.srv.URL)
+	return roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		r2 := r.Clone(r.Context())
+		r2.URL.Scheme, r2.URL.Host = "http", target.Host
+		r2.Host = r.URL.Host
+		return http.DefaultTransport.RoundTrip(r2)
+	})
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func (f *fakeWX) addGroup(title string, members ...fakeMember) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.groups = append(f.groups, &fakeGroup{title: title, members: members})
+}
+
+// notifyLocked wakes held long polls (f.mu held).
+func (f *fakeWX) notifyLocked() {
+	close(f.changed)
+	f.changed = make(chan struct{})
+}
+
+func (f *fakeWX) selfUN() string { return fmt.Sprintf("@self%d", f.gen) }
+func (f *fakeWX) groupUN(i int) string {
+	return fmt.Sprintf("@@g%d-%d", f.gen, i)
+}
+func (f *fakeWX) memberUN(g, m int) string { return fmt.Sprintf("@m%d-%d-%d", f.gen, g, m) }
+
+func (f *fakeWX) findGroup(title string) (int, *fakeGroup) {
+	for i, g := range f.groups {
+		if g.title == title {
+			return i, g
+		}
+	}
+	f.t.Fatalf("fake: no group %q", title)
+	return 0, nil
+}
+
+// say queues a group text from a member (by nickname) and returns its MsgId.
+func (f *fakeWX) say(title, nick, text string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	gi, g := f.findGroup(title)
+	mi := -1
+	for i, m := range g.members {
+		if m.nick == nick {
+			mi = i
+		}
+	}
+	if mi < 0 {
+		f.t.Fatalf("fake: no member %q in %q", nick, title)
+	}
+	f.msgSeq++
+	id := fmt.Sprint(f.msgSeq)
+	content := f.memberUN(gi, mi) + ":<br/>" + strings.ReplaceAll(html.EscapeString(text), "\n", "<br/>")
+	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 1,
+		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(), "Content": content, "CreateTime": time.Now().Unix()})
+	f.notifyLocked()
+	return id
+}
+
+// redeliver queues a message again as the server sometimes does after a
+// re-login: same MsgId, the current generation's UserNames.
+func (f *fakeWX) redeliver(title, nick, text, id string) {
+	f.mu.Lock()
+	f.msgSeq--
+	f.mu.Unlock()
+	f.say(title, nick, text)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	last := f.pending[len(f.pending)-1]
+	last["MsgId"] = id
+	f.msgSeq++
+}
+
+// kill ends the session the way the server does: synccheck answers ret and
+// the saved session's keys stop working (a hot login fails).
+func (f *fakeWX) kill(ret string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.deathRet, f.sid = ret, ""
+	f.notifyLocked()
+}
+
+func (f *fakeWX) sends() []fakeSent {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]fakeSent(nil), f.sent...)
+}
+
+func (f *fakeWX) count(path string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.requests[path]
+}
+
+func (f *fakeWX) loginCodes() []int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]int(nil), f.codes...)
+}
+
+func (f *fakeWX) serve(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.Path
+	f.mu.Lock()
+	f.requests[path]++
+	f.mu.Unlock()
+	switch {
+	case r.Host == "login.wx.qq.com" && path == "/jslogin":
+		f.mu.Lock()
+		f.nextUUID++
+		uuid := fmt.Sprintf("uuid-%d", f.nextUUID)
+		f.uuids[uuid] = &fakeLogin{}
+		f.mu.Unlock()
+		fmt.Fprintf(w, `window.QRLogin.code = 200; window.QRLogin.uuid = "%s";`, uuid)
+	case r.Host == "login.wx.qq.com" && path == "/cgi-bin/mmwebwx-bin/login":
+		f.loginPoll(w, r)
+	case path == "/cgi-bin/mmwebwx-bin/webwxnewloginpage":
+		f.loginPage(w, r)
+	case path == "/cgi-bin/mmwebwx-bin/webwxpushloginurl":
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if !f.pushOK || r.URL.Query().Get("uin") != fmt.Sprint(fakeUin) {
+			fmt.Fprint(w, `{"ret":"1","msg":"push login refused"}`)
+			return
+		}
+		f.nextUUID++
+		uuid := fmt.Sprintf("push-%d", f.nextUUID)
+		f.uuids[uuid] = &fakeLogin{push: true}
+		fmt.Fprintf(w, `{"ret":"0","msg":"all ok","uuid":"%s"}`, uuid)
+	case path == "/cgi-bin/mmwebwx-bin/webwxinit":
+		f.webInit(w, r)
+	case path == "/cgi-bin/mmwebwx-bin/webwxstatusnotify", path == "/cgi-bin/mmwebwx-bin/webwxlogout":
+		fmt.Fprint(w, `{"BaseResponse":{"Ret":0,"ErrMsg":""},"MsgID":"1"}`)
+	case path == "/cgi-bin/mmwebwx-bin/webwxgetcontact":
+		f.mu.Lock()
+		var list []map[string]any
+		for i, g := range f.groups {
+			list = append(list, map[string]any{"UserName": f.groupUN(i), "NickName": g.title})
+		}
+		f.mu.Unlock()
+		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0}, "MemberCount": len(list),
+			"MemberList": list, "Seq": 0})
+	case path == "/cgi-bin/mmwebwx-bin/webwxbatchgetcontact":
+		f.batch(w, r)
+	case r.Host == "webpush.wx.qq.com" && path == "/cgi-bin/mmwebwx-bin/synccheck":
+		f.syncCheck(w, r)
+	case path == "/cgi-bin/mmwebwx-bin/webwxsync":
+		f.mu.Lock()
+		msgs := f.pending
+		f.pending = nil
+		f.syncKey++
+		key := f.syncKey
+		f.mu.Unlock()
+		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0}, "AddMsgCount": len(msgs),
+			"AddMsgList": msgs, "SyncKey": map[string]any{"Count": 1, "List": []map[string]any{{"Key": 1, "Val": key}}}})
+	case path == "/cgi-bin/mmwebwx-bin/webwxsendmsg":
+		f.send(w, r)
+	default:
+		f.t.Errorf("fake: unexpected %s %s%s", r.Method, r.Host, path)
+		http.NotFound(w, r)
+	}
+}
+
+func (f *fakeWX) loginPoll(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	l := f.uuids[r.URL.Query().Get("uuid")]
+	if l == nil {
+		f.mu.Unlock()
+		fmt.Fprint(w, `window.code=400;`)
+		return
+	}
+	l.polls++
+	code := 200
+	switch {
+	case l.push:
+	case l.polls == 1 || f.holdScan:
+		code = 408
+	case l.polls == 2:
+		code = 201
+	}
+	f.codes = append(f.codes, code)
+	changed := f.changed
+	f.mu.Unlock()
+	switch code {
+	case 408: // a held long poll, answered early by a change
+		select {
+		case <-changed:
+		case <-time.After(30 * time.Millisecond):
+		case <-r.Context().Done():
+		}
+		fmt.Fprint(w, `window.code=408;`)
+	case 201:
+		fmt.Fprint(w, `window.code=201;window.userAvatar = 'data:img/jpg;base64,AAAA';`)
+	default:
+		fmt.Fprintf(w, "window.code=200;\nwindow.redirect_uri=\"https://wx.qq.com/cgi-bin/mmwebwx-bin/webwxnewloginpage?ticket=T%d&uuid=%s&lang=zh_CN&scan=1\";", l.polls, r.URL.Query().Get("uuid"))
+	}
+}
+
+func (f *fakeWX) loginPage(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("client-version") == "" || r.Header.Get("extspam") == "" {
+		fmt.Fprint(w, `<error><ret>1203</ret><message>当前登录环境异常</message></error>`)
+		return
+	}
+	f.mu.Lock()
+	f.gen++
+	f.sid = fmt.Sprintf("sid-%d", f.gen)
+	f.deathRet = ""
+	sid := f.sid
+	f.notifyLocked()
+	f.mu.Unlock()
+	for _, c := range []*http.Cookie{{Name: "wxuin", Value: fmt.Sprint(fakeUin)}, {Name: "wxsid", Value: sid},
+		{Name: "webwx_data_ticket", Value: "ticket"}} {
+		c.Domain, c.Path = "qq.com", "/"
+		http.SetCookie(w, c)
+	}
+	fmt.Fprintf(w, `<error><ret>0</ret><message></message><skey>@crypt_k</skey><wxsid>%s</wxsid><wxuin>%d</wxuin><pass_ticket>pt</pass_ticket><isgrayscale>1</isgrayscale></error>`, sid, fakeUin)
+}
+
+type fakeBase struct {
+	BaseRequest struct{ Sid string }
+}
+
+func (f *fakeWX) webInit(w http.ResponseWriter, r *http.Request) {
+	var req fakeBase
+	_ = json.NewDecoder(r.Body).Decode(&req)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.sid == "" || req.BaseRequest.Sid != f.sid {
+		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 1101, "ErrMsg": ""}})
+		return
+	}
+	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0, "ErrMsg": ""},
+		"User":    map[string]any{"UserName": f.selfUN(), "NickName": f.selfNick, "Uin": fakeUin},
+		"SyncKey": map[string]any{"Count": 1, "List": []map[string]any{{"Key": 1, "Val": f.syncKey}}},
+		"ContactList": []any{}, "Count": 0})
+}
+
+func (f *fakeWX) batch(w http.ResponseWriter, r *http.Request) {
+	var req struct{ List []struct{ UserName string } }
+	_ = json.NewDecoder(r.Body).Decode(&req)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var asked []string
+	var out []map[string]any
+	for _, item := range req.List {
+		asked = append(asked, item.UserName)
+		u := map[string]any{"UserName": item.UserName}
+		for gi, g := range f.groups {
+			if f.groupUN(gi) != item.UserName {
+				continue
+			}
+			u["NickName"] = g.title
+			members := []map[string]any{{"UserName": f.selfUN(), "NickName": f.selfNick}}
+			for mi, m := range g.members {
+				members = append(members, map[string]any{"UserName": f.memberUN(gi, mi), "NickName": m.nick,
+					"DisplayName": m.display})
+			}
+			u["MemberList"] = members
+			u["MemberCount"] = len(members)
+		}
+		out = append(out, u) // in request order: the library assigns by position
+	}
+	f.batchSeen = append(f.batchSeen, asked)
+	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0}, "Count": len(out), "ContactList": out})
+}
+
+func (f *fakeWX) syncCheck(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	if f.syncDown {
+		f.mu.Unlock()
+		http.Error(w, "bad gateway", http.StatusBadGateway)
+		return
+	}
+	if f.sid == "" || r.URL.Query().Get("sid") != f.sid {
+		ret := f.deathRet
+		if ret == "" {
+			ret = "1101"
+		}
+		f.mu.Unlock()
+		fmt.Fprintf(w, `window.synccheck={retcode:"%s",selector:"0"}`, ret)
+		return
+	}
+	if len(f.pending) == 0 {
+		changed := f.changed
+		f.mu.Unlock()
+		select { // held like the real long poll
+		case <-changed:
+		case <-time.After(500 * time.Millisecond):
+		case <-r.Context().Done():
+			return
+		}
+		f.mu.Lock()
+	}
+	selector := "0"
+	if len(f.pending) > 0 {
+		selector = "2"
+	}
+	if f.sid == "" || r.URL.Query().Get("sid") != f.sid {
+		selector = "0"
+	}
+	f.mu.Unlock()
+	fmt.Fprintf(w, `window.synccheck={retcode:"0",selector:"%s"}`, selector)
+}
+
+func (f *fakeWX) send(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Msg struct{ Content, FromUserName, ToUserName string }
+	}
+	_ = json.NewDecoder(r.Body).Decode(&req)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.sendRet) > 0 {
+		ret := f.sendRet[0]
+		f.sendRet = f.sendRet[1:]
+		if ret != 0 {
+			writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": ret, "ErrMsg": ""}})
+			return
+		}
+	}
+	title := ""
+	for gi, g := range f.groups {
+		if f.groupUN(gi) == req.Msg.ToUserName {
+			title = g.title
+		}
+	}
+	if title == "" {
+		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 1204, "ErrMsg": ""}})
+		return
+	}
+	f.msgSeq++
+	id := fmt.Sprint(f.msgSeq)
+	f.sent = append(f.sent, fakeSent{Group: title, To: req.Msg.ToUserName, Content: req.Msg.Content, At: time.Now(), ID: id})
+	// our own sends come back through webwxsync, as from self
+	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 1,
+		"FromUserName": f.selfUN(), "ToUserName": req.Msg.ToUserName,
+		"Content": html.EscapeString(req.Msg.Content), "CreateTime": time.Now().Unix()})
+	f.notifyLocked()
+	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0, "ErrMsg": ""}, "MsgID": id, "LocalID": "1"})
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+var _ = io.Discard

@@ -1,0 +1,227 @@
+package wechat
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/handlers"
+	"github.com/neighborbot/neighborbot/intake"
+	"github.com/neighborbot/neighborbot/store"
+)
+
+const (
+	group1 = "幸福里3号楼业主群"
+	group2 = "幸福里5号楼业主群"
+)
+
+var (
+	modelOnce sync.Once
+	model     *intake.Model
+	modelErr  error
+)
+
+// world is the real engine, handlers and store, with the adapter logged in
+// to the fake WeChat server.
+type world struct {
+	t      *testing.T
+	ctx    context.Context
+	f      *fakeWX
+	db     *store.DB
+	e      *bot.Engine
+	a      *Adapter
+	cfg    Config
+	states chan Health
+	units  map[string]int64
+	stop   func()
+}
+
+func newWorld(t *testing.T, handler bot.HandlerFunc, tune func(*Config)) *world {
+	t.Helper()
+	f := newFakeWX(t)
+	f.addGroup(group1, fakeMember{nick: "刘大爷"}, fakeMember{nick: "wang", display: "王书记"},
+		fakeMember{nick: "zhao", display: "赵师傅"})
+	f.addGroup(group2, fakeMember{nick: "李阿姨"})
+	ctx, cancel := context.WithCancel(context.Background())
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "nb.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if handler == nil {
+		modelOnce.Do(func() { model, modelErr = intake.Default() })
+		if modelErr != nil {
+			t.Fatal(modelErr)
+		}
+		h := handlers.New(model, handlers.Config{BotUsername: "neighborbot"})
+		handler = bot.Chain(h.Router().Handle, bot.Recover)
+	}
+	w := &world{t: t, ctx: ctx, f: f, db: db, states: make(chan Health, 64), units: map[string]int64{}}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if testing.Verbose() {
+		logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	w.e = bot.NewEngine(db, handler, bot.WithLogger(logger), bot.WithRetry(8, 20*time.Millisecond))
+	w.cfg = Config{SessionFile: filepath.Join(t.TempDir(), "session.json"), SendInterval: 20 * time.Millisecond,
+		SendJitter: -1, ReloginMin: 10 * time.Millisecond, ReloginMax: 50 * time.Millisecond,
+		SyncMin: 20 * time.Millisecond, SyncMax: 100 * time.Millisecond, Transport: f.transport(), Logger: logger,
+		OnState: func(h Health) {
+			select {
+			case w.states <- h:
+			default:
+			}
+		}}
+	if tune != nil {
+		tune(&w.cfg)
+	}
+	w.a = New(w.cfg, w.e)
+	Register(w.e, w.a)
+	var wg sync.WaitGroup
+	w.stop = func() {
+		cancel()
+		wg.Wait()
+		db.Close()
+	}
+	t.Cleanup(func() { w.stop() })
+	w.seed()
+	wg.Add(2)
+	go func() { defer wg.Done(); _ = w.e.Run(ctx) }()
+	go func() { defer wg.Done(); _ = w.a.Run(ctx) }()
+	return w
+}
+
+// seed: a community with a grid bound to group1, an officer and a
+// department worker known by their WeChat group names.
+func (w *world) seed() {
+	err := w.db.Update(w.ctx, func(tx nb.Tx) error {
+		add := func(name string, kind nb.UnitKind, parent string) error {
+			u := &nb.Unit{Name: name, Kind: kind, ParentID: w.units[parent]}
+			w.units[name] = 0
+			if err := tx.CreateUnit(u); err != nil {
+				return err
+			}
+			w.units[name] = u.ID
+			return nil
+		}
+		for _, u := range []struct {
+			name   string
+			kind   nb.UnitKind
+			parent string
+		}{{"街道", nb.UnitStreet, ""}, {"社区", nb.UnitCommunity, "街道"}, {"一网格", nb.UnitGrid, "社区"},
+			{"城管办", nb.UnitDepartment, ""}} {
+			if err := add(u.name, u.kind, u.parent); err != nil {
+				return err
+			}
+		}
+		c := &nb.Chat{Platform: nb.PlatformWeChat, ExternalID: ChatID(group1), Kind: nb.ChatGroup, Title: group1}
+		if err := tx.EnsureChat(c); err != nil {
+			return err
+		}
+		if err := tx.BindChat(c.ID, w.units["一网格"]); err != nil {
+			return err
+		}
+		for _, g := range []struct {
+			name string
+			role nb.Role
+			unit string
+		}{{"王书记", nb.RoleOfficer, "社区"}, {"赵师傅", nb.RoleDepartment, "城管办"}} {
+			p, err := tx.EnsurePerson(nb.PlatformWeChat, MemberID(group1, g.name), g.name)
+			if err != nil {
+				return err
+			}
+			if err := tx.GrantRole(nb.RoleGrant{PersonID: p.ID, Role: g.role, UnitID: w.units[g.unit]}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// waitState waits until the adapter reaches state.
+func (w *world) waitState(state string) {
+	w.t.Helper()
+	timeout := time.After(10 * time.Second)
+	for w.a.Health().State != state {
+		select {
+		case <-w.states:
+		case <-timeout:
+			w.t.Fatalf("state %q never reached; health %+v", state, w.a.Health())
+		}
+	}
+}
+
+// waitSends waits until the fake server has received n sends.
+func (w *world) waitSends(n int) []fakeSent {
+	w.t.Helper()
+	timeout := time.After(10 * time.Second)
+	for {
+		w.f.mu.Lock()
+		got, changed := len(w.f.sent), w.f.changed
+		w.f.mu.Unlock()
+		if got >= n {
+			return w.f.sends()
+		}
+		select {
+		case <-changed:
+		case <-timeout:
+			w.t.Fatalf("waited for %d sends, got %d: %+v", n, got, w.f.sends())
+		}
+	}
+}
+
+// exchange makes a member say text and returns the bot's one answer.
+func (w *world) exchange(group, nick, text string, wants ...string) fakeSent {
+	w.t.Helper()
+	before := len(w.f.sends())
+	w.f.say(group, nick, text)
+	got := w.waitSends(before + 1)[before]
+	if got.Group != group {
+		w.t.Errorf("answer to %q went to %q", text, got.Group)
+	}
+	for _, want := range wants {
+		if !strings.Contains(got.Content, want) {
+			w.t.Errorf("answer to %q = %q, want it to contain %q", text, got.Content, want)
+		}
+	}
+	return got
+}
+
+// TestLoginReportAcceptResolve: a QR login (408 → 201 → 200), then a
+// resident's report in a group is acknowledged, quoting it with the room and
+// phone masked, an officer accepts it and a department worker resolves it.
+func TestLoginReportAcceptResolve(t *testing.T) {
+	w := newWorld(t, nil, nil)
+	w.waitState(StateOnline)
+	if got := w.f.loginCodes(); len(got) != 3 || got[0] != 408 || got[1] != 201 || got[2] != 200 {
+		t.Errorf("login poll answers = %v, want [408 201 200]", got)
+	}
+	st, err := os.Stat(w.cfg.SessionFile)
+	if err != nil {
+		t.Fatalf("the session was not saved: %v", err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("session file mode = %v, want 0600", st.Mode().Perm())
+	}
+	if h := w.a.Health(); h.Account != "邻里哨" || h.Logins != 1 || h.LoginURL != "" {
+		t.Errorf("health = %+v", h)
+	}
+	ack := w.exchange(group1, "刘大爷", "3号楼2单元502室门口下水道堵了，污水漫出来了，电话13912345678", "#1")
+	if !strings.HasPrefix(ack.Content, "「刘大爷：") {
+		t.Errorf("the acknowledgement does not quote the report: %q", ack.Content)
+	}
+	if strings.Contains(ack.Content, "502") || strings.Contains(ack.Content, "13912345678") {
+		t.Errorf("the acknowledgement shows a room or phone number: %q", ack.Content)
+	}
+	w.exchange(group1, "wang", "#立项 1 城管办", "立项", "城管办")
+	w.exchange(group1, "zhao", "#办结 1 已疏通", "已办结")
+}
