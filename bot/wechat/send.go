@@ -23,7 +23,7 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	a.mu.Lock()
 	b, self := a.live, a.self
 	a.mu.Unlock()
-	if b == nil || !b.Alive() {
+	if b == nil || b.Context().Err() != nil {
 		return "", errors.New("wechat: not logged in")
 	}
 	g, err := a.findGroup(self, title)
@@ -33,7 +33,12 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	sent, err := g.SendText(a.compose(m))
+	// A fresh Group holding only the UserName: the cached one is rewritten
+	// in place by the library when the receiving side loads its members.
+	a.lib.Lock()
+	to := &openwechat.Group{User: &openwechat.User{UserName: g.UserName}}
+	a.lib.Unlock()
+	sent, err := self.SendTextToGroup(to, a.compose(m))
 	if err != nil {
 		return "", a.sendError(err)
 	}
@@ -54,7 +59,7 @@ func (a *Adapter) findGroup(self *openwechat.Self, title string) (*openwechat.Gr
 		for _, g := range a.groups[title] {
 			out = append(out, g)
 		}
-		return out
+		return out // the map is keyed by UserName: one entry per group
 	}
 	found := lookup()
 	if len(found) == 0 {

@@ -34,7 +34,7 @@ type Config struct {
 	SessionFile string // hot-login session (a secret, mode 0600); "" = scan every time
 
 	SendInterval time.Duration // least time between two sends (default 2 s)
-	SendJitter   time.Duration // random extra gap after each send (default 1 s)
+	SendJitter   time.Duration // random extra gap after each send (default 1 s; <0 = none)
 	HourlyCap    int           // sends in any hour (default 60; <0 = none)
 	TooOftenWait time.Duration // wait after "operate too often" (1205) (default 5 min)
 
@@ -61,10 +61,8 @@ func (c *Config) defaults() {
 		}
 	}
 	def(&c.SendInterval, 2*time.Second)
-	if c.SendJitter < 0 {
-		c.SendJitter = 0
-	} else if c.SendJitter == 0 {
-		c.SendJitter = time.Second
+	if c.SendJitter == 0 {
+		c.SendJitter = time.Second // < 0: none
 	}
 	if c.HourlyCap == 0 {
 		c.HourlyCap = 60
@@ -83,7 +81,7 @@ func (c *Config) defaults() {
 // SendInterval plus jitter, and at most HourlyCap an hour.
 func (c Config) Limits() bot.Limits {
 	c.defaults()
-	l := bot.Limits{Account: []bot.Rate{{N: 1, Per: c.SendInterval}}, Jitter: c.SendJitter}
+	l := bot.Limits{Account: []bot.Rate{{N: 1, Per: c.SendInterval}}, Jitter: max(c.SendJitter, 0)}
 	if c.HourlyCap > 0 {
 		l.Account = append(l.Account, bot.Rate{N: c.HourlyCap, Per: time.Hour})
 	}
@@ -230,13 +228,17 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 	a.mu.Unlock()
 	a.setState(StateOnline, nil)
 	a.log.Info("wechat logged in", "account", self.NickName, "groups", len(groups))
-	err = b.Block()
+	// Not b.Block(): it reads the Bot's user unsynchronised with the sync
+	// goroutine's Exit. The context ends (after the crash reason is set)
+	// when the session dies or ctx ends; the library's sync loop then
+	// stops by itself.
+	<-b.Context().Done()
+	if ctx.Err() == nil {
+		err = b.CrashReason() // set before the Bot's context ended
+	}
 	a.mu.Lock()
 	a.live, a.self, a.groups = nil, nil, nil
 	a.mu.Unlock()
-	if b.Alive() || ctx.Err() != nil {
-		b.Exit()
-	}
 	if err == nil && ctx.Err() == nil {
 		err = errors.New("session ended")
 	}
