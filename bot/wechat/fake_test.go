@@ -313,8 +313,8 @@ func (f *fakeWX) webInit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0, "ErrMsg": ""},
-		"User":    map[string]any{"UserName": f.selfUN(), "NickName": f.selfNick, "Uin": fakeUin},
-		"SyncKey": map[string]any{"Count": 1, "List": []map[string]any{{"Key": 1, "Val": f.syncKey}}},
+		"User":        map[string]any{"UserName": f.selfUN(), "NickName": f.selfNick, "Uin": fakeUin},
+		"SyncKey":     map[string]any{"Count": 1, "List": []map[string]any{{"Key": 1, "Val": f.syncKey}}},
 		"ContactList": []any{}, "Count": 0})
 }
 
