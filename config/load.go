@@ -104,6 +104,7 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_DEMO", "demo", func(c *Config, v string) error { return parseBool(v, &c.Demo) }},
 	{"NEIGHBORBOT_SANDBOX", "sandbox.enabled", func(c *Config, v string) error { return parseBool(v, &c.Sandbox.Enabled) }},
 	{"NEIGHBORBOT_TELEGRAM_ENABLED", "telegram.enabled", func(c *Config, v string) error { return parseBool(v, &c.Telegram.Enabled) }},
+	{"NEIGHBORBOT_WECHAT_ENABLED", "wechat.enabled", func(c *Config, v string) error { return parseBool(v, &c.WeChat.Enabled) }},
 	{"NEIGHBORBOT_WECHAT_SESSION_FILE", "wechat.session_file", func(c *Config, v string) error { c.WeChat.SessionFile = v; return nil }},
 	{"NEIGHBORBOT_TELEGRAM_TOKEN", "telegram.token", func(c *Config, v string) error {
 		c.Telegram.Token, c.Telegram.TokenFile = v, ""

@@ -14,6 +14,7 @@ import (
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/sandbox"
+	"github.com/neighborbot/neighborbot/bot/wechat"
 	"github.com/neighborbot/neighborbot/config"
 	"github.com/neighborbot/neighborbot/handlers"
 	"github.com/neighborbot/neighborbot/intake"
@@ -57,8 +58,19 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		sb = sandbox.New(db, engine, sandbox.WithBotName(cfg.BotName), sandbox.WithLogger(logger))
 		engine.RegisterSender(nb.PlatformSandbox, sb)
 	}
+	var wx *wechat.Adapter
+	if cfg.WeChat.Enabled {
+		wx = newWeChat(cfg, engine, logger, sys.Out)
+	}
 	server := web.New(cfg.HTTPAddr, sb, logger)
-	server.SetHealth(func() (bool, any) { h := engine.Health(); return h.OK(), h })
+	server.SetHealth(func() (bool, any) {
+		h := healthWithWeChat{Health: engine.Health()}
+		if wx != nil {
+			wh := wx.Health()
+			h.WeChat = &wh
+		}
+		return h.OK(), h
+	})
 	server.SetAllowedHosts(allowedHosts(cfg))
 	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
@@ -70,18 +82,27 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	} else {
 		fmt.Fprintf(sys.Out, "serving http://%s/\n", server.Addr())
 	}
-	return serve(ctx, engine, server, db, logger)
+	var adapters []func(context.Context) error
+	if wx != nil {
+		adapters = append(adapters, wx.Run)
+	}
+	return serve(ctx, engine, server, db, logger, adapters...)
 }
 
 // serve runs the engine until ctx ends, or the database file is removed
 // or replaced under it, and stops the web server after it.
-func serve(ctx context.Context, engine *bot.Engine, server *web.Server, db *store.DB, logger *slog.Logger) error {
+// Platform adapters (adapters) run beside the engine until ctx ends.
+func serve(ctx context.Context, engine *bot.Engine, server *web.Server, db *store.DB, logger *slog.Logger,
+	adapters ...func(context.Context) error) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
-	wg.Add(2)
+	wg.Add(2 + len(adapters))
 	go func() { defer wg.Done(); _ = engine.Run(ctx) }()
 	go func() { defer wg.Done(); watchDatabase(ctx, db, logger, cancel) }()
+	for _, run := range adapters {
+		go func() { defer wg.Done(); _ = run(ctx) }()
+	}
 	<-ctx.Done()
 	fatal := context.Cause(ctx)
 	if errors.Is(fatal, nb.ErrBroken) {
@@ -187,8 +208,6 @@ func checkAvailable(cfg config.Config) error {
 	switch {
 	case cfg.Telegram.Enabled:
 		return errors.New("config: telegram.enabled: the Telegram adapter is not in this version yet")
-	case cfg.WeChat.Enabled:
-		return errors.New("config: wechat.enabled: the WeChat adapter is not in this version yet")
 	case cfg.Redis.URL != "":
 		return errors.New("config: redis.url: Redis is not used by this version yet; leave it empty")
 	}
