@@ -10,6 +10,7 @@ import (
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/bot/wechat/wxfake"
 )
 
 // waitLogins waits until the adapter is online after its n-th login.
@@ -33,25 +34,23 @@ func TestReloginKeepsIdentities(t *testing.T) {
 	w := newWorld(t, nil, nil)
 	w.waitState(StateOnline)
 	report := "5号楼东侧路灯坏了一个星期，晚上很黑"
-	reportID := w.f.say(group1, "刘大爷", report)
+	reportID := w.f.Say(group1, "刘大爷", report)
 	w.waitSends(1)
 
-	w.f.kill("1101")
+	w.f.Kill("1101")
 	w.waitLogins(2)
-	if n := w.f.count("/cgi-bin/mmwebwx-bin/webwxpushloginurl"); n != 1 {
+	if n := w.f.Count("/cgi-bin/mmwebwx-bin/webwxpushloginurl"); n != 1 {
 		t.Errorf("push logins = %d, want 1", n)
 	}
-	if n := w.f.count("/jslogin"); n != 1 {
+	if n := w.f.Count("/jslogin"); n != 1 {
 		t.Errorf("QR logins = %d, want only the first", n)
 	}
-	w.f.mu.Lock()
-	gen := w.f.gen
-	w.f.mu.Unlock()
+	gen := w.f.Gen()
 	if gen != 2 {
 		t.Fatalf("login generation = %d, want 2 (new UserNames)", gen)
 	}
 
-	w.f.redeliver(group1, "刘大爷", report, reportID)
+	w.f.Redeliver(group1, "刘大爷", report, reportID)
 	got := w.exchange(group1, "wang", "#立项 1 城管办", "立项", "城管办")
 	if strings.Contains(got.Content, "仅限") {
 		t.Errorf("the officer was not recognised after the re-login: %q", got.Content)
@@ -60,7 +59,7 @@ func TestReloginKeepsIdentities(t *testing.T) {
 		t.Errorf("sent to %q, want the group's new UserName", got.To)
 	}
 	w.exchange(group1, "zhao", "#办结 1 已修好", "已办结")
-	sends := w.f.sends()
+	sends := w.f.Sends()
 	acks := 0
 	for _, s := range sends {
 		if strings.Contains(s.Content, "路灯") && strings.Contains(s.Content, "#1") && !strings.Contains(s.Content, "立项") &&
@@ -79,15 +78,13 @@ func TestDeathFallsBackToQR(t *testing.T) {
 	handled := make(chan bot.Message, 8)
 	w := newWorld(t, func(c *bot.Context) error { handled <- c.Msg; return nil }, nil)
 	w.waitState(StateOnline)
-	w.f.mu.Lock()
-	w.f.pushOK = false
-	w.f.mu.Unlock()
-	w.f.kill("1102")
+	w.f.SetPushOK(false)
+	w.f.Kill("1102")
 	w.waitLogins(2)
-	if n := w.f.count("/jslogin"); n != 2 {
+	if n := w.f.Count("/jslogin"); n != 2 {
 		t.Errorf("QR logins = %d, want 2", n)
 	}
-	id := w.f.say(group2, "李阿姨", "电梯又坏了")
+	id := w.f.Say(group2, "李阿姨", "电梯又坏了")
 	select {
 	case m := <-handled:
 		if m.ID != id || m.ChatID != ChatID(group2) || m.SenderID != MemberID(group2, "李阿姨") {
@@ -106,16 +103,11 @@ func TestSyncBacksOff(t *testing.T) {
 	w := newWorld(t, func(c *bot.Context) error { handled <- c.Msg; return nil }, nil)
 	w.waitState(StateOnline)
 	const path = "/cgi-bin/mmwebwx-bin/synccheck"
-	w.f.mu.Lock()
-	w.f.syncDown = true
-	w.f.notifyLocked() // answers the held poll at once
-	w.f.mu.Unlock()
-	before := w.f.count(path)
+	w.f.SetSyncDown(true)
+	before := w.f.Count(path)
 	<-time.After(400 * time.Millisecond)
-	w.f.mu.Lock()
-	w.f.syncDown = false
-	w.f.mu.Unlock()
-	polls := w.f.count(path) - before
+	w.f.SetSyncDown(false)
+	polls := w.f.Count(path) - before
 	// the library tries each request 5 times; waits of 20, 40, 80, 100…ms
 	// allow about 6 rounds in 400 ms. Without back-off: thousands.
 	if polls > 60 {
@@ -124,7 +116,7 @@ func TestSyncBacksOff(t *testing.T) {
 	if !w.a.Health().Online() {
 		t.Errorf("a network outage ended the session: %+v", w.a.Health())
 	}
-	w.f.say(group1, "刘大爷", "网络好了吗")
+	w.f.Say(group1, "刘大爷", "网络好了吗")
 	select {
 	case <-handled:
 	case <-time.After(5 * time.Second):
@@ -152,20 +144,20 @@ func TestPacing(t *testing.T) {
 	}
 	w := newWorld(t, handler, func(c *Config) { c.SendInterval, c.HourlyCap = interval, 20 })
 	w.waitState(StateOnline)
-	w.f.say(group1, "刘大爷", "burst")
+	w.f.Say(group1, "刘大爷", "burst")
 	w.waitSends(1)
-	w.f.say(group2, "李阿姨", "hello")
+	w.f.Say(group2, "李阿姨", "hello")
 	select {
 	case <-handled:
 	case <-time.After(5 * time.Second):
 		t.Fatal("the other chat's message was not handled")
 	}
-	if n := len(w.f.sends()); n >= 20 {
+	if n := len(w.f.Sends()); n >= 20 {
 		t.Errorf("the other chat was handled only after %d sends: pacing delays handling", n)
 	}
 	sends := w.waitSends(20)
 	<-time.After(5 * interval) // the cap: nothing more comes
-	if n := len(w.f.sends()); n != 20 {
+	if n := len(w.f.Sends()); n != 20 {
 		t.Errorf("%d sends, want the hourly cap of 20", n)
 	}
 	for i := 1; i < len(sends); i++ {
@@ -189,9 +181,7 @@ func TestSendErrors(t *testing.T) {
 		t.Error("sent before login")
 	}
 	w.waitState(StateOnline)
-	w.f.mu.Lock()
-	w.f.sendRet = []int{1205}
-	w.f.mu.Unlock()
+	w.f.FailSends(1205)
 	_, err := w.a.Send(ctx, bot.OutMessage{ChatID: ChatID(group1), Text: "x"})
 	var retry *bot.RetryAfterError
 	if !errors.As(err, &retry) || retry.After != 7*time.Minute {
@@ -201,13 +191,13 @@ func TestSendErrors(t *testing.T) {
 	if _, err := w.a.Send(ctx, bot.OutMessage{ChatID: ChatID("没有这个群"), Text: "x"}); !errors.As(err, &permanent) {
 		t.Errorf("unknown group: err = %v, want permanent", err)
 	}
-	id := w.f.say(group1, "刘大爷", "楼道灯不亮了 3-2-1202")
+	id := w.f.Say(group1, "刘大爷", "楼道灯不亮了 3-2-1202")
 	w.a.quotes.put(id, quote{name: "刘大爷", text: "楼道灯不亮了 3-2-1202"})
 	if _, err := w.a.Send(ctx, bot.OutMessage{ChatID: ChatID(group1), Text: "收到", ReplyTo: id,
 		Mentions: []string{MemberID(group1, "王书记")}}); err != nil {
 		t.Fatal(err)
 	}
-	sends := w.f.sends()
+	sends := w.f.Sends()
 	want := "「刘大爷：楼道灯不亮了 3-2-****」\n- - - - - - - - - - - - - - -\n@王书记\u2005收到"
 	if len(sends) != 1 || sends[0].Content != want {
 		t.Errorf("sent %+v, want one %q", sends, want)
@@ -219,12 +209,12 @@ func TestSendErrors(t *testing.T) {
 func TestAmbiguousMembersNotMerged(t *testing.T) {
 	handled := make(chan bot.Message, 8)
 	w := newWorld(t, func(c *bot.Context) error { handled <- c.Msg; return nil }, nil)
-	w.f.addGroup("同名群", fakeMember{nick: "a", display: "张三"}, fakeMember{nick: "b", display: "张三"},
-		fakeMember{nick: "c"})
+	w.f.AddGroup("同名群", wxfake.Member{Nick: "a", Display: "张三"}, wxfake.Member{Nick: "b", Display: "张三"},
+		wxfake.Member{Nick: "c"})
 	w.waitState(StateOnline)
 	var ids []string
 	for _, nick := range []string{"a", "b", "c"} {
-		w.f.say("同名群", nick, "你好")
+		w.f.Say("同名群", nick, "你好")
 		select {
 		case m := <-handled:
 			ids = append(ids, m.SenderID)

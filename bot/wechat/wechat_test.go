@@ -13,6 +13,7 @@ import (
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/bot/wechat/wxfake"
 	"github.com/neighborbot/neighborbot/handlers"
 	"github.com/neighborbot/neighborbot/intake"
 	"github.com/neighborbot/neighborbot/store"
@@ -34,7 +35,7 @@ var (
 type world struct {
 	t      *testing.T
 	ctx    context.Context
-	f      *fakeWX
+	f      *wxfake.Server
 	db     *store.DB
 	e      *bot.Engine
 	a      *Adapter
@@ -46,10 +47,10 @@ type world struct {
 
 func newWorld(t *testing.T, handler bot.HandlerFunc, tune func(*Config)) *world {
 	t.Helper()
-	f := newFakeWX(t)
-	f.addGroup(group1, fakeMember{nick: "刘大爷"}, fakeMember{nick: "wang", display: "王书记"},
-		fakeMember{nick: "zhao", display: "赵师傅"})
-	f.addGroup(group2, fakeMember{nick: "李阿姨"})
+	f := wxfake.New(t)
+	f.AddGroup(group1, wxfake.Member{Nick: "刘大爷"}, wxfake.Member{Nick: "wang", Display: "王书记"},
+		wxfake.Member{Nick: "zhao", Display: "赵师傅"})
+	f.AddGroup(group2, wxfake.Member{Nick: "李阿姨"})
 	ctx, cancel := context.WithCancel(context.Background())
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "nb.db"))
 	if err != nil {
@@ -71,7 +72,7 @@ func newWorld(t *testing.T, handler bot.HandlerFunc, tune func(*Config)) *world 
 	w.e = bot.NewEngine(db, handler, bot.WithLogger(logger), bot.WithRetry(8, 20*time.Millisecond))
 	w.cfg = Config{SessionFile: filepath.Join(t.TempDir(), "session.json"), SendInterval: 20 * time.Millisecond,
 		SendJitter: -1, ReloginMin: 10 * time.Millisecond, ReloginMax: 50 * time.Millisecond,
-		SyncMin: 20 * time.Millisecond, SyncMax: 100 * time.Millisecond, Transport: f.transport(), Logger: logger,
+		SyncMin: 20 * time.Millisecond, SyncMax: 100 * time.Millisecond, Transport: f.Transport(), Logger: logger,
 		OnState: func(h Health) {
 			select {
 			case w.states <- h:
@@ -161,29 +162,16 @@ func (w *world) waitState(state string) {
 }
 
 // waitSends waits until the fake server has received n sends.
-func (w *world) waitSends(n int) []fakeSent {
+func (w *world) waitSends(n int) []wxfake.Sent {
 	w.t.Helper()
-	timeout := time.After(10 * time.Second)
-	for {
-		w.f.mu.Lock()
-		got, changed := len(w.f.sent), w.f.changed
-		w.f.mu.Unlock()
-		if got >= n {
-			return w.f.sends()
-		}
-		select {
-		case <-changed:
-		case <-timeout:
-			w.t.Fatalf("waited for %d sends, got %d: %+v", n, got, w.f.sends())
-		}
-	}
+	return w.f.WaitSends(n, 10*time.Second)
 }
 
 // exchange makes a member say text and returns the bot's one answer.
-func (w *world) exchange(group, nick, text string, wants ...string) fakeSent {
+func (w *world) exchange(group, nick, text string, wants ...string) wxfake.Sent {
 	w.t.Helper()
-	before := len(w.f.sends())
-	w.f.say(group, nick, text)
+	before := len(w.f.Sends())
+	w.f.Say(group, nick, text)
 	got := w.waitSends(before + 1)[before]
 	if got.Group != group {
 		w.t.Errorf("answer to %q went to %q", text, got.Group)
@@ -202,7 +190,7 @@ func (w *world) exchange(group, nick, text string, wants ...string) fakeSent {
 func TestLoginReportAcceptResolve(t *testing.T) {
 	w := newWorld(t, nil, nil)
 	w.waitState(StateOnline)
-	if got := w.f.loginCodes(); len(got) != 3 || got[0] != 408 || got[1] != 201 || got[2] != 200 {
+	if got := w.f.LoginCodes(); len(got) != 3 || got[0] != 408 || got[1] != 201 || got[2] != 200 {
 		t.Errorf("login poll answers = %v, want [408 201 200]", got)
 	}
 	st, err := os.Stat(w.cfg.SessionFile)

@@ -1,10 +1,11 @@
-package wechat
+// Package wxfake is a fake WeChat web server for tests: the openwechat
+// library, given Transport, talks to it as to the real one.
+package wxfake
 
 import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,12 +15,12 @@ import (
 	"time"
 )
 
-// fakeWX is a WeChat web server as the library sees it: login (jslogin, the
+// Server is a WeChat web server as the library sees it: login (jslogin, the
 // login long poll 408 → 201 → 200, the login page with its cookies), push
 // login, init, contacts, batch contacts in request order, synccheck held as
 // a long poll, webwxsync, send, logout, and the death retcodes. Every login
 // but a hot one starts a new generation: all UserNames change.
-type fakeWX struct {
+type Server struct {
 	t   testing.TB
 	srv *httptest.Server
 
@@ -36,7 +37,7 @@ type fakeWX struct {
 	syncDown  bool   // synccheck fails at the HTTP level
 	groups    []*fakeGroup
 	pending   []map[string]any
-	sent      []fakeSent
+	sent      []Sent
 	sendRet   []int // answers for the next sends (0 = ok)
 	msgSeq    int64
 	syncKey   int
@@ -52,12 +53,14 @@ type fakeLogin struct {
 
 type fakeGroup struct {
 	title   string
-	members []fakeMember
+	members []Member
 }
 
-type fakeMember struct{ nick, display string }
+// Member is a group member: nickname and group card.
+type Member struct{ Nick, Display string }
 
-type fakeSent struct {
+// Sent is a message the bot sent.
+type Sent struct {
 	Group   string // title
 	To      string // UserName as sent
 	Content string
@@ -67,16 +70,17 @@ type fakeSent struct {
 
 const fakeUin = 2211
 
-func newFakeWX(t testing.TB) *fakeWX {
-	f := &fakeWX{t: t, changed: make(chan struct{}), uuids: map[string]*fakeLogin{}, requests: map[string]int{},
+// New starts a fake server, closed at the end of the test.
+func New(t testing.TB) *Server {
+	f := &Server{t: t, changed: make(chan struct{}), uuids: map[string]*fakeLogin{}, requests: map[string]int{},
 		selfNick: "邻里哨", msgSeq: 9000, syncKey: 100, pushOK: true}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
 }
 
-// transport sends every request to the fake, keeping the original host.
-func (f *fakeWX) transport() http.RoundTripper {
+// Transport sends every request to the fake, keeping the original host.
+func (f *Server) Transport() http.RoundTripper {
 	target, _ := url.Parse(f.srv.URL)
 	return roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		r2 := r.Clone(r.Context())
@@ -90,25 +94,26 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
-func (f *fakeWX) addGroup(title string, members ...fakeMember) {
+// AddGroup adds a group the bot is in.
+func (f *Server) AddGroup(title string, members ...Member) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.groups = append(f.groups, &fakeGroup{title: title, members: members})
 }
 
 // notifyLocked wakes held long polls (f.mu held).
-func (f *fakeWX) notifyLocked() {
+func (f *Server) notifyLocked() {
 	close(f.changed)
 	f.changed = make(chan struct{})
 }
 
-func (f *fakeWX) selfUN() string { return fmt.Sprintf("@self%d", f.gen) }
-func (f *fakeWX) groupUN(i int) string {
+func (f *Server) selfUN() string { return fmt.Sprintf("@self%d", f.gen) }
+func (f *Server) groupUN(i int) string {
 	return fmt.Sprintf("@@g%d-%d", f.gen, i)
 }
-func (f *fakeWX) memberUN(g, m int) string { return fmt.Sprintf("@m%d-%d-%d", f.gen, g, m) }
+func (f *Server) memberUN(g, m int) string { return fmt.Sprintf("@m%d-%d-%d", f.gen, g, m) }
 
-func (f *fakeWX) findGroup(title string) (int, *fakeGroup) {
+func (f *Server) findGroup(title string) (int, *fakeGroup) {
 	for i, g := range f.groups {
 		if g.title == title {
 			return i, g
@@ -118,14 +123,14 @@ func (f *fakeWX) findGroup(title string) (int, *fakeGroup) {
 	return 0, nil
 }
 
-// say queues a group text from a member (by nickname) and returns its MsgId.
-func (f *fakeWX) say(title, nick, text string) string {
+// Say queues a group text from a member (by nickname) and returns its MsgId.
+func (f *Server) Say(title, nick, text string) string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	gi, g := f.findGroup(title)
 	mi := -1
 	for i, m := range g.members {
-		if m.nick == nick {
+		if m.Nick == nick {
 			mi = i
 		}
 	}
@@ -141,13 +146,13 @@ func (f *fakeWX) say(title, nick, text string) string {
 	return id
 }
 
-// redeliver queues a message again as the server sometimes does after a
+// Redeliver queues a message again as the server sometimes does after a
 // re-login: same MsgId, the current generation's UserNames.
-func (f *fakeWX) redeliver(title, nick, text, id string) {
+func (f *Server) Redeliver(title, nick, text, id string) {
 	f.mu.Lock()
 	f.msgSeq--
 	f.mu.Unlock()
-	f.say(title, nick, text)
+	f.Say(title, nick, text)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	last := f.pending[len(f.pending)-1]
@@ -155,34 +160,37 @@ func (f *fakeWX) redeliver(title, nick, text, id string) {
 	f.msgSeq++
 }
 
-// kill ends the session the way the server does: synccheck answers ret and
+// Kill ends the session the way the server does: synccheck answers ret and
 // the saved session's keys stop working (a hot login fails).
-func (f *fakeWX) kill(ret string) {
+func (f *Server) Kill(ret string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.deathRet, f.sid = ret, ""
 	f.notifyLocked()
 }
 
-func (f *fakeWX) sends() []fakeSent {
+// Sends returns what the bot sent so far.
+func (f *Server) Sends() []Sent {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]fakeSent(nil), f.sent...)
+	return append([]Sent(nil), f.sent...)
 }
 
-func (f *fakeWX) count(path string) int {
+// Count returns how many requests reached path.
+func (f *Server) Count(path string) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.requests[path]
 }
 
-func (f *fakeWX) loginCodes() []int {
+// LoginCodes returns the login poll answers, in order.
+func (f *Server) LoginCodes() []int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]int(nil), f.codes...)
 }
 
-func (f *fakeWX) serve(w http.ResponseWriter, r *http.Request) {
+func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.Path
 	f.mu.Lock()
 	f.requests[path]++
@@ -244,7 +252,7 @@ func (f *fakeWX) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (f *fakeWX) loginPoll(w http.ResponseWriter, r *http.Request) {
+func (f *Server) loginPoll(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	l := f.uuids[r.URL.Query().Get("uuid")]
 	if l == nil {
@@ -279,7 +287,7 @@ func (f *fakeWX) loginPoll(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (f *fakeWX) loginPage(w http.ResponseWriter, r *http.Request) {
+func (f *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("client-version") == "" || r.Header.Get("extspam") == "" {
 		fmt.Fprint(w, `<error><ret>1203</ret><message>当前登录环境异常</message></error>`)
 		return
@@ -303,7 +311,7 @@ type fakeBase struct {
 	BaseRequest struct{ Sid string }
 }
 
-func (f *fakeWX) webInit(w http.ResponseWriter, r *http.Request) {
+func (f *Server) webInit(w http.ResponseWriter, r *http.Request) {
 	var req fakeBase
 	_ = json.NewDecoder(r.Body).Decode(&req)
 	f.mu.Lock()
@@ -318,7 +326,7 @@ func (f *fakeWX) webInit(w http.ResponseWriter, r *http.Request) {
 		"ContactList": []any{}, "Count": 0})
 }
 
-func (f *fakeWX) batch(w http.ResponseWriter, r *http.Request) {
+func (f *Server) batch(w http.ResponseWriter, r *http.Request) {
 	var req struct{ List []struct{ UserName string } }
 	_ = json.NewDecoder(r.Body).Decode(&req)
 	f.mu.Lock()
@@ -335,8 +343,8 @@ func (f *fakeWX) batch(w http.ResponseWriter, r *http.Request) {
 			u["NickName"] = g.title
 			members := []map[string]any{{"UserName": f.selfUN(), "NickName": f.selfNick}}
 			for mi, m := range g.members {
-				members = append(members, map[string]any{"UserName": f.memberUN(gi, mi), "NickName": m.nick,
-					"DisplayName": m.display})
+				members = append(members, map[string]any{"UserName": f.memberUN(gi, mi), "NickName": m.Nick,
+					"DisplayName": m.Display})
 			}
 			u["MemberList"] = members
 			u["MemberCount"] = len(members)
@@ -347,7 +355,7 @@ func (f *fakeWX) batch(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0}, "Count": len(out), "ContactList": out})
 }
 
-func (f *fakeWX) syncCheck(w http.ResponseWriter, r *http.Request) {
+func (f *Server) syncCheck(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	if f.syncDown {
 		f.mu.Unlock()
@@ -385,7 +393,7 @@ func (f *fakeWX) syncCheck(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, `window.synccheck={retcode:"0",selector:"%s"}`, selector)
 }
 
-func (f *fakeWX) send(w http.ResponseWriter, r *http.Request) {
+func (f *Server) send(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Msg struct{ Content, FromUserName, ToUserName string }
 	}
@@ -412,7 +420,7 @@ func (f *fakeWX) send(w http.ResponseWriter, r *http.Request) {
 	}
 	f.msgSeq++
 	id := fmt.Sprint(f.msgSeq)
-	f.sent = append(f.sent, fakeSent{Group: title, To: req.Msg.ToUserName, Content: req.Msg.Content, At: time.Now(), ID: id})
+	f.sent = append(f.sent, Sent{Group: title, To: req.Msg.ToUserName, Content: req.Msg.Content, At: time.Now(), ID: id})
 	// our own sends come back through webwxsync, as from self
 	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 1,
 		"FromUserName": f.selfUN(), "ToUserName": req.Msg.ToUserName,
@@ -426,4 +434,51 @@ func writeJSON(w http.ResponseWriter, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-var _ = io.Discard
+// Gen returns the login generation (1 after the first login).
+func (f *Server) Gen() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.gen
+}
+
+// SetPushOK allows or refuses push logins.
+func (f *Server) SetPushOK(ok bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.pushOK = ok
+}
+
+// SetSyncDown makes synccheck fail at the HTTP level (or work again).
+func (f *Server) SetSyncDown(down bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.syncDown = down
+	f.notifyLocked() // answers a held poll at once
+}
+
+// FailSends makes the next sends answer these rets (0 = ok).
+func (f *Server) FailSends(rets ...int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sendRet = append(f.sendRet, rets...)
+}
+
+// WaitSends waits until the bot has sent n messages and returns them all,
+// or fails the test after timeout.
+func (f *Server) WaitSends(n int, timeout time.Duration) []Sent {
+	f.t.Helper()
+	deadline := time.After(timeout)
+	for {
+		f.mu.Lock()
+		got, changed := len(f.sent), f.changed
+		f.mu.Unlock()
+		if got >= n {
+			return f.Sends()
+		}
+		select {
+		case <-changed:
+		case <-deadline:
+			f.t.Fatalf("waited for %d sends, got %d: %+v", n, got, f.Sends())
+		}
+	}
+}
