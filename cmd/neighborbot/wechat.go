@@ -3,11 +3,16 @@ package main
 import (
 	"io"
 	"log/slog"
+	"net/http"
 
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/wechat"
 	"github.com/neighborbot/neighborbot/config"
 )
+
+// wechatTransport, when set (by tests), carries the WeChat adapter's HTTP
+// requests (to a fake WeChat server).
+var wechatTransport http.RoundTripper
 
 // newWeChat builds the WeChat adapter from cfg and registers it as the
 // engine's WeChat sender, paced by the configured limits. The login QR code
@@ -21,6 +26,7 @@ func newWeChat(cfg config.Config, engine *bot.Engine, logger *slog.Logger, out i
 		TooOftenWait: cfg.WeChat.TooOftenWait.Duration,
 		ReloginMax:   cfg.WeChat.ReloginMax.Duration,
 		Logger:       logger,
+		Transport:    wechatTransport,
 	}
 	if wcfg.SendJitter == 0 {
 		wcfg.SendJitter = -1 // configured as none
