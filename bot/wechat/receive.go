@@ -14,15 +14,27 @@ import (
 // handle takes one message from the library's sync goroutine: group text
 // goes to the engine, durably, before the next message is looked at. The
 // bot's own messages (its sends come back, as do the phone's) are ignored.
+//
+// A recalled message (撤回) becomes "撤回" from the same member in reply to
+// the recalled one: the handlers withdraw the report if it was one and the
+// member reported it.
 func (a *Adapter) handle(msg *openwechat.Message) {
-	if msg.IsSendBySelf() || !msg.IsSendByGroup() || !msg.IsText() {
+	if msg.IsSendBySelf() || !msg.IsSendByGroup() {
 		return
 	}
-	m, ok := a.toMessage(msg)
+	var m bot.Message
+	ok := false
+	switch {
+	case msg.IsText():
+		if m, ok = a.toMessage(msg); ok {
+			a.quotes.put(m.ID, quote{name: m.SenderName, text: m.Text})
+		}
+	case msg.IsRecalled():
+		m, ok = a.recalled(msg)
+	}
 	if !ok {
 		return
 	}
-	a.quotes.put(m.ID, quote{name: m.SenderName, text: m.Text})
 	ctx := a.ctx
 	for attempt := 0; ; attempt++ {
 		err := a.recv.Receive(ctx, m)
@@ -40,6 +52,24 @@ func (a *Adapter) handle(msg *openwechat.Message) {
 		}
 	}
 }
+
+// recalled turns a recall notice into the engine's message.
+func (a *Adapter) recalled(msg *openwechat.Message) (bot.Message, bool) {
+	r, err := msg.RevokeMsg()
+	if err != nil || r.RevokeMsg.OldMsgId == 0 {
+		a.log.Warn("wechat: unreadable recall notice", "message_id", msg.MsgId, "err", err)
+		return bot.Message{}, false
+	}
+	m, ok := a.toMessage(msg)
+	if !ok {
+		return m, false
+	}
+	m.ID, m.ReplyTo, m.Text, m.Mentions = "recall:"+m.ID, itoa(r.RevokeMsg.OldMsgId), RecallText, nil
+	return m, true
+}
+
+// RecallText is the text a recalled message is handed over as.
+const RecallText = "撤回"
 
 // toMessage builds the engine's message: ids from names, not UserNames.
 func (a *Adapter) toMessage(msg *openwechat.Message) (bot.Message, bool) {

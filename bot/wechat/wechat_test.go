@@ -210,6 +210,28 @@ func TestLoginReportAcceptResolve(t *testing.T) {
 	if strings.Contains(ack.Content, "502") || strings.Contains(ack.Content, "13912345678") {
 		t.Errorf("the acknowledgement shows a room or phone number: %q", ack.Content)
 	}
-	w.exchange(group1, "wang", "#立项 1 城管办", "立项", "城管办")
+	// the officer @mentions the bot as WeChat writes it: "@名字" + U+2005
+	w.exchange(group1, "wang", "@邻里哨\u2005#立项 1 城管办", "立项", "城管办")
 	w.exchange(group1, "zhao", "#办结 1 已疏通", "已办结")
+}
+
+// TestRecalledReportWithdrawn: a resident recalls (撤回) their report in
+// WeChat; the report is withdrawn and leaves the open cases.
+func TestRecalledReportWithdrawn(t *testing.T) {
+	w := newWorld(t, nil, nil)
+	w.waitState(StateOnline)
+	id := w.f.Say(group1, "刘大爷", "4号楼门口的井盖丢了，很危险")
+	w.waitSends(1)
+	w.f.Recall(group1, "刘大爷", id)
+	got := w.waitSends(2)[1]
+	var open []*nb.Case
+	if err := w.db.View(w.ctx, func(tx nb.Tx) (err error) {
+		open, err = tx.ListCases(nb.CaseFilter{OpenOnly: true, Limit: 10})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(open) != 0 {
+		t.Errorf("after the recall %d cases are open (answer %q), want none", len(open), got.Content)
+	}
 }

@@ -146,6 +146,26 @@ func (f *Server) Say(title, nick, text string) string {
 	return id
 }
 
+// Recall queues the notice that a member recalled message id.
+func (f *Server) Recall(title, nick, id string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	gi, g := f.findGroup(title)
+	mi := -1
+	for i, m := range g.members {
+		if m.Nick == nick {
+			mi = i
+		}
+	}
+	f.msgSeq++
+	xml := fmt.Sprintf(`<sysmsg type="revokemsg"><revokemsg><session>%s</session><oldmsgid>%s</oldmsgid><msgid>%s</msgid><replacemsg><![CDATA["%s" 撤回了一条消息]]></replacemsg></revokemsg></sysmsg>`,
+		f.groupUN(gi), id, id, nick)
+	f.pending = append(f.pending, map[string]any{"MsgId": fmt.Sprint(f.msgSeq), "NewMsgId": f.msgSeq, "MsgType": 10002,
+		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(),
+		"Content": f.memberUN(gi, mi) + ":<br/>" + html.EscapeString(xml), "CreateTime": time.Now().Unix()})
+	f.notifyLocked()
+}
+
 // Redeliver queues a message again as the server sometimes does after a
 // re-login: same MsgId, the current generation's UserNames.
 func (f *Server) Redeliver(title, nick, text, id string) {
