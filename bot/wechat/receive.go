@@ -96,11 +96,11 @@ func (a *Adapter) toMessage(msg *openwechat.Message) (bot.Message, bool) {
 	a.mu.Lock()
 	a.noteGroupLocked(&openwechat.Group{User: group})
 	shared := len(a.groups[title]) > 1
-	selfName := ""
-	if a.self != nil {
-		selfName = nameOf("", a.self.NickName)
-	}
 	a.mu.Unlock()
+	selfName := ""
+	if owner := msg.Owner(); owner != nil && owner.User != nil { // the sync goroutine's own Bot
+		selfName = nameOf("", owner.NickName)
+	}
 	if shared {
 		a.log.Warn("wechat: two groups share a title; their messages are kept apart until one is renamed",
 			"title", title)

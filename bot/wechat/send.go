@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/eatmoreapple/openwechat"
 	"github.com/neighborbot/neighborbot/bot"
@@ -33,6 +34,9 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
+	if err := a.spaceSend(ctx); err != nil {
+		return "", err
+	}
 	// A fresh Group holding only the UserName: the cached one is rewritten
 	// in place by the library when the receiving side loads its members.
 	a.lib.Lock()
@@ -47,6 +51,28 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	a.mu.Unlock()
 	a.quotes.put(sent.MsgId, quote{name: a.Health().Account, text: m.Text})
 	return sent.MsgId, nil
+}
+
+// spaceSend waits, if needed, so that no two sends start closer than
+// SendInterval. The engine's limiter already spaces them; this guards
+// against a late wake-up of one send bringing it near the next.
+func (a *Adapter) spaceSend(ctx context.Context) error {
+	a.sendMu.Lock()
+	defer a.sendMu.Unlock()
+	if wait := a.cfg.SendInterval - time.Since(a.lastSend); wait > 0 && !a.lastSend.IsZero() {
+		t := time.NewTimer(wait)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+	a.lastSend = time.Now()
+	if a.sendHook != nil {
+		a.sendHook(a.lastSend)
+	}
+	return nil
 }
 
 // findGroup returns the group titled title in this login, reloading the

@@ -3,6 +3,7 @@ package wechat
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func (s *sessionFile) Read(p []byte) (int, error) {
 			return 0, errNoSession
 		}
 		if err != nil {
-			return 0, err
+			return 0, hidePath(err)
 		}
 		s.pending = bytes.NewReader(b)
 	}
@@ -54,22 +55,22 @@ func (s *sessionFile) Write(p []byte) (int, error) {
 	dir := filepath.Dir(s.path)
 	tmp, err := os.CreateTemp(dir, ".wechat-session-*")
 	if err != nil {
-		return 0, err
+		return 0, hidePath(err)
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename; cleans up on failure
 	if err := tmp.Chmod(0o600); err != nil {
 		tmp.Close()
-		return 0, err
+		return 0, hidePath(err)
 	}
 	if _, err := tmp.Write(p); err != nil {
 		tmp.Close()
-		return 0, err
+		return 0, hidePath(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return 0, err
+		return 0, hidePath(err)
 	}
 	if err := os.Rename(tmp.Name(), s.path); err != nil {
-		return 0, err
+		return 0, hidePath(err)
 	}
 	return len(p), nil
 }
@@ -78,4 +79,18 @@ func (s *sessionFile) Write(p []byte) (int, error) {
 func (s *sessionFile) exists() bool {
 	st, err := os.Stat(s.path)
 	return err == nil && st.Size() > 0
+}
+
+// hidePath drops the file name from err: the session file's path is not
+// logged.
+func hidePath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("session file: %s: %w", pe.Op, pe.Err)
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return fmt.Errorf("session file: %s: %w", le.Op, le.Err)
+	}
+	return err
 }

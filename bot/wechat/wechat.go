@@ -108,12 +108,15 @@ const (
 
 // Health is the adapter's state for /healthz and the login page.
 type Health struct {
-	State     string    `json:"state"`
-	Since     time.Time `json:"since"`
-	Account   string    `json:"account,omitempty"`   // the bot account's nickname
-	LoginURL  string    `json:"login_url,omitempty"` // the QR code's content while waiting for a scan
-	LastError string    `json:"last_error,omitempty"`
-	Logins    int       `json:"logins"` // successful logins since start
+	State   string    `json:"state"`
+	Since   time.Time `json:"since"`
+	Account string    `json:"account,omitempty"` // the bot account's nickname
+	// LoginURL is the QR code's content while waiting for a scan, for a
+	// login page that only admins reach: not in /healthz, where anyone
+	// could scan it with their own phone and take the bot's place.
+	LoginURL  string `json:"-"`
+	LastError string `json:"last_error,omitempty"`
+	Logins    int    `json:"logins"` // successful logins since start
 }
 
 // Online reports whether the account is logged in.
@@ -133,6 +136,10 @@ type Adapter struct {
 	self   *openwechat.Self
 	groups map[string]map[string]*openwechat.Group // title → UserName → group, this login
 	sent   map[string]bool                         // MsgIds of our own sends, this process
+
+	sendMu   sync.Mutex
+	lastSend time.Time       // when the last send started
+	sendHook func(time.Time) // tests: told each send's start
 
 	lib       sync.Mutex   // the library's contact caches are not safe for concurrent use
 	syncFails atomic.Int64 // consecutive failed sync polls
