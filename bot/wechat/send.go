@@ -104,7 +104,14 @@ func (a *Adapter) findGroup(self *openwechat.Self, title string) (*openwechat.Gr
 	}
 	switch len(found) {
 	case 0:
-		return nil, &bot.PermanentError{Err: fmt.Errorf("wechat: the bot is in no group titled %q", title)}
+		a.mu.Lock()
+		young := time.Since(a.onlineAt) < a.cfg.GroupGrace
+		a.mu.Unlock()
+		err := fmt.Errorf("wechat: the bot is in no group titled %q", title)
+		if young {
+			return nil, fmt.Errorf("%w (yet: a group not saved to contacts shows up when it speaks)", err)
+		}
+		return nil, &bot.PermanentError{Err: err}
 	case 1:
 		return found[0], nil
 	}

@@ -193,7 +193,10 @@ func TestPacing(t *testing.T) {
 // TestSendErrors: 1205 asks the engine to wait, a group that is gone is
 // permanent, no session is an ordinary error; mentions and quotes.
 func TestSendErrors(t *testing.T) {
-	w := newWorld(t, func(*bot.Context) error { return nil }, func(c *Config) { c.TooOftenWait = 7 * time.Minute })
+	w := newWorld(t, func(*bot.Context) error { return nil }, func(c *Config) {
+		c.TooOftenWait, c.GroupGrace = 7*time.Minute, time.Nanosecond
+	})
+	w.f.AddUnsavedGroup("未保存的群", wxfake.Member{Nick: "钱大妈"})
 	ctx := context.Background()
 	if _, err := w.a.Send(ctx, bot.OutMessage{ChatID: ChatID(group1), Text: "x"}); err == nil {
 		t.Error("sent before login")
@@ -209,6 +212,15 @@ func TestSendErrors(t *testing.T) {
 	if _, err := w.a.Send(ctx, bot.OutMessage{ChatID: ChatID("没有这个群"), Text: "x"}); !errors.As(err, &permanent) {
 		t.Errorf("unknown group: err = %v, want permanent", err)
 	}
+	if _, err := w.a.Send(ctx, bot.OutMessage{ChatID: ChatID("未保存的群"), Text: "在"}); err != nil {
+		t.Errorf("a group known only from init's recent chats: %v", err)
+	}
+	w.f.Kill("1101")
+	w.waitState(StateOffline)
+	if _, err := w.a.Send(ctx, bot.OutMessage{ChatID: ChatID(group1), Text: "x"}); err == nil || errors.As(err, &permanent) {
+		t.Errorf("send on a dead session: err = %v, want a retried error", err)
+	}
+	w.waitLogins(2)
 	id := w.f.Say(group1, "刘大爷", "楼道灯不亮了 3-2-1202")
 	w.a.quotes.put(id, quote{name: "刘大爷", text: "楼道灯不亮了 3-2-1202"})
 	if _, err := w.a.Send(ctx, bot.OutMessage{ChatID: ChatID(group1), Text: "收到", ReplyTo: id,
@@ -217,8 +229,12 @@ func TestSendErrors(t *testing.T) {
 	}
 	sends := w.f.Sends()
 	want := "「刘大爷：楼道灯不亮了 3-2-****」\n- - - - - - - - - - - - - - -\n@王书记\u2005收到"
-	if len(sends) != 1 || sends[0].Content != want {
+	if len(sends) != 2 || sends[1].Content != want {
 		t.Errorf("sent %+v, want one %q", sends, want)
+	}
+	w.a.cfg.GroupGrace = time.Hour // just logged in: the group may not have shown up yet
+	if _, err := w.a.Send(ctx, bot.OutMessage{ChatID: ChatID("没有这个群"), Text: "x"}); err == nil || errors.As(err, &permanent) {
+		t.Errorf("unknown group right after login: err = %v, want a retried error", err)
 	}
 }
 

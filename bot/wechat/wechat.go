@@ -42,6 +42,10 @@ type Config struct {
 	ReloginMax time.Duration // longest wait between login rounds (default 10 min)
 	SyncMin    time.Duration // first wait after a failed sync poll (default 1 s)
 	SyncMax    time.Duration // longest wait between failed sync polls (default 1 min)
+	// GroupGrace is how long after a login a group the bot cannot find is
+	// taken as not yet seen (sends retried) rather than gone (default 10 min):
+	// groups not saved to the contact list show up only when they speak.
+	GroupGrace time.Duration
 
 	// QROut receives the login QR code drawn for a terminal (nil: none).
 	QROut io.Writer
@@ -72,6 +76,7 @@ func (c *Config) defaults() {
 	def(&c.ReloginMax, 10*time.Minute)
 	def(&c.SyncMin, time.Second)
 	def(&c.SyncMax, time.Minute)
+	def(&c.GroupGrace, 10*time.Minute)
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -130,12 +135,13 @@ type Adapter struct {
 	log    *slog.Logger
 	quotes *quoteCache
 
-	mu     sync.Mutex
-	health Health
-	live   *openwechat.Bot
-	self   *openwechat.Self
-	groups map[string]map[string]*openwechat.Group // title → UserName → group, this login
-	sent   map[string]bool                         // MsgIds of our own sends, this process
+	mu       sync.Mutex
+	health   Health
+	live     *openwechat.Bot
+	onlineAt time.Time // when the live session logged in
+	self     *openwechat.Self
+	groups   map[string]map[string]*openwechat.Group // title → UserName → group, this login
+	sent     map[string]bool                         // MsgIds of our own sends, this process
 
 	sendMu   sync.Mutex
 	lastSend time.Time       // when the last send started
@@ -226,9 +232,17 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 		a.log.Warn("wechat: cannot list groups", "err", safeErr(gerr))
 	}
 	a.mu.Lock()
-	a.live, a.self, a.groups = b, self, map[string]map[string]*openwechat.Group{}
+	a.live, a.self, a.groups, a.onlineAt = b, self, map[string]map[string]*openwechat.Group{}, time.Now()
 	for _, g := range groups {
 		a.noteGroupLocked(g)
+	}
+	// Groups not saved to the contact list are only in init's recent chats.
+	if resp := b.Storage.Response; resp != nil {
+		for _, u := range resp.ContactList {
+			if u != nil && u.IsGroup() {
+				a.noteGroupLocked(&openwechat.Group{User: u})
+			}
+		}
 	}
 	a.health.Logins++
 	a.health.Account = self.NickName

@@ -54,6 +54,7 @@ type fakeLogin struct {
 type fakeGroup struct {
 	title   string
 	members []Member
+	unsaved bool // not in the contact list, only in init's recent chats
 }
 
 // Member is a group member: nickname and group card.
@@ -99,6 +100,14 @@ func (f *Server) AddGroup(title string, members ...Member) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.groups = append(f.groups, &fakeGroup{title: title, members: members})
+}
+
+// AddUnsavedGroup adds a group not saved to the contact list: only
+// webwxinit's recent chats list it.
+func (f *Server) AddUnsavedGroup(title string, members ...Member) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.groups = append(f.groups, &fakeGroup{title: title, members: members, unsaved: true})
 }
 
 // notifyLocked wakes held long polls (f.mu held).
@@ -246,7 +255,9 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()
 		var list []map[string]any
 		for i, g := range f.groups {
-			list = append(list, map[string]any{"UserName": f.groupUN(i), "NickName": g.title})
+			if !g.unsaved {
+				list = append(list, map[string]any{"UserName": f.groupUN(i), "NickName": g.title})
+			}
 		}
 		f.mu.Unlock()
 		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0}, "MemberCount": len(list),
@@ -340,10 +351,16 @@ func (f *Server) webInit(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 1101, "ErrMsg": ""}})
 		return
 	}
+	recent := []map[string]any{}
+	for i, g := range f.groups {
+		if g.unsaved {
+			recent = append(recent, map[string]any{"UserName": f.groupUN(i), "NickName": g.title})
+		}
+	}
 	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0, "ErrMsg": ""},
 		"User":        map[string]any{"UserName": f.selfUN(), "NickName": f.selfNick, "Uin": fakeUin},
 		"SyncKey":     map[string]any{"Count": 1, "List": []map[string]any{{"Key": 1, "Val": f.syncKey}}},
-		"ContactList": []any{}, "Count": 0})
+		"ContactList": recent, "Count": len(recent)})
 }
 
 func (f *Server) batch(w http.ResponseWriter, r *http.Request) {
