@@ -31,6 +31,8 @@ func (a *Adapter) handle(msg *openwechat.Message) {
 		}
 	case msg.IsRecalled():
 		m, ok = a.recalled(msg)
+	case msg.IsRenameGroup():
+		a.renamed(msg)
 	}
 	if !ok {
 		return
@@ -87,7 +89,7 @@ func (a *Adapter) toMessage(msg *openwechat.Message) (bot.Message, bool) {
 			"err", safeErr(firstErr(gerr, merr)))
 		return bot.Message{}, false
 	}
-	title := strings.TrimSpace(group.NickName)
+	title := a.canonical(strings.TrimSpace(group.NickName))
 	if title == "" {
 		a.log.Warn("wechat: a group without a title is ignored; give it a name", "message_id", msg.MsgId)
 		return bot.Message{}, false
@@ -152,7 +154,7 @@ func (a *Adapter) noteGroupLocked(g *openwechat.Group) {
 	if a.groups == nil || g == nil || g.User == nil {
 		return
 	}
-	title := strings.TrimSpace(g.NickName)
+	title := a.canonicalLocked(strings.TrimSpace(g.NickName))
 	if title == "" {
 		return
 	}

@@ -27,7 +27,7 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	if b == nil || b.Context().Err() != nil {
 		return "", errors.New("wechat: not logged in")
 	}
-	g, err := a.findGroup(self, title)
+	g, err := a.findGroup(b, title)
 	if err != nil {
 		return "", err
 	}
@@ -77,7 +77,7 @@ func (a *Adapter) spaceSend(ctx context.Context) error {
 
 // findGroup returns the group titled title in this login, reloading the
 // contact list once if it is unknown.
-func (a *Adapter) findGroup(self *openwechat.Self, title string) (*openwechat.Group, error) {
+func (a *Adapter) findGroup(b *openwechat.Bot, title string) (*openwechat.Group, error) {
 	lookup := func() []*openwechat.Group {
 		a.mu.Lock()
 		defer a.mu.Unlock()
@@ -89,15 +89,13 @@ func (a *Adapter) findGroup(self *openwechat.Self, title string) (*openwechat.Gr
 	}
 	found := lookup()
 	if len(found) == 0 {
-		a.lib.Lock()
-		groups, err := self.Groups(true)
-		a.lib.Unlock()
+		groups, err := fetchGroups(b)
 		if err != nil {
 			return nil, fmt.Errorf("wechat: list groups: %s", safeErr(err))
 		}
 		a.mu.Lock()
 		for _, g := range groups {
-			a.noteGroupLocked(g)
+			a.noteGroupLocked(&openwechat.Group{User: g})
 		}
 		a.mu.Unlock()
 		found = lookup()

@@ -53,6 +53,8 @@ type Config struct {
 	// (tests send them to a fake server).
 	Transport http.RoundTripper
 	Logger    *slog.Logger
+	// Store keeps renamed groups' aliases (nil: they last until restart).
+	Store nb.Store
 	// OnState, when set, is called after each change of the session's
 	// state (from the adapter's goroutines; it must not block).
 	OnState func(Health)
@@ -140,7 +142,8 @@ type Adapter struct {
 	live     *openwechat.Bot
 	onlineAt time.Time // when the live session logged in
 	self     *openwechat.Self
-	groups   map[string]map[string]*openwechat.Group // title → UserName → group, this login
+	groups   map[string]map[string]*openwechat.Group // canonical title → UserName → group, this login
+	aliases  map[string]string                       // later title → canonical title
 	sent     map[string]bool                         // MsgIds of our own sends, this process
 
 	sendMu   sync.Mutex
@@ -193,6 +196,7 @@ func (a *Adapter) setState(state string, err error) {
 func (a *Adapter) Run(ctx context.Context) error {
 	a.ctx = ctx
 	defer a.setState(StateStopped, nil)
+	a.loadAliases(ctx)
 	wait := a.cfg.ReloginMin
 	for ctx.Err() == nil {
 		b, err := a.login(ctx)
@@ -225,16 +229,14 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 		b.Exit()
 		return err
 	}
-	a.lib.Lock()
-	groups, gerr := self.Groups()
-	a.lib.Unlock()
+	groups, gerr := fetchGroups(b)
 	if gerr != nil {
 		a.log.Warn("wechat: cannot list groups", "err", safeErr(gerr))
 	}
 	a.mu.Lock()
 	a.live, a.self, a.groups, a.onlineAt = b, self, map[string]map[string]*openwechat.Group{}, time.Now()
 	for _, g := range groups {
-		a.noteGroupLocked(g)
+		a.noteGroupLocked(&openwechat.Group{User: g})
 	}
 	// Groups not saved to the contact list are only in init's recent chats.
 	if resp := b.Storage.Response; resp != nil {
@@ -264,6 +266,23 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 		err = errors.New("session ended")
 	}
 	return err
+}
+
+// fetchGroups lists the groups in the contact list as new objects: the
+// library's own cache (self.Groups) is read by its sync goroutine without
+// a lock and must not be reloaded from another goroutine.
+func fetchGroups(b *openwechat.Bot) ([]*openwechat.User, error) {
+	members, err := b.Caller.WebWxGetContact(b.Context(), b.Storage.LoginInfo)
+	if err != nil {
+		return nil, err
+	}
+	var groups []*openwechat.User
+	for _, u := range members {
+		if u != nil && u.IsGroup() {
+			groups = append(groups, u)
+		}
+	}
+	return groups, nil
 }
 
 // login tries a hot login from the saved session, then a push login (the

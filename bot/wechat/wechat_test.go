@@ -72,7 +72,7 @@ func newWorld(t *testing.T, handler bot.HandlerFunc, tune func(*Config)) *world 
 	w.e = bot.NewEngine(db, handler, bot.WithLogger(logger), bot.WithRetry(8, 20*time.Millisecond))
 	w.cfg = Config{SessionFile: filepath.Join(t.TempDir(), "session.json"), SendInterval: 20 * time.Millisecond,
 		SendJitter: -1, ReloginMin: 10 * time.Millisecond, ReloginMax: 50 * time.Millisecond,
-		SyncMin: 20 * time.Millisecond, SyncMax: 100 * time.Millisecond, Transport: f.Transport(), Logger: logger,
+		SyncMin: 20 * time.Millisecond, SyncMax: 100 * time.Millisecond, Transport: f.Transport(), Logger: logger, Store: db,
 		OnState: func(h Health) {
 			select {
 			case w.states <- h:
@@ -233,5 +233,26 @@ func TestRecalledReportWithdrawn(t *testing.T) {
 	}
 	if len(open) != 0 {
 		t.Errorf("after the recall %d cases are open (answer %q), want none", len(open), got.Content)
+	}
+}
+
+// TestRenameFollowed: a group renamed by a member keeps its cases and
+// people, within the session and after a re-login, and the alias is saved.
+func TestRenameFollowed(t *testing.T) {
+	w := newWorld(t, nil, nil)
+	w.waitState(StateOnline)
+	w.exchange(group1, "刘大爷", "3号楼楼道的灯坏了好几天了", "#1")
+	const renamed = "幸福里3号楼邻里群"
+	w.f.Rename(group1, "wang", renamed)
+	w.exchange(renamed, "wang", "#立项 1 城管办", "立项", "城管办")
+	w.f.Kill("1101")
+	w.waitLogins(2)
+	w.exchange(renamed, "zhao", "#办结 1 已修好", "已办结")
+	var raw string
+	if err := w.db.View(w.ctx, func(tx nb.Tx) (err error) { raw, err = tx.Setting(aliasSetting); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(raw, renamed) || !strings.Contains(raw, group1) {
+		t.Errorf("saved aliases = %s", raw)
 	}
 }

@@ -60,7 +60,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	}
 	var wx *wechat.Adapter
 	if cfg.WeChat.Enabled {
-		wx = newWeChat(cfg, engine, logger, sys.Out)
+		wx = newWeChat(cfg, engine, db, logger, sys.Out)
 	}
 	server := web.New(cfg.HTTPAddr, sb, logger)
 	server.SetHealth(func() (bool, any) {

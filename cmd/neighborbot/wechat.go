@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/wechat"
 	"github.com/neighborbot/neighborbot/config"
@@ -17,7 +18,7 @@ var wechatTransport http.RoundTripper
 // newWeChat builds the WeChat adapter from cfg and registers it as the
 // engine's WeChat sender, paced by the configured limits. The login QR code
 // goes to out when wechat.qr_terminal is on.
-func newWeChat(cfg config.Config, engine *bot.Engine, logger *slog.Logger, out io.Writer) *wechat.Adapter {
+func newWeChat(cfg config.Config, engine *bot.Engine, db nb.Store, logger *slog.Logger, out io.Writer) *wechat.Adapter {
 	wcfg := wechat.Config{
 		SessionFile:  cfg.WeChat.SessionFile,
 		SendInterval: cfg.WeChat.SendInterval.Duration,
@@ -27,6 +28,7 @@ func newWeChat(cfg config.Config, engine *bot.Engine, logger *slog.Logger, out i
 		ReloginMax:   cfg.WeChat.ReloginMax.Duration,
 		Logger:       logger,
 		Transport:    wechatTransport,
+		Store:        db,
 	}
 	if wcfg.SendJitter == 0 {
 		wcfg.SendJitter = -1 // configured as none

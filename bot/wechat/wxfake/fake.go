@@ -175,6 +175,20 @@ func (f *Server) Recall(title, nick, id string) {
 	f.notifyLocked()
 }
 
+// Rename renames a group as a member does: the system notice, and the new
+// title from then on.
+func (f *Server) Rename(title, nick, newTitle string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	gi, g := f.findGroup(title)
+	g.title = newTitle
+	f.msgSeq++
+	f.pending = append(f.pending, map[string]any{"MsgId": fmt.Sprint(f.msgSeq), "NewMsgId": f.msgSeq, "MsgType": 10000,
+		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(),
+		"Content": html.EscapeString(fmt.Sprintf(`"%s"修改群名为“%s”`, nick, newTitle)), "CreateTime": time.Now().Unix()})
+	f.notifyLocked()
+}
+
 // Redeliver queues a message again as the server sometimes does after a
 // re-login: same MsgId, the current generation's UserNames.
 func (f *Server) Redeliver(title, nick, text, id string) {
