@@ -13,7 +13,8 @@ import (
 )
 
 // Send implements bot.Sender: one text message to a group. The engine
-// paces the calls (Register); Send itself never waits. "Operate too often"
+// paces the calls (Register); Send only waits if a send would otherwise
+// start closer than SendInterval to the last one. "Operate too often"
 // (1205) asks the engine to wait, a dead or missing session is an ordinary
 // error (retried), and a group that is gone is a permanent one.
 func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
@@ -46,9 +47,6 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	if err != nil {
 		return "", a.sendError(err)
 	}
-	a.mu.Lock()
-	a.sent[sent.MsgId] = true
-	a.mu.Unlock()
 	a.quotes.put(sent.MsgId, quote{name: a.Health().Account, text: m.Text})
 	return sent.MsgId, nil
 }

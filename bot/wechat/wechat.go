@@ -144,7 +144,6 @@ type Adapter struct {
 	self     *openwechat.Self
 	groups   map[string]map[string]*openwechat.Group // canonical title → UserName → group, this login
 	aliases  map[string]string                       // later title → canonical title
-	sent     map[string]bool                         // MsgIds of our own sends, this process
 
 	sendMu   sync.Mutex
 	lastSend time.Time       // when the last send started
@@ -161,7 +160,7 @@ var _ bot.Sender = (*Adapter)(nil)
 func New(cfg Config, recv bot.Receiver) *Adapter {
 	cfg.defaults()
 	return &Adapter{cfg: cfg, recv: recv, log: cfg.Logger.With("platform", "wechat"), quotes: newQuoteCache(2000),
-		health: Health{State: StateStarting, Since: time.Now()}, sent: map[string]bool{}, ctx: context.Background()}
+		health: Health{State: StateStarting, Since: time.Now()}, ctx: context.Background()}
 }
 
 // Health returns the session's state.
