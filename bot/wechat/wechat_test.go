@@ -85,10 +85,13 @@ func newWorld(t *testing.T, handler bot.HandlerFunc, tune func(*Config)) *world 
 	w.a = New(w.cfg, w.e)
 	Register(w.e, w.a)
 	var wg sync.WaitGroup
+	var once sync.Once
 	w.stop = func() {
-		cancel()
-		wg.Wait()
-		db.Close()
+		once.Do(func() {
+			cancel()
+			wg.Wait()
+			db.Close()
+		})
 	}
 	t.Cleanup(func() { w.stop() })
 	w.seed()
@@ -254,5 +257,55 @@ func TestRenameFollowed(t *testing.T) {
 	}
 	if !strings.Contains(raw, renamed) || !strings.Contains(raw, group1) {
 		t.Errorf("saved aliases = %s", raw)
+	}
+}
+
+// recorder is a Receiver that hands each message to a channel.
+type recorder chan bot.Message
+
+func (r recorder) Receive(_ context.Context, m bot.Message) error { r <- m; return nil }
+
+// TestHotLoginAfterRestart: a new process (a new adapter) logs in from the
+// saved session without a QR code or the phone, keeps the session's
+// UserNames, and gives the same ids.
+func TestHotLoginAfterRestart(t *testing.T) {
+	w := newWorld(t, func(*bot.Context) error { return nil }, nil)
+	w.waitState(StateOnline)
+	w.stop()
+
+	got := make(recorder, 4)
+	states := make(chan Health, 16)
+	cfg := w.cfg
+	cfg.Store = nil
+	cfg.OnState = func(h Health) {
+		select {
+		case states <- h:
+		default:
+		}
+	}
+	a := New(cfg, got)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); _ = a.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	timeout := time.After(10 * time.Second)
+	for !a.Health().Online() {
+		select {
+		case <-states:
+		case <-timeout:
+			t.Fatalf("no hot login: %+v", a.Health())
+		}
+	}
+	if q, p, gen := w.f.Count("/jslogin"), w.f.Count("/cgi-bin/mmwebwx-bin/webwxpushloginurl"), w.f.Gen(); q != 1 || p != 0 || gen != 1 {
+		t.Errorf("QR logins %d, push logins %d, generation %d; want 1, 0, 1 (a hot login)", q, p, gen)
+	}
+	id := w.f.Say(group1, "wang", "在吗")
+	select {
+	case m := <-got:
+		if m.ID != id || m.ChatID != ChatID(group1) || m.SenderID != MemberID(group1, "王书记") || m.SenderName != "王书记" {
+			t.Errorf("received %+v", m)
+		}
+	case <-timeout:
+		t.Fatal("nothing received after the hot login")
 	}
 }
