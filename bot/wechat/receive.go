@@ -27,6 +27,7 @@ func (a *Adapter) handle(msg *openwechat.Message) {
 	switch {
 	case msg.IsText():
 		if m, ok = a.toMessage(msg); ok {
+			a.linkQuote(&m)
 			a.quotes.put(m.ID, quote{name: m.SenderName, text: m.Text})
 		}
 	case msg.IsRecalled():
@@ -52,6 +53,19 @@ func (a *Adapter) handle(msg *openwechat.Message) {
 		case <-ctx.Done():
 		case <-time.After(time.Duration(attempt+1) * 200 * time.Millisecond):
 		}
+	}
+}
+
+// linkQuote turns a quoted reply (引用) into its reply text, linked to the
+// quoted message when the bot remembers it (ReplyTo).
+func (a *Adapter) linkQuote(m *bot.Message) {
+	name, quoted, reply, ok := splitQuote(m.Text)
+	if !ok {
+		return
+	}
+	m.Text = reply
+	if id, found := a.quotes.find(name, quoted); found {
+		m.ReplyTo = id
 	}
 }
 

@@ -43,11 +43,12 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	a.lib.Lock()
 	to := &openwechat.Group{User: &openwechat.User{UserName: g.UserName}}
 	a.lib.Unlock()
-	sent, err := self.SendTextToGroup(to, a.compose(m))
+	shown := a.compose(m)
+	sent, err := self.SendTextToGroup(to, shown)
 	if err != nil {
 		return "", a.sendError(err)
 	}
-	a.quotes.put(sent.MsgId, quote{name: a.Health().Account, text: m.Text})
+	a.quotes.put(sent.MsgId, quote{name: a.Health().Account, text: m.Text, shown: shown})
 	return sent.MsgId, nil
 }
 

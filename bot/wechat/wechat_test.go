@@ -309,3 +309,27 @@ func TestHotLoginAfterRestart(t *testing.T) {
 		t.Fatal("nothing received after the hot login")
 	}
 }
+
+// TestQuotedReplyLinked: a resident quotes (引用) the bot's acknowledgement
+// and says it was not a report; the quote is linked to the bot's message
+// and the report is withdrawn.
+func TestQuotedReplyLinked(t *testing.T) {
+	w := newWorld(t, nil, nil)
+	w.waitState(StateOnline)
+	ack := w.exchange(group1, "刘大爷", "6号楼电梯按钮坏了，按了没反应", "#1")
+	quoted := "「邻里哨：" + ack.Content + "」\n- - - - - - - - - - - - - - -\n不是报事"
+	w.exchange(group1, "刘大爷", quoted)
+	var open []*nb.Case
+	if err := w.db.View(w.ctx, func(tx nb.Tx) (err error) {
+		open, err = tx.ListCases(nb.CaseFilter{OpenOnly: true, Limit: 10})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(open) != 0 {
+		t.Errorf("after 不是报事 quoting the acknowledgement %d cases are open, want none", len(open))
+	}
+	if name, q, reply, ok := splitQuote(quoted); !ok || name != "邻里哨" || q != ack.Content || reply != "不是报事" {
+		t.Errorf("splitQuote = %q, %q, %q, %v", name, q, reply, ok)
+	}
+}
