@@ -69,10 +69,23 @@ type Telegram struct {
 	WebhookSecret string `yaml:"webhook_secret"`
 }
 
-// WeChat configures the WeChat adapter; SessionFile holds the login session.
+// WeChat configures the WeChat adapter; SessionFile holds the login session
+// (a secret, written with mode 0600). The sending limits protect the
+// personal account from restrictions: keep them gentle.
 type WeChat struct {
 	Enabled     bool   `yaml:"enabled"`
 	SessionFile string `yaml:"session_file"`
+	// SendInterval is the least time between two sends, SendJitter a random
+	// extra gap after each, HourlyCap the most sends in any hour.
+	SendInterval Duration `yaml:"send_interval"`
+	SendJitter   Duration `yaml:"send_jitter"`
+	HourlyCap    int      `yaml:"hourly_cap"`
+	// TooOftenWait is the pause after WeChat answers "operate too often".
+	TooOftenWait Duration `yaml:"too_often_wait"`
+	// ReloginMax is the longest wait between two login rounds.
+	ReloginMax Duration `yaml:"relogin_max"`
+	// QRTerminal draws the login QR code on standard output.
+	QRTerminal bool `yaml:"qr_terminal"`
 }
 
 // Redis configures the optional shared Redis; an empty URL means in-process.
@@ -177,9 +190,11 @@ func Default() Config {
 		BotUsername:   "neighborbot",
 		Demo:          true,
 		Sandbox:       Sandbox{Enabled: true, MaxWaitingPerClient: 512, MaxWaiting: 8192},
-		WeChat:        WeChat{SessionFile: "wechat-session.json"},
-		QuietHours:    QuietHours{Start: "22:00", End: "07:00"},
-		Report:        Report{Weekday: "monday", Time: "09:00"},
+		WeChat: WeChat{SessionFile: "wechat-session.json", SendInterval: Duration{2 * time.Second},
+			SendJitter: Duration{time.Second}, HourlyCap: 60, TooOftenWait: Duration{5 * time.Minute},
+			ReloginMax: Duration{10 * time.Minute}, QRTerminal: true},
+		QuietHours: QuietHours{Start: "22:00", End: "07:00"},
+		Report:     Report{Weekday: "monday", Time: "09:00"},
 		TimeLimits: TimeLimits{
 			Urgent:        Duration{2 * time.Hour},
 			Utilities:     Duration{24 * time.Hour},

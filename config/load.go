@@ -27,7 +27,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	if err != nil {
 		return Config{}, err
 	}
-	if c.Telegram.Enabled && !c.Sandbox.explicit && fromEnv["sandbox.enabled"] == "" {
+	if (c.Telegram.Enabled || c.WeChat.Enabled) && !c.Sandbox.explicit && fromEnv["sandbox.enabled"] == "" {
 		c.Sandbox.Enabled = false // a real platform is on: the sandbox only when asked for
 	}
 	c.Sandbox.explicit = false
@@ -112,6 +112,7 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_TELEGRAM_WEBHOOK_SECRET", "telegram.webhook_secret", func(c *Config, v string) error { c.Telegram.WebhookSecret = v; return nil }},
 	{"NEIGHBORBOT_TELEGRAM_API_URL", "telegram.server_url", func(c *Config, v string) error { c.Telegram.ServerURL = v; return nil }},
 	{"NEIGHBORBOT_TELEGRAM_ENABLED", "telegram.enabled", func(c *Config, v string) error { return parseBool(v, &c.Telegram.Enabled) }},
+	{"NEIGHBORBOT_WECHAT_ENABLED", "wechat.enabled", func(c *Config, v string) error { return parseBool(v, &c.WeChat.Enabled) }},
 	{"NEIGHBORBOT_WECHAT_SESSION_FILE", "wechat.session_file", func(c *Config, v string) error { c.WeChat.SessionFile = v; return nil }},
 	{"NEIGHBORBOT_TELEGRAM_TOKEN", "telegram.token", func(c *Config, v string) error {
 		c.Telegram.Token, c.Telegram.TokenFile = v, ""

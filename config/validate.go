@@ -127,6 +127,17 @@ func (c Config) problems() problems {
 		ps.add("outbox.max_attempts", "must be at least 1, got %d", c.Outbox.MaxAttempts)
 	}
 	ps.positive("outbox.retry_base", c.Outbox.RetryBase)
+	if c.WeChat.Enabled {
+		if c.WeChat.SendInterval.Duration < time.Second {
+			ps.add("wechat.send_interval", "must be at least 1s (faster sends get personal accounts restricted), got %v",
+				c.WeChat.SendInterval.Duration)
+		}
+		if c.WeChat.SendJitter.Duration < 0 || c.WeChat.HourlyCap < 1 {
+			ps.add("wechat.hourly_cap", "must be at least 1 (and wechat.send_jitter not negative), got %d", c.WeChat.HourlyCap)
+		}
+		ps.positive("wechat.too_often_wait", c.WeChat.TooOftenWait)
+		ps.positive("wechat.relogin_max", c.WeChat.ReloginMax)
+	}
 	if c.Sandbox.MaxWaitingPerClient < 1 || c.Sandbox.MaxWaiting < c.Sandbox.MaxWaitingPerClient {
 		ps.add("sandbox.max_waiting_per_client", "must be at least 1 and at most sandbox.max_waiting (%d), got %d",
 			c.Sandbox.MaxWaiting, c.Sandbox.MaxWaitingPerClient)

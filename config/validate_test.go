@@ -57,6 +57,8 @@ func TestValidate(t *testing.T) {
 		{"threshold one ok", func(c *Config) { c.Intake.AckThreshold = 1 }, ""},
 		{"dup window", func(c *Config) { c.Intake.DuplicateWindow = Duration{} }, "intake.duplicate_window: must be positive"},
 		{"max attempts", func(c *Config) { c.Outbox.MaxAttempts = 0 }, "outbox.max_attempts: must be at least 1"},
+		{"wechat too fast", func(c *Config) { c.WeChat.Enabled, c.WeChat.SendInterval = true, Duration{100 * time.Millisecond} },
+			"wechat.send_interval: must be at least 1s"},
 		{"retry base", func(c *Config) { c.Outbox.RetryBase = Duration{} }, "outbox.retry_base: must be positive"},
 		{"invite ttl", func(c *Config) { c.InviteTTL = Duration{} }, "invite_ttl: must be positive"},
 		{"categories ok", func(c *Config) {

@@ -41,7 +41,7 @@ func (h *Handlers) Evidence(next bot.HandlerFunc) bot.HandlerFunc {
 		if c.Msg.ReplyTo == "" {
 			return nil
 		}
-		cs, err := c.Tx.FindCaseByMessage(c.Msg.Platform, c.Msg.ChatID, c.Msg.ReplyTo)
+		cs, err := repliedCase(c)
 		if nb.ErrorCode(err) == nb.ENOTFOUND {
 			return nil
 		} else if err != nil {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -21,21 +22,32 @@ func isMeToo(text string) bool {
 	return meToo[s]
 }
 
+// repliedCase returns the case whose report, or one of whose bot messages,
+// the message replies to (ENOTFOUND if none). A reply to a bot message
+// whose send is in flight, not recorded yet, asks to be handled again
+// shortly (bot.ErrRetryLater) rather than be taken for something else.
+func repliedCase(c *bot.Context) (*nb.Case, error) {
+	cs, err := c.Tx.FindCaseByMessage(c.Msg.Platform, c.Msg.ChatID, c.Msg.ReplyTo)
+	if nb.ErrorCode(err) != nb.ENOTFOUND {
+		return cs, err
+	}
+	busy, ferr := c.Tx.OutboxInFlight(c.Msg.Platform, c.Msg.ChatID)
+	if ferr != nil {
+		return nil, ferr
+	} else if busy {
+		return nil, bot.ErrRetryLater
+	}
+	return nil, err
+}
+
 // onReply handles a reply to a case's report or to one of the bot's
 // messages about it: "+1" follows the case, a rating word rates it.
 func (h *Handlers) onReply(c *bot.Context) (bool, error) {
-	cs, err := c.Tx.FindCaseByMessage(c.Msg.Platform, c.Msg.ChatID, c.Msg.ReplyTo)
+	cs, err := repliedCase(c)
 	if nb.ErrorCode(err) == nb.ENOTFOUND {
-		// It may answer a bot message whose send is not recorded yet.
-		busy, err := c.Tx.OutboxInFlight(c.Msg.Platform, c.Msg.ChatID)
-		if err != nil {
-			return false, err
-		} else if busy {
-			return true, bot.ErrRetryLater
-		}
 		return false, nil
 	} else if err != nil {
-		return false, err
+		return errors.Is(err, bot.ErrRetryLater), err
 	}
 	if isMeToo(c.Msg.Text) {
 		return true, h.addFollower(c, cs.ID)

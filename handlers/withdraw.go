@@ -26,7 +26,7 @@ func (h *Handlers) withdrawal(c *bot.Context) (bool, error) {
 		return false, nil
 	}
 	if c.Msg.ReplyTo != "" && notAReport[strings.ToLower(strings.Trim(strings.TrimSpace(bot.Fold(c.Msg.Text)), "!.。！~ "))] {
-		cs, err := c.Tx.FindCaseByMessage(c.Msg.Platform, c.Msg.ChatID, c.Msg.ReplyTo)
+		cs, err := repliedCase(c)
 		if nb.ErrorCode(err) == nb.ENOTFOUND {
 			return false, nil
 		} else if err != nil {

@@ -103,13 +103,13 @@ func TestInvalidConfigStopsStart(t *testing.T) {
 			t.Errorf("%s=%s: code %d, stderr %q must name the key", key, value, code, errOut)
 		}
 	}
-	wechat := filepath.Join(t.TempDir(), "wechat.yaml")
-	if err := os.WriteFile(wechat, []byte("wechat:\n  enabled: true\n"), 0o600); err != nil {
+	redis := filepath.Join(t.TempDir(), "redis.yaml")
+	if err := os.WriteFile(redis, []byte("redis:\n  url: redis://127.0.0.1:6379/0\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_CONFIG": wechat}, "run")
-	if code == 0 || !strings.Contains(errOut, "wechat.enabled") {
-		t.Errorf("a platform this version cannot serve must stop the start: code %d, %q", code, errOut)
+	code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_CONFIG": redis}, "run")
+	if code == 0 || !strings.Contains(errOut, "redis.url") {
+		t.Errorf("a setting this version cannot serve must stop the start: code %d, %q", code, errOut)
 	}
 	code, _, errOut = cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_TELEGRAM_ENABLED": "true",
 		"NEIGHBORBOT_TELEGRAM_TOKEN": "123456:secretpart", "NEIGHBORBOT_TELEGRAM_API_URL": "http://127.0.0.1:1"}, "run")

@@ -15,6 +15,7 @@ import (
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/sandbox"
 	"github.com/neighborbot/neighborbot/bot/telegram"
+	"github.com/neighborbot/neighborbot/bot/wechat"
 	"github.com/neighborbot/neighborbot/config"
 	"github.com/neighborbot/neighborbot/handlers"
 	"github.com/neighborbot/neighborbot/intake"
@@ -71,8 +72,19 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		sb = sandbox.New(db, engine, sandbox.WithBotName(cfg.BotName), sandbox.WithLogger(logger))
 		engine.RegisterSender(nb.PlatformSandbox, sb)
 	}
+	var wx *wechat.Adapter
+	if cfg.WeChat.Enabled {
+		wx = newWeChat(cfg, engine, db, logger, sys.Out)
+	}
 	server := web.New(cfg.HTTPAddr, sb, logger)
-	server.SetHealth(func() (bool, any) { h := engine.Health(); return h.OK(), h })
+	server.SetHealth(func() (bool, any) {
+		h := healthWithWeChat{Health: engine.Health()}
+		if wx != nil {
+			wh := wx.Health()
+			h.WeChat = &wh
+		}
+		return h.OK(), h
+	})
 	server.SetAllowedHosts(allowedHosts(cfg))
 	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
@@ -86,6 +98,13 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		fmt.Fprintf(sys.Out, "sandbox chat: http://%s/sandbox\n", server.Addr())
 	} else {
 		fmt.Fprintf(sys.Out, "serving http://%s/\n", server.Addr())
+	}
+	if wx != nil {
+		runners = append(runners, func(ctx context.Context) {
+			if err := wx.Run(ctx); err != nil && ctx.Err() == nil {
+				logger.Error("wechat stopped", "err", err)
+			}
+		})
 	}
 	return serve(ctx, engine, server, db, logger, runners...)
 }
@@ -207,8 +226,6 @@ func seedDemo(ctx context.Context, cfg config.Config, noDemo bool, db nb.Store, 
 // rather than silently ignoring them.
 func checkAvailable(cfg config.Config) error {
 	switch {
-	case cfg.WeChat.Enabled:
-		return errors.New("config: wechat.enabled: the WeChat adapter is not in this version yet")
 	case cfg.Redis.URL != "":
 		return errors.New("config: redis.url: Redis is not used by this version yet; leave it empty")
 	}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/bot/wechat"
+	"github.com/neighborbot/neighborbot/config"
+)
+
+// wechatTransport, when set (by tests), carries the WeChat adapter's HTTP
+// requests (to a fake WeChat server).
+var wechatTransport http.RoundTripper
+
+// newWeChat builds the WeChat adapter from cfg and registers it as the
+// engine's WeChat sender, paced by the configured limits. The login QR code
+// goes to out when wechat.qr_terminal is on.
+func newWeChat(cfg config.Config, engine *bot.Engine, db nb.Store, logger *slog.Logger, out io.Writer) *wechat.Adapter {
+	wcfg := wechat.Config{
+		SessionFile:  cfg.WeChat.SessionFile,
+		SendInterval: cfg.WeChat.SendInterval.Duration,
+		SendJitter:   cfg.WeChat.SendJitter.Duration,
+		HourlyCap:    cfg.WeChat.HourlyCap,
+		TooOftenWait: cfg.WeChat.TooOftenWait.Duration,
+		ReloginMax:   cfg.WeChat.ReloginMax.Duration,
+		Logger:       logger,
+		Transport:    wechatTransport,
+		Store:        db,
+	}
+	if wcfg.SendJitter == 0 {
+		wcfg.SendJitter = -1 // configured as none
+	}
+	if cfg.WeChat.QRTerminal {
+		wcfg.QROut = out
+	}
+	a := wechat.New(wcfg, engine)
+	wechat.Register(engine, a)
+	return a
+}
+
+// healthWithWeChat is /healthz's detail: the engine's, and the WeChat
+// session's state when the adapter runs.
+type healthWithWeChat struct {
+	bot.Health
+	WeChat *wechat.Health `json:"wechat,omitempty"`
+}
