@@ -46,6 +46,14 @@ type Identity struct {
 	PrivateChatID string
 }
 
+// Reachable is an identity reachable privately, with the grant it was
+// found by.
+type Reachable struct {
+	Identity
+	Role   Role
+	UnitID int64
+}
+
 // RoleGrant gives a person a role within a unit (0 = everywhere).
 type RoleGrant struct {
 	PersonID  int64

@@ -118,6 +118,9 @@ type PersonRepo interface {
 	// ListReachable returns the identities on platform p, with a private
 	// chat, of the people who hold role with a scope of exactly unitID.
 	ListReachable(role Role, unitID int64, p Platform) ([]*Identity, error)
+	// ListReachableIn is ListReachable for several roles and units in one
+	// query; each identity comes with the role and unit of its grant.
+	ListReachableIn(roles []Role, unitIDs []int64, p Platform) ([]*Reachable, error)
 	GrantRole(g RoleGrant) error // idempotent
 	ListGrants(personID int64) ([]RoleGrant, error)
 	// ListGrantees returns the grants of role whose scope is exactly unitID.

@@ -15,31 +15,6 @@ func (h *Handlers) notifyOfficers(c *bot.Context, cs *nb.Case) error {
 	if cs.UnitID == 0 {
 		return nil
 	}
-	tree, err := unitTree(c)
-	if err != nil {
-		return err
-	}
 	text := h.l.T("officer_new", cs.ID, summary(cs), intake.MaskPersonal(cs.Text), cs.ID, cs.ID, cs.ID)
-	told := map[int64]bool{c.Person.ID: true}
-	for u := tree[cs.UnitID]; u != nil; u = tree[u.ParentID] {
-		for _, role := range []nb.Role{nb.RoleGridWorker, nb.RoleOfficer} {
-			staff, err := c.Tx.ListReachable(role, u.ID, c.Msg.Platform)
-			if err != nil {
-				return err
-			}
-			for _, s := range staff {
-				if told[s.PersonID] {
-					continue
-				}
-				told[s.PersonID] = true
-				if err := c.Post(&nb.OutboxMessage{Platform: s.Platform, ChatExternalID: s.PrivateChatID, Text: text, CaseID: cs.ID}); err != nil {
-					return err
-				}
-			}
-		}
-		if u.ParentID == u.ID {
-			break
-		}
-	}
-	return nil
+	return tellStaff(c, cs, cs.UnitID, c.Msg.Platform, text)
 }

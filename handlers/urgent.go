@@ -19,30 +19,7 @@ func (h *Handlers) notifyUrgent(c *bot.Context, cs *nb.Case) error {
 		return err
 	}
 	text := h.l.T("urgent_private", cs.ID, summary(cs), intake.MaskPersonal(cs.Text), cs.ID, cs.ID)
-	sent := map[int64]bool{c.Person.ID: true}
-	for unitID, depth := c.Chat.UnitID, 0; unitID != 0 && depth < 8; depth++ {
-		for _, role := range []nb.Role{nb.RoleGridWorker, nb.RoleOfficer} {
-			staff, err := c.Tx.ListReachable(role, unitID, chat.Platform)
-			if err != nil {
-				return err
-			}
-			for _, s := range staff {
-				if sent[s.PersonID] {
-					continue
-				}
-				sent[s.PersonID] = true
-				if err := c.Post(&nb.OutboxMessage{Platform: s.Platform, ChatExternalID: s.PrivateChatID, Text: text, CaseID: cs.ID}); err != nil {
-					return err
-				}
-			}
-		}
-		u, err := c.Tx.FindUnitByID(unitID)
-		if err != nil {
-			return err
-		}
-		unitID = u.ParentID
-	}
-	return nil
+	return tellStaff(c, cs, c.Chat.UnitID, chat.Platform, text)
 }
 
 func init() {

@@ -140,6 +140,35 @@ func (tx *tx) ListReachable(role nb.Role, unitID int64, p nb.Platform) ([]*nb.Id
 	return list, nil
 }
 
+// ListReachableIn returns, in one query, the identities on platform p,
+// with a private chat, of the people who hold one of roles with a scope of
+// exactly one of unitIDs.
+func (tx *tx) ListReachableIn(roles []nb.Role, unitIDs []int64, p nb.Platform) ([]*nb.Reachable, error) {
+	if len(roles) == 0 || len(unitIDs) == 0 {
+		return nil, nil
+	}
+	args := make([]any, 0, len(roles)+len(unitIDs)+1)
+	for _, r := range roles {
+		args = append(args, r)
+	}
+	for _, u := range unitIDs {
+		args = append(args, u)
+	}
+	args = append(args, p)
+	list, err := queryList(tx, func(row scanner) (*nb.Reachable, error) {
+		var r nb.Reachable
+		err := row.Scan(&r.PersonID, &r.Platform, &r.ExternalID, &r.DisplayName, &r.PrivateChatID, &r.Role, &r.UnitID)
+		return &r, err
+	}, `SELECT i.person_id, i.platform, i.external_id, i.display_name, i.private_chat, g.role, g.unit_id
+		FROM role_grants g JOIN identities i ON i.person_id = g.person_id
+		WHERE g.role IN (`+placeholders(len(roles))+`) AND g.unit_id IN (`+placeholders(len(unitIDs))+`)
+		AND i.platform = ? AND i.private_chat <> '' ORDER BY i.person_id, i.external_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list reachable: %w", err)
+	}
+	return list, nil
+}
+
 // GrantRole gives a person a role within a unit; granting it again does
 // nothing.
 func (tx *tx) GrantRole(g nb.RoleGrant) error {

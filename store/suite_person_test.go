@@ -162,6 +162,13 @@ func testReachable(f *fixture) {
 		if err != nil || len(list) != 1 || list[0].PersonID != staff.ID || list[0].PrivateChatID != "private:赵师傅" {
 			t.Fatalf("ListReachable = %+v, %v; want only the one with a private chat", list, err)
 		}
+		in, err := tx.ListReachableIn([]nb.Role{nb.RoleOfficer, nb.RoleDepartment}, []int64{u.ID, u.ID + 99}, nb.PlatformSandbox)
+		if err != nil || len(in) != 1 || in[0].PersonID != staff.ID || in[0].Role != nb.RoleDepartment || in[0].UnitID != u.ID {
+			t.Fatalf("ListReachableIn = %+v, %v; want the one grant, with its role and unit", in, err)
+		}
+		if in, _ := tx.ListReachableIn([]nb.Role{nb.RoleOfficer}, []int64{u.ID}, nb.PlatformSandbox); len(in) != 0 {
+			t.Fatalf("ListReachableIn of another role: %+v", in)
+		}
 		if list, _ := tx.ListReachable(nb.RoleDepartment, u.ID, nb.PlatformTelegram); len(list) != 0 {
 			t.Fatalf("another platform: %+v", list)
 		}
