@@ -272,3 +272,21 @@ func TestChatGoneGivesUpTheChat(t *testing.T) {
 		t.Fatalf("sent %s; want only the other chat's replies", got)
 	}
 }
+
+// TestHealthRecoversWithoutTraffic: once the store writes again, /healthz
+// says so even when no message comes to prove it.
+func TestHealthRecoversWithoutTraffic(t *testing.T) {
+	ctx := context.Background()
+	e, db, _, _ := newEngine(t, func(c *bot.Context) error { return c.Reply(strings.Repeat("长", 8000)) })
+	_ = e.Receive(ctx, msg("g1", "1", "hi"))
+	pages, _ := db.PageCount(ctx)
+	_ = db.SetMaxPages(ctx, pages)
+	if _, err := e.ProcessPending(ctx); err == nil || e.Health().OK() {
+		t.Fatalf("a full disk must show: %v, %+v", err, e.Health())
+	}
+	_ = db.SetMaxPages(ctx, 0)
+	_ = db.Update(ctx, func(tx nb.Tx) error { return tx.MarkInboxDone(1, "handled elsewhere") })
+	if _, err := e.ProcessPending(ctx); err != nil || !e.Health().OK() {
+		t.Fatalf("with nothing to handle, health after space came back: %v, %+v", err, e.Health())
+	}
+}

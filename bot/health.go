@@ -22,6 +22,12 @@ func (h *health) storeFailed(err error) {
 	h.storeErr = err.Error()
 }
 
+func (h *health) failing() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.storeErr != ""
+}
+
 func (h *health) storeOK() {
 	h.mu.Lock()
 	defer h.mu.Unlock()

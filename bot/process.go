@@ -55,6 +55,9 @@ func (e *Engine) processStep(ctx context.Context) (int, time.Time, error) {
 	if len(items) < e.batchSize*4 {
 		e.backlog.Store(int64(len(items))) // the exact count: heals any drift
 	}
+	if len(items) == 0 && e.health.failing() {
+		e.probeStore(ctx) // nothing to handle: see whether the store writes again
+	}
 	ready, next := e.proc.ready(items, e.now())
 	done := 0
 	for len(ready) > 0 && ctx.Err() == nil {
@@ -68,6 +71,17 @@ func (e *Engine) processStep(ctx context.Context) (int, time.Time, error) {
 		}
 	}
 	return done, next, ctx.Err()
+}
+
+// probeStore writes a setting to learn whether a store that failed can
+// write again, so that /healthz recovers without waiting for a message.
+func (e *Engine) probeStore(ctx context.Context) {
+	err := e.store.Update(ctx, func(tx nb.Tx) error {
+		return tx.PutSetting("store_probe", tx.Now().UTC().Format(time.RFC3339))
+	})
+	if err == nil {
+		e.health.storeOK()
+	}
 }
 
 // ready returns the items whose chat is not held, in order, and the

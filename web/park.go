@@ -93,9 +93,15 @@ func (p *parker) wake(chat string) {
 }
 
 // respondWithMessages answers w with its chat's new messages, in the
-// background (at most 64 at once).
+// background (at most 64 at once); once the parker is closing, at once as
+// a shut-down request.
 func (p *parker) respondWithMessages(w *parked) {
-	p.answer <- struct{}{}
+	select {
+	case p.answer <- struct{}{}:
+	case <-p.stop:
+		p.write(w, http.StatusServiceUnavailable, errorBody{"request cancelled"})
+		return
+	}
 	go func() {
 		defer func() { <-p.answer }()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
