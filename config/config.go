@@ -50,9 +50,12 @@ type Sandbox struct {
 	AllowedHosts []string `yaml:"allowed_hosts"`
 	// MaxWaitingPerClient and MaxWaiting cap the long polls (wait=1) held
 	// open at once per client address and in all.
-	MaxWaitingPerClient int  `yaml:"max_waiting_per_client"`
-	MaxWaiting          int  `yaml:"max_waiting"`
-	explicit            bool // set in the file
+	MaxWaitingPerClient int `yaml:"max_waiting_per_client"`
+	// AllowRemote lets the sandbox be served on an address other machines
+	// reach (refused by default: the sandbox lets anyone act as anyone).
+	AllowRemote bool `yaml:"allow_remote"`
+	MaxWaiting  int  `yaml:"max_waiting"`
+	explicit    bool // set in the file
 }
 
 // Telegram configures the Telegram adapter. Token is a secret.

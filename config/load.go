@@ -179,7 +179,7 @@ func parseInt(v string, dst *int) error {
 }
 
 // sandboxKeys are the keys of the sandbox section.
-var sandboxKeys = map[string]bool{"enabled": true, "allowed_hosts": true, "max_waiting_per_client": true, "max_waiting": true}
+var sandboxKeys = map[string]bool{"enabled": true, "allowed_hosts": true, "max_waiting_per_client": true, "max_waiting": true, "allow_remote": true}
 
 // UnmarshalYAML reads the sandbox section and notes that the file set
 // enabled, so that enabling a real platform does not switch it off.

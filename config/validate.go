@@ -75,6 +75,10 @@ func (c Config) problems() problems {
 	var ps problems
 	if !validHostPort(c.HTTPAddr) {
 		ps.add("http_addr", "%q is not host:port", c.HTTPAddr)
+	} else if c.Sandbox.Enabled && !c.Sandbox.AllowRemote && !loopbackAddr(c.HTTPAddr) {
+		ps.add("http_addr", "%q can be reached from other machines, and the sandbox lets anyone act as anyone "+
+			"(officers included): listen on 127.0.0.1, turn the sandbox off (sandbox.enabled: false), or set "+
+			"sandbox.allow_remote: true on a network you trust", c.HTTPAddr)
 	}
 	ps.database(c.Database)
 	ps.oneOf("log_level", c.LogLevel, logLevels)
@@ -266,4 +270,17 @@ func (ps *problems) webhook(t Telegram) {
 	if !webhookSecretRE.MatchString(t.WebhookSecret) {
 		ps.add("telegram.webhook_secret", "required with webhook_url: 16-256 characters of A-Z, a-z, 0-9, _ and -")
 	}
+}
+
+// loopbackAddr reports whether host:port listens on this machine only.
+func loopbackAddr(hostport string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -18,7 +18,11 @@ func TestValidate(t *testing.T) {
 		want   string // "" means valid
 	}{
 		{"default", func(c *Config) {}, ""},
-		{"port only", func(c *Config) { c.HTTPAddr = ":8080" }, ""},
+		{"port only, sandbox off", func(c *Config) { c.HTTPAddr, c.Sandbox.Enabled = ":8080", false }, ""},
+		{"sandbox beyond loopback", func(c *Config) { c.HTTPAddr = "0.0.0.0:8080" }, "config: http_addr: \"0.0.0.0:8080\" can be reached from other machines"},
+		{"sandbox on a port only", func(c *Config) { c.HTTPAddr = ":8080" }, "sandbox.allow_remote"},
+		{"sandbox remote allowed", func(c *Config) { c.HTTPAddr, c.Sandbox.AllowRemote = ":8080", true }, ""},
+		{"sandbox on localhost", func(c *Config) { c.HTTPAddr = "localhost:9000" }, ""},
 		{"no port", func(c *Config) { c.HTTPAddr = "abc" }, `config: http_addr: "abc" is not host:port`},
 		{"bad port", func(c *Config) { c.HTTPAddr = "localhost:http" }, `http_addr: "localhost:http"`},
 		{"port too big", func(c *Config) { c.HTTPAddr = ":70000" }, "http_addr:"},
