@@ -50,9 +50,6 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	if db.Created {
 		logger.Warn("created a new, empty database", "path", absPath(cfg.Database))
 	}
-	if err := seedDemo(ctx, cfg, *noDemo, db, logger); err != nil {
-		return err
-	}
 	tg, err := newTelegram(ctx, &cfg, db, logger)
 	if err != nil {
 		return err
@@ -89,6 +86,12 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
 		return fmt.Errorf("http: %w", err)
+	}
+	// Seeded only once the server listens: a start that fails (a busy port)
+	// leaves no half-made database behind.
+	if err := seedDemo(ctx, cfg, *noDemo, db, logger); err != nil {
+		_ = server.Shutdown(context.Background())
+		return err
 	}
 	logger.Info("neighborbot ready", "version", version(), "addr", server.Addr(), "took", time.Since(start))
 	if tg != nil {
@@ -208,6 +211,10 @@ func seedDemo(ctx context.Context, cfg config.Config, noDemo bool, db nb.Store, 
 	var started error
 	_ = db.View(ctx, func(tx nb.Tx) error { _, started = tx.Setting("first_start"); return nil })
 	if nb.ErrorCode(started) != nb.ENOTFOUND {
+		if started == nil && noDemo {
+			logger.Info("--no-demo changes nothing on a database that has started before (its demo data, if any, stays); " +
+				"to run without demo data, start with a new database file and --no-demo")
+		}
 		return started // nil: not the first start
 	}
 	if !noDemo && cfg.Demo {
