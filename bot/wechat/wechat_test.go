@@ -248,6 +248,10 @@ func TestRenameFollowed(t *testing.T) {
 	const renamed = "幸福里3号楼邻里群"
 	w.f.Rename(group1, "wang", renamed)
 	w.exchange(renamed, "wang", "#立项 1 城管办", "立项", "城管办")
+	// The session dies after the notice is recorded as sent: a death
+	// between a send and its record would send it again (the window every
+	// remote platform has), which is not what this test is about.
+	w.waitRecorded(chatPrefix + group1)
 	w.f.Kill("1101")
 	w.waitLogins(2)
 	w.exchange(renamed, "zhao", "#办结 1 已修好", "已办结")
@@ -331,5 +335,28 @@ func TestQuotedReplyLinked(t *testing.T) {
 	}
 	if name, q, reply, ok := splitQuote(quoted); !ok || name != "邻里哨" || q != ack.Content || reply != "不是报事" {
 		t.Errorf("splitQuote = %q, %q, %q, %v", name, q, reply, ok)
+	}
+}
+
+// waitRecorded waits until no message to chat is in flight (sent, or being
+// sent, and not yet recorded).
+func (w *world) waitRecorded(chat string) {
+	w.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var busy bool
+		if err := w.db.View(w.ctx, func(tx nb.Tx) (err error) {
+			busy, err = tx.OutboxInFlight(nb.PlatformWeChat, chat)
+			return err
+		}); err != nil {
+			w.t.Fatal(err)
+		}
+		if !busy {
+			return
+		}
+		if time.Now().After(deadline) {
+			w.t.Fatalf("a message to %s is still in flight", chat)
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
