@@ -269,10 +269,13 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, fields map[s
 	limit := time.NewTimer(time.Duration(timeout) * time.Second)
 	defer limit.Stop()
 	s.mu.Lock()
+	reply, failed := s.failure("getupdates")
+	if !failed {
+		s.confirm(offset) // before anyone is told of this offset
+	}
 	s.offsets = append(s.offsets, offset)
 	close(s.changed)
 	s.changed = make(chan struct{})
-	reply, failed := s.failure("getupdates")
 	s.mu.Unlock()
 	if failed {
 		writeError(w, reply)
@@ -280,15 +283,7 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, fields map[s
 	}
 	for {
 		s.mu.Lock()
-		if offset > 0 {
-			kept := s.updates[:0]
-			for _, u := range s.updates {
-				if u.ID >= offset {
-					kept = append(kept, u)
-				}
-			}
-			s.updates = kept
-		}
+		s.confirm(offset)
 		batch, arrived := append([]models.Update(nil), s.updates...), s.arrived
 		s.mu.Unlock()
 		if len(batch) > 0 || timeout <= 0 {
@@ -453,4 +448,19 @@ func utf16Len(s string) int {
 		}
 	}
 	return n
+}
+
+// confirm drops the updates an offset confirms (ids below it), as Telegram
+// does when getUpdates comes with that offset; the caller holds s.mu.
+func (s *Server) confirm(offset int64) {
+	if offset <= 0 {
+		return
+	}
+	kept := s.updates[:0]
+	for _, u := range s.updates {
+		if u.ID >= offset {
+			kept = append(kept, u)
+		}
+	}
+	s.updates = kept
 }
