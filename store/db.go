@@ -203,7 +203,7 @@ func (db *DB) now() time.Time {
 // Update runs fn in a read-write transaction. fn's error, or a panic, rolls
 // it back. Do not nest Update or View calls inside fn: use the Tx.
 func (db *DB) Update(ctx context.Context, fn func(nb.Tx) error) error {
-	if err := db.guard.check(); err != nil {
+	if err := db.guard.known(); err != nil { // no file check here: one per write, after it, is enough
 		return err
 	}
 	if err := db.run(ctx, db.writer, db.wstmts, nil, fn); err != nil {

@@ -40,6 +40,13 @@ func newGuard(path string) (*guard, error) {
 	return g, nil
 }
 
+// known returns why the store was found broken, without looking again.
+func (g *guard) known() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.broken
+}
+
 // check returns the reason the store is broken, if it is: an earlier
 // corruption, or the file no longer being the one opened.
 func (g *guard) check() error {
