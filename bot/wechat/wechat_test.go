@@ -321,6 +321,7 @@ func TestQuotedReplyLinked(t *testing.T) {
 	w := newWorld(t, nil, nil)
 	w.waitState(StateOnline)
 	ack := w.exchange(group1, "刘大爷", "6号楼电梯按钮坏了，按了没反应", "#1")
+	w.waitRecorded(chatPrefix + group1) // the send has returned: its quote is known
 	quoted := "「邻里哨：" + ack.Content + "」\n- - - - - - - - - - - - - - -\n不是报事"
 	w.exchange(group1, "刘大爷", quoted)
 	var open []*nb.Case
