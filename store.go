@@ -133,6 +133,18 @@ type PersonRepo interface {
 	RevokeInvite(code string) (*Invite, error)
 	// ListInvites returns every invite, newest first.
 	ListInvites() ([]*Invite, error)
+	// CreateLinkCode stores a new link code, setting its CreatedAt.
+	CreateLinkCode(l *LinkCode) error
+	// RedeemLinkCode joins the identity (p, externalID) to the person who
+	// asked for the code: that identity's person is merged into theirs
+	// (identities, roles, cases, follows) and the code is used up.
+	// ENOTFOUND for an unknown code; EINVALID for one used or expired,
+	// for an identity already that person's, or for two accounts of the
+	// same platform.
+	RedeemLinkCode(code string, p Platform, externalID string) (*LinkCode, error)
+	// RevokeLinkCode makes an unused link code unusable (ENOTFOUND,
+	// EINVALID as RevokeInvite).
+	RevokeLinkCode(code string) error
 	// FindIdentity returns one platform identity.
 	FindIdentity(p Platform, externalID string) (*Identity, error)
 	// RevokeRole takes a grant back; ENOTFOUND if the person did not hold it.

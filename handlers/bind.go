@@ -8,7 +8,8 @@ import (
 	"github.com/neighborbot/neighborbot/bot"
 )
 
-// bind: "#绑定 CODE" in a private chat — redeems an invite for a role.
+// bind: "#绑定 CODE" in a private chat — redeems an invite for a role, or a
+// link code asked for on another platform ("#关联", link.go).
 // (A live code posted in a group never gets here: burnCodes cancels it.)
 // Wrong codes are counted per person and per chat; too many lock both out
 // for a while, so codes cannot be guessed.
@@ -27,6 +28,9 @@ func (h *Handlers) bind(c *bot.Context) error {
 	now := c.Tx.Now()
 	if until := lockedUntil(tries, now); !until.IsZero() {
 		return c.Reply(h.l.T("bind_locked", h.when(until)))
+	}
+	if found, err := h.redeemLink(c, code); found || err != nil {
+		return err
 	}
 	inv, err := c.Tx.RedeemInvite(code, c.Person.ID)
 	if code := nb.ErrorCode(err); code == nb.ENOTFOUND || code == nb.EINVALID {

@@ -36,7 +36,11 @@ func (h *Handlers) burnCodes(next bot.HandlerFunc) bot.HandlerFunc {
 		}
 		burned := 0
 		for _, code := range codePattern.FindAllString(bot.Fold(c.Msg.Text), -1) {
-			_, err := c.Tx.RevokeInvite(strings.ToUpper(code))
+			code = strings.ToUpper(code)
+			_, err := c.Tx.RevokeInvite(code)
+			if nb.ErrorCode(err) == nb.ENOTFOUND {
+				err = c.Tx.RevokeLinkCode(code)
+			}
 			switch nb.ErrorCode(err) {
 			case "":
 				burned++

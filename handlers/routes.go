@@ -27,6 +27,7 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("follow", []string{"关注"}, h.follow)
 	cmd("help", []string{"帮助", "start"}, h.help)
 	cmd("bind", []string{"绑定"}, h.bind)
+	cmd("link", []string{"关联"}, h.link)
 	cmd("rate", []string{"评价"}, h.rate)
 	cmd("withdraw", []string{"撤回"}, h.withdrawCmd)
 	cmd("bindgroup", []string{"绑定群"}, h.bindGroup, officer)

@@ -76,8 +76,8 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"PruneSandbox": testPruneSandbox, "UnitTreeCache": testUnitTreeCache, "CountPendingInbox": testCountPendingInbox,
 		"Lease": testLease, "TimerCases": testTimerCases, "OfficersChats": testOfficersChats,
 		"ChatActive": testChatActive, "MigrateChat": testMigrateChat, "Attachments": testAttachments,
-		"MembersInvitesAttempts": testMembersInvitesAttempts,
-		"Rollback":               testRollback, "Panic": testPanic, "Concurrent": testConcurrent,
+		"MembersInvitesAttempts": testMembersInvitesAttempts, "LinkCodes": testLinkCodes,
+		"Rollback": testRollback, "Panic": testPanic, "Concurrent": testConcurrent,
 	}
 	for name, test := range tests {
 		t.Run(name, func(t *testing.T) {

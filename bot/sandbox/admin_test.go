@@ -132,3 +132,18 @@ func TestShortUnitNames(t *testing.T) {
 		t.Fatalf("an ambiguous name lists the matches: %v", err)
 	}
 }
+
+// With a real platform enabled, the people API makes residents only: a
+// sandbox officer would act on that platform's cases.
+func TestCreatePersonWithoutGrants(t *testing.T) {
+	t.Parallel()
+	sb, _, _ := seeded(t, sandbox.WithoutGrants("roles come from invite codes"))
+	_, err := sb.CreatePerson(t.Context(), "孙主任", nb.RoleOfficer, "示范街道(演示)")
+	wantCode(t, err, nb.EFORBIDDEN)
+	if msg := nb.ErrorMessage(err); msg != "roles come from invite codes" {
+		t.Errorf("refusal says %q", msg)
+	}
+	if r, err := sb.CreatePerson(t.Context(), "新居民", nb.RoleResident, ""); err != nil || len(r.Roles) != 0 {
+		t.Errorf("resident: %+v, %v", r, err)
+	}
+}

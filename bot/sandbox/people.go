@@ -61,6 +61,8 @@ func (p *Platform) CreatePerson(ctx context.Context, name string, role nb.Role, 
 		role = nb.RoleResident
 	} else if !role.Valid() {
 		return PersonInfo{}, nb.Errorf(nb.EINVALID, "unknown role %q", role)
+	} else if role != nb.RoleResident && p.grantsRefused != "" {
+		return PersonInfo{}, nb.Errorf(nb.EFORBIDDEN, "%s", p.grantsRefused)
 	}
 	var info PersonInfo
 	err = p.store.Update(ctx, func(tx nb.Tx) error {

@@ -35,6 +35,10 @@ type Platform struct {
 	waitTimeout time.Duration
 	hub         *hub
 	posts       *groupCommit
+	// grantsRefused, when set, is why the people API may create only
+	// residents (a real platform is enabled: a sandbox officer would act
+	// on its chats' cases).
+	grantsRefused string
 }
 
 var _ bot.TxSender = (*Platform)(nil)
@@ -56,6 +60,13 @@ func WithLogger(l *slog.Logger) Option {
 // (default 25 s).
 func WithWaitTimeout(d time.Duration) Option {
 	return func(p *Platform) { p.waitTimeout = d }
+}
+
+// WithoutGrants makes the people API refuse every role but resident, with
+// reason as the error: use it when a real chat platform is enabled, where
+// roles come only from invite codes.
+func WithoutGrants(reason string) Option {
+	return func(p *Platform) { p.grantsRefused = reason }
 }
 
 // New returns a sandbox platform over store that hands incoming messages to

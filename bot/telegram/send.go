@@ -53,8 +53,10 @@ func (a *Adapter) send(ctx context.Context, chatID int64, m bot.OutMessage) (int
 	text, entities := a.withMentions(ctx, m.Text, m.Mentions)
 	text = limitUTF16(text, maxText)
 	var reply *models.ReplyParameters
+	thread := 0
 	if n, err := strconv.Atoi(m.ReplyTo); err == nil && n > 0 {
 		reply = &models.ReplyParameters{MessageID: n, AllowSendingWithoutReply: true}
+		thread = a.topics.of(chatID, n)
 	}
 	var markup models.ReplyMarkup
 	if chatID > 0 { // a private chat
@@ -63,18 +65,22 @@ func (a *Adapter) send(ctx context.Context, chatID int64, m bot.OutMessage) (int
 		}
 	}
 	if photo := firstPhoto(m.Attachments); photo != nil && len([]rune(text)) <= 1024 {
-		sent, err := a.api.SendPhoto(ctx, &tg.SendPhotoParams{ChatID: chatID, Photo: &models.InputFileString{Data: photo.FileRef},
-			Caption: text, CaptionEntities: entities, ReplyParameters: reply, ReplyMarkup: markup})
+		sent, err := a.api.SendPhoto(ctx, &tg.SendPhotoParams{ChatID: chatID, MessageThreadID: thread,
+			Photo: &models.InputFileString{Data: photo.FileRef}, Caption: text, CaptionEntities: entities,
+			ReplyParameters: reply, ReplyMarkup: markup})
 		if err != nil {
 			return 0, err
 		}
+		a.topics.remember(chatID, sent.ID, thread)
 		return sent.ID, nil
 	}
-	sent, err := a.api.SendMessage(ctx, &tg.SendMessageParams{ChatID: chatID, Text: text, Entities: entities,
-		ReplyParameters: reply, ReplyMarkup: markup, LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()}})
+	sent, err := a.api.SendMessage(ctx, &tg.SendMessageParams{ChatID: chatID, MessageThreadID: thread, Text: text,
+		Entities: entities, ReplyParameters: reply, ReplyMarkup: markup,
+		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()}})
 	if err != nil {
 		return 0, err
 	}
+	a.topics.remember(chatID, sent.ID, thread)
 	return sent.ID, nil
 }
 

@@ -52,6 +52,7 @@ type Adapter struct {
 	logger *slog.Logger
 	en     bool
 	pause  func(ctx context.Context, d time.Duration) // between failed polls; tests replace it
+	topics topics                                     // forum topics of recent messages
 }
 
 var _ bot.Sender = (*Adapter)(nil)

@@ -75,6 +75,7 @@ func (a *Adapter) toMessage(m *models.Message) (bot.Message, bool) {
 	if m.Chat.Type == models.ChatTypePrivate {
 		msg.ChatKind = nb.ChatPrivate
 	}
+	a.topics.rememberMessage(m)
 	text, entities := m.Text, m.Entities
 	if text == "" {
 		text, entities = m.Caption, m.CaptionEntities

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"time"
 
@@ -73,7 +72,7 @@ func runInvite(ctx context.Context, args []string, sys IO) error {
 
 // createInvite stores a new invite and prints its code last.
 func createInvite(ctx context.Context, cfg config.Config, db *store.DB, role nb.Role, unit string, sys IO) error {
-	inv := &nb.Invite{Code: newInviteCode(), Role: role}
+	inv := &nb.Invite{Code: nb.NewCode(), Role: role}
 	if unit != "" {
 		u, err := findUnit(ctx, db, unit)
 		if err != nil {
@@ -94,18 +93,6 @@ func createInvite(ctx context.Context, cfg config.Config, db *store.DB, role nb.
 		inv.ExpiresAt.In(location(cfg)).Format(time.DateTime))
 	fmt.Fprintln(sys.Out, inv.Code)
 	return nil
-}
-
-// newInviteCode returns a code like "K7QM-3XPA" from an alphabet without
-// look-alike characters.
-func newInviteCode() string {
-	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	for i := range b {
-		b[i] = alphabet[int(b[i])%len(alphabet)]
-	}
-	return string(b[:4]) + "-" + string(b[4:])
 }
 
 // runBackup writes a consistent copy of the database, also while the bot runs.

@@ -66,7 +66,12 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	}
 	var sb *sandbox.Platform
 	if cfg.Sandbox.Enabled {
-		sb = sandbox.New(db, engine, sandbox.WithBotName(cfg.BotName), sandbox.WithLogger(logger))
+		opts := []sandbox.Option{sandbox.WithBotName(cfg.BotName), sandbox.WithLogger(logger)}
+		if cfg.Telegram.Enabled || cfg.WeChat.Enabled {
+			opts = append(opts, sandbox.WithoutGrants("a real chat platform is enabled: sandbox people may only be residents "+
+				"(a sandbox officer would act on its cases); grant roles with invite codes: neighborbot invite -role ROLE -unit NAME"))
+		}
+		sb = sandbox.New(db, engine, opts...)
 		engine.RegisterSender(nb.PlatformSandbox, sb)
 	}
 	var wx *wechat.Adapter

@@ -60,8 +60,9 @@ type Server struct {
 	down     map[string]Reply // method → answer until Heal
 	kicked   map[int64]bool
 	migrated map[int64]int64
-	seen     []models.Update // every update ever delivered, for Redeliver
-	limits   *limits         // nil: no sending limits (see EnforceLimits)
+	seen     []models.Update  // every update ever delivered, for Redeliver
+	limits   *limits          // nil: no sending limits (see EnforceLimits)
+	threads  map[[2]int64]int // (chat, message id) → forum topic, for topic messages
 }
 
 // New starts a fake server that is closed when the test ends.
@@ -71,7 +72,7 @@ func New(t testing.TB) *Server {
 		closed:  make(chan struct{}),
 		arrived: make(chan struct{}), changed: make(chan struct{}),
 		nextID: 1000, nextMsg: 100,
-		scripted: map[string][]Reply{}, down: map[string]Reply{}, kicked: map[int64]bool{}, migrated: map[int64]int64{},
+		scripted: map[string][]Reply{}, down: map[string]Reply{}, kicked: map[int64]bool{}, migrated: map[int64]int64{}, threads: map[[2]int64]int{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
@@ -341,6 +342,11 @@ func (s *Server) call(w http.ResponseWriter, method string, fields map[string]st
 		}
 		m := &models.Message{ID: id, Date: int(time.Now().Unix()), Chat: models.Chat{ID: chat}, From: &s.Bot,
 			Text: fields["text"], Caption: fields["caption"]}
+		if method == "sendmessage" || method == "sendphoto" {
+			m.MessageThreadID = s.threadOfSendLocked(chat, fields)
+			m.IsTopicMessage = m.MessageThreadID != 0
+			s.threads[[2]int64{chat, int64(id)}] = m.MessageThreadID
+		}
 		c.Result = m
 		ok200(w, m)
 	default:
