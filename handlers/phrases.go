@@ -47,6 +47,12 @@ func name(units nb.UnitTree, id int64) string {
 // Notice is the group's notice of ev; timers tell no group.
 func (p *Phrases) Notice(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 	t, s, note := p.l.T, summary(c), intake.MaskPersonal(ev.Note)
+	if ev.Kind == nb.EventReported { // a report from outside the chats (Open311): acknowledged as in chat
+		if c.UnitID == 0 {
+			return t("ack_unbound", c.ID, s)
+		}
+		return t("ack", c.ID, s)
+	}
 	switch nb.Action(ev.Kind) {
 	case nb.ActionConfirm:
 		return t("say_confirm", c.ID, s)
