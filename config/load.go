@@ -42,6 +42,9 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 		c.Telegram.Token = tok
 	}
+	if err := c.Metrics.loadToken(); err != nil {
+		return Config{}, err
+	}
 	var errs []error
 	for _, p := range c.problems() {
 		p.Env = fromEnv[p.Key]

@@ -1,0 +1,23 @@
+package config
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestMetricsTokenFile(t *testing.T) {
+	tok := writeFile(t, "token", "s3cret\n")
+	path := writeFile(t, "nb.yaml", "metrics:\n  token_file: "+tok+"\n")
+	c, err := Load(path, env(nil))
+	if err != nil || c.Metrics.Token != "s3cret" {
+		t.Fatalf("Load = %q, %v", c.Metrics.Token, err)
+	}
+	if r := c.Redacted(); r.Metrics.Token != redacted {
+		t.Errorf("Redacted keeps the metrics token")
+	}
+	missing := writeFile(t, "nb2.yaml", "metrics:\n  token_file: "+filepath.Join(t.TempDir(), "nope")+"\n")
+	if _, err := Load(missing, env(nil)); err == nil || !strings.Contains(err.Error(), "metrics.token_file") {
+		t.Fatalf("a missing token file: %v", err)
+	}
+}
