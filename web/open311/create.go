@@ -74,8 +74,8 @@ func (a *API) create(w http.ResponseWriter, r *http.Request, f format) {
 		"told_group", out.ToldChatID != 0)
 	list := []created{{ID: strconv.FormatInt(c.ID, 10), Notice: notice(out)}}
 	write(w, f, http.StatusCreated, struct {
-		XMLName  xml.Name `xml:"service_requests"`
-		Requests []created
+		XMLName  xml.Name  `xml:"service_requests"`
+		Requests []created `xml:"request"`
 	}{Requests: list}, list)
 }
 

@@ -39,8 +39,8 @@ type apiError struct {
 
 // errorList is the XML root of errors (JSON: the bare array).
 type errorList struct {
-	XMLName xml.Name `xml:"errors"`
-	Errors  []apiError
+	XMLName xml.Name   `xml:"errors"`
+	Errors  []apiError `xml:"error"`
 }
 
 // writeError answers status with one error whose code is the status.

@@ -34,8 +34,8 @@ type request struct {
 
 // requestList is the XML root of requests (JSON: the bare array).
 type requestList struct {
-	XMLName  xml.Name `xml:"service_requests"`
-	Requests []request
+	XMLName  xml.Name  `xml:"service_requests"`
+	Requests []request `xml:"request"`
 }
 
 // statusNotes says where a case stands, in the words residents read.

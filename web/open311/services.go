@@ -28,8 +28,8 @@ func (a *API) services(w http.ResponseWriter, f format) {
 			Keywords: strings.Join(s.Keywords, ","), Group: s.Group})
 	}
 	write(w, f, http.StatusOK, struct {
-		XMLName  xml.Name `xml:"services"`
-		Services []service
+		XMLName  xml.Name  `xml:"services"`
+		Services []service `xml:"service"`
 	}{Services: list}, list)
 }
 
