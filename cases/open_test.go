@@ -1,6 +1,7 @@
 package cases_test
 
 import (
+	"strings"
 	"testing"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -25,7 +26,19 @@ func TestOpenTx(t *testing.T) {
 	if out.ToldChatID != w.chat.ID {
 		t.Fatalf("the group was not told: %+v", out)
 	}
-	only(t, "acknowledgement", w.sent(), "g1", "已登记 #1", "电梯·3号楼")
+	sent := w.sent()
+	if len(sent["g1"]) != 1 || !strings.Contains(sent["g1"][0], "已登记 #1 电梯·3号楼") {
+		t.Fatalf("the group's acknowledgement: %v", sent)
+	}
+	// The grid workers and officers over the unit, as for a chat report.
+	for _, who := range []string{"网格员", "书记", "街道主任"} {
+		if m := sent["private:"+who]; len(m) != 1 || !strings.Contains(m[0], "【新诉求】#1") || strings.Contains(m[0], "13812345678") {
+			t.Errorf("%s was told %v", who, m)
+		}
+	}
+	if len(sent) != 4 {
+		t.Errorf("told: %v", sent)
+	}
 
 	// Without a text nothing is stored.
 	w.update(func(tx nb.Tx) error {
@@ -34,11 +47,15 @@ func TestOpenTx(t *testing.T) {
 		}
 		return nil
 	})
-	// Without a group: registered in the unit, nobody told.
-	c2 := &nb.Case{Text: "路灯不亮", UnitID: w.units["二网格"], ReporterID: reporter}
+	// Without a group: registered in the unit, no group told; an urgent
+	// case is told to the staff over the unit as urgent.
+	c2 := &nb.Case{Text: "楼道里有煤气味", UnitID: w.units["二网格"], ReporterID: reporter, Priority: nb.PriorityUrgent}
 	w.update(func(tx nb.Tx) (err error) { out, err = w.svc.OpenTx(tx, c2); return err })
 	if out.ToldChatID != 0 || c2.ID != 2 {
 		t.Fatalf("no group: %+v", out)
 	}
-	none(t, "no group", w.sent())
+	sent = w.sent()
+	if m := sent["private:网格员2"]; len(m) != 1 || !strings.HasPrefix(m[0], "【紧急】#2") || len(sent) != 3 {
+		t.Fatalf("urgent, no group: %v", sent)
+	}
 }

@@ -90,6 +90,12 @@ func (p *Phrases) Notice(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 // Private is the note to the staff or officers ev concerns.
 func (p *Phrases) Private(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 	t, s, text := p.l.T, summary(c), intake.MaskPersonal(c.Text)
+	if ev.Kind == nb.EventReported { // a report from outside the chats (Open311): as notifyOfficers and notifyUrgent
+		if c.Priority == nb.PriorityUrgent {
+			return t("urgent_private", c.ID, s, text, c.ID, c.ID)
+		}
+		return t("officer_new", c.ID, s, text, c.ID, c.ID, c.ID)
+	}
 	switch nb.Action(ev.Kind) {
 	case nb.ActionAccept, nb.ActionAssign:
 		return t("task_new", c.ID, s, text, p.when(c.DueAt), c.ID, c.ID)
