@@ -126,6 +126,10 @@ func TestOpen311(t *testing.T) {
 		}
 	}
 
+	// 王书记 has written to the bot privately: he hears of new requests there.
+	help := p.post("private", "王书记", "#帮助", 0)
+	private := p.botReply("private:王书记", help, help).ID
+
 	before := p.messages(demoGroup, 0, false)
 	after := int64(0)
 	if len(before) > 0 {
@@ -142,6 +146,11 @@ func TestOpen311(t *testing.T) {
 	ack := p.botReply(demoGroup, after, 0)
 	if !strings.Contains(ack.Text, "已登记 #"+id+" 电梯·3号楼") || strings.Contains(ack.Text, "1202") {
 		t.Fatalf("the group's acknowledgement: %q", ack.Text)
+	}
+
+	if note := p.botReply("private:王书记", private, 0); !strings.Contains(note.Text, "【新诉求】#"+id) ||
+		strings.Contains(note.Text, "13812345678") {
+		t.Fatalf("the officer's note: %q", note.Text)
 	}
 
 	q := "?api_key=" + url.QueryEscape(key)
