@@ -218,7 +218,7 @@ func Default() Config {
 		InviteTTL: Duration{72 * time.Hour},
 		Engine:    Engine{Batch: 64, BacklogLimit: 20000, Instance: "local"},
 		Retention: Retention{Inbox: Duration{30 * day}, Outbox: Duration{30 * day}, Sandbox: Duration{30 * day}},
-		Open311:   Open311{Enabled: true},
+		Open311:   Open311{Enabled: true, MaxPerHour: 120},
 		Metrics:   Metrics{Enabled: true},
 	}
 }

@@ -10,6 +10,16 @@ type Open311 struct {
 	PublicRead bool `yaml:"public_read"`
 	// Contact is shown in the discovery document (who runs the API).
 	Contact string `yaml:"contact"`
+	// MaxPerHour is how many requests one API key may create in an hour
+	// (0 = no limit): a client cannot flood its unit's group.
+	MaxPerHour int `yaml:"max_per_hour"`
+}
+
+// problems checks the Open311 settings.
+func (o Open311) problems(ps *problems) {
+	if o.MaxPerHour < 0 {
+		ps.add("open311.max_per_hour", "%d must be 0 (no limit) or more", o.MaxPerHour)
+	}
 }
 
 // Metrics configures the Prometheus endpoint /metrics.

@@ -6,6 +6,13 @@ import (
 	"testing"
 )
 
+func TestOpen311Limit(t *testing.T) {
+	path := writeFile(t, "nb.yaml", "open311:\n  max_per_hour: -1\n")
+	if _, err := Load(path, env(nil)); err == nil || !strings.Contains(err.Error(), "open311.max_per_hour") {
+		t.Fatalf("a negative limit: %v", err)
+	}
+}
+
 func TestMetricsTokenFile(t *testing.T) {
 	tok := writeFile(t, "token", "s3cret\n")
 	path := writeFile(t, "nb.yaml", "metrics:\n  token_file: "+tok+"\n")

@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -230,4 +232,36 @@ func TestOpen311(t *testing.T) {
 	}
 	s, ct, b = p.call("POST", v2+"requests.xml", url.Values{"api_key": {key}, "service_code": {"电梯"}, "description": {"x"}})
 	wantError(t, "revoked key", s, ct, b, 403, "revoked")
+}
+
+// A key past its hourly cap is refused with 429 and Retry-After, in the
+// documented error format, and nothing is registered.
+func TestOpen311Cap(t *testing.T) {
+	path := demoDB(t)
+	key := apiKey(t, path, "app", "第一网格")
+	cfg := filepath.Join(t.TempDir(), "nb.yaml")
+	if err := os.WriteFile(cfg, []byte("open311:\n  max_per_hour: 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := startProgram(t, path, "-config", cfg)
+	form := url.Values{"api_key": {key}, "service_code": {"绿化"}, "description": {"花坛里的树枝断了"}}
+	if code, _, body := p.call("POST", "/open311/v2/requests.json", form); code != http.StatusCreated {
+		t.Fatalf("first request: %d %s", code, body)
+	}
+	req, _ := http.NewRequest("POST", p.base+"/open311/v2/requests.xml", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.Header.Get("Retry-After") == "" {
+		t.Errorf("no Retry-After")
+	}
+	wantError(t, "past the cap", resp.StatusCode, resp.Header.Get("Content-Type"), string(b), 429, "1 requests an hour")
+	code, ct, body := p.call("GET", "/open311/v2/requests.json?api_key="+url.QueryEscape(key), nil)
+	if list := decode[o311Request](t, ct, body, "request"); code != 200 || len(list) != 1 {
+		t.Fatalf("registered: %s", body)
+	}
 }

@@ -68,7 +68,7 @@ func (o *ops) mount(server *web.Server, engine *bot.Engine, parts engineParts, p
 	if o.cfg.Open311.Enabled {
 		server.SetOpen311(open311.New(open311.Config{Store: o.db, Keys: o.db, Cases: parts.cases,
 			Services: open311Services(parts.model), Read: reader(parts.model), Created: engine.WakeSenders,
-			PublicRead: o.cfg.Open311.PublicRead, Contact: o.cfg.Open311.Contact, Location: location(o.cfg),
+			PublicRead: o.cfg.Open311.PublicRead, PerHour: o.cfg.Open311.MaxPerHour, Contact: o.cfg.Open311.Contact, Location: location(o.cfg),
 			Logger: logger}))
 	}
 }

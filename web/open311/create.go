@@ -3,6 +3,7 @@ package open311
 import (
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -55,6 +56,11 @@ func (a *API) create(w http.ResponseWriter, r *http.Request, f format) {
 		a.fail(w, f, err)
 		return
 	}
+	if ok, retry := a.quota.take(key.ID); !ok {
+		w.Header().Set("Retry-After", strconv.Itoa(int(retry.Seconds())+1))
+		writeError(w, f, http.StatusTooManyRequests, fmt.Sprintf("this api_key may create %d requests an hour", a.cfg.PerHour))
+		return
+	}
 	var out *nb.Outcome
 	err = a.cfg.Store.Update(r.Context(), func(tx nb.Tx) (err error) {
 		if err := a.route(tx, key, c); err != nil {
@@ -64,6 +70,7 @@ func (a *API) create(w http.ResponseWriter, r *http.Request, f format) {
 		return err
 	})
 	if err != nil {
+		a.quota.giveBack(key.ID)
 		a.fail(w, f, err)
 		return
 	}

@@ -62,14 +62,17 @@ type Config struct {
 	// PublicRead lets clients without an API key list and read requests
 	// (all units'); with a key they see the requests of its unit's area.
 	PublicRead bool
-	Location   *time.Location // of the times shown (default UTC)
-	Contact    string         // who runs the API, for discovery
-	Logger     *slog.Logger
+	// PerHour is how many requests a key may create in an hour (0 = no limit).
+	PerHour  int
+	Location *time.Location // of the times shown (default UTC)
+	Contact  string         // who runs the API, for discovery
+	Logger   *slog.Logger
 }
 
 // API is the Open311 handler; mount it at Prefix.
 type API struct {
-	cfg Config
+	cfg   Config
+	quota *quota
 }
 
 // New returns the API.
@@ -80,7 +83,7 @@ func New(cfg Config) *API {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &API{cfg: cfg}
+	return &API{cfg: cfg, quota: newQuota(cfg.PerHour)}
 }
 
 // ServeHTTP routes a request under Prefix.

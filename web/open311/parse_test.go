@@ -70,3 +70,34 @@ func TestWriteEscapes(t *testing.T) {
 		t.Fatalf("round trip: %+v, %v", back, err)
 	}
 }
+
+// A key's hour is counted in a window: full, it says how long to wait; a
+// request given back frees its place; other keys and the next hour are free.
+func TestQuota(t *testing.T) {
+	now := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
+	q := newQuota(2)
+	q.now = func() time.Time { return now }
+	for i := range 2 {
+		if ok, _ := q.take(1); !ok {
+			t.Fatalf("request %d refused", i+1)
+		}
+	}
+	now = now.Add(20 * time.Minute)
+	if ok, retry := q.take(1); ok || retry != 40*time.Minute {
+		t.Fatalf("third request: %v, retry %v", ok, retry)
+	}
+	if ok, _ := q.take(2); !ok {
+		t.Fatal("another key refused")
+	}
+	q.giveBack(1)
+	if ok, _ := q.take(1); !ok {
+		t.Fatal("a place given back is not free")
+	}
+	now = now.Add(40 * time.Minute)
+	if ok, _ := q.take(1); !ok {
+		t.Fatal("the next hour refused")
+	}
+	if ok, _ := newQuota(0).take(1); !ok {
+		t.Fatal("no limit refused")
+	}
+}
