@@ -47,7 +47,8 @@ const healthTimeout = 2 * time.Second
 // or the engine is overloaded; ok otherwise.
 func healthCheck(db *store.DB, engine *bot.Engine, platforms []nb.Platform, wx *wechat.Adapter) func() (bool, any) {
 	return func() (bool, any) {
-		h := health{Health: engine.Health(), Platforms: platformStates(engine.Health(), platforms, wx)}
+		eh := engine.Health()
+		h := health{Health: eh, Platforms: platformStates(eh, platforms, wx)}
 		if wx != nil {
 			wh := wx.Health()
 			h.WeChat = &wh
