@@ -23,6 +23,10 @@ func TestMetricsTokenFile(t *testing.T) {
 	if r := c.Redacted(); r.Metrics.Token != redacted {
 		t.Errorf("Redacted keeps the metrics token")
 	}
+	c, err = Load("", env(map[string]string{"NEIGHBORBOT_METRICS_TOKEN_FILE": tok, "NEIGHBORBOT_OPEN311_ENABLED": "false"}))
+	if err != nil || c.Metrics.Token != "s3cret" || c.Open311.Enabled {
+		t.Fatalf("from the environment: %q %v, %v", c.Metrics.Token, c.Open311.Enabled, err)
+	}
 	missing := writeFile(t, "nb2.yaml", "metrics:\n  token_file: "+filepath.Join(t.TempDir(), "nope")+"\n")
 	if _, err := Load(missing, env(nil)); err == nil || !strings.Contains(err.Error(), "metrics.token_file") {
 		t.Fatalf("a missing token file: %v", err)
