@@ -140,6 +140,7 @@ func (e *Engine) deliverInTx(ctx context.Context, w *worker, ts TxSender, msgs [
 		return 0, fmt.Errorf("deliver %s: %w", w.platform, err)
 	}
 	e.health.platform(string(w.platform), nil)
+	e.observeSent(w.platform, len(sent))
 	for _, d := range sent {
 		ts.Delivered(d.out, d.id)
 	}

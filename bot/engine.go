@@ -35,6 +35,7 @@ type Engine struct {
 	jobs      []scheduled
 	proc      processor
 	health    health
+	observer  Observer // may be nil (observe.go)
 
 	backlog      atomic.Int64 // messages received and not yet handled
 	backlogLimit int64        // above it the engine is overloaded (0 = never)

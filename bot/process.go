@@ -169,6 +169,7 @@ func (e *Engine) handle(ctx context.Context, tx nb.Tx, item *nb.InboxItem) (int,
 	if err := json.Unmarshal(item.Payload, &m); err != nil {
 		return 0, tx.MarkInboxDone(item.ID, "decode message: "+err.Error())
 	}
+	defer e.observeTook(m.Platform, time.Now())
 	c, err := e.newContext(ctx, tx, m)
 	if err != nil {
 		return 0, err
@@ -182,6 +183,7 @@ func (e *Engine) handle(ctx context.Context, tx nb.Tx, item *nb.InboxItem) (int,
 // afterHandled forgets the failures of handled items and wakes the
 // workers of the platforms they queued replies for.
 func (e *Engine) afterHandled(items []*nb.InboxItem, queued int) {
+	e.observeHandled(items)
 	for _, it := range items {
 		delete(e.proc.failures, it.ID)
 	}
@@ -213,6 +215,7 @@ func (e *Engine) failed(ctx context.Context, item *nb.InboxItem, cause error) (f
 		e.proc.held[key] = e.now().Add(e.retryBase)
 		return false, errors.Join(cause, err)
 	}
+	e.observeSetAside(item.Platform)
 	return true, nil
 }
 

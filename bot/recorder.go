@@ -82,6 +82,7 @@ func (r *recorder) write(batch []outcome) {
 		r.e.logger.Error("outbox: outcomes not recorded", "count", len(batch), "err", err)
 		return
 	}
+	r.e.observeOutcomes(batch)
 	for _, o := range batch {
 		if o.sent {
 			r.sent++

@@ -38,6 +38,8 @@ type Config struct {
 	Retention     Retention  `yaml:"retention"`
 	InviteTTL     Duration   `yaml:"invite_ttl"`
 	Categories    []Category `yaml:"categories"`
+	Open311       Open311    `yaml:"open311"`
+	Metrics       Metrics    `yaml:"metrics"`
 }
 
 // Sandbox configures the built-in web chat used for trying the bot out.
@@ -216,6 +218,8 @@ func Default() Config {
 		InviteTTL: Duration{72 * time.Hour},
 		Engine:    Engine{Batch: 64, BacklogLimit: 20000, Instance: "local"},
 		Retention: Retention{Inbox: Duration{30 * day}, Outbox: Duration{30 * day}, Sandbox: Duration{30 * day}},
+		Open311:   Open311{Enabled: true, MaxPerHour: 120},
+		Metrics:   Metrics{Enabled: true},
 	}
 }
 
@@ -250,6 +254,9 @@ func (c Config) Redacted() Config {
 	}
 	if c.Telegram.WebhookSecret != "" {
 		c.Telegram.WebhookSecret = redacted
+	}
+	if c.Metrics.Token != "" {
+		c.Metrics.Token = redacted
 	}
 	c.Redis.URL = redactURL(c.Redis.URL)
 	if isPostgres(c.Database) {

@@ -42,6 +42,9 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 		c.Telegram.Token = tok
 	}
+	if err := c.Metrics.loadToken(); err != nil {
+		return Config{}, err
+	}
 	var errs []error
 	for _, p := range c.problems() {
 		p.Env = fromEnv[p.Key]
@@ -126,6 +129,8 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_SANDBOX_MAX_WAITING", "sandbox.max_waiting", func(c *Config, v string) error { return parseInt(v, &c.Sandbox.MaxWaiting) }},
 	{"NEIGHBORBOT_BACKLOG_LIMIT", "engine.backlog_limit", func(c *Config, v string) error { return parseInt(v, &c.Engine.BacklogLimit) }},
 	{"NEIGHBORBOT_INSTANCE", "engine.instance", func(c *Config, v string) error { c.Engine.Instance = v; return nil }},
+	{"NEIGHBORBOT_OPEN311_ENABLED", "open311.enabled", func(c *Config, v string) error { return parseBool(v, &c.Open311.Enabled) }},
+	{"NEIGHBORBOT_METRICS_TOKEN_FILE", "metrics.token_file", func(c *Config, v string) error { c.Metrics.TokenFile = v; return nil }},
 	{"NEIGHBORBOT_REDIS_URL", "redis.url", func(c *Config, v string) error { c.Redis.URL = v; return nil }},
 	{"NEIGHBORBOT_REDIS_URL_FILE", "redis.url", func(c *Config, v string) (err error) {
 		c.Redis.URL, err = readSecretFile(v)

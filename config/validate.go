@@ -94,6 +94,7 @@ func (c Config) problems() problems {
 		ps.add("bot_username", "%q must be letters, digits and _ only, without @", c.BotUsername)
 	}
 	ps.platforms(c)
+	c.Open311.problems(&ps)
 	ps.quietHours(c.QuietHours)
 	if _, ok := Weekdays[strings.ToLower(c.Report.Weekday)]; !ok {
 		ps.add("weekly_report.weekday", "%q is not a day of the week (monday … sunday)", c.Report.Weekday)

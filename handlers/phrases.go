@@ -47,6 +47,12 @@ func name(units nb.UnitTree, id int64) string {
 // Notice is the group's notice of ev; timers tell no group.
 func (p *Phrases) Notice(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 	t, s, note := p.l.T, summary(c), intake.MaskPersonal(ev.Note)
+	if ev.Kind == nb.EventReported { // a report from outside the chats (Open311): acknowledged as in chat
+		if c.UnitID == 0 {
+			return t("ack_unbound", c.ID, s)
+		}
+		return t("ack", c.ID, s)
+	}
 	switch nb.Action(ev.Kind) {
 	case nb.ActionConfirm:
 		return t("say_confirm", c.ID, s)
@@ -84,6 +90,12 @@ func (p *Phrases) Notice(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 // Private is the note to the staff or officers ev concerns.
 func (p *Phrases) Private(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 	t, s, text := p.l.T, summary(c), intake.MaskPersonal(c.Text)
+	if ev.Kind == nb.EventReported { // a report from outside the chats (Open311): as notifyOfficers and notifyUrgent
+		if c.Priority == nb.PriorityUrgent {
+			return t("urgent_private", c.ID, s, text, c.ID, c.ID)
+		}
+		return t("officer_new", c.ID, s, text, c.ID, c.ID, c.ID)
+	}
 	switch nb.Action(ev.Kind) {
 	case nb.ActionAccept, nb.ActionAssign:
 		return t("task_new", c.ID, s, text, p.when(c.DueAt), c.ID, c.ID)

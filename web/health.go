@@ -5,7 +5,8 @@ import (
 )
 
 // HealthFunc reports whether the bot can serve, and what it knows of its
-// state (shown by /healthz?detail=1).
+// state (shown by /healthz?detail=1). A detail with a State method gives
+// the text answer while the bot can serve ("ok", "degraded").
 type HealthFunc func() (ok bool, detail any)
 
 // SetHealth sets what /healthz reports. Call before Start.
@@ -30,7 +31,9 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	if ok {
+	if st, has := detail.(interface{ State() string }); has && ok {
+		_, _ = w.Write([]byte(st.State())) // "ok", or "degraded" (see ?detail=1)
+	} else if ok {
 		_, _ = w.Write([]byte("ok"))
 	} else {
 		_, _ = w.Write([]byte("unavailable: see /healthz?detail=1"))

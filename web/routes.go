@@ -9,6 +9,8 @@ import (
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("/open311/v2/", s.serveOpen311) // mount.go
+	mux.HandleFunc("GET /metrics", s.serveMetrics)
 	if s.sb != nil {
 		mux.HandleFunc("GET /{$}", s.home)
 		mux.HandleFunc("GET /sandbox", s.sandboxPage)

@@ -54,7 +54,8 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	if err != nil {
 		return err
 	}
-	engine, err := buildEngine(cfg, db, logger)
+	ops := newOps(cfg, db) // ops.go: metrics, health, Open311
+	engine, parts, err := buildEngine(cfg, db, logger, ops.engineOptions()...)
 	if err != nil {
 		return err
 	}
@@ -79,14 +80,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		wx = newWeChat(cfg, engine, db, logger, sys.Out)
 	}
 	server := web.New(cfg.HTTPAddr, sb, logger)
-	server.SetHealth(func() (bool, any) {
-		h := healthWithWeChat{Health: engine.Health()}
-		if wx != nil {
-			wh := wx.Health()
-			h.WeChat = &wh
-		}
-		return h.OK(), h
-	})
+	ops.mount(server, engine, parts, platformsOf(tg != nil, sb != nil, wx != nil), wx, logger)
 	server.SetAllowedHosts(allowedHosts(cfg))
 	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
@@ -183,10 +177,10 @@ func absPath(path string) string {
 }
 
 // buildEngine wires the handlers into an engine.
-func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engine, error) {
+func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger, extra ...bot.Option) (*bot.Engine, engineParts, error) {
 	model, err := loadModel(cfg)
 	if err != nil {
-		return nil, err
+		return nil, engineParts{}, err
 	}
 	hcfg := handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
 		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model),
@@ -195,17 +189,17 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	hcfg.Cases = svc
 	h := handlers.New(model, hcfg)
 	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log, h.Edits, h.Evidence)
-	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
+	engine := bot.NewEngine(db, handle, append([]bot.Option{bot.WithLogger(logger),
 		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration),
 		bot.WithBatch(cfg.Engine.Batch), bot.WithBacklogLimit(cfg.Engine.BacklogLimit),
-		bot.WithInstance(cfg.Engine.Instance))
+		bot.WithInstance(cfg.Engine.Instance)}, extra...)...)
 	engine.Schedule("auto_close", 10*time.Minute, svc.CloseUnrated(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
 	engine.Schedule("timers", cfg.TimeLimits.TimerInterval.Duration, svc.RunTimers)
 	if cfg.Report.Enabled {
 		engine.Schedule("weekly_report", cfg.TimeLimits.TimerInterval.Duration, svc.WeeklyReport(reportSchedule(cfg)))
 	}
 	scheduleUpkeep(engine, cfg.Retention, logger)
-	return engine, nil
+	return engine, engineParts{cases: svc, model: model}, nil
 }
 
 // seedDemo fills an empty database with demo data on its first start,

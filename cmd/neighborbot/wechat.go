@@ -40,10 +40,3 @@ func newWeChat(cfg config.Config, engine *bot.Engine, db nb.Store, logger *slog.
 	wechat.Register(engine, a)
 	return a
 }
-
-// healthWithWeChat is /healthz's detail: the engine's, and the WeChat
-// session's state when the adapter runs.
-type healthWithWeChat struct {
-	bot.Health
-	WeChat *wechat.Health `json:"wechat,omitempty"`
-}
