@@ -1,4 +1,4 @@
--- 0012 (issue 15, Open311): API keys of the clients that may create
+-- 0011 (issue 15, Open311): API keys of the clients that may create
 -- service requests. Only a SHA-256 hash of each key is kept (the key itself
 -- is printed once, by "neighborbot apikey create"), with its first
 -- characters to tell keys apart in lists. A key belongs to a unit: requests
