@@ -28,22 +28,6 @@ func runInit(args []string, sys IO) error {
 	return nil
 }
 
-// runMigrate brings the schema up to date and prints the version.
-func runMigrate(ctx context.Context, args []string, sys IO) error {
-	fs, path := newFlags("migrate", sys)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
-		v, err := db.SchemaVersion(ctx)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(sys.Out, "database %s is at schema version %d (latest %d)\n", cfg.Database, v, store.LatestVersion())
-		return nil
-	}, store.MayCreate())
-}
-
 // runInvite creates a one-time code for a role and prints it alone on the
 // last line of standard output.
 func runInvite(ctx context.Context, args []string, sys IO) error {

@@ -30,6 +30,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	cfgFile := config.PathFrom(*path, sys.Getenv)
 	cfg, err := loadConfig(*path, sys)
 	if err != nil {
 		return err
@@ -93,7 +94,8 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		_ = server.Shutdown(context.Background())
 		return err
 	}
-	logger.Info("neighborbot ready", "version", version(), "addr", server.Addr(), "took", time.Since(start))
+	logger.Info("neighborbot ready", "version", version(), "addr", server.Addr(), "config", configName(cfgFile),
+		"database", dbName(cfg), "took", time.Since(start))
 	if tg != nil {
 		fmt.Fprintf(sys.Out, "telegram bot: @%s\n", tg.Username())
 	}
