@@ -139,3 +139,34 @@ func TestSystemdUnit(t *testing.T) {
 		t.Errorf("exposure level above 2.0 (OK):\n%s", out)
 	}
 }
+
+// TestReadme: the exact Go version of go.mod, links only to files that
+// exist inside the repository, the operations guide and the licence.
+func TestReadme(t *testing.T) {
+	readme := repoFile(t, "README.md")
+	if !strings.Contains(readme, "Go "+goVersion(t)) {
+		t.Errorf("README does not state go.mod's Go version %s", goVersion(t))
+	}
+	for _, want := range []string{"(docs/OPERATIONS.md)", "fonts-noto-cjk", "`LICENSE`"} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README lacks %s", want)
+		}
+	}
+	for _, m := range regexp.MustCompile(`\]\(([^)]+)\)|\x60(\.\./[^\x60]+)\x60`).FindAllStringSubmatch(readme, -1) {
+		target := m[1] + m[2]
+		if strings.HasPrefix(target, "https://") {
+			continue
+		}
+		clean := filepath.Clean(target)
+		if strings.HasPrefix(clean, "..") || filepath.IsAbs(clean) {
+			t.Errorf("README links %s, outside the repository", target)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join("..", "..", clean)); err != nil {
+			t.Errorf("README links %s: %v", target, err)
+		}
+	}
+	if !strings.Contains(repoFile(t, "LICENSE"), "Apache License") {
+		t.Error("LICENSE is not the Apache License")
+	}
+}
