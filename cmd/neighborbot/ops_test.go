@@ -109,3 +109,21 @@ func TestHealthURL(t *testing.T) {
 		}
 	}
 }
+
+func TestDatabaseErrorsInWords(t *testing.T) {
+	notes := filepath.Join(t.TempDir(), "notes.db")
+	if err := os.WriteFile(notes, []byte("shopping list: rice, eggs, tea, and a long enough line for a header\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, verb := range []string{"unit", "run"} {
+		args := []string{verb}
+		if verb == "unit" {
+			args = append(args, "list")
+		}
+		code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": notes}, args...)
+		if code != 1 || !strings.Contains(errOut, notes+" is not a SQLite database") || strings.Count(errOut, notes) != 1 ||
+			regexp.MustCompile(`\(\d+\)`).MatchString(errOut) {
+			t.Errorf("%s on a text file: code %d, %q", verb, code, errOut)
+		}
+	}
+}

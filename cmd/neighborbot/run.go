@@ -86,7 +86,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	server.SetAllowedHosts(allowedHosts(cfg))
 	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
-		return fmt.Errorf("http: %w", err)
+		return explainListen(cfg.HTTPAddr, err)
 	}
 	// Seeded only once the server listens: a start that fails (a busy port)
 	// leaves no half-made database behind.

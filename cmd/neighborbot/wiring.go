@@ -80,7 +80,10 @@ func openStore(ctx context.Context, cfg config.Config, opts ...store.Option) (*s
 	}
 	db, err := store.Open(ctx, cfg.Database, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", cfg.Database, err)
+		if strings.Contains(err.Error(), absPath(cfg.Database)) {
+			return nil, err // it names the file already, and says what to do
+		}
+		return nil, fmt.Errorf("database %s: %w", absPath(cfg.Database), err)
 	}
 	return db, nil
 }
