@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -35,6 +36,7 @@ type Platform struct {
 	waitTimeout time.Duration
 	hub         *hub
 	posts       *groupCommit
+	groups      sync.Map // keys of groups known to exist (CheckChat)
 }
 
 var _ bot.TxSender = (*Platform)(nil)
