@@ -25,6 +25,7 @@ type Server struct {
 	hosts   map[string]bool // host names answered besides loopback
 	polls   *pollLimits
 	parker  *parker
+	zone    string // IANA time zone the sandbox page shows times in (SetTimeZone)
 
 	// base is cancelled at Shutdown, which cancels every request's context
 	// so that long polls end at once.

@@ -84,6 +84,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		return h.OK(), h
 	})
 	server.SetAllowedHosts(allowedHosts(cfg))
+	server.SetTimeZone(cfg.TimeZone)
 	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
 		return explainListen(cfg.HTTPAddr, err)
