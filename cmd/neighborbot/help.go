@@ -142,6 +142,10 @@ The stamped version, else the build's VCS revision.
 
 Example:
   neighborbot --version`},
+	{"completion", "print a bash completion script for the verbs", `neighborbot completion bash
+
+Example:
+  source <(neighborbot completion bash)   # or save it in /etc/bash_completion.d/neighborbot`},
 	{"help", "this list, or one verb's help", `neighborbot help [VERB]
 
 Example:
@@ -180,6 +184,26 @@ func printVerbHelp(w io.Writer, name string) bool {
 	}
 	fmt.Fprintf(w, "%s — %s\n\n%s\n", v.name, v.summary, strings.TrimSpace(v.text))
 	return true
+}
+
+// runCompletion implements "neighborbot completion bash": the verbs, and
+// files after -config, -out and -data.
+func runCompletion(args []string, sys IO) error {
+	if len(args) != 1 || args[0] != "bash" {
+		return fmt.Errorf("%w: completion bash (only bash is supported)", errUsage)
+	}
+	names := make([]string, len(verbs))
+	for i, v := range verbs {
+		names[i] = v.name
+	}
+	fmt.Fprintf(sys.Out, `_neighborbot() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+  case $prev in -config|-out|-data|-model) COMPREPLY=($(compgen -f -- "$cur")); return;; esac
+  if [ "$COMP_CWORD" -eq 1 ]; then COMPREPLY=($(compgen -W %q -- "$cur")); fi
+}
+complete -o default -F _neighborbot neighborbot
+`, strings.Join(names, " "))
+	return nil
 }
 
 // runHelp implements "neighborbot help [VERB]".

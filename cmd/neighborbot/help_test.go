@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -106,5 +107,26 @@ func TestUsageErrorsSayItOnce(t *testing.T) {
 		if code != 2 || out != "" || len(lines) != 2 || !strings.Contains(lines[0], tc.first) || !strings.Contains(lines[1], tc.fix) {
 			t.Errorf("%v: code %d, stdout %q, want two lines (%q, a hint with %q), got:\n%s", tc.args, code, out, tc.first, tc.fix, errOut)
 		}
+	}
+}
+
+// TestBashCompletion runs the completion script in bash, where bash is
+// installed: the first word completes to the verbs.
+func TestBashCompletion(t *testing.T) {
+	code, script, errOut := cli(t, nil, "completion", "bash")
+	if code != 0 {
+		t.Fatalf("completion bash: %d %q", code, errOut)
+	}
+	if code, _, _ := cli(t, nil, "completion", "fish"); code != 2 {
+		t.Errorf("completion fish is a usage error")
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash not installed")
+	}
+	test := script + `COMP_WORDS=(neighborbot in); COMP_CWORD=1; _neighborbot; echo "${COMPREPLY[*]}"`
+	out, err := exec.Command(bash, "-c", test).CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != "init invite inbox" {
+		t.Errorf("completing \"in\": %q, %v", out, err)
 	}
 }

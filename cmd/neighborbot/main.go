@@ -128,6 +128,8 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 	case "version":
 		fmt.Fprintln(sys.Out, "neighborbot", version())
 		return nil
+	case "completion":
+		return runCompletion(args, sys)
 	case "help":
 		return runHelp(args, sys)
 	}
