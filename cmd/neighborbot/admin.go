@@ -19,12 +19,16 @@ func runInit(args []string, sys IO) error {
 	}
 	out := *path
 	if out == "" {
-		out = "neighborbot.yaml"
+		out = config.DefaultFile
 	}
 	if err := config.WriteSample(out); err != nil {
 		return err
 	}
-	fmt.Fprintf(sys.Out, "wrote %s; run with: neighborbot run -config %s\n", out, out)
+	if out == config.DefaultFile {
+		fmt.Fprintf(sys.Out, "wrote %s; neighborbot run (in this folder) reads it\n", out)
+	} else {
+		fmt.Fprintf(sys.Out, "wrote %s; run with: neighborbot run -config %s\n", out, out)
+	}
 	return nil
 }
 

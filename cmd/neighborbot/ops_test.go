@@ -127,3 +127,14 @@ func TestDatabaseErrorsInWords(t *testing.T) {
 		}
 	}
 }
+
+func TestInitSaysHowToRun(t *testing.T) {
+	t.Chdir(t.TempDir())
+	code, out, errOut := cli(t, nil, "init")
+	if code != 0 || !strings.Contains(out, "neighborbot run (in this folder) reads it") {
+		t.Fatalf("init: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := cli(t, nil, "config"); code != 0 || !strings.Contains(out, "neighborbot.yaml") {
+		t.Fatalf("config after init names the file: %q", out)
+	}
+}
