@@ -2,9 +2,11 @@
 # running as a non-root user, its database and WeChat session in /data.
 #
 #   docker build --build-arg VERSION=$(git describe --tags --always) -t neighborbot .
-#   docker run -p 127.0.0.1:8080:8080 -v nbdata:/data neighborbot
+#   docker run -p 127.0.0.1:8080:8080 -v nbdata:/data -e NEIGHBORBOT_SANDBOX_ALLOW_REMOTE=true neighborbot
 #
-# compose.yaml runs the same with the sandbox chat on http://127.0.0.1:8080/sandbox.
+# The bot listens on all interfaces inside the container, so the sandbox chat
+# (which lets anyone act as anyone) must be allowed explicitly; publish the
+# port on 127.0.0.1 only, as above. compose.yaml does the same.
 
 # The Go version go.mod asks for.
 FROM golang:1.26.8 AS build
