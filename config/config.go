@@ -5,6 +5,7 @@
 package config
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -237,13 +238,25 @@ func isPostgres(dsn string) bool {
 	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
+// DefaultFile is the config file used when neither -config nor
+// NEIGHBORBOT_CONFIG names one and it exists in the working directory
+// (neighborbot init writes it there).
+const DefaultFile = "neighborbot.yaml"
+
 // PathFrom chooses the config file path: the -config flag value if set,
-// else NEIGHBORBOT_CONFIG, else "" (no file, defaults and environment only).
+// else NEIGHBORBOT_CONFIG, else DefaultFile if it exists in the working
+// directory, else "" (no file, defaults and environment only).
 func PathFrom(flagValue string, getenv func(string) string) string {
 	if flagValue != "" {
 		return flagValue
 	}
-	return getenv("NEIGHBORBOT_CONFIG")
+	if p := getenv("NEIGHBORBOT_CONFIG"); p != "" {
+		return p
+	}
+	if _, err := os.Stat(DefaultFile); err == nil {
+		return DefaultFile
+	}
+	return ""
 }
 
 // Redacted returns a copy that is safe to log: the Telegram token and the

@@ -74,6 +74,23 @@ func TestPathFrom(t *testing.T) {
 	}
 }
 
+func TestPathFromWorkingDirectory(t *testing.T) {
+	t.Chdir(t.TempDir())
+	noEnv := env(nil)
+	if got := PathFrom("", noEnv); got != "" {
+		t.Fatalf("no file here: %q", got)
+	}
+	if err := WriteSample(DefaultFile); err != nil {
+		t.Fatal(err)
+	}
+	if got := PathFrom("", noEnv); got != DefaultFile {
+		t.Fatalf("./%s exists: got %q", DefaultFile, got)
+	}
+	if got := PathFrom("", env(map[string]string{"NEIGHBORBOT_CONFIG": "b.yaml"})); got != "b.yaml" {
+		t.Fatalf("NEIGHBORBOT_CONFIG wins over ./%s: got %q", DefaultFile, got)
+	}
+}
+
 func TestRedacted(t *testing.T) {
 	c := Default()
 	c.Telegram.Token = "123456:SECRETtoken"

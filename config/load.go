@@ -126,6 +126,7 @@ var envVars = []envVar{
 		return nil
 	}},
 	{"NEIGHBORBOT_DB_CHECK", "database_check", func(c *Config, v string) error { return parseBool(v, &c.DatabaseCheck) }},
+	{"NEIGHBORBOT_SANDBOX_ALLOW_REMOTE", "sandbox.allow_remote", func(c *Config, v string) error { return parseBool(v, &c.Sandbox.AllowRemote) }},
 	{"NEIGHBORBOT_SANDBOX_MAX_WAITING", "sandbox.max_waiting", func(c *Config, v string) error { return parseInt(v, &c.Sandbox.MaxWaiting) }},
 	{"NEIGHBORBOT_BACKLOG_LIMIT", "engine.backlog_limit", func(c *Config, v string) error { return parseInt(v, &c.Engine.BacklogLimit) }},
 	{"NEIGHBORBOT_INSTANCE", "engine.instance", func(c *Config, v string) error { c.Engine.Instance = v; return nil }},

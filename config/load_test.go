@@ -220,3 +220,14 @@ func TestTelegramTurnsSandboxOff(t *testing.T) {
 		t.Fatalf("unknown sandbox key: %v", err)
 	}
 }
+
+func TestSandboxAllowRemoteFromEnv(t *testing.T) {
+	getenv := env(map[string]string{"NEIGHBORBOT_HTTP_ADDR": "0.0.0.0:8080"})
+	if _, err := Load("", getenv); err == nil || !strings.Contains(err.Error(), "allow_remote") {
+		t.Fatalf("the sandbox beyond loopback must be refused by default: %v", err)
+	}
+	c, err := Load("", env(map[string]string{"NEIGHBORBOT_HTTP_ADDR": "0.0.0.0:8080", "NEIGHBORBOT_SANDBOX_ALLOW_REMOTE": "true"}))
+	if err != nil || !c.Sandbox.AllowRemote {
+		t.Fatalf("NEIGHBORBOT_SANDBOX_ALLOW_REMOTE=true (as in the container): %v", err)
+	}
+}

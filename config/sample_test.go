@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -116,5 +117,37 @@ func TestWriteSample(t *testing.T) {
 
 	if err := WriteSample(filepath.Join(t.TempDir(), "no", "dir.yaml")); err == nil {
 		t.Error("WriteSample into a missing directory succeeded")
+	}
+}
+
+// TestSampleDescribesOnlyWhatExists: every variable the sample names is
+// read, every variable read is named, nothing that is not there yet (a
+// dashboard, invitation links) is promised, and settings this version
+// refuses say so.
+func TestSampleDescribesOnlyWhatExists(t *testing.T) {
+	sample := string(SampleYAML())
+	known := map[string]bool{"NEIGHBORBOT_CONFIG": true}
+	for _, e := range envVars {
+		known[e.name] = true
+		if !strings.Contains(sample, e.name) {
+			t.Errorf("the sample does not name %s (%s)", e.name, e.key)
+		}
+	}
+	for _, name := range regexp.MustCompile(`NEIGHBORBOT_\w+`).FindAllString(sample, -1) {
+		if !known[name] {
+			t.Errorf("the sample names %s, which nothing reads", name)
+		}
+	}
+	for _, promise := range []string{"dashboard", "管理后台", "invitation link", "邀请链接"} {
+		if strings.Contains(sample, promise) {
+			t.Errorf("the sample promises %q, which does not exist", promise)
+		}
+	}
+	for key, marker := range map[string]string{"database:": "not supported yet", "redis:": "Not used by this version yet"} {
+		i := strings.Index(sample, "\n"+key)
+		j := strings.LastIndex(sample[:max(i, 0)], "\n\n")
+		if i < 0 || !strings.Contains(sample[j:i+len(key)+300], marker) {
+			t.Errorf("the sample must mark %s as %q", key, marker)
+		}
 	}
 }

@@ -78,7 +78,7 @@ func (c Config) problems() problems {
 	} else if c.Sandbox.Enabled && !c.Sandbox.AllowRemote && !loopbackAddr(c.HTTPAddr) {
 		ps.add("http_addr", "%q can be reached from other machines, and the sandbox lets anyone act as anyone "+
 			"(officers included): listen on 127.0.0.1, turn the sandbox off (sandbox.enabled: false), or set "+
-			"sandbox.allow_remote: true on a network you trust", c.HTTPAddr)
+			"sandbox.allow_remote: true (NEIGHBORBOT_SANDBOX_ALLOW_REMOTE=true) on a network you trust", c.HTTPAddr)
 	}
 	ps.database(c.Database)
 	ps.oneOf("log_level", c.LogLevel, logLevels)

@@ -10,6 +10,18 @@ import (
 	"strings"
 )
 
+// ErrUsage marks an error in how RunTrain or RunEval were called (a wrong
+// or missing flag), as opposed to a failure while running.
+var ErrUsage = errors.New("usage error")
+
+// usageError wraps a flag error in ErrUsage; flag.ErrHelp stays as it is.
+func usageError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return fmt.Errorf("%w: %v", ErrUsage, err)
+}
+
 // RunTrain implements `neighborbot train --data FILE --out MODEL`.
 func RunTrain(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
@@ -18,10 +30,10 @@ func RunTrain(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "where to write the model")
 	ack := fs.Float64("ack-threshold", DefaultAckThreshold, "confidence above which reports are acknowledged")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return usageError(err)
 	}
 	if *data == "" || *out == "" {
-		return errors.New("train: --data and --out are required")
+		return fmt.Errorf("%w: train: --data and --out are required", ErrUsage)
 	}
 	ds, err := ReadTSVFile(*data)
 	if err != nil {
@@ -47,10 +59,10 @@ func RunEval(args []string, stdout, stderr io.Writer) error {
 	model := fs.String("model", "", "model file (default: the embedded model)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return usageError(err)
 	}
 	if *data == "" {
-		return errors.New("eval: --data is required")
+		return fmt.Errorf("%w: eval: --data is required", ErrUsage)
 	}
 	m, err := openModel(*model)
 	if err != nil {

@@ -19,10 +19,12 @@ func (rep Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "public acknowledgements: %.2f per 100 chit-chat (%d rows), %.4f of concerns, precision %.4f\n", rep.FalseAckPer100, rep.ChatN, rep.AckRecall, rep.AckPrecision)
 	fmt.Fprintf(&b, "location recall (overlap): %.4f (%d rows naming a place)\n", rep.LocationRecall, rep.LocationPlaceN)
 	fmt.Fprintf(&b, "msgs/sec: %.0f\n\n", rep.MsgsPerSec)
+	// Labels (Chinese, two columns wide on a terminal, which tabwriter
+	// does not know) come last, after the columns tabwriter can align.
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "class\tprecision\trecall\tF1\tsupport")
+	fmt.Fprintln(tw, "precision\trecall\tF1\tsupport\tclass")
 	for _, c := range rep.Classes {
-		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\n", c.Label, c.Precision, c.Recall, c.F1, c.Support)
+		fmt.Fprintf(tw, "%.3f\t%.3f\t%.3f\t%d\t%s\n", c.Precision, c.Recall, c.F1, c.Support, c.Label)
 	}
 	tw.Flush()
 	b.WriteString("\nconfusion (row = gold, column = predicted, labels numbered as above)\n")
@@ -33,11 +35,11 @@ func (rep Report) WriteText(w io.Writer) error {
 	}
 	fmt.Fprintln(tw)
 	for i, row := range rep.Confusion {
-		fmt.Fprintf(tw, "%d %s\t", i+1, rep.Labels[i])
+		fmt.Fprintf(tw, "%d\t", i+1)
 		for _, n := range row {
 			fmt.Fprintf(tw, "%d\t", n)
 		}
-		fmt.Fprintln(tw)
+		fmt.Fprintf(tw, " %s\n", rep.Labels[i])
 	}
 	tw.Flush()
 	_, err := io.WriteString(w, b.String())

@@ -21,7 +21,6 @@ import (
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 var (
@@ -107,7 +106,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	}
 	if err := db.reader.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, explainWrite(path, fmt.Errorf("store: open %s: %w", path, err))
 	}
 	var err error
 	if db.guard, err = newGuard(path); err != nil {
@@ -138,15 +137,10 @@ func (db *DB) startChecks(ctx context.Context, o options) error {
 	return nil
 }
 
-// explainWrite turns a failed first write into a sentence saying what to
-// change.
+// explainWrite turns a failed open or first write into a sentence saying
+// what to do (explainOpen).
 func explainWrite(path string, err error) error {
-	switch sqliteCode(err) & 0xff {
-	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
-		return fmt.Errorf("store: the database %s cannot be written (%v): the user running the bot needs write "+
-			"permission on the file, its -wal and -shm files, and the folder %s", absPath(path), err, filepath.Dir(absPath(path)))
-	}
-	return err
+	return explainOpen(path, err)
 }
 
 func checkPath(path string) error {
@@ -156,10 +150,13 @@ func checkPath(path string) error {
 		return fmt.Errorf("store: database path %q must not contain ? or #", path)
 	}
 	dir := filepath.Dir(path)
-	if fi, err := os.Stat(dir); err != nil {
-		return fmt.Errorf("store: database directory %s: %w", dir, err)
+	if fi, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("store: the folder %s for the database %s does not exist: create it, or fix the path: %w",
+			absPath(dir), absPath(path), err)
+	} else if err != nil {
+		return fmt.Errorf("store: the folder of the database %s: %w", absPath(path), err)
 	} else if !fi.IsDir() {
-		return fmt.Errorf("store: database directory %s is not a directory", dir)
+		return fmt.Errorf("store: %s, the folder for the database %s, is not a folder", absPath(dir), absPath(path))
 	}
 	return nil
 }

@@ -177,7 +177,7 @@ func TestBrowserCreateAndPrivateChat(t *testing.T) {
 	if err != nil {
 		t.Fatalf("create a person and a group: %v", err)
 	}
-	if msg, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("chat-error"))); err != nil || msg != `group "三号楼群" exists` {
+	if msg, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("chat-error"))); err != nil || msg != `群“三号楼群”已存在 · group "三号楼群" exists` {
 		t.Errorf("error shown: %q, %v", msg, err)
 	}
 	people, err := sb.People(t.Context())

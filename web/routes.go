@@ -25,7 +25,8 @@ func (s *Server) routes() http.Handler {
 	// Other web sites must not post here through a visitor's browser (the
 	// sandbox lets anyone act as anyone, officers included).
 	csrf := http.NewCrossOriginProtection()
-	return s.endOnShutdown(secureHeaders(s.checkHost(csrf.Handler(mux))))
+	csrf.SetDenyHandler(http.HandlerFunc(s.denyCrossOrigin))
+	return s.endOnShutdown(secureHeaders(s.checkHost(csrf.Handler(s.jsonFallback(mux)))))
 }
 
 // endOnShutdown cancels a request's context when the server shuts down, so

@@ -38,6 +38,10 @@ func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) {
 		}
 		after = n
 	}
+	if err := s.sb.CheckChat(r.Context(), chat); err != nil {
+		s.writeError(w, r, err) // 404 for a group that does not exist, as POST answers
+		return
+	}
 	if q.Get("wait") == "1" {
 		release, ok := s.polls.acquire(r)
 		if !ok {

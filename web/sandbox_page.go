@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	_ "embed"
+	"html"
 	"net/http"
 )
 
@@ -17,5 +19,10 @@ func (s *Server) sandboxPage(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy",
 		"default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; "+
 			"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-	_, _ = w.Write(sandboxHTML)
+	_, _ = w.Write(bytes.Replace(sandboxHTML, []byte("{{TIMEZONE}}"), []byte(html.EscapeString(s.zone)), 1))
 }
+
+// SetTimeZone sets the IANA time zone (as "Asia/Shanghai") in which the
+// sandbox page shows message times; empty means the browser's own. Call
+// before Start.
+func (s *Server) SetTimeZone(name string) { s.zone = name }

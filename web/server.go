@@ -26,6 +26,7 @@ type Server struct {
 	polls   *pollLimits
 	parker  *parker
 	mounts  mounts // Open311 and metrics (mount.go)
+	zone    string // IANA time zone the sandbox page shows times in (SetTimeZone)
 
 	// base is cancelled at Shutdown, which cancels every request's context
 	// so that long polls end at once.

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -39,6 +40,7 @@ type Platform struct {
 	// residents (a real platform is enabled: a sandbox officer would act
 	// on its chats' cases).
 	grantsRefused string
+	groups        sync.Map // keys of groups known to exist (CheckChat)
 }
 
 var _ bot.TxSender = (*Platform)(nil)

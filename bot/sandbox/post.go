@@ -76,7 +76,7 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 		return 0, fmt.Errorf("sandbox: post: %w", err)
 	}
 	p.hub.notify(msg.ChatKey, msg.ID)
-	p.logger.Debug("sandbox message posted", "chat_key", msg.ChatKey, "message_id", msg.ID)
+	p.logger.Debug("sandbox message posted", "message_id", msg.ID) // not the chat key: a title people typed
 	switch {
 	case inOneTx:
 		txRecv.Wake()

@@ -126,7 +126,7 @@ func (a *Adapter) toMessage(msg *openwechat.Message) (bot.Message, bool) {
 	senderID := MemberID(title, name)
 	if n := sameName(members, name); n > 1 {
 		a.log.Warn("wechat: members share a name in a group; not merged, roles need a unique group card",
-			"title", title, "name", name, "count", n)
+			"title", title, "count", n) // not the name: people's names stay out of logs
 		senderID = ambiguousPrefix + tag(member.UserName) + "/" + name
 	}
 	id := msg.MsgId

@@ -18,29 +18,17 @@ func runInit(args []string, sys IO) error {
 	}
 	out := *path
 	if out == "" {
-		out = "neighborbot.yaml"
+		out = config.DefaultFile
 	}
 	if err := config.WriteSample(out); err != nil {
 		return err
 	}
-	fmt.Fprintf(sys.Out, "wrote %s; run with: neighborbot run -config %s\n", out, out)
-	return nil
-}
-
-// runMigrate brings the schema up to date and prints the version.
-func runMigrate(ctx context.Context, args []string, sys IO) error {
-	fs, path := newFlags("migrate", sys)
-	if err := parseFlags(fs, args); err != nil {
-		return err
+	if out == config.DefaultFile {
+		fmt.Fprintf(sys.Out, "wrote %s; neighborbot run (in this folder) reads it\n", out)
+	} else {
+		fmt.Fprintf(sys.Out, "wrote %s; run with: neighborbot run -config %s\n", out, out)
 	}
-	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
-		v, err := db.SchemaVersion(ctx)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(sys.Out, "database %s is at schema version %d (latest %d)\n", cfg.Database, v, store.LatestVersion())
-		return nil
-	}, store.MayCreate())
+	return nil
 }
 
 // runInvite creates a one-time code for a role and prints it alone on the

@@ -29,7 +29,7 @@ func fromDB(args []string) bool {
 // the database (handlers.Decisions), each counted -weight times.
 func runTrainVerb(ctx context.Context, args []string, sys IO) error {
 	if !fromDB(args) {
-		return runTrain(args, sys.Out, sys.Err)
+		return runTrain(args, sys)
 	}
 	fs, path := newFlags("train", sys)
 	fs.Bool("from-db", true, "learn from the decisions recorded in the database")
@@ -82,7 +82,7 @@ func runTrainVerb(ctx context.Context, args []string, sys IO) error {
 // the decisions recorded in the database, with the configured model.
 func runEvalVerb(ctx context.Context, args []string, sys IO) error {
 	if !fromDB(args) {
-		return runEval(args, sys.Out, sys.Err)
+		return runEval(args, sys)
 	}
 	fs, path := newFlags("eval", sys)
 	fs.Bool("from-db", true, "evaluate on the decisions recorded in the database")

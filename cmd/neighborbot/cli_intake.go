@@ -1,14 +1,32 @@
 package main
 
 import (
+	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/neighborbot/neighborbot/intake"
 )
 
 // runTrain implements `neighborbot train --data FILE --out MODEL`.
-func runTrain(args []string, stdout, stderr io.Writer) error {
-	return intake.RunTrain(args, stdout, stderr)
+func runTrain(args []string, sys IO) error {
+	return intakeVerb("train", intake.RunTrain, args, sys)
+}
+
+// intakeVerb runs one of intake's flag-parsing commands the way the other
+// verbs run: its mistakes are usage errors reported once by Main, and -h
+// prints the verb's help.
+func intakeVerb(verb string, run func([]string, io.Writer, io.Writer) error, args []string, sys IO) error {
+	err := run(args, sys.Out, io.Discard)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		printVerbHelp(sys.Out, verb)
+	case errors.Is(err, intake.ErrUsage):
+		return fmt.Errorf("%w: %s", errUsage, strings.TrimPrefix(err.Error(), intake.ErrUsage.Error()+": "))
+	}
+	return err
 }
 
 // runEval implements `neighborbot eval --data FILE [--model MODEL] [--json]`;
@@ -16,8 +34,8 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 // P/R/F1, location exact, urgent recall, msgs/sec; --json prints one JSON
 // object with keys accuracy, macro_f1, concern_precision, concern_recall,
 // concern_f1, location_exact, urgent_recall, msgs_per_sec and more.
-func runEval(args []string, stdout, stderr io.Writer) error {
-	return intake.RunEval(args, stdout, stderr)
+func runEval(args []string, sys IO) error {
+	return intakeVerb("eval", intake.RunEval, args, sys)
 }
 
 // runUnderstand implements `neighborbot understand [-config PATH] [-model

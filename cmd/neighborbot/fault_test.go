@@ -49,7 +49,8 @@ func TestBusyPortLeavesNoDemoData(t *testing.T) {
 	defer ln.Close()
 	path := filepath.Join(t.TempDir(), "nb.db")
 	code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": path, "NEIGHBORBOT_HTTP_ADDR": ln.Addr().String()}, "run")
-	if code != 1 || !strings.Contains(errOut, "address already in use") {
+	if code != 1 || !strings.Contains(errOut, "already in use") || !strings.Contains(errOut, "NEIGHBORBOT_HTTP_ADDR=") ||
+		strings.Count(errOut, "in use") != 1 {
 		t.Fatalf("start on a busy port: code %d, %q", code, errOut)
 	}
 	db, err := store.Open(context.Background(), path)

@@ -13,7 +13,10 @@
 //	neighborbot apikey create|list|revoke   keys of Open311 clients
 //	neighborbot stats            numbers and rates of a unit's area for a period
 //	neighborbot train|eval|understand   the message-understanding models
+//	neighborbot config|healthcheck   the effective configuration; ask a running bot
 //	neighborbot version
+//
+// "neighborbot help VERB" shows a verb's flags and an example (help.go).
 package main
 
 import (
@@ -24,6 +27,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
 	"syscall"
 	_ "time/tzdata" // time zones on machines without a zoneinfo database
 )
@@ -45,12 +50,16 @@ type IO struct {
 	Getenv func(string) string
 }
 
-// Main runs one command and returns the process exit code.
+// Main runs one command and returns the process exit code: 0 done, 1
+// failed, 2 wrong usage (one line saying what is wrong, and a hint).
 func Main(ctx context.Context, args []string, sys IO) int {
 	verb, rest := "run", args
-	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+	switch {
+	case len(args) > 0 && isHelpFlag(args[0]):
+		verb, rest = "help", args[1:]
+	case len(args) > 0 && (args[0] == "--version" || args[0] == "-version"):
 		verb, rest = "version", args[1:]
-	} else if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+	case len(args) > 0 && args[0] != "" && args[0][0] != '-':
 		verb, rest = args[0], args[1:]
 	}
 	err := dispatch(ctx, verb, rest, sys)
@@ -59,13 +68,24 @@ func Main(ctx context.Context, args []string, sys IO) int {
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.Is(err, errUsage) && slices.ContainsFunc(rest, isHelpFlag) && printVerbHelp(sys.Out, verb):
+		return 0 // "unit -h": a verb with subcommands
 	case errors.Is(err, errUsage):
-		fmt.Fprintln(sys.Err, err)
-		fmt.Fprint(sys.Err, usage)
+		fmt.Fprintln(sys.Err, "neighborbot:", strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+		if _, known := findVerb(verb); known && verb != "help" {
+			fmt.Fprintf(sys.Err, "Run 'neighborbot help %s' for its flags and an example.\n", verb)
+		} else {
+			fmt.Fprintln(sys.Err, "Run 'neighborbot help' for the list of verbs.")
+		}
 		return 2
 	}
 	fmt.Fprintln(sys.Err, "neighborbot:", err)
 	return 1
+}
+
+// isHelpFlag reports whether arg asks for help.
+func isHelpFlag(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help"
 }
 
 var errUsage = errors.New("usage error")
@@ -104,39 +124,17 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 		return runUnderstand(args, sys)
 	case "model":
 		return runModel(ctx, args, sys)
+	case "config":
+		return runConfig(args, sys)
+	case "healthcheck":
+		return runHealthcheck(ctx, args, sys)
 	case "version":
 		fmt.Fprintln(sys.Out, "neighborbot", version())
 		return nil
-	case "help", "-h", "--help":
-		fmt.Fprint(sys.Out, usage)
-		return nil
+	case "completion":
+		return runCompletion(args, sys)
+	case "help":
+		return runHelp(args, sys)
 	}
 	return fmt.Errorf("%w: unknown command %q", errUsage, verb)
 }
-
-const usage = `usage: neighborbot [command] [flags]
-
-  run          run the bot (default); flags: -config PATH, --no-demo
-  init         write a commented sample config (neighborbot.yaml)
-  migrate      bring the database schema up to date
-  backup       -out FILE: a consistent copy of the database, also while the bot runs
-  unit add     -name NAME -kind district|street|community|grid|department|partner [-parent NAME]
-  unit list
-  invite       -role ROLE -unit NAME: print a one-time code, sent as "#绑定 CODE" to the bot
-  invite list                the codes with their state (open, used by whom, expired, revoked)
-  invite revoke CODE         make an unused code unusable
-  person list                the people who hold a role, by unit
-  role revoke  -person NAME -role ROLE [-unit NAME]: take a role back
-  check        run the full integrity check of the database (stop the bot first for a large one)
-  inbox list-failed          the incoming messages set aside after failing (ids, errors)
-  inbox retry ID|--all       hand set-aside messages back to the bot
-  apikey       create -name NAME -unit UNIT (the key alone on the last line) | list | revoke NAME: Open311 keys
-  stats        [-unit NAME] [-from YYYY-MM-DD] [-to YYYY-MM-DD] [-json]: topics, issues, projects and the rates
-  train        -data FILE -out MODEL, or -from-db [-since DATE] [-weight 5] -out MODEL (built-in corpus + decisions)
-  eval         -data FILE [-model MODEL] [-json], or -from-db [-since DATE] [-model MODEL] [-json]
-  understand   [-model MODEL] read messages on standard input, print how the bot reads them (configured taxonomy)
-  model        which model runs, what it is made of, how it scores on the recorded decisions
-  version      (or --version) the stamped version, else the build's VCS revision
-
-Config: -config PATH or NEIGHBORBOT_CONFIG; environment NEIGHBORBOT_* overrides the file.
-`

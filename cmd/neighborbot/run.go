@@ -30,6 +30,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	cfgFile := config.PathFrom(*path, sys.Getenv)
 	cfg, err := loadConfig(*path, sys)
 	if err != nil {
 		return err
@@ -82,9 +83,10 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	server := web.New(cfg.HTTPAddr, sb, logger)
 	ops.mount(server, engine, parts, platformsOf(tg != nil, sb != nil, wx != nil), wx, logger)
 	server.SetAllowedHosts(allowedHosts(cfg))
+	server.SetTimeZone(cfg.TimeZone)
 	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
-		return fmt.Errorf("http: %w", err)
+		return explainListen(cfg.HTTPAddr, err)
 	}
 	// Seeded only once the server listens: a start that fails (a busy port)
 	// leaves no half-made database behind.
@@ -92,7 +94,8 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		_ = server.Shutdown(context.Background())
 		return err
 	}
-	logger.Info("neighborbot ready", "version", version(), "addr", server.Addr(), "took", time.Since(start))
+	logger.Info("neighborbot ready", "version", version(), "addr", server.Addr(), "config", configName(cfgFile),
+		"database", dbName(cfg), "took", time.Since(start))
 	if tg != nil {
 		fmt.Fprintf(sys.Out, "telegram bot: @%s\n", tg.Username())
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -14,18 +15,35 @@ import (
 	"github.com/neighborbot/neighborbot/store"
 )
 
-// newFlags returns a flag set for verb with the common -config flag.
+// newFlags returns a flag set for verb with the common -config flag. Its
+// errors are reported once by Main (not by the flag package); -h prints
+// the verb's help and its flags on standard output.
 func newFlags(verb string, sys IO) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet("neighborbot "+verb, flag.ContinueOnError)
-	fs.SetOutput(sys.Err)
-	path := fs.String("config", "", "config file (default $NEIGHBORBOT_CONFIG; none = built-in defaults)")
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		if !printVerbHelp(sys.Out, strings.Fields(verb)[0]) {
+			fmt.Fprintf(sys.Out, "neighborbot %s\n", verb)
+		}
+		fmt.Fprintf(sys.Out, "\nFlags of %q:\n", "neighborbot "+verb)
+		fs.SetOutput(sys.Out)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	path := fs.String("config", "", "config file (default $NEIGHBORBOT_CONFIG, else ./neighborbot.yaml if present, else built-in defaults)")
 	return fs, path
 }
 
-// parseFlags parses args, turning a flag error into a usage error.
+// parseFlags parses args, turning a flag error into a usage error. The
+// verb's help is printed only when asked for (-h), not after a mistake.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	usage := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if err == flag.ErrHelp {
+			usage()
 			return err
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -62,7 +80,10 @@ func openStore(ctx context.Context, cfg config.Config, opts ...store.Option) (*s
 	}
 	db, err := store.Open(ctx, cfg.Database, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", cfg.Database, err)
+		if strings.Contains(err.Error(), absPath(cfg.Database)) {
+			return nil, err // it names the file already, and says what to do
+		}
+		return nil, fmt.Errorf("database %s: %w", absPath(cfg.Database), err)
 	}
 	return db, nil
 }
