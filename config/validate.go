@@ -141,6 +141,9 @@ func (c Config) problems() problems {
 		}
 		ps.positive("wechat.too_often_wait", c.WeChat.TooOftenWait)
 		ps.positive("wechat.relogin_max", c.WeChat.ReloginMax)
+		if c.WeChat.MaxImageBytes < 1 {
+			ps.add("wechat.max_image_bytes", "must be at least 1, got %d", c.WeChat.MaxImageBytes)
+		}
 	}
 	if c.Sandbox.MaxWaitingPerClient < 1 || c.Sandbox.MaxWaiting < c.Sandbox.MaxWaitingPerClient {
 		ps.add("sandbox.max_waiting_per_client", "must be at least 1 and at most sandbox.max_waiting (%d), got %d",

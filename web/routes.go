@@ -9,6 +9,7 @@ import (
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /wechat/login", s.wechatLogin) // 404 unless SetWeChatLogin
 	if s.sb != nil {
 		mux.HandleFunc("GET /{$}", s.home)
 		mux.HandleFunc("GET /sandbox", s.sandboxPage)

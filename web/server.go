@@ -25,6 +25,9 @@ type Server struct {
 	hosts   map[string]bool // host names answered besides loopback
 	polls   *pollLimits
 	parker  *parker
+	// wechat and wechatToken serve /wechat/login (SetWeChatLogin).
+	wechat      WeChatLogin
+	wechatToken string
 
 	// base is cancelled at Shutdown, which cancels every request's context
 	// so that long polls end at once.

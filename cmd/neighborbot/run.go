@@ -83,6 +83,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		return h.OK(), h
 	})
 	server.SetAllowedHosts(allowedHosts(cfg))
+	if wx != nil {
+		server.SetWeChatLogin(wechatLogin{wx}, cfg.WeChat.AdminToken)
+	}
 	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
 		return fmt.Errorf("http: %w", err)
@@ -103,6 +106,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		fmt.Fprintf(sys.Out, "serving http://%s/\n", server.Addr())
 	}
 	if wx != nil {
+		fmt.Fprintf(sys.Out, "wechat login page: http://%s/wechat/login\n", server.Addr())
 		runners = append(runners, func(ctx context.Context) {
 			if err := wx.Run(ctx); err != nil && ctx.Err() == nil {
 				logger.Error("wechat stopped", "err", err)

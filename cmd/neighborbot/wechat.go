@@ -9,6 +9,7 @@ import (
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/wechat"
 	"github.com/neighborbot/neighborbot/config"
+	"github.com/neighborbot/neighborbot/web"
 )
 
 // wechatTransport, when set (by tests), carries the WeChat adapter's HTTP
@@ -46,4 +47,14 @@ func newWeChat(cfg config.Config, engine *bot.Engine, db nb.Store, logger *slog.
 type healthWithWeChat struct {
 	bot.Health
 	WeChat *wechat.Health `json:"wechat,omitempty"`
+}
+
+// wechatLogin shows the adapter's state on the web server's login page.
+type wechatLogin struct{ a *wechat.Adapter }
+
+// LoginState implements web.WeChatLogin.
+func (l wechatLogin) LoginState() web.WeChatState {
+	h := l.a.Health()
+	return web.WeChatState{State: h.State, Since: h.Since, Account: h.Account, LoginURL: h.LoginURL,
+		LastError: h.LastError, Logins: h.Logins}
 }

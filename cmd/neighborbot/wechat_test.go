@@ -77,6 +77,16 @@ func TestProgramWithWeChat(t *testing.T) {
 		t.Fatalf("no QR code on standard output:\n%s", stderr)
 	}
 	waitOnline(t, url)
+	resp, err := http.Get(url + "/wechat/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(page), `data-state="online"`) ||
+		!strings.Contains(string(page), "邻里哨") {
+		t.Errorf("/wechat/login: status %d, page:\n%s", resp.StatusCode, page)
+	}
 	f.Say("幸福里7号楼", "周阿姨", "7号楼电梯困人了，快来人")
 	got := f.WaitSends(1, 10*time.Second)[0]
 	if got.Group != "幸福里7号楼" || !strings.Contains(got.Content, "#1") {
