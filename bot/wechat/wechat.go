@@ -58,6 +58,9 @@ type Config struct {
 	// OnState, when set, is called after each change of the session's
 	// state (from the adapter's goroutines; it must not block).
 	OnState func(Health)
+	// AlertPlatforms are the other enabled platforms on which admins are
+	// told privately when the session dies (see alert.go).
+	AlertPlatforms []nb.Platform
 }
 
 func (c *Config) defaults() {
@@ -151,6 +154,7 @@ type Adapter struct {
 
 	lib       sync.Mutex   // the library's contact caches are not safe for concurrent use
 	syncFails atomic.Int64 // consecutive failed sync polls
+	alerted   atomic.Bool  // admins were told the session died
 	ctx       context.Context
 }
 
@@ -205,6 +209,10 @@ func (a *Adapter) Run(ctx context.Context) error {
 			if time.Since(started) > a.cfg.ReloginMax {
 				wait = a.cfg.ReloginMin // it lived long: start the back-off afresh
 			}
+			if ctx.Err() == nil {
+				a.setState(StateOffline, err)
+				a.sessionDied(ctx, err)
+			}
 		}
 		if ctx.Err() != nil {
 			return nil
@@ -250,6 +258,7 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 	a.mu.Unlock()
 	a.setState(StateOnline, nil)
 	a.log.Info("wechat logged in", "account", self.NickName, "groups", len(groups))
+	a.backOnline(ctx, self.NickName)
 	// Not b.Block(): it reads the Bot's user unsynchronised with the sync
 	// goroutine's Exit. The context ends (after the crash reason is set)
 	// when the session dies or ctx ends; the library's sync loop then

@@ -31,6 +31,13 @@ func newWeChat(cfg config.Config, engine *bot.Engine, db nb.Store, logger *slog.
 		Transport:    wechatTransport,
 		Store:        db,
 	}
+	// Admins are told on the other enabled platforms when the session dies.
+	if cfg.Telegram.Enabled {
+		wcfg.AlertPlatforms = append(wcfg.AlertPlatforms, nb.PlatformTelegram)
+	}
+	if cfg.Sandbox.Enabled {
+		wcfg.AlertPlatforms = append(wcfg.AlertPlatforms, nb.PlatformSandbox)
+	}
 	if wcfg.SendJitter == 0 {
 		wcfg.SendJitter = -1 // configured as none
 	}
