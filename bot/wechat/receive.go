@@ -34,6 +34,8 @@ func (a *Adapter) handle(msg *openwechat.Message) {
 		m, ok = a.recalled(msg)
 	case msg.IsRenameGroup():
 		a.renamed(msg)
+	case msg.IsJoinGroup():
+		a.joined(a.ctx, msg)
 	}
 	if !ok {
 		return

@@ -58,6 +58,8 @@ type Config struct {
 	// OnState, when set, is called after each change of the session's
 	// state (from the adapter's goroutines; it must not block).
 	OnState func(Health)
+	// Welcome greets each new group member once (welcome.go); "" = off.
+	Welcome string
 	// AlertPlatforms are the other enabled platforms on which admins are
 	// told privately when the session dies (see alert.go).
 	AlertPlatforms []nb.Platform

@@ -4,6 +4,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
@@ -30,6 +31,15 @@ func newWeChat(cfg config.Config, engine *bot.Engine, db nb.Store, logger *slog.
 		Logger:       logger,
 		Transport:    wechatTransport,
 		Store:        db,
+	}
+	if cfg.WeChat.Welcome {
+		wcfg.Welcome = cfg.WeChat.WelcomeText
+		if wcfg.Welcome == "" {
+			wcfg.Welcome = wechat.WelcomeZH
+			if strings.HasPrefix(cfg.Language, "en") {
+				wcfg.Welcome = wechat.WelcomeEN
+			}
+		}
 	}
 	// Admins are told on the other enabled platforms when the session dies.
 	if cfg.Telegram.Enabled {

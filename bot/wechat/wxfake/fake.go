@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -186,6 +187,37 @@ func (f *Server) Rename(title, nick, newTitle string) {
 	f.pending = append(f.pending, map[string]any{"MsgId": fmt.Sprint(f.msgSeq), "NewMsgId": f.msgSeq, "MsgType": 10000,
 		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(),
 		"Content": html.EscapeString(fmt.Sprintf(`"%s"修改群名为“%s”`, nick, newTitle)), "CreateTime": time.Now().Unix()})
+	f.notifyLocked()
+}
+
+// Join adds a member to a group as one invited by inviter (a nickname)
+// does: the member is in the group from now on, and the system notice
+// "邀请…加入了群聊" is queued. It returns the notice's MsgId.
+func (f *Server) Join(title, inviter string, m Member) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	gi, g := f.findGroup(title)
+	g.members = append(g.members, m)
+	f.msgSeq++
+	id := fmt.Sprint(f.msgSeq)
+	f.joinNoticeLocked(gi, inviter, m.Nick, id)
+	return id
+}
+
+// RepeatJoin queues the join notice id again, as the server may after a
+// re-login.
+func (f *Server) RepeatJoin(title, inviter, nick, id string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	gi, _ := f.findGroup(title)
+	f.joinNoticeLocked(gi, inviter, nick, id)
+}
+
+func (f *Server) joinNoticeLocked(gi int, inviter, nick, id string) {
+	n, _ := strconv.ParseInt(id, 10, 64)
+	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": n, "MsgType": 10000,
+		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(),
+		"Content": html.EscapeString(fmt.Sprintf(`"%s"邀请"%s"加入了群聊`, inviter, nick)), "CreateTime": time.Now().Unix()})
 	f.notifyLocked()
 }
 
