@@ -29,7 +29,10 @@ func (a *Adapter) handle(msg *openwechat.Message) {
 		if m, ok = a.toMessage(msg); ok {
 			a.linkQuote(&m)
 			a.quotes.put(m.ID, quote{name: m.SenderName, text: m.Text})
+			a.photos.spoke(&m, a.cfg.PhotoWindow)
 		}
+	case msg.IsPicture():
+		m, ok = a.picture(msg)
 	case msg.IsRecalled():
 		m, ok = a.recalled(msg)
 	case msg.IsRenameGroup():

@@ -58,6 +58,13 @@ type Config struct {
 	// OnState, when set, is called after each change of the session's
 	// state (from the adapter's goroutines; it must not block).
 	OnState func(Health)
+	// MediaDir keeps residents' photos by content hash ("" = photos are
+	// not kept); MaxImageBytes is the largest kept (default 5 MB);
+	// PhotoWindow links a photo to its sender's text in the group within
+	// that time, before or after it (default 10 min). See media.go.
+	MediaDir      string
+	MaxImageBytes int64
+	PhotoWindow   time.Duration
 	// Welcome greets each new group member once (welcome.go); "" = off.
 	Welcome string
 	// AlertPlatforms are the other enabled platforms on which admins are
@@ -84,6 +91,10 @@ func (c *Config) defaults() {
 	def(&c.SyncMin, time.Second)
 	def(&c.SyncMax, time.Minute)
 	def(&c.GroupGrace, 10*time.Minute)
+	def(&c.PhotoWindow, 10*time.Minute)
+	if c.MaxImageBytes <= 0 {
+		c.MaxImageBytes = 5 << 20
+	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -141,6 +152,7 @@ type Adapter struct {
 	recv   bot.Receiver
 	log    *slog.Logger
 	quotes *quoteCache
+	photos photos
 
 	mu       sync.Mutex
 	health   Health

@@ -22,15 +22,17 @@ var wechatTransport http.RoundTripper
 // goes to out when wechat.qr_terminal is on.
 func newWeChat(cfg config.Config, engine *bot.Engine, db nb.Store, logger *slog.Logger, out io.Writer) *wechat.Adapter {
 	wcfg := wechat.Config{
-		SessionFile:  cfg.WeChat.SessionFile,
-		SendInterval: cfg.WeChat.SendInterval.Duration,
-		SendJitter:   cfg.WeChat.SendJitter.Duration,
-		HourlyCap:    cfg.WeChat.HourlyCap,
-		TooOftenWait: cfg.WeChat.TooOftenWait.Duration,
-		ReloginMax:   cfg.WeChat.ReloginMax.Duration,
-		Logger:       logger,
-		Transport:    wechatTransport,
-		Store:        db,
+		SessionFile:   cfg.WeChat.SessionFile,
+		SendInterval:  cfg.WeChat.SendInterval.Duration,
+		SendJitter:    cfg.WeChat.SendJitter.Duration,
+		HourlyCap:     cfg.WeChat.HourlyCap,
+		TooOftenWait:  cfg.WeChat.TooOftenWait.Duration,
+		ReloginMax:    cfg.WeChat.ReloginMax.Duration,
+		Logger:        logger,
+		Transport:     wechatTransport,
+		Store:         db,
+		MediaDir:      cfg.WeChat.MediaDir,
+		MaxImageBytes: cfg.WeChat.MaxImageBytes,
 	}
 	if cfg.WeChat.Welcome {
 		wcfg.Welcome = cfg.WeChat.WelcomeText

@@ -45,6 +45,7 @@ type Server struct {
 	requests  map[string]int
 	selfNick  string
 	batchSeen [][]string // UserNames asked in each batchgetcontact
+	images    map[string][]byte // photo bytes by MsgId
 }
 
 type fakeLogin struct {
@@ -75,7 +76,7 @@ const fakeUin = 2211
 // New starts a fake server, closed at the end of the test.
 func New(t testing.TB) *Server {
 	f := &Server{t: t, changed: make(chan struct{}), uuids: map[string]*fakeLogin{}, requests: map[string]int{},
-		selfNick: "邻里哨", msgSeq: 9000, syncKey: 100, pushOK: true}
+		images: map[string][]byte{}, selfNick: "邻里哨", msgSeq: 9000, syncKey: 100, pushOK: true}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -154,6 +155,34 @@ func (f *Server) Say(title, nick, text string) string {
 		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(), "Content": content, "CreateTime": time.Now().Unix()})
 	f.notifyLocked()
 	return id
+}
+
+// SayImage queues a photo from a member (by nickname) and returns its
+// MsgId; webwxgetmsgimg serves data for it.
+func (f *Server) SayImage(title, nick string, data []byte) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	gi, g := f.findGroup(title)
+	mi := f.memberIndex(g, nick)
+	f.msgSeq++
+	id := fmt.Sprint(f.msgSeq)
+	f.images[id] = data
+	xml := fmt.Sprintf(`<?xml version="1.0"?><msg><img aeskey="k" length="%d" md5="x" cdnmidimgurl="u" /></msg>`, len(data))
+	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 3,
+		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(),
+		"Content": f.memberUN(gi, mi) + ":<br/>" + html.EscapeString(xml), "CreateTime": time.Now().Unix()})
+	f.notifyLocked()
+	return id
+}
+
+func (f *Server) memberIndex(g *fakeGroup, nick string) int {
+	for i, m := range g.members {
+		if m.Nick == nick {
+			return i
+		}
+	}
+	f.t.Fatalf("fake: no member %q in %q", nick, g.title)
+	return -1
 }
 
 // Recall queues the notice that a member recalled message id.
@@ -323,6 +352,17 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 			"AddMsgList": msgs, "SyncKey": map[string]any{"Count": 1, "List": []map[string]any{{"Key": 1, "Val": key}}}})
 	case path == "/cgi-bin/mmwebwx-bin/webwxsendmsg":
 		f.send(w, r)
+	case path == "/cgi-bin/mmwebwx-bin/webwxgetmsgimg":
+		f.mu.Lock()
+		data, ok := f.images[r.URL.Query().Get("MsgID")]
+		live := f.sid != "" && r.URL.Query().Get("skey") != ""
+		f.mu.Unlock()
+		if !ok || !live {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "image/jpeg")
+		_, _ = w.Write(data)
 	default:
 		f.t.Errorf("fake: unexpected %s %s%s", r.Method, r.Host, path)
 		http.NotFound(w, r)
