@@ -44,7 +44,7 @@ type Server struct {
 	syncKey   int
 	requests  map[string]int
 	selfNick  string
-	batchSeen [][]string // UserNames asked in each batchgetcontact
+	batchSeen [][]string        // UserNames asked in each batchgetcontact
 	images    map[string][]byte // photo bytes by MsgId
 }
 
