@@ -18,6 +18,9 @@ import (
 // (1205) asks the engine to wait, a dead or missing session is an ordinary
 // error (retried), and a group that is gone is a permanent one.
 func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
+	if name, ok := friendChat(m.ChatID); ok {
+		return a.sendFriend(ctx, name, m)
+	}
 	title, ok := groupTitle(m.ChatID)
 	if !ok {
 		return "", &bot.PermanentError{Err: fmt.Errorf("wechat: %q is not a group this adapter can send to", m.ChatID)}
@@ -88,7 +91,7 @@ func (a *Adapter) findGroup(b *openwechat.Bot, title string) (*openwechat.Group,
 	}
 	found := lookup()
 	if len(found) == 0 {
-		groups, err := fetchGroups(b)
+		groups, _, err := fetchContacts(b)
 		if err != nil {
 			return nil, fmt.Errorf("wechat: list groups: %s", safeErr(err))
 		}
@@ -127,7 +130,11 @@ func (a *Adapter) compose(m bot.OutMessage) string {
 		sb.WriteString(short(intake.MaskPersonal(q.text), 24) + "」\n- - - - - - - - - - - - - - -\n")
 	}
 	for _, id := range m.Mentions {
-		if name, ok := memberName(id); ok {
+		name, ok := memberName(id)
+		if !ok {
+			name, ok = friendChat(id)
+		}
+		if ok {
 			sb.WriteString("@" + name + "\u2005")
 		}
 	}

@@ -161,6 +161,7 @@ type Adapter struct {
 	self     *openwechat.Self
 	groups   map[string]map[string]*openwechat.Group // canonical title → UserName → group, this login
 	aliases  map[string]string                       // later title → canonical title
+	friends  contacts                                // this login's friends
 
 	sendMu   sync.Mutex
 	lastSend time.Time       // when the last send started
@@ -250,14 +251,18 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 		b.Exit()
 		return err
 	}
-	groups, gerr := fetchGroups(b)
+	groups, friends, gerr := fetchContacts(b)
 	if gerr != nil {
 		a.log.Warn("wechat: cannot list groups", "err", safeErr(gerr))
 	}
 	a.mu.Lock()
 	a.live, a.self, a.groups, a.onlineAt = b, self, map[string]map[string]*openwechat.Group{}, time.Now()
+	a.friends = contacts{byUN: map[string]string{}, byName: map[string][]string{}}
 	for _, g := range groups {
 		a.noteGroupLocked(&openwechat.Group{User: g})
+	}
+	for _, u := range friends {
+		a.noteFriendLocked(u)
 	}
 	// Groups not saved to the contact list are only in init's recent chats.
 	if resp := b.Storage.Response; resp != nil {
@@ -271,7 +276,7 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 	a.health.Account = self.NickName
 	a.mu.Unlock()
 	a.setState(StateOnline, nil)
-	a.log.Info("wechat logged in", "account", self.NickName, "groups", len(groups))
+	a.log.Info("wechat logged in", "account", self.NickName, "groups", len(groups), "friends", len(friends))
 	a.backOnline(ctx, self.NickName)
 	// Not b.Block(): it reads the Bot's user unsynchronised with the sync
 	// goroutine's Exit. The context ends (after the crash reason is set)
@@ -282,7 +287,7 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 		err = b.CrashReason() // set before the Bot's context ended
 	}
 	a.mu.Lock()
-	a.live, a.self, a.groups = nil, nil, nil
+	a.live, a.self, a.groups, a.friends = nil, nil, nil, contacts{}
 	a.mu.Unlock()
 	if err == nil && ctx.Err() == nil {
 		err = errors.New("session ended")
@@ -290,21 +295,24 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 	return err
 }
 
-// fetchGroups lists the groups in the contact list as new objects: the
-// library's own cache (self.Groups) is read by its sync goroutine without
-// a lock and must not be reloaded from another goroutine.
-func fetchGroups(b *openwechat.Bot) ([]*openwechat.User, error) {
+// fetchContacts lists the groups and the friends in the contact list as
+// new objects: the library's own cache (self.Groups) is read by its sync
+// goroutine without a lock and must not be reloaded from another goroutine.
+func fetchContacts(b *openwechat.Bot) (groups, friends []*openwechat.User, err error) {
 	members, err := b.Caller.WebWxGetContact(b.Context(), b.Storage.LoginInfo)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var groups []*openwechat.User
 	for _, u := range members {
-		if u != nil && u.IsGroup() {
+		switch {
+		case u == nil:
+		case u.IsGroup():
 			groups = append(groups, u)
+		case u.IsFriend() && !u.IsMP():
+			friends = append(friends, u)
 		}
 	}
-	return groups, nil
+	return groups, friends, nil
 }
 
 // login tries a hot login from the saved session, then a push login (the

@@ -46,6 +46,7 @@ type Server struct {
 	selfNick  string
 	batchSeen [][]string        // UserNames asked in each batchgetcontact
 	images    map[string][]byte // photo bytes by MsgId
+	friends   []Friend
 }
 
 type fakeLogin struct {
@@ -64,7 +65,8 @@ type Member struct{ Nick, Display string }
 
 // Sent is a message the bot sent.
 type Sent struct {
-	Group   string // title
+	Group   string // title ("" for a private message)
+	Friend  string // the friend's nickname, for a private message
 	To      string // UserName as sent
 	Content string
 	At      time.Time
@@ -122,7 +124,15 @@ func (f *Server) selfUN() string { return fmt.Sprintf("@self%d", f.gen) }
 func (f *Server) groupUN(i int) string {
 	return fmt.Sprintf("@@g%d-%d", f.gen, i)
 }
-func (f *Server) memberUN(g, m int) string { return fmt.Sprintf("@m%d-%d-%d", f.gen, g, m) }
+
+// memberUN is a group member's UserName: a friend's own, as in WeChat,
+// where a contact has one UserName in every chat of a login.
+func (f *Server) memberUN(g, m int) string {
+	if fi := f.friendIndex(f.groups[g].members[m].Nick); fi >= 0 {
+		return f.friendUN(fi)
+	}
+	return fmt.Sprintf("@m%d-%d-%d", f.gen, g, m)
+}
 
 func (f *Server) findGroup(title string) (int, *fakeGroup) {
 	for i, g := range f.groups {
@@ -334,6 +344,7 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 				list = append(list, map[string]any{"UserName": f.groupUN(i), "NickName": g.title})
 			}
 		}
+		list = append(list, f.friendContactsLocked()...)
 		f.mu.Unlock()
 		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0}, "MemberCount": len(list),
 			"MemberList": list, "Seq": 0})
@@ -472,6 +483,9 @@ func (f *Server) batch(w http.ResponseWriter, r *http.Request) {
 			u["MemberList"] = members
 			u["MemberCount"] = len(members)
 		}
+		if fi := f.friendByUN(item.UserName); fi >= 0 {
+			u = f.friendContact(fi)
+		}
 		out = append(out, u) // in request order: the library assigns by position
 	}
 	f.batchSeen = append(f.batchSeen, asked)
@@ -537,13 +551,18 @@ func (f *Server) send(w http.ResponseWriter, r *http.Request) {
 			title = g.title
 		}
 	}
-	if title == "" {
+	friend := ""
+	if fi := f.friendByUN(req.Msg.ToUserName); fi >= 0 {
+		friend = f.friends[fi].Nick
+	}
+	if title == "" && friend == "" {
 		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 1204, "ErrMsg": ""}})
 		return
 	}
 	f.msgSeq++
 	id := fmt.Sprint(f.msgSeq)
-	f.sent = append(f.sent, Sent{Group: title, To: req.Msg.ToUserName, Content: req.Msg.Content, At: time.Now(), ID: id})
+	f.sent = append(f.sent, Sent{Group: title, Friend: friend, To: req.Msg.ToUserName, Content: req.Msg.Content,
+		At: time.Now(), ID: id})
 	// our own sends come back through webwxsync, as from self
 	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 1,
 		"FromUserName": f.selfUN(), "ToUserName": req.Msg.ToUserName,
