@@ -18,6 +18,9 @@ import (
 // (1205) asks the engine to wait, a dead or missing session is an ordinary
 // error (retried), and a group that is gone is a permanent one.
 func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
+	if wait := a.paused(); wait > 0 {
+		return "", &bot.RetryAfterError{After: wait}
+	}
 	if name, ok := friendChat(m.ChatID); ok {
 		return a.sendFriend(ctx, name, m)
 	}
@@ -149,6 +152,7 @@ func (a *Adapter) sendError(err error) error {
 		switch {
 		case r == 1205:
 			a.log.Warn("wechat: operate too often (1205); sending paused", "wait", a.cfg.TooOftenWait)
+			a.pause(a.cfg.TooOftenWait)
 			return &bot.RetryAfterError{After: a.cfg.TooOftenWait}
 		case dead(err):
 			return fmt.Errorf("wechat: session dead (%d)", int(r))
@@ -156,4 +160,19 @@ func (a *Adapter) sendError(err error) error {
 		return fmt.Errorf("wechat: send refused (%d %s)", int(r), r.Error())
 	}
 	return fmt.Errorf("wechat: send: %w", safeError{err})
+}
+
+// pause stops every send for d: "operate too often" is about the account,
+// not one chat, and the engine holds back only the chat that got it.
+func (a *Adapter) pause(d time.Duration) {
+	a.sendMu.Lock()
+	defer a.sendMu.Unlock()
+	a.pausedUntil = time.Now().Add(d)
+}
+
+// paused returns how long sends are still paused (0: not paused).
+func (a *Adapter) paused() time.Duration {
+	a.sendMu.Lock()
+	defer a.sendMu.Unlock()
+	return time.Until(a.pausedUntil)
 }

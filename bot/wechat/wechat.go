@@ -163,9 +163,10 @@ type Adapter struct {
 	aliases  map[string]string                       // later title → canonical title
 	friends  contacts                                // this login's friends
 
-	sendMu   sync.Mutex
-	lastSend time.Time       // when the last send started
-	sendHook func(time.Time) // tests: told each send's start
+	sendMu      sync.Mutex
+	lastSend    time.Time       // when the last send started
+	pausedUntil time.Time       // no sends before (after 1205)
+	sendHook    func(time.Time) // tests: told each send's start
 
 	lib       sync.Mutex   // the library's contact caches are not safe for concurrent use
 	syncFails atomic.Int64 // consecutive failed sync polls
