@@ -159,7 +159,7 @@ func writeOnce(path string, data []byte) error {
 		return nil
 	}
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o750); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("media dir: %w", err)
 	}
 	tmp, err := os.CreateTemp(dir, ".photo-*")
