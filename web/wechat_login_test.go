@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/neighborbot/neighborbot/web"
 )
 
@@ -94,5 +96,45 @@ func TestWeChatLoginPage(t *testing.T) {
 		if code == http.StatusOK && (!strings.Contains(body, "已掉线") || !strings.Contains(body, "failed login check &lt;1101&gt;")) {
 			t.Errorf("offline page does not show the state and the escaped error:\n%s", body)
 		}
+	}
+}
+
+// TestBrowserWeChatLogin opens the login page in a real browser: the QR
+// code is drawn while a scan is awaited, and the page refreshes itself to
+// show the session online.
+func TestBrowserWeChatLogin(t *testing.T) {
+	t.Parallel()
+	ctx := browser(t)
+	src := &fakeWeChat{st: web.WeChatState{State: "waiting_scan", Since: time.Now(),
+		LoginURL: "https://login.weixin.qq.com/l/uuid-7"}}
+	srv := web.New("127.0.0.1:0", nil, testLogger(t))
+	srv.SetWeChatLogin(src, "")
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { shutdown(t, srv) })
+	err := chromedp.Do(ctx,
+		chromedp.Navigate("http://"+srv.Addr()+"/wechat/login"),
+		chromedp.WaitVisible(chromedp.CSS(`#qr path`)),
+	)
+	if err != nil {
+		t.Fatalf("QR code: %v", err)
+	}
+	size, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](
+		`(() => { const r = document.getElementById("qr").getBoundingClientRect(); return {w: r.width, h: r.height} })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if size["w"] < 200 || size["w"] != size["h"] {
+		t.Errorf("QR code drawn %vx%v, want a square of at least 200 px", size["w"], size["h"])
+	}
+	src.set(web.WeChatState{State: "online", Since: time.Now(), Account: "邻里哨", Logins: 1})
+	err = chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`#state[data-state="online"]`))) // after the page's own refresh
+	if err != nil {
+		t.Fatalf("after login: %v", err)
+	}
+	state, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("state")))
+	if err != nil || state != "在线" {
+		t.Errorf("after login: state %q, %v", state, err)
 	}
 }

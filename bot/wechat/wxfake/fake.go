@@ -14,9 +14,11 @@ import (
 
 // Server is a WeChat web server as the library sees it: login (jslogin, the
 // login long poll 408 → 201 → 200, the login page with its cookies), push
-// login, init, contacts, batch contacts in request order, synccheck held as
-// a long poll, webwxsync, send, logout, and the death retcodes. Every login
-// but a hot one starts a new generation: all UserNames change.
+// login, init, contacts (groups and friends), batch contacts in request
+// order, synccheck held as a long poll, webwxsync (texts, photos, private
+// texts, recall, rename and join notices), send to groups and friends,
+// photo download, logout, and the death retcodes. Every login but a hot
+// one starts a new generation: all UserNames change.
 type Server struct {
 	t   testing.TB
 	srv *httptest.Server
