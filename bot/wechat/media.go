@@ -23,7 +23,9 @@ import (
 // engine: WeChat sends a photo as a message of its own, without a caption,
 // so it is linked to the text its sender said in the same group shortly
 // before (as a reply to it, which attaches it to that text's case), or, if
-// they said nothing yet, held and attached to their next text there.
+// they said nothing yet, held and attached to their next text there. In a
+// private chat with a friend a photo is held for the next text (an
+// officer's photo of the repair, then "#办结 12 已修好").
 // Photos larger than Config.MaxImageBytes, or not images, are not kept.
 
 // PhotoText is the text a photo is handed over with (the engine takes no
@@ -73,13 +75,16 @@ func (p *photos) spoke(m *bot.Message, window time.Duration) {
 	delete(p.pending, key)
 }
 
-// link makes m (a photo) a reply to its sender's recent text, or holds its
-// attachment for their next text (ok false: nothing to hand over now).
+// link makes m (a photo in a group) a reply to its sender's recent text,
+// or holds its attachment for their next text (ok false: nothing to hand
+// over now). In a private chat it is always held: there the last text is a
+// command more often than a report, and the next one is what the photo
+// shows ("#办结 12 已修好").
 func (p *photos) link(m *bot.Message, window time.Duration) (ok bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	key, now := memberKey(m.ChatID, m.SenderID), time.Now()
-	if s, found := p.said[key]; found && now.Sub(s.at) <= window {
+	if s, found := p.said[key]; found && now.Sub(s.at) <= window && m.ChatKind == nb.ChatGroup {
 		m.ReplyTo = s.id
 		return true
 	}
@@ -99,10 +104,11 @@ func (p *photos) link(m *bot.Message, window time.Duration) (ok bool) {
 	return false
 }
 
-// picture turns a group photo into the engine's message, or nil when it is
-// not kept or is held for its sender's next text.
-func (a *Adapter) picture(msg *openwechat.Message) (bot.Message, bool) {
-	m, ok := a.toMessage(msg)
+// picture turns a photo into the engine's message, built by build (group
+// or private), or nothing when it is not kept or is held for its sender's
+// next text.
+func (a *Adapter) picture(msg *openwechat.Message, build func(*openwechat.Message) (bot.Message, bool)) (bot.Message, bool) {
+	m, ok := build(msg)
 	if !ok || a.cfg.MediaDir == "" {
 		return bot.Message{}, false
 	}

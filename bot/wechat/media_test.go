@@ -19,13 +19,8 @@ import (
 // evidence; each is downloaded through the library and kept once under its
 // content hash; a photo over the size cap is not kept.
 func TestPhotosAttached(t *testing.T) {
-	modelOnce.Do(func() { model, modelErr = intake.Default() })
-	if modelErr != nil {
-		t.Fatal(modelErr)
-	}
-	h := handlers.New(model, handlers.Config{BotUsername: "neighborbot"})
 	media := t.TempDir()
-	w := newWorld(t, bot.Chain(h.Router().Handle, bot.Recover, h.Evidence), func(c *Config) {
+	w := newWorld(t, withEvidence(t), func(c *Config) {
 		c.MediaDir, c.MaxImageBytes = media, 1000
 	})
 	w.waitState(StateOnline)
@@ -80,4 +75,15 @@ func TestPhotosAttached(t *testing.T) {
 	if n := w.f.Count("/cgi-bin/mmwebwx-bin/webwxgetmsgimg"); n != 4 {
 		t.Errorf("photo downloads = %d, want 4", n)
 	}
+}
+
+// withEvidence is the handlers with the middleware that keeps photos.
+func withEvidence(t *testing.T) bot.HandlerFunc {
+	t.Helper()
+	modelOnce.Do(func() { model, modelErr = intake.Default() })
+	if modelErr != nil {
+		t.Fatal(modelErr)
+	}
+	h := handlers.New(model, handlers.Config{BotUsername: "neighborbot"})
+	return bot.Chain(h.Router().Handle, bot.Recover, h.Evidence)
 }

@@ -81,12 +81,25 @@ func (a *Adapter) friendIDLocked(userName string) (string, bool) {
 	return FriendID(name), true
 }
 
-// fromFriend turns a friend's private text into the engine's message.
-// Official accounts and strangers are ignored.
+// fromFriend turns a friend's private text or photo into the engine's
+// message.
 func (a *Adapter) fromFriend(msg *openwechat.Message) (bot.Message, bool) {
-	if !msg.IsText() {
-		return bot.Message{}, false
+	switch {
+	case msg.IsText():
+		m, ok := a.friendMessage(msg)
+		if ok {
+			a.photos.spoke(&m, a.cfg.PhotoWindow)
+		}
+		return m, ok
+	case msg.IsPicture():
+		return a.picture(msg, a.friendMessage)
 	}
+	return bot.Message{}, false
+}
+
+// friendMessage builds the engine's message of a friend's private message.
+// Official accounts and strangers are ignored.
+func (a *Adapter) friendMessage(msg *openwechat.Message) (bot.Message, bool) {
 	a.lib.Lock()
 	u, err := msg.Sender()
 	a.lib.Unlock()

@@ -1,6 +1,7 @@
 package wechat
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -12,10 +13,11 @@ import (
 // TestOfficerBindsPrivately: an officer who is a friend of the bot account
 // binds with "#绑定 CODE" in a private chat, gets the private notice of a
 // new report in their grid's group, accepts it in the group (where they
-// speak as the same person), and keeps the role after a re-login that
-// changes every UserName.
+// speak as the same person), keeps the role after a re-login that changes
+// every UserName, and resolves the case privately with a photo of the
+// repair sent just before the command.
 func TestOfficerBindsPrivately(t *testing.T) {
-	w := newWorldWith(t, nil, nil, func(w *world) {
+	w := newWorldWith(t, withEvidence(t), func(c *Config) { c.MediaDir = t.TempDir() }, func(w *world) {
 		w.f.AddFriend("li", "李主任") // the owner's remark name is the key
 		w.f.AddMember(group1, wxfake.Member{Nick: "li", Display: "李"})
 		err := w.db.Update(w.ctx, func(tx nb.Tx) error {
@@ -58,6 +60,26 @@ func TestOfficerBindsPrivately(t *testing.T) {
 	accepted := w.exchange(group1, "li", "#立项 1 城管办", "立项", "城管办")
 	if strings.Contains(accepted.Content, "仅限") {
 		t.Errorf("the bound officer was not recognised in the group after a re-login: %q", accepted.Content)
+	}
+	repair := append([]byte("\xFF\xD8\xFF\xE0"), bytes.Repeat([]byte{9}, 100)...)
+	w.f.SayPrivateImage("li", repair)
+	w.f.SayPrivate("li", "#办结 1 已修好")
+	before := len(w.f.Sends())
+	w.waitSends(before + 1)
+	var atts []*nb.CaseAttachment
+	var events []*nb.Event
+	if err := w.db.View(w.ctx, func(tx nb.Tx) (err error) {
+		if atts, err = tx.ListAttachments(1); err != nil {
+			return err
+		}
+		events, err = tx.ListEvents(1)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	last := events[len(events)-1]
+	if last.ToStage != nb.StageResolved || len(atts) != 1 || atts[0].EventKind != last.Kind || atts[0].Size != int64(len(repair)) {
+		t.Errorf("after the private #办结 with a photo: last event %+v, attachments %+v", *last, atts)
 	}
 	var ids []*nb.Identity
 	if err := w.db.View(w.ctx, func(tx nb.Tx) (err error) { ids, err = tx.ListIdentities(nb.PlatformWeChat); return err }); err != nil {

@@ -35,7 +35,7 @@ func (a *Adapter) handle(msg *openwechat.Message) {
 			a.photos.spoke(&m, a.cfg.PhotoWindow)
 		}
 	case msg.IsPicture():
-		m, ok = a.picture(msg)
+		m, ok = a.picture(msg, a.toMessage)
 	case msg.IsRecalled():
 		m, ok = a.recalled(msg)
 	case msg.IsRenameGroup():

@@ -79,3 +79,23 @@ func (f *Server) friendContactsLocked() []map[string]any {
 	}
 	return list
 }
+
+// SayPrivateImage queues a photo from a friend (by nickname) to the bot
+// and returns its MsgId; webwxgetmsgimg serves data for it.
+func (f *Server) SayPrivateImage(nick string, data []byte) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fi := f.friendIndex(nick)
+	if fi < 0 {
+		f.t.Fatalf("fake: no friend %q", nick)
+	}
+	f.msgSeq++
+	id := fmt.Sprint(f.msgSeq)
+	f.images[id] = data
+	xml := fmt.Sprintf(`<?xml version="1.0"?><msg><img aeskey="k" length="%d" md5="x" cdnmidimgurl="u" /></msg>`, len(data))
+	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 3,
+		"FromUserName": f.friendUN(fi), "ToUserName": f.selfUN(), "Content": html.EscapeString(xml),
+		"CreateTime": time.Now().Unix()})
+	f.notifyLocked()
+	return id
+}
