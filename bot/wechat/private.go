@@ -1,8 +1,6 @@
 package wechat
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -125,31 +123,6 @@ func (a *Adapter) friendMessage(msg *openwechat.Message) (bot.Message, bool) {
 	return bot.Message{Platform: nb.PlatformWeChat, ChatID: id, ChatKind: nb.ChatPrivate, ChatTitle: name,
 		SenderID: id, SenderName: name, ID: msgID, Text: strings.TrimSpace(msg.Content),
 		At: time.Unix(msg.CreateTime, 0)}, true
-}
-
-// sendFriend sends one private text to the friend called name.
-func (a *Adapter) sendFriend(ctx context.Context, name string, m bot.OutMessage) (string, error) {
-	a.mu.Lock()
-	b, self := a.live, a.self
-	a.mu.Unlock()
-	if b == nil || b.Context().Err() != nil {
-		return "", errors.New("wechat: not logged in")
-	}
-	userName, err := a.findFriend(b, name)
-	if err != nil {
-		return "", err
-	}
-	if err := a.spaceSend(ctx); err != nil {
-		return "", err
-	}
-	to := &openwechat.Friend{User: &openwechat.User{UserName: userName}}
-	shown := a.compose(m)
-	sent, err := self.SendTextToFriend(to, shown)
-	if err != nil {
-		return "", a.sendError(err)
-	}
-	a.quotes.put(sent.MsgId, quote{name: a.Health().Account, text: m.Text, shown: shown})
-	return sent.MsgId, nil
 }
 
 // findFriend returns the UserName of the one friend called name in this

@@ -12,29 +12,17 @@ import (
 	"github.com/neighborbot/neighborbot/intake"
 )
 
-// Send implements bot.Sender: one text message to a group. The engine
-// paces the calls (Register); Send only waits if a send would otherwise
-// start closer than SendInterval to the last one. "Operate too often"
-// (1205) asks the engine to wait, a dead or missing session is an ordinary
-// error (retried), and a group that is gone is a permanent one.
+// Send implements bot.Sender: one text message to a group or a friend.
+// The engine paces the calls (Register); Send only waits if a send would
+// otherwise start closer than SendInterval to the last one. "Operate too
+// often" (1205) pauses every send for TooOftenWait, a dead or missing
+// session is an ordinary error (retried), and a group that is gone is a
+// permanent one.
 func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	if wait := a.paused(); wait > 0 {
 		return "", &bot.RetryAfterError{After: wait}
 	}
-	if name, ok := friendChat(m.ChatID); ok {
-		return a.sendFriend(ctx, name, m)
-	}
-	title, ok := groupTitle(m.ChatID)
-	if !ok {
-		return "", &bot.PermanentError{Err: fmt.Errorf("wechat: %q is not a group this adapter can send to", m.ChatID)}
-	}
-	a.mu.Lock()
-	b, self := a.live, a.self
-	a.mu.Unlock()
-	if b == nil || b.Context().Err() != nil {
-		return "", errors.New("wechat: not logged in")
-	}
-	g, err := a.findGroup(b, title)
+	send, err := a.recipient(m.ChatID)
 	if err != nil {
 		return "", err
 	}
@@ -44,18 +32,47 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	if err := a.spaceSend(ctx); err != nil {
 		return "", err
 	}
-	// A fresh Group holding only the UserName: the cached one is rewritten
-	// in place by the library when the receiving side loads its members.
-	a.lib.Lock()
-	to := &openwechat.Group{User: &openwechat.User{UserName: g.UserName}}
-	a.lib.Unlock()
 	shown := a.compose(m)
-	sent, err := self.SendTextToGroup(to, shown)
+	sent, err := send(shown)
 	if err != nil {
 		return "", a.sendError(err)
 	}
 	a.quotes.put(sent.MsgId, quote{name: a.Health().Account, text: m.Text, shown: shown})
 	return sent.MsgId, nil
+}
+
+// recipient finds chatID (a group, or a friend's private chat) in the live
+// session and returns how to send it a text.
+func (a *Adapter) recipient(chatID string) (func(string) (*openwechat.SentMessage, error), error) {
+	name, private := friendChat(chatID)
+	title, group := groupTitle(chatID)
+	if !private && !group {
+		return nil, &bot.PermanentError{Err: fmt.Errorf("wechat: %q is not a chat this adapter can send to", chatID)}
+	}
+	a.mu.Lock()
+	b, self := a.live, a.self
+	a.mu.Unlock()
+	if b == nil || b.Context().Err() != nil {
+		return nil, errors.New("wechat: not logged in")
+	}
+	if private {
+		userName, err := a.findFriend(b, name)
+		if err != nil {
+			return nil, err
+		}
+		to := &openwechat.Friend{User: &openwechat.User{UserName: userName}}
+		return func(text string) (*openwechat.SentMessage, error) { return self.SendTextToFriend(to, text) }, nil
+	}
+	g, err := a.findGroup(b, title)
+	if err != nil {
+		return nil, err
+	}
+	// A fresh Group holding only the UserName: the cached one is rewritten
+	// in place by the library when the receiving side loads its members.
+	a.lib.Lock()
+	to := &openwechat.Group{User: &openwechat.User{UserName: g.UserName}}
+	a.lib.Unlock()
+	return func(text string) (*openwechat.SentMessage, error) { return self.SendTextToGroup(to, text) }, nil
 }
 
 // spaceSend waits, if needed, so that no two sends start closer than

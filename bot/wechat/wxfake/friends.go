@@ -33,15 +33,20 @@ func (f *Server) AddMember(title string, m Member) {
 func (f *Server) SayPrivate(nick, text string) string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	return f.privateLocked(nick, 1, strings.ReplaceAll(html.EscapeString(text), "\n", "<br/>"))
+}
+
+// privateLocked queues a private message of type msgType from a friend
+// and returns its MsgId (f.mu held).
+func (f *Server) privateLocked(nick string, msgType int, content string) string {
 	fi := f.friendIndex(nick)
 	if fi < 0 {
 		f.t.Fatalf("fake: no friend %q", nick)
 	}
 	f.msgSeq++
 	id := fmt.Sprint(f.msgSeq)
-	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 1,
-		"FromUserName": f.friendUN(fi), "ToUserName": f.selfUN(),
-		"Content": strings.ReplaceAll(html.EscapeString(text), "\n", "<br/>"), "CreateTime": time.Now().Unix()})
+	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": msgType,
+		"FromUserName": f.friendUN(fi), "ToUserName": f.selfUN(), "Content": content, "CreateTime": time.Now().Unix()})
 	f.notifyLocked()
 	return id
 }
@@ -85,17 +90,7 @@ func (f *Server) friendContactsLocked() []map[string]any {
 func (f *Server) SayPrivateImage(nick string, data []byte) string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	fi := f.friendIndex(nick)
-	if fi < 0 {
-		f.t.Fatalf("fake: no friend %q", nick)
-	}
-	f.msgSeq++
-	id := fmt.Sprint(f.msgSeq)
+	id := f.privateLocked(nick, 3, html.EscapeString(imageXML(data)))
 	f.images[id] = data
-	xml := fmt.Sprintf(`<?xml version="1.0"?><msg><img aeskey="k" length="%d" md5="x" cdnmidimgurl="u" /></msg>`, len(data))
-	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 3,
-		"FromUserName": f.friendUN(fi), "ToUserName": f.selfUN(), "Content": html.EscapeString(xml),
-		"CreateTime": time.Now().Unix()})
-	f.notifyLocked()
 	return id
 }

@@ -44,7 +44,7 @@ func (f *Server) SayImage(title, nick string, data []byte) string {
 	f.msgSeq++
 	id := fmt.Sprint(f.msgSeq)
 	f.images[id] = data
-	xml := fmt.Sprintf(`<?xml version="1.0"?><msg><img aeskey="k" length="%d" md5="x" cdnmidimgurl="u" /></msg>`, len(data))
+	xml := imageXML(data)
 	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 3,
 		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(),
 		"Content": f.memberUN(gi, mi) + ":<br/>" + html.EscapeString(xml), "CreateTime": time.Now().Unix()})
@@ -139,4 +139,9 @@ func (f *Server) Redeliver(title, nick, text, id string) {
 	last := f.pending[len(f.pending)-1]
 	last["MsgId"] = id
 	f.msgSeq++
+}
+
+// imageXML is a photo message's content, as the server writes it.
+func imageXML(data []byte) string {
+	return fmt.Sprintf(`<?xml version="1.0"?><msg><img aeskey="k" length="%d" md5="x" cdnmidimgurl="u" /></msg>`, len(data))
 }
