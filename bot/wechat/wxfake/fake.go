@@ -262,6 +262,15 @@ func (f *Server) SetPushOK(ok bool) {
 	f.pushOK = ok
 }
 
+// HoldScan makes nobody scan the login QR code (the login poll answers
+// 408) until called with false.
+func (f *Server) HoldScan(hold bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.holdScan = hold
+	f.notifyLocked()
+}
+
 // SetSyncDown makes synccheck fail at the HTTP level (or work again).
 func (f *Server) SetSyncDown(down bool) {
 	f.mu.Lock()
