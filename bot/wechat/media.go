@@ -32,8 +32,8 @@ import (
 // message without text).
 const PhotoText = "[照片]"
 
-// photos remembers, per member of a group, their last text and the photos
-// waiting for one.
+// photos remembers, per member of a chat, their last text and the photos
+// waiting for one, for PhotoWindow.
 type photos struct {
 	mu      sync.Mutex
 	said    map[string]saidAt
@@ -90,6 +90,11 @@ func (p *photos) link(m *bot.Message, window time.Duration) (ok bool) {
 	}
 	if p.pending == nil {
 		p.said, p.pending = map[string]saidAt{}, map[string][]heldPhoto{}
+	}
+	for k, list := range p.pending { // drop what nobody followed up
+		if len(list) > 0 && now.Sub(list[len(list)-1].at) > window {
+			delete(p.pending, k)
+		}
 	}
 	held := p.pending[key][:0]
 	for _, h := range p.pending[key] {
