@@ -92,6 +92,19 @@ type WeChat struct {
 	ReloginMax Duration `yaml:"relogin_max"`
 	// QRTerminal draws the login QR code on standard output.
 	QRTerminal bool `yaml:"qr_terminal"`
+	// AdminToken (a secret), when set, lets whoever presents it reach the
+	// login page /wechat/login from anywhere; without it the page answers
+	// only this machine.
+	AdminToken string `yaml:"admin_token"`
+	// Welcome greets each new group member once with WelcomeText (how to
+	// report; a built-in text when empty). Off by default: every send
+	// counts against the account's limits.
+	Welcome     bool   `yaml:"welcome"`
+	WelcomeText string `yaml:"welcome_text"`
+	// MediaDir keeps residents' photos, named by their content hash;
+	// MaxImageBytes is the largest photo kept.
+	MediaDir      string `yaml:"media_dir"`
+	MaxImageBytes int64  `yaml:"max_image_bytes"`
 }
 
 // Redis configures the optional shared Redis; an empty URL means in-process.
@@ -198,7 +211,7 @@ func Default() Config {
 		Sandbox:       Sandbox{Enabled: true, MaxWaitingPerClient: 512, MaxWaiting: 8192},
 		WeChat: WeChat{SessionFile: "wechat-session.json", SendInterval: Duration{2 * time.Second},
 			SendJitter: Duration{time.Second}, HourlyCap: 60, TooOftenWait: Duration{5 * time.Minute},
-			ReloginMax: Duration{10 * time.Minute}, QRTerminal: true},
+			ReloginMax: Duration{10 * time.Minute}, QRTerminal: true, MediaDir: "wechat-media", MaxImageBytes: 5 << 20},
 		QuietHours: QuietHours{Start: "22:00", End: "07:00"},
 		Report:     Report{Weekday: "monday", Time: "09:00"},
 		TimeLimits: TimeLimits{
@@ -270,6 +283,9 @@ func (c Config) Redacted() Config {
 	}
 	if c.Metrics.Token != "" {
 		c.Metrics.Token = redacted
+	}
+	if c.WeChat.AdminToken != "" {
+		c.WeChat.AdminToken = redacted
 	}
 	c.Redis.URL = redactURL(c.Redis.URL)
 	if isPostgres(c.Database) {

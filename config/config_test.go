@@ -96,11 +96,12 @@ func TestRedacted(t *testing.T) {
 	c.Telegram.Token = "123456:SECRETtoken"
 	c.Redis.URL = "redis://user:hunter2@redis:6379/0"
 	c.Database = "postgres://nb:pgpass@db/nb"
+	c.WeChat.AdminToken = "wxADMINsecret"
 	c.Categories = []Category{{Name: "x", Keywords: []string{"k"}, Priority: "general"}}
 
 	r := c.Redacted()
-	dump := strings.Join([]string{r.Telegram.Token, r.Redis.URL, r.Database}, " ")
-	for _, secret := range []string{"SECRETtoken", "hunter2", "pgpass"} {
+	dump := strings.Join([]string{r.Telegram.Token, r.Redis.URL, r.Database, r.WeChat.AdminToken}, " ")
+	for _, secret := range []string{"SECRETtoken", "hunter2", "pgpass", "wxADMINsecret"} {
 		if strings.Contains(dump, secret) {
 			t.Errorf("Redacted leaks %q: %s", secret, dump)
 		}

@@ -117,6 +117,12 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_TELEGRAM_ENABLED", "telegram.enabled", func(c *Config, v string) error { return parseBool(v, &c.Telegram.Enabled) }},
 	{"NEIGHBORBOT_WECHAT_ENABLED", "wechat.enabled", func(c *Config, v string) error { return parseBool(v, &c.WeChat.Enabled) }},
 	{"NEIGHBORBOT_WECHAT_SESSION_FILE", "wechat.session_file", func(c *Config, v string) error { c.WeChat.SessionFile = v; return nil }},
+	{"NEIGHBORBOT_WECHAT_ADMIN_TOKEN", "wechat.admin_token", func(c *Config, v string) error { c.WeChat.AdminToken = v; return nil }},
+	{"NEIGHBORBOT_WECHAT_ADMIN_TOKEN_FILE", "wechat.admin_token", func(c *Config, v string) (err error) {
+		c.WeChat.AdminToken, err = readSecretFile(v)
+		return err
+	}},
+	{"NEIGHBORBOT_WECHAT_MEDIA_DIR", "wechat.media_dir", func(c *Config, v string) error { c.WeChat.MediaDir = v; return nil }},
 	{"NEIGHBORBOT_TELEGRAM_TOKEN", "telegram.token", func(c *Config, v string) error {
 		c.Telegram.Token, c.Telegram.TokenFile = v, ""
 		return nil

@@ -62,15 +62,18 @@ func TestLoadSecretFiles(t *testing.T) {
 
 	t.Run("env files", func(t *testing.T) {
 		c, err := Load("", env(map[string]string{
-			"NEIGHBORBOT_TELEGRAM_ENABLED":    "true",
-			"NEIGHBORBOT_TELEGRAM_TOKEN_FILE": tokenPath,
-			"NEIGHBORBOT_REDIS_URL_FILE":      redisPath,
+			"NEIGHBORBOT_TELEGRAM_ENABLED":        "true",
+			"NEIGHBORBOT_TELEGRAM_TOKEN_FILE":     tokenPath,
+			"NEIGHBORBOT_REDIS_URL_FILE":          redisPath,
+			"NEIGHBORBOT_WECHAT_ADMIN_TOKEN_FILE": writeFile(t, "wxtoken", "0123456789abcdef-wx\n"),
 		}))
 		if err != nil {
 			t.Fatalf("Load: %v", err)
 		}
-		if c.Telegram.Token != "333:fromsecretfile" || c.Redis.URL != "redis://:s3cret@redis:6379/1" {
-			t.Errorf("token %q, redis %q not read from files", c.Telegram.Token, c.Redis.URL)
+		if c.Telegram.Token != "333:fromsecretfile" || c.Redis.URL != "redis://:s3cret@redis:6379/1" ||
+			c.WeChat.AdminToken != "0123456789abcdef-wx" {
+			t.Errorf("token %q, redis %q, wechat admin token %q not read from files", c.Telegram.Token, c.Redis.URL,
+				c.WeChat.AdminToken)
 		}
 	})
 	t.Run("yaml token_file", func(t *testing.T) {

@@ -142,6 +142,13 @@ func (c Config) problems() problems {
 		}
 		ps.positive("wechat.too_often_wait", c.WeChat.TooOftenWait)
 		ps.positive("wechat.relogin_max", c.WeChat.ReloginMax)
+		if c.WeChat.MaxImageBytes < 1 {
+			ps.add("wechat.max_image_bytes", "must be at least 1, got %d", c.WeChat.MaxImageBytes)
+		}
+		if t := c.WeChat.AdminToken; t != "" && len(t) < 16 {
+			// whoever guesses it can scan the login QR code and become the bot
+			ps.add("wechat.admin_token", "must be at least 16 characters when set, got %d", len(t))
+		}
 	}
 	if c.Sandbox.MaxWaitingPerClient < 1 || c.Sandbox.MaxWaiting < c.Sandbox.MaxWaitingPerClient {
 		ps.add("sandbox.max_waiting_per_client", "must be at least 1 and at most sandbox.max_waiting (%d), got %d",

@@ -35,7 +35,7 @@ func (h *Handlers) withdrawal(c *bot.Context) (bool, error) {
 		if cs.ReporterID != c.Person.ID {
 			return false, nil
 		}
-		return true, h.withdraw(c, cs, c.Msg.Text)
+		return true, h.retract(c, cs, c.Msg.Text)
 	}
 	if !intake.Retracts(c.Msg.Text) {
 		return false, nil
@@ -54,7 +54,7 @@ func (h *Handlers) withdrawal(c *bot.Context) (bool, error) {
 	if last == nil {
 		return false, nil
 	}
-	return true, h.withdraw(c, last, c.Msg.Text)
+	return true, h.retract(c, last, c.Msg.Text)
 }
 
 // withdrawCmd: "#撤回 N" — the reporter takes their report back.
@@ -79,6 +79,22 @@ func (h *Handlers) withdrawCmd(c *bot.Context) error {
 func (h *Handlers) withdraw(c *bot.Context, cs *nb.Case, why string) error {
 	_, err := h.act(c, cs.ID, nb.Command{Action: nb.ActionWithdraw, Note: strings.TrimSpace(why)})
 	return err
+}
+
+// retract withdraws cs on a retraction said in the group ("没事了", "不是报事",
+// or the report recalled in WeChat): as withdraw, except that a case the
+// group never heard of (still on the review list) is withdrawn silently,
+// for a confirmation in the group would tell it what it never heard.
+func (h *Handlers) retract(c *bot.Context, cs *nb.Case, why string) error {
+	if !cs.Quiet {
+		return h.withdraw(c, cs, why)
+	}
+	out, err := h.cases.ActTx(c.Tx, c.Actor(), cs.ID, nb.Command{Action: nb.ActionWithdraw, Note: strings.TrimSpace(why)})
+	if err != nil {
+		return h.refusal(err, cs.ID, nb.ActionWithdraw)
+	}
+	c.Counted(out.Queued)
+	return nil
 }
 
 // recategorize: "#分类 N 类别" — an officer corrects a case's category.

@@ -11,6 +11,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("/open311/v2/", s.serveOpen311) // mount.go
 	mux.HandleFunc("GET /metrics", s.serveMetrics)
+	mux.HandleFunc("GET /wechat/login", s.wechatLogin) // 404 unless SetWeChatLogin
 	if s.sb != nil {
 		mux.HandleFunc("GET /{$}", s.home)
 		mux.HandleFunc("GET /sandbox", s.sandboxPage)

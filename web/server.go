@@ -27,6 +27,9 @@ type Server struct {
 	parker  *parker
 	mounts  mounts // Open311 and metrics (mount.go)
 	zone    string // IANA time zone the sandbox page shows times in (SetTimeZone)
+	// wechat and wechatToken serve /wechat/login (SetWeChatLogin).
+	wechat      WeChatLogin
+	wechatToken string
 
 	// base is cancelled at Shutdown, which cancels every request's context
 	// so that long polls end at once.

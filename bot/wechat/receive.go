@@ -19,21 +19,29 @@ import (
 // the recalled one: the handlers withdraw the report if it was one and the
 // member reported it.
 func (a *Adapter) handle(msg *openwechat.Message) {
-	if msg.IsSendBySelf() || !msg.IsSendByGroup() {
+	if msg.IsSendBySelf() {
 		return
 	}
 	var m bot.Message
 	ok := false
 	switch {
+	case msg.IsSendByFriend():
+		m, ok = a.fromFriend(msg)
+	case !msg.IsSendByGroup():
 	case msg.IsText():
 		if m, ok = a.toMessage(msg); ok {
 			a.linkQuote(&m)
 			a.quotes.put(m.ID, quote{name: m.SenderName, text: m.Text})
+			a.photos.spoke(&m, a.cfg.PhotoWindow)
 		}
+	case msg.IsPicture():
+		m, ok = a.picture(msg, a.toMessage)
 	case msg.IsRecalled():
 		m, ok = a.recalled(msg)
 	case msg.IsRenameGroup():
 		a.renamed(msg)
+	case msg.IsJoinGroup():
+		a.joined(a.ctx, msg)
 	}
 	if !ok {
 		return
@@ -124,7 +132,12 @@ func (a *Adapter) toMessage(msg *openwechat.Message) (bot.Message, bool) {
 	}
 	name := nameOf(member.DisplayName, member.NickName)
 	senderID := MemberID(title, name)
-	if n := sameName(members, name); n > 1 {
+	a.mu.Lock()
+	friendID, isFriend := a.friendIDLocked(member.UserName)
+	a.mu.Unlock()
+	if isFriend { // the same person as in private: their bound roles apply
+		senderID = friendID
+	} else if n := sameName(members, name); n > 1 {
 		a.log.Warn("wechat: members share a name in a group; not merged, roles need a unique group card",
 			"title", title, "count", n) // not the name: people's names stay out of logs
 		senderID = ambiguousPrefix + tag(member.UserName) + "/" + name

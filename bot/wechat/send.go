@@ -12,23 +12,17 @@ import (
 	"github.com/neighborbot/neighborbot/intake"
 )
 
-// Send implements bot.Sender: one text message to a group. The engine
-// paces the calls (Register); Send only waits if a send would otherwise
-// start closer than SendInterval to the last one. "Operate too often"
-// (1205) asks the engine to wait, a dead or missing session is an ordinary
-// error (retried), and a group that is gone is a permanent one.
+// Send implements bot.Sender: one text message to a group or a friend.
+// The engine paces the calls (Register); Send only waits if a send would
+// otherwise start closer than SendInterval to the last one. "Operate too
+// often" (1205) pauses every send for TooOftenWait, a dead or missing
+// session is an ordinary error (retried), and a group that is gone is a
+// permanent one.
 func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
-	title, ok := groupTitle(m.ChatID)
-	if !ok {
-		return "", &bot.PermanentError{Err: fmt.Errorf("wechat: %q is not a group this adapter can send to", m.ChatID)}
+	if wait := a.paused(); wait > 0 {
+		return "", &bot.RetryAfterError{After: wait}
 	}
-	a.mu.Lock()
-	b, self := a.live, a.self
-	a.mu.Unlock()
-	if b == nil || b.Context().Err() != nil {
-		return "", errors.New("wechat: not logged in")
-	}
-	g, err := a.findGroup(b, title)
+	send, err := a.recipient(m.ChatID)
 	if err != nil {
 		return "", err
 	}
@@ -38,18 +32,47 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	if err := a.spaceSend(ctx); err != nil {
 		return "", err
 	}
-	// A fresh Group holding only the UserName: the cached one is rewritten
-	// in place by the library when the receiving side loads its members.
-	a.lib.Lock()
-	to := &openwechat.Group{User: &openwechat.User{UserName: g.UserName}}
-	a.lib.Unlock()
 	shown := a.compose(m)
-	sent, err := self.SendTextToGroup(to, shown)
+	sent, err := send(shown)
 	if err != nil {
 		return "", a.sendError(err)
 	}
 	a.quotes.put(sent.MsgId, quote{name: a.Health().Account, text: m.Text, shown: shown})
 	return sent.MsgId, nil
+}
+
+// recipient finds chatID (a group, or a friend's private chat) in the live
+// session and returns how to send it a text.
+func (a *Adapter) recipient(chatID string) (func(string) (*openwechat.SentMessage, error), error) {
+	name, private := friendChat(chatID)
+	title, group := groupTitle(chatID)
+	if !private && !group {
+		return nil, &bot.PermanentError{Err: fmt.Errorf("wechat: %q is not a chat this adapter can send to", chatID)}
+	}
+	a.mu.Lock()
+	b, self := a.live, a.self
+	a.mu.Unlock()
+	if b == nil || b.Context().Err() != nil {
+		return nil, errors.New("wechat: not logged in")
+	}
+	if private {
+		userName, err := a.findFriend(b, name)
+		if err != nil {
+			return nil, err
+		}
+		to := &openwechat.Friend{User: &openwechat.User{UserName: userName}}
+		return func(text string) (*openwechat.SentMessage, error) { return self.SendTextToFriend(to, text) }, nil
+	}
+	g, err := a.findGroup(b, title)
+	if err != nil {
+		return nil, err
+	}
+	// A fresh Group holding only the UserName: the cached one is rewritten
+	// in place by the library when the receiving side loads its members.
+	a.lib.Lock()
+	to := &openwechat.Group{User: &openwechat.User{UserName: g.UserName}}
+	a.lib.Unlock()
+	return func(text string) (*openwechat.SentMessage, error) { return self.SendTextToGroup(to, text) }, nil
 }
 
 // spaceSend waits, if needed, so that no two sends start closer than
@@ -88,7 +111,7 @@ func (a *Adapter) findGroup(b *openwechat.Bot, title string) (*openwechat.Group,
 	}
 	found := lookup()
 	if len(found) == 0 {
-		groups, err := fetchGroups(b)
+		groups, _, err := fetchContacts(b)
 		if err != nil {
 			return nil, fmt.Errorf("wechat: list groups: %s", safeErr(err))
 		}
@@ -127,7 +150,11 @@ func (a *Adapter) compose(m bot.OutMessage) string {
 		sb.WriteString(short(intake.MaskPersonal(q.text), 24) + "」\n- - - - - - - - - - - - - - -\n")
 	}
 	for _, id := range m.Mentions {
-		if name, ok := memberName(id); ok {
+		name, ok := memberName(id)
+		if !ok {
+			name, ok = friendChat(id)
+		}
+		if ok {
 			sb.WriteString("@" + name + "\u2005")
 		}
 	}
@@ -142,6 +169,7 @@ func (a *Adapter) sendError(err error) error {
 		switch {
 		case r == 1205:
 			a.log.Warn("wechat: operate too often (1205); sending paused", "wait", a.cfg.TooOftenWait)
+			a.pause(a.cfg.TooOftenWait)
 			return &bot.RetryAfterError{After: a.cfg.TooOftenWait}
 		case dead(err):
 			return fmt.Errorf("wechat: session dead (%d)", int(r))
@@ -149,4 +177,19 @@ func (a *Adapter) sendError(err error) error {
 		return fmt.Errorf("wechat: send refused (%d %s)", int(r), r.Error())
 	}
 	return fmt.Errorf("wechat: send: %w", safeError{err})
+}
+
+// pause stops every send for d: "operate too often" is about the account,
+// not one chat, and the engine holds back only the chat that got it.
+func (a *Adapter) pause(d time.Duration) {
+	a.sendMu.Lock()
+	defer a.sendMu.Unlock()
+	a.pausedUntil = time.Now().Add(d)
+}
+
+// paused returns how long sends are still paused (0: not paused).
+func (a *Adapter) paused() time.Duration {
+	a.sendMu.Lock()
+	defer a.sendMu.Unlock()
+	return time.Until(a.pausedUntil)
 }

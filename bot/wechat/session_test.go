@@ -208,6 +208,12 @@ func TestSendErrors(t *testing.T) {
 	if !errors.As(err, &retry) || retry.After != 7*time.Minute {
 		t.Errorf("1205: err = %v, want retry after 7m", err)
 	}
+	before := len(w.f.Sends())
+	_, err = w.a.Send(ctx, bot.OutMessage{ChatID: ChatID(group2), Text: "y"})
+	if !errors.As(err, &retry) || retry.After > 7*time.Minute || len(w.f.Sends()) != before {
+		t.Errorf("after 1205, another chat: err = %v, want a wait without sending", err)
+	}
+	w.a.pause(0) // the wait is over
 	var permanent *bot.PermanentError
 	if _, err := w.a.Send(ctx, bot.OutMessage{ChatID: ChatID("没有这个群"), Text: "x"}); !errors.As(err, &permanent) {
 		t.Errorf("unknown group: err = %v, want permanent", err)

@@ -58,6 +58,18 @@ type Config struct {
 	// OnState, when set, is called after each change of the session's
 	// state (from the adapter's goroutines; it must not block).
 	OnState func(Health)
+	// MediaDir keeps residents' photos by content hash ("" = photos are
+	// not kept); MaxImageBytes is the largest kept (default 5 MB);
+	// PhotoWindow links a photo to its sender's text in the group within
+	// that time, before or after it (default 10 min). See media.go.
+	MediaDir      string
+	MaxImageBytes int64
+	PhotoWindow   time.Duration
+	// Welcome greets each new group member once (welcome.go); "" = off.
+	Welcome string
+	// AlertPlatforms are the other enabled platforms on which admins are
+	// told privately when the session dies (see alert.go).
+	AlertPlatforms []nb.Platform
 }
 
 func (c *Config) defaults() {
@@ -79,6 +91,10 @@ func (c *Config) defaults() {
 	def(&c.SyncMin, time.Second)
 	def(&c.SyncMax, time.Minute)
 	def(&c.GroupGrace, 10*time.Minute)
+	def(&c.PhotoWindow, 10*time.Minute)
+	if c.MaxImageBytes <= 0 {
+		c.MaxImageBytes = 5 << 20
+	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -101,34 +117,6 @@ func Register(e *bot.Engine, a *Adapter) {
 	e.RegisterSender(nb.PlatformWeChat, a, bot.WithLimiter(bot.NewLocalLimiter(a.cfg.Limits())), bot.WithLanes(1))
 }
 
-// Session states, as Health shows them.
-const (
-	StateStarting = "starting"
-	StateHotLogin = "hot_login"
-	StatePush     = "push_login"   // waiting for the phone to confirm
-	StateScan     = "waiting_scan" // the QR code is shown
-	StateScanned  = "scanned"      // scanned, waiting for the phone to confirm
-	StateOnline   = "online"
-	StateOffline  = "offline" // waiting before the next login round
-	StateStopped  = "stopped"
-)
-
-// Health is the adapter's state for /healthz and the login page.
-type Health struct {
-	State   string    `json:"state"`
-	Since   time.Time `json:"since"`
-	Account string    `json:"account,omitempty"` // the bot account's nickname
-	// LoginURL is the QR code's content while waiting for a scan, for a
-	// login page that only admins reach: not in /healthz, where anyone
-	// could scan it with their own phone and take the bot's place.
-	LoginURL  string `json:"-"`
-	LastError string `json:"last_error,omitempty"`
-	Logins    int    `json:"logins"` // successful logins since start
-}
-
-// Online reports whether the account is logged in.
-func (h Health) Online() bool { return h.State == StateOnline }
-
 // Adapter is the WeChat platform: it keeps a session alive, hands group
 // messages to the engine and sends the engine's messages (bot.Sender).
 type Adapter struct {
@@ -136,6 +124,7 @@ type Adapter struct {
 	recv   bot.Receiver
 	log    *slog.Logger
 	quotes *quoteCache
+	photos photos
 
 	mu       sync.Mutex
 	health   Health
@@ -144,13 +133,16 @@ type Adapter struct {
 	self     *openwechat.Self
 	groups   map[string]map[string]*openwechat.Group // canonical title → UserName → group, this login
 	aliases  map[string]string                       // later title → canonical title
+	friends  contacts                                // this login's friends
 
-	sendMu   sync.Mutex
-	lastSend time.Time       // when the last send started
-	sendHook func(time.Time) // tests: told each send's start
+	sendMu      sync.Mutex
+	lastSend    time.Time       // when the last send started
+	pausedUntil time.Time       // no sends before (after 1205)
+	sendHook    func(time.Time) // tests: told each send's start
 
 	lib       sync.Mutex   // the library's contact caches are not safe for concurrent use
 	syncFails atomic.Int64 // consecutive failed sync polls
+	alerted   atomic.Bool  // admins were told the session died
 	ctx       context.Context
 }
 
@@ -161,32 +153,6 @@ func New(cfg Config, recv bot.Receiver) *Adapter {
 	cfg.defaults()
 	return &Adapter{cfg: cfg, recv: recv, log: cfg.Logger.With("platform", "wechat"), quotes: newQuoteCache(2000),
 		health: Health{State: StateStarting, Since: time.Now()}, ctx: context.Background()}
-}
-
-// Health returns the session's state.
-func (a *Adapter) Health() Health {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.health
-}
-
-func (a *Adapter) setState(state string, err error) {
-	a.mu.Lock()
-	changed := a.health.State != state
-	if changed {
-		a.health.State, a.health.Since = state, time.Now()
-	}
-	if state != StateScan && state != StateScanned {
-		a.health.LoginURL = ""
-	}
-	if err != nil {
-		a.health.LastError = safeErr(err)
-	}
-	h := a.health
-	a.mu.Unlock()
-	if changed && a.cfg.OnState != nil {
-		a.cfg.OnState(h)
-	}
 }
 
 // Run keeps the account logged in until ctx ends: log in (hot, push, scan),
@@ -204,6 +170,10 @@ func (a *Adapter) Run(ctx context.Context) error {
 			err = a.serve(ctx, b)
 			if time.Since(started) > a.cfg.ReloginMax {
 				wait = a.cfg.ReloginMin // it lived long: start the back-off afresh
+			}
+			if ctx.Err() == nil {
+				a.setState(StateOffline, err)
+				a.sessionDied(ctx, err)
 			}
 		}
 		if ctx.Err() != nil {
@@ -228,14 +198,18 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 		b.Exit()
 		return err
 	}
-	groups, gerr := fetchGroups(b)
+	groups, friends, gerr := fetchContacts(b)
 	if gerr != nil {
 		a.log.Warn("wechat: cannot list groups", "err", safeErr(gerr))
 	}
 	a.mu.Lock()
 	a.live, a.self, a.groups, a.onlineAt = b, self, map[string]map[string]*openwechat.Group{}, time.Now()
+	a.friends = contacts{byUN: map[string]string{}, byName: map[string][]string{}}
 	for _, g := range groups {
 		a.noteGroupLocked(&openwechat.Group{User: g})
+	}
+	for _, u := range friends {
+		a.noteFriendLocked(u)
 	}
 	// Groups not saved to the contact list are only in init's recent chats.
 	if resp := b.Storage.Response; resp != nil {
@@ -249,7 +223,8 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 	a.health.Account = self.NickName
 	a.mu.Unlock()
 	a.setState(StateOnline, nil)
-	a.log.Info("wechat logged in", "account", self.NickName, "groups", len(groups))
+	a.log.Info("wechat logged in", "account", self.NickName, "groups", len(groups), "friends", len(friends))
+	a.backOnline(ctx, self.NickName)
 	// Not b.Block(): it reads the Bot's user unsynchronised with the sync
 	// goroutine's Exit. The context ends (after the crash reason is set)
 	// when the session dies or ctx ends; the library's sync loop then
@@ -259,7 +234,7 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 		err = b.CrashReason() // set before the Bot's context ended
 	}
 	a.mu.Lock()
-	a.live, a.self, a.groups = nil, nil, nil
+	a.live, a.self, a.groups, a.friends = nil, nil, nil, contacts{}
 	a.mu.Unlock()
 	if err == nil && ctx.Err() == nil {
 		err = errors.New("session ended")
@@ -267,21 +242,24 @@ func (a *Adapter) serve(ctx context.Context, b *openwechat.Bot) error {
 	return err
 }
 
-// fetchGroups lists the groups in the contact list as new objects: the
-// library's own cache (self.Groups) is read by its sync goroutine without
-// a lock and must not be reloaded from another goroutine.
-func fetchGroups(b *openwechat.Bot) ([]*openwechat.User, error) {
+// fetchContacts lists the groups and the friends in the contact list as
+// new objects: the library's own cache (self.Groups) is read by its sync
+// goroutine without a lock and must not be reloaded from another goroutine.
+func fetchContacts(b *openwechat.Bot) (groups, friends []*openwechat.User, err error) {
 	members, err := b.Caller.WebWxGetContact(b.Context(), b.Storage.LoginInfo)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var groups []*openwechat.User
 	for _, u := range members {
-		if u != nil && u.IsGroup() {
+		switch {
+		case u == nil:
+		case u.IsGroup():
 			groups = append(groups, u)
+		case u.IsFriend() && !u.IsMP():
+			friends = append(friends, u)
 		}
 	}
-	return groups, nil
+	return groups, friends, nil
 }
 
 // login tries a hot login from the saved session, then a push login (the

@@ -47,6 +47,13 @@ type world struct {
 
 func newWorld(t *testing.T, handler bot.HandlerFunc, tune func(*Config)) *world {
 	t.Helper()
+	return newWorldWith(t, handler, tune, nil)
+}
+
+// newWorldWith is newWorld with before called once the world is seeded,
+// before the engine and the adapter run (to register other senders).
+func newWorldWith(t *testing.T, handler bot.HandlerFunc, tune func(*Config), before func(*world)) *world {
+	t.Helper()
 	f := wxfake.New(t)
 	f.AddGroup(group1, wxfake.Member{Nick: "刘大爷"}, wxfake.Member{Nick: "wang", Display: "王书记"},
 		wxfake.Member{Nick: "zhao", Display: "赵师傅"})
@@ -95,6 +102,9 @@ func newWorld(t *testing.T, handler bot.HandlerFunc, tune func(*Config)) *world 
 	}
 	t.Cleanup(func() { w.stop() })
 	w.seed()
+	if before != nil {
+		before(w)
+	}
 	wg.Add(2)
 	go func() { defer wg.Done(); _ = w.e.Run(ctx) }()
 	go func() { defer wg.Done(); _ = w.a.Run(ctx) }()

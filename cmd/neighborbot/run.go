@@ -84,6 +84,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	ops.mount(server, engine, parts, platformsOf(tg != nil, sb != nil, wx != nil), wx, logger)
 	server.SetAllowedHosts(allowedHosts(cfg))
 	server.SetTimeZone(cfg.TimeZone)
+	if wx != nil {
+		server.SetWeChatLogin(wechatLogin{wx}, cfg.WeChat.AdminToken)
+	}
 	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
 		return explainListen(cfg.HTTPAddr, err)
@@ -105,6 +108,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		fmt.Fprintf(sys.Out, "serving http://%s/\n", server.Addr())
 	}
 	if wx != nil {
+		fmt.Fprintf(sys.Out, "wechat login page: http://%s/wechat/login\n", server.Addr())
 		runners = append(runners, func(ctx context.Context) {
 			if err := wx.Run(ctx); err != nil && ctx.Err() == nil {
 				logger.Error("wechat stopped", "err", err)

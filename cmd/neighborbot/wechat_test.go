@@ -16,11 +16,13 @@ import (
 
 // TestProgramWithWeChat starts the whole program with WeChat enabled
 // against the fake WeChat server: the login QR code is drawn on standard
-// output, /healthz shows the session online, and a resident's report in a
-// WeChat group is acknowledged there.
+// output and on /wechat/login until it is scanned, /healthz and the page
+// then show the session online, and a resident's report in a WeChat group
+// is acknowledged there.
 func TestProgramWithWeChat(t *testing.T) {
 	f := wxfake.New(t)
 	f.AddGroup("幸福里7号楼", wxfake.Member{Nick: "周阿姨"})
+	f.HoldScan(true)
 	wechatTransport = f.Transport()
 	t.Cleanup(func() { wechatTransport = nil })
 	dir := t.TempDir()
@@ -76,7 +78,17 @@ func TestProgramWithWeChat(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatalf("no QR code on standard output:\n%s", stderr)
 	}
+	// the terminal gets the QR code after the page does (showQR)
+	if code, page := getLoginPage(t, url); code != http.StatusOK || !strings.Contains(page, `<svg id="qr"`) ||
+		!strings.Contains(page, "login.weixin.qq.com/l/uuid-1") {
+		t.Errorf("/wechat/login while waiting for the scan: status %d, page:\n%s", code, page)
+	}
+	f.HoldScan(false)
 	waitOnline(t, url)
+	if code, page := getLoginPage(t, url); code != http.StatusOK || !strings.Contains(page, `data-state="online"`) ||
+		!strings.Contains(page, "邻里哨") || strings.Contains(page, "<svg") {
+		t.Errorf("/wechat/login once online: status %d, page:\n%s", code, page)
+	}
 	f.Say("幸福里7号楼", "周阿姨", "7号楼电梯困人了，快来人")
 	got := f.WaitSends(1, 10*time.Second)[0]
 	if got.Group != "幸福里7号楼" || !strings.Contains(got.Content, "#1") {
@@ -116,4 +128,16 @@ func waitOnline(t *testing.T, base string) {
 			t.Fatalf("WeChat never online in /healthz (last state %q)", last)
 		}
 	}
+}
+
+// getLoginPage fetches /wechat/login.
+func getLoginPage(t *testing.T, base string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(base + "/wechat/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	page, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(page)
 }

@@ -3,13 +3,10 @@
 package wxfake
 
 import (
-	"encoding/json"
 	"fmt"
-	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -17,9 +14,11 @@ import (
 
 // Server is a WeChat web server as the library sees it: login (jslogin, the
 // login long poll 408 → 201 → 200, the login page with its cookies), push
-// login, init, contacts, batch contacts in request order, synccheck held as
-// a long poll, webwxsync, send, logout, and the death retcodes. Every login
-// but a hot one starts a new generation: all UserNames change.
+// login, init, contacts (groups and friends), batch contacts in request
+// order, synccheck held as a long poll, webwxsync (texts, photos, private
+// texts, recall, rename and join notices), send to groups and friends,
+// photo download, logout, and the death retcodes. Every login but a hot
+// one starts a new generation: all UserNames change.
 type Server struct {
 	t   testing.TB
 	srv *httptest.Server
@@ -43,7 +42,9 @@ type Server struct {
 	syncKey   int
 	requests  map[string]int
 	selfNick  string
-	batchSeen [][]string // UserNames asked in each batchgetcontact
+	batchSeen [][]string        // UserNames asked in each batchgetcontact
+	images    map[string][]byte // photo bytes by MsgId
+	friends   []Friend
 }
 
 type fakeLogin struct {
@@ -62,7 +63,8 @@ type Member struct{ Nick, Display string }
 
 // Sent is a message the bot sent.
 type Sent struct {
-	Group   string // title
+	Group   string // title ("" for a private message)
+	Friend  string // the friend's nickname, for a private message
 	To      string // UserName as sent
 	Content string
 	At      time.Time
@@ -74,7 +76,7 @@ const fakeUin = 2211
 // New starts a fake server, closed at the end of the test.
 func New(t testing.TB) *Server {
 	f := &Server{t: t, changed: make(chan struct{}), uuids: map[string]*fakeLogin{}, requests: map[string]int{},
-		selfNick: "邻里哨", msgSeq: 9000, syncKey: 100, pushOK: true}
+		images: map[string][]byte{}, selfNick: "邻里哨", msgSeq: 9000, syncKey: 100, pushOK: true}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -120,7 +122,15 @@ func (f *Server) selfUN() string { return fmt.Sprintf("@self%d", f.gen) }
 func (f *Server) groupUN(i int) string {
 	return fmt.Sprintf("@@g%d-%d", f.gen, i)
 }
-func (f *Server) memberUN(g, m int) string { return fmt.Sprintf("@m%d-%d-%d", f.gen, g, m) }
+
+// memberUN is a group member's UserName: a friend's own, as in WeChat,
+// where a contact has one UserName in every chat of a login.
+func (f *Server) memberUN(g, m int) string {
+	if fi := f.friendIndex(f.groups[g].members[m].Nick); fi >= 0 {
+		return f.friendUN(fi)
+	}
+	return fmt.Sprintf("@m%d-%d-%d", f.gen, g, m)
+}
 
 func (f *Server) findGroup(title string) (int, *fakeGroup) {
 	for i, g := range f.groups {
@@ -130,77 +140,6 @@ func (f *Server) findGroup(title string) (int, *fakeGroup) {
 	}
 	f.t.Fatalf("fake: no group %q", title)
 	return 0, nil
-}
-
-// Say queues a group text from a member (by nickname) and returns its MsgId.
-func (f *Server) Say(title, nick, text string) string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	gi, g := f.findGroup(title)
-	mi := -1
-	for i, m := range g.members {
-		if m.Nick == nick {
-			mi = i
-		}
-	}
-	if mi < 0 {
-		f.t.Fatalf("fake: no member %q in %q", nick, title)
-	}
-	f.msgSeq++
-	id := fmt.Sprint(f.msgSeq)
-	content := f.memberUN(gi, mi) + ":<br/>" + strings.ReplaceAll(html.EscapeString(text), "\n", "<br/>")
-	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 1,
-		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(), "Content": content, "CreateTime": time.Now().Unix()})
-	f.notifyLocked()
-	return id
-}
-
-// Recall queues the notice that a member recalled message id.
-func (f *Server) Recall(title, nick, id string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	gi, g := f.findGroup(title)
-	mi := -1
-	for i, m := range g.members {
-		if m.Nick == nick {
-			mi = i
-		}
-	}
-	f.msgSeq++
-	xml := fmt.Sprintf(`<sysmsg type="revokemsg"><revokemsg><session>%s</session><oldmsgid>%s</oldmsgid><msgid>%s</msgid><replacemsg><![CDATA["%s" 撤回了一条消息]]></replacemsg></revokemsg></sysmsg>`,
-		f.groupUN(gi), id, id, nick)
-	f.pending = append(f.pending, map[string]any{"MsgId": fmt.Sprint(f.msgSeq), "NewMsgId": f.msgSeq, "MsgType": 10002,
-		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(),
-		"Content": f.memberUN(gi, mi) + ":<br/>" + html.EscapeString(xml), "CreateTime": time.Now().Unix()})
-	f.notifyLocked()
-}
-
-// Rename renames a group as a member does: the system notice, and the new
-// title from then on.
-func (f *Server) Rename(title, nick, newTitle string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	gi, g := f.findGroup(title)
-	g.title = newTitle
-	f.msgSeq++
-	f.pending = append(f.pending, map[string]any{"MsgId": fmt.Sprint(f.msgSeq), "NewMsgId": f.msgSeq, "MsgType": 10000,
-		"FromUserName": f.groupUN(gi), "ToUserName": f.selfUN(),
-		"Content": html.EscapeString(fmt.Sprintf(`"%s"修改群名为“%s”`, nick, newTitle)), "CreateTime": time.Now().Unix()})
-	f.notifyLocked()
-}
-
-// Redeliver queues a message again as the server sometimes does after a
-// re-login: same MsgId, the current generation's UserNames.
-func (f *Server) Redeliver(title, nick, text, id string) {
-	f.mu.Lock()
-	f.msgSeq--
-	f.mu.Unlock()
-	f.Say(title, nick, text)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	last := f.pending[len(f.pending)-1]
-	last["MsgId"] = id
-	f.msgSeq++
 }
 
 // Kill ends the session the way the server does: synccheck answers ret and
@@ -273,6 +212,7 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 				list = append(list, map[string]any{"UserName": f.groupUN(i), "NickName": g.title})
 			}
 		}
+		list = append(list, f.friendContactsLocked()...)
 		f.mu.Unlock()
 		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0}, "MemberCount": len(list),
 			"MemberList": list, "Seq": 0})
@@ -291,198 +231,21 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 			"AddMsgList": msgs, "SyncKey": map[string]any{"Count": 1, "List": []map[string]any{{"Key": 1, "Val": key}}}})
 	case path == "/cgi-bin/mmwebwx-bin/webwxsendmsg":
 		f.send(w, r)
+	case path == "/cgi-bin/mmwebwx-bin/webwxgetmsgimg":
+		f.mu.Lock()
+		data, ok := f.images[r.URL.Query().Get("MsgID")]
+		live := f.sid != "" && r.URL.Query().Get("skey") != ""
+		f.mu.Unlock()
+		if !ok || !live {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "image/jpeg")
+		_, _ = w.Write(data)
 	default:
 		f.t.Errorf("fake: unexpected %s %s%s", r.Method, r.Host, path)
 		http.NotFound(w, r)
 	}
-}
-
-func (f *Server) loginPoll(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	l := f.uuids[r.URL.Query().Get("uuid")]
-	if l == nil {
-		f.mu.Unlock()
-		fmt.Fprint(w, `window.code=400;`)
-		return
-	}
-	l.polls++
-	code := 200
-	switch {
-	case l.push:
-	case l.polls == 1 || f.holdScan:
-		code = 408
-	case l.polls == 2:
-		code = 201
-	}
-	f.codes = append(f.codes, code)
-	changed := f.changed
-	f.mu.Unlock()
-	switch code {
-	case 408: // a held long poll, answered early by a change
-		select {
-		case <-changed:
-		case <-time.After(30 * time.Millisecond):
-		case <-r.Context().Done():
-		}
-		fmt.Fprint(w, `window.code=408;`)
-	case 201:
-		fmt.Fprint(w, `window.code=201;window.userAvatar = 'data:img/jpg;base64,AAAA';`)
-	default:
-		fmt.Fprintf(w, "window.code=200;\nwindow.redirect_uri=\"https://wx.qq.com/cgi-bin/mmwebwx-bin/webwxnewloginpage?ticket=T%d&uuid=%s&lang=zh_CN&scan=1\";", l.polls, r.URL.Query().Get("uuid"))
-	}
-}
-
-func (f *Server) loginPage(w http.ResponseWriter, r *http.Request) {
-	if r.Header.Get("client-version") == "" || r.Header.Get("extspam") == "" {
-		fmt.Fprint(w, `<error><ret>1203</ret><message>当前登录环境异常</message></error>`)
-		return
-	}
-	f.mu.Lock()
-	f.gen++
-	f.sid = fmt.Sprintf("sid-%d", f.gen)
-	f.deathRet = ""
-	sid := f.sid
-	f.notifyLocked()
-	f.mu.Unlock()
-	for _, c := range []*http.Cookie{{Name: "wxuin", Value: fmt.Sprint(fakeUin)}, {Name: "wxsid", Value: sid},
-		{Name: "webwx_data_ticket", Value: "ticket"}} {
-		c.Domain, c.Path = "qq.com", "/"
-		http.SetCookie(w, c)
-	}
-	fmt.Fprintf(w, `<error><ret>0</ret><message></message><skey>@crypt_k</skey><wxsid>%s</wxsid><wxuin>%d</wxuin><pass_ticket>pt</pass_ticket><isgrayscale>1</isgrayscale></error>`, sid, fakeUin)
-}
-
-type fakeBase struct {
-	BaseRequest struct{ Sid string }
-}
-
-func (f *Server) webInit(w http.ResponseWriter, r *http.Request) {
-	var req fakeBase
-	_ = json.NewDecoder(r.Body).Decode(&req)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.sid == "" || req.BaseRequest.Sid != f.sid {
-		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 1101, "ErrMsg": ""}})
-		return
-	}
-	recent := []map[string]any{}
-	for i, g := range f.groups {
-		if g.unsaved {
-			recent = append(recent, map[string]any{"UserName": f.groupUN(i), "NickName": g.title})
-		}
-	}
-	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0, "ErrMsg": ""},
-		"User":        map[string]any{"UserName": f.selfUN(), "NickName": f.selfNick, "Uin": fakeUin},
-		"SyncKey":     map[string]any{"Count": 1, "List": []map[string]any{{"Key": 1, "Val": f.syncKey}}},
-		"ContactList": recent, "Count": len(recent)})
-}
-
-func (f *Server) batch(w http.ResponseWriter, r *http.Request) {
-	var req struct{ List []struct{ UserName string } }
-	_ = json.NewDecoder(r.Body).Decode(&req)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var asked []string
-	var out []map[string]any
-	for _, item := range req.List {
-		asked = append(asked, item.UserName)
-		u := map[string]any{"UserName": item.UserName}
-		for gi, g := range f.groups {
-			if f.groupUN(gi) != item.UserName {
-				continue
-			}
-			u["NickName"] = g.title
-			members := []map[string]any{{"UserName": f.selfUN(), "NickName": f.selfNick}}
-			for mi, m := range g.members {
-				members = append(members, map[string]any{"UserName": f.memberUN(gi, mi), "NickName": m.Nick,
-					"DisplayName": m.Display})
-			}
-			u["MemberList"] = members
-			u["MemberCount"] = len(members)
-		}
-		out = append(out, u) // in request order: the library assigns by position
-	}
-	f.batchSeen = append(f.batchSeen, asked)
-	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0}, "Count": len(out), "ContactList": out})
-}
-
-func (f *Server) syncCheck(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	if f.syncDown {
-		f.mu.Unlock()
-		http.Error(w, "bad gateway", http.StatusBadGateway)
-		return
-	}
-	if f.sid == "" || r.URL.Query().Get("sid") != f.sid {
-		ret := f.deathRet
-		if ret == "" {
-			ret = "1101"
-		}
-		f.mu.Unlock()
-		fmt.Fprintf(w, `window.synccheck={retcode:"%s",selector:"0"}`, ret)
-		return
-	}
-	if len(f.pending) == 0 {
-		changed := f.changed
-		f.mu.Unlock()
-		select { // held like the real long poll
-		case <-changed:
-		case <-time.After(500 * time.Millisecond):
-		case <-r.Context().Done():
-			return
-		}
-		f.mu.Lock()
-	}
-	selector := "0"
-	if len(f.pending) > 0 {
-		selector = "2"
-	}
-	if f.sid == "" || r.URL.Query().Get("sid") != f.sid {
-		selector = "0"
-	}
-	f.mu.Unlock()
-	fmt.Fprintf(w, `window.synccheck={retcode:"0",selector:"%s"}`, selector)
-}
-
-func (f *Server) send(w http.ResponseWriter, r *http.Request) {
-	var req struct {
-		Msg struct{ Content, FromUserName, ToUserName string }
-	}
-	_ = json.NewDecoder(r.Body).Decode(&req)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if len(f.sendRet) > 0 {
-		ret := f.sendRet[0]
-		f.sendRet = f.sendRet[1:]
-		if ret != 0 {
-			writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": ret, "ErrMsg": ""}})
-			return
-		}
-	}
-	title := ""
-	for gi, g := range f.groups {
-		if f.groupUN(gi) == req.Msg.ToUserName {
-			title = g.title
-		}
-	}
-	if title == "" {
-		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 1204, "ErrMsg": ""}})
-		return
-	}
-	f.msgSeq++
-	id := fmt.Sprint(f.msgSeq)
-	f.sent = append(f.sent, Sent{Group: title, To: req.Msg.ToUserName, Content: req.Msg.Content, At: time.Now(), ID: id})
-	// our own sends come back through webwxsync, as from self
-	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 1,
-		"FromUserName": f.selfUN(), "ToUserName": req.Msg.ToUserName,
-		"Content": html.EscapeString(req.Msg.Content), "CreateTime": time.Now().Unix()})
-	f.notifyLocked()
-	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0, "ErrMsg": ""}, "MsgID": id, "LocalID": "1"})
-}
-
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(v)
 }
 
 // Gen returns the login generation (1 after the first login).
@@ -497,6 +260,15 @@ func (f *Server) SetPushOK(ok bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.pushOK = ok
+}
+
+// HoldScan makes nobody scan the login QR code (the login poll answers
+// 408) until called with false.
+func (f *Server) HoldScan(hold bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.holdScan = hold
+	f.notifyLocked()
 }
 
 // SetSyncDown makes synccheck fail at the HTTP level (or work again).
