@@ -110,13 +110,6 @@ func TestViewIsReadOnly(t *testing.T) {
 	}
 }
 
-func TestRebindDollar(t *testing.T) {
-	got := rebindDollar(`SELECT a FROM t WHERE b = ? AND c IN (?, ?)`)
-	if want := `SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)`; got != want {
-		t.Fatalf("rebindDollar = %q, want %q", got, want)
-	}
-}
-
 func BenchmarkRawInsert(b *testing.B) {
 	db, err := sql.Open("sqlite", dsn(filepath.Join(b.TempDir(), "raw.db"), "_txlock=immediate"))
 	if err != nil {
