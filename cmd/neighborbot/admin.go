@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"time"
 
@@ -39,7 +40,7 @@ func runMigrate(ctx context.Context, args []string, sys IO) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(sys.Out, "database %s is at schema version %d (latest %d)\n", cfg.Database, v, store.LatestVersion())
+		fmt.Fprintf(sys.Out, "database %s is at schema version %d (latest %d)\n", databaseName(cfg), v, store.LatestVersion())
 		return nil
 	}, store.MayCreate())
 }
@@ -108,12 +109,18 @@ func newInviteCode() string {
 	return string(b[:4]) + "-" + string(b[4:])
 }
 
-// runBackup writes a consistent copy of the database, also while the bot runs.
+// runBackup writes a consistent copy of the database, also while the bot
+// runs. A PostgreSQL database is backed up with pg_dump instead.
 func runBackup(ctx context.Context, args []string, sys IO) error {
 	fs, path := newFlags("backup", sys)
 	out := fs.String("out", "", "file to write the copy to (must not exist)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if cfg, err := loadConfig(*path, sys); err == nil && cfg.DatabaseDriver() == "postgres" {
+		return errors.New("backup: the database is PostgreSQL: back it up with pg_dump while the bot runs, e.g. " +
+			"pg_dump --format=custom --file=neighborbot.dump \"$NEIGHBORBOT_DB\", and restore with pg_restore " +
+			"(docs/OPERATIONS.md, \"PostgreSQL\")")
 	}
 	if *out == "" {
 		return fmt.Errorf("%w: -out FILE is required", errUsage)

@@ -52,20 +52,22 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// openStore opens (and migrates) the configured database.
+// openStore opens (and migrates) the configured database: a SQLite file,
+// or PostgreSQL when the database is a postgres:// URL.
 func openStore(ctx context.Context, cfg config.Config, opts ...store.Option) (*store.DB, error) {
-	if cfg.DatabaseDriver() != "sqlite" {
-		return nil, fmt.Errorf("database: PostgreSQL is not supported yet; use a SQLite file path")
-	}
 	if !cfg.DatabaseCheck {
 		opts = append(opts, store.WithoutCheck())
 	}
 	db, err := store.Open(ctx, cfg.Database, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", cfg.Database, err)
+		return nil, fmt.Errorf("open database %s: %w", databaseName(cfg), err)
 	}
 	return db, nil
 }
+
+// databaseName names the configured database in messages: a SQLite path,
+// or a PostgreSQL URL without its password.
+func databaseName(cfg config.Config) string { return cfg.Redacted().Database }
 
 // loadModel returns the message-understanding model the config names,
 // with the configured taxonomy.
