@@ -1,3 +1,5 @@
+// SQLite only: the query plans SQLite chooses (EXPLAIN QUERY PLAN, INDEXED BY).
+
 package store
 
 import (

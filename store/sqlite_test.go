@@ -1,3 +1,5 @@
+// The store suite on SQLite, and what only SQLite has (pragmas, files).
+
 package store
 
 import (

@@ -1,3 +1,5 @@
+// SQLite only: the prepared-statement cache (pgx keeps its own per connection).
+
 package store
 
 import (
