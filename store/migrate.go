@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -93,8 +94,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return nil
 }
 
-// createSchemaMigrations creates the table of applied migrations, once.
-func (db *DB) createSchemaMigrations(ctx context.Context) error {
+// migrationTx runs fn in a transaction that other processes migrating the
+// same database wait for, and commits.
+func (db *DB) migrationTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -103,24 +105,27 @@ func (db *DB) createSchemaMigrations(ctx context.Context) error {
 	if err := db.d.lockMigrations(ctx, tx); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, db.d.schemaMigrations()); err != nil {
+	if err := fn(tx); err != nil {
 		return err
 	}
 	return tx.Commit()
 }
 
+// createSchemaMigrations creates the table of applied migrations, once.
+func (db *DB) createSchemaMigrations(ctx context.Context) error {
+	return db.migrationTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, db.d.schemaMigrations())
+		return err
+	})
+}
+
 // apply runs one migration and records it, unless another process already
-// did (the version is read again inside the write transaction, which other
-// migrating processes wait for).
+// did (the version is read again inside the transaction).
 func (db *DB) apply(ctx context.Context, m migration) error {
-	tx, err := db.writer.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := db.d.lockMigrations(ctx, tx); err != nil {
-		return err
-	}
+	return db.migrationTx(ctx, func(tx *sql.Tx) error { return db.applyIn(ctx, tx, m) })
+}
+
+func (db *DB) applyIn(ctx context.Context, tx *sql.Tx, m migration) error {
 	var current int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
 		return err
@@ -130,11 +135,9 @@ func (db *DB) apply(ctx context.Context, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, db.d.rebind(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`),
-		m.version, toMillis(db.now())); err != nil {
-		return err
-	}
-	return tx.Commit()
+	_, err := tx.ExecContext(ctx, db.d.rebind(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`),
+		m.version, toMillis(db.now()))
+	return err
 }
 
 // SchemaVersion returns the version of the database's schema (0 if none).

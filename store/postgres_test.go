@@ -74,23 +74,7 @@ func TestPostgresMigrations(t *testing.T) {
 		t.Fatalf("Optimize = %v", err)
 	}
 	db.Close()
-	// Two processes start at once on the same database: one migrates, the
-	// other finds it done.
-	errs := make(chan error, 2)
-	for range 2 {
-		go func() {
-			db, err := Open(ctx, url)
-			if err == nil {
-				db.Close()
-			}
-			errs <- err
-		}()
-	}
-	for range 2 {
-		if err := <-errs; err != nil {
-			t.Fatalf("concurrent open: %v", err)
-		}
-	}
+	openAtOnce(t, url, 2) // the second finds the work done
 	db, err = Open(ctx, url, MustExist())
 	if err != nil {
 		t.Fatal(err)
@@ -107,22 +91,29 @@ func TestPostgresMigrations(t *testing.T) {
 	}
 }
 
+// TestPostgresConcurrentMigrationsOnFreshDatabase: processes starting at
+// once on an empty database migrate it once.
 func TestPostgresConcurrentMigrationsOnFreshDatabase(t *testing.T) {
-	ctx := context.Background()
-	url := pgtest.URL(t)
-	errs := make(chan error, 3)
-	for range 3 {
+	openAtOnce(t, pgtest.URL(t), 3)
+}
+
+// openAtOnce opens and closes n stores on url at once, as n processes
+// starting together.
+func openAtOnce(t *testing.T, url string, n int) {
+	t.Helper()
+	errs := make(chan error, n)
+	for range n {
 		go func() {
-			db, err := Open(ctx, url)
+			db, err := Open(context.Background(), url)
 			if err == nil {
 				db.Close()
 			}
 			errs <- err
 		}()
 	}
-	for range 3 {
+	for range n {
 		if err := <-errs; err != nil {
-			t.Fatalf("concurrent first open: %v", err)
+			t.Fatalf("open at once: %v", err)
 		}
 	}
 }
@@ -175,16 +166,4 @@ func BenchmarkRawInsertPostgres(b *testing.B) {
 }
 
 // BenchmarkCreateCasePostgres is BenchmarkCreateCase on PostgreSQL.
-func BenchmarkCreateCasePostgres(b *testing.B) {
-	db := openPostgresTestDB(b, time.Now)
-	ctx := context.Background()
-	for b.Loop() {
-		err := db.Update(ctx, func(tx nb.Tx) error {
-			return tx.CreateCase(&nb.Case{Text: "44号楼前垃圾堆了三天没人管", Category: "环境卫生", Location: "44号楼",
-				Priority: nb.PriorityGeneral, ReportMsg: "m1"})
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkCreateCasePostgres(b *testing.B) { benchmarkCreateCase(b, openPostgresTestDB(b, time.Now)) }

@@ -136,8 +136,10 @@ func BenchmarkRawInsert(b *testing.B) {
 	}
 }
 
-func BenchmarkCreateCase(b *testing.B) {
-	db := openTestDB(b, time.Now)
+func BenchmarkCreateCase(b *testing.B) { benchmarkCreateCase(b, openTestDB(b, time.Now)) }
+
+// benchmarkCreateCase stores one case per transaction.
+func benchmarkCreateCase(b *testing.B, db *DB) {
 	ctx := context.Background()
 	for b.Loop() {
 		err := db.Update(ctx, func(tx nb.Tx) error {
