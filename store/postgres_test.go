@@ -166,4 +166,6 @@ func BenchmarkRawInsertPostgres(b *testing.B) {
 }
 
 // BenchmarkCreateCasePostgres is BenchmarkCreateCase on PostgreSQL.
-func BenchmarkCreateCasePostgres(b *testing.B) { benchmarkCreateCase(b, openPostgresTestDB(b, time.Now)) }
+func BenchmarkCreateCasePostgres(b *testing.B) {
+	benchmarkCreateCase(b, openPostgresTestDB(b, time.Now))
+}
