@@ -143,7 +143,7 @@ const postgresConns = 10
 // openPostgres opens the PostgreSQL database at the URL dsn; its tables are
 // those on the connection's search path (set one with ?search_path=name).
 func openPostgres(ctx context.Context, dsn string, o options) (*DB, error) {
-	cfg, err := pgconnConfig(dsn)
+	cfg, err := parseURL(dsn)
 	if err != nil {
 		return nil, err
 	}
@@ -178,8 +178,8 @@ func openPostgres(ctx context.Context, dsn string, o options) (*DB, error) {
 	return db, nil
 }
 
-// pgconnConfig parses dsn for pgx.
-func pgconnConfig(dsn string) (*pgx.ConnConfig, error) {
+// parseURL parses dsn for pgx; its error never shows the password.
+func parseURL(dsn string) (*pgx.ConnConfig, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store: database URL %s: %w", redactDSN(dsn), redactErr(err))
