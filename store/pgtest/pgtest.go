@@ -6,6 +6,9 @@
 // postgres://postgres@127.0.0.1:5432/test?sslmode=disable). When it cannot be
 // reached the test is skipped, saying so, unless NEIGHBORBOT_REQUIRE_POSTGRES
 // is set (as in CI): then it fails.
+//
+// Tests of whole bots (handlers, cases) keep their store where Database
+// says: SQLite, or PostgreSQL with NEIGHBORBOT_TEST_DB=postgres.
 package pgtest
 
 import (
@@ -35,6 +38,17 @@ func Server() string {
 		return s
 	}
 	return DefaultServer
+}
+
+// Database returns where a test that builds a whole bot keeps its store:
+// sqlitePath, or, when NEIGHBORBOT_TEST_DB=postgres, a schema of its own on
+// the PostgreSQL test server (see URL). CI runs such tests both ways.
+func Database(t testing.TB, sqlitePath string) string {
+	t.Helper()
+	if os.Getenv("NEIGHBORBOT_TEST_DB") == "postgres" {
+		return URL(t)
+	}
+	return sqlitePath
 }
 
 // URL returns a postgres:// URL for t alone: its search_path is a new
