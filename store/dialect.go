@@ -110,12 +110,18 @@ func (tx *tx) note(err error) {
 // ended returns an error if an earlier statement failed and, on this
 // database, ended the transaction: on PostgreSQL, a store error other than
 // a lookup's ENOTFOUND must end the caller's transaction too (return it).
+// The earlier failure is wrapped only when it tells how to go on (try
+// again, or wait for the database), lest a later statement's error pass for
+// a constraint it did not break.
 func (tx *tx) ended() error {
-	if tx.failed != nil && tx.db.d.abortsOnError() {
-		return fmt.Errorf("store: the transaction ended at an earlier failure (%w); "+
-			"on PostgreSQL a failed statement ends its transaction", tx.failed)
+	if tx.failed == nil || !tx.db.d.abortsOnError() {
+		return nil
 	}
-	return nil
+	if tx.db.d.retryable(tx.failed) || tx.db.d.transient(tx.failed) {
+		return fmt.Errorf("store: the transaction ended at an earlier failure (%w)", tx.failed)
+	}
+	return fmt.Errorf("store: the transaction ended at an earlier failure (%v); "+
+		"on PostgreSQL a failed statement ends its transaction: return the error", tx.failed)
 }
 
 // classify marks a transient failure of the database as nb.ErrUnavailable,

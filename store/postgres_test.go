@@ -169,3 +169,19 @@ func BenchmarkRawInsertPostgres(b *testing.B) {
 func BenchmarkCreateCasePostgres(b *testing.B) {
 	benchmarkCreateCase(b, openPostgresTestDB(b, time.Now))
 }
+
+// TestPostgresFailedStatementEndsTransaction: after a store error, the
+// transaction refuses more statements with an error that says why, and
+// that error is not taken for another constraint's.
+func TestPostgresFailedStatementEndsTransaction(t *testing.T) {
+	db := openPostgresTestDB(t, time.Now)
+	err := db.Update(context.Background(), func(tx nb.Tx) error {
+		if err := tx.CreateUnit(&nb.Unit{Name: "x", Kind: nb.UnitGrid, ParentID: 999}); nb.ErrorCode(err) != nb.ENOTFOUND {
+			t.Fatalf("CreateUnit with a missing parent = %v", err)
+		}
+		return tx.CreateUnit(&nb.Unit{Name: "y", Kind: nb.UnitGrid})
+	})
+	if err == nil || nb.ErrorCode(err) != nb.EINTERNAL || !strings.Contains(err.Error(), "ends its transaction") {
+		t.Fatalf("a statement after a failed one = %v", err)
+	}
+}
