@@ -93,8 +93,8 @@ func (tx *tx) ClaimOutbox(p nb.Platform, limit int, lease time.Duration, owner s
 // counted. A process calls it at start for the claims of its earlier runs,
 // which would otherwise hold their chats until the leases ran out.
 func (tx *tx) ReleaseLeases(prefix, except string) (int64, error) {
-	res, err := tx.exec(`UPDATE outbox SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, next_attempt_at = ?, lease_owner = ''
-		WHERE status = 'pending' AND lease_owner <> '' AND substr(lease_owner, 1, ?) = ? AND lease_owner <> ?`,
+	res, err := tx.exec(`UPDATE outbox SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
+		next_attempt_at = ?, lease_owner = '' WHERE status = 'pending' AND lease_owner <> '' AND substr(lease_owner, 1, ?) = ? AND lease_owner <> ?`,
 		toMillis(tx.Now()), len(prefix), prefix, except)
 	if err != nil {
 		return 0, fmt.Errorf("release leases: %w", err)
@@ -160,8 +160,8 @@ func (tx *tx) MarkOutboxRetry(id int64, lastErr string, next time.Time, dead boo
 // error, which also marks it as waiting, so later messages of its chat wait.
 func (tx *tx) ReleaseOutbox(id int64, next time.Time, reason string) error {
 	err := tx.execOne(notFound("outbox message %d not found", id),
-		`UPDATE outbox SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, next_attempt_at = ?, last_error = ?,
-		lease_owner = '' WHERE id = ? AND status = 'pending'`, toMillis(next), reason, id)
+		`UPDATE outbox SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
+		next_attempt_at = ?, last_error = ?, lease_owner = '' WHERE id = ? AND status = 'pending'`, toMillis(next), reason, id)
 	if err != nil {
 		return fmt.Errorf("release outbox: %w", err)
 	}
