@@ -3,9 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"io"
-	"net"
-	"net/url"
 	"sync"
 	"testing"
 
@@ -13,77 +10,18 @@ import (
 	"github.com/neighborbot/neighborbot/store/pgtest"
 )
 
-// proxy forwards TCP connections to a server until it is cut.
-type proxy struct {
-	ln    net.Listener
-	mu    sync.Mutex
-	conns []net.Conn
-	wg    sync.WaitGroup
-}
-
-func newProxy(t *testing.T, target string) *proxy {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &proxy{ln: ln}
-	p.wg.Add(1)
-	go func() {
-		defer p.wg.Done()
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			s, err := net.Dial("tcp", target)
-			if err != nil {
-				c.Close()
-				continue
-			}
-			p.mu.Lock()
-			p.conns = append(p.conns, c, s)
-			p.mu.Unlock()
-			p.wg.Add(2)
-			go func() { defer p.wg.Done(); io.Copy(s, c); s.Close() }()
-			go func() { defer p.wg.Done(); io.Copy(c, s); c.Close() }()
-		}
-	}()
-	t.Cleanup(p.cut)
-	return p
-}
-
-// cut closes the listener and every connection, as a server gone away.
-func (p *proxy) cut() {
-	p.ln.Close()
-	p.mu.Lock()
-	for _, c := range p.conns {
-		c.Close()
-	}
-	p.mu.Unlock()
-	p.wg.Wait()
-}
-
 // TestPostgresConnectionLostIsUnavailable: once the server cannot be
 // reached, transactions fail as the store being unavailable (callers keep
 // the work), not as the work's fault.
 func TestPostgresConnectionLostIsUnavailable(t *testing.T) {
-	u, err := url.Parse(pgtest.URL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := newProxy(t, u.Host)
-	u.Host = p.ln.Addr().String()
-	q := u.Query()
-	q.Set("connect_timeout", "2")
-	u.RawQuery = q.Encode()
+	p, dsn := pgtest.NewProxy(t, pgtest.URL(t))
 	ctx := context.Background()
-	db, err := Open(ctx, u.String())
+	db, err := Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	p.cut()
+	p.Cut()
 	for _, run := range []func() error{
 		func() error { return db.Update(ctx, func(tx nb.Tx) error { return tx.PutSetting("k", "v") }) },
 		func() error { return db.View(ctx, func(tx nb.Tx) error { _, err := tx.ListUnits(); return err }) },
@@ -93,6 +31,11 @@ func TestPostgresConnectionLostIsUnavailable(t *testing.T) {
 			t.Fatalf("transaction with the server gone = %v; want ErrUnavailable", err)
 		}
 		t.Log(err)
+	}
+	// The server back: the store works again, on new connections.
+	p.Restore()
+	if err := db.Update(ctx, func(tx nb.Tx) error { return tx.PutSetting("k", "v") }); err != nil {
+		t.Fatalf("after the server came back: %v", err)
 	}
 }
 

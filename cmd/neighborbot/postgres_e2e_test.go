@@ -1,8 +1,10 @@
 package main
 
 import (
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/neighborbot/neighborbot/store/pgtest"
 )
@@ -62,6 +64,52 @@ func TestPostgresCLI(t *testing.T) {
 		}
 		if s.args[0] == "unit" && s.code == 1 && s.want == "" && strings.Contains(errOut, "current transaction is aborted") {
 			t.Fatalf("%v: %q", s.args, errOut)
+		}
+	}
+}
+
+// TestPostgresServerGoneAndBack: while PostgreSQL cannot be reached, the
+// sandbox refuses posts (503) and the bot keeps running; once it is back,
+// the bot takes and answers reports again on new connections.
+func TestPostgresServerGoneAndBack(t *testing.T) {
+	proxy, db := pgtest.NewProxy(t, pgtest.URL(t))
+	p := startProgram(t, db)
+	first := p.post(group1, "刘大爷", "44号楼前垃圾堆了三天没人收，味道很大", 0)
+	mustContain(t, "acknowledgement", p.botReply(group1, first, first).Text, "#1")
+
+	proxy.Cut()
+	if code := p.do("POST", "/api/sandbox/messages",
+		map[string]any{"chat": group1, "from": "陈女士", "text": "5号楼电梯又坏了 老人上不去"}, nil); code != http.StatusServiceUnavailable {
+		t.Fatalf("post with the database gone = %d, want 503", code)
+	}
+	proxy.Restore()
+	second := p.postOnceUp(group1, "陈女士", "5号楼电梯又坏了 老人上不去")
+	mustContain(t, "acknowledgement after the database came back", p.botReply(group1, second, second).Text, "#2", "电梯")
+}
+
+// postOnceUp posts a message as a client would that was told 503: again,
+// every 100 ms, until it is taken (a pooled connection the server dropped
+// may fail one more request before the pool replaces it).
+func (p *program) postOnceUp(chat, from, text string) int64 {
+	p.t.Helper()
+	ticker := time.NewTicker(100 * time.Millisecond)
+	defer ticker.Stop()
+	deadline := time.After(10 * time.Second)
+	for {
+		var out struct {
+			ID int64 `json:"id"`
+		}
+		switch code := p.do("POST", "/api/sandbox/messages", map[string]any{"chat": chat, "from": from, "text": text}, &out); code {
+		case http.StatusCreated:
+			return out.ID
+		case http.StatusServiceUnavailable:
+		default:
+			p.t.Fatalf("post %q: status %d", text, code)
+		}
+		select {
+		case <-ticker.C:
+		case <-deadline:
+			p.t.Fatalf("post %q: still refused 10 s after the database came back:\n%s", text, p.stderr)
 		}
 	}
 }
