@@ -166,6 +166,12 @@ func openPostgres(ctx context.Context, dsn string, o options) (*DB, error) {
 		return nil, db.classify(fmt.Errorf("store: %s: %w", where, err))
 	}
 	db.Created = v == 0
+	if db.Created {
+		if err := db.checkSchema(ctx, where); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	if db.Created && o.mustExist {
 		db.Close()
 		return nil, fmt.Errorf("store: the PostgreSQL database %s has no NeighborBot tables (check the URL and its "+
@@ -206,6 +212,19 @@ func redactErr(err error) error {
 		return errors.New("cannot be parsed")
 	}
 	return err
+}
+
+// checkSchema refuses a search_path that names no existing schema, where
+// the tables could not be created.
+func (db *DB) checkSchema(ctx context.Context, where string) error {
+	var schema sql.NullString
+	if err := db.writer.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+		return db.classify(fmt.Errorf("store: %s: %w", where, err))
+	}
+	if !schema.Valid {
+		return fmt.Errorf("store: %s: no schema of its search_path exists: create it (CREATE SCHEMA …) or fix the URL", where)
+	}
+	return nil
 }
 
 // checkPostgres checks that the database answers and that its schema is

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -183,5 +184,20 @@ func TestPostgresFailedStatementEndsTransaction(t *testing.T) {
 	})
 	if err == nil || nb.ErrorCode(err) != nb.EINTERNAL || !strings.Contains(err.Error(), "ends its transaction") {
 		t.Fatalf("a statement after a failed one = %v", err)
+	}
+}
+
+// TestPostgresMissingSchema: a search_path naming no schema is refused with
+// a sentence saying so.
+func TestPostgresMissingSchema(t *testing.T) {
+	u, err := url.Parse(pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", "no_such_schema")
+	u.RawQuery = q.Encode()
+	if _, err := Open(context.Background(), u.String()); err == nil || !strings.Contains(err.Error(), "no schema of its search_path exists") {
+		t.Fatalf("Open with a missing schema = %v", err)
 	}
 }
