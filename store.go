@@ -10,6 +10,10 @@ import (
 // written together or not at all.
 type Store interface {
 	// Update runs fn in a read-write transaction; fn's error rolls it back.
+	// fn may run more than once (PostgreSQL fails one of two conflicting
+	// transactions, and the store runs it again): it must set its results
+	// anew each time. A Tx method's error other than a lookup's ENOTFOUND
+	// ends the transaction on PostgreSQL: return it rather than go on.
 	Update(ctx context.Context, fn func(Tx) error) error
 	// View runs fn in a read-only transaction.
 	View(ctx context.Context, fn func(Tx) error) error

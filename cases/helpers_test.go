@@ -11,6 +11,7 @@ import (
 	"github.com/neighborbot/neighborbot/cases"
 	"github.com/neighborbot/neighborbot/handlers"
 	"github.com/neighborbot/neighborbot/store"
+	"github.com/neighborbot/neighborbot/store/pgtest"
 )
 
 // world is a real store with a unit tree — 街道 → 社区 → 一网格, 二网格;
@@ -32,7 +33,7 @@ func newWorld(t *testing.T, policy nb.Policy, opts ...cases.Option) *world {
 	t.Helper()
 	w := &world{t: t, ctx: context.Background(), units: map[string]int64{}, people: map[string]nb.Actor{},
 		now: time.Date(2026, 11, 30, 2, 0, 0, 0, time.UTC)} // 10:00 in Shanghai
-	db, err := store.Open(w.ctx, filepath.Join(t.TempDir(), "nb.db"), store.WithClock(func() time.Time { return w.now }))
+	db, err := store.Open(w.ctx, pgtest.Database(t, filepath.Join(t.TempDir(), "nb.db")), store.WithClock(func() time.Time { return w.now }))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -103,6 +103,10 @@ type envVar struct {
 var envVars = []envVar{
 	{"NEIGHBORBOT_HTTP_ADDR", "http_addr", func(c *Config, v string) error { c.HTTPAddr = v; return nil }},
 	{"NEIGHBORBOT_DB", "database", func(c *Config, v string) error { c.Database = v; return nil }},
+	{"NEIGHBORBOT_DB_FILE", "database", func(c *Config, v string) (err error) { // a PostgreSQL URL with its password
+		c.Database, err = readSecretFile(v)
+		return err
+	}},
 	{"NEIGHBORBOT_LOG_LEVEL", "log_level", func(c *Config, v string) error { c.LogLevel = v; return nil }},
 	{"NEIGHBORBOT_LOG_FORMAT", "log_format", func(c *Config, v string) error { c.LogFormat = v; return nil }},
 	{"NEIGHBORBOT_LANGUAGE", "language", func(c *Config, v string) error { c.Language = v; return nil }},

@@ -3,7 +3,6 @@ package handlers_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,7 +40,7 @@ type world struct {
 	units map[string]int64
 	seq   int
 	now   time.Time
-	path  string // the database file
+	path  string // the database file (or PostgreSQL URL, see worldDatabase)
 }
 
 var (
@@ -58,7 +57,7 @@ func newWorld(t testing.TB) *world {
 	}
 	w := &world{t: t, ctx: context.Background(), out: &outbox{}, units: map[string]int64{},
 		now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-	w.path = filepath.Join(t.TempDir(), "nb.db")
+	w.path = worldDatabase(t)
 	db, err := store.Open(w.ctx, w.path, store.WithClock(func() time.Time { return w.now }))
 	if err != nil {
 		t.Fatal(err)

@@ -34,7 +34,7 @@ func (db *DB) CreateAPIKey(ctx context.Context, k *nb.APIKey) error {
 		k.CreatedAt = tx.Now()
 		err := tx.queryRow(`INSERT INTO api_keys (name, unit_id, key_hash, key_prefix, created_at)
 			VALUES (?, ?, ?, ?, ?) RETURNING id`, k.Name, k.UnitID, k.Hash, k.Prefix, toMillis(k.CreatedAt)).Scan(&k.ID)
-		if isUnique(err) {
+		if tx.isUnique(err) {
 			return nb.Errorf(nb.ECONFLICT, "an API key named %q exists", k.Name)
 		} else if err != nil {
 			return fmt.Errorf("insert API key: %w", err)

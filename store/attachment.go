@@ -12,7 +12,7 @@ func (tx *tx) AddAttachment(a *nb.CaseAttachment) error {
 	err := tx.queryRow(`INSERT INTO case_attachments (case_id, event_kind, platform, kind, file_ref, size, mime_type, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, a.CaseID, a.EventKind, a.Platform, a.Kind, a.FileRef, a.Size,
 		a.MIMEType, toMillis(a.CreatedAt)).Scan(&a.ID)
-	if isForeignKey(err) {
+	if tx.isForeignKey(err) {
 		return notFound("case #%d not found", a.CaseID)
 	} else if err != nil {
 		return fmt.Errorf("add attachment: %w", err)

@@ -1,3 +1,5 @@
+// SQLite only: VACUUM INTO backups (PostgreSQL: pg_dump).
+
 package store_test
 
 import (

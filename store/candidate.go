@@ -14,18 +14,19 @@ const (
 
 // The candidate queries walk a partial index of open cases backwards from
 // the newest and stop at their limit: the cost depends on the limit, not on
-// how many cases the unit ever had. INDEXED BY makes SQLite refuse the query
-// rather than silently plan a scan (a test pins the plan too).
+// how many cases the unit ever had. On SQLite, INDEXED BY makes it refuse
+// the query rather than silently plan a scan (a test pins the plan too).
 const (
 	candidateColumns = `id, category, location_norm, text, created_at`
 	openStages       = `stage IN ('topic', 'issue', 'project')`
-	candidatesByUnit = `SELECT ` + candidateColumns + ` FROM cases INDEXED BY cases_open_unit_candidates
-		WHERE unit_id = ? AND category = ? AND created_at >= ? AND ` + openStages + `
-		ORDER BY created_at DESC LIMIT ?`
-	candidatesByChat = `SELECT ` + candidateColumns + ` FROM cases INDEXED BY cases_open_chat_candidates
-		WHERE chat_id = ? AND category = ? AND created_at >= ? AND ` + openStages + `
-		ORDER BY created_at DESC LIMIT ?`
 )
+
+// candidatesQuery selects the candidates by scope, a column of cases.
+func candidatesQuery(scope, indexedBy string) string {
+	return `SELECT ` + candidateColumns + ` FROM cases ` + indexedBy + `
+		WHERE ` + scope + ` = ? AND category = ? AND created_at >= ? AND ` + openStages + `
+		ORDER BY created_at DESC LIMIT ?`
+}
 
 // ListCandidates returns the open cases of q's unit (or chat, when UnitID
 // is 0) and category created since q.Since, newest first.
@@ -34,9 +35,9 @@ func (tx *tx) ListCandidates(q nb.CandidateQuery) ([]*nb.CaseDigest, error) {
 	if limit <= 0 {
 		limit = defaultCandidateLimit
 	}
-	query, scope := candidatesByUnit, q.UnitID
+	query, scope := tx.db.q.candidatesByUnit, q.UnitID
 	if q.UnitID == 0 {
-		query, scope = candidatesByChat, q.ChatID
+		query, scope = tx.db.q.candidatesByChat, q.ChatID
 	}
 	list, err := queryList(tx, func(row scanner) (*nb.CaseDigest, error) {
 		var d nb.CaseDigest

@@ -66,7 +66,7 @@ func (tx *tx) CreateCase(c *nb.Case) error {
 		due_remind_at, due_escalated_at, whistle_reminded_at, whistle_escalated_at,
 		topic_escalated_at, extensions, first_response_at, created_at)
 		VALUES (`+placeholders(30)+`) RETURNING id`, args...).Scan(&c.ID)
-	if isForeignKey(err) {
+	if tx.isForeignKey(err) {
 		return notFound("the case's chat, unit, reporter or merge target does not exist")
 	} else if err != nil {
 		return fmt.Errorf("insert case: %w", err)
@@ -79,7 +79,7 @@ func (tx *tx) UpdateCase(c *nb.Case) error {
 	c.UpdatedAt = tx.Now()
 	err := tx.execOne(notFound("case #%d not found", c.ID),
 		`UPDATE cases SET `+caseSet+` WHERE id = ?`, append(caseValues(c), c.ID)...)
-	if isForeignKey(err) {
+	if tx.isForeignKey(err) {
 		return notFound("the case's chat, unit, reporter or merge target does not exist")
 	} else if err != nil {
 		return fmt.Errorf("update case: %w", err)
@@ -140,7 +140,7 @@ func caseWhere(f nb.CaseFilter) *where {
 		w.add(`cases.stage IN ('topic', 'issue', 'project')`)
 	}
 	if f.QuietOnly {
-		w.add(`cases.quiet = 1`)
+		w.add(`cases.quiet`)
 	}
 	if f.UnitID != 0 {
 		w.add(`cases.unit_id = ?`, f.UnitID)

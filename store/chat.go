@@ -8,7 +8,7 @@ import (
 	nb "github.com/neighborbot/neighborbot"
 )
 
-const chatColumns = `id, platform, external_id, kind, title, COALESCE(unit_id, 0), active = 0, created_at`
+const chatColumns = `id, platform, external_id, kind, title, COALESCE(unit_id, 0), NOT active, created_at`
 
 func scanChat(row scanner) (*nb.Chat, error) {
 	var c nb.Chat
@@ -32,7 +32,7 @@ func (tx *tx) EnsureChat(c *nb.Chat) error {
 	if err == nil {
 		c.CreatedAt = now
 		return nil
-	} else if isForeignKey(err) {
+	} else if tx.isForeignKey(err) {
 		return notFound("unit %d not found", c.UnitID)
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("insert chat: %w", err)

@@ -44,7 +44,7 @@ func (tx *tx) MigrateChat(p nb.Platform, fromID, toID string) error {
 	} else if nb.ErrorCode(err) != nb.ENOTFOUND {
 		return err
 	}
-	if _, err := tx.exec(`UPDATE chats SET external_id = ?, unit_id = ?, active = 1 WHERE id = ?`,
+	if _, err := tx.exec(`UPDATE chats SET external_id = ?, unit_id = ?, active = TRUE WHERE id = ?`,
 		toID, nullID(old.UnitID), old.ID); err != nil {
 		return fmt.Errorf("migrate chat: %w", err)
 	}

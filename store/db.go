@@ -1,11 +1,11 @@
 // Package store keeps NeighborBot's data in SQL: SQLite (modernc.org/sqlite,
-// pure Go) by default. Raw SQL lives in one file per entity; the schema is in
-// numbered, embedded migrations.
+// pure Go) by default, or PostgreSQL (pgx) when the database is a
+// postgres:// URL. Raw SQL lives in one file per entity and is shared by
+// both where it is portable; what differs is in the dialect (dialect.go,
+// sqlite.go, postgres.go). Each database has its own numbered, embedded
+// migrations, twins of one another.
 //
-// A *DB implements neighborbot.Store. Writes go through one connection in
-// BEGIN IMMEDIATE transactions, so a read-then-write transaction never fails
-// with SQLITE_BUSY; reads go through a pool of read-only connections, which
-// WAL mode lets run alongside the writer.
+// A *DB implements neighborbot.Store.
 package store
 
 import (
@@ -13,11 +13,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
-	"runtime"
-	"strings"
+	"math/rand/v2"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -30,15 +26,19 @@ var (
 
 // DB is an open store.
 type DB struct {
-	writer *sql.DB    // one connection, BEGIN IMMEDIATE
-	reader *sql.DB    // several read-only connections
-	wstmts *stmtCache // prepared statements of writer
-	rstmts *stmtCache // prepared statements of reader
+	d      dialect
+	q      queries
+	writer *sql.DB        // SQLite: one connection, BEGIN IMMEDIATE
+	reader *sql.DB        // SQLite: read-only connections; PostgreSQL: writer
+	wopts  *sql.TxOptions // how write transactions begin
+	ropts  *sql.TxOptions // how read transactions begin
+	wstmts *stmtCache     // SQLite: prepared statements of writer (pgx caches its own)
+	rstmts *stmtCache     // SQLite: prepared statements of reader
 	clock  func() time.Time
-	dollar bool // placeholders are $1, $2 … (PostgreSQL) rather than ?
-	guard  *guard
+	guard  *guard // SQLite: the file's watch; nil on PostgreSQL
 	units  unitCache
-	// Created tells whether Open created the file (a new, empty database).
+	// Created tells whether Open created the database: a new SQLite file,
+	// or a PostgreSQL database that had no NeighborBot tables.
 	Created bool
 }
 
@@ -50,17 +50,18 @@ type options struct {
 	migrate   bool
 	mustExist bool
 	skipCheck bool
-	fullCheck bool
 }
 
 // MustExist refuses to open a database file that does not exist, instead
 // of creating it (for the admin verbs, where a mistyped path is an error).
+// On PostgreSQL, it refuses a database without NeighborBot's tables.
 func MustExist() Option { return func(o *options) { o.mustExist = true } }
 
 // MayCreate undoes MustExist: a missing file is created.
 func MayCreate() Option { return func(o *options) { o.mustExist = false } }
 
-// WithoutCheck skips the integrity check at open (for very large files).
+// WithoutCheck skips the integrity check of a SQLite file at open (for
+// very large files).
 func WithoutCheck() Option { return func(o *options) { o.skipCheck = true } }
 
 // WithClock makes the store take every time it sets from clock.
@@ -73,122 +74,48 @@ func WithoutMigrate() Option {
 	return func(o *options) { o.migrate = false }
 }
 
-// Open opens the SQLite database at path, creating the file (but not its
-// directory) if needed, and applies pending migrations.
-func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
+// Open opens the database: a PostgreSQL database when dsn is a
+// postgres:// or postgresql:// URL, else the SQLite file at path dsn,
+// created (but not its directory) if needed. It applies pending migrations.
+func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	o := options{clock: time.Now, migrate: true}
 	for _, opt := range opts {
 		opt(&o)
 	}
-	if err := checkPath(path); err != nil {
-		return nil, err
+	if IsPostgres(dsn) {
+		return openPostgres(ctx, dsn, o)
 	}
-	_, statErr := os.Stat(path)
-	if errors.Is(statErr, os.ErrNotExist) && o.mustExist {
-		return nil, fmt.Errorf("store: no database at %s (check the path, or start the bot once to create it)", absPath(path))
-	}
-	db := &DB{clock: o.clock, Created: errors.Is(statErr, os.ErrNotExist)}
-	if db.Created {
-		if err := createPrivate(path); errors.Is(err, os.ErrPermission) {
-			return nil, fmt.Errorf("store: the database %s cannot be created (%v): the user running the bot needs "+
-				"write permission on the folder %s", absPath(path), err, filepath.Dir(absPath(path)))
-		} else if err != nil && !errors.Is(err, os.ErrExist) {
-			return nil, err
-		}
-	}
-	db.writer = openPool(path, "_txlock=immediate", 1)
-	db.reader = openPool(path, "_pragma=query_only(1)", max(4, runtime.NumCPU()))
-	db.wstmts, db.rstmts = newStmtCache(db.writer), newStmtCache(db.reader)
-	// The writer connects first: it creates the file and turns on WAL.
-	if err := db.writer.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, explainWrite(path, fmt.Errorf("store: open %s: %w", path, err))
-	}
-	if err := db.reader.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, explainWrite(path, fmt.Errorf("store: open %s: %w", path, err))
-	}
-	var err error
-	if db.guard, err = newGuard(path); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := db.startChecks(ctx, o); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return db, nil
+	return openSQLite(ctx, dsn, o)
 }
 
-// startChecks refuses a damaged or unwritable file and applies the
-// migrations.
-func (db *DB) startChecks(ctx context.Context, o options) error {
-	if !o.skipCheck && !db.Created {
-		if err := db.QuickCheck(ctx, false); err != nil {
-			return err
-		}
-	}
-	if o.migrate {
-		if err := db.Migrate(ctx); err != nil {
-			return explainWrite(db.guard.path, err)
-		}
-		return explainWrite(db.guard.path, db.Update(ctx, func(t nb.Tx) error { return t.PutSetting("last_open", t.Now().Format(time.RFC3339)) }))
-	}
-	return nil
+func newDB(d dialect, o options) *DB {
+	return &DB{d: d, q: newQueries(d), clock: o.clock}
 }
 
-// explainWrite turns a failed open or first write into a sentence saying
-// what to do (explainOpen).
-func explainWrite(path string, err error) error {
-	return explainOpen(path, err)
+// start applies the migrations and records the start.
+func (db *DB) start(ctx context.Context, o options) error {
+	if !o.migrate {
+		return nil
+	}
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	return db.Update(ctx, func(t nb.Tx) error { return t.PutSetting("last_open", t.Now().Format(time.RFC3339)) })
 }
 
-func checkPath(path string) error {
-	if path == "" {
-		return errors.New("store: database path required")
-	} else if strings.ContainsAny(path, "?#") {
-		return fmt.Errorf("store: database path %q must not contain ? or #", path)
-	}
-	dir := filepath.Dir(path)
-	if fi, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("store: the folder %s for the database %s does not exist: create it, or fix the path: %w",
-			absPath(dir), absPath(path), err)
-	} else if err != nil {
-		return fmt.Errorf("store: the folder of the database %s: %w", absPath(path), err)
-	} else if !fi.IsDir() {
-		return fmt.Errorf("store: %s, the folder for the database %s, is not a folder", absPath(dir), absPath(path))
-	}
-	return nil
-}
+// Driver returns "sqlite" or "postgres".
+func (db *DB) Driver() string { return db.d.name() }
 
-// basePragmas are set on every connection: WAL, foreign keys, a busy timeout
-// and synchronous=NORMAL (durable across application crashes in WAL mode).
-var basePragmas = []string{"busy_timeout(5000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
-
-// dsn returns the modernc.org/sqlite data source name for path.
-func dsn(path string, extra ...string) string {
-	q := make(url.Values)
-	for _, p := range basePragmas {
-		q.Add("_pragma", p)
-	}
-	s := path + "?" + q.Encode()
-	for _, e := range extra {
-		s += "&" + e
-	}
-	return s
-}
-
-func openPool(path, extra string, conns int) *sql.DB {
-	db, _ := sql.Open("sqlite", dsn(path, extra)) // only fails for an unknown driver
-	db.SetMaxOpenConns(conns)
-	db.SetMaxIdleConns(conns)
-	db.SetConnMaxIdleTime(0)
-	return db
-}
-
-// Close closes the prepared statements and both connection pools.
+// Close closes the prepared statements and the connection pools.
 func (db *DB) Close() error {
-	return errors.Join(db.rstmts.close(), db.wstmts.close(), db.reader.Close(), db.writer.Close())
+	errs := []error{db.rstmts.close(), db.wstmts.close()}
+	if db.reader != nil && db.reader != db.writer {
+		errs = append(errs, db.reader.Close())
+	}
+	if db.writer != nil {
+		errs = append(errs, db.writer.Close())
+	}
+	return errors.Join(errs...)
 }
 
 // now is the store's clock, in UTC and at the millisecond precision the
@@ -199,26 +126,55 @@ func (db *DB) now() time.Time {
 
 // Update runs fn in a read-write transaction. fn's error, or a panic, rolls
 // it back. Do not nest Update or View calls inside fn: use the Tx.
+//
+// On PostgreSQL, fn runs again (up to a few times) when the database
+// failed the transaction only because of a concurrent one (serialization
+// failure, deadlock): fn must set its results anew each time it runs.
 func (db *DB) Update(ctx context.Context, fn func(nb.Tx) error) error {
 	if err := db.guard.known(); err != nil { // no file check here: one per write, after it, is enough
 		return err
 	}
-	if err := db.run(ctx, db.writer, db.wstmts, nil, fn); err != nil {
+	var err error
+	for try := 1; ; try++ {
+		err = db.run(ctx, db.writer, db.wstmts, db.wopts, fn)
+		if !errors.Is(err, errRetry) || try == maxTries || !backOff(ctx, try) {
+			break
+		}
+	}
+	if err != nil {
 		return err
 	}
 	// Written into a file that is no longer the database? Then it is lost.
 	return db.guard.check()
 }
 
+// errRetry marks a transaction that failed only because of a concurrent
+// one.
+var errRetry = errors.New("store: concurrent transactions conflicted")
+
+// backOff waits a random time growing with try (up to 2 ms, then up to 128 ms), so
+// that conflicting transactions do not meet again; false if ctx ended.
+func backOff(ctx context.Context, try int) bool {
+	d := time.Duration(rand.Int64N(int64(time.Millisecond) << min(try, 7)))
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
 // View runs fn in a read-only transaction.
 func (db *DB) View(ctx context.Context, fn func(nb.Tx) error) error {
-	return db.run(ctx, db.reader, db.rstmts, &sql.TxOptions{ReadOnly: true}, fn)
+	return db.run(ctx, db.reader, db.rstmts, db.ropts, fn)
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, cache *stmtCache, opts *sql.TxOptions, fn func(nb.Tx) error) error {
 	sqlTx, err := pool.BeginTx(ctx, opts)
 	if err != nil {
-		return classify(fmt.Errorf("store: begin: %w", err))
+		return db.classify(fmt.Errorf("store: begin: %w", err))
 	}
 	t := &tx{ctx: ctx, tx: sqlTx, db: db, cache: cache}
 	err = t.run(fn)
@@ -230,7 +186,15 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, cache *stmtCache, opts *sql
 	if len(t.unprepared) > 0 {
 		cache.prepare(ctx, t.unprepared)
 	}
-	return classify(db.guard.observe(err))
+	if err != nil && (db.d.retryable(err) || t.failed != nil && db.d.retryable(t.failed)) {
+		cause := err
+		if t.failed != nil {
+			cause = t.failed
+		}
+		// Marked transient too, for when the tries run out.
+		return db.classify(fmt.Errorf("%w: %w", errRetry, cause))
+	}
+	return db.classify(db.guard.observe(err))
 }
 
 // run runs fn and commits, or rolls back.
@@ -250,32 +214,12 @@ type tx struct {
 	ctx        context.Context
 	tx         *sql.Tx
 	db         *DB
-	cache      *stmtCache // prepared statements of tx's pool
+	cache      *stmtCache // prepared statements of tx's pool (nil: none)
 	unprepared []string   // queries run without a prepared statement, to prepare after
 	reading    int        // queryList calls iterating rows: no prepared statements meanwhile
 	unitsRead  *unitCache // the unit tree read, to cache after the commit
+	failed     error      // the first error a statement returned (see note)
 }
 
 // Now returns the store's clock.
 func (tx *tx) Now() time.Time { return tx.db.now() }
-
-// SetMaxPages caps the database file at n pages (0 lifts the cap): writes
-// beyond it fail as on a full disk. Operators may use it as a quota; the
-// tests use it to fill the "disk" for real.
-func (db *DB) SetMaxPages(ctx context.Context, n int) error {
-	if n <= 0 {
-		n = 1 << 30
-	}
-	var got int
-	if err := db.writer.QueryRowContext(ctx, fmt.Sprintf(`PRAGMA max_page_count = %d`, n)).Scan(&got); err != nil {
-		return fmt.Errorf("store: max pages: %w", err)
-	}
-	return nil
-}
-
-// PageCount returns how many pages the database file has.
-func (db *DB) PageCount(ctx context.Context) (int, error) {
-	var n int
-	err := db.writer.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&n)
-	return n, err
-}

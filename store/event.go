@@ -16,8 +16,10 @@ func (tx *tx) AppendEvent(e *nb.Event) error {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		e.CaseID, e.Kind, nullID(e.ActorID), e.FromStage, e.ToStage, nullID(e.UnitID), e.Note,
 		toMillis(e.CreatedAt)).Scan(&e.ID)
-	if isForeignKey(err) {
-		if ok, _ := tx.exists("cases", e.CaseID); !ok {
+	if tx.isForeignKey(err) {
+		if missing, err := tx.caseMissing(err, e.CaseID); err != nil {
+			return fmt.Errorf("append event: %w", err)
+		} else if missing {
 			return notFound("case #%d not found", e.CaseID)
 		}
 		return notFound("the event's actor or unit does not exist")

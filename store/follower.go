@@ -14,8 +14,8 @@ func (tx *tx) AddFollower(caseID, personID int64, kind nb.FollowKind) (added boo
 	}
 	res, err := tx.exec(`INSERT INTO followers (case_id, person_id, kind, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (case_id, person_id) DO NOTHING`, caseID, personID, kind, toMillis(tx.Now()))
-	if isForeignKey(err) {
-		return false, tx.missing(caseID, personID)
+	if tx.isForeignKey(err) {
+		return false, tx.missing(err, caseID, personID)
 	} else if err != nil {
 		return false, fmt.Errorf("add follower: %w", err)
 	}
@@ -26,11 +26,12 @@ func (tx *tx) AddFollower(caseID, personID int64, kind nb.FollowKind) (added boo
 	return n > 0, nil
 }
 
-// missing tells which of a case and a person does not exist.
-func (tx *tx) missing(caseID, personID int64) error {
-	if ok, err := tx.exists("cases", caseID); err != nil {
+// missing tells which of a case and a person does not exist, after err,
+// the foreign key violation of a follower row.
+func (tx *tx) missing(err error, caseID, personID int64) error {
+	if missing, err := tx.caseMissing(err, caseID); err != nil {
 		return fmt.Errorf("find case: %w", err)
-	} else if !ok {
+	} else if missing {
 		return notFound("case #%d not found", caseID)
 	}
 	return notFound("person %d not found", personID)
@@ -88,7 +89,7 @@ func (tx *tx) MoveFollowers(fromCaseID, toCaseID int64) error {
 		return nil
 	}
 	_, err := tx.exec(`INSERT INTO followers (case_id, person_id, kind, created_at)
-		SELECT ?, person_id, kind, ? FROM followers WHERE case_id = ? ORDER BY created_at, person_id
+		SELECT CAST(? AS BIGINT), person_id, kind, CAST(? AS BIGINT) FROM followers WHERE case_id = ? ORDER BY created_at, person_id
 		ON CONFLICT (case_id, person_id) DO NOTHING`, toCaseID, toMillis(tx.Now()), fromCaseID)
 	if err != nil {
 		return fmt.Errorf("move followers: %w", err)

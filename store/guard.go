@@ -41,7 +41,11 @@ func newGuard(path string) (*guard, error) {
 }
 
 // known returns why the store was found broken, without looking again.
+// A nil guard (PostgreSQL: no file to watch) never finds anything.
 func (g *guard) known() error {
+	if g == nil {
+		return nil
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.broken
@@ -50,6 +54,9 @@ func (g *guard) known() error {
 // check returns the reason the store is broken, if it is: an earlier
 // corruption, or the file no longer being the one opened.
 func (g *guard) check() error {
+	if g == nil {
+		return nil
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.broken != nil {
@@ -71,6 +78,9 @@ func (g *guard) check() error {
 
 // observe marks the store broken when err says the file is corrupt.
 func (g *guard) observe(err error) error {
+	if g == nil {
+		return err
+	}
 	code := sqliteCode(err) & 0xff
 	if code != sqlite3.SQLITE_CORRUPT && code != sqlite3.SQLITE_NOTADB {
 		return err
@@ -107,8 +117,13 @@ func absPath(p string) string {
 }
 
 // QuickCheck runs SQLite's quick_check (or with full, integrity_check) and
-// returns an error listing what it found wrong.
+// returns an error listing what it found wrong. On PostgreSQL, which checks
+// its own pages, it checks that the database answers and that its schema
+// is the one this binary migrates to.
 func (db *DB) QuickCheck(ctx context.Context, full bool) error {
+	if db.guard == nil {
+		return db.checkPostgres(ctx)
+	}
 	pragma := "PRAGMA quick_check"
 	if full {
 		pragma = "PRAGMA integrity_check"

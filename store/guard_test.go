@@ -1,3 +1,6 @@
+// SQLite only: faults of the database file (removed, replaced, corrupt,
+// read-only, disk full); PostgreSQL guards its own files.
+
 package store
 
 import (

@@ -23,7 +23,7 @@ func (tx *tx) CreateInvite(inv *nb.Invite) error {
 	inv.CreatedAt, inv.RedeemedBy, inv.RedeemedAt = tx.Now(), 0, time.Time{}
 	_, err := tx.exec(`INSERT INTO invites (code, role, unit_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
 		inv.Code, inv.Role, inv.UnitID, toMillis(inv.CreatedAt), toMillis(inv.ExpiresAt))
-	if isUnique(err) {
+	if tx.isUnique(err) {
 		return nb.Errorf(nb.ECONFLICT, "invite code already exists")
 	} else if err != nil {
 		return fmt.Errorf("insert invite: %w", err)

@@ -18,7 +18,7 @@ func (tx *tx) CreateLinkCode(l *nb.LinkCode) error {
 	l.CreatedAt = tx.Now()
 	_, err := tx.exec(`INSERT INTO link_codes (code, person_id, platform, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
 		l.Code, l.PersonID, l.Platform, toMillis(l.CreatedAt), toMillis(l.ExpiresAt))
-	if isUnique(err) {
+	if tx.isUnique(err) {
 		return nb.Errorf(nb.ECONFLICT, "link code already exists")
 	} else if err != nil {
 		return fmt.Errorf("insert link code: %w", err)

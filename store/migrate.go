@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -10,7 +11,11 @@ import (
 	"strings"
 )
 
-//go:embed migrations/*.sql
+// Every SQLite migration in migrations/ has a PostgreSQL twin of the same
+// number and name in migrations_pg/ (see migrations_pg/README.md); the
+// tests check that the two sets match.
+//
+//go:embed migrations/*.sql migrations_pg/*.sql
 var migrationFS embed.FS
 
 // migration is one numbered schema change.
@@ -20,21 +25,27 @@ type migration struct {
 	sql     string
 }
 
-// migrations returns the embedded migrations in order. Their numbers must
-// run 1, 2, 3 … without gaps; the tests check it.
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFS, "migrations")
+// migrations returns the embedded migrations of SQLite in order.
+func migrations() ([]migration, error) { return migrationsIn(sqliteDialect{}.migrationsDir()) }
+
+// migrationsIn returns the embedded migrations in dir in order. Their
+// numbers must run 1, 2, 3 … without gaps; the tests check it.
+func migrationsIn(dir string) ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, dir)
 	if err != nil {
 		return nil, fmt.Errorf("read migrations: %w", err)
 	}
 	var list []migration
 	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".sql") {
+			continue
+		}
 		prefix, _, ok := strings.Cut(e.Name(), "_")
 		v, err := strconv.Atoi(prefix)
 		if !ok || err != nil || v <= 0 {
 			return nil, fmt.Errorf("migration %s: name must start with a number and _", e.Name())
 		}
-		b, err := migrationFS.ReadFile("migrations/" + e.Name())
+		b, err := migrationFS.ReadFile(dir + "/" + e.Name())
 		if err != nil {
 			return nil, fmt.Errorf("read migration %s: %w", e.Name(), err)
 		}
@@ -61,12 +72,11 @@ func LatestVersion() int {
 // Migrate applies pending migrations, each in its own transaction. It
 // refuses a database whose schema is newer than this binary knows.
 func (db *DB) Migrate(ctx context.Context) error {
-	list, err := migrations()
+	list, err := migrationsIn(db.d.migrationsDir())
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
-	if _, err := db.writer.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+	if err := db.createSchemaMigrations(ctx); err != nil {
 		return fmt.Errorf("store: create schema_migrations: %w", err)
 	}
 	current, err := db.SchemaVersion(ctx)
@@ -84,14 +94,38 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return nil
 }
 
-// apply runs one migration and records it, unless another process already
-// did (the version is read again inside the write transaction).
-func (db *DB) apply(ctx context.Context, m migration) error {
+// migrationTx runs fn in a transaction that other processes migrating the
+// same database wait for, and commits.
+func (db *DB) migrationTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	if err := db.d.lockMigrations(ctx, tx); err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// createSchemaMigrations creates the table of applied migrations, once.
+func (db *DB) createSchemaMigrations(ctx context.Context) error {
+	return db.migrationTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, db.d.schemaMigrations())
+		return err
+	})
+}
+
+// apply runs one migration and records it, unless another process already
+// did (the version is read again inside the transaction).
+func (db *DB) apply(ctx context.Context, m migration) error {
+	return db.migrationTx(ctx, func(tx *sql.Tx) error { return db.applyIn(ctx, tx, m) })
+}
+
+func (db *DB) applyIn(ctx context.Context, tx *sql.Tx, m migration) error {
 	var current int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
 		return err
@@ -101,25 +135,20 @@ func (db *DB) apply(ctx context.Context, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`),
-		m.version, toMillis(db.now())); err != nil {
-		return err
-	}
-	return tx.Commit()
+	_, err := tx.ExecContext(ctx, db.d.rebind(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`),
+		m.version, toMillis(db.now()))
+	return err
 }
 
 // SchemaVersion returns the version of the database's schema (0 if none).
 func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
-	// sqlite_master is SQLite's catalogue; PostgreSQL will use to_regclass.
-	var n, v int
-	err := db.reader.QueryRowContext(ctx,
-		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n)
-	if err != nil {
+	var v int
+	if ok, err := db.d.tableExists(ctx, db.reader, "schema_migrations"); err != nil {
 		return 0, fmt.Errorf("store: schema version: %w", err)
-	} else if n == 0 {
+	} else if !ok {
 		return 0, nil
 	}
-	err = db.reader.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
+	err := db.reader.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
 	if err != nil {
 		return 0, fmt.Errorf("store: schema version: %w", err)
 	}

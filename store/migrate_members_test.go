@@ -1,3 +1,5 @@
+// SQLite only: a backfill of migrations/0009 on rows written at 0008.
+
 package store
 
 import (

@@ -1,3 +1,5 @@
+// SQLite only: a backfill of migrations/0006 on rows written at 0005.
+
 package store
 
 import (

@@ -11,7 +11,7 @@ import (
 func (tx *tx) SetOfficersChat(chatID, unitID int64) error {
 	_, err := tx.exec(`INSERT INTO officer_chats (chat_id, unit_id, created_at) VALUES (?, ?, ?)
 		ON CONFLICT (chat_id) DO UPDATE SET unit_id = excluded.unit_id`, chatID, unitID, toMillis(tx.Now()))
-	if isForeignKey(err) {
+	if tx.isForeignKey(err) {
 		return notFound("chat or unit not found")
 	} else if err != nil {
 		return fmt.Errorf("set officers' chat: %w", err)

@@ -33,7 +33,7 @@ func (tx *tx) EnqueueOutbox(m *nb.OutboxMessage) error {
 		next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.Platform, m.ChatExternalID, m.Text, m.ReplyTo, toJSON(m.Mentions), nullID(m.CaseID), m.Status,
 		toMillis(m.NextAttemptAt), toMillis(m.CreatedAt)).Scan(&m.ID)
-	if isForeignKey(err) {
+	if tx.isForeignKey(err) {
 		return notFound("case #%d not found", m.CaseID)
 	} else if err != nil {
 		return fmt.Errorf("enqueue outbox: %w", err)
@@ -46,16 +46,26 @@ const defaultClaimLimit = 50
 
 // claimQuery takes the due pending messages of one platform in id order,
 // skipping those whose chat has an earlier message in flight or waiting to
-// be retried. INDEXED BY pins both lookups to the partial indexes of pending
-// rows, so the cost follows the pending backlog, never the sent history.
-const claimQuery = `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1, lease_owner = ?
-	WHERE id IN (SELECT id FROM outbox AS o INDEXED BY outbox_pending
+// be retried. On SQLite, INDEXED BY pins both lookups to the partial indexes
+// of pending rows, so the cost follows the pending backlog, never the sent
+// history; PostgreSQL's planner picks them from its statistics.
+func claimQuery(indexedBy func(string) string) string {
+	return `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1, lease_owner = ?
+	WHERE id IN (SELECT id FROM outbox AS o ` + indexedBy("outbox_pending") + `
 		WHERE o.status = 'pending' AND o.platform = ? AND o.next_attempt_at <= ?
-		AND NOT EXISTS (SELECT 1 FROM outbox AS e INDEXED BY outbox_pending_chat
+		AND NOT EXISTS (SELECT 1 FROM outbox AS e ` + indexedBy("outbox_pending_chat") + `
 			WHERE e.status = 'pending' AND e.platform = o.platform AND e.chat_external_id = o.chat_external_id
 			AND e.id < o.id AND e.next_attempt_at > ? AND (e.attempts > 0 OR e.last_error <> ''))
 		ORDER BY o.id LIMIT ?)
 	RETURNING ` + outboxColumns
+}
+
+// inFlightQuery counts a chat's claimed messages whose lease runs.
+func inFlightQuery(indexedBy func(string) string) string {
+	return `SELECT COUNT(*) FROM outbox ` + indexedBy("outbox_pending_chat") + `
+		WHERE status = 'pending' AND platform = ? AND chat_external_id = ? AND lease_owner <> ''
+		AND next_attempt_at > ?`
+}
 
 // ClaimOutbox takes up to limit pending messages of platform p that are
 // due, oldest first, counts an attempt on each and leases them to owner
@@ -68,7 +78,7 @@ func (tx *tx) ClaimOutbox(p nb.Platform, limit int, lease time.Duration, owner s
 		limit = defaultClaimLimit
 	}
 	now := tx.Now()
-	list, err := queryList(tx, scanOutbox, claimQuery,
+	list, err := queryList(tx, scanOutbox, tx.db.q.claimOutbox,
 		toMillis(now.Add(lease)), owner, p, toMillis(now), toMillis(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("claim outbox: %w", err)
@@ -83,8 +93,8 @@ func (tx *tx) ClaimOutbox(p nb.Platform, limit int, lease time.Duration, owner s
 // counted. A process calls it at start for the claims of its earlier runs,
 // which would otherwise hold their chats until the leases ran out.
 func (tx *tx) ReleaseLeases(prefix, except string) (int64, error) {
-	res, err := tx.exec(`UPDATE outbox SET attempts = MAX(attempts - 1, 0), next_attempt_at = ?, lease_owner = ''
-		WHERE status = 'pending' AND lease_owner <> '' AND substr(lease_owner, 1, ?) = ? AND lease_owner <> ?`,
+	res, err := tx.exec(`UPDATE outbox SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
+		next_attempt_at = ?, lease_owner = '' WHERE status = 'pending' AND lease_owner <> '' AND substr(lease_owner, 1, ?) = ? AND lease_owner <> ?`,
 		toMillis(tx.Now()), len(prefix), prefix, except)
 	if err != nil {
 		return 0, fmt.Errorf("release leases: %w", err)
@@ -96,9 +106,7 @@ func (tx *tx) ReleaseLeases(prefix, except string) (int64, error) {
 // lease running, and not yet recorded as sent or failed.
 func (tx *tx) OutboxInFlight(p nb.Platform, chatExternalID string) (bool, error) {
 	var n int
-	err := tx.queryRow(`SELECT COUNT(*) FROM outbox INDEXED BY outbox_pending_chat
-		WHERE status = 'pending' AND platform = ? AND chat_external_id = ? AND lease_owner <> ''
-		AND next_attempt_at > ?`, p, chatExternalID, toMillis(tx.Now())).Scan(&n)
+	err := tx.queryRow(tx.db.q.outboxInFlight, p, chatExternalID, toMillis(tx.Now())).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("outbox in flight: %w", err)
 	}
@@ -152,8 +160,8 @@ func (tx *tx) MarkOutboxRetry(id int64, lastErr string, next time.Time, dead boo
 // error, which also marks it as waiting, so later messages of its chat wait.
 func (tx *tx) ReleaseOutbox(id int64, next time.Time, reason string) error {
 	err := tx.execOne(notFound("outbox message %d not found", id),
-		`UPDATE outbox SET attempts = MAX(attempts - 1, 0), next_attempt_at = ?, last_error = ?,
-		lease_owner = '' WHERE id = ? AND status = 'pending'`, toMillis(next), reason, id)
+		`UPDATE outbox SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
+		next_attempt_at = ?, last_error = ?, lease_owner = '' WHERE id = ? AND status = 'pending'`, toMillis(next), reason, id)
 	if err != nil {
 		return fmt.Errorf("release outbox: %w", err)
 	}

@@ -1,5 +1,7 @@
 //go:build unix
 
+// SQLite only: the modes of the files the store creates.
+
 package store_test
 
 import (

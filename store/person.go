@@ -177,7 +177,7 @@ func (tx *tx) GrantRole(g nb.RoleGrant) error {
 	}
 	_, err := tx.exec(`INSERT INTO role_grants (person_id, role, unit_id, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (person_id, role, unit_id) DO NOTHING`, g.PersonID, g.Role, g.UnitID, toMillis(tx.Now()))
-	if isForeignKey(err) {
+	if tx.isForeignKey(err) {
 		return notFound("person %d not found", g.PersonID)
 	} else if err != nil {
 		return fmt.Errorf("grant role: %w", err)

@@ -1,3 +1,5 @@
+// SQLite only: the query plans SQLite chooses (EXPLAIN QUERY PLAN, INDEXED BY).
+
 package store
 
 import (
@@ -62,11 +64,11 @@ func TestQueryPlans(t *testing.T) {
 		args        []any
 		want        []string // each must appear in the plan
 	}{
-		{"candidates by unit", candidatesByUnit, []any{1, "c1", 0, 200},
+		{"candidates by unit", db.q.candidatesByUnit, []any{1, "c1", 0, 200},
 			[]string{"USING INDEX cases_open_unit_candidates (unit_id=? AND category=? AND created_at>?)"}},
-		{"candidates by chat", candidatesByChat, []any{1, "c1", 0, 200},
+		{"candidates by chat", db.q.candidatesByChat, []any{1, "c1", 0, 200},
 			[]string{"USING INDEX cases_open_chat_candidates (chat_id=? AND category=? AND created_at>?)"}},
-		{"claim", claimQuery, []any{0, "o", "sandbox", 1 << 50, 0, 32},
+		{"claim", db.q.claimOutbox, []any{0, "o", "sandbox", 1 << 50, 0, 32},
 			[]string{"USING INDEX outbox_pending (platform=?)", "USING INDEX outbox_pending_chat (platform=? AND chat_external_id=? AND id<?)"}},
 		{"pending inbox", `SELECT id, payload FROM inbox WHERE done_at = 0 ORDER BY id LIMIT 64`, nil,
 			[]string{"INDEX inbox_pending"}},

@@ -4,43 +4,76 @@ package store
 
 import (
 	"database/sql"
-	"errors"
-	"fmt"
 	"strings"
 
 	nb "github.com/neighborbot/neighborbot"
-	"modernc.org/sqlite" // also registers the "sqlite" driver
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // exec, query and queryRow run query through its prepared statement, if the
-// pool has one (see stmtCache).
+// pool has one (see stmtCache), and note a failure (see tx.note).
 
 func (tx *tx) exec(query string, args ...any) (sql.Result, error) {
-	query = tx.db.rebind(query)
-	if s := tx.stmt(query); s != nil {
-		return s.ExecContext(tx.ctx, args...)
+	if err := tx.ended(); err != nil {
+		return nil, err
 	}
-	return tx.tx.ExecContext(tx.ctx, query, args...)
+	query = tx.db.d.rebind(query)
+	var res sql.Result
+	var err error
+	if s := tx.stmt(query); s != nil {
+		res, err = s.ExecContext(tx.ctx, args...)
+	} else {
+		res, err = tx.tx.ExecContext(tx.ctx, query, args...)
+	}
+	tx.note(err)
+	return res, err
 }
 
 // query's caller must close the rows before it runs the same query again,
 // or it will share one SQLite statement with them: use queryList.
 func (tx *tx) query(query string, args ...any) (*sql.Rows, error) {
-	query = tx.db.rebind(query)
-	if s := tx.stmt(query); s != nil {
-		return s.QueryContext(tx.ctx, args...)
+	if err := tx.ended(); err != nil {
+		return nil, err
 	}
-	return tx.tx.QueryContext(tx.ctx, query, args...)
+	query = tx.db.d.rebind(query)
+	var rows *sql.Rows
+	var err error
+	if s := tx.stmt(query); s != nil {
+		rows, err = s.QueryContext(tx.ctx, args...)
+	} else {
+		rows, err = tx.tx.QueryContext(tx.ctx, query, args...)
+	}
+	tx.note(err)
+	return rows, err
 }
 
 // queryRow's caller must scan the row before it runs the same query again.
-func (tx *tx) queryRow(query string, args ...any) *sql.Row {
-	query = tx.db.rebind(query)
-	if s := tx.stmt(query); s != nil {
-		return s.QueryRowContext(tx.ctx, args...)
+func (tx *tx) queryRow(query string, args ...any) row {
+	if err := tx.ended(); err != nil {
+		return row{err: err}
 	}
-	return tx.tx.QueryRowContext(tx.ctx, query, args...)
+	query = tx.db.d.rebind(query)
+	if s := tx.stmt(query); s != nil {
+		return row{tx: tx, row: s.QueryRowContext(tx.ctx, args...)}
+	}
+	return row{tx: tx, row: tx.tx.QueryRowContext(tx.ctx, query, args...)}
+}
+
+// row is a *sql.Row whose Scan notes a failure (see tx.note), or the error
+// of a statement that did not run.
+type row struct {
+	tx  *tx
+	row *sql.Row
+	err error
+}
+
+// Scan scans the row into dest, like sql.Row.Scan.
+func (r row) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	err := r.row.Scan(dest...)
+	r.tx.note(err)
+	return err
 }
 
 // execOne runs a statement that must change one row; if none changed, it
@@ -65,52 +98,9 @@ func (tx *tx) exists(table string, id int64) (bool, error) {
 	return n > 0, err
 }
 
-// rebind rewrites ? placeholders for the database in use. The queries of this
-// package have no ? inside string literals.
-func (db *DB) rebind(query string) string {
-	if !db.dollar {
-		return query
-	}
-	return rebindDollar(query)
-}
-
-// rebindDollar turns each ? into $1, $2 …
-func rebindDollar(query string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range query {
-		if r == '?' {
-			n++
-			fmt.Fprintf(&b, "$%d", n)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // notFound returns an ENOTFOUND error with a message that may reach users.
 func notFound(format string, args ...any) error {
 	return nb.Errorf(nb.ENOTFOUND, format, args...)
-}
-
-// isUnique reports whether err is a unique or primary key violation.
-func isUnique(err error) bool {
-	code := sqliteCode(err)
-	return code == sqlite3.SQLITE_CONSTRAINT_UNIQUE || code == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
-}
-
-// isForeignKey reports whether err is a foreign key violation.
-func isForeignKey(err error) bool {
-	return sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
-}
-
-func sqliteCode(err error) int {
-	var e *sqlite.Error
-	if errors.As(err, &e) {
-		return e.Code()
-	}
-	return 0
 }
 
 // nullID maps the Go convention "0 = none" to SQL NULL.
@@ -143,6 +133,7 @@ func queryList[T any](tx *tx, scan func(scanner) (T, error), query string, args 
 		}
 		list = append(list, v)
 	}
+	tx.note(rows.Err())
 	return list, rows.Err()
 }
 
@@ -168,25 +159,4 @@ func (w *where) String() string {
 // placeholders returns n comma-separated placeholders.
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
-}
-
-// isTransient reports whether err is a failure of the database itself that
-// may pass (full disk, I/O error, busy, locked, interrupted, out of memory)
-// rather than something wrong with the work done.
-func isTransient(err error) bool {
-	switch sqliteCode(err) & 0xff { // the primary code of an extended one
-	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED,
-		sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PROTOCOL:
-		return true
-	}
-	return false
-}
-
-// classify marks a transient failure of the database as nb.ErrUnavailable,
-// so that callers keep the work and try again instead of giving it up.
-func classify(err error) error {
-	if err != nil && isTransient(err) && !errors.Is(err, nb.ErrUnavailable) {
-		return fmt.Errorf("%w: %w", nb.ErrUnavailable, err)
-	}
-	return err
 }

@@ -26,7 +26,7 @@ func (tx *tx) AppendSandboxMessage(m *nb.SandboxMessage) error {
 	err := tx.queryRow(`INSERT INTO sandbox_messages (chat_key, from_name, from_bot, text, reply_to, at)
 		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.ChatKey, m.From, m.FromBot, m.Text, nullID(m.ReplyTo), toMillis(m.At)).Scan(&m.ID)
-	if isForeignKey(err) {
+	if tx.isForeignKey(err) {
 		return notFound("sandbox message %d not found", m.ReplyTo)
 	} else if err != nil {
 		return fmt.Errorf("append sandbox message: %w", err)
@@ -74,7 +74,7 @@ const pruneBatch = 20_000
 func (tx *tx) PruneSandbox(before time.Time) (int64, error) {
 	var maxID int64
 	err := tx.queryRow(`SELECT COALESCE(MAX(id), 0) FROM (SELECT id FROM sandbox_messages WHERE at < ?
-		ORDER BY at LIMIT ?)`, toMillis(before), pruneBatch).Scan(&maxID)
+		ORDER BY at LIMIT ?) AS old`, toMillis(before), pruneBatch).Scan(&maxID)
 	if err != nil {
 		return 0, fmt.Errorf("prune sandbox: %w", err)
 	} else if maxID == 0 {

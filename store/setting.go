@@ -30,9 +30,14 @@ func (tx *tx) PutSetting(key, value string) error {
 
 // Optimize runs SQLite's PRAGMA optimize, which analyses the tables whose
 // statistics are missing or stale, so the planner keeps choosing the
-// indexes the queries were written for.
+// indexes the queries were written for. PostgreSQL's autovacuum does the
+// same on its own: there, Optimize does nothing.
 func (tx *tx) Optimize() error {
-	if _, err := tx.tx.ExecContext(tx.ctx, `PRAGMA optimize`); err != nil {
+	q := tx.db.d.optimize()
+	if q == "" {
+		return nil
+	}
+	if _, err := tx.tx.ExecContext(tx.ctx, q); err != nil {
 		return fmt.Errorf("optimize: %w", err)
 	}
 	return nil

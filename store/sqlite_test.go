@@ -1,3 +1,5 @@
+// The store suite on SQLite, and what only SQLite has (pragmas, files).
+
 package store
 
 import (
@@ -110,13 +112,6 @@ func TestViewIsReadOnly(t *testing.T) {
 	}
 }
 
-func TestRebindDollar(t *testing.T) {
-	got := rebindDollar(`SELECT a FROM t WHERE b = ? AND c IN (?, ?)`)
-	if want := `SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)`; got != want {
-		t.Fatalf("rebindDollar = %q, want %q", got, want)
-	}
-}
-
 func BenchmarkRawInsert(b *testing.B) {
 	db, err := sql.Open("sqlite", dsn(filepath.Join(b.TempDir(), "raw.db"), "_txlock=immediate"))
 	if err != nil {
@@ -141,8 +136,10 @@ func BenchmarkRawInsert(b *testing.B) {
 	}
 }
 
-func BenchmarkCreateCase(b *testing.B) {
-	db := openTestDB(b, time.Now)
+func BenchmarkCreateCase(b *testing.B) { benchmarkCreateCase(b, openTestDB(b, time.Now)) }
+
+// benchmarkCreateCase stores one case per transaction.
+func benchmarkCreateCase(b *testing.B, db *DB) {
 	ctx := context.Background()
 	for b.Loop() {
 		err := db.Update(ctx, func(tx nb.Tx) error {

@@ -15,6 +15,8 @@ const maxCachedStmts = 256
 
 // stmtCache keeps one prepared *sql.Stmt per query string of a pool, so that
 // SQLite parses a statement once per connection instead of on every run.
+// PostgreSQL needs none: pgx keeps a statement cache on each connection. A
+// nil *stmtCache holds nothing and takes nothing.
 //
 // A statement is never prepared inside a transaction: the pool's connections
 // may all be held (the writer pool has only one, held by the open
@@ -41,11 +43,17 @@ func newStmtCache(pool *sql.DB) *stmtCache {
 
 // get returns the prepared statement of query, or nil.
 func (c *stmtCache) get(query string) *sql.Stmt {
+	if c == nil {
+		return nil
+	}
 	return (*c.stmts.Load())[query]
 }
 
 // full reports whether the cache takes no more statements.
 func (c *stmtCache) full() bool {
+	if c == nil {
+		return true
+	}
 	return len(*c.stmts.Load()) >= maxCachedStmts
 }
 
@@ -89,6 +97,9 @@ func (c *stmtCache) prepare(ctx context.Context, queries []string) {
 // Transactions still using a statement keep it until they end: database/sql
 // finalizes it once its last user is done.
 func (c *stmtCache) close() error {
+	if c == nil {
+		return nil
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.closed = true
@@ -103,7 +114,7 @@ func (c *stmtCache) close() error {
 // or nil if query is not prepared yet; then it notes query, for run to
 // prepare after the transaction.
 func (tx *tx) stmt(query string) *sql.Stmt {
-	if tx.reading > 0 {
+	if tx.reading > 0 || tx.cache == nil {
 		return nil // see queryList
 	}
 	if s := tx.cache.get(query); s != nil {

@@ -1,3 +1,5 @@
+// SQLite only: the prepared-statement cache (pgx keeps its own per connection).
+
 package store
 
 import (
@@ -130,7 +132,7 @@ func TestStmtCacheClose(t *testing.T) {
 	if err := db.View(ctx, func(tx nb.Tx) error { _, err := tx.ListUnits(); return err }); err != nil {
 		t.Fatal(err)
 	}
-	s := db.rstmts.get(db.rebind(`SELECT ` + unitColumns + ` FROM units ORDER BY id`))
+	s := db.rstmts.get(db.d.rebind(`SELECT ` + unitColumns + ` FROM units ORDER BY id`))
 	if s == nil {
 		t.Fatal("ListUnits's statement not cached")
 	}

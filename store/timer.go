@@ -18,7 +18,7 @@ var timerWhere = map[nb.Action]string{
 		AND cases.due_escalated_at = 0`,
 	nb.ActionEscalateDue: `cases.stage = 'project' AND cases.due_at > 0 AND cases.due_at <= ?
 		AND cases.due_escalated_at = 0`,
-	nb.ActionEscalateTopic: `cases.stage = 'topic' AND cases.quiet = 0 AND cases.created_at <= ?
+	nb.ActionEscalateTopic: `cases.stage = 'topic' AND NOT cases.quiet AND cases.created_at <= ?
 		AND cases.first_response_at = 0 AND cases.topic_escalated_at = 0`,
 }
 

@@ -26,9 +26,9 @@ func (tx *tx) CreateUnit(u *nb.Unit) error {
 	err := tx.queryRow(`INSERT INTO units (name, kind, parent_id, created_at) VALUES (?, ?, ?, ?) RETURNING id`,
 		u.Name, u.Kind, nullID(u.ParentID), toMillis(u.CreatedAt)).Scan(&u.ID)
 	switch {
-	case isUnique(err):
+	case tx.isUnique(err):
 		return nb.Errorf(nb.ECONFLICT, "unit name %q is taken", u.Name)
-	case isForeignKey(err):
+	case tx.isForeignKey(err):
 		return notFound("parent unit %d not found", u.ParentID)
 	case err != nil:
 		return fmt.Errorf("insert unit: %w", err)

@@ -10,12 +10,14 @@ import (
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/sandbox"
 	"github.com/neighborbot/neighborbot/store"
+	"github.com/neighborbot/neighborbot/store/pgtest"
 )
 
-// openStore opens a real SQLite store on a file in a temporary directory.
+// openStore opens a real SQLite store on a file in a temporary directory
+// (or PostgreSQL, see pgtest.Database).
 func openStore(t *testing.T) *store.DB {
 	t.Helper()
-	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "neighborbot.db"))
+	db, err := store.Open(t.Context(), pgtest.Database(t, filepath.Join(t.TempDir(), "neighborbot.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

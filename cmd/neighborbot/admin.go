@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -83,12 +84,18 @@ func createInvite(ctx context.Context, cfg config.Config, db *store.DB, role nb.
 	return nil
 }
 
-// runBackup writes a consistent copy of the database, also while the bot runs.
+// runBackup writes a consistent copy of the database, also while the bot
+// runs. A PostgreSQL database is backed up with pg_dump instead.
 func runBackup(ctx context.Context, args []string, sys IO) error {
 	fs, path := newFlags("backup", sys)
 	out := fs.String("out", "", "file to write the copy to (must not exist)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if cfg, err := loadConfig(*path, sys); err == nil && cfg.DatabaseDriver() == "postgres" {
+		return errors.New("backup: the database is PostgreSQL: back it up with pg_dump while the bot runs, e.g. " +
+			"pg_dump --format=custom --file=neighborbot.dump \"$NEIGHBORBOT_DB\", and restore with pg_restore " +
+			"(docs/OPERATIONS.md, \"PostgreSQL\")")
 	}
 	if *out == "" {
 		return fmt.Errorf("%w: -out FILE is required", errUsage)

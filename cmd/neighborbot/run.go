@@ -48,7 +48,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		return err
 	}
 	defer db.Close()
-	if db.Created {
+	if db.Created && db.Driver() == "postgres" {
+		logger.Warn("created NeighborBot's tables in an empty PostgreSQL database", "database", dbName(cfg))
+	} else if db.Created {
 		logger.Warn("created a new, empty database", "path", absPath(cfg.Database))
 	}
 	tg, err := newTelegram(ctx, &cfg, db, logger)

@@ -70,20 +70,19 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// openStore opens (and migrates) the configured database.
+// openStore opens (and migrates) the configured database: a SQLite file,
+// or PostgreSQL when the database is a postgres:// URL.
 func openStore(ctx context.Context, cfg config.Config, opts ...store.Option) (*store.DB, error) {
-	if cfg.DatabaseDriver() != "sqlite" {
-		return nil, fmt.Errorf("database: PostgreSQL is not supported yet; use a SQLite file path")
-	}
 	if !cfg.DatabaseCheck {
 		opts = append(opts, store.WithoutCheck())
 	}
 	db, err := store.Open(ctx, cfg.Database, opts...)
 	if err != nil {
-		if strings.Contains(err.Error(), absPath(cfg.Database)) {
-			return nil, err // it names the file already, and says what to do
+		name := dbName(cfg)
+		if strings.Contains(err.Error(), name) {
+			return nil, err // it names the database already, and says what to do
 		}
-		return nil, fmt.Errorf("database %s: %w", absPath(cfg.Database), err)
+		return nil, fmt.Errorf("database %s: %w", name, err)
 	}
 	return db, nil
 }

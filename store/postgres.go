@@ -1,0 +1,242 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+)
+
+// IsPostgres reports whether dsn names a PostgreSQL database (a
+// postgres:// or postgresql:// URL) rather than a SQLite file.
+func IsPostgres(dsn string) bool {
+	s := strings.ToLower(strings.TrimSpace(dsn))
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// postgresDialect is PostgreSQL through pgx's database/sql driver: many
+// writers at once, each write transaction SERIALIZABLE, so that a
+// read-then-write transaction sees the database as if it ran alone, as on
+// SQLite; when two conflict, the database fails one and Update runs it
+// again.
+type postgresDialect struct{}
+
+var _ dialect = postgresDialect{}
+
+func (postgresDialect) name() string               { return "postgres" }
+func (postgresDialect) rebind(query string) string { return rebindDollar(query) }
+func (postgresDialect) indexedBy(string) string    { return "" }
+func (postgresDialect) migrationsDir() string      { return "migrations_pg" }
+func (postgresDialect) abortsOnError() bool        { return true }
+
+// optimize: autovacuum analyses the tables whose statistics went stale.
+func (postgresDialect) optimize() string { return "" }
+
+// SQLSTATE codes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+const (
+	pgUniqueViolation      = "23505"
+	pgForeignKeyViolation  = "23503"
+	pgSerializationFailure = "40001"
+	pgDeadlockDetected     = "40P01"
+)
+
+func pgCode(err error) string {
+	var e *pgconn.PgError
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+func (postgresDialect) isUnique(err error) bool { return pgCode(err) == pgUniqueViolation }
+
+// foreignKey names the referencing column from the constraint's name,
+// which the migrations leave to PostgreSQL's default, <table>_<column>_fkey.
+func (postgresDialect) foreignKey(err error) (string, bool) {
+	var e *pgconn.PgError
+	if !errors.As(err, &e) || e.Code != pgForeignKeyViolation {
+		return "", false
+	}
+	column := strings.TrimSuffix(strings.TrimPrefix(e.ConstraintName, e.TableName+"_"), "_fkey")
+	if column == e.ConstraintName {
+		return "", true
+	}
+	return column, true
+}
+
+func (postgresDialect) retryable(err error) bool {
+	code := pgCode(err)
+	return code == pgSerializationFailure || code == pgDeadlockDetected
+}
+
+// transient: the connection lost or refused, and the SQLSTATE classes of
+// failures of the server rather than of the statement: 08 connection
+// exception, 40 transaction rollback (once the tries ran out), 53
+// insufficient resources (disk full, out of memory, too many connections),
+// 57P operator intervention (shutdown, starting up), 58 system error (I/O).
+func (postgresDialect) transient(err error) bool {
+	if code := pgCode(err); code != "" {
+		switch {
+		case strings.HasPrefix(code, "08"), strings.HasPrefix(code, "40"), strings.HasPrefix(code, "53"),
+			strings.HasPrefix(code, "57P"), strings.HasPrefix(code, "58"):
+			return true
+		}
+		return false
+	}
+	var ne net.Error
+	var ce *pgconn.ConnectError
+	return errors.As(err, &ne) || errors.As(err, &ce) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || pgconn.Timeout(err) || pgconn.SafeToRetry(err)
+}
+
+// tableExists looks the table up on the search path.
+func (postgresDialect) tableExists(ctx context.Context, db *sql.DB, table string) (bool, error) {
+	var ok bool
+	err := db.QueryRowContext(ctx, `SELECT to_regclass($1) IS NOT NULL`, table).Scan(&ok)
+	return ok, err
+}
+
+func (postgresDialect) schemaMigrations() string {
+	return `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`
+}
+
+// migrationLock is the advisory lock key that processes migrating the same
+// PostgreSQL database take in turn ("nbmigr" in ASCII).
+const migrationLock = 0x6e626d696772
+
+func (postgresDialect) lockMigrations(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock))
+	return err
+}
+
+// rebindDollar turns each ? into $1, $2 … The queries of this package have
+// no ? inside string literals.
+func rebindDollar(query string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// postgresConns is how many connections a process keeps to PostgreSQL at
+// most: the server allows 100 by default, shared by every process.
+const postgresConns = 10
+
+// openPostgres opens the PostgreSQL database at the URL dsn; its tables are
+// those on the connection's search path (set one with ?search_path=name).
+func openPostgres(ctx context.Context, dsn string, o options) (*DB, error) {
+	cfg, err := parseURL(dsn)
+	if err != nil {
+		return nil, err
+	}
+	db := newDB(postgresDialect{}, o)
+	db.writer = sql.OpenDB(stdlib.GetConnector(*cfg))
+	db.writer.SetMaxOpenConns(postgresConns)
+	db.writer.SetMaxIdleConns(postgresConns)
+	db.writer.SetConnMaxIdleTime(5 * time.Minute)
+	db.reader = db.writer
+	db.wopts = &sql.TxOptions{Isolation: sql.LevelSerializable}
+	db.ropts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+	where := redactDSN(dsn)
+	if err := db.writer.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, db.classify(fmt.Errorf("store: connect to %s: %w", where, err))
+	}
+	v, err := db.SchemaVersion(ctx)
+	if err != nil {
+		db.Close()
+		return nil, db.classify(fmt.Errorf("store: %s: %w", where, err))
+	}
+	db.Created = v == 0
+	if db.Created {
+		if err := db.checkSchema(ctx, where); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if db.Created && o.mustExist {
+		db.Close()
+		return nil, fmt.Errorf("store: the PostgreSQL database %s has no NeighborBot tables (check the URL and its "+
+			"search_path, or run `neighborbot migrate` to create them)", where)
+	}
+	if err := db.start(ctx, o); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: %s: %w", where, err)
+	}
+	return db, nil
+}
+
+// parseURL parses dsn for pgx; its error never shows the password.
+func parseURL(dsn string) (*pgx.ConnConfig, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: database URL %s: %w", redactDSN(dsn), redactErr(err))
+	}
+	return cfg, nil
+}
+
+// redactDSN returns dsn without its password, for messages and logs.
+func redactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "(a PostgreSQL URL)"
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "***")
+	}
+	return u.String()
+}
+
+// redactErr drops pgx's parse errors' text, which may quote the URL.
+func redactErr(err error) error {
+	var pe *pgconn.ParseConfigError
+	if errors.As(err, &pe) {
+		return errors.New("cannot be parsed")
+	}
+	return err
+}
+
+// checkSchema refuses a search_path that names no existing schema, where
+// the tables could not be created.
+func (db *DB) checkSchema(ctx context.Context, where string) error {
+	var schema sql.NullString
+	if err := db.writer.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+		return db.classify(fmt.Errorf("store: %s: %w", where, err))
+	}
+	if !schema.Valid {
+		return fmt.Errorf("store: %s: no schema of its search_path exists: create it (CREATE SCHEMA …) or fix the URL", where)
+	}
+	return nil
+}
+
+// checkPostgres checks that the database answers and that its schema is
+// the one this binary migrates to; PostgreSQL checks its own pages (see
+// docs/OPERATIONS.md: data checksums, amcheck).
+func (db *DB) checkPostgres(ctx context.Context) error {
+	v, err := db.SchemaVersion(ctx)
+	if err != nil {
+		return db.classify(err)
+	}
+	if latest := LatestVersion(); v != latest {
+		return fmt.Errorf("store: the schema is at version %d, this binary's is %d: run `neighborbot migrate`", v, latest)
+	}
+	return nil
+}
