@@ -95,6 +95,7 @@ func (c Config) problems() problems {
 	}
 	ps.platforms(c)
 	ps.quietHours(c.QuietHours)
+	ps.broadcast(c.Broadcast)
 	if _, ok := Weekdays[strings.ToLower(c.Report.Weekday)]; !ok {
 		ps.add("weekly_report.weekday", "%q is not a day of the week (monday … sunday)", c.Report.Weekday)
 	}

@@ -93,7 +93,7 @@ func New(u Understander, cfg Config) *Handlers {
 		h.cases = cases.New(nil, h.words, nb.Policy{Limits: cfg.Limits, MaxExtensions: 1})
 	}
 	if h.bc = cfg.Broadcasts; h.bc == nil {
-		h.bc = broadcasts.New(h.NoticeWords(), broadcasts.Policy{Location: cfg.Location})
+		h.bc = broadcasts.New(NewNoticeWords(cfg), broadcasts.Policy{Location: cfg.Location})
 	}
 	return h
 }

@@ -13,9 +13,9 @@ import (
 
 // withBroadcasts rebuilds w's handlers with a broadcast service of policy p.
 func (w *world) withBroadcasts(p broadcasts.Policy) {
-	h := handlers.New(model, handlers.Config{BotUsername: "neighborbot"})
-	cfg := handlers.Config{BotUsername: "neighborbot", Broadcasts: broadcasts.New(h.NoticeWords(), p)}
-	h = handlers.New(model, cfg)
+	cfg := handlers.Config{BotUsername: "neighborbot"}
+	cfg.Broadcasts = broadcasts.New(handlers.NewNoticeWords(cfg), p)
+	h := handlers.New(model, cfg)
 	w.e = bot.NewEngine(w.db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
 	w.e.RegisterSender(nb.PlatformSandbox, w.out, bot.WithLanes(1))
 }

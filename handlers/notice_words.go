@@ -97,8 +97,12 @@ type noticeWords struct {
 	loc *time.Location
 }
 
-// NoticeWords returns the phrases the broadcast service speaks with.
-func (h *Handlers) NoticeWords() broadcasts.Words { return noticeWords{l: h.l, loc: h.cfg.Location} }
+// NewNoticeWords returns the phrases the broadcast service speaks with, in
+// cfg's language and time zone.
+func NewNoticeWords(cfg Config) broadcasts.Words {
+	cfg = cfg.withDefaults()
+	return noticeWords{l: langFor(cfg.Language), loc: cfg.Location}
+}
 
 // Notice is the line posted in each group, marked as a notice.
 func (w noticeWords) Notice(n *nb.Notice) string { return w.l.T("bc_notice", n.Text, n.AuthorName) }

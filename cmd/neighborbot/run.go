@@ -188,6 +188,7 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight}
 	svc := newCaseService(cfg, db, handlers.NewPhrases(hcfg))
 	hcfg.Cases = svc
+	hcfg.Broadcasts = newBroadcastService(cfg, hcfg)
 	h := handlers.New(model, hcfg)
 	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log, h.Edits, h.Evidence)
 	engine := bot.NewEngine(db, handle, bot.WithLogger(logger),
