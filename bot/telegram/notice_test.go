@@ -1,0 +1,172 @@
+package telegram
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/bot/telegram/telegramtest"
+	"github.com/neighborbot/neighborbot/broadcasts"
+	"github.com/neighborbot/neighborbot/store"
+)
+
+// plainWords renders notices without the chat layer.
+type plainWords struct{}
+
+func (plainWords) Notice(n *nb.Notice) string            { return "【通知】" + n.Text + "\n—— 发布人：" + n.AuthorName }
+func (plainWords) Request(n *nb.Notice, _ string) string { return "#批准 " + n.Code() }
+func (plainWords) Decided(n *nb.Notice, _ int) string    { return n.Code() }
+
+// noticeWorld is a store with a community of groups Telegram groups, an
+// officer of it, and the Telegram adapter against a fake Bot API that
+// enforces Telegram's limits.
+type noticeWorld struct {
+	api     *telegramtest.Server
+	db      *store.DB
+	adapter *Adapter
+	officer nb.Actor
+}
+
+func newNoticeWorld(tb testing.TB, groups int) *noticeWorld {
+	tb.Helper()
+	ctx := context.Background()
+	w := &noticeWorld{api: telegramtest.New(tb)}
+	w.api.EnforceLimits()
+	db, err := store.Open(ctx, filepath.Join(tb.TempDir(), "nb.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	w.db = db
+	if w.adapter, err = New(ctx, db, Options{Token: telegramtest.Token, ServerURL: w.api.URL}); err != nil {
+		tb.Fatal(err)
+	}
+	err = db.Update(ctx, func(tx nb.Tx) error {
+		u := &nb.Unit{Name: "幸福社区", Kind: nb.UnitCommunity}
+		if err := tx.CreateUnit(u); err != nil {
+			return err
+		}
+		for i := range groups {
+			c := &nb.Chat{Platform: nb.PlatformTelegram, ExternalID: strconv.Itoa(-1000000000 - i), Kind: nb.ChatGroup, Title: fmt.Sprintf("楼栋群%d", i)}
+			if err := tx.EnsureChat(c); err != nil {
+				return err
+			}
+			if err := tx.BindChat(c.ID, u.ID); err != nil {
+				return err
+			}
+		}
+		p, err := tx.EnsurePerson(nb.PlatformTelegram, "1001", "王书记")
+		if err != nil {
+			return err
+		}
+		g := nb.RoleGrant{PersonID: p.ID, Role: nb.RoleOfficer, UnitID: u.ID}
+		w.officer = nb.Actor{PersonID: p.ID, Grants: []nb.RoleGrant{g}}
+		return tx.GrantRole(g)
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return w
+}
+
+// send submits a notice to the whole community, as its officer.
+func (w *noticeWorld) send(tb testing.TB, text string) *broadcasts.Result {
+	tb.Helper()
+	svc := broadcasts.New(plainWords{}, broadcasts.Policy{})
+	var res *broadcasts.Result
+	err := w.db.Update(context.Background(), func(tx nb.Tx) (err error) {
+		res, err = svc.SubmitTx(tx, w.officer, broadcasts.Draft{Text: text, AuthorName: "王书记"})
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// run starts an engine delivering Telegram at its pace; stop cancels it
+// and waits for it to end.
+func (w *noticeWorld) run() (stop func()) {
+	e := bot.NewEngine(w.db, func(*bot.Context) error { return nil })
+	e.RegisterSender(nb.PlatformTelegram, w.adapter, bot.WithLimiter(bot.NewLocalLimiter(Limits())), bot.WithLanes(8))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { _ = e.Run(ctx); close(done) }()
+	return func() { cancel(); <-done }
+}
+
+// perChat counts the sends the fake accepted, by chat.
+func perChat(api *telegramtest.Server) map[string]int {
+	n := map[string]int{}
+	for _, c := range api.Calls("sendmessage") {
+		if c.Result != nil {
+			n[c.Fields["chat_id"]]++
+		}
+	}
+	return n
+}
+
+// waitSent waits until the fake accepted at least n sends.
+func waitSent(tb testing.TB, api *telegramtest.Server, n int) {
+	tb.Helper()
+	for have := len(api.Calls("sendmessage")); sent(api) < n; have++ {
+		api.WaitCalls(tb, "sendmessage", have+1, time.Minute)
+	}
+}
+
+// TestNoticeSurvivesStop: a notice to 200 groups, stopped part way (the
+// engine's context cancelled) and started again, reaches every group
+// exactly once, and its status shows every group delivered.
+func TestNoticeSurvivesStop(t *testing.T) {
+	w := newNoticeWorld(t, 200)
+	res := w.send(t, "周六上午义诊")
+	if res.Queued != 200 {
+		t.Fatalf("queued %d copies, want 200", res.Queued)
+	}
+	stop := w.run()
+	waitSent(t, w.api, 70)
+	stop()
+	before := sent(w.api)
+	if before >= 200 {
+		t.Fatalf("the broadcast finished (%d) before it was stopped", before)
+	}
+	stop = w.run()
+	waitSent(t, w.api, 200)
+	stop() // waits for the sends under way to be recorded
+	var ds []*nb.NoticeDelivery
+	err := w.db.View(context.Background(), func(tx nb.Tx) (err error) {
+		ds, err = tx.ListNoticeDeliveries(res.Notice.ID)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := delivered(ds); n != 200 || len(ds) != 200 {
+		t.Errorf("status shows %d of %d groups delivered, want 200 of 200", n, len(ds))
+	}
+	counts := perChat(w.api)
+	if len(counts) != 200 {
+		t.Errorf("%d groups received the notice, want 200", len(counts))
+	}
+	for chat, n := range counts {
+		if n != 1 {
+			t.Errorf("group %s received the notice %d times", chat, n)
+		}
+	}
+	t.Logf("stopped after %d of 200; %d refused (429) in all", before, w.api.Refused())
+}
+
+func delivered(ds []*nb.NoticeDelivery) int {
+	n := 0
+	for _, d := range ds {
+		if d.State == nb.DeliveryDelivered {
+			n++
+		}
+	}
+	return n
+}
