@@ -18,7 +18,9 @@ import (
 // plainWords renders notices without the chat layer.
 type plainWords struct{}
 
-func (plainWords) Notice(n *nb.Notice) string            { return "【通知】" + n.Text + "\n—— 发布人：" + n.AuthorName }
+func (plainWords) Notice(n *nb.Notice) string {
+	return "【通知】" + n.Text + "\n—— 发布人：" + n.AuthorName
+}
 func (plainWords) Request(n *nb.Notice, _ string) string { return "#批准 " + n.Code() }
 func (plainWords) Decided(n *nb.Notice, _ int) string    { return n.Code() }
 
