@@ -1,5 +1,10 @@
 package config
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Broadcast limits what ambassadors (宣传代言人) may broadcast. Officers
 // send within their own area without these limits.
 type Broadcast struct {
@@ -22,4 +27,19 @@ func (ps *problems) broadcast(b Broadcast) {
 	}
 	ps.oneOf("broadcast.links", b.Links, linkPolicies)
 	ps.positive("broadcast.max_ahead", b.MaxAhead)
+}
+
+// parseQuietHours reads NEIGHBORBOT_QUIET_HOURS: "off", or "HH:MM-HH:MM"
+// (checked by Validate like the file's).
+func parseQuietHours(c *Config, v string) error {
+	if strings.EqualFold(strings.TrimSpace(v), "off") {
+		c.QuietHours = QuietHours{}
+		return nil
+	}
+	start, end, ok := strings.Cut(v, "-")
+	if !ok {
+		return fmt.Errorf("%q is not off or HH:MM-HH:MM", v)
+	}
+	c.QuietHours = QuietHours{Start: strings.TrimSpace(start), End: strings.TrimSpace(end)}
+	return nil
 }

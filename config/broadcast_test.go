@@ -34,3 +34,17 @@ func TestValidateBroadcast(t *testing.T) {
 		})
 	}
 }
+
+func TestQuietHoursFromEnv(t *testing.T) {
+	for v, want := range map[string]QuietHours{"off": {}, "OFF": {}, "23:00-06:30": {Start: "23:00", End: "06:30"}} {
+		c, err := Load("", env(map[string]string{"NEIGHBORBOT_QUIET_HOURS": v}))
+		if err != nil || c.QuietHours != want {
+			t.Errorf("NEIGHBORBOT_QUIET_HOURS=%s: %+v, %v; want %+v", v, c.QuietHours, err, want)
+		}
+	}
+	for _, v := range []string{"22:00", "25:00-07:00"} {
+		if _, err := Load("", env(map[string]string{"NEIGHBORBOT_QUIET_HOURS": v})); err == nil || !strings.Contains(strings.ToLower(err.Error()), "quiet_hours") {
+			t.Errorf("NEIGHBORBOT_QUIET_HOURS=%s: error %v, want one naming quiet_hours", v, err)
+		}
+	}
+}

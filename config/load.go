@@ -126,6 +126,7 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_SANDBOX_MAX_WAITING", "sandbox.max_waiting", func(c *Config, v string) error { return parseInt(v, &c.Sandbox.MaxWaiting) }},
 	{"NEIGHBORBOT_BACKLOG_LIMIT", "engine.backlog_limit", func(c *Config, v string) error { return parseInt(v, &c.Engine.BacklogLimit) }},
 	{"NEIGHBORBOT_INSTANCE", "engine.instance", func(c *Config, v string) error { c.Engine.Instance = v; return nil }},
+	{"NEIGHBORBOT_QUIET_HOURS", "quiet_hours", parseQuietHours},
 	{"NEIGHBORBOT_REDIS_URL", "redis.url", func(c *Config, v string) error { c.Redis.URL = v; return nil }},
 	{"NEIGHBORBOT_REDIS_URL_FILE", "redis.url", func(c *Config, v string) (err error) {
 		c.Redis.URL, err = readSecretFile(v)

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/go-telegram/bot/models"
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
@@ -171,4 +174,31 @@ func delivered(ds []*nb.NoticeDelivery) int {
 		}
 	}
 	return n
+}
+
+// TestApprovalButtons: an approval request gets 批准 and 拒绝 buttons; a
+// press becomes "#批准 B7" from the presser.
+func TestApprovalButtons(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	_, err := f.a.Send(ctx, bot.OutMessage{ChatID: "1001", Text: "【待审批】小周 申请向「幸福社区」的所有群发送通知 B7（超出其负责范围）：\n大扫除\n同意请发送 #批准 B7，不同意请发送 #拒绝 B7 原因"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	markup := f.api.Calls("sendMessage")[0].Fields["reply_markup"]
+	if !strings.Contains(markup, `"callback_data":"approve:7"`) || !strings.Contains(markup, `"callback_data":"reject:7"`) ||
+		strings.Contains(markup, "status:") {
+		t.Fatalf("reply_markup = %s", markup)
+	}
+	notice := f.api.Calls("sendMessage")[0].Result
+	notice.Chat = privateChat(officer)
+	rec := newRecorder()
+	press := models.Update{CallbackQuery: &models.CallbackQuery{ID: "cq1", From: officer, Data: "approve:7",
+		Message: models.MaybeInaccessibleMessage{Type: models.MaybeInaccessibleMessageTypeMessage, Message: notice}}}
+	if err := f.a.HandleUpdate(ctx, rec, &press); err != nil {
+		t.Fatal(err)
+	}
+	if m := rec.next(t); m.Text != "#批准 B7" || m.SenderID != "1001" {
+		t.Fatalf("press = %+v", m)
+	}
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -34,13 +32,9 @@ func (p *program) countNotices(chat, text string) int {
 // of one grid, who sends a notice to that grid's group, then asks for a
 // community-wide one; the officer approves it, each group receives it once
 // (marked as a notice, with the sender's name), and the status shows it.
-// Quiet hours are off: the test may run at any hour.
+// Quiet hours are off (startProgram): the test may run at any hour.
 func TestAmbassadorNoticeThroughTheSandbox(t *testing.T) {
-	cfg := filepath.Join(t.TempDir(), "nb.yaml")
-	if err := os.WriteFile(cfg, []byte("quiet_hours:\n  start: \"\"\n  end: \"\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	p := startProgramEnv(t, tempDB(t), map[string]string{"NEIGHBORBOT_CONFIG": cfg}, "sandbox chat: ")
+	p := startProgram(t, tempDB(t))
 	ask := func(chat, from, text string, want ...string) apiMessage {
 		t.Helper()
 		post := chat
