@@ -202,3 +202,27 @@ func TestApprovalButtons(t *testing.T) {
 		t.Fatalf("press = %+v", m)
 	}
 }
+
+// BenchmarkNotice1000Groups: one notice from an officer to a community of
+// 1,000 Telegram groups, through the broadcast service (one copy queued per
+// group, in one transaction) and the engine, against the fake Bot API that
+// refuses sends over Telegram's limits. The limits allow it in 33 s.
+func BenchmarkNotice1000Groups(b *testing.B) {
+	for b.Loop() {
+		w := newNoticeWorld(b, 1000)
+		start := time.Now()
+		w.send(b, "周六上午义诊")
+		queued := time.Since(start)
+		stop := w.run()
+		waitSent(b, w.api, 1000)
+		took := time.Since(start)
+		stop()
+		b.ReportMetric(queued.Seconds()*1000, "ms_fanout")
+		b.ReportMetric(took.Seconds(), "s/broadcast")
+		b.ReportMetric(took.Seconds()/limitBound(1000).Seconds(), "x_bound")
+		b.ReportMetric(float64(w.api.Refused()), "429s")
+		if n := len(perChat(w.api)); n != 1000 {
+			b.Fatalf("%d groups received it, want 1000", n)
+		}
+	}
+}
