@@ -80,23 +80,11 @@ func (s *Service) askUnit(tx nb.Tx, unit int64, text string) (int, error) {
 		}
 		asked++
 	}
-	for _, p := range platforms {
-		people, err := tx.ListReachableIn(approvers, []int64{unit}, p)
-		if err != nil {
-			return 0, err
-		}
-		seen := map[int64]bool{}
-		for _, r := range people {
-			if seen[r.PersonID] {
-				continue
-			}
-			seen[r.PersonID] = true
-			if err := tx.EnqueueOutbox(&nb.OutboxMessage{Platform: p, ChatExternalID: r.PrivateChatID, Text: text}); err != nil {
-				return 0, err
-			}
-			asked++
-		}
+	n, err := tellOfficers(tx, unit, text)
+	if err != nil {
+		return 0, err
 	}
+	asked += n
 	return asked, nil
 }
 

@@ -44,6 +44,9 @@ type Words interface {
 	Request(n *nb.Notice, unit string) string
 	// Decided tells the author that n was approved (queued copies) or rejected.
 	Decided(n *nb.Notice, queued int) string
+	// Suggest tells officers that a resident satisfied with case caseID
+	// of unit may make a good ambassador.
+	Suggest(name string, caseID int64, unit string) string
 }
 
 // Service is the broadcast service.

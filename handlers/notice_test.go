@@ -221,3 +221,23 @@ func TestNoticeQuietHours(t *testing.T) {
 		t.Fatalf("the held notice did not go out when quiet hours ended (%d, %v)", n, err)
 	}
 }
+
+// A reporter satisfied with their case is suggested to the officers as an
+// ambassador, in one private line, once.
+func TestSatisfiedResidentSuggested(t *testing.T) {
+	w := newWorld(t)
+	w.say("private:书记", "书记", "#帮助")
+	for i := range 2 {
+		n := int64(i + 1)
+		w.say("g1", "居民甲", "#报事 "+[]string{"2号楼电梯按钮失灵", "5号楼下水道堵了"}[i])
+		w.say("g1", "书记", "#立项 "+itoa(n)+" 幸福物业")
+		w.say("g1", "物业", "#办结 "+itoa(n)+" 已修好")
+		_, got := w.say("g1", "居民甲", "#评价 "+itoa(n)+" 满意")
+		suggested := to(got, "private:书记")
+		if i == 0 {
+			expect(t, suggested, "居民 居民甲 对 #1（一网格）的办理表示满意，或许愿意做宣传代言人：#任命 居民甲", 1)
+		} else if len(suggested) != 0 {
+			t.Fatalf("suggested twice: %q", suggested)
+		}
+	}
+}

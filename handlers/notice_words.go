@@ -32,6 +32,7 @@ func init() {
 		"bc_status_due":      {"（%s 发送）", " (at %s)"},
 		"bc_appoint_ok":      {"已任命 %s 为「%s」的宣传代言人。", "%s is now an ambassador of %s."},
 		"bc_revoke_ok":       {"已撤销 %s 在「%s」的宣传代言人身份，%d 条未发出的通知已撤回。", "%s is no longer an ambassador of %s; %d unsent notices were cancelled."},
+		"bc_suggest":         {"居民 %s 对 #%d（%s）的办理表示满意，或许愿意做宣传代言人：#任命 %[1]s", "Resident %s was satisfied with how #%d (%s) was handled and may make a good ambassador: /appoint %[1]s"},
 		"bc_list_none":       {"您负责的范围内还没有宣传代言人。", "There are no ambassadors in your area yet."},
 		"bc_list_head":       {"宣传代言人：", "Ambassadors:"},
 		"bc_need_person":     {"请写上要任命的人，或回复/提及他，例如：%s", "Please name the person, or mention them, e.g. %s"},
@@ -122,6 +123,11 @@ func (w noticeWords) Decided(n *nb.Notice, queued int) string {
 		return w.l.T("bc_rejected", n.Code(), reason)
 	}
 	return w.l.T("bc_approved", n.Code(), queued)
+}
+
+// Suggest proposes a satisfied resident as an ambassador.
+func (w noticeWords) Suggest(name string, caseID int64, unit string) string {
+	return w.l.T("bc_suggest", name, caseID, unit)
 }
 
 // when shows a time to people, in their zone.

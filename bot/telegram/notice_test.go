@@ -26,6 +26,7 @@ func (plainWords) Notice(n *nb.Notice) string {
 }
 func (plainWords) Request(n *nb.Notice, _ string) string { return "#批准 " + n.Code() }
 func (plainWords) Decided(n *nb.Notice, _ int) string    { return n.Code() }
+func (plainWords) Suggest(string, int64, string) string  { return "" }
 
 // noticeWorld is a store with a community of groups Telegram groups, an
 // officer of it, and the Telegram adapter against a fake Bot API that

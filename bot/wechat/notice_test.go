@@ -25,6 +25,7 @@ func (plainWords) Notice(n *nb.Notice) string {
 }
 func (plainWords) Request(n *nb.Notice, _ string) string { return "#批准 " + n.Code() }
 func (plainWords) Decided(n *nb.Notice, _ int) string    { return n.Code() }
+func (plainWords) Suggest(string, int64, string) string  { return "" }
 
 // broadcastNotice logs in to a fake WeChat with groups groups bound to one
 // community, has its officer send one notice to the community, and
