@@ -62,6 +62,7 @@ func TestNoticeOwnScopeAndApproval(t *testing.T) {
 	w.one("g1", "网格员2", "#任命 居民乙", "「一网格」不在您负责的范围内，不能任命")
 	w.appointAmbassador()
 	w.one("g2", "书记", "#代言人", "一网格：居民甲")
+	w.one("g1", "居民甲", "#帮助", "#通知 内容", "#通知状态 B7")
 
 	_, got := w.say("g1", "居民甲", "#通知 周六上午9点社区义诊")
 	expect(t, to(got, "g1"), "通知 B1 已发出，共 1 个群", 1)
