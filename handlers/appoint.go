@@ -7,15 +7,16 @@ import (
 	"github.com/neighborbot/neighborbot/bot"
 )
 
-// appoint: "#任命 名字 [单位]" or "#任命 @someone [单位]" — an officer makes
+// appoint: "#任命 名字 [单位]", "#任命 @someone [单位]", or "#任命 [单位]" as
+// a reply to the person's message — an officer makes
 // a person the ambassador (宣传代言人) of the officer's unit or one below
 // it; without a unit, of this group's unit (or the officer's only unit).
 func (h *Handlers) appoint(c *bot.Context) error {
-	p, err := h.appointee(c)
+	p, used, err := h.appointee(c)
 	if err != nil {
 		return err
 	}
-	unit, err := h.appointUnit(c, c.Command.Arg(1))
+	unit, err := h.appointUnit(c, c.Command.Arg(used))
 	if err != nil {
 		return err
 	}
@@ -30,28 +31,32 @@ func (h *Handlers) appoint(c *bot.Context) error {
 	return c.Reply(h.l.T("bc_appoint_ok", p.Name, tree.Name(unit)))
 }
 
-// appointee is the person named by argument 0 or the message's first mention.
-func (h *Handlers) appointee(c *bot.Context) (*nb.Person, error) {
+// appointee is the person whose message this one replies to, else the
+// first one it mentions, else the one named by argument 0.
+func (h *Handlers) appointee(c *bot.Context) (p *nb.Person, used int, err error) {
 	name := strings.TrimPrefix(c.Command.Arg(0), "@")
-	if len(c.Msg.Mentions) > 0 {
-		p, err := c.Tx.FindPersonByIdentity(c.Msg.Platform, c.Msg.Mentions[0])
+	for i, id := range append([]string{c.Msg.ReplyToSender}, c.Msg.Mentions...) {
+		if id == "" {
+			continue
+		}
+		p, err := c.Tx.FindPersonByIdentity(c.Msg.Platform, id)
 		if err == nil || nb.ErrorCode(err) != nb.ENOTFOUND {
-			return p, err
+			return p, min(i, 1), err // a mention is argument 0; a reply names no argument
 		}
 	}
 	if name == "" {
-		return nil, h.fail("bc_need_person", h.l.T("ex_appoint"))
+		return nil, 0, h.fail("bc_need_person", h.l.T("ex_appoint"))
 	}
 	people, err := c.Tx.FindPeopleByName(name)
 	switch {
 	case err != nil:
-		return nil, err
+		return nil, 0, err
 	case len(people) == 0:
-		return nil, h.fail("bc_person_none", name)
+		return nil, 0, h.fail("bc_person_none", name)
 	case len(people) > 1:
-		return nil, h.fail("bc_person_many", name)
+		return nil, 0, h.fail("bc_person_many", name)
 	}
-	return people[0], nil
+	return people[0], 1, nil
 }
 
 // appointUnit is the unit named, else this group's unit, else the

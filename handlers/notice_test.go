@@ -242,3 +242,16 @@ func TestSatisfiedResidentSuggested(t *testing.T) {
 		}
 	}
 }
+
+// An officer appoints by replying to the person's message.
+func TestAppointByReply(t *testing.T) {
+	w := newWorld(t)
+	id, _ := w.say("g2", "居民乙", "我愿意帮忙宣传")
+	m := bot.Message{Platform: nb.PlatformSandbox, ChatID: "g2", ChatKind: nb.ChatGroup, SenderID: "书记", SenderName: "书记",
+		ID: "appoint-1", Text: "#任命", ReplyTo: id, ReplyToSender: "居民乙"}
+	got := w.deliver(m)
+	expect(t, to(got, "g2"), "已任命 居民乙 为「二网格」的宣传代言人", 1)
+	m.ID, m.Text = "appoint-2", "#任命 社区"
+	got = w.deliver(m)
+	expect(t, to(got, "g2"), "已任命 居民乙 为「社区」的宣传代言人", 1)
+}

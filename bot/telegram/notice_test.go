@@ -227,3 +227,23 @@ func BenchmarkNotice1000Groups(b *testing.B) {
 		}
 	}
 }
+
+// TestReplyNamesItsSender: a message replying to a person's message names
+// that person (#任命 by reply); a reply to the bot names no one.
+func TestReplyNamesItsSender(t *testing.T) {
+	f := newFixture(t)
+	rec := newRecorder()
+	for _, tc := range []struct {
+		from *models.User
+		want string
+	}{{&neighbour, "2002"}, {&f.api.Bot, ""}} {
+		m := f.api.NewMessage(supergroup, officer, "/appoint")
+		m.ReplyToMessage = &models.Message{ID: 50, Date: 1, Chat: supergroup, From: tc.from}
+		if err := f.a.HandleUpdate(context.Background(), rec, &models.Update{Message: m}); err != nil {
+			t.Fatal(err)
+		}
+		if got := rec.next(t); got.ReplyTo != "50" || got.ReplyToSender != tc.want {
+			t.Errorf("reply to %s: ReplyToSender %q, want %q", tc.from.FirstName, got.ReplyToSender, tc.want)
+		}
+	}
+}

@@ -50,6 +50,9 @@ func TestAmbassadorNoticeThroughTheSandbox(t *testing.T) {
 	ask(group1, "小周", "#通知 周六义诊", "只有宣传代言人和社区工作人员可以发通知")
 	ask(group1, "王书记", "#任命 小周", "已任命 小周 为「第一网格(演示)」的宣传代言人")
 	ask(group1, "王书记", "#代言人", "第一网格(演示)：小周")
+	offer := p.post(group2, "陈女士", "我也可以帮忙发通知", 0)
+	id := p.post(group2, "王书记", "#任命", offer) // by replying to her message
+	mustContain(t, "appoint by reply", p.botReply(group2, id, id).Text, "已任命 陈女士 为「第二网格(演示)」的宣传代言人")
 
 	before1, before2 := lastID(p, group1), lastID(p, group2)
 	ask(group1, "小周", "#通知 周六上午9点社区义诊，请带医保卡", "通知 B1 已发出，共 1 个群")
