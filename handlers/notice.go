@@ -17,7 +17,7 @@ func (h *Handlers) notice(c *bot.Context) error {
 	if strings.EqualFold(c.Command.Arg(0), "status") {
 		return h.noticeStatusOf(c, c.Command.Arg(1))
 	}
-	opts, text, err := h.noticeOptions(c, c.Command.Text)
+	opts, text, err := h.noticeOptions(c.Command.Text)
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ type noticeOptions struct {
 
 // noticeOptions reads the leading flags of s and returns them with the
 // text after them, as the person wrote it.
-func (h *Handlers) noticeOptions(c *bot.Context, s string) (noticeOptions, string, error) {
+func (h *Handlers) noticeOptions(s string) (noticeOptions, string, error) {
 	var o noticeOptions
 	for {
 		word, rest := nextField(s)
@@ -93,7 +93,7 @@ func (h *Handlers) noticeOptions(c *bot.Context, s string) (noticeOptions, strin
 			o.at, s = t, after
 		case flag == "--scope" || flag == "--范围":
 			o.scope, s = nextField(rest)
-		case strings.HasPrefix(flag, "@") && len(flag) > 1 && c.Command != nil:
+		case strings.HasPrefix(flag, "@") && len(flag) > 1:
 			o.scope, s = strings.TrimPrefix(bot.Fold(word), "@"), rest
 		default:
 			return o, strings.TrimSpace(s), nil
