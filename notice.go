@@ -30,9 +30,12 @@ type Notice struct {
 	AuthorName string
 	UnitID     int64 // the scope: every group bound to this unit or below it
 	Text       string
-	Urgent     bool      // sent even in quiet hours (officers only)
-	SendAt     time.Time // zero: at once
-	Status     NoticeStatus
+	Urgent     bool // sent even in quiet hours (officers only)
+	// Photo is the photo sent with the notice, to the groups of its
+	// Platform (a platform's file reference means nothing elsewhere).
+	Photo  *Attachment
+	SendAt time.Time // zero: at once
+	Status NoticeStatus
 	// Why is why it needs approval: "scope", "link" ("" = none needed).
 	Why string
 	// Where the author asked for it, to answer them there.

@@ -90,7 +90,8 @@ func (e *Engine) deliverStep(ctx context.Context, w *worker) (int, time.Time, er
 }
 
 func outMessage(m *nb.OutboxMessage) OutMessage {
-	return OutMessage{Platform: m.Platform, ChatID: m.ChatExternalID, Text: m.Text, ReplyTo: m.ReplyTo, Mentions: m.Mentions}
+	return OutMessage{Platform: m.Platform, ChatID: m.ChatExternalID, Text: m.Text, ReplyTo: m.ReplyTo, Mentions: m.Mentions,
+		Attachments: m.Attachments}
 }
 
 // deliverInTx sends a batch through a platform that lives in the store, in

@@ -33,6 +33,9 @@ func (s *Service) fanOut(tx nb.Tx, n *nb.Notice, tree nb.UnitTree) (*Result, err
 			continue
 		}
 		m := &nb.OutboxMessage{Platform: c.Platform, ChatExternalID: c.ExternalID, Text: text, NextAttemptAt: res.DueAt}
+		if n.Photo != nil && c.Platform == n.Platform { // a file reference means nothing on another platform
+			m.Attachments = []nb.Attachment{*n.Photo}
+		}
 		added, err := tx.AddNoticeDelivery(n.ID, c.ID, m)
 		if err != nil {
 			return nil, err

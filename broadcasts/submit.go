@@ -18,6 +18,7 @@ type Draft struct {
 	ChatUnitID int64
 	SendAt     time.Time // zero: at once
 	Urgent     bool
+	Photo      *nb.Attachment // sent to the groups of Platform with the text
 	// Where the author asked, to answer them there.
 	Platform       nb.Platform
 	ChatExternalID string
@@ -53,7 +54,7 @@ func (s *Service) SubmitTx(tx nb.Tx, actor nb.Actor, d Draft) (*Result, error) {
 		return nil, refuse(nb.EFORBIDDEN, "notice_forbidden")
 	}
 	n := &nb.Notice{AuthorID: actor.PersonID, AuthorName: d.AuthorName, Text: strings.TrimSpace(d.Text),
-		UnitID: d.UnitID, SendAt: d.SendAt, Urgent: d.Urgent, Status: nb.NoticeQueued,
+		UnitID: d.UnitID, SendAt: d.SendAt, Urgent: d.Urgent, Photo: d.Photo, Status: nb.NoticeQueued,
 		Platform: d.Platform, ChatExternalID: d.ChatExternalID, MessageID: d.MessageID}
 	if err := s.checkText(n.Text); err != nil {
 		return nil, err

@@ -26,6 +26,12 @@ func (h *Handlers) notice(c *bot.Context) error {
 	if c.Chat != nil && c.IsGroup() {
 		d.ChatUnitID = c.Chat.UnitID
 	}
+	for _, a := range c.Msg.Attachments {
+		if a.Kind == "photo" {
+			d.Photo = &a
+			break
+		}
+	}
 	if opts.scope != "" {
 		u, err := h.findUnit(c, opts.scope)
 		if err != nil {

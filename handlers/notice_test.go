@@ -255,3 +255,24 @@ func TestAppointByReply(t *testing.T) {
 	got = w.deliver(m)
 	expect(t, to(got, "g2"), "已任命 居民乙 为「社区」的宣传代言人", 1)
 }
+
+// A photo sent with #通知 goes with the notice to the groups.
+func TestNoticeWithPhoto(t *testing.T) {
+	w := newWorld(t)
+	w.say("private:书记", "书记", "#帮助")
+	photo := nb.Attachment{Kind: "photo", FileRef: "poster-1"}
+	got := w.deliver(bot.Message{Platform: nb.PlatformSandbox, ChatID: "private:书记", ChatKind: nb.ChatPrivate,
+		SenderID: "书记", SenderName: "书记", ID: "photo-1", Text: "#通知 @社区 周六义诊海报", Attachments: []nb.Attachment{photo}})
+	n := 0
+	for _, m := range got {
+		if strings.HasPrefix(m.Text, "【通知】") {
+			n++
+			if len(m.Attachments) != 1 || m.Attachments[0] != photo {
+				t.Errorf("notice to %s without its photo: %+v", m.ChatID, m.Attachments)
+			}
+		}
+	}
+	if n != 2 {
+		t.Fatalf("%d notices, want 2: %+v", n, got)
+	}
+}

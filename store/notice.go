@@ -10,13 +10,13 @@ import (
 )
 
 const noticeColumns = `id, author_id, author_name, COALESCE(unit_id, 0), text, urgent, send_at, status, why,
-	platform, chat_external_id, message_id, COALESCE(decided_by, 0), decided_at, reason, created_at`
+	platform, chat_external_id, message_id, COALESCE(decided_by, 0), decided_at, reason, created_at, photo`
 
 func scanNotice(row scanner) (*nb.Notice, error) {
 	var n nb.Notice
 	err := row.Scan(&n.ID, &n.AuthorID, &n.AuthorName, &n.UnitID, &n.Text, &n.Urgent, scanTime(&n.SendAt),
 		&n.Status, &n.Why, &n.Platform, &n.ChatExternalID, &n.MessageID, &n.DecidedBy, scanTime(&n.DecidedAt),
-		&n.Reason, scanTime(&n.CreatedAt))
+		&n.Reason, scanTime(&n.CreatedAt), scanPhoto(&n.Photo))
 	return &n, err
 }
 
@@ -24,11 +24,11 @@ func scanNotice(row scanner) (*nb.Notice, error) {
 func (tx *tx) CreateNotice(n *nb.Notice) error {
 	n.CreatedAt = tx.Now()
 	err := tx.queryRow(`INSERT INTO notices (author_id, author_name, unit_id, text, urgent, send_at, status, why,
-		platform, chat_external_id, message_id, decided_by, decided_at, reason, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		platform, chat_external_id, message_id, decided_by, decided_at, reason, created_at, photo)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		n.AuthorID, n.AuthorName, nullID(n.UnitID), n.Text, n.Urgent, toMillis(n.SendAt), n.Status, n.Why,
 		n.Platform, n.ChatExternalID, n.MessageID, nullID(n.DecidedBy), toMillis(n.DecidedAt), n.Reason,
-		toMillis(n.CreatedAt)).Scan(&n.ID)
+		toMillis(n.CreatedAt), photoJSON(n.Photo)).Scan(&n.ID)
 	if err != nil {
 		return fmt.Errorf("create notice: %w", err)
 	}

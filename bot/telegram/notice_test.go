@@ -247,3 +247,29 @@ func TestReplyNamesItsSender(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeWithPhoto: a notice's photo goes with it to each Telegram
+// group, the text as its caption.
+func TestNoticeWithPhoto(t *testing.T) {
+	w := newNoticeWorld(t, 3)
+	err := w.db.Update(context.Background(), func(tx nb.Tx) error {
+		_, err := broadcasts.New(plainWords{}, broadcasts.Policy{}).SubmitTx(tx, w.officer, broadcasts.Draft{
+			Text: "周六义诊", AuthorName: "王书记", Platform: nb.PlatformTelegram,
+			Photo: &nb.Attachment{Kind: "photo", FileRef: "AgACposter"}})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := w.run()
+	calls := w.api.WaitCalls(t, "sendphoto", 3, 20*time.Second)
+	stop()
+	for _, c := range calls {
+		if c.Fields["photo"] != "AgACposter" || !strings.HasPrefix(c.Fields["caption"], "【通知】周六义诊") {
+			t.Errorf("sendPhoto = %v", c.Fields)
+		}
+	}
+	if n := len(w.api.Calls("sendmessage")); n != 0 {
+		t.Errorf("%d notices went without their photo", n)
+	}
+}

@@ -16,6 +16,7 @@ CREATE TABLE notices (
 	decided_by       INTEGER REFERENCES persons (id),
 	decided_at       INTEGER NOT NULL DEFAULT 0,
 	reason           TEXT    NOT NULL DEFAULT '',
+	photo            TEXT    NOT NULL DEFAULT '',
 	created_at       INTEGER NOT NULL
 );
 CREATE INDEX notices_author ON notices (author_id, created_at);
@@ -43,3 +44,6 @@ CREATE TABLE broadcast_events (
 );
 CREATE INDEX broadcast_events_notice ON broadcast_events (notice_id, id);
 CREATE INDEX persons_name ON persons (name);
+
+-- Files sent with an outgoing message (a notice's photo), as JSON.
+ALTER TABLE outbox ADD COLUMN attachments TEXT NOT NULL DEFAULT '';
