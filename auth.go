@@ -10,6 +10,9 @@ type Actor struct {
 	// of the case's unit (the case service fills it in).
 	InCaseGroup bool
 	System      bool
+	// ChatID is the chat the actor wrote from (0 = none): a post there
+	// answers their own command and is never held for quiet hours.
+	ChatID int64
 }
 
 // HasRole reports whether the actor holds one of roles anywhere.

@@ -23,13 +23,16 @@ type OutboxMessage struct {
 	ReplyTo        string   // platform message id to reply to ("" = none)
 	Mentions       []string // platform user ids to mention
 	CaseID         int64    // the case it is about (0 = none), to find it from a reply
-	Status         OutboxStatus
-	Attempts       int
-	NextAttemptAt  time.Time
-	ExternalID     string // platform message id once sent
-	LastError      string
-	CreatedAt      time.Time
-	SentAt         time.Time
+	// Attachments are files sent with the text (a notice's photo), as the
+	// platform's references: only for a chat of the platform they came from.
+	Attachments   []Attachment
+	Status        OutboxStatus
+	Attempts      int
+	NextAttemptAt time.Time
+	ExternalID    string // platform message id once sent
+	LastError     string
+	CreatedAt     time.Time
+	SentAt        time.Time
 }
 
 // InboxItem is an incoming message, stored before it is handled so that a

@@ -36,6 +36,7 @@ type Tx interface {
 	SettingRepo
 	TimerRepo
 	StatsRepo
+	NoticeRepo
 }
 
 // TimerRepo finds the cases whose timers are due and keeps the lease that

@@ -90,7 +90,8 @@ func (e *Engine) deliverStep(ctx context.Context, w *worker) (int, time.Time, er
 }
 
 func outMessage(m *nb.OutboxMessage) OutMessage {
-	return OutMessage{Platform: m.Platform, ChatID: m.ChatExternalID, Text: m.Text, ReplyTo: m.ReplyTo, Mentions: m.Mentions}
+	return OutMessage{Platform: m.Platform, ChatID: m.ChatExternalID, Text: m.Text, ReplyTo: m.ReplyTo, Mentions: m.Mentions,
+		Attachments: m.Attachments}
 }
 
 // deliverInTx sends a batch through a platform that lives in the store, in
@@ -222,9 +223,12 @@ func (e *Engine) pace(ctx context.Context, w *worker, chat string) (next time.Ti
 	return time.Time{}, false
 }
 
-// send sends one message and returns its outcome.
+// send sends one message and returns its outcome. A send under way when
+// ctx ends is finished (within sendTimeout) and recorded rather than cut
+// off: a request the platform may already have carried out, handed back as
+// untried, would be sent twice after a restart.
 func (e *Engine) send(ctx context.Context, w *worker, m *nb.OutboxMessage) outcome {
-	sendCtx, cancel := context.WithTimeout(ctx, sendTimeout)
+	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
 	id, err := w.sender.Send(sendCtx, outMessage(m))
 	cancel()
 	e.health.platform(string(w.platform), err)

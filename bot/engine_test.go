@@ -271,11 +271,17 @@ type cancelling struct {
 
 func (c *cancelling) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	c.cancel()
-	return "", ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	c.sent++
+	return "p" + fmt.Sprint(c.sent), nil
 }
 
-// TestShutdownDoesNotUseUpAttempts: messages not sent because the bot is
-// stopping are handed back, not counted as failures.
+// TestShutdownDoesNotUseUpAttempts: the send under way when the bot stops
+// is finished and recorded (cut off, the platform might have carried it
+// out and it would be sent twice after a restart); the messages not tried
+// yet are handed back, not counted as failures.
 func TestShutdownDoesNotUseUpAttempts(t *testing.T) {
 	e, db, _, _ := newEngine(t, echo)
 	bg := context.Background()
@@ -284,12 +290,19 @@ func TestShutdownDoesNotUseUpAttempts(t *testing.T) {
 	}
 	_, _ = e.ProcessPending(bg)
 	ctx, cancel := context.WithCancel(bg)
-	e.RegisterSender(nb.PlatformSandbox, &cancelling{cancel: cancel})
+	p := &cancelling{cancel: cancel}
+	e.RegisterSender(nb.PlatformSandbox, p, bot.WithLanes(1))
 	_, _ = e.DeliverPending(ctx)
+	if p.sent != 1 {
+		t.Fatalf("%d sends completed, want the one under way at the shutdown", p.sent)
+	}
 	for id := int64(1); id <= 3; id++ {
 		var m *nb.OutboxMessage
 		_ = db.View(bg, func(tx nb.Tx) (err error) { m, err = tx.FindOutbox(id); return err })
-		if m.Status != nb.OutboxPending || m.Attempts != 0 {
+		switch {
+		case id == 1 && (m.Status != nb.OutboxSent || m.Attempts != 1):
+			t.Fatalf("message 1, under way at the shutdown, must be recorded sent: %+v", m)
+		case id > 1 && (m.Status != nb.OutboxPending || m.Attempts != 0):
 			t.Fatalf("message %d after a shutdown: %+v", id, m)
 		}
 	}

@@ -87,7 +87,13 @@ func (l *LocalLimiter) Reserve(now time.Time, chat string) (time.Duration, bool)
 	}
 	l.last = now
 	if l.limits.Jitter > 0 {
-		l.last = now.Add(rand.N(l.limits.Jitter))
+		// On top of the account's own pace (2 s, then up to 1 s more), not
+		// merely its larger part.
+		next := now
+		for _, w := range l.acct {
+			next = w.earliest(next)
+		}
+		l.last = next.Add(rand.N(l.limits.Jitter))
 	}
 	if cw.rate.N > 0 {
 		cw.add(now)

@@ -21,8 +21,11 @@ type Message struct {
 	ID         string      `json:"id"` // platform message id, unique within the chat
 	Text       string      `json:"text"`
 	ReplyTo    string      `json:"reply_to,omitempty"` // platform message id replied to
-	Mentions   []string    `json:"mentions,omitempty"` // platform user ids mentioned
-	At         time.Time   `json:"at"`
+	// ReplyToSender is the platform user id of whoever wrote the message
+	// replied to, when the platform says and it was not the bot ("" otherwise).
+	ReplyToSender string    `json:"reply_to_sender,omitempty"`
+	Mentions      []string  `json:"mentions,omitempty"` // platform user ids mentioned
+	At            time.Time `json:"at"`
 	// Attachments are the files on the message (a photo of the problem).
 	Attachments []nb.Attachment `json:"attachments,omitempty"`
 	// EditOf is set on a new version of a message already received: it is

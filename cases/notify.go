@@ -31,7 +31,7 @@ func (s *Service) tellGroup(tx nb.Tx, actor nb.Actor, out *nb.Outcome) error {
 		mentions = append(mentions, f.ExternalID)
 	}
 	err = tx.EnqueueOutbox(&nb.OutboxMessage{Platform: chat.Platform, ChatExternalID: chat.ExternalID,
-		Text: out.Notice, ReplyTo: c.ReportMsg, Mentions: mentions, CaseID: c.ID})
+		Text: out.Notice, ReplyTo: c.ReportMsg, Mentions: mentions, CaseID: c.ID, NextAttemptAt: s.heldUntil(tx, actor, c)})
 	if err != nil {
 		return err
 	}

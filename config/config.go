@@ -30,6 +30,7 @@ type Config struct {
 	WeChat        WeChat     `yaml:"wechat"`
 	Redis         Redis      `yaml:"redis"`
 	QuietHours    QuietHours `yaml:"quiet_hours"`
+	Broadcast     Broadcast  `yaml:"broadcast"`
 	Report        Report     `yaml:"weekly_report"`
 	TimeLimits    TimeLimits `yaml:"time_limits"`
 	Rating        Rating     `yaml:"rating"`
@@ -213,6 +214,7 @@ func Default() Config {
 			SendJitter: Duration{time.Second}, HourlyCap: 60, TooOftenWait: Duration{5 * time.Minute},
 			ReloginMax: Duration{10 * time.Minute}, QRTerminal: true, MediaDir: "wechat-media", MaxImageBytes: 5 << 20},
 		QuietHours: QuietHours{Start: "22:00", End: "07:00"},
+		Broadcast:  Broadcast{DailyQuota: 3, MaxLength: 500, Links: "approve", MaxAhead: Duration{30 * day}},
 		Report:     Report{Weekday: "monday", Time: "09:00"},
 		TimeLimits: TimeLimits{
 			Urgent:        Duration{2 * time.Hour},

@@ -142,6 +142,7 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_INSTANCE", "engine.instance", func(c *Config, v string) error { c.Engine.Instance = v; return nil }},
 	{"NEIGHBORBOT_OPEN311_ENABLED", "open311.enabled", func(c *Config, v string) error { return parseBool(v, &c.Open311.Enabled) }},
 	{"NEIGHBORBOT_METRICS_TOKEN_FILE", "metrics.token_file", func(c *Config, v string) error { c.Metrics.TokenFile = v; return nil }},
+	{"NEIGHBORBOT_QUIET_HOURS", "quiet_hours", parseQuietHours},
 	{"NEIGHBORBOT_REDIS_URL", "redis.url", func(c *Config, v string) error { c.Redis.URL = v; return nil }},
 	{"NEIGHBORBOT_REDIS_URL_FILE", "redis.url", func(c *Config, v string) (err error) {
 		c.Redis.URL, err = readSecretFile(v)

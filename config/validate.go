@@ -96,6 +96,7 @@ func (c Config) problems() problems {
 	ps.platforms(c)
 	c.Open311.problems(&ps)
 	ps.quietHours(c.QuietHours)
+	ps.broadcast(c.Broadcast)
 	if _, ok := Weekdays[strings.ToLower(c.Report.Weekday)]; !ok {
 		ps.add("weekly_report.weekday", "%q is not a day of the week (monday … sunday)", c.Report.Weekday)
 	}

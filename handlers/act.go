@@ -10,7 +10,11 @@ import (
 // sender gets a short confirmation when they acted from another chat or
 // the group was not told (a case still on the review list).
 func (h *Handlers) act(c *bot.Context, n int64, cmd nb.Command) (*nb.Outcome, error) {
-	out, err := h.cases.ActTx(c.Tx, c.Actor(), n, cmd)
+	actor := c.Actor()
+	if c.Chat != nil {
+		actor.ChatID = c.Chat.ID // the group's notice answers a command given there: never held
+	}
+	out, err := h.cases.ActTx(c.Tx, actor, n, cmd)
 	if err != nil {
 		return nil, h.refusal(err, n, cmd.Action)
 	}

@@ -9,6 +9,7 @@ import (
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/broadcasts"
 	"github.com/neighborbot/neighborbot/cases"
 	"github.com/neighborbot/neighborbot/intake"
 )
@@ -46,6 +47,9 @@ type Config struct {
 	// the handlers' own phrasebook and Limits, working in the message's
 	// transaction (enough for tests).
 	Cases nb.CaseService
+	// Broadcasts is the broadcast service of ambassadors' and officers'
+	// notices. Nil: one with the default policy and no quiet hours.
+	Broadcasts *broadcasts.Service
 }
 
 // withDefaults fills in what cfg leaves unset.
@@ -78,6 +82,7 @@ type Handlers struct {
 	l     lang
 	words *Phrases
 	cases nb.CaseService
+	bc    *broadcasts.Service
 }
 
 // New returns the handlers.
@@ -86,6 +91,9 @@ func New(u Understander, cfg Config) *Handlers {
 	h := &Handlers{u: u, cfg: cfg, l: langFor(cfg.Language), words: NewPhrases(cfg), cases: cfg.Cases}
 	if h.cases == nil {
 		h.cases = cases.New(nil, h.words, nb.Policy{Limits: cfg.Limits, MaxExtensions: 1})
+	}
+	if h.bc = cfg.Broadcasts; h.bc == nil {
+		h.bc = broadcasts.New(NewNoticeWords(cfg), broadcasts.Policy{Location: cfg.Location})
 	}
 	return h
 }

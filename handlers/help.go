@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 )
 
@@ -29,6 +30,7 @@ var officerHelp = [2]string{`工作人员命令：
 #报到 N；#进展 N 内容；#办结 N 结果
 #绑定群 单位 — 把本群绑定到网格/社区；#工作群 单位 — 设为工作人员群（接收升级与周报）
 #撤销 名字 角色 — 撤销您负责范围内某人的角色
+#任命 名字 [单位] — 任命宣传代言人；#代言人 — 代言人名单；#批准 B7；#拒绝 B7 原因
 #关联 — 私聊发送，把您在另一平台（Telegram/微信）的账号关联为同一人`,
 	`Officer commands:
 /todo — open cases and the review list; /overdue — overdue projects; /case N — timeline
@@ -38,13 +40,24 @@ var officerHelp = [2]string{`工作人员命令：
 /ack N; /progress N text; /resolve N result
 /bindgroup unit — bind this group to a grid or community; /officersgroup unit — make it the officers' work group (escalations, weekly report)
 /revoke name role — take a role back from someone in your area
+/appoint name [unit] — appoint an ambassador; /ambassadors — the list; /approve B7; /reject B7 reason
 /link — in a private chat: join your account on another platform (Telegram/WeChat) to this one`}
+
+var noticeHelp = [2]string{`通知命令（宣传代言人、工作人员）：
+#通知 内容 — 发到本单位各群；#通知 @单位 内容 — 更大范围需审批；#通知 --at 2026-12-01T09:00 内容 — 定时
+#通知状态 B7 — 送达情况；#撤回 B7 — 撤回未发出的通知`,
+	`Notice commands (ambassadors, officers):
+/notice text — to every group of your unit; /notice --scope unit text — wider, needs approval; /notice --at 2026-12-01T09:00 text — scheduled
+/notice status B7 — delivery; /cancel B7 — cancel what has not gone out`}
 
 // help: "#帮助" — residents' commands, plus officers' for officers.
 func (h *Handlers) help(c *bot.Context) error {
 	text := residentHelp[h.l]
 	if c.Actor().HasRole(workers...) {
 		text += "\n\n" + officerHelp[h.l]
+	}
+	if c.Actor().HasRole(nb.RoleAmbassador, nb.RoleOfficer, nb.RoleAdmin) {
+		text += "\n\n" + noticeHelp[h.l]
 	}
 	return c.Reply(text)
 }

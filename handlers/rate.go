@@ -36,6 +36,11 @@ func (h *Handlers) rate(c *bot.Context) error {
 
 // applyRating closes the case, or sends it back to its owner.
 func (h *Handlers) applyRating(c *bot.Context, n int64, r nb.Rating) error {
-	_, err := h.act(c, n, nb.Command{Action: nb.ActionRate, Rating: r})
+	out, err := h.act(c, n, nb.Command{Action: nb.ActionRate, Rating: r})
+	if err != nil || r != nb.RatingSatisfied || out.Case.ReporterID != c.Person.ID {
+		return err
+	}
+	suggested, err := h.bc.SuggestTx(c.Tx, out.Case, c.Person) // a candidate ambassador, once per person
+	c.Counted(suggested)
 	return err
 }

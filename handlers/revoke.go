@@ -21,6 +21,11 @@ var roleWords = map[string]nb.Role{
 func (h *Handlers) revoke(c *bot.Context) error {
 	name, word := c.Command.Arg(0), strings.ToLower(c.Command.Arg(1))
 	role, ok := roleWords[word]
+	if name != "" && word == "" {
+		if done, err := h.revokeAmbassador(c, name); done || err != nil {
+			return err
+		}
+	}
 	if name == "" || !ok {
 		return h.fail("need_role", h.l.T("ex_revoke"))
 	}
@@ -48,6 +53,15 @@ func (h *Handlers) revoke(c *bot.Context) error {
 		}
 		if !actor.Covers(tree, g.UnitID, nb.RoleOfficer, nb.RoleAdmin) || (role == nb.RoleAdmin && !actor.HasRole(nb.RoleAdmin)) {
 			outside = true
+			continue
+		}
+		if role == nb.RoleAmbassador {
+			n, err := h.bc.RevokeTx(c.Tx, actor, g.PersonID, g.UnitID)
+			if err != nil {
+				return h.explain(err)
+			}
+			c.Logger.Info("ambassador revoked", "person", g.PersonID, "unit", g.UnitID, "by", c.Person.ID, "cancelled", n)
+			done = append(done, scopeOf(tree, g.UnitID))
 			continue
 		}
 		if err := c.Tx.RevokeRole(g); err != nil {

@@ -112,6 +112,10 @@ var personRefs = [][2]string{
 	{"cases", "reporter_id"},
 	{"events", "actor_id"},
 	{"link_codes", "person_id"},
+	{"notices", "author_id"},
+	{"notices", "decided_by"},
+	{"broadcast_events", "actor_id"},
+	{"broadcast_events", "person_id"},
 }
 
 // personKeyed are tables keyed by (…, person_id): rows of the merged person

@@ -12,13 +12,13 @@ import (
 )
 
 const outboxColumns = `id, platform, chat_external_id, text, reply_to, mentions, COALESCE(case_id, 0), status,
-	attempts, next_attempt_at, external_id, last_error, created_at, sent_at`
+	attempts, next_attempt_at, external_id, last_error, created_at, sent_at, attachments`
 
 func scanOutbox(row scanner) (*nb.OutboxMessage, error) {
 	var m nb.OutboxMessage
 	err := row.Scan(&m.ID, &m.Platform, &m.ChatExternalID, &m.Text, &m.ReplyTo, scanList(&m.Mentions), &m.CaseID,
 		&m.Status, &m.Attempts, scanTime(&m.NextAttemptAt), &m.ExternalID, &m.LastError,
-		scanTime(&m.CreatedAt), scanTime(&m.SentAt))
+		scanTime(&m.CreatedAt), scanTime(&m.SentAt), scanAttachments(&m.Attachments))
 	return &m, err
 }
 
@@ -30,9 +30,9 @@ func (tx *tx) EnqueueOutbox(m *nb.OutboxMessage) error {
 		m.NextAttemptAt = m.CreatedAt
 	}
 	err := tx.queryRow(`INSERT INTO outbox (platform, chat_external_id, text, reply_to, mentions, case_id, status,
-		next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		next_attempt_at, created_at, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.Platform, m.ChatExternalID, m.Text, m.ReplyTo, toJSON(m.Mentions), nullID(m.CaseID), m.Status,
-		toMillis(m.NextAttemptAt), toMillis(m.CreatedAt)).Scan(&m.ID)
+		toMillis(m.NextAttemptAt), toMillis(m.CreatedAt), attachmentsJSON(m.Attachments)).Scan(&m.ID)
 	if tx.isForeignKey(err) {
 		return notFound("case #%d not found", m.CaseID)
 	} else if err != nil {

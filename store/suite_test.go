@@ -77,6 +77,7 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"Lease": testLease, "TimerCases": testTimerCases, "OfficersChats": testOfficersChats,
 		"ChatActive": testChatActive, "MigrateChat": testMigrateChat, "Attachments": testAttachments,
 		"MembersInvitesAttempts": testMembersInvitesAttempts, "LinkCodes": testLinkCodes,
+		"Notices":  testNotices,
 		"Rollback": testRollback, "Panic": testPanic, "Concurrent": testConcurrent,
 	}
 	for name, test := range tests {

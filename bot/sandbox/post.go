@@ -62,6 +62,9 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 			return err
 		}
 		in = inbound(chat, msg)
+		if in.ReplyToSender, err = replySender(tx, msg); err != nil {
+			return err
+		}
 		if inOneTx { // the chat line and the inbox entry stand or fall together
 			_, err = txRecv.ReceiveTx(tx, in)
 		}

@@ -41,6 +41,9 @@ var suggestedRE = regexp.MustCompile(`[#/](立项|accept|驳回|dismiss|报到|a
 
 // keyboard returns the buttons for the commands text suggests, or nil.
 func (a *Adapter) keyboard(text string) *models.InlineKeyboardMarkup {
+	if kb := a.noticeKeyboard(text); kb != nil {
+		return kb
+	}
 	found := suggestedRE.FindAllStringSubmatch(text, -1)
 	if len(found) == 0 {
 		return nil
@@ -74,7 +77,7 @@ func (a *Adapter) onCallback(ctx context.Context, recv bot.Receiver, q *models.C
 	action, num, _ := strings.Cut(q.Data, ":")
 	n, err := strconv.Atoi(num)
 	var cmd string
-	for _, b := range buttons {
+	for _, b := range append(buttons, noticeButtons...) {
 		if b.action == action {
 			cmd = strings.Replace(b.command, "%d", strconv.Itoa(n), 1)
 		}

@@ -32,6 +32,8 @@ var (
 		menuEntry{"resolve", "办结：/resolve 编号 结果", "Resolve: /resolve N result"},
 		menuEntry{"dismiss", "驳回：/dismiss 编号 原因", "Dismiss: /dismiss N reason"},
 		menuEntry{"bindgroup", "绑定群：/bindgroup 单位", "Bind this group: /bindgroup unit"},
+		menuEntry{"notice", "发通知：/notice 内容", "Send a notice: /notice text"},
+		menuEntry{"approve", "批准通知：/approve B编号", "Approve a notice: /approve B7"},
 	)
 )
 

@@ -89,6 +89,9 @@ func (a *Adapter) toMessage(m *models.Message) (bot.Message, bool) {
 	// In a forum every topic message "replies" to the topic's creation.
 	if r := m.ReplyToMessage; r != nil && r.ForumTopicCreated == nil {
 		msg.ReplyTo = strconv.Itoa(r.ID)
+		if r.From != nil && !r.From.IsBot {
+			msg.ReplyToSender = strconv.FormatInt(r.From.ID, 10)
+		}
 	}
 	if p := largestPhoto(m.Photo); p != nil {
 		msg.Attachments = []nb.Attachment{{Kind: "photo", FileRef: p.FileID, Size: int64(p.FileSize), MIMEType: "image/jpeg"}}

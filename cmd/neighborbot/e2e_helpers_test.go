@@ -36,7 +36,10 @@ func startProgram(t *testing.T, dbPath string, args ...string) *program {
 // the line of its output that starts with ready.
 func startProgramEnv(t *testing.T, dbPath string, extra map[string]string, readyPrefix string, args ...string) *program {
 	t.Helper()
-	env := map[string]string{"NEIGHBORBOT_DB": dbPath, "NEIGHBORBOT_HTTP_ADDR": "127.0.0.1:0", "NEIGHBORBOT_LOG_LEVEL": "debug"}
+	// Quiet hours are off unless a test sets them: what the bot posts must
+	// not depend on the hour the tests run at.
+	env := map[string]string{"NEIGHBORBOT_DB": dbPath, "NEIGHBORBOT_HTTP_ADDR": "127.0.0.1:0", "NEIGHBORBOT_LOG_LEVEL": "debug",
+		"NEIGHBORBOT_QUIET_HOURS": "off"}
 	for k, v := range extra {
 		env[k] = v
 	}

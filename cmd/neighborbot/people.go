@@ -7,6 +7,7 @@ import (
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/broadcasts"
 	"github.com/neighborbot/neighborbot/config"
 	"github.com/neighborbot/neighborbot/store"
 )
@@ -108,6 +109,10 @@ func revokeRole(tx nb.Tx, name string, role nb.Role, unitID int64) error {
 	case 0:
 		return nb.Errorf(nb.ENOTFOUND, "%s does not hold %s there (see neighborbot person list)", name, role)
 	case 1:
+		if role == nb.RoleAmbassador { // their notices not yet sent are cancelled too
+			_, err := broadcasts.New(nil, broadcasts.Policy{}).RevokeTx(tx, nb.SystemActor, found[0].PersonID, found[0].UnitID)
+			return err
+		}
 		return tx.RevokeRole(found[0])
 	}
 	return nb.Errorf(nb.ECONFLICT, "%d people called %s hold %s there; revoke it in chat with #撤销", len(found), name, role)

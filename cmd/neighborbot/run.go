@@ -196,6 +196,7 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger, extra ...b
 		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight}
 	svc := newCaseService(cfg, db, handlers.NewPhrases(hcfg))
 	hcfg.Cases = svc
+	hcfg.Broadcasts = newBroadcastService(cfg, hcfg)
 	h := handlers.New(model, hcfg)
 	handle := bot.Chain(h.Router().Handle, bot.Recover, bot.Log, h.Edits, h.Evidence)
 	engine := bot.NewEngine(db, handle, append([]bot.Option{bot.WithLogger(logger),
