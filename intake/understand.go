@@ -53,6 +53,11 @@ func (m *Model) Understand(text string) Result {
 	pConcern := m.concernProb(ids)
 	danger, calm := urgencyOf(cues)
 	possible, factor := act.gate(danger && !calm)
+	if ok, f := structureOf(norm).gate(namesNumberedPlace(r.LocationNorm), danger && !calm); !ok {
+		possible, factor = false, 0
+	} else {
+		factor *= f
+	}
 	r.Concern = possible && (pConcern >= concernCut || (danger && !calm && pConcern >= dangerConcernCut))
 	if !r.Concern {
 		r.Confidence = 1 - pConcern
@@ -153,6 +158,17 @@ func keywordHits(norm string, kws []string, limit int) int {
 		}
 	}
 	return n
+}
+
+// namesNumberedPlace reports whether a canonical location has a number
+// (3号楼, 7栋2单元): a place here, whoever's trouble it is.
+func namesNumberedPlace(locs []string) bool {
+	for _, l := range locs {
+		if strings.ContainsAny(l, "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 func argmax(x []float64) int {
