@@ -160,7 +160,20 @@ func scanComponents(s string) []locMatch {
 		}
 		i += size
 	}
+	if len(out) == 0 || onlyBareCommunity(out) {
+		out = append(out, scanFacilities(s, out)...)
+	}
 	return out
+}
+
+// onlyBareCommunity reports whether every component is a bare 小区.
+func onlyBareCommunity(ms []locMatch) bool {
+	for _, m := range ms {
+		if m.kind != kindBareCommunity {
+			return false
+		}
+	}
+	return true
 }
 
 // scanner remembers where the next place-name and road suffixes are, so the
