@@ -21,6 +21,8 @@ type structure struct {
 	seeking    bool // 谁有, 谁会, 有认识…师傅, 哪有…的: asks neighbours for help
 	simile     bool // 像…一样, 跟…似的, 就是个: a figure of speech
 	facility   bool // the building's or estate's things: 楼道, 电梯, 水管, 物业…
+	advert     bool // 卖…, 收购…, 联系我, 谁家钥匙掉了, 小狗走丢了: an ad or lost and found
+	infoAsk    bool // 请问…在哪里 with nothing wrong named: a question for information
 }
 
 // Words of the structural rules. They name classes (kin, private things,
@@ -37,9 +39,10 @@ var (
 	// privateThings belong to a household, not to the building.
 	privateThings = []string{"手机", "平板", "电脑", "笔记本", "充电器", "耳机", "电视", "冰箱", "洗衣机", "微波炉", "电饭锅",
 		"热水器", "油烟机", "燃气灶", "遥控", "打印机", "相机", "手表", "路由器", "wifi", "网络", "宽带", "信号",
-		"车胎", "电瓶", "轮胎", "车钥匙", "钥匙", "钱包", "我的车", "我车", "自行车链", "眼镜", "玩具", "游戏", "账号"}
+		"车胎", "电瓶", "轮胎", "车钥匙", "钥匙", "钱包", "我的车", "我车", "自行车链", "眼镜", "玩具", "游戏", "账号",
+		"我家猫", "我家狗", "我家的猫", "我家的狗", "我家娃", "我家孩子", "熊孩子"}
 	// crimeWords make a private thing's loss a report (充电器被人剪了线偷走了).
-	crimeWords = []string{"被人", "偷", "盗", "撬", "抢", "挡", "堵", "占", "划", "撞", "咬", "砸", "剪"}
+	crimeWords = []string{"被人", "偷", "盗", "撬", "抢", "挡", "堵", "占", "划", "撞", "咬", "砸", "剪", "吓", "把我家"}
 	// bodyParts with pain words are the writer's health.
 	bodyParts = []string{"腰", "腿", "膝盖", "牙", "胃", "肚子", "嗓子", "眼睛", "颈椎", "肩", "脖子", "脚", "手腕", "关节", "血压", "心脏"}
 	painWords = []string{"疼", "痛", "酸", "肿", "不舒服", "难受", "发炎"}
@@ -71,6 +74,45 @@ var (
 		"井盖", "绿化", "树", "保安", "消防", "社区", "停车", "监控", "摄像头", "充电桩", "车棚", "快递柜", "广场", "邻居", "隔壁", "对门", "噪音", "吵"}
 )
 
+// Ads and lost and found: an ad opens with its verb; lost and found asks
+// to be contacted, or says whose thing was found or which pet is lost.
+var (
+	advertOpeners = []string{"卖", "收购", "求购", "求租", "转让", "招聘", "招租", "代取", "代购", "代收", "回收", "上门回收", "便宜出", "低价出"}
+	contactWords  = []string{"联系我", "看到的联系", "请联系", "电话联系", "私信我", "加我微信", "见到的联系", "有看到的", "看到请"}
+	petWords      = []string{"狗", "猫", "比熊", "泰迪", "柯基", "宠物", "鹦鹉", "兔子"}
+	lostWords     = []string{"走丢", "丢了", "跑丢", "不见了", "跑出去了", "找不到了"}
+	whoseWords    = []string{"谁家的", "谁家", "谁的"}
+	droppedWords  = []string{"掉了", "丢了", "落在", "忘在", "落下"}
+	// askOpeners open a question; interrogatives ask for a fact.
+	askOpeners    = []string{"请问", "问一下", "问下", "想问", "请教", "打听", "咨询一下", "有谁知道", "谁知道", "有人知道"}
+	interrogative = []string{"在哪", "哪里", "哪儿", "哪个", "哪家", "多少", "几点", "几号", "什么时候", "是不是", "还是", "怎么", "吗", "呢", "?"}
+	// wrongWords name something wrong; a question without them asks for a fact.
+	wrongWords = []string{"坏", "漏", "堵", "没", "不", "吵", "臭", "脏", "乱", "破", "断", "掉", "裂", "塌", "歪", "晃", "松", "满",
+		"淹", "冒", "丢", "偷", "占", "挡", "违", "差", "慢", "贵", "危险", "烦", "投诉", "反映", "管", "处理", "修", "清", "停", "困",
+		"卡", "倒", "摔", "伤", "急", "噪", "垃圾", "屎", "冷", "积水", "老是", "一直", "天天", "总是", "又",
+		"被", "砍", "拿走", "跳闸", "骗", "喧哗", "过期", "吓", "解决", "协调", "帮忙", "申请", "能不能", "能否", "麻烦", "总被"}
+)
+
+// advertises reports an ad or a lost-and-found notice.
+func advertises(norm string) bool {
+	if prefixAny(norm, advertOpeners) || containsAny(norm, contactWords) {
+		return true
+	}
+	if pairWithin(norm, petWords, lostWords, 4) && !containsAny(norm, otherPeople) {
+		return true
+	}
+	return pairWithin(norm, whoseWords, droppedWords, 6)
+}
+
+// asksForInformation reports a question (an opener and an interrogative)
+// that names nothing wrong: 请问社区的老年食堂在哪里.
+func asksForInformation(norm string) bool {
+	if !prefixAny(norm, askOpeners) {
+		return false
+	}
+	return containsAny(norm, interrogative) && !containsAny(norm, wrongWords)
+}
+
 // structureOf reads the structure of normalised text.
 func structureOf(norm string) structure {
 	s := structure{
@@ -84,6 +126,8 @@ func structureOf(norm string) structure {
 		seeking:    containsAny(norm, seekingWords),
 		simile:     simileFrame(norm),
 		facility:   containsAny(norm, facilityWords),
+		advert:     advertises(norm),
+		infoAsk:    asksForInformation(norm),
 	}
 	return s
 }
@@ -262,12 +306,17 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 		return false, 0
 	case s.private && !s.facility && !named && !danger:
 		return false, 0
+	case s.advert && !s.other:
+		return false, 0 // 小孩走丢了 有看到的吗 is an emergency, not lost and found
 	}
 	factor = 1
 	if s.hypothesis {
 		factor *= 0.5
 	}
 	if !danger {
+		if s.infoAsk {
+			factor *= 0.6
+		}
 		if s.seeking {
 			factor *= 0.6
 		}

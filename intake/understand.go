@@ -53,7 +53,8 @@ func (m *Model) Understand(text string) Result {
 	pConcern := m.concernProb(ids)
 	danger, calm := urgencyOf(cues)
 	possible, factor := act.gate(danger && !calm)
-	if ok, f := structureOf(norm).gate(namesNumberedPlace(r.LocationNorm), danger && !calm); !ok {
+	st := structureOf(norm)
+	if ok, f := st.gate(namesNumberedPlace(r.LocationNorm), danger && !calm); !ok {
 		possible, factor = false, 0
 	} else {
 		factor *= f
@@ -72,7 +73,10 @@ func (m *Model) Understand(text string) Result {
 	// Confidence is the calibrated P(concern), lowered by the speech-act
 	// cues; an urgent danger is acknowledged whatever the category says.
 	r.Confidence = math.Max(pConcern, concernCut) * factor
-	if r.Urgent && factor == 1 {
+	// A danger is anchored when it is somewhere or someone's here: a place,
+	// a shared facility, another person (我感觉我快着火了 is not).
+	anchored := len(r.Location) > 0 || st.facility || st.other || act.here
+	if r.Urgent && factor == 1 && anchored {
 		r.Confidence = math.Max(r.Confidence, m.ack)
 	}
 	r.Priority = cat.Priority
