@@ -52,8 +52,11 @@ func (m *Model) Understand(text string) Result {
 	}
 	pConcern := m.concernProb(ids)
 	danger, calm := urgencyOf(cues)
-	possible, factor := act.gate(danger && !calm)
 	st := structureOf(norm)
+	gateAct := act
+	// 物业客服电话没人接 is about the estate's service, not the writer's phone.
+	gateAct.personal = act.personal && !st.facility
+	possible, factor := gateAct.gate(danger && !calm)
 	if ok, f := st.gate(namesNumberedPlace(r.LocationNorm), danger && !calm); !ok {
 		possible, factor = false, 0
 	} else {
