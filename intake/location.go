@@ -126,6 +126,7 @@ func runeIn(set string) func(rune) bool {
 type locMatch struct {
 	kind       int
 	start, end int
+	facility   bool // found by scanFacilities: joins only what touches it
 }
 
 // ExtractLocation finds the places a message mentions. words are the
@@ -160,20 +161,24 @@ func scanComponents(s string) []locMatch {
 		}
 		i += size
 	}
-	if len(out) == 0 || onlyBareCommunity(out) {
+	if !namesAddress(out) {
 		out = append(out, scanFacilities(s, out)...)
 	}
 	return out
 }
 
-// onlyBareCommunity reports whether every component is a bare 小区.
-func onlyBareCommunity(ms []locMatch) bool {
+// namesAddress reports whether a component is an address (a numbered
+// building, unit, floor or room, a road, a named community or a garage),
+// not only a gate or a generic place word.
+func namesAddress(ms []locMatch) bool {
 	for _, m := range ms {
-		if m.kind != kindBareCommunity {
-			return false
+		switch m.kind {
+		case kindGate, kindPlace, kindBareCommunity:
+		default:
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // scanner remembers where the next place-name and road suffixes are, so the
@@ -301,7 +306,7 @@ func mergeComponents(s string, ms []locMatch) []locSpan {
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	var spans []locSpan
 	for _, m := range ms {
-		if n := len(spans); n > 0 && joinable(s[spans[n-1].end:m.start]) {
+		if n := len(spans); n > 0 && joinable(s[spans[n-1].end:m.start]) && !(m.facility && m.start > spans[n-1].end) {
 			spans[n-1].end = m.end
 			spans[n-1].parts = append(spans[n-1].parts, m)
 			continue

@@ -68,7 +68,7 @@ func scanFacilities(s string, have []locMatch) []locMatch {
 			}
 			start -= psize
 		}
-		out = append(out, locMatch{kind: kindPlace, start: start, end: i + len(head)})
+		out = append(out, locMatch{kind: kindPlace, start: start, end: i + len(head), facility: true})
 		i += len(head)
 		last = i
 	}

@@ -35,7 +35,7 @@ var (
 		"我哥", "我姐", "我弟", "我妹", "闺女", "女儿", "儿子", "同学", "朋友", "同事", "亲戚", "老乡", "网友", "老同学", "前同事"}
 	// placeDeixis after a person makes the place theirs.
 	placeDeixis = []string{"那边", "那儿", "那里", "那块", "家", "的小区", "小区", "们那", "们楼", "们小区", "们单位", "们学校",
-		"们公司", "们村", "村", "单位", "公司", "学校", "宿舍", "住的", "租的", "那个小区", "那栋", "楼里"}
+		"们公司", "们村", "村", "单位", "公司", "学校", "宿舍", "住的", "租的", "那个小区", "那个楼", "那栋", "楼里"}
 	// privateThings belong to a household, not to the building.
 	privateThings = []string{"手机", "平板", "电脑", "笔记本", "充电器", "耳机", "电视", "冰箱", "洗衣机", "微波炉", "电饭锅",
 		"热水器", "油烟机", "燃气灶", "遥控", "打印机", "相机", "手表", "路由器", "wifi", "网络", "宽带", "信号",
@@ -143,8 +143,10 @@ func thirdPartyPlace(norm string) bool {
 			}
 			after := norm[from+i+len(k):]
 			// allow a pronoun or 的 between the person and the place
-			for _, skip := range []string{"她们", "他们", "的", "住", "在"} {
-				after = strings.TrimPrefix(after, skip)
+			for range 3 {
+				for _, skip := range []string{"她们", "他们", "的", "住", "在"} {
+					after = strings.TrimPrefix(after, skip)
+				}
 			}
 			if prefixAny(after, placeDeixis) {
 				return true
