@@ -157,6 +157,10 @@ func scanComponents(s string) []locMatch {
 		if m, ok := sc.matchAt(i, r); ok {
 			out = append(out, m)
 			i = m.end
+			if n := bareRoomAfter(s[i:], m.kind); n > 0 {
+				out = append(out, locMatch{kind: kindRoom, start: i, end: i + n})
+				i += n
+			}
 			continue
 		}
 		i += size
@@ -179,6 +183,22 @@ func namesAddress(ms []locMatch) bool {
 		}
 	}
 	return false
+}
+
+// bareRoomAfter returns the length of a room number written without 室
+// right after a building or unit (11栋401, 3单元1202), or 0.
+func bareRoomAfter(rest string, kind int) int {
+	if kind != kindBuilding && kind != kindUnit {
+		return 0
+	}
+	n := 0
+	for n < len(rest) && isDigit(rune(rest[n])) {
+		n++
+	}
+	if n < 3 || n > 4 || n < len(rest) && (rest[n] == '.' || rest[n] == '-' || strings.HasPrefix(rest[n:], "室") || strings.HasPrefix(rest[n:], "号") || strings.HasPrefix(rest[n:], "元") || strings.HasPrefix(rest[n:], "块")) {
+		return 0 // 室 and 号房 rooms are found by their own patterns
+	}
+	return n
 }
 
 // scanner remembers where the next place-name and road suffixes are, so the
