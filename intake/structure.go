@@ -94,42 +94,39 @@ var (
 )
 
 // advertises reports an ad or a lost-and-found notice.
-func advertises(norm string) bool {
-	if prefixAny(norm, advertOpeners) || containsAny(norm, contactWords) {
+func advertises(norm string, g structSet) bool {
+	if prefixAny(norm, advertOpeners) || g.has(sContact) {
 		return true
 	}
-	if pairWithin(norm, petWords, lostWords, 4) && !containsAny(norm, otherPeople) {
+	if g.has(sPet) && !g.has(sOther) && pairWithin(norm, petWords, lostWords, 4) {
 		return true
 	}
-	return pairWithin(norm, whoseWords, droppedWords, 6)
+	return g.has(sWhose) && pairWithin(norm, whoseWords, droppedWords, 6)
 }
 
 // asksForInformation reports a question (an opener and an interrogative)
 // that names nothing wrong: 请问社区的老年食堂在哪里.
-func asksForInformation(norm string) bool {
-	if !prefixAny(norm, askOpeners) {
-		return false
-	}
-	return containsAny(norm, interrogative) && !containsAny(norm, wrongWords)
+func asksForInformation(norm string, g structSet) bool {
+	return prefixAny(norm, askOpeners) && g.has(sInterrogative) && !g.has(sWrong)
 }
 
 // structureOf reads the structure of normalised text.
 func structureOf(norm string) structure {
-	s := structure{
-		thirdParty: thirdPartyPlace(norm),
-		private:    containsAny(norm, privateThings) && !containsAny(norm, crimeWords),
-		body:       pairWithin(norm, bodyParts, painWords, 3),
-		other:      containsAny(norm, otherPeople),
-		resolved:   resolvedProblem(norm),
+	g := scanStructure(norm)
+	return structure{
+		thirdParty: g.has(sKin) && thirdPartyPlace(norm),
+		private:    g.has(sPrivate) && !g.has(sCrime),
+		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3),
+		other:      g.has(sOther),
+		resolved:   g.has(sResolved) && resolvedProblem(norm),
 		hypothesis: containsAny(firstRunes(norm, 4), hypothesisWords),
-		notice:     announces(norm),
-		seeking:    containsAny(norm, seekingWords),
-		simile:     simileFrame(norm),
-		facility:   containsAny(norm, facilityWords),
-		advert:     advertises(norm),
-		infoAsk:    asksForInformation(norm),
+		notice:     announces(norm, g),
+		seeking:    g.has(sSeeking),
+		simile:     g.has(sSimile) && simileFrame(norm),
+		facility:   g.has(sFacility),
+		advert:     advertises(norm, g),
+		infoAsk:    asksForInformation(norm, g),
 	}
-	return s
 }
 
 // thirdPartyPlace finds a person word followed closely by a place word
@@ -180,8 +177,8 @@ func resolvedProblem(norm string) bool {
 // announces reports an announcement: a notice opener, a notice phrase, or
 // scheduled work at a future time, unless it complains that no notice came
 // (停水也不通知).
-func announces(norm string) bool {
-	if containsAny(norm, noticeNegated) {
+func announces(norm string, g structSet) bool {
+	if g.has(sNoticeNegated) {
 		return false
 	}
 	body := norm
@@ -196,8 +193,7 @@ func announces(norm string) bool {
 			body = strings.TrimLeft(body[len(p):], " ,，:：")
 		}
 	}
-	return prefixAny(body, noticeOpeners) || containsAny(norm, noticeWords) ||
-		containsAny(norm, futureWords) && containsAny(norm, scheduledWords)
+	return prefixAny(body, noticeOpeners) || g.has(sNotice) || g.has(sFuture) && g.has(sScheduled)
 }
 
 // simileFrame finds a figure of speech whose image is a complaint word:
