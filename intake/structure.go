@@ -23,6 +23,7 @@ type structure struct {
 	facility   bool // the building's or estate's things: 楼道, 电梯, 水管, 物业…
 	advert     bool // 卖…, 收购…, 联系我, 谁家钥匙掉了, 小狗走丢了: an ad or lost and found
 	infoAsk    bool // 请问…在哪里 with nothing wrong named: a question for information
+	improved   bool // 新铺了…也不怕, 翻新了…真舒服: praise of something new
 }
 
 // Words of the structural rules. They name classes (kin, private things,
@@ -47,7 +48,7 @@ var (
 	bodyParts = []string{"腰", "腿", "膝盖", "牙", "胃", "肚子", "嗓子", "眼睛", "颈椎", "肩", "脖子", "脚", "手腕", "关节", "血压", "心脏"}
 	painWords = []string{"疼", "痛", "酸", "肿", "不舒服", "难受", "发炎"}
 	// otherPeople may be in danger; their trouble is a report.
-	otherPeople = []string{"老人", "老爷子", "老太太", "大爷", "大妈", "奶奶", "爷爷", "阿姨", "有人", "小孩", "孩子们", "邻居", "独居", "病人", "一个人住"}
+	otherPeople = []string{"老人", "老爷子", "老太太", "大爷", "大妈", "奶奶", "爷爷", "阿姨", "有人", "小孩", "孩子们", "独居", "病人", "一个人住"}
 	// resolvedWords: a verb with a completion complement; the problem is over.
 	resolvedWords = []string{"修好了", "弄好了", "搞好了", "换好了", "装好了", "处理好了", "处理完了", "解决了", "恢复了", "清走了",
 		"清掉了", "清理干净了", "拉走了", "撕了", "换新的了", "换了新的", "修完了", "来电了", "来水了"}
@@ -72,6 +73,12 @@ var (
 	facilityWords = []string{"楼道", "电梯", "水管", "停水", "停电", "没水", "没电", "暖气", "燃气", "煤气", "天然气", "楼上", "楼下",
 		"墙", "天花板", "屋顶", "楼顶", "物业", "小区", "垃圾", "路灯", "门禁", "车位", "车库", "地库", "单元", "楼梯", "下水", "化粪池",
 		"井盖", "绿化", "树", "保安", "消防", "社区", "停车", "监控", "摄像头", "充电桩", "车棚", "快递柜", "广场", "邻居", "隔壁", "对门", "噪音", "吵"}
+)
+
+// noveltyWords say something was made new; goodWords say it is good.
+var (
+	noveltyWords = []string{"新铺", "新装", "新换", "新修", "新建", "新开", "新刷", "翻新", "换了新", "装了新", "新添"}
+	goodWords    = []string{"不怕", "方便", "舒服", "好用", "漂亮", "可欢", "真亮", "亮堂", "给力", "太好", "真好", "喜欢", "干净"}
 )
 
 // Ads and lost and found: an ad opens with its verb; lost and found asks
@@ -126,6 +133,7 @@ func structureOf(norm string) structure {
 		facility:   g.has(sFacility),
 		advert:     advertises(norm, g),
 		infoAsk:    asksForInformation(norm, g),
+		improved:   g.has(sNovelty) && g.has(sGood),
 	}
 }
 
@@ -312,6 +320,9 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 		factor *= 0.5
 	}
 	if !danger {
+		if s.improved {
+			factor *= 0.5
+		}
 		if s.infoAsk {
 			factor *= 0.6
 		}

@@ -26,6 +26,8 @@ const (
 	sInterrogative
 	sWrong
 	sSimile
+	sNovelty
+	sGood
 	sGroups
 )
 
@@ -41,6 +43,7 @@ var structIndex = func() map[rune][]cueWord {
 		sResolved: resolvedWords, sSeeking: seekingWords, sFacility: facilityWords, sNoticeNegated: noticeNegated,
 		sNotice: noticeWords, sFuture: futureWords, sScheduled: scheduledWords, sContact: contactWords, sPet: petWords,
 		sWhose: whoseWords, sInterrogative: interrogative, sWrong: wrongWords, sSimile: append(append([]string{}, simileOpeners...), simileWords...),
+		sNovelty: noveltyWords, sGood: goodWords,
 	} {
 		for _, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
