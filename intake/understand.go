@@ -136,8 +136,12 @@ func (m *Model) classify(norm string, ids []int32) (Category, float64) {
 			scores[j] = math.Log(p[i] + 1e-9)
 		}
 	}
+	distress := personInDistress(norm)
 	for j, c := range m.taxonomy {
 		scores[j] += m.boost * float64(keywordHits(norm, c.Keywords, 2))
+		if distress && c.Name == CatOther {
+			scores[j] += distressBoost
+		}
 	}
 	softmax(scores)
 	best := argmax(scores)
