@@ -74,6 +74,12 @@ func TestDangerByClass(t *testing.T) {
 		"楼上的水淌到电表箱里了",
 		"寒潮来了 我们楼停电一天了",
 		"池塘结的冰很薄 好几个小孩在上面滑",
+		"厨房的煤气管一直呲呲地响",
+		"电梯刚才一下子下坠了两层",
+		"暖气管爆了 热水喷得到处都是 烫人",
+		"我奶奶有老年痴呆 下午出去到现在没回来",
+		"楼下花坛边有个人趴着一动不动",
+		"还好没砸到人 上面还有几块瓦片在晃",
 	} {
 		if d, calm := detectUrgency(Normalize(text)); !d || calm {
 			t.Errorf("%s: danger=%v calm=%v, want a danger", text, d, calm)

@@ -36,9 +36,10 @@ const (
 )
 
 // Understand analyses one message. For a concern, Category, Priority and
-// Urgent are set and Confidence is P(concern)·P(category); for other
-// messages Category and Priority are empty and Confidence is
-// P(not a concern). Locations are extracted in both cases.
+// Urgent are set and Confidence is the calibrated P(concern) lowered by the
+// speech-act and structural rules (judge.go); for other messages Category
+// and Priority are empty and Confidence is P(not a concern). Locations are
+// extracted in both cases.
 func (m *Model) Understand(text string) Result {
 	norm := Normalize(text)
 	cues := scanCues(norm)
@@ -51,35 +52,23 @@ func (m *Model) Understand(text string) Result {
 		r.Location, r.LocationNorm = []string{}, []string{}
 	}
 	pConcern := m.concernProb(ids)
-	danger, calm := urgencyOf(cues)
-	st := structureOf(norm)
-	gateAct := act
-	// 物业客服电话没人接 is about the estate's service, not the writer's phone.
-	gateAct.personal = act.personal && !st.facility
-	possible, factor := gateAct.gate(danger && !calm)
-	if ok, f := st.gate(namesNumberedPlace(r.LocationNorm), danger && !calm); !ok {
-		possible, factor = false, 0
-	} else {
-		factor *= f
-	}
-	r.Concern = possible && (pConcern >= concernCut || (danger && !calm && pConcern >= dangerConcernCut))
+	v := judge(norm, cues, act, r.Location, r.LocationNorm)
+	r.Concern = v.possible && (pConcern >= concernCut || (v.urgent && pConcern >= dangerConcernCut) || v.personDanger)
 	if !r.Concern {
 		r.Confidence = 1 - pConcern
-		if !possible {
-			r.Confidence = math.Max(r.Confidence, 1-factor)
+		if !v.possible {
+			r.Confidence = math.Max(r.Confidence, 1-v.factor)
 		}
 		return r
 	}
 	cat, _ := m.classify(norm, ids)
 	r.Category = cat.Name
-	r.Urgent = danger && !calm
+	r.Urgent = v.urgent
 	// Confidence is the calibrated P(concern), lowered by the speech-act
-	// cues; an urgent danger is acknowledged whatever the category says.
-	r.Confidence = math.Max(pConcern, concernCut) * factor
-	// A danger is anchored when it is somewhere or someone's here: a place,
-	// a shared facility, another person (我感觉我快着火了 is not).
-	anchored := len(r.Location) > 0 || st.facility || st.other || act.here
-	if r.Urgent && factor == 1 && anchored {
+	// cues; an anchored urgent danger is acknowledged whatever the category
+	// says.
+	r.Confidence = math.Max(pConcern, concernCut) * v.factor
+	if r.Urgent && v.factor == 1 && v.anchored {
 		r.Confidence = math.Max(r.Confidence, m.ack)
 	}
 	r.Priority = cat.Priority
