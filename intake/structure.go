@@ -24,6 +24,7 @@ type structure struct {
 	advert     bool // 卖…, 收购…, 联系我, 谁家钥匙掉了, 小狗走丢了: an ad or lost and found
 	infoAsk    bool // 请问…在哪里 with nothing wrong named: a question for information
 	improved   bool // 新铺了…也不怕, 翻新了…真舒服: praise of something new
+	vulnerable bool // 小孩, 老人: someone whose going missing is an emergency
 }
 
 // Words of the structural rules. They name classes (kin, private things,
@@ -41,12 +42,15 @@ var (
 	privateThings = []string{"手机", "平板", "电脑", "笔记本", "充电器", "耳机", "电视", "冰箱", "洗衣机", "微波炉", "电饭锅",
 		"热水器", "油烟机", "燃气灶", "遥控", "打印机", "相机", "手表", "路由器", "wifi", "网络", "宽带", "信号",
 		"车胎", "电瓶", "轮胎", "车钥匙", "钥匙", "钱包", "我的车", "我车", "自行车链", "眼镜", "玩具", "游戏", "账号",
-		"我家猫", "我家狗", "我家的猫", "我家的狗", "我家娃", "我家孩子", "熊孩子"}
+		"我家猫", "我家狗", "我家的猫", "我家的狗", "我家娃", "我家孩子", "熊孩子",
+		"热水壶", "水壶", "牙刷", "吹风机", "风扇", "加湿器", "净水器", "马桶圈", "台灯", "烤箱", "空调遥控"}
 	// crimeWords make a private thing's loss a report (充电器被人剪了线偷走了).
 	crimeWords = []string{"被人", "偷", "盗", "撬", "抢", "挡", "堵", "占", "划", "撞", "咬", "砸", "剪", "吓", "把我家"}
 	// bodyParts with pain words are the writer's health.
 	bodyParts = []string{"腰", "腿", "膝盖", "牙", "胃", "肚子", "嗓子", "眼睛", "颈椎", "肩", "脖子", "脚", "手腕", "关节", "血压", "心脏"}
 	painWords = []string{"疼", "痛", "酸", "肿", "不舒服", "难受", "发炎"}
+	// vulnerablePeople going missing is an emergency, not lost and found.
+	vulnerablePeople = []string{"老人", "老爷子", "老太太", "大爷", "大妈", "奶奶", "爷爷", "小孩", "孩子", "病人", "痴呆"}
 	// otherPeople may be in danger; their trouble is a report.
 	otherPeople = []string{"老人", "老爷子", "老太太", "大爷", "大妈", "奶奶", "爷爷", "阿姨", "有人", "小孩", "孩子们", "独居", "病人", "一个人住"}
 	// resolvedWords: a verb with a completion complement; the problem is over.
@@ -84,15 +88,17 @@ var (
 // Ads and lost and found: an ad opens with its verb; lost and found asks
 // to be contacted, or says whose thing was found or which pet is lost.
 var (
-	advertOpeners = []string{"卖", "收购", "求购", "求租", "转让", "招聘", "招租", "代取", "代购", "代收", "回收", "上门回收", "便宜出", "低价出"}
-	contactWords  = []string{"联系我", "看到的联系", "请联系", "电话联系", "私信我", "加我微信", "见到的联系", "有看到的", "看到请"}
-	petWords      = []string{"狗", "猫", "比熊", "泰迪", "柯基", "宠物", "鹦鹉", "兔子"}
-	lostWords     = []string{"走丢", "丢了", "跑丢", "不见了", "跑出去了", "找不到了"}
-	whoseWords    = []string{"谁家的", "谁家", "谁的"}
-	droppedWords  = []string{"掉了", "丢了", "落在", "忘在", "落下"}
+	advertOpeners = []string{"卖", "收购", "求购", "求租", "转让", "招聘", "招租", "代取", "代购", "代收", "回收", "上门回收", "便宜出", "低价出", "有人丢了", "谁丢了"}
+	// inviteWords invite neighbours to something.
+	inviteWords  = []string{"有兴趣的", "感兴趣的", "组队", "约起来", "有没有一起", "有一起", "报名的", "想组织", "一起报名"}
+	contactWords = []string{"联系我", "看到的联系", "请联系", "电话联系", "私信我", "加我微信", "见到的联系", "有看到的", "看到请"}
+	petWords     = []string{"狗", "猫", "比熊", "泰迪", "柯基", "宠物", "鹦鹉", "兔子"}
+	lostWords    = []string{"走丢", "丢了", "跑丢", "不见了", "跑出去了", "找不到了"}
+	whoseWords   = []string{"谁家的", "谁家", "谁的"}
+	droppedWords = []string{"掉了", "丢了", "落在", "忘在", "落下"}
 	// askOpeners open a question; interrogatives ask for a fact.
 	askOpeners    = []string{"请问", "问一下", "问下", "想问", "请教", "打听", "咨询一下", "有谁知道", "谁知道", "有人知道"}
-	interrogative = []string{"在哪", "哪里", "哪儿", "哪个", "哪家", "多少", "几点", "几号", "什么时候", "是不是", "还是", "怎么", "吗", "呢", "?"}
+	interrogative = []string{"在哪", "哪里", "哪儿", "哪个", "哪家", "多少", "几点", "几号", "几个小时", "几小时", "几路", "几楼", "几岁", "几块", "几元", "几毛", "多久", "多长", "什么时候", "是不是", "还是", "怎么", "吗", "呢", "?"}
 	// wrongWords name something wrong; a question without them asks for a fact.
 	wrongWords = []string{"坏", "漏", "堵", "没", "不", "吵", "臭", "脏", "乱", "破", "断", "掉", "裂", "塌", "歪", "晃", "松", "满",
 		"淹", "冒", "丢", "偷", "占", "挡", "违", "差", "慢", "贵", "危险", "烦", "投诉", "反映", "管", "处理", "修", "清", "停", "困",
@@ -108,7 +114,16 @@ func advertises(norm string, g structSet) bool {
 	if g.has(sPet) && !g.has(sOther) && pairWithin(norm, petWords, lostWords, 4) {
 		return true
 	}
+	if g.has(sInvite) {
+		return true
+	}
 	return g.has(sWhose) && pairWithin(norm, whoseWords, droppedWords, 6)
+}
+
+// diagnosesOwnThing: the writer asks whether their own thing is broken
+// (我家的…是不是坏了).
+func diagnosesOwnThing(norm string) bool {
+	return prefixAny(norm, []string{"我家", "我的", "家里"}) && containsAny(norm, []string{"是不是坏", "是不是该换", "是不是该修", "坏了吗"})
 }
 
 // asksForInformation reports a question (an opener and an interrogative)
@@ -122,7 +137,7 @@ func structureOf(norm string) structure {
 	g := scanStructure(norm)
 	return structure{
 		thirdParty: g.has(sKin) && thirdPartyPlace(norm),
-		private:    g.has(sPrivate) && !g.has(sCrime),
+		private:    (g.has(sPrivate) || diagnosesOwnThing(norm)) && !g.has(sCrime),
 		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3),
 		other:      g.has(sOther),
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
@@ -134,6 +149,7 @@ func structureOf(norm string) structure {
 		advert:     advertises(norm, g),
 		infoAsk:    asksForInformation(norm, g),
 		improved:   g.has(sNovelty) && g.has(sGood),
+		vulnerable: g.has(sVulnerable),
 	}
 }
 
@@ -312,7 +328,7 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 		return false, 0
 	case s.private && !s.facility && !named && !danger:
 		return false, 0
-	case s.advert && !s.other:
+	case s.advert && !s.vulnerable:
 		return false, 0 // 小孩走丢了 有看到的吗 is an emergency, not lost and found
 	}
 	factor = 1

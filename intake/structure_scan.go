@@ -28,6 +28,8 @@ const (
 	sSimile
 	sNovelty
 	sGood
+	sInvite
+	sVulnerable
 	sGroups
 )
 
@@ -43,7 +45,7 @@ var structIndex = func() map[rune][]cueWord {
 		sResolved: resolvedWords, sSeeking: seekingWords, sFacility: facilityWords, sNoticeNegated: noticeNegated,
 		sNotice: noticeWords, sFuture: futureWords, sScheduled: scheduledWords, sContact: contactWords, sPet: petWords,
 		sWhose: whoseWords, sInterrogative: interrogative, sWrong: wrongWords, sSimile: append(append([]string{}, simileOpeners...), simileWords...),
-		sNovelty: noveltyWords, sGood: goodWords,
+		sNovelty: noveltyWords, sGood: goodWords, sInvite: inviteWords, sVulnerable: vulnerablePeople,
 	} {
 		for _, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)

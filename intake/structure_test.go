@@ -34,6 +34,10 @@ func TestStructureGate(t *testing.T) {
 		{"有个小孩走丢了 蓝衣服 看到请联系我", true, false}, // a child is an emergency
 		{"请问社区医院周末几点开门", true, true},
 		{"请问楼下的垃圾什么时候清", true, false}, // names something wrong
+		{"有人丢了一把蓝色雨伞吗 在电梯口放着", false, false},
+		{"我家的电风扇转得特别慢 是不是坏了", false, false},
+		{"周末想组织大家去踏青 有兴趣的报名", false, false},
+		{"请问社区的打印机一张几块钱", true, true},
 	}
 	for _, c := range cases {
 		norm := Normalize(c.text)
