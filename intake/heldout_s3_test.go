@@ -21,7 +21,7 @@ func TestHeldOutS3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"testdata/heldout-s3/test.tsv", "testdata/heldout-s3/test2.tsv", "testdata/heldout-s3/test3.tsv"} {
+	for _, f := range []string{"testdata/heldout-s3/test.tsv", "testdata/heldout-s3/test2.tsv", "testdata/heldout-s3/test3.tsv", "testdata/heldout-s3/test4.tsv"} {
 		ds, err := ReadTSVFile(f)
 		if err != nil {
 			t.Fatal(err)
