@@ -70,3 +70,17 @@ func TestUnderstandLatency(t *testing.T) {
 	q := func(p float64) time.Duration { return d[int(p*float64(len(d)-1))] }
 	t.Logf("Understand over %d messages: p50 %v, p90 %v, p99 %v", len(d), q(0.5), q(0.9), q(0.99))
 }
+
+// BenchmarkStructure measures the structural speech-act rules alone.
+func BenchmarkStructure(b *testing.B) {
+	norms := make([]string, len(benchMessages))
+	for i, s := range benchMessages {
+		norms[i] = Normalize(s)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		structureOf(norms[i%len(norms)])
+		i++
+	}
+}

@@ -34,7 +34,7 @@ type cueWord struct {
 }
 
 // cueNotBefore: a cue word does not count when this follows it.
-var cueNotBefore = map[string]string{"出租": "车"}
+var cueNotBefore = map[string]string{"出租": "车", "全是烟": "头", "都是烟": "头", "还好": "没", "幸好": "没"}
 
 // cueIndex lists every cue word under its first rune, so one pass over a
 // message finds all groups (instead of one substring search per word).
@@ -77,7 +77,7 @@ func scanCues(norm string) cueSet {
 			if s.has(c.group) || !strings.HasPrefix(norm[i:], c.word) {
 				continue
 			}
-			if c.group == cueDanger && negated(norm[:i]) {
+			if (c.group == cueDanger || isPairState(c.group)) && negated(norm[:i]) {
 				continue
 			}
 			if next, ok := cueNotBefore[c.word]; ok && strings.HasPrefix(norm[i+len(c.word):], next) {
@@ -88,3 +88,7 @@ func scanCues(norm string) cueSet {
 	}
 	return s
 }
+
+// isPairState reports whether g is the state half of a danger pair (没倒,
+// 没断 are negated like danger words).
+func isPairState(g cueGroup) bool { return g >= cuePairBase && (g-cuePairBase)%2 == 1 }

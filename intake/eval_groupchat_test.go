@@ -8,7 +8,7 @@ import (
 // groupChatEvalFiles are the evaluation set written apart from the
 // training corpus (see testdata/README.md): _dev was looked at while the
 // rules were written, _test only in aggregate.
-var groupChatEvalFiles = []string{"testdata/eval_groupchat_dev.tsv", "testdata/eval_groupchat_test.tsv", "testdata/eval_groupchat_final.tsv", "testdata/eval_groupchat_final2.tsv", "testdata/eval_groupchat_final3.tsv", "testdata/eval_groupchat_final4.tsv"}
+var groupChatEvalFiles = []string{"testdata/heldout-s3/dev.tsv", "testdata/eval_groupchat_dev.tsv", "testdata/eval_groupchat_test.tsv", "testdata/eval_groupchat_final.tsv", "testdata/eval_groupchat_final2.tsv", "testdata/eval_groupchat_final3.tsv", "testdata/eval_groupchat_final4.tsv"}
 
 // TestDefaultModelGroupChatTargets runs the shipped model over the
 // group-chat evaluation set and fails when a rate falls below what the
@@ -46,4 +46,4 @@ func TestDefaultModelGroupChatTargets(t *testing.T) {
 
 // maxFalseAckPer100 bounds public false acknowledgements per 100 chit-chat
 // messages on each evaluation file.
-const maxFalseAckPer100 = 4.0
+const maxFalseAckPer100 = 2.0

@@ -126,6 +126,7 @@ func runeIn(set string) func(rune) bool {
 type locMatch struct {
 	kind       int
 	start, end int
+	facility   bool // found by scanFacilities: joins only what touches it
 }
 
 // ExtractLocation finds the places a message mentions. words are the
@@ -156,11 +157,48 @@ func scanComponents(s string) []locMatch {
 		if m, ok := sc.matchAt(i, r); ok {
 			out = append(out, m)
 			i = m.end
+			if n := bareRoomAfter(s[i:], m.kind); n > 0 {
+				out = append(out, locMatch{kind: kindRoom, start: i, end: i + n})
+				i += n
+			}
 			continue
 		}
 		i += size
 	}
+	if !namesAddress(out) {
+		out = append(out, scanFacilities(s, out)...)
+	}
 	return out
+}
+
+// namesAddress reports whether a component is an address (a numbered
+// building, unit, floor or room, a road, a named community or a garage),
+// not only a gate or a generic place word.
+func namesAddress(ms []locMatch) bool {
+	for _, m := range ms {
+		switch m.kind {
+		case kindGate, kindPlace, kindBareCommunity:
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// bareRoomAfter returns the length of a room number written without 室
+// right after a building or unit (11栋401, 3单元1202), or 0.
+func bareRoomAfter(rest string, kind int) int {
+	if kind != kindBuilding && kind != kindUnit {
+		return 0
+	}
+	n := 0
+	for n < len(rest) && isDigit(rune(rest[n])) {
+		n++
+	}
+	if n < 3 || n > 4 || n < len(rest) && (rest[n] == '.' || rest[n] == '-' || strings.HasPrefix(rest[n:], "室") || strings.HasPrefix(rest[n:], "号") || strings.HasPrefix(rest[n:], "元") || strings.HasPrefix(rest[n:], "块")) {
+		return 0 // 室 and 号房 rooms are found by their own patterns
+	}
+	return n
 }
 
 // scanner remembers where the next place-name and road suffixes are, so the
@@ -288,7 +326,7 @@ func mergeComponents(s string, ms []locMatch) []locSpan {
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	var spans []locSpan
 	for _, m := range ms {
-		if n := len(spans); n > 0 && joinable(s[spans[n-1].end:m.start]) {
+		if n := len(spans); n > 0 && joinable(s[spans[n-1].end:m.start]) && !(m.facility && m.start > spans[n-1].end) {
 			spans[n-1].end = m.end
 			spans[n-1].parts = append(spans[n-1].parts, m)
 			continue

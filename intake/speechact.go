@@ -53,7 +53,7 @@ func readSpeechAct(norm string) speechAct { return speechActOf(norm, scanCues(no
 
 func speechActOf(norm string, cues cueSet) speechAct {
 	return speechAct{
-		retract:   cues.has(cueRetract) || strings.HasPrefix(norm, "没事") || strings.HasSuffix(norm, "没事"),
+		retract:   cues.has(cueRetract) || strings.HasPrefix(norm, "没事") || strings.HasSuffix(norm, "没事") || ownsUp(norm),
 		elsewhere: cues.has(cueElsewhere),
 		here:      cues.has(cueHere),
 		question:  cues.has(cueQuestion),
@@ -150,3 +150,10 @@ func contentRunes(s string) int {
 // 是我搞错了, 虚惊一场…): said by a reporter within minutes of their report,
 // it withdraws it.
 func Retracts(text string) bool { return readSpeechAct(Normalize(text)).retract }
+
+// ownsUp reports an apology together with the writer owning the cause (抱歉
+// … 是我家炖肉糊锅了, 对不起 是我自己按的): the alarm is called off.
+func ownsUp(norm string) bool {
+	return containsAny(firstRunes(norm, 6), []string{"抱歉", "对不起", "不好意思", "sorry"}) &&
+		containsAny(norm, []string{"是我家", "是我自己", "是我们家", "是我不小心", "是我弄", "是我按"})
+}

@@ -36,9 +36,10 @@ const (
 )
 
 // Understand analyses one message. For a concern, Category, Priority and
-// Urgent are set and Confidence is P(concern)·P(category); for other
-// messages Category and Priority are empty and Confidence is
-// P(not a concern). Locations are extracted in both cases.
+// Urgent are set and Confidence is the calibrated P(concern) lowered by the
+// speech-act and structural rules (judge.go); for other messages Category
+// and Priority are empty and Confidence is P(not a concern). Locations are
+// extracted in both cases.
 func (m *Model) Understand(text string) Result {
 	norm := Normalize(text)
 	cues := scanCues(norm)
@@ -51,23 +52,23 @@ func (m *Model) Understand(text string) Result {
 		r.Location, r.LocationNorm = []string{}, []string{}
 	}
 	pConcern := m.concernProb(ids)
-	danger, calm := urgencyOf(cues)
-	possible, factor := act.gate(danger && !calm)
-	r.Concern = possible && (pConcern >= concernCut || (danger && !calm && pConcern >= dangerConcernCut))
+	v := judge(norm, cues, act, r.Location, r.LocationNorm)
+	r.Concern = v.possible && (pConcern >= concernCut || (v.urgent && pConcern >= dangerConcernCut) || v.personDanger)
 	if !r.Concern {
 		r.Confidence = 1 - pConcern
-		if !possible {
-			r.Confidence = math.Max(r.Confidence, 1-factor)
+		if !v.possible {
+			r.Confidence = math.Max(r.Confidence, 1-v.factor)
 		}
 		return r
 	}
 	cat, _ := m.classify(norm, ids)
 	r.Category = cat.Name
-	r.Urgent = danger && !calm
+	r.Urgent = v.urgent
 	// Confidence is the calibrated P(concern), lowered by the speech-act
-	// cues; an urgent danger is acknowledged whatever the category says.
-	r.Confidence = math.Max(pConcern, concernCut) * factor
-	if r.Urgent && factor == 1 {
+	// cues; an anchored urgent danger is acknowledged whatever the category
+	// says.
+	r.Confidence = math.Max(pConcern, concernCut) * v.factor
+	if r.Urgent && v.factor == 1 && v.anchored {
 		r.Confidence = math.Max(r.Confidence, m.ack)
 	}
 	r.Priority = cat.Priority
@@ -124,8 +125,12 @@ func (m *Model) classify(norm string, ids []int32) (Category, float64) {
 			scores[j] = math.Log(p[i] + 1e-9)
 		}
 	}
+	distress := personInDistress(norm)
 	for j, c := range m.taxonomy {
 		scores[j] += m.boost * float64(keywordHits(norm, c.Keywords, 2))
+		if distress && c.Name == CatOther {
+			scores[j] += distressBoost
+		}
 	}
 	softmax(scores)
 	best := argmax(scores)
@@ -153,6 +158,17 @@ func keywordHits(norm string, kws []string, limit int) int {
 		}
 	}
 	return n
+}
+
+// namesNumberedPlace reports whether a canonical location has a number
+// (3号楼, 7栋2单元): a place here, whoever's trouble it is.
+func namesNumberedPlace(locs []string) bool {
+	for _, l := range locs {
+		if strings.ContainsAny(l, "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 func argmax(x []float64) int {

@@ -1,0 +1,17 @@
+package intake
+
+// distressWords tell of a person in trouble now: fallen, fainted, not
+// answering, lost, calling for help. Such a report is about a person, not
+// about the facility where it happens, so the category leans to 其他诉求 (the
+// taxonomy has no category for people).
+var distressWords = []string{"摔倒", "摔了一跤", "晕倒", "昏倒", "晕过去", "倒在地上", "倒在", "躺地上", "躺在地上", "躺着不动",
+	"不动了", "叫不醒", "没动静", "没人应", "敲门不应", "敲门没人", "电话打不通", "电话也打不通", "联系不上", "没人接",
+	"没见人", "没见她", "没见他", "没出门", "没下楼", "走丢", "喊救命", "救命", "嘴唇发紫", "抽搐", "打120", "起不来"}
+
+// distressBoost is added to 其他诉求's log-probability when a person is in
+// distress: about three keyword hits.
+const distressBoost = 1.8
+
+// personInDistress reports whether normalised text tells of a person in
+// trouble now.
+func personInDistress(norm string) bool { return containsAny(norm, distressWords) }

@@ -1,0 +1,42 @@
+package intake
+
+// judgement is what the rules say about a message before the detector's
+// probability is weighed: whether it can be a report, by what factor its
+// confidence is lowered, and whether it names an urgent danger.
+type judgement struct {
+	possible bool    // no speech-act or structural veto
+	factor   float64 // ≤ 1: lowers the confidence of a possible report
+	urgent   bool    // a danger not hedged (news, drills, hypotheticals…)
+	// personDanger: a danger to another person (老人…没回来, 有人…一动不动),
+	// a report whatever the detector says.
+	personDanger bool
+	// anchored: the danger is somewhere or someone's here (a place, a shared
+	// facility, another person); 我感觉我快着火了 is not.
+	anchored bool
+}
+
+// thanksWords thank for help already given (走失老人的事谢谢社区帮忙).
+var thanksWords = []string{"谢谢", "感谢", "多谢"}
+
+// judge applies the speech-act cues and the structural rules.
+func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judgement {
+	danger, calm := urgencyOf(cues)
+	urgent := danger && !calm
+	st := structureOf(norm)
+	// a shared place named (水房的热水器) makes a household thing the estate's
+	st.facility = st.facility || len(locs) > 0
+	gateAct := act
+	// 物业客服电话没人接 is about the estate's service, not the writer's phone.
+	gateAct.personal = act.personal && !st.facility
+	v := judgement{urgent: urgent}
+	v.possible, v.factor = gateAct.gate(urgent)
+	if ok, f := st.gate(namesNumberedPlace(locNorm), urgent); !ok {
+		v.possible, v.factor = false, 0
+	} else {
+		v.factor *= f
+	}
+	v.personDanger = urgent && st.other && !act.question && !act.joke && !act.praise && !st.infoAsk &&
+		!containsAny(norm, thanksWords)
+	v.anchored = len(locs) > 0 || st.facility || st.other || act.here
+	return v
+}

@@ -1,0 +1,69 @@
+package intake
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// structure word groups, found in one pass over a message (as cues.go does
+// for the speech-act cues) instead of one substring search per word.
+const (
+	sKin = iota
+	sPrivate
+	sCrime
+	sBody
+	sOther
+	sResolved
+	sSeeking
+	sFacility
+	sNoticeNegated
+	sNotice
+	sFuture
+	sScheduled
+	sContact
+	sPet
+	sWhose
+	sInterrogative
+	sWrong
+	sSimile
+	sNovelty
+	sGood
+	sInvite
+	sVulnerable
+	sGroups
+)
+
+type structSet uint32
+
+func (s structSet) has(g int) bool { return s&(1<<g) != 0 }
+
+// structIndex lists every word of the groups under its first rune.
+var structIndex = func() map[rune][]cueWord {
+	idx := map[rune][]cueWord{}
+	for g, words := range [sGroups][]string{
+		sKin: kinWords, sPrivate: privateThings, sCrime: crimeWords, sBody: bodyParts, sOther: otherPeople,
+		sResolved: resolvedWords, sSeeking: seekingWords, sFacility: facilityWords, sNoticeNegated: noticeNegated,
+		sNotice: noticeWords, sFuture: futureWords, sScheduled: scheduledWords, sContact: contactWords, sPet: petWords,
+		sWhose: whoseWords, sInterrogative: interrogative, sWrong: wrongWords, sSimile: append(append([]string{}, simileOpeners...), simileWords...),
+		sNovelty: noveltyWords, sGood: goodWords, sInvite: inviteWords, sVulnerable: vulnerablePeople,
+	} {
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			idx[r] = append(idx[r], cueWord{w, cueGroup(g)})
+		}
+	}
+	return idx
+}()
+
+// scanStructure finds the structure groups present in normalised text.
+func scanStructure(norm string) structSet {
+	var s structSet
+	for i, r := range norm {
+		for _, c := range structIndex[r] {
+			if !s.has(int(c.group)) && strings.HasPrefix(norm[i:], c.word) {
+				s |= 1 << c.group
+			}
+		}
+	}
+	return s
+}
