@@ -75,6 +75,12 @@ type Command struct {
 	RemindAt time.Time
 	// Category is the corrected category (category only).
 	Category string
+	// Photos show the action (a photo of the repair sent with "#办结"),
+	// as files of the platform PhotosFrom: the group's notice carries them
+	// when the case's group is on that platform (a file id means nothing
+	// on another).
+	Photos     []Attachment
+	PhotosFrom Platform
 }
 
 // TransitionError says an action does not apply to a case in its stage.

@@ -9,7 +9,7 @@ import (
 // tellGroup posts out's notice to the case's group as a reply to the
 // report, mentioning its followers; a rating's thank-you mentions the
 // rater only.
-func (s *Service) tellGroup(tx nb.Tx, actor nb.Actor, out *nb.Outcome) error {
+func (s *Service) tellGroup(tx nb.Tx, actor nb.Actor, out *nb.Outcome, cmd nb.Command) error {
 	c := out.Case
 	if c.ChatID == 0 {
 		return nil
@@ -30,14 +30,29 @@ func (s *Service) tellGroup(tx nb.Tx, actor nb.Actor, out *nb.Outcome) error {
 		}
 		mentions = append(mentions, f.ExternalID)
 	}
-	err = tx.EnqueueOutbox(&nb.OutboxMessage{Platform: chat.Platform, ChatExternalID: chat.ExternalID,
-		Text: out.Notice, ReplyTo: c.ReportMsg, Mentions: mentions, CaseID: c.ID, NextAttemptAt: s.heldUntil(tx, actor, c)})
+	m := &nb.OutboxMessage{Platform: chat.Platform, ChatExternalID: chat.ExternalID,
+		Text: out.Notice, ReplyTo: c.ReportMsg, Mentions: mentions, CaseID: c.ID, NextAttemptAt: s.heldUntil(tx, actor, c)}
+	if cmd.PhotosFrom == chat.Platform {
+		m.Attachments = photos(cmd.Photos)
+	}
+	err = tx.EnqueueOutbox(m)
 	if err != nil {
 		return err
 	}
 	out.ToldChatID = chat.ID
 	out.Queued++
 	return nil
+}
+
+// photos returns the photos among list.
+func photos(list []nb.Attachment) []nb.Attachment {
+	var out []nb.Attachment
+	for _, a := range list {
+		if a.Kind == "photo" && a.FileRef != "" {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // tellPrivately sends the event's private note to the people it concerns,

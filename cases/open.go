@@ -46,7 +46,7 @@ func (s *Service) OpenTx(tx nb.Tx, c *nb.Case) (*nb.Outcome, error) {
 	}
 	out := &nb.Outcome{Case: c, Event: ev, Notice: s.words.Notice(c, ev, tree)}
 	if out.Notice != "" && !c.Quiet {
-		if err := s.tellGroup(tx, nb.Actor{PersonID: c.ReporterID}, out); err != nil {
+		if err := s.tellGroup(tx, nb.Actor{PersonID: c.ReporterID}, out, nb.Command{}); err != nil {
 			return nil, err
 		}
 	}

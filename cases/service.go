@@ -94,7 +94,7 @@ func (s *Service) ActTx(tx nb.Tx, actor nb.Actor, caseNo int64, cmd nb.Command) 
 	out := &nb.Outcome{Case: c, Event: ev, Notice: s.words.Notice(c, ev, tree)}
 	quiet := wasQuiet && (c.Quiet || c.Stage == nb.StageDismissed) // the group never heard of it
 	if out.Notice != "" && !quiet {
-		if err := s.tellGroup(tx, actor, out); err != nil {
+		if err := s.tellGroup(tx, actor, out, cmd); err != nil {
 			return nil, err
 		}
 	}

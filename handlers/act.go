@@ -14,6 +14,7 @@ func (h *Handlers) act(c *bot.Context, n int64, cmd nb.Command) (*nb.Outcome, er
 	if c.Chat != nil {
 		actor.ChatID = c.Chat.ID // the group's notice answers a command given there: never held
 	}
+	cmd.Photos, cmd.PhotosFrom = c.Msg.Attachments, c.Msg.Platform // the repair's photo goes with the notice
 	out, err := h.cases.ActTx(c.Tx, actor, n, cmd)
 	if err != nil {
 		return nil, h.refusal(err, n, cmd.Action)

@@ -98,3 +98,28 @@ func TestEditedReport(t *testing.T) {
 		t.Fatalf("an edited command ran again: %+v", got)
 	}
 }
+
+// TestResolvePhotoShownInGroup: the photo sent with "#办结" goes with the
+// group's notice (same platform), so residents see the repair.
+func TestResolvePhotoShownInGroup(t *testing.T) {
+	w := withEdgeMiddleware(newWorld(t))
+	w.report("g1", "居民", "3号楼路灯坏了 晚上很黑")
+	w.one("g1", "书记", "#立项 1 城管办", "#1")
+	got := w.deliver(w.photoMsg("private:师傅", "师傅", "#办结 1 已更换灯泡", "", "result-photo"))
+	var inGroup *bot.OutMessage
+	for i := range got {
+		if got[i].ChatID == "g1" {
+			inGroup = &got[i]
+		}
+	}
+	if inGroup == nil || len(inGroup.Attachments) != 1 || inGroup.Attachments[0].FileRef != "result-photo" {
+		t.Fatalf("the group's notice of the resolve = %+v; want it with the photo (all sent: %+v)", inGroup, got)
+	}
+	// A command without a photo posts text only.
+	w.one("g1", "书记", "#立项 1 城管办", "")
+	for _, m := range w.out.sent {
+		if m.ChatID == "g1" && len(m.Attachments) > 0 && m.Attachments[0].FileRef != "result-photo" {
+			t.Fatalf("unexpected attachment %+v", m)
+		}
+	}
+}
