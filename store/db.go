@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,6 +53,7 @@ type options struct {
 	mustExist bool
 	skipCheck bool
 	fullCheck bool
+	driver    string // database/sql driver name; "" is modernc.org/sqlite's
 }
 
 // MustExist refuses to open a database file that does not exist, instead
@@ -63,6 +65,11 @@ func MayCreate() Option { return func(o *options) { o.mustExist = false } }
 
 // WithoutCheck skips the integrity check at open (for very large files).
 func WithoutCheck() Option { return func(o *options) { o.skipCheck = true } }
+
+// WithDriverName opens the file through the database/sql driver registered
+// as name instead of modernc.org/sqlite's. It is for tests and fault
+// injection (see internal/faultsql): the driver must be SQLite underneath.
+func WithDriverName(name string) Option { return func(o *options) { o.driver = name } }
 
 // WithClock makes the store take every time it sets from clock.
 func WithClock(clock func() time.Time) Option {
@@ -84,6 +91,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if err := checkPath(path); err != nil {
 		return nil, err
 	}
+	if o.driver != "" && !slices.Contains(sql.Drivers(), o.driver) {
+		return nil, fmt.Errorf("store: no database driver %q", o.driver)
+	}
 	_, statErr := os.Stat(path)
 	if errors.Is(statErr, os.ErrNotExist) && o.mustExist {
 		return nil, fmt.Errorf("store: no database at %s (check the path, or start the bot once to create it)", absPath(path))
@@ -97,8 +107,8 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 			return nil, err
 		}
 	}
-	db.writer = openPool(path, "_txlock=immediate", 1)
-	db.reader = openPool(path, "_pragma=query_only(1)", max(4, runtime.NumCPU()))
+	db.writer = openPool(o.driver, path, "_txlock=immediate", 1)
+	db.reader = openPool(o.driver, path, "_pragma=query_only(1)", max(4, runtime.NumCPU()))
 	db.wstmts, db.rstmts = newStmtCache(db.writer), newStmtCache(db.reader)
 	// The writer connects first: it creates the file and turns on WAL.
 	if err := db.writer.PingContext(ctx); err != nil {
@@ -181,8 +191,11 @@ func dsn(path string, extra ...string) string {
 	return s
 }
 
-func openPool(path, extra string, conns int) *sql.DB {
-	db, _ := sql.Open("sqlite", dsn(path, extra)) // only fails for an unknown driver
+func openPool(driver, path, extra string, conns int) *sql.DB {
+	if driver == "" {
+		driver = "sqlite"
+	}
+	db, _ := sql.Open(driver, dsn(path, extra)) // only fails for an unknown driver
 	db.SetMaxOpenConns(conns)
 	db.SetMaxIdleConns(conns)
 	db.SetConnMaxIdleTime(0)
