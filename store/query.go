@@ -176,7 +176,8 @@ func placeholders(n int) string {
 func isTransient(err error) bool {
 	switch sqliteCode(err) & 0xff { // the primary code of an extended one
 	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED,
-		sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PROTOCOL:
+		sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PROTOCOL,
+		sqlite3.SQLITE_READONLY: // the file made read-only under the bot: fixed by a chmod, not the work's fault
 		return true
 	}
 	return false

@@ -17,7 +17,7 @@ func (d *drv) Open(name string) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &conn{in: d.in, inner: c}, nil
+	return &conn{in: d.in, inner: c, gen: d.in.gen.Load()}, nil
 }
 
 // inner is what modernc.org/sqlite's connections implement.
@@ -37,8 +37,12 @@ type inner interface {
 type conn struct {
 	in      *Injector
 	inner   driver.Conn
-	touched bool // the open transaction ran a statement a fault matches
+	touched bool  // the open transaction ran a statement a fault matches
+	gen     int64 // the injector's generation when it was opened
 }
+
+// dropped reports whether DropConnections was called since c was opened.
+func (c *conn) dropped() bool { return c.gen != c.in.gen.Load() }
 
 func (c *conn) full() inner {
 	i, ok := c.inner.(inner)
@@ -103,9 +107,15 @@ func (c *conn) QueryContext(ctx context.Context, query string, args []driver.Nam
 	return c.full().QueryContext(ctx, query, args)
 }
 
-func (c *conn) Ping(ctx context.Context) error         { return c.full().Ping(ctx) }
-func (c *conn) ResetSession(ctx context.Context) error { return c.full().ResetSession(ctx) }
-func (c *conn) IsValid() bool                          { return c.full().IsValid() }
+func (c *conn) Ping(ctx context.Context) error { return c.full().Ping(ctx) }
+func (c *conn) IsValid() bool                  { return !c.dropped() && c.full().IsValid() }
+
+func (c *conn) ResetSession(ctx context.Context) error {
+	if c.dropped() {
+		return driver.ErrBadConn
+	}
+	return c.full().ResetSession(ctx)
+}
 
 // stmt is a prepared statement whose runs may fail.
 type stmt struct {

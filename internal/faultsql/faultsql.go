@@ -63,6 +63,7 @@ type Injector struct {
 	fault    *Fault
 	calls    int // matching calls since the fault was set
 	injected atomic.Int64
+	gen      atomic.Int64 // connections of an older generation are dropped
 }
 
 // Register registers a driver named name (call it once per name, as
@@ -97,6 +98,11 @@ func (in *Injector) Clear() {
 	defer in.mu.Unlock()
 	in.fault = nil
 }
+
+// DropConnections makes database/sql drop every connection open now, at
+// its next use, and open a new one, as after a lost connection: a new
+// connection sees the file as it is now (its permissions, say).
+func (in *Injector) DropConnections() { in.gen.Add(1) }
 
 // Injected is how many errors were injected so far.
 func (in *Injector) Injected() int64 { return in.injected.Load() }
