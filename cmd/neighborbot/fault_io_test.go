@@ -124,9 +124,10 @@ func TestFaultIOErrorsLoseNothing(t *testing.T) {
 		}
 		accepted = append(accepted, id)
 	}
-	eventually(t, 10*time.Second, "/healthz reports the failing database", func() bool {
+	eventually(t, 10*time.Second, "/healthz and the log report the failing database", func() bool {
 		code, db := p.health()
-		return code == http.StatusServiceUnavailable && strings.Contains(db, "down") && strings.Contains(db, "I/O")
+		return code == http.StatusServiceUnavailable && strings.Contains(db, "down") && strings.Contains(db, "I/O") &&
+			strings.Contains(p.stderr.String(), "the database fails writes")
 	})
 	for _, m := range p.messages(chat, first, false) {
 		if m.FromBot {
