@@ -22,10 +22,14 @@ var e2eFaults = faultsql.Register("sqlite-faults-e2e")
 
 // startFaultyProgram runs the bot as `neighborbot run` does (engine,
 // handlers, sandbox, web server, /healthz, the database watch) on a store
-// opened through e2eFaults, and returns it with its store.
-func startFaultyProgram(t *testing.T, path string) (*program, *store.DB) {
+// opened through e2eFaults, and returns it with its store. extra are
+// more environment variables.
+func startFaultyProgram(t *testing.T, path string, extra ...string) (*program, *store.DB) {
 	t.Helper()
 	env := map[string]string{"NEIGHBORBOT_DB": path, "NEIGHBORBOT_HTTP_ADDR": "127.0.0.1:0", "NEIGHBORBOT_LOG_LEVEL": "debug"}
+	for i := 0; i+1 < len(extra); i += 2 {
+		env[extra[i]] = extra[i+1]
+	}
 	cfg, err := loadConfig("", IO{Getenv: func(k string) string { return env[k] }})
 	if err != nil {
 		t.Fatal(err)
