@@ -181,7 +181,7 @@ func TestFaultHoleImpersonationRefused(t *testing.T) {
 }
 
 // Finding 12: long polls are capped in total, whatever the clients (and
-// per client, see web.TestLongPollsAreCapped), with a clear 429.
+// per client, see web.TestFaultHoleLongPollsPerClient), with a clear 429.
 func TestFaultHoleLongPollsCapped(t *testing.T) {
 	conf := filepath.Join(t.TempDir(), "neighborbot.yaml")
 	if err := os.WriteFile(conf, []byte("sandbox:\n  max_waiting_per_client: 1\n  max_waiting: 2\n"), 0o600); err != nil {
