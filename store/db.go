@@ -156,7 +156,7 @@ func explainWrite(path string, err error) error {
 		return fmt.Errorf("store: the database %s cannot be written (%v): the user running the bot needs write "+
 			"permission on the file, its -wal and -shm files, and the folder %s", absPath(path), err, filepath.Dir(absPath(path)))
 	}
-	return err
+	return explainDamage(path, err) // explain.go
 }
 
 func checkPath(path string) error {

@@ -59,7 +59,7 @@ func TestFaultCorruptionWhileRunning(t *testing.T) {
 	}
 }
 
-// TestFaultCorruptFileRefused: a file with pages overwritten is refused at
+// TestFaultCorruptFileRefused: a file with its pages overwritten is refused at
 // start with a sentence saying what to do, and `neighborbot check` finds
 // the damage (exit 1) where a sound file passes.
 func TestFaultCorruptFileRefused(t *testing.T) {
@@ -78,7 +78,11 @@ func TestFaultCorruptFileRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	fi, _ := f.Stat()
-	if _, err := f.WriteAt([]byte(strings.Repeat("\xde\xad\xbe\xef", 4096)), fi.Size()/2/4096*4096); err != nil {
+	if fi.Size() < 4*4096 {
+		t.Fatalf("the database is only %d bytes", fi.Size())
+	}
+	// Every page but the first (the header) and the last overwritten.
+	if _, err := f.WriteAt([]byte(strings.Repeat("\xde\xad\xbe\xef", int(fi.Size()-2*4096)/4)), 4096); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
