@@ -20,12 +20,7 @@ var ioFaults = faultsql.Register("sqlite-faults-store")
 // and the store writes again once the disk does.
 func TestFaultIOErrorsAreTransient(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "nb.db"), WithDriverName(ioFaults.Name()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	t.Cleanup(ioFaults.Clear)
+	db := openFaulty(t, filepath.Join(t.TempDir(), "nb.db"))
 	for _, op := range []faultsql.Op{faultsql.Exec, faultsql.Commit} {
 		for _, code := range faultsql.IOCodes {
 			ioFaults.Set(faultsql.Fault{Ops: op, Codes: []int{code}})
@@ -56,14 +51,9 @@ func TestFaultIOErrorsAreTransient(t *testing.T) {
 // work is there, so a retry must find it done rather than do it twice.
 func TestFaultCommitErrorAfterWrite(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "nb.db"), WithDriverName(ioFaults.Name()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	t.Cleanup(ioFaults.Clear)
+	db := openFaulty(t, filepath.Join(t.TempDir(), "nb.db"))
 	ioFaults.Set(faultsql.Fault{Ops: faultsql.Commit, Codes: []int{sqlite3.SQLITE_IOERR_FSYNC}, Durable: true})
-	err = db.Update(ctx, func(tx nb.Tx) error { return tx.PutSetting("k", "kept") })
+	err := db.Update(ctx, func(tx nb.Tx) error { return tx.PutSetting("k", "kept") })
 	ioFaults.Clear()
 	if !errors.Is(err, nb.ErrUnavailable) {
 		t.Fatalf("Update = %v; want ErrUnavailable", err)
@@ -71,6 +61,18 @@ func TestFaultCommitErrorAfterWrite(t *testing.T) {
 	if v, err := settingOf(ctx, db, "k"); err != nil || v != "kept" {
 		t.Fatalf("setting = %q, %v; want the committed value", v, err)
 	}
+}
+
+// openFaulty opens a store at path through ioFaults, and clears the
+// faults after the test.
+func openFaulty(t *testing.T, path string) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), path, WithDriverName(ioFaults.Name()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ioFaults.Clear(); db.Close() })
+	return db
 }
 
 func settingOf(ctx context.Context, db *DB, key string) (v string, err error) {

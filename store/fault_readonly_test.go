@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/internal/faultsql"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -22,18 +23,13 @@ func TestFaultReadOnlyWhileOpen(t *testing.T) {
 		t.Skip("root can write a read-only file; run as another user (see .ci/run)")
 	}
 	ctx := context.Background()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "nb.db")
-	db, err := Open(ctx, path, WithDriverName(ioFaults.Name()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	path := filepath.Join(t.TempDir(), "nb.db")
+	db := openFaulty(t, path)
 	if err := db.Writable(); err != nil {
 		t.Fatalf("Writable on a fresh file: %v", err)
 	}
-	setMode(t, dir, path, 0o400, 0o500)
-	t.Cleanup(func() { setMode(t, dir, path, 0o600, 0o700) })
+	chmod(t, path, 0o400, 0o500)
+	t.Cleanup(func() { chmod(t, path, 0o600, 0o700) })
 	if err := db.Writable(); err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "read-only") {
 		t.Fatalf("Writable after chmod = %v; want an error naming %s", err, path)
 	}
@@ -42,11 +38,11 @@ func TestFaultReadOnlyWhileOpen(t *testing.T) {
 		t.Fatalf("the open connection must still write: %v", err)
 	}
 	ioFaults.DropConnections()
-	err = put("new")
+	err := put("new")
 	if !errors.Is(err, nb.ErrUnavailable) || sqliteCode(err)&0xff != sqlite3.SQLITE_READONLY {
 		t.Fatalf("write through a new connection = %v; want ErrUnavailable (SQLITE_READONLY)", err)
 	}
-	setMode(t, dir, path, 0o600, 0o700)
+	chmod(t, path, 0o600, 0o700)
 	if err := db.Writable(); err != nil {
 		t.Fatalf("Writable after chmod back: %v", err)
 	}
@@ -56,15 +52,10 @@ func TestFaultReadOnlyWhileOpen(t *testing.T) {
 	}
 }
 
-// setMode sets the mode of the database files and of their folder.
-func setMode(t *testing.T, dir, path string, file, folder os.FileMode) {
+// chmod sets the mode of the database files and of their folder.
+func chmod(t *testing.T, path string, file, folder os.FileMode) {
 	t.Helper()
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if err := os.Chmod(p, file); err != nil && !errors.Is(err, os.ErrNotExist) {
-			t.Fatal(err)
-		}
-	}
-	if err := os.Chmod(dir, folder); err != nil {
+	if err := faultsql.ChmodDatabase(path, file, folder); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -26,15 +25,14 @@ func TestFaultReadOnlyWhileRunning(t *testing.T) {
 		t.Skip("root can write a read-only file; run as another user (see .ci/run)")
 	}
 	const chat = "幸福社区一网格群(演示)"
-	dir := t.TempDir()
-	path := filepath.Join(dir, "nb.db")
+	path := filepath.Join(t.TempDir(), "nb.db")
 	p, db := startFaultyProgram(t, path)
 	t.Cleanup(e2eFaults.Clear)
 	first := p.post(chat, "刘大爷", "3号楼电梯坏了 老人上不去", 0)
 	p.botReply(chat, first-1, first)
 
-	chmodDatabase(t, dir, path, 0o400, 0o500)
-	t.Cleanup(func() { chmodDatabase(t, dir, path, 0o600, 0o700) })
+	chmodDatabase(t, path, 0o400, 0o500)
+	t.Cleanup(func() { chmodDatabase(t, path, 0o600, 0o700) })
 	eventually(t, 10*time.Second, "the operator is told the database became read-only", func() bool {
 		code, state := p.health()
 		return code == http.StatusOK && strings.HasPrefix(state, "degraded") && strings.Contains(state, path) &&
@@ -59,7 +57,7 @@ func TestFaultReadOnlyWhileRunning(t *testing.T) {
 		return code == http.StatusServiceUnavailable && strings.Contains(p.stderr.String(), "the database fails writes")
 	})
 
-	chmodDatabase(t, dir, path, 0o600, 0o700)
+	chmodDatabase(t, path, 0o600, 0o700)
 	e2eFaults.DropConnections() // a connection opened read-only stays so: the next one writes
 	replies := map[int64]int{}
 	after := held[0] - 1
@@ -87,14 +85,9 @@ func TestFaultReadOnlyWhileRunning(t *testing.T) {
 }
 
 // chmodDatabase sets the mode of the database files and of their folder.
-func chmodDatabase(t *testing.T, dir, path string, file, folder os.FileMode) {
+func chmodDatabase(t *testing.T, path string, file, folder os.FileMode) {
 	t.Helper()
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if err := os.Chmod(p, file); err != nil && !errors.Is(err, os.ErrNotExist) {
-			t.Fatal(err)
-		}
-	}
-	if err := os.Chmod(dir, folder); err != nil {
+	if err := faultsql.ChmodDatabase(path, file, folder); err != nil {
 		t.Fatal(err)
 	}
 }
