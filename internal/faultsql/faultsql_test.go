@@ -45,7 +45,7 @@ func code(err error) int {
 	return 0
 }
 
-func TestEveryAndMatch(t *testing.T) {
+func TestFaultDriverEveryAndMatch(t *testing.T) {
 	db := open(t)
 	faults.Set(faultsql.Fault{Ops: faultsql.Exec, Every: 2, Match: "INSERT", Codes: []int{sqlite3.SQLITE_IOERR_WRITE}})
 	var failed int
@@ -64,7 +64,7 @@ func TestEveryAndMatch(t *testing.T) {
 	}
 }
 
-func TestCommitRolledBackOrDurable(t *testing.T) {
+func TestFaultDriverCommitRolledBackOrDurable(t *testing.T) {
 	db := open(t)
 	for _, durable := range []bool{false, true} {
 		faults.Set(faultsql.Fault{Ops: faultsql.Commit, Codes: []int{sqlite3.SQLITE_FULL}, Durable: durable})
@@ -84,7 +84,7 @@ func TestCommitRolledBackOrDurable(t *testing.T) {
 	}
 }
 
-func TestDropConnections(t *testing.T) {
+func TestFaultDriverDropConnections(t *testing.T) {
 	db := open(t)
 	if _, err := db.Exec(`CREATE TEMP TABLE mine (v)`); err != nil { // per connection
 		t.Fatal(err)
