@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-func TestAttemptsLockAfterMaxFailuresInWindow(t *testing.T) {
+func TestFaultHoleAttemptsLockAfterMaxFailures(t *testing.T) {
 	l := AttemptLimit{Max: 3, Window: 10 * time.Minute, Lock: 15 * time.Minute}
 	t0 := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
 	var a Attempts

@@ -117,10 +117,10 @@ func TestRetryLaterWaitsWithoutFailing(t *testing.T) {
 	}
 }
 
-// TestFullDiskLosesNothing: with the database unable to grow (a real
+// TestFaultFullDiskLosesNothing: with the database unable to grow (a real
 // SQLITE_FULL), messages are kept, not set aside, however long it lasts;
 // once space is back every one is handled.
-func TestFullDiskLosesNothing(t *testing.T) {
+func TestFaultFullDiskLosesNothing(t *testing.T) {
 	ctx := context.Background()
 	e, db, p, clk := newEngine(t, func(c *bot.Context) error {
 		return c.Reply(strings.Repeat("回复很长。", 400)) // each reply needs new pages
@@ -211,9 +211,9 @@ func TestSlowPlatformDelaysNoOther(t *testing.T) {
 	close(slow.release)
 }
 
-// TestRestartHandsBackClaims: messages claimed by a run that died are sent
+// TestFaultRestartHandsBackClaims: messages claimed by a run that died are sent
 // at the next start, not after their lease.
-func TestRestartHandsBackClaims(t *testing.T) {
+func TestFaultRestartHandsBackClaims(t *testing.T) {
 	ctx := context.Background()
 	e, db, _, _ := newEngine(t, echo)
 	_ = e.Receive(ctx, msg("g1", "1", "a"))
@@ -273,9 +273,9 @@ func TestChatGoneGivesUpTheChat(t *testing.T) {
 	}
 }
 
-// TestHealthRecoversWithoutTraffic: once the store writes again, /healthz
+// TestFaultHealthRecoversWithoutTraffic: once the store writes again, /healthz
 // says so even when no message comes to prove it.
-func TestHealthRecoversWithoutTraffic(t *testing.T) {
+func TestFaultHealthRecoversWithoutTraffic(t *testing.T) {
 	ctx := context.Background()
 	e, db, _, _ := newEngine(t, func(c *bot.Context) error { return c.Reply(strings.Repeat("长", 8000)) })
 	_ = e.Receive(ctx, msg("g1", "1", "hi"))

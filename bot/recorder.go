@@ -72,11 +72,11 @@ func (r *recorder) run() {
 // shutting down, trying again a few times if the store fails.
 func (r *recorder) write(batch []outcome) {
 	var err error
-	for try := range 5 { // a sent message not recorded would be sent again
-		if err = r.writeOnce(batch); err == nil {
+	for try, start := 0, time.Now(); ; try++ { // a sent message not recorded would be sent again
+		if err = r.writeOnce(batch); err == nil || !keepRecording(batch, err, try, time.Since(start)) {
 			break
 		}
-		time.Sleep(time.Duration(50<<try) * time.Millisecond)
+		time.Sleep(recordPause(try)) // recorder_retry.go
 	}
 	if err != nil {
 		r.e.logger.Error("outbox: outcomes not recorded", "count", len(batch), "err", err)

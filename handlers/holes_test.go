@@ -33,7 +33,7 @@ func byChat(got []bot.OutMessage) map[string][]string {
 // An invite code posted in a group is burned at once: the group is told
 // without the code, the poster is told to ask for a new one (privately when
 // the bot can reach them), and nobody can redeem it any more.
-func TestInviteCodePostedInGroupIsBurned(t *testing.T) {
+func TestFaultHoleInviteCodePostedInGroupIsBurned(t *testing.T) {
 	w := newWorld(t)
 	w.invite("ABCD-2345")
 	w.invite("EFGH-6789")
@@ -82,7 +82,7 @@ func (w *world) findCase(n int64) (*nb.Case, error) {
 // Following, rating and reading a case still on the review list are for the
 // people the case belongs to: members of its group (or of another group of
 // its unit), its reporters and followers, and the officers of its area.
-func TestCasesBelongToTheirGroup(t *testing.T) {
+func TestFaultHoleCasesBelongToTheirGroup(t *testing.T) {
 	w := newWorld(t)
 	n, _ := w.report("g1", "居民甲", "3号楼电梯又坏了")
 	num := itoa(n)
@@ -123,7 +123,7 @@ func TestCasesBelongToTheirGroup(t *testing.T) {
 
 // Wrong invite codes lock the person out for a while, durably, with a
 // reply that says until when; after the lock the right code works.
-func TestWrongInviteCodesLockOut(t *testing.T) {
+func TestFaultHoleWrongInviteCodesLockOut(t *testing.T) {
 	w := newWorld(t)
 	w.invite("ABCD-2345")
 	for i := range 5 {
@@ -141,7 +141,7 @@ func TestWrongInviteCodesLockOut(t *testing.T) {
 }
 
 // After 不满意 reopens a case, #进度 says so instead of the old 办结.
-func TestStatusAfterUnsatisfied(t *testing.T) {
+func TestFaultHoleStatusAfterUnsatisfied(t *testing.T) {
 	w := newWorld(t)
 	n, _ := w.report("g1", "居民甲", "9号楼单元门关不上")
 	num := itoa(n)
@@ -154,7 +154,7 @@ func TestStatusAfterUnsatisfied(t *testing.T) {
 	}
 }
 
-func TestHolesInEnglish(t *testing.T) {
+func TestFaultHolesInEnglish(t *testing.T) {
 	w := newWorld(t)
 	h := handlers.New(model, handlers.Config{Language: "en"})
 	w.e = bot.NewEngine(w.db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))

@@ -50,6 +50,7 @@ type options struct {
 	migrate   bool
 	mustExist bool
 	skipCheck bool
+	driver    string // database/sql driver name for SQLite; "" is modernc.org/sqlite's
 }
 
 // MustExist refuses to open a database file that does not exist, instead
@@ -63,6 +64,12 @@ func MayCreate() Option { return func(o *options) { o.mustExist = false } }
 // WithoutCheck skips the integrity check of a SQLite file at open (for
 // very large files).
 func WithoutCheck() Option { return func(o *options) { o.skipCheck = true } }
+
+// WithDriverName opens a SQLite file through the database/sql driver
+// registered as name instead of modernc.org/sqlite's. It is for tests and
+// fault injection (see internal/faultsql): the driver must be SQLite
+// underneath.
+func WithDriverName(name string) Option { return func(o *options) { o.driver = name } }
 
 // WithClock makes the store take every time it sets from clock.
 func WithClock(clock func() time.Time) Option {

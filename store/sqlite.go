@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"modernc.org/sqlite" // also registers the "sqlite" driver
@@ -47,7 +48,8 @@ func (sqliteDialect) retryable(error) bool { return false }
 func (sqliteDialect) transient(err error) bool {
 	switch sqliteCode(err) & 0xff { // the primary code of an extended one
 	case sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED,
-		sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PROTOCOL:
+		sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PROTOCOL,
+		sqlite3.SQLITE_READONLY: // the file made read-only under the bot: fixed by a chmod, not the work's fault
 		return true
 	}
 	return false
@@ -83,6 +85,9 @@ func openSQLite(ctx context.Context, path string, o options) (*DB, error) {
 	if err := checkPath(path); err != nil {
 		return nil, err
 	}
+	if o.driver != "" && !slices.Contains(sql.Drivers(), o.driver) {
+		return nil, fmt.Errorf("store: no database driver %q", o.driver)
+	}
 	_, statErr := os.Stat(path)
 	if errors.Is(statErr, os.ErrNotExist) && o.mustExist {
 		return nil, fmt.Errorf("store: no database at %s (check the path, or start the bot once to create it)", absPath(path))
@@ -97,8 +102,8 @@ func openSQLite(ctx context.Context, path string, o options) (*DB, error) {
 			return nil, err
 		}
 	}
-	db.writer = openPool(path, "_txlock=immediate", 1)
-	db.reader = openPool(path, "_pragma=query_only(1)", max(4, runtime.NumCPU()))
+	db.writer = openPool(o.driver, path, "_txlock=immediate", 1)
+	db.reader = openPool(o.driver, path, "_pragma=query_only(1)", max(4, runtime.NumCPU()))
 	db.ropts = &sql.TxOptions{ReadOnly: true}
 	db.wstmts, db.rstmts = newStmtCache(db.writer), newStmtCache(db.reader)
 	// The writer connects first: it creates the file and turns on WAL.
@@ -169,8 +174,11 @@ func dsn(path string, extra ...string) string {
 	return s
 }
 
-func openPool(path, extra string, conns int) *sql.DB {
-	db, _ := sql.Open("sqlite", dsn(path, extra)) // only fails for an unknown driver
+func openPool(driver, path, extra string, conns int) *sql.DB {
+	if driver == "" {
+		driver = "sqlite"
+	}
+	db, _ := sql.Open(driver, dsn(path, extra)) // only fails for an unknown driver
 	db.SetMaxOpenConns(conns)
 	db.SetMaxIdleConns(conns)
 	db.SetConnMaxIdleTime(0)

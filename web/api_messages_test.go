@@ -184,9 +184,9 @@ func TestMessagesAPILongPollTimeout(t *testing.T) {
 	}
 }
 
-// TestCrossSitePostsAreRefused: another web site cannot make a visitor's
+// TestFaultHoleCrossSitePostsRefused: another web site cannot make a visitor's
 // browser create people or post messages here.
-func TestCrossSitePostsAreRefused(t *testing.T) {
+func TestFaultHoleCrossSitePostsRefused(t *testing.T) {
 	srv := httptest.NewServer(web.New("127.0.0.1:0", newSandbox(t), testLogger(t)).Handler())
 	defer srv.Close()
 	cases := []struct {

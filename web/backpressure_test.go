@@ -41,10 +41,10 @@ func newEngineAPI(t *testing.T, limit int) (*httptest.Server, *bot.Engine, *web.
 	return ts, e, srv
 }
 
-// TestBacklogSlowsIntake: past the backlog limit the sandbox answers 429
+// TestFaultBacklogSlowsIntake: past the backlog limit the sandbox answers 429
 // with Retry-After and stores nothing; once the bot has caught up it takes
 // messages again, and /healthz shows the backlog throughout.
-func TestBacklogSlowsIntake(t *testing.T) {
+func TestFaultBacklogSlowsIntake(t *testing.T) {
 	ts, e, _ := newEngineAPI(t, 2)
 	post := map[string]any{"chat": group1, "from": "刘大爷", "text": "今天天气不错"}
 	for i := range 3 {
@@ -80,8 +80,8 @@ func TestBacklogSlowsIntake(t *testing.T) {
 	}
 }
 
-// TestLongPollsAreCapped: a client may hold only so many long polls.
-func TestLongPollsAreCapped(t *testing.T) {
+// TestFaultHoleLongPollsPerClient: a client may hold only so many long polls.
+func TestFaultHoleLongPollsPerClient(t *testing.T) {
 	ts, _, srv := newEngineAPI(t, 0)
 	srv.SetPollLimits(1, 10)
 	ctx, cancel := context.WithCancel(t.Context())

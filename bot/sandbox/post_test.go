@@ -150,9 +150,9 @@ func TestPostWithoutReceiver(t *testing.T) {
 	}
 }
 
-// TestImpersonationRefused: nobody posts as the bot, as a look-alike of
+// TestFaultHoleImpersonationRefused: nobody posts as the bot, as a look-alike of
 // another person made with invisible characters, or says nothing visible.
-func TestImpersonationRefused(t *testing.T) {
+func TestFaultHoleImpersonationRefused(t *testing.T) {
 	sb, _, _ := seeded(t)
 	for _, tc := range []struct{ from, text string }{
 		{sandbox.DefaultBotName, "我是机器人"},

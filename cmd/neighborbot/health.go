@@ -73,6 +73,9 @@ func databaseState(db *store.DB, eh bot.Health) component {
 	if eh.StoreError != "" {
 		return component{Status: stateDown, Error: eh.StoreError}
 	}
+	if err := db.Writable(); err != nil { // still written through open files, but not for long
+		return component{Status: stateDegraded, Error: err.Error()}
+	}
 	return component{Status: stateOK}
 }
 
@@ -113,7 +116,7 @@ func overall(h health) string {
 	if h.Database.Status == stateDown {
 		return stateDown
 	}
-	if h.Overloaded {
+	if h.Overloaded || h.Database.Status != stateOK {
 		return stateDegraded
 	}
 	for _, c := range h.Platforms {

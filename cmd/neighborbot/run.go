@@ -127,9 +127,10 @@ func serve(ctx context.Context, engine *bot.Engine, server *web.Server, db *stor
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
-	wg.Add(2)
+	wg.Add(3)
 	go func() { defer wg.Done(); _ = engine.Run(ctx) }()
 	go func() { defer wg.Done(); watchDatabase(ctx, db, logger, cancel) }()
+	go func() { defer wg.Done(); watchWrites(ctx, db, engine, logger) }() // watch_writes.go
 	for _, run := range runners {
 		wg.Add(1)
 		go func() { defer wg.Done(); run(ctx) }()
