@@ -175,6 +175,14 @@ type CaseFilter struct {
 	QuietOnly      bool // only cases on the review list (low-confidence detections)
 	// OverdueAt selects projects whose deadline passed before this time.
 	OverdueAt time.Time
+	// Before selects cases reported before this time (with Since, a period).
+	Before time.Time
+	// Priority selects cases of one priority (PriorityUrgent: the urgent ones).
+	Priority Priority
+	// WhistleOpen selects cases with a whistle not yet acknowledged.
+	WhistleOpen bool
+	// Text selects cases whose report or location contains it.
+	Text string
 	// ByDue orders projects by deadline, soonest first, then the other
 	// cases oldest first (default: newest first).
 	ByDue  bool

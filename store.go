@@ -32,6 +32,7 @@ type Tx interface {
 	SettingRepo
 	TimerRepo
 	StatsRepo
+	DeskRepo
 }
 
 // TimerRepo finds the cases whose timers are due and keeps the lease that

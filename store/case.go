@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	nb "github.com/neighborbot/neighborbot"
 )
@@ -172,6 +173,19 @@ func caseWhere(f nb.CaseFilter) *where {
 	if !f.Since.IsZero() {
 		w.add(`cases.created_at >= ?`, toMillis(f.Since))
 	}
+	if !f.Before.IsZero() {
+		w.add(`cases.created_at < ?`, toMillis(f.Before))
+	}
+	if f.Priority != "" {
+		w.add(`cases.priority = ?`, f.Priority)
+	}
+	if f.WhistleOpen {
+		w.add(`cases.whistle_unit_id IS NOT NULL`)
+	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		like := "%" + likeEscaper.Replace(t) + "%"
+		w.add(`(cases.text LIKE ? ESCAPE '\' OR cases.location LIKE ? ESCAPE '\')`, like, like)
+	}
 	if !f.OverdueAt.IsZero() {
 		w.add(`cases.stage = 'project' AND cases.due_at > 0 AND cases.due_at < ?`, toMillis(f.OverdueAt))
 	}
@@ -209,3 +223,6 @@ func (tx *tx) CountCases(f nb.CaseFilter) (int, error) {
 	}
 	return n, nil
 }
+
+// likeEscaper escapes the wildcards of a LIKE pattern (with ESCAPE '\').
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
