@@ -1,6 +1,10 @@
 package neighborbot
 
-import "time"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
 
 // Account lets a person who holds a staff role log in to the officers'
 // desk (the web dashboard).
@@ -61,4 +65,11 @@ type DeskRepo interface {
 	// CountCasesByStage counts the cases f selects per stage, ignoring
 	// f's stages, offset and limit.
 	CountCasesByStage(f CaseFilter) (map[Stage]int, error)
+}
+
+// HashSecret is how session tokens and login codes are stored: the hex
+// SHA-256 of the secret, so that a copy of the database logs nobody in.
+func HashSecret(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
 }

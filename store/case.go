@@ -149,16 +149,8 @@ func caseWhere(f nb.CaseFilter) *where {
 	if f.ChatID != 0 {
 		w.add(`cases.chat_id = ?`, f.ChatID)
 	}
-	if f.UnitIDs != nil {
-		args := make([]any, len(f.UnitIDs))
-		for i, id := range f.UnitIDs {
-			args[i] = id
-		}
-		if len(args) == 0 {
-			w.add(`0 = 1`)
-		} else {
-			w.add(`cases.unit_id IN (`+placeholders(len(args))+`)`, args...)
-		}
+	if f.UnitIDs != nil || f.OwnerUnitIDs != nil {
+		unitsWhere(&w, f.UnitIDs, f.OwnerUnitIDs)
 	}
 	if !f.ResolvedBefore.IsZero() {
 		w.add(`cases.resolved_at > 0 AND cases.resolved_at < ?`, toMillis(f.ResolvedBefore))
@@ -226,3 +218,31 @@ func (tx *tx) CountCases(f nb.CaseFilter) (int, error) {
 
 // likeEscaper escapes the wildcards of a LIKE pattern (with ESCAPE '\').
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// unitsWhere selects the cases of units, or owned by or whistled to one
+// of owners; none of either selects nothing.
+func unitsWhere(w *where, units, owners []int64) {
+	var ors []string
+	var args []any
+	ids := func(list []int64) []any {
+		out := make([]any, len(list))
+		for i, id := range list {
+			out[i] = id
+		}
+		return out
+	}
+	if len(units) > 0 {
+		ors = append(ors, `cases.unit_id IN (`+placeholders(len(units))+`)`)
+		args = append(args, ids(units)...)
+	}
+	if len(owners) > 0 {
+		ph := placeholders(len(owners))
+		ors = append(ors, `cases.owner_unit_id IN (`+ph+`)`, `cases.whistle_unit_id IN (`+ph+`)`)
+		args = append(append(args, ids(owners)...), ids(owners)...)
+	}
+	if len(ors) == 0 {
+		w.add(`0 = 1`)
+		return
+	}
+	w.add(`(`+strings.Join(ors, ` OR `)+`)`, args...)
+}

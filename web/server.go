@@ -25,6 +25,7 @@ type Server struct {
 	hosts   map[string]bool // host names answered besides loopback
 	polls   *pollLimits
 	parker  *parker
+	desk    *desk // the officers' desk, nil until SetDesk
 
 	// base is cancelled at Shutdown, which cancels every request's context
 	// so that long polls end at once.
