@@ -162,16 +162,16 @@ type CaseDigest struct {
 
 // CaseFilter selects cases. Zero fields do not filter.
 type CaseFilter struct {
-	Stages     []Stage
-	UnitID     int64   // within this unit (exact)
-	UnitIDs    []int64 // within any of these units (exact); nil = no filter
+	Stages  []Stage
+	UnitID  int64   // within this unit (exact)
+	UnitIDs []int64 // within any of these units (exact); nil = no filter
 	// OwnerUnitIDs, with UnitIDs: also the cases owned by or whistled to
 	// one of these units (a department's work); nil = no filter.
 	OwnerUnitIDs []int64
-	ChatID     int64
-	Category   string
-	FollowerID int64 // cases this person reported or follows
-	Since      time.Time
+	ChatID       int64
+	Category     string
+	FollowerID   int64 // cases this person reported or follows
+	Since        time.Time
 	// ResolvedBefore selects cases resolved (办结) before this time.
 	ResolvedBefore time.Time
 	OpenOnly       bool

@@ -16,11 +16,11 @@ type series struct {
 
 // Chart geometry, in SVG units.
 const (
-	chartW, chartH     = 560, 260
-	padL, padR         = 44, 12
-	padT, padB         = 28, 46
-	plotW, plotH       = chartW - padL - padR, chartH - padT - padB
-	chartFont          = `font-family="sans-serif" font-size="11"`
+	chartW, chartH = 560, 260
+	padL, padR     = 44, 12
+	padT, padB     = 28, 46
+	plotW, plotH   = chartW - padL - padR, chartH - padT - padB
+	chartFont      = `font-family="sans-serif" font-size="11"`
 )
 
 // esc escapes text for SVG inside HTML.
