@@ -10,6 +10,7 @@
 //	neighborbot role revoke      take a role back
 //	neighborbot check            full integrity check of the database
 //	neighborbot inbox list-failed|retry   messages set aside after failing
+//	neighborbot user passwd NAME the officers' desk password of a staff member
 //	neighborbot stats            numbers and rates of a unit's area for a period
 //	neighborbot train|eval|understand   the message-understanding models
 //	neighborbot version
@@ -93,6 +94,8 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 		return runInbox(ctx, args, sys)
 	case "stats":
 		return runStats(ctx, args, sys)
+	case "user":
+		return runUser(ctx, args, sys)
 	case "train":
 		return runTrainVerb(ctx, args, sys)
 	case "eval":
@@ -127,6 +130,7 @@ const usage = `usage: neighborbot [command] [flags]
   check        run the full integrity check of the database (stop the bot first for a large one)
   inbox list-failed          the incoming messages set aside after failing (ids, errors)
   inbox retry ID|--all       hand set-aside messages back to the bot
+  user passwd NAME           set the desk password of a person with a staff role (read from standard input)
   stats        [-unit NAME] [-from YYYY-MM-DD] [-to YYYY-MM-DD] [-json]: topics, issues, projects and the rates
   train        -data FILE -out MODEL, or -from-db [-since DATE] [-weight 5] -out MODEL (built-in corpus + decisions)
   eval         -data FILE [-model MODEL] [-json], or -from-db [-since DATE] [-model MODEL] [-json]

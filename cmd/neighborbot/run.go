@@ -82,6 +82,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		}
 		return h.OK(), h
 	})
+	if cfg.Dashboard.Enabled {
+		server.SetDesk(deskConfig(cfg, db))
+	}
 	server.SetAllowedHosts(allowedHosts(cfg))
 	server.SetPollLimits(cfg.Sandbox.MaxWaitingPerClient, cfg.Sandbox.MaxWaiting)
 	if err := server.Start(); err != nil {
@@ -101,6 +104,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		fmt.Fprintf(sys.Out, "sandbox chat: http://%s/sandbox\n", server.Addr())
 	} else {
 		fmt.Fprintf(sys.Out, "serving http://%s/\n", server.Addr())
+	}
+	if cfg.Dashboard.Enabled {
+		fmt.Fprintf(sys.Out, "officers' desk: http://%s/desk/\n", server.Addr())
 	}
 	if wx != nil {
 		runners = append(runners, func(ctx context.Context) {
@@ -185,7 +191,8 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger) (*bot.Engi
 	}
 	hcfg := handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
 		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model),
-		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight}
+		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight,
+		DeskURL: deskURL(cfg), LoginCodeTTL: cfg.Dashboard.LoginCodeTTL.Duration}
 	svc := newCaseService(cfg, db, handlers.NewPhrases(hcfg))
 	hcfg.Cases = svc
 	h := handlers.New(model, hcfg)

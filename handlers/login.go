@@ -1,0 +1,46 @@
+package handlers
+
+import (
+	"crypto/rand"
+	"net/url"
+	"strings"
+
+	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+)
+
+// loginAlphabet has no characters that are easily mistaken (0/O, 1/I/L).
+const loginAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+// login: "#登录" in a private chat — a one-time code (and a link) to log in
+// to the officers' desk, for staff. Only its hash is stored.
+func (h *Handlers) login(c *bot.Context) error {
+	if c.IsGroup() {
+		return c.Reply(h.l.T("login_private_only"))
+	}
+	code := newLoginCode()
+	err := c.Tx.CreateLoginCode(&nb.LoginCode{CodeHash: nb.HashSecret(code), PersonID: c.Person.ID,
+		ExpiresAt: c.Tx.Now().Add(h.cfg.LoginCodeTTL)})
+	if err != nil {
+		return err
+	}
+	text := h.l.T("login_code", code, int(h.cfg.LoginCodeTTL.Minutes()))
+	if base := strings.TrimRight(h.cfg.DeskURL, "/"); base != "" {
+		text += "\n" + h.l.T("login_link", base+"/desk/login?code="+url.QueryEscape(code))
+	}
+	return c.Reply(text)
+}
+
+// newLoginCode returns a random code such as "K7QD-3MZP" (40 bits).
+func newLoginCode() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b) // never fails (crypto/rand)
+	out := make([]byte, 0, 9)
+	for i, v := range b {
+		if i == 4 {
+			out = append(out, '-')
+		}
+		out = append(out, loginAlphabet[int(v)%len(loginAlphabet)])
+	}
+	return string(out)
+}
