@@ -1,6 +1,7 @@
 package neighborbot
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"time"
@@ -72,4 +73,22 @@ type DeskRepo interface {
 func HashSecret(secret string) string {
 	sum := sha256.Sum256([]byte(secret))
 	return hex.EncodeToString(sum[:])
+}
+
+// codeAlphabet has no look-alike characters (0/O, 1/I/L).
+const codeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+// NewCode returns a random one-time code such as "K7QD-3MZP", for invites
+// and desk logins.
+func NewCode() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b) // never fails (crypto/rand)
+	out := make([]byte, 0, 9)
+	for i, v := range b {
+		if i == 4 {
+			out = append(out, '-')
+		}
+		out = append(out, codeAlphabet[int(v)%len(codeAlphabet)])
+	}
+	return string(out)
 }

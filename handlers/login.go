@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"crypto/rand"
 	"net/url"
 	"strings"
 
@@ -9,16 +8,13 @@ import (
 	"github.com/neighborbot/neighborbot/bot"
 )
 
-// loginAlphabet has no characters that are easily mistaken (0/O, 1/I/L).
-const loginAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
 // login: "#登录" in a private chat — a one-time code (and a link) to log in
 // to the officers' desk, for staff. Only its hash is stored.
 func (h *Handlers) login(c *bot.Context) error {
 	if c.IsGroup() {
 		return c.Reply(h.l.T("login_private_only"))
 	}
-	code := newLoginCode()
+	code := nb.NewCode()
 	err := c.Tx.CreateLoginCode(&nb.LoginCode{CodeHash: nb.HashSecret(code), PersonID: c.Person.ID,
 		ExpiresAt: c.Tx.Now().Add(h.cfg.LoginCodeTTL)})
 	if err != nil {
@@ -29,18 +25,4 @@ func (h *Handlers) login(c *bot.Context) error {
 		text += "\n" + h.l.T("login_link", base+"/desk/login?code="+url.QueryEscape(code))
 	}
 	return c.Reply(text)
-}
-
-// newLoginCode returns a random code such as "K7QD-3MZP" (40 bits).
-func newLoginCode() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b) // never fails (crypto/rand)
-	out := make([]byte, 0, 9)
-	for i, v := range b {
-		if i == 4 {
-			out = append(out, '-')
-		}
-		out = append(out, loginAlphabet[int(v)%len(loginAlphabet)])
-	}
-	return string(out)
 }

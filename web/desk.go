@@ -34,6 +34,9 @@ type DeskConfig struct {
 	ResponseLimit time.Duration
 	// Categories offered when a case is re-categorised.
 	Categories []string
+	// InviteTTL is how long an invite code made on the admin page lasts
+	// (default 72 h).
+	InviteTTL time.Duration
 	// Report renders the weekly report of a unit (optional).
 	Report func(unit string, from, to time.Time, s *nb.Stats, overdue []*nb.Case) string
 }
@@ -58,6 +61,9 @@ func (s *Server) SetDesk(cfg DeskConfig) {
 	}
 	if cfg.Location == nil {
 		cfg.Location = time.FixedZone("CST", 8*3600)
+	}
+	if cfg.InviteTTL <= 0 {
+		cfg.InviteTTL = 72 * time.Hour
 	}
 	if cfg.BasicWeight == 0 {
 		cfg.BasicWeight = 0.9
