@@ -109,9 +109,10 @@ func (s *Server) showAdmin(w http.ResponseWriter, r *http.Request, u *deskUser, 
 	s.render(w, r, http.StatusOK, "admin", u, d)
 }
 
-// formID reads a numeric form field (0 when empty).
+// formID reads a numeric form field (0 when empty; a case number's "#"
+// is dropped).
 func formID(r *http.Request, key string) (int64, error) {
-	v := strings.TrimSpace(r.PostFormValue(key))
+	v := strings.TrimPrefix(strings.TrimSpace(r.PostFormValue(key)), "#")
 	if v == "" {
 		return 0, nil
 	}

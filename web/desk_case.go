@@ -123,7 +123,7 @@ func (s *Server) caseStory(tx nb.Tx, u *deskUser, c *nb.Case, d *caseData) error
 	for _, f := range followers {
 		name := f.Name
 		if !unmask {
-			name = maskName(name)
+			name = intake.MaskName(name)
 		}
 		d.People = append(d.People, personRow{Name: name, Kind: f.Kind, At: f.CreatedAt})
 	}
@@ -151,19 +151,10 @@ func actorName(tx nb.Tx, id int64, unmask bool, cache map[int64]string) (string,
 	}
 	name := p.Name
 	if !unmask && !(nb.Actor{Grants: grants}).HasRole(nb.StaffRoles...) {
-		name = maskName(name)
+		name = intake.MaskName(name)
 	}
 	cache[id] = name
 	return name, nil
-}
-
-// maskName keeps the first character of a resident's name.
-func maskName(s string) string {
-	r := []rune(s)
-	if len(r) <= 1 {
-		return s + "*"
-	}
-	return string(r[0]) + strings.Repeat("*", len(r)-1)
 }
 
 // treeUnits lists every unit, in tree order, for choosing an owner or a
@@ -209,25 +200,14 @@ func parseCommand(r *http.Request) (nb.Command, error) {
 	if !slices.Contains(deskActions, cmd.Action) {
 		return cmd, nb.Errorf(nb.EINVALID, "unknown action %q", cmd.Action)
 	}
-	num := func(key string) (int64, error) {
-		v := strings.TrimPrefix(strings.TrimSpace(r.PostFormValue(key)), "#")
-		if v == "" {
-			return 0, nil
-		}
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < 0 {
-			return 0, nb.Errorf(nb.EINVALID, "%s must be a number", key)
-		}
-		return n, nil
-	}
 	var err error
-	if cmd.UnitID, err = num("unit"); err != nil {
+	if cmd.UnitID, err = formID(r, "unit"); err != nil {
 		return cmd, err
 	}
-	if cmd.TargetID, err = num("target"); err != nil {
+	if cmd.TargetID, err = formID(r, "target"); err != nil {
 		return cmd, err
 	}
-	days, err := num("days")
+	days, err := formID(r, "days")
 	if err != nil {
 		return cmd, err
 	}

@@ -49,19 +49,9 @@ func (u *deskUser) scope(f *nb.CaseFilter, unit int64) {
 
 // units lists the units within the user's area, in tree order.
 func (u *deskUser) units() []*nb.Unit {
-	var list []*nb.Unit
-	for id, unit := range u.Tree {
-		if u.Actor.Covers(u.Tree, id, managerRoles...) || u.Actor.Covers(u.Tree, id, nb.RoleDepartment) {
-			list = append(list, unit)
-		}
-	}
-	slices.SortFunc(list, func(a, b *nb.Unit) int {
-		if ka, kb := slices.Index(nb.UnitKinds, a.Kind), slices.Index(nb.UnitKinds, b.Kind); ka != kb {
-			return ka - kb
-		}
-		return int(a.ID - b.ID)
+	return slices.DeleteFunc(treeUnits(u.Tree), func(unit *nb.Unit) bool {
+		return !u.Actor.Covers(u.Tree, unit.ID, managerRoles...) && !u.Actor.Covers(u.Tree, unit.ID, nb.RoleDepartment)
 	})
-	return list
 }
 
 // maySee reports whether the user may see case c: an officer of its area,
