@@ -28,7 +28,8 @@ var officerHelp = [2]string{`工作人员命令：
 #立项 N [承办单位]；#派单 N 单位；#吹哨 N 单位
 #报到 N；#进展 N 内容；#办结 N 结果
 #绑定群 单位 — 把本群绑定到网格/社区；#工作群 单位 — 设为工作人员群（接收升级与周报）
-#撤销 名字 角色 — 撤销您负责范围内某人的角色`,
+#撤销 名字 角色 — 撤销您负责范围内某人的角色
+#登录 — 私聊获取工作台（网页）一次性登录码`,
 	`Officer commands:
 /todo — open cases and the review list; /overdue — overdue projects; /case N — timeline
 /extend N 3d reason; /stats [week|month|year]
@@ -36,7 +37,8 @@ var officerHelp = [2]string{`工作人员命令：
 /accept N [unit]; /assign N unit; /whistle N unit
 /ack N; /progress N text; /resolve N result
 /bindgroup unit — bind this group to a grid or community; /officersgroup unit — make it the officers' work group (escalations, weekly report)
-/revoke name role — take a role back from someone in your area`}
+/revoke name role — take a role back from someone in your area
+/login — in a private chat: a one-time code for the web desk`}
 
 // help: "#帮助" — residents' commands, plus officers' for officers.
 func (h *Handlers) help(c *bot.Context) error {
