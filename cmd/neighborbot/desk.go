@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net"
 	"strings"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -28,13 +29,19 @@ func deskConfig(cfg config.Config, db nb.Store) web.DeskConfig {
 	}
 }
 
-// deskURL is the desk's address for the bot's login links.
+// deskURL is the desk's address for the bot's login links: dashboard.url,
+// else http_addr when it names one host and port ("" = the bot sends the
+// code without a link).
 func deskURL(cfg config.Config) string {
 	if !cfg.Dashboard.Enabled {
 		return ""
 	}
 	if cfg.Dashboard.URL != "" {
 		return cfg.Dashboard.URL
+	}
+	host, port, err := net.SplitHostPort(cfg.HTTPAddr)
+	if ip := net.ParseIP(host); err != nil || host == "" || port == "0" || (ip != nil && ip.IsUnspecified()) {
+		return ""
 	}
 	return "http://" + cfg.HTTPAddr
 }
