@@ -169,3 +169,19 @@ func TestDeskEscapes(t *testing.T) {
 		}
 	}
 }
+
+// The desk speaks English when asked, and remembers it.
+func TestDeskEnglish(t *testing.T) {
+	e := newDeskEnv(t, false)
+	c := e.client()
+	if _, page := e.get(c, "/desk/login?lang=en"); !strings.Contains(page, `<html lang="en">`) || !strings.Contains(page, "Log in") {
+		t.Fatalf("English login page:\n%s", page)
+	}
+	e.login(c, "王书记", "secret-王书记")
+	if _, board := e.get(c, "/desk/"); !strings.Contains(board, "Case board") || !strings.Contains(board, "Export Excel") {
+		t.Errorf("English board:\n%s", board)
+	}
+	if _, board := e.get(c, "/desk/?lang=zh"); !strings.Contains(board, "导出 Excel") {
+		t.Errorf("Chinese board:\n%s", board)
+	}
+}
