@@ -149,24 +149,28 @@ func TestBoardFilters(t *testing.T) {
 }
 
 // TestBoardPlan: the board reads the open cases of its units through an
-// index, never the whole history.
+// index, never the whole history (a department's, owned or whistled cases,
+// through the open stages).
 func TestBoardPlan(t *testing.T) {
 	db := openTestDB(t, time.Now)
 	fillHistory(t, db)
-	w := caseWhere(nb.CaseFilter{OpenOnly: true, UnitIDs: []int64{1, 2}})
-	q := `SELECT ` + caseColumns + ` FROM cases` + w.String() + ` ORDER BY cases.id DESC LIMIT 50`
+	officer := caseWhere(nb.CaseFilter{OpenOnly: true, UnitIDs: []int64{1, 2}})
+	staff := caseWhere(nb.CaseFilter{OpenOnly: true, UnitIDs: []int64{}, OwnerUnitIDs: []int64{3}})
 	for _, analysed := range []bool{false, true} {
 		if analysed {
 			if _, err := db.writer.Exec(`ANALYZE`); err != nil {
 				t.Fatal(err)
 			}
 		}
-		p := plan(t, db, q, w.args...)
-		if !strings.Contains(p, "INDEX cases_open_unit") {
-			t.Errorf("board (analysed %v) does not use cases_open_unit:\n%s", analysed, p)
-		}
-		if strings.Contains(p, "SCAN cases") {
-			t.Errorf("board (analysed %v) scans the history:\n%s", analysed, p)
+		for name, w := range map[string]*where{"officer": officer, "staff": staff} {
+			q := `SELECT ` + caseColumns + ` FROM cases` + w.String() + ` ORDER BY cases.id DESC LIMIT 50`
+			p := plan(t, db, q, w.args...)
+			if !strings.Contains(p, "SEARCH cases USING") || (name == "officer" && !strings.Contains(p, "INDEX cases_open_unit")) {
+				t.Errorf("%s's board (analysed %v) does not search an index:\n%s", name, analysed, p)
+			}
+			if strings.Contains(p, "SCAN cases") {
+				t.Errorf("%s's board (analysed %v) scans the history:\n%s", name, analysed, p)
+			}
 		}
 	}
 }

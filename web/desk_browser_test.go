@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -51,6 +52,7 @@ func TestBrowserDesk(t *testing.T) {
 		follow(chromedp.ID("login-btn")),
 		chromedp.WaitVisible(chromedp.ID("board")),
 		chromedp.Poll[chromedp.Void](`document.querySelectorAll("#board tr.case").length === 3`),
+		screenshotAction(t, "board"),
 		// Filter by text.
 		chromedp.SendKeys(chromedp.ID("f-q"), "路灯"),
 		follow(chromedp.ID("f-apply")),
@@ -61,6 +63,7 @@ func TestBrowserDesk(t *testing.T) {
 	if err != nil {
 		t.Fatalf("log in, filter, open: %v", err)
 	}
+	screenshot(t, ctx, "case")
 	safe := `document.title !== 'xss' && document.title !== 'xss2' && document.querySelectorAll("main img, main script").length === 0`
 	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](safe)); err != nil || !ok {
 		t.Fatalf("a hostile name or report ran or became markup (%v)", err)
@@ -116,6 +119,7 @@ func TestBrowserDesk(t *testing.T) {
 	if err != nil {
 		t.Fatalf("charts: %v", err)
 	}
+	screenshot(t, ctx, "stats")
 
 	// A form on another site posting to the desk is refused.
 	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -163,6 +167,29 @@ func follow[S chromedp.Selectable](sel S) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		_, err := chromedp.RunResponse(ctx, chromedp.Click(sel))
 		return chromedp.Void{}, err
+	}
+}
+
+// screenshot saves the page beside NEIGHBORBOT_SCREENSHOT, if set.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	path := os.Getenv("NEIGHBORBOT_SCREENSHOT")
+	if path == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err == nil {
+		err = os.WriteFile(strings.TrimSuffix(path, ".png")+"-desk-"+name+".png", png, 0o644)
+	}
+	if err != nil {
+		t.Errorf("screenshot: %v", err)
+	}
+}
+
+// screenshotAction is screenshot as a step.
+func screenshotAction(t *testing.T, name string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, _ *chromedp.Target) (chromedp.Void, error) {
+		screenshot(t, ctx, name)
+		return chromedp.Void{}, nil
 	}
 }
 

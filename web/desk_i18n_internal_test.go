@@ -29,3 +29,11 @@ func TestDeskTextsExist(t *testing.T) {
 		}
 	}
 }
+
+func TestCountTop(t *testing.T) {
+	for m, want := range map[float64]float64{0: 4, 3: 4, 5: 8, 9: 20, 40: 40, 41: 80, 170: 200} {
+		if got := countTop(m); got != want {
+			t.Errorf("countTop(%v) = %v, want %v", m, got, want)
+		}
+	}
+}

@@ -58,18 +58,21 @@ func legend(b *strings.Builder, ss []series) {
 	}
 }
 
-// niceTop rounds a maximum up for the y axis (at least 1).
-func niceTop(m float64) float64 {
-	if m <= 1 {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(m)))
-	for _, f := range []float64{1, 2, 2.5, 5, 10} {
-		if f*p >= m {
-			return f * p
+// countTop is the top of a count axis with four whole ticks: four times
+// the smallest of 1, 2, 5, 10, 20, 50 … that reaches a quarter of m.
+func countTop(m float64) float64 {
+	for p := 1.0; ; p *= 10 {
+		for _, f := range []float64{1, 2, 5} {
+			if 4*f*p >= m {
+				return 4 * f * p
+			}
 		}
 	}
-	return 10 * p
+}
+
+// noData writes a note in the middle of an empty chart.
+func noData(b *strings.Builder) {
+	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" fill="#6b7781">—</text>`, padL+plotW/2, padT+plotH/2)
 }
 
 // barChart draws grouped bars: one group per label, one bar per series.
@@ -82,8 +85,11 @@ func barChart(id, title string, labels []string, ss []series) template.HTML {
 			top = max(top, v)
 		}
 	}
-	top = niceTop(top)
+	top = countTop(top)
 	axis(&b, top, labels, func(v float64) string { return fmt.Sprintf("%.0f", v) })
+	if len(labels) == 0 {
+		noData(&b)
+	}
 	group := float64(plotW) / float64(max(len(labels), 1))
 	bar := group * 0.8 / float64(max(len(ss), 1))
 	for si, s := range ss {
