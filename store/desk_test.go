@@ -9,10 +9,9 @@ import (
 	nb "github.com/neighborbot/neighborbot"
 )
 
-// TestDesk covers accounts, sessions, login codes and the board's filters.
-func TestDesk(t *testing.T) {
-	clock := &testClock{now: t0}
-	f := &fixture{t: t, s: openTestDB(t, clock.Now), clock: clock}
+// testDesk covers accounts, sessions and login codes.
+func testDesk(f *fixture) {
+	t, clock := f.t, f.clock
 	var p1, p2 *nb.Person
 	f.update(func(tx nb.Tx) (err error) {
 		if p1, err = tx.EnsurePerson(nb.PlatformSandbox, "a", "王书记"); err != nil {
@@ -87,10 +86,9 @@ func TestDesk(t *testing.T) {
 	})
 }
 
-// TestBoardFilters checks the filters the desk's board adds to CaseFilter.
-func TestBoardFilters(t *testing.T) {
-	clock := &testClock{now: t0}
-	f := &fixture{t: t, s: openTestDB(t, clock.Now), clock: clock}
+// testBoardFilters checks the filters the desk's board adds to CaseFilter.
+func testBoardFilters(f *fixture) {
+	t, clock := f.t, f.clock
 	grid := &nb.Unit{Name: "一网格", Kind: nb.UnitGrid}
 	f.update(func(tx nb.Tx) error {
 		if err := tx.CreateUnit(grid); err != nil {
