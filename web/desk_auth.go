@@ -155,7 +155,7 @@ func (s *Server) deskLogin(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	code := strings.ToUpper(strings.TrimSpace(r.PostFormValue("code")))
 	if code == "" {
-		keys = append(keys, "desk:name:"+name)
+		keys = append(keys, "desk:name:"+string([]rune(name)[:min(len([]rune(name)), 64)]))
 	}
 	if until, err := s.loginLocked(r, keys); err != nil {
 		s.deskFail(w, r, &deskUser{L: l}, err)
