@@ -82,7 +82,7 @@ func TestDeskAgainstRealProgram(t *testing.T) {
 	}
 	_, casePage := c.get("/desk/cases/1")
 	csrf := find(t, `name="csrf" value="([^"]+)"`, casePage)
-	unit := find(t, `<option value="(\d+)">城管办\(演示\)`, casePage)
+	unit := find(t, `<option value="(\d+)"[^>]*>城管办\(演示\)`, casePage)
 	for _, form := range []url.Values{
 		{"action": {"accept"}, "unit": {unit}},
 		{"action": {"resolve"}, "note": {"已清运完毕"}},
