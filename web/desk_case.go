@@ -37,7 +37,7 @@ type caseData struct {
 	Events     []eventRow
 	People     []personRow
 	Group      string
-	Photos     int
+	Photos     []*nb.CaseAttachment // kept on the platform; listed with their step
 	Actions    []nb.Action
 	Units      []*nb.Unit
 	Categories []string
@@ -127,8 +127,7 @@ func (s *Server) caseStory(tx nb.Tx, u *deskUser, c *nb.Case, d *caseData) error
 		}
 		d.People = append(d.People, personRow{Name: name, Kind: f.Kind, At: f.CreatedAt})
 	}
-	photos, err := tx.ListAttachments(c.ID)
-	d.Photos = len(photos)
+	d.Photos, err = tx.ListAttachments(c.ID)
 	return err
 }
 

@@ -68,6 +68,13 @@ func TestDeskLoginRateLimited(t *testing.T) {
 func TestDeskActResolves(t *testing.T) {
 	e := newDeskEnv(t, false)
 	n := e.report(grid1, "刘大爷", "路灯坏了", "市政", nb.PriorityGeneral)
+	err := e.db.Update(t.Context(), func(tx nb.Tx) error {
+		return tx.AddAttachment(&nb.CaseAttachment{CaseID: n, EventKind: nb.EventReported, Platform: nb.PlatformSandbox,
+			Attachment: nb.Attachment{Kind: "photo", FileRef: "f1"}})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	c := e.client()
 	_, csrf := e.login(c, "王书记", "secret-王书记")
 	path := "/desk/cases/" + strconv.FormatInt(n, 10)
@@ -90,7 +97,8 @@ func TestDeskActResolves(t *testing.T) {
 		t.Error("the group was not told of the resolution")
 	}
 	_, page := e.get(c, path)
-	if !strings.Contains(page, `data-stage="resolved"`) || !strings.Contains(page, "已修好") || !strings.Contains(page, "王书记") {
+	if !strings.Contains(page, `data-stage="resolved"`) || !strings.Contains(page, "已修好") || !strings.Contains(page, "王书记") ||
+		!strings.Contains(page, `<span id="photos">照片 1 张`) {
 		t.Errorf("case page after resolving:\n%s", page)
 	}
 	// A resolved case cannot be resolved again: a clear refusal.
