@@ -56,6 +56,8 @@ type DeskRepo interface {
 	FindSession(tokenHash string) (*Session, error)
 	// DeleteSession ends a session (no error if there is none).
 	DeleteSession(tokenHash string) error
+	// DeleteSessions ends every session of a person (a new password).
+	DeleteSessions(personID int64) (int64, error)
 	// PruneSessions deletes sessions and login codes expired before t.
 	PruneSessions(before time.Time) (int64, error)
 	// CreateLoginCode stores a new one-time code, setting its CreatedAt.

@@ -82,6 +82,15 @@ func (tx *tx) DeleteSession(tokenHash string) error {
 	return nil
 }
 
+// DeleteSessions ends every session of a person.
+func (tx *tx) DeleteSessions(personID int64) (int64, error) {
+	res, err := tx.exec(`DELETE FROM sessions WHERE person_id = ?`, personID)
+	if err != nil {
+		return 0, fmt.Errorf("delete sessions: %w", err)
+	}
+	return res.RowsAffected()
+}
+
 // PruneSessions deletes the sessions and login codes expired before t.
 func (tx *tx) PruneSessions(before time.Time) (int64, error) {
 	var total int64

@@ -51,6 +51,15 @@ func testDesk(f *fixture) {
 		}
 		return nil
 	})
+	f.update(func(tx nb.Tx) error {
+		if err := tx.CreateSession(&nb.Session{TokenHash: "t2", PersonID: p1.ID, CSRF: "c", ExpiresAt: t0.Add(time.Hour)}); err != nil {
+			return err
+		}
+		if n, err := tx.DeleteSessions(p1.ID); err != nil || n != 2 {
+			t.Fatalf("DeleteSessions = %d, %v", n, err)
+		}
+		return tx.CreateSession(&nb.Session{TokenHash: "t1", PersonID: p1.ID, CSRF: "c", ExpiresAt: t0.Add(time.Hour)})
+	})
 	clock.Add(time.Hour)
 	f.view(func(tx nb.Tx) error { _, err := tx.FindSession("t1"); wantCode(t, err, nb.ENOTFOUND); return nil })
 

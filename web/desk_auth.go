@@ -20,6 +20,9 @@ const (
 	loginCookie   = "nb_desk_login" // the login form's CSRF token (double submit)
 )
 
+// maxFormBody is the largest form the desk takes.
+const maxFormBody = 64 << 10
+
 // deskUser is the person a desk request is made by.
 type deskUser struct {
 	Person  *nb.Person
@@ -65,6 +68,7 @@ func (s *Server) deskAuth(next deskHandler) http.HandlerFunc {
 			s.deskMessage(w, r, u, http.StatusForbidden, l.T("no_role"))
 			return
 		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
 		if r.Method == http.MethodPost && !sameOriginForm(r, u.Session.CSRF) {
 			s.deskMessage(w, r, u, http.StatusForbidden, l.T("bad_form"))
 			return
@@ -146,6 +150,7 @@ func safeNext(next string) string {
 // name; too many lock both for a while.
 func (s *Server) deskLogin(w http.ResponseWriter, r *http.Request) {
 	l := langOf(w, r)
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
 	c, err := r.Cookie(loginCookie)
 	if err != nil || subtle.ConstantTimeCompare([]byte(c.Value), []byte(r.PostFormValue("token"))) != 1 {
 		s.renderLogin(w, r, http.StatusForbidden, l.T("bad_form"))

@@ -54,13 +54,22 @@ func runUser(ctx context.Context, args []string, sys IO) error {
 		if err != nil {
 			return fmt.Errorf("user passwd: %s", explain(err))
 		}
+		var ended int64
 		err = db.Update(ctx, func(tx nb.Tx) error {
-			return tx.PutAccount(&nb.Account{PersonID: person.ID, Login: name, PasswordHash: hash})
+			if err := tx.PutAccount(&nb.Account{PersonID: person.ID, Login: name, PasswordHash: hash}); err != nil {
+				return err
+			}
+			ended, err = tx.DeleteSessions(person.ID) // a new password logs every browser out
+			return err
 		})
 		if err != nil {
 			return fmt.Errorf("user passwd: %s", explain(err))
 		}
-		fmt.Fprintf(sys.Out, "password set: %s can log in to the desk (/desk/) as %q\n", name, name)
+		fmt.Fprintf(sys.Out, "password set: %s can log in to the desk (/desk/) as %q", name, name)
+		if ended > 0 {
+			fmt.Fprintf(sys.Out, "; %d earlier login(s) ended", ended)
+		}
+		fmt.Fprintln(sys.Out)
 		return nil
 	})
 }
