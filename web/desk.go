@@ -82,6 +82,10 @@ func (s *Server) deskRoutes(mux *http.ServeMux) {
 	if s.desk == nil {
 		return
 	}
+	if s.sb == nil { // without the sandbox, the desk is the home page
+		mux.Handle("GET /{$}", http.RedirectHandler("/desk/", http.StatusFound))
+	}
+	mux.Handle("GET /desk", http.RedirectHandler("/desk/", http.StatusMovedPermanently))
 	mux.HandleFunc("GET /desk/login", s.deskLoginPage)
 	mux.HandleFunc("POST /desk/login", s.deskLogin)
 	mux.HandleFunc("POST /desk/logout", s.deskAuth(s.deskLogout))
