@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -62,6 +63,10 @@ type adminData struct {
 	Roles   []nb.Role
 	Kinds   []nb.UnitKind
 	NewCode string // an invite just made, shown once
+	// Health is the bot's state as /healthz?detail=1 reports it (the
+	// platforms' accounts, the backlog, the store), indented JSON.
+	HealthOK bool
+	Health   string
 }
 
 // adminPage lists units, groups, people with their roles and invites.
@@ -76,6 +81,15 @@ func (s *Server) showAdmin(w http.ResponseWriter, r *http.Request, u *deskUser, 
 		NewCode: newCode}
 	for _, unit := range d.Units {
 		d.Parents[unit.ID] = u.Tree.Name(unit.ParentID)
+	}
+	if s.health != nil {
+		ok, detail := s.health()
+		b, err := json.MarshalIndent(detail, "", "  ")
+		if err != nil {
+			s.deskFail(w, r, u, err)
+			return
+		}
+		d.HealthOK, d.Health = ok, string(b)
 	}
 	err := s.desk.cfg.Store.View(r.Context(), func(tx nb.Tx) error {
 		var err error

@@ -24,6 +24,7 @@ func TestDeskAdmin(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.setPassword("管理员", "admin-password")
+	e.srv.SetHealth(func() (bool, any) { return true, map[string]string{"wechat": "logged_in <b>"} })
 
 	officer := e.client()
 	e.login(officer, "王书记", "secret-王书记")
@@ -76,7 +77,7 @@ func TestDeskAdmin(t *testing.T) {
 		t.Fatalf("grant: %d %s", status, body)
 	}
 	_, page := e.get(c, "/desk/admin")
-	if !strings.Contains(page, "小周") || !strings.Contains(page, "第三网格") {
+	if !strings.Contains(page, "小周") || !strings.Contains(page, "第三网格") || !strings.Contains(page, "logged_in \\u003cb\\u003e") {
 		t.Errorf("admin page after changes:\n%s", page)
 	}
 	if status, _ := post("/desk/admin/revoke", url.Values{"person": {resident}, "role": {"grid_worker"}, "unit": {grid3}}); status != http.StatusSeeOther {

@@ -75,6 +75,7 @@ var deskTexts = map[string][2]string{
 	"revoke":         {"撤销", "Revoke"},
 	"create_invite":  {"生成绑定码", "Create invite code"},
 	"add_unit":       {"新建单位", "Add unit"},
+	"health":         {"运行状态（各平台账号、积压、数据库）", "Health (platform accounts, backlog, database)"},
 	"parent":         {"上级", "Parent"},
 	"kind":           {"类型", "Kind"},
 	"role":           {"角色", "Role"},
