@@ -107,3 +107,39 @@ func firstOf(errs ...error) error {
 	}
 	return nil
 }
+
+// An admin of a community administers only within it.
+func TestDeskScopedAdmin(t *testing.T) {
+	e := newDeskEnv(t, false)
+	community := unitID(t, e, "幸福社区(演示)")
+	err := e.db.Update(t.Context(), func(tx nb.Tx) error {
+		p, err := tx.EnsurePerson(nb.PlatformSandbox, "社区管理员", "社区管理员")
+		if err != nil {
+			return err
+		}
+		id, _ := strconv.ParseInt(community, 10, 64)
+		return tx.GrantRole(nb.RoleGrant{PersonID: p.ID, Role: nb.RoleAdmin, UnitID: id})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.setPassword("社区管理员", "admin-password")
+	c := e.client()
+	_, csrf := e.login(c, "社区管理员", "admin-password")
+	for _, step := range []struct {
+		path string
+		form url.Values
+		want int
+	}{
+		{"/desk/admin/units", url.Values{"name": {"第四网格"}, "kind": {"grid"}, "parent": {community}}, http.StatusSeeOther},
+		{"/desk/admin/units", url.Values{"name": {"新街道"}, "kind": {"street"}}, http.StatusForbidden},
+		{"/desk/admin/invites", url.Values{"role": {"department"}, "unit": {unitID(t, e, "城管办(演示)")}}, http.StatusForbidden},
+		{"/desk/admin/invites", url.Values{"role": {"admin"}}, http.StatusForbidden},
+		{"/desk/admin/invites", url.Values{"role": {"officer"}, "unit": {community}}, http.StatusOK},
+	} {
+		step.form.Set("csrf", csrf)
+		if status, _, body := e.post(c, step.path, step.form); status != step.want {
+			t.Errorf("%s %v: %d, want %d\n%s", step.path, step.form, status, step.want, body)
+		}
+	}
+}
