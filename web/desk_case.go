@@ -54,7 +54,8 @@ func caseID(r *http.Request) (int64, error) {
 }
 
 // deskCase shows a case: its timeline, reporters and followers, the group
-// it came from, a suggested duplicate and the actions its stage allows.
+// it came from, a suggested duplicate and the actions its stage allows the
+// user (the case service checks again when one is taken).
 func (s *Server) deskCase(w http.ResponseWriter, r *http.Request, u *deskUser) {
 	id, err := caseID(r)
 	if err != nil {
@@ -75,7 +76,7 @@ func (s *Server) deskCase(w http.ResponseWriter, r *http.Request, u *deskUser) {
 		}
 		d.Row = rowOf(u, c, tx.Now())
 		for _, a := range deskActions {
-			if nb.CanApply(c.Stage, a) && (a != nb.ActionAck || c.WhistleUnitID != 0) {
+			if nb.CanApply(c.Stage, a) && (a != nb.ActionAck || c.WhistleUnitID != 0) && nb.Authorize(u.Actor, a, c, u.Tree) == nil {
 				d.Actions = append(d.Actions, a)
 			}
 		}

@@ -185,3 +185,34 @@ func TestDeskEnglish(t *testing.T) {
 		t.Errorf("Chinese board:\n%s", board)
 	}
 }
+
+// A whistled unit sees the case on its board and reports for duty there.
+func TestDeskWhistleAndAck(t *testing.T) {
+	e := newDeskEnv(t, false)
+	n := e.report("幸福社区二网格群(演示)", "小周", "井盖丢了", "市政", nb.PriorityUrgent)
+	path := "/desk/cases/" + strconv.FormatInt(n, 10)
+	officer := e.client()
+	_, csrf := e.login(officer, "王书记", "secret-王书记")
+	status, _, _ := e.post(officer, path+"/act", url.Values{"csrf": {csrf}, "action": {"whistle"}, "unit": {unitID(t, e, "城管办(演示)")}})
+	if status != http.StatusSeeOther {
+		t.Fatalf("whistle: %d", status)
+	}
+	staff := e.client()
+	_, csrf = e.login(staff, "赵师傅", "secret-赵师傅")
+	if _, board := e.get(staff, "/desk/?whistle=1"); !strings.Contains(board, "井盖丢了") || !strings.Contains(board, "badge whistle") {
+		t.Fatalf("the whistled unit's board:\n%s", board)
+	}
+	if _, page := e.get(staff, path); !strings.Contains(page, `id="act-ack"`) || strings.Contains(page, `id="act-accept"`) {
+		t.Errorf("the whistled unit's actions:\n%s", page)
+	}
+	if status, _, _ := e.post(staff, path+"/act", url.Values{"csrf": {csrf}, "action": {"ack"}}); status != http.StatusSeeOther {
+		t.Fatalf("ack: %d", status)
+	}
+	if c := caseNow(t, e, n); c.WhistleUnitID != 0 {
+		t.Errorf("whistle still open after ack: %+v", c)
+	}
+	// Staff may not accept: the case service refuses.
+	if status, _, _ := e.post(staff, path+"/act", url.Values{"csrf": {csrf}, "action": {"accept"}, "unit": {unitID(t, e, "城管办(演示)")}}); status != http.StatusForbidden {
+		t.Errorf("staff accepting: %d", status)
+	}
+}
