@@ -162,19 +162,30 @@ type CaseDigest struct {
 
 // CaseFilter selects cases. Zero fields do not filter.
 type CaseFilter struct {
-	Stages     []Stage
-	UnitID     int64   // within this unit (exact)
-	UnitIDs    []int64 // within any of these units (exact); nil = no filter
-	ChatID     int64
-	Category   string
-	FollowerID int64 // cases this person reported or follows
-	Since      time.Time
+	Stages  []Stage
+	UnitID  int64   // within this unit (exact)
+	UnitIDs []int64 // within any of these units (exact); nil = no filter
+	// OwnerUnitIDs, with UnitIDs: also the cases owned by or whistled to
+	// one of these units (a department's work); nil = no filter.
+	OwnerUnitIDs []int64
+	ChatID       int64
+	Category     string
+	FollowerID   int64 // cases this person reported or follows
+	Since        time.Time
 	// ResolvedBefore selects cases resolved (办结) before this time.
 	ResolvedBefore time.Time
 	OpenOnly       bool
 	QuietOnly      bool // only cases on the review list (low-confidence detections)
 	// OverdueAt selects projects whose deadline passed before this time.
 	OverdueAt time.Time
+	// Before selects cases reported before this time (with Since, a period).
+	Before time.Time
+	// Priority selects cases of one priority (PriorityUrgent: the urgent ones).
+	Priority Priority
+	// WhistleOpen selects cases with a whistle not yet acknowledged.
+	WhistleOpen bool
+	// Text selects cases whose report or location contains it.
+	Text string
 	// ByDue orders projects by deadline, soonest first, then the other
 	// cases oldest first (default: newest first).
 	ByDue  bool

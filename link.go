@@ -1,9 +1,6 @@
 package neighborbot
 
-import (
-	"crypto/rand"
-	"time"
-)
+import "time"
 
 // LinkCode is a one-time code with which a person joins an account on
 // another platform to themselves, so that one person keeps one set of
@@ -35,15 +32,3 @@ func (l *LinkCode) Usable(now time.Time) error {
 // accounts. The sandbox's people are not authenticated (anyone who reaches
 // its page may speak as any of them), so they never are.
 func (p Platform) Linkable() bool { return p != PlatformSandbox && p != "" }
-
-// NewCode returns a random one-time code like "K7QM-3XPA", from an alphabet
-// without look-alike characters (invite and link codes).
-func NewCode() string {
-	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	for i := range b {
-		b[i] = alphabet[int(b[i])%len(alphabet)]
-	}
-	return string(b[:4]) + "-" + string(b[4:])
-}

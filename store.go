@@ -37,6 +37,7 @@ type Tx interface {
 	TimerRepo
 	StatsRepo
 	NoticeRepo
+	DeskRepo
 }
 
 // TimerRepo finds the cases whose timers are due and keeps the lease that

@@ -26,6 +26,7 @@ type Config struct {
 	BotUsername   string     `yaml:"bot_username"`
 	Demo          bool       `yaml:"demo"`
 	Sandbox       Sandbox    `yaml:"sandbox"`
+	Dashboard     Dashboard  `yaml:"dashboard"`
 	Telegram      Telegram   `yaml:"telegram"`
 	WeChat        WeChat     `yaml:"wechat"`
 	Redis         Redis      `yaml:"redis"`
@@ -42,6 +43,22 @@ type Config struct {
 	Categories    []Category `yaml:"categories"`
 	Open311       Open311    `yaml:"open311"`
 	Metrics       Metrics    `yaml:"metrics"`
+}
+
+// Dashboard configures the officers' desk (/desk/): login, case board,
+// statistics and exports.
+type Dashboard struct {
+	Enabled bool `yaml:"enabled"`
+	// URL is the desk's address as officers reach it, for the login links
+	// the bot sends (#登录); empty: http://<http_addr>.
+	URL string `yaml:"url"`
+	// SecureCookie marks the session cookie Secure; needed when the desk is
+	// served over https by a proxy in front of it.
+	SecureCookie bool `yaml:"secure_cookie"`
+	// SessionTTL is how long a login lasts; LoginCodeTTL how long a code
+	// sent by the bot may be used.
+	SessionTTL   Duration `yaml:"session_ttl"`
+	LoginCodeTTL Duration `yaml:"login_code_ttl"`
 }
 
 // Sandbox configures the built-in web chat used for trying the bot out.
@@ -210,6 +227,7 @@ func Default() Config {
 		BotUsername:   "neighborbot",
 		Demo:          true,
 		Sandbox:       Sandbox{Enabled: true, MaxWaitingPerClient: 512, MaxWaiting: 8192},
+		Dashboard:     Dashboard{Enabled: true, SessionTTL: Duration{12 * time.Hour}, LoginCodeTTL: Duration{5 * time.Minute}},
 		WeChat: WeChat{SessionFile: "wechat-session.json", SendInterval: Duration{2 * time.Second},
 			SendJitter: Duration{time.Second}, HourlyCap: 60, TooOftenWait: Duration{5 * time.Minute},
 			ReloginMax: Duration{10 * time.Minute}, QRTerminal: true, MediaDir: "wechat-media", MaxImageBytes: 5 << 20},

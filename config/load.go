@@ -113,6 +113,7 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_TIMEZONE", "timezone", func(c *Config, v string) error { c.TimeZone = v; return nil }},
 	{"NEIGHBORBOT_BOT_USERNAME", "bot_username", func(c *Config, v string) error { c.BotUsername = v; return nil }},
 	{"NEIGHBORBOT_DEMO", "demo", func(c *Config, v string) error { return parseBool(v, &c.Demo) }},
+	{"NEIGHBORBOT_DASHBOARD_URL", "dashboard.url", func(c *Config, v string) error { c.Dashboard.URL = v; return nil }},
 	{"NEIGHBORBOT_SANDBOX", "sandbox.enabled", func(c *Config, v string) error { return parseBool(v, &c.Sandbox.Enabled) }},
 	{"NEIGHBORBOT_TELEGRAM_WEBHOOK_URL", "telegram.webhook_url", func(c *Config, v string) error { c.Telegram.WebhookURL = v; return nil }},
 	{"NEIGHBORBOT_TELEGRAM_WEBHOOK_ADDR", "telegram.webhook_addr", func(c *Config, v string) error { c.Telegram.WebhookAddr = v; return nil }},

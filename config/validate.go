@@ -155,6 +155,7 @@ func (c Config) problems() problems {
 		ps.add("sandbox.max_waiting_per_client", "must be at least 1 and at most sandbox.max_waiting (%d), got %d",
 			c.Sandbox.MaxWaiting, c.Sandbox.MaxWaitingPerClient)
 	}
+	c.Dashboard.problems(&ps)
 	if c.Engine.Batch < 1 || c.Engine.Batch > 1000 {
 		ps.add("engine.batch", "must be between 1 and 1000, got %d", c.Engine.Batch)
 	}
@@ -292,4 +293,17 @@ func loopbackAddr(hostport string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// problems checks the dashboard's settings.
+func (d Dashboard) problems(ps *problems) {
+	if d.URL != "" && !strings.HasPrefix(d.URL, "http://") && !strings.HasPrefix(d.URL, "https://") {
+		ps.add("dashboard.url", "%q must start with http:// or https://", d.URL)
+	}
+	if d.SessionTTL.Duration < time.Minute {
+		ps.add("dashboard.session_ttl", "must be at least 1m, got %v", d.SessionTTL.Duration)
+	}
+	if d.LoginCodeTTL.Duration < time.Minute || d.LoginCodeTTL.Duration > time.Hour {
+		ps.add("dashboard.login_code_ttl", "must be between 1m and 1h, got %v", d.LoginCodeTTL.Duration)
+	}
 }

@@ -110,3 +110,17 @@ func TestValidateReportsAll(t *testing.T) {
 		t.Fatalf("want 3 joined problems, got %v", err)
 	}
 }
+
+func TestDashboardProblems(t *testing.T) {
+	c := Default()
+	c.Dashboard.URL = "desk.example.org"
+	c.Dashboard.LoginCodeTTL = Duration{2 * time.Hour}
+	err := c.Validate()
+	if err == nil || !strings.Contains(err.Error(), "dashboard.url") || !strings.Contains(err.Error(), "dashboard.login_code_ttl") {
+		t.Fatalf("Validate = %v", err)
+	}
+	c.Dashboard.URL, c.Dashboard.LoginCodeTTL = "https://desk.example.org", Duration{5 * time.Minute}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+}

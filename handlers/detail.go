@@ -78,10 +78,4 @@ func (h *Handlers) actorName(c *bot.Context, id int64, cache map[int64]string) (
 }
 
 // maskName keeps the first character of a resident's name.
-func maskName(s string) string {
-	r := []rune(s)
-	if len(r) <= 1 {
-		return s + "*"
-	}
-	return string(r[0]) + strings.Repeat("*", len(r)-1)
-}
+func maskName(s string) string { return intake.MaskName(s) }

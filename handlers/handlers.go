@@ -43,6 +43,11 @@ type Config struct {
 	// RedeemLimit bounds wrong invite codes per person and per chat
 	// (default nb.DefaultAttemptLimit).
 	RedeemLimit nb.AttemptLimit
+	// DeskURL is the officers' desk as people reach it (for #登录 links;
+	// "" = give the code only); LoginCodeTTL how long its codes last
+	// (default 5 minutes).
+	DeskURL      string
+	LoginCodeTTL time.Duration
 	// Cases is the case service every action goes through. Nil: one over
 	// the handlers' own phrasebook and Limits, working in the message's
 	// transaction (enough for tests).
@@ -71,6 +76,9 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.AutoCloseDays == 0 {
 		cfg.AutoCloseDays = 7
+	}
+	if cfg.LoginCodeTTL <= 0 {
+		cfg.LoginCodeTTL = 5 * time.Minute
 	}
 	return cfg
 }

@@ -31,7 +31,8 @@ var officerHelp = [2]string{`工作人员命令：
 #绑定群 单位 — 把本群绑定到网格/社区；#工作群 单位 — 设为工作人员群（接收升级与周报）
 #撤销 名字 角色 — 撤销您负责范围内某人的角色
 #任命 名字 [单位] — 任命宣传代言人；#代言人 — 代言人名单；#批准 B7；#拒绝 B7 原因
-#关联 — 私聊发送，把您在另一平台（Telegram/微信）的账号关联为同一人`,
+#关联 — 私聊发送，把您在另一平台（Telegram/微信）的账号关联为同一人
+#登录 — 私聊获取工作台（网页）一次性登录码`,
 	`Officer commands:
 /todo — open cases and the review list; /overdue — overdue projects; /case N — timeline
 /extend N 3d reason; /stats [week|month|year]
@@ -41,7 +42,8 @@ var officerHelp = [2]string{`工作人员命令：
 /bindgroup unit — bind this group to a grid or community; /officersgroup unit — make it the officers' work group (escalations, weekly report)
 /revoke name role — take a role back from someone in your area
 /appoint name [unit] — appoint an ambassador; /ambassadors — the list; /approve B7; /reject B7 reason
-/link — in a private chat: join your account on another platform (Telegram/WeChat) to this one`}
+/link — in a private chat: join your account on another platform (Telegram/WeChat) to this one
+/login — in a private chat: a one-time code for the web desk`}
 
 var noticeHelp = [2]string{`通知命令（宣传代言人、工作人员）：
 #通知 内容 — 发到本单位各群；#通知 @单位 内容 — 更大范围需审批；#通知 --at 2026-12-01T09:00 内容 — 定时

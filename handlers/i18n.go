@@ -58,6 +58,9 @@ var texts = map[string][2]string{
 	"revoke_none":         {"%s 没有%s身份。", "%s does not hold the role %s."},
 	"revoke_forbidden":    {"%s 的%s身份不在您负责的范围内。", "%s's role %s is outside your area."},
 	"bind_locked":         {"绑定码错误次数过多，请于 %s 后再试。", "Too many wrong codes; please try again after %s."},
+	"login_private_only":  {"请私聊机器人发送 #登录，不要在群里发。", "Send /login to the bot in a private chat, not in a group."},
+	"login_code":          {"工作台登录码：%s（%d 分钟内有效，只能用一次，请勿转发）。", "Your desk login code: %s (valid for %d minutes, once; do not forward it)."},
+	"login_link":          {"点此登录：%s", "Log in here: %s"},
 }
 
 // Stage, action, role and rating names as people read them.

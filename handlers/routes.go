@@ -55,6 +55,7 @@ func (h *Handlers) Router() *bot.Router {
 	cmd("case", []string{"详情"}, h.detail, worker)
 	cmd("stats", []string{"统计"}, h.stats, officer)
 	cmd("category", []string{"分类"}, h.recategorize, officer)
+	cmd("login", []string{"登录"}, h.login, worker)
 	r.Text(bot.Chain(h.text, h.Errors))
 	r.Unknown(func(c *bot.Context) error { return c.Reply(h.l.T("unknown_command", c.Command.Verb)) })
 	return r

@@ -1,6 +1,9 @@
 package intake
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Room numbers are masked when the bot repeats a message or a location in a
 // group. Building and unit numbers stay visible because they are needed to
@@ -55,4 +58,14 @@ func maskRepeated(re *regexp.Regexp, text, repl string) string {
 		text = next
 	}
 	return text
+}
+
+// MaskName keeps the first character of a resident's name ("刘大爷" →
+// "刘**"), for timelines and exports shown to people who may not see it.
+func MaskName(s string) string {
+	r := []rune(s)
+	if len(r) <= 1 {
+		return s + "*"
+	}
+	return string(r[0]) + strings.Repeat("*", len(r)-1)
 }

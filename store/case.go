@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	nb "github.com/neighborbot/neighborbot"
 )
@@ -148,16 +149,8 @@ func caseWhere(f nb.CaseFilter) *where {
 	if f.ChatID != 0 {
 		w.add(`cases.chat_id = ?`, f.ChatID)
 	}
-	if f.UnitIDs != nil {
-		args := make([]any, len(f.UnitIDs))
-		for i, id := range f.UnitIDs {
-			args[i] = id
-		}
-		if len(args) == 0 {
-			w.add(`0 = 1`)
-		} else {
-			w.add(`cases.unit_id IN (`+placeholders(len(args))+`)`, args...)
-		}
+	if f.UnitIDs != nil || f.OwnerUnitIDs != nil {
+		unitsWhere(&w, f.UnitIDs, f.OwnerUnitIDs)
 	}
 	if !f.ResolvedBefore.IsZero() {
 		w.add(`cases.resolved_at > 0 AND cases.resolved_at < ?`, toMillis(f.ResolvedBefore))
@@ -171,6 +164,19 @@ func caseWhere(f nb.CaseFilter) *where {
 	}
 	if !f.Since.IsZero() {
 		w.add(`cases.created_at >= ?`, toMillis(f.Since))
+	}
+	if !f.Before.IsZero() {
+		w.add(`cases.created_at < ?`, toMillis(f.Before))
+	}
+	if f.Priority != "" {
+		w.add(`cases.priority = ?`, f.Priority)
+	}
+	if f.WhistleOpen {
+		w.add(`cases.whistle_unit_id IS NOT NULL`)
+	}
+	if t := strings.TrimSpace(f.Text); t != "" {
+		like := "%" + likeEscaper.Replace(t) + "%"
+		w.add(`(cases.text LIKE ? ESCAPE '\' OR cases.location LIKE ? ESCAPE '\')`, like, like)
 	}
 	if !f.OverdueAt.IsZero() {
 		w.add(`cases.stage = 'project' AND cases.due_at > 0 AND cases.due_at < ?`, toMillis(f.OverdueAt))
@@ -208,4 +214,35 @@ func (tx *tx) CountCases(f nb.CaseFilter) (int, error) {
 		return 0, fmt.Errorf("count cases: %w", err)
 	}
 	return n, nil
+}
+
+// likeEscaper escapes the wildcards of a LIKE pattern (with ESCAPE '\').
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// unitsWhere selects the cases of units, or owned by or whistled to one
+// of owners; none of either selects nothing.
+func unitsWhere(w *where, units, owners []int64) {
+	var ors []string
+	var args []any
+	ids := func(list []int64) []any {
+		out := make([]any, len(list))
+		for i, id := range list {
+			out[i] = id
+		}
+		return out
+	}
+	if len(units) > 0 {
+		ors = append(ors, `cases.unit_id IN (`+placeholders(len(units))+`)`)
+		args = append(args, ids(units)...)
+	}
+	if len(owners) > 0 {
+		ph := placeholders(len(owners))
+		ors = append(ors, `cases.owner_unit_id IN (`+ph+`)`, `cases.whistle_unit_id IN (`+ph+`)`)
+		args = append(append(args, ids(owners)...), ids(owners)...)
+	}
+	if len(ors) == 0 {
+		w.add(`0 = 1`)
+		return
+	}
+	w.add(`(`+strings.Join(ors, ` OR `)+`)`, args...)
 }

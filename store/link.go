@@ -126,9 +126,25 @@ var personKeyed = []struct{ table, others string }{
 	{"chat_members", "chat_id, created_at"},
 }
 
+// personDropped are tables whose rows of a merged person are deleted: the
+// desk's sessions and login codes (they log in again as the one who stays).
+var personDropped = []string{"sessions", "login_codes"}
+
 // mergePerson moves everything of person from to person into, then deletes
-// from.
+// from. A desk account moves only when the one who stays has none.
 func (tx *tx) mergePerson(from, into int64) error {
+	for _, table := range personDropped {
+		if _, err := tx.exec(`DELETE FROM `+table+` WHERE person_id = ?`, from); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+	}
+	if _, err := tx.exec(`UPDATE accounts SET person_id = ? WHERE person_id = ?
+		AND NOT EXISTS (SELECT 1 FROM accounts WHERE person_id = ?)`, into, from, into); err != nil {
+		return fmt.Errorf("accounts: %w", err)
+	}
+	if _, err := tx.exec(`DELETE FROM accounts WHERE person_id = ?`, from); err != nil {
+		return fmt.Errorf("accounts: %w", err)
+	}
 	for _, t := range personKeyed {
 		if _, err := tx.exec(`INSERT INTO `+t.table+` (person_id, `+t.others+`) SELECT ?, `+t.others+` FROM `+t.table+
 			` WHERE person_id = ? ON CONFLICT DO NOTHING`, into, from); err != nil {

@@ -25,6 +25,9 @@ func TestMergeCoversEveryReference(t *testing.T) {
 	for _, k := range personKeyed {
 		handled = append(handled, k.table+".person_id")
 	}
+	for _, table := range append([]string{"accounts"}, personDropped...) {
+		handled = append(handled, table+".person_id")
+	}
 	n := 0
 	for rows.Next() {
 		var table, column string

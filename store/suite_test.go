@@ -80,6 +80,7 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"Notices":  testNotices,
 		"Rollback": testRollback, "Panic": testPanic, "Concurrent": testConcurrent,
 	}
+	tests["Desk"], tests["BoardFilters"] = testDesk, testBoardFilters // the officers' desk (desk_test.go)
 	for name, test := range tests {
 		t.Run(name, func(t *testing.T) {
 			clock := &testClock{now: t0}

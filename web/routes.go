@@ -23,6 +23,7 @@ func (s *Server) routes() http.Handler {
 		mux.HandleFunc("GET /api/sandbox/messages", s.listMessages)
 		mux.HandleFunc("POST /api/sandbox/messages", s.postMessage)
 	}
+	s.deskRoutes(mux)
 	// Other web sites must not post here through a visitor's browser (the
 	// sandbox lets anyone act as anyone, officers included).
 	csrf := http.NewCrossOriginProtection()

@@ -30,6 +30,7 @@ type Server struct {
 	// wechat and wechatToken serve /wechat/login (SetWeChatLogin).
 	wechat      WeChatLogin
 	wechatToken string
+	desk        *desk // the officers' desk, nil until SetDesk
 
 	// base is cancelled at Shutdown, which cancels every request's context
 	// so that long polls end at once.

@@ -117,6 +117,16 @@ on the last line: it is shown this once (only a hash is kept).
 
 Example:
   neighborbot apikey create -name 12345热线 -unit 第一网格`},
+	{"user", "the officers' desk password of a staff member", `neighborbot user passwd NAME
+
+Sets the password with which NAME (a person holding an officer, grid worker,
+department or admin role) logs in to the desk at /desk/. The password is read
+from standard input (asked twice without echo on a terminal); a new password
+ends that person's earlier logins. Officers can also log in with a one-time
+code: "#登录" to the bot in a private chat.
+
+Example:
+  printf '%s\n' 'a long passphrase' | neighborbot user passwd 王书记`},
 	{"stats", "numbers and rates of a unit's area for a period", `neighborbot stats [-unit NAME] [-from YYYY-MM-DD] [-to YYYY-MM-DD] [-json]
 
 Topics, issues, projects, on-time, resolution and satisfaction rates.

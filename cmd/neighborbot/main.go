@@ -11,6 +11,7 @@
 //	neighborbot check            full integrity check of the database
 //	neighborbot inbox list-failed|retry   messages set aside after failing
 //	neighborbot apikey create|list|revoke   keys of Open311 clients
+//	neighborbot user passwd NAME the officers' desk password of a staff member
 //	neighborbot stats            numbers and rates of a unit's area for a period
 //	neighborbot train|eval|understand   the message-understanding models
 //	neighborbot config|healthcheck   the effective configuration; ask a running bot
@@ -116,6 +117,8 @@ func dispatch(ctx context.Context, verb string, args []string, sys IO) error {
 		return runStats(ctx, args, sys)
 	case "apikey":
 		return runAPIKey(ctx, args, sys)
+	case "user":
+		return runUser(ctx, args, sys)
 	case "train":
 		return runTrainVerb(ctx, args, sys)
 	case "eval":

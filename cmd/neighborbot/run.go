@@ -84,6 +84,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	}
 	server := web.New(cfg.HTTPAddr, sb, logger)
 	ops.mount(server, engine, parts, platformsOf(tg != nil, sb != nil, wx != nil), wx, logger)
+	if cfg.Dashboard.Enabled {
+		server.SetDesk(deskConfig(cfg, db))
+	}
 	server.SetAllowedHosts(allowedHosts(cfg))
 	server.SetTimeZone(cfg.TimeZone)
 	if wx != nil {
@@ -108,6 +111,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		fmt.Fprintf(sys.Out, "sandbox chat: http://%s/sandbox\n", server.Addr())
 	} else {
 		fmt.Fprintf(sys.Out, "serving http://%s/\n", server.Addr())
+	}
+	if cfg.Dashboard.Enabled {
+		fmt.Fprintf(sys.Out, "officers' desk: http://%s/desk/\n", server.Addr())
 	}
 	if wx != nil {
 		fmt.Fprintf(sys.Out, "wechat login page: http://%s/wechat/login\n", server.Addr())
@@ -194,7 +200,8 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger, extra ...b
 	}
 	hcfg := handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
 		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model),
-		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight}
+		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight,
+		DeskURL: deskURL(cfg), LoginCodeTTL: cfg.Dashboard.LoginCodeTTL.Duration}
 	svc := newCaseService(cfg, db, handlers.NewPhrases(hcfg))
 	hcfg.Cases = svc
 	hcfg.Broadcasts = newBroadcastService(cfg, hcfg)
