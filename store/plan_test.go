@@ -16,15 +16,15 @@ func fillHistory(t *testing.T, db *DB) {
 	stmts := []string{
 		`INSERT INTO units (id, name, kind, created_at) VALUES (1, 'g', 'grid', 0)`,
 		`INSERT INTO chats (id, platform, external_id, kind, unit_id, created_at) VALUES (1, 'sandbox', 'g', 'group', 1, 0)`,
-		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
 		 INSERT INTO cases (stage, text, category, unit_id, chat_id, created_at, updated_at)
 		 SELECT CASE WHEN i % 100 = 0 THEN 'topic' ELSE 'closed' END, 'x', 'c' || (i % 3), 1, 1, i, i FROM n`,
-		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
 		 INSERT INTO outbox (platform, chat_external_id, text, status, next_attempt_at, external_id, created_at, sent_at)
-		 SELECT 'sandbox', 'g' || (i % 50), 'x', CASE WHEN i > 19990 THEN 'pending' ELSE 'sent' END, i, i, i, i FROM n`,
-		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+		 SELECT 'sandbox', 'g' || (i % 50), 'x', CASE WHEN i > 4990 THEN 'pending' ELSE 'sent' END, i, i, i, i FROM n`,
+		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
 		 INSERT INTO inbox (platform, chat_key, message_id, payload, received_at, done_at)
-		 SELECT 'sandbox', 'g', i, x'', i, CASE WHEN i > 19990 THEN 0 ELSE i END FROM n`,
+		 SELECT 'sandbox', 'g', i, x'', i, CASE WHEN i > 4990 THEN 0 ELSE i END FROM n`,
 	}
 	for _, s := range stmts {
 		if _, err := db.writer.Exec(s); err != nil {
