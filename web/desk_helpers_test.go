@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -90,11 +91,26 @@ func (e *deskEnv) person(name string) *nb.Person {
 	return p
 }
 
+// hashes keeps the bcrypt hash of each test password: hashing is slow on
+// purpose (most of all under -race), and every test makes the same three.
+var hashes sync.Map
+
+func hashOnce(pw string) (string, error) {
+	if h, ok := hashes.Load(pw); ok {
+		return h.(string), nil
+	}
+	h, err := password.Hash(pw)
+	if err == nil {
+		hashes.Store(pw, h)
+	}
+	return h, err
+}
+
 // setPassword gives name a desk account, as `neighborbot user passwd` does.
 func (e *deskEnv) setPassword(name, pw string) {
 	e.t.Helper()
 	p := e.person(name)
-	hash, err := password.Hash(pw)
+	hash, err := hashOnce(pw)
 	if err != nil {
 		e.t.Fatal(err)
 	}
