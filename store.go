@@ -205,7 +205,8 @@ type OutboxRepo interface {
 	ClaimOutbox(p Platform, limit int, lease time.Duration, owner string) ([]*OutboxMessage, error)
 	// ReleaseLeases hands back, due now and with the claim not counted, the
 	// pending messages claimed by an owner whose name starts with prefix,
-	// except those of owner except (a restarted process's previous runs).
+	// except those of owner except (a restarted process's previous runs),
+	// and ends those owners' leases on inbox chats.
 	ReleaseLeases(prefix, except string) (int64, error)
 	// OutboxInFlight reports whether a message to the chat is claimed and
 	// not yet recorded as sent or failed.
@@ -230,6 +231,16 @@ type InboxRepo interface {
 	// message id) exists; inserted tells which.
 	PutInbox(item *InboxItem) (inserted bool, err error)
 	PendingInbox(limit int) ([]*InboxItem, error) // oldest first
+	// ClaimInbox leases to owner the chats of the oldest pending items that
+	// no other owner holds, and returns up to limit pending items of the
+	// chats owner holds, oldest first: a chat is handled by one process at
+	// a time. A lease not renewed expires after lease.
+	ClaimInbox(limit int, lease time.Duration, owner string) ([]*InboxItem, error)
+	// HoldChat renews owner's lease on a chat and reports whether owner
+	// still held it (false: another process took the chat over).
+	HoldChat(p Platform, chatKey, owner string, lease time.Duration) (bool, error)
+	// ReleaseChats ends owner's leases on chats with no pending item left.
+	ReleaseChats(owner string) (int64, error)
 	CountPendingInbox() (int, error)
 	// ListFailedInbox returns up to limit items set aside after failing,
 	// newest first.

@@ -15,8 +15,9 @@ import (
 const (
 	claimBatch  = 32
 	sendTimeout = 20 * time.Second
-	// claimLease covers the sends of one claimed batch; a process that dies
-	// holding one hands it back at its next start (ReleaseLeases).
+	// claimLease (the default of WithOutboxLease) covers the sends of one
+	// claimed batch; a process that dies holding one hands it back at its
+	// next start (ReleaseLeases), or another takes it when it expires.
 	claimLease  = time.Minute
 	maxPaceWait = 2 * time.Second // a longer wait for a chat hands the message back
 	maxBackoff  = 15 * time.Minute
@@ -54,6 +55,7 @@ func (e *Engine) wakeWorkers() {
 	for _, w := range e.workers {
 		wake(w.wakeCh)
 	}
+	e.notify(TopicOutbox)
 }
 
 // DeliverPending runs one delivery round for every platform and returns
@@ -73,7 +75,7 @@ func (e *Engine) DeliverPending(ctx context.Context) (int, error) {
 func (e *Engine) deliverStep(ctx context.Context, w *worker) (int, time.Time, error) {
 	var msgs []*nb.OutboxMessage
 	err := e.store.Update(ctx, func(tx nb.Tx) (err error) {
-		msgs, err = tx.ClaimOutbox(w.platform, claimBatch, claimLease, e.owner)
+		msgs, err = tx.ClaimOutbox(w.platform, claimBatch, e.outboxLease, e.owner)
 		return err
 	})
 	if err != nil || len(msgs) == 0 {

@@ -30,8 +30,12 @@ type Engine struct {
 	batchSize   int
 	owner       string // lease owner of this run: "<instance>/<run>"
 	instance    string
+	inboxLease  time.Duration // how long a claimed chat stays this run's unless renewed
+	outboxLease time.Duration // how long claimed outgoing messages stay this run's
 
 	inboxWake chan struct{}
+	notifier  Notifier                 // wake-ups shared with other processes (nil: none)
+	statuses  map[string]func() string // shared parts, for the health detail
 	jobs      []scheduled
 	proc      processor
 	health    health
@@ -39,6 +43,10 @@ type Engine struct {
 
 	backlog      atomic.Int64 // messages received and not yet handled
 	backlogLimit int64        // above it the engine is overloaded (0 = never)
+	// takeover is set while another run held the instance's lease at start:
+	// the heartbeat hands back that run's claims once the lease is ours
+	// (the other run stopped renewing it: it is gone).
+	takeover atomic.Bool
 }
 
 // Option configures an Engine.
@@ -69,10 +77,24 @@ func WithBacklogLimit(n int) Option { return func(e *Engine) { e.backlogLimit = 
 // "local"); each run adds a run id to it to mark its outbox leases.
 func WithInstance(name string) Option { return func(e *Engine) { e.instance = name } }
 
+// WithInboxLease sets how long a chat claimed by this process stays its own
+// unless renewed (default 30 s): after a crash, its chats wait that long
+// for another process. Each transaction that handles a chat renews it.
+func WithInboxLease(d time.Duration) Option {
+	return func(e *Engine) { e.inboxLease = max(d, time.Second) }
+}
+
+// WithOutboxLease sets how long outgoing messages claimed for sending stay
+// this process's (default 1 min): it must cover the sends of a batch.
+func WithOutboxLease(d time.Duration) Option {
+	return func(e *Engine) { e.outboxLease = max(d, time.Second) }
+}
+
 // NewEngine returns an engine that handles messages with h.
 func NewEngine(store nb.Store, h HandlerFunc, opts ...Option) *Engine {
 	e := &Engine{store: store, handler: h, workers: map[nb.Platform]*worker{}, logger: discardLogger, now: time.Now,
 		maxAttempts: 8, retryBase: 2 * time.Second, pollEvery: time.Second, batchSize: 64, instance: "local",
+		inboxLease: 30 * time.Second, outboxLease: claimLease,
 		inboxWake: make(chan struct{}, 1)}
 	for _, o := range opts {
 		o(e)
@@ -137,6 +159,7 @@ func (e *Engine) ReceiveTx(tx nb.Tx, m Message) (inserted bool, err error) {
 func (e *Engine) Wake() {
 	e.backlog.Add(1)
 	wake(e.inboxWake)
+	e.notify(TopicInbox)
 }
 
 // Backlog returns about how many received messages wait to be handled.
@@ -162,19 +185,30 @@ func (e *Engine) Run(ctx context.Context) error {
 			e.loop(ctx, w.wakeCh, func(ctx context.Context) (int, time.Time, error) { return e.deliverStep(ctx, w) })
 		}()
 	}
+	e.listen(ctx, &wg)
+	e.jobs = append(e.jobs, scheduled{name: "instance_heartbeat", every: instanceLease / 3, job: e.heartbeat})
 	e.runJobs(ctx, &wg)
 	wg.Wait()
+	e.stop()
 	return nil
 }
 
-// start counts the backlog and hands back the outbox leases of this
-// instance's earlier runs, which would otherwise hold their chats until
-// the leases ran out.
+// start counts the backlog, takes the instance's lease and hands back the
+// outbox claims and chat leases of this instance's earlier runs, which
+// would otherwise hold their chats until the leases ran out. If another
+// run holds the instance's lease (a second live process with the same
+// instance name, or a run that crashed moments ago), nothing is handed
+// back: its claims expire by themselves, and none is ever taken from a
+// live process.
 func (e *Engine) start(ctx context.Context) {
 	var n int
 	var released int64
+	var mine bool
 	err := e.store.Update(ctx, func(tx nb.Tx) (err error) {
 		if n, err = tx.CountPendingInbox(); err != nil {
+			return err
+		}
+		if mine, err = tx.AcquireLease(e.instanceLeaseName(), e.owner, tx.Now().Add(instanceLease)); err != nil || !mine {
 			return err
 		}
 		released, err = tx.ReleaseLeases(e.instance+"/", e.owner)
@@ -185,8 +219,53 @@ func (e *Engine) start(ctx context.Context) {
 		return
 	}
 	e.backlog.Store(int64(n))
+	if !mine {
+		e.takeover.Store(true)
+		e.logger.Warn("another process runs as this instance, or its previous run stopped moments ago: "+
+			"give each process its own engine.instance; the previous run's claims are handed back once its lease "+
+			"runs out unrenewed", "instance", e.instance)
+	}
 	if released > 0 {
 		e.logger.Info("outbox: handed back what an earlier run had claimed", "count", released)
+	}
+}
+
+// instanceLease is how long the instance's lease lasts unless renewed
+// (every third of it while the engine runs). Short, because after a crash
+// the next run waits for it to run out before it hands back the crashed
+// run's claims (whose chats wait until then).
+const instanceLease = 9 * time.Second
+
+func (e *Engine) instanceLeaseName() string { return "instance:" + e.instance }
+
+// heartbeat renews the instance's lease while this run holds it; if it
+// had to wait for the lease at start, it takes the lease once its holder
+// stopped renewing it and hands that run's claims back.
+func (e *Engine) heartbeat(_ context.Context, tx nb.Tx) (int, error) {
+	mine, err := tx.AcquireLease(e.instanceLeaseName(), e.owner, tx.Now().Add(instanceLease))
+	if err != nil || !mine || !e.takeover.Load() {
+		return 0, err
+	}
+	released, err := tx.ReleaseLeases(e.instance+"/", e.owner)
+	if err != nil {
+		return 0, err
+	}
+	e.takeover.Store(false)
+	if released > 0 {
+		e.logger.Info("outbox: handed back what an earlier run had claimed", "count", released)
+	}
+	return int(released), nil
+}
+
+// stop hands the instance's lease back, so that the next run of the
+// instance may hand back this run's claims at once.
+func (e *Engine) stop() {
+	err := e.store.Update(context.Background(), func(tx nb.Tx) error {
+		_, err := tx.AcquireLease(e.instanceLeaseName(), e.owner, tx.Now())
+		return err
+	})
+	if err != nil {
+		e.logger.Warn("engine stop: instance lease", "err", err)
 	}
 }
 

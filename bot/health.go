@@ -54,6 +54,9 @@ type Health struct {
 	StoreError string            `json:"store_error"` // the store cannot write ("" = fine)
 	StoreSince time.Time         `json:"store_error_since,omitzero"`
 	Delivery   map[string]string `json:"delivery_errors,omitempty"` // platform → last send error
+	// Degraded names the shared parts that are down (Redis): the engine
+	// works on the database alone meanwhile, slower but never wrong.
+	Degraded map[string]string `json:"degraded,omitempty"`
 }
 
 // OK reports whether the engine can take and handle messages.
@@ -63,7 +66,7 @@ func (h Health) OK() bool { return h.StoreError == "" }
 func (e *Engine) Health() Health {
 	e.health.mu.Lock()
 	defer e.health.mu.Unlock()
-	out := Health{Backlog: e.Backlog(), Overloaded: e.Overloaded(), StoreError: e.health.storeErr}
+	out := Health{Backlog: e.Backlog(), Overloaded: e.Overloaded(), StoreError: e.health.storeErr, Degraded: e.degraded()}
 	if out.StoreError != "" {
 		out.StoreSince = e.health.storeFrom
 	}

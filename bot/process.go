@@ -44,8 +44,8 @@ func (e *Engine) ProcessPending(ctx context.Context) (int, error) {
 
 func (e *Engine) processStep(ctx context.Context) (int, time.Time, error) {
 	var items []*nb.InboxItem
-	err := e.store.View(ctx, func(tx nb.Tx) (err error) {
-		items, err = tx.PendingInbox(e.batchSize * 4)
+	err := e.store.Update(ctx, func(tx nb.Tx) (err error) {
+		items, err = tx.ClaimInbox(e.batchSize*4, e.inboxLease, e.owner)
 		return err
 	})
 	if err != nil {
@@ -117,11 +117,18 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 	done := 0
 	var failures []error
 	for len(items) > 0 {
-		failedAt, queued := -1, 0
+		failedAt, queued, lost := -1, 0, 0
 		var cause error
 		err := e.store.Update(ctx, func(tx nb.Tx) error {
-			queued = 0
+			queued, lost = 0, 0
+			hold := chatHolder{e: e, tx: tx}
 			for i, it := range items {
+				if ok, err := hold.held(it); err != nil {
+					return err
+				} else if !ok {
+					lost++ // another process took the chat over: it handles the item
+					continue
+				}
 				q, err := e.handle(ctx, tx, it)
 				if err != nil {
 					failedAt, cause = i, err
@@ -129,13 +136,14 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 				}
 				queued += q
 			}
-			return nil
+			_, err := tx.ReleaseChats(e.owner)
+			return err
 		})
 		switch {
 		case err == nil:
 			e.health.storeOK()
 			e.afterHandled(items, queued)
-			return done + len(items), errors.Join(failures...)
+			return done + len(items) - lost, errors.Join(failures...)
 		case ctx.Err() != nil:
 			return done, ctx.Err()
 		case errors.Is(err, nb.ErrUnavailable) || failedAt < 0:
@@ -210,7 +218,12 @@ func (e *Engine) failed(ctx context.Context, item *nb.InboxItem, cause error) (f
 	}
 	delete(e.proc.failures, item.ID)
 	e.logger.Error("message set aside", "inbox_id", item.ID, "platform", item.Platform, "err", cause)
-	err = e.store.Update(ctx, func(tx nb.Tx) error { return tx.MarkInboxDone(item.ID, cause.Error()) })
+	err = e.store.Update(ctx, func(tx nb.Tx) error {
+		if ok, err := (&chatHolder{e: e, tx: tx}).held(item); err != nil || !ok {
+			return err // lost: the process that took the chat over tries it again
+		}
+		return tx.MarkInboxDone(item.ID, cause.Error())
+	})
 	if err != nil {
 		e.proc.held[key] = e.now().Add(e.retryBase)
 		return false, errors.Join(cause, err)
@@ -243,3 +256,32 @@ func (e *Engine) newContext(ctx context.Context, tx nb.Tx, m Message) (*Context,
 }
 
 func chatKey(p nb.Platform, chat string) string { return string(p) + "\x00" + chat }
+
+// chatHolder renews, once per transaction, this run's lease on each chat
+// whose messages the transaction handles.
+type chatHolder struct {
+	e     *Engine
+	tx    nb.Tx
+	known map[string]bool
+}
+
+// held reports whether this run still holds the item's chat: false when the lease
+// ran out and another process took the chat over.
+func (h *chatHolder) held(it *nb.InboxItem) (bool, error) {
+	key := chatKey(it.Platform, it.ChatKey)
+	if ok, seen := h.known[key]; seen {
+		return ok, nil
+	}
+	ok, err := h.tx.HoldChat(it.Platform, it.ChatKey, h.e.owner, h.e.inboxLease)
+	if err != nil {
+		return false, err
+	}
+	if h.known == nil {
+		h.known = map[string]bool{}
+	}
+	h.known[key] = ok
+	if !ok {
+		h.e.logger.Warn("inbox: chat taken over by another process", "platform", it.Platform)
+	}
+	return ok, nil
+}

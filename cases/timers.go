@@ -68,9 +68,13 @@ func (s *Service) RunTimers(_ context.Context, tx nb.Tx) (int, error) {
 }
 
 // CloseUnrated returns the job that closes resolved cases nobody rated
-// within after (rating "none") as the system, telling their groups.
+// within after (rating "none") as the system, telling their groups. Like
+// the timers, it runs only in the process holding the timers lease.
 func (s *Service) CloseUnrated(after time.Duration) func(context.Context, nb.Tx) (int, error) {
 	return func(_ context.Context, tx nb.Tx) (int, error) {
+		if ok, err := tx.AcquireLease(timersLease, s.holder, tx.Now().Add(s.lease)); err != nil || !ok {
+			return 0, err
+		}
 		list, err := tx.ListCases(nb.CaseFilter{Stages: []nb.Stage{nb.StageResolved},
 			ResolvedBefore: tx.Now().Add(-after), Limit: 500})
 		if err != nil {

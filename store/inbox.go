@@ -70,11 +70,12 @@ func (tx *tx) CountPendingInbox() (int, error) {
 	return n, nil
 }
 
-// MarkInboxDone records that an item was handled, with the error text if
-// handling failed.
+// MarkInboxDone records that a pending item was handled, with the error
+// text if handling failed. An item handled already is not found: it is
+// never handled twice.
 func (tx *tx) MarkInboxDone(id int64, errText string) error {
-	err := tx.execOne(notFound("inbox item %d not found", id),
-		`UPDATE inbox SET done_at = ?, error = ? WHERE id = ?`, toMillis(tx.Now()), errText, id)
+	err := tx.execOne(notFound("no pending inbox item %d", id),
+		`UPDATE inbox SET done_at = ?, error = ? WHERE id = ? AND done_at = 0`, toMillis(tx.Now()), errText, id)
 	if err != nil {
 		return fmt.Errorf("mark inbox done: %w", err)
 	}

@@ -89,8 +89,8 @@ func (tx *tx) ClaimOutbox(p nb.Platform, limit int, lease time.Duration, owner s
 }
 
 // ReleaseLeases hands back the pending messages claimed by owners whose
-// name starts with prefix, other than except: due now, the claim not
-// counted. A process calls it at start for the claims of its earlier runs,
+// name starts with prefix, other than except (due now, the claim not
+// counted), and ends their leases on chats. A process calls it at start for the claims of its earlier runs,
 // which would otherwise hold their chats until the leases ran out.
 func (tx *tx) ReleaseLeases(prefix, except string) (int64, error) {
 	res, err := tx.exec(`UPDATE outbox SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
@@ -99,7 +99,16 @@ func (tx *tx) ReleaseLeases(prefix, except string) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("release leases: %w", err)
 	}
-	return res.RowsAffected()
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	res, err = tx.exec(`DELETE FROM chat_leases WHERE substr(owner, 1, ?) = ? AND owner <> ?`, len(prefix), prefix, except)
+	if err != nil {
+		return 0, fmt.Errorf("release chat leases: %w", err)
+	}
+	chats, err := res.RowsAffected()
+	return n + chats, err
 }
 
 // OutboxInFlight reports whether a message to the chat is claimed, with its

@@ -40,7 +40,8 @@ type Platform struct {
 	// residents (a real platform is enabled: a sandbox officer would act
 	// on its chats' cases).
 	grantsRefused string
-	groups        sync.Map // keys of groups known to exist (CheckChat)
+	groups        sync.Map     // keys of groups known to exist (CheckChat)
+	notifier      bot.Notifier // new lines shared with other processes (nil: none)
 }
 
 var _ bot.TxSender = (*Platform)(nil)
@@ -138,7 +139,7 @@ func (p *Platform) SendTx(tx nb.Tx, m bot.OutMessage) (string, error) {
 // Delivered wakes the readers of the chat a committed message went to.
 func (p *Platform) Delivered(m bot.OutMessage, messageID string) {
 	id, _ := strconv.ParseInt(messageID, 10, 64)
-	p.hub.notify(m.ChatID, id)
+	p.lineAdded(m.ChatID, id)
 }
 
 // replyTarget returns the id of the message replyTo names if it belongs to

@@ -78,7 +78,7 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("sandbox: post: %w", err)
 	}
-	p.hub.notify(msg.ChatKey, msg.ID)
+	p.lineAdded(msg.ChatKey, msg.ID)
 	p.logger.Debug("sandbox message posted", "message_id", msg.ID) // not the chat key: a title people typed
 	switch {
 	case inOneTx:

@@ -30,6 +30,10 @@ type config struct {
 	inflight  int     // POSTs at once at most
 	sample    int     // chit-chat posts checked for answers after the run
 	json      bool
+	procs     int           // servers spawned on one database
+	redis     string        // Redis URL the spawned servers share ("" = none)
+	db        string        // database the spawned servers share ("" = a fresh file)
+	killAfter time.Duration // with procs > 1: SIGKILL the last process this long into the load
 }
 
 func parseConfig(args []string, stderr io.Writer) (config, error) {
@@ -58,6 +62,10 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.inflight, "inflight", 1024, "POSTs in flight at most; a message due when all are busy starts late")
 	fs.IntVar(&c.sample, "sample", 200, "chit-chat posts checked after the run for an answer they must not get")
 	fs.BoolVar(&c.json, "json", false, "print one JSON object instead of the summary")
+	fs.IntVar(&c.procs, "procs", 1, "with -spawn: processes of one bot on one database; each group talks to one of them")
+	fs.StringVar(&c.redis, "redis", "", "with -spawn: Redis URL the processes share (NEIGHBORBOT_REDIS_URL)")
+	fs.DurationVar(&c.killAfter, "kill-after", 0, "with -procs 2 or more: kill -9 the last process this long into the load; its groups move to the others")
+	fs.StringVar(&c.db, "db", "", "with -spawn: the database the processes share (NEIGHBORBOT_DB; default a fresh SQLite file)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -91,6 +99,12 @@ func (c *config) validate() error {
 		return errors.New("-poll-rate must be positive")
 	case c.pollers < 1 || c.inflight < 1 || c.sample < 0:
 		return errors.New("-pollers and -inflight must be at least 1, -sample at least 0")
+	case c.procs < 1 || c.procs > 16:
+		return errors.New("-procs must be 1 … 16")
+	case c.killAfter != 0 && (c.procs < 2 || c.killAfter < 0):
+		return errors.New("-kill-after needs -procs 2 or more and a positive duration")
+	case c.spawn == "" && (c.procs != 1 || c.redis != "" || c.db != ""):
+		return errors.New("-procs, -redis and -db are for -spawn")
 	case c.spawn != "" && c.pid != 0:
 		return errors.New("-pid is for -url; a spawned server is sampled anyway")
 	}

@@ -2,11 +2,13 @@ package main
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // group is one group chat under load, and what nbload waits for in it.
 type group struct {
+	cl        atomic.Pointer[client] // the process it talks to (another if that one is killed)
 	title     string
 	grid      gridUnit
 	residents []string

@@ -15,9 +15,8 @@ import (
 // on answers that do not come, and a sampler reads /proc each second.
 type runner struct {
 	cfg    config
-	cl     *client
 	groups []*group
-	pid    int // the server's process (0 = not sampled)
+	pids   []int // the servers' processes (none = not sampled)
 	rng    *rand.Rand
 	stats  *stats
 	cases  cases
@@ -54,8 +53,8 @@ const (
 	forgetAfter = 10 * time.Minute      // answers remembered to see doubled ones
 )
 
-func newRunner(cfg config, cl *client, groups []*group, pid int, log io.Writer) *runner {
-	return &runner{cfg: cfg, cl: cl, groups: groups, pid: pid, log: log,
+func newRunner(cfg config, groups []*group, pids []int, log io.Writer) *runner {
+	return &runner{cfg: cfg, groups: groups, pids: pids, log: log,
 		rng:   rand.New(rand.NewPCG(cfg.seed, 0x6e626c6f6164)),
 		polls: make(chan *group, len(groups)),
 		plain: pacer{every: time.Duration(float64(time.Second) / cfg.pollRate)},
@@ -78,7 +77,7 @@ func (r *runner) run(ctx context.Context) {
 	go func() { defer helpers.Done(); r.sample(pollCtx, start) }()
 
 	r.offer(ctx, start)
-	r.cpu.loadEnd(r.pid)
+	r.cpu.loadEnd(r.pids)
 	r.drain(ctx)
 	stopPolls()
 	helpers.Wait()
@@ -182,7 +181,7 @@ func (r *runner) next() job {
 // post sends j and, when the bot should answer, waits for the answer.
 func (r *runner) post(ctx context.Context, j job) {
 	start := time.Now()
-	id, err := r.cl.postMessage(ctx, j.g.title, j.from, j.text, j.replyTo)
+	id, err := j.g.cl.Load().postMessage(ctx, j.g.title, j.from, j.text, j.replyTo)
 	r.stats.posted(j.kind, id, start, start.Sub(j.sched), time.Since(start), err == nil)
 	if err != nil {
 		if j.kind == kindOfficer {

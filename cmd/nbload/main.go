@@ -67,23 +67,37 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 	res = &result{Groups: cfg.groups, Residents: cfg.residents, Rate: cfg.rate, Arrivals: cfg.arrivals,
 		DurationS: cfg.duration.Seconds(), Mix: cfg.mix.String(), Seed: cfg.seed}
 	setupStart := time.Now()
-	base, pid := cfg.url, cfg.pid
+	base, pids := cfg.url, []int{}
+	if cfg.pid != 0 {
+		pids = []int{cfg.pid}
+	}
 	var grids []gridUnit
-	var srv *server
+	var srv *cluster
 	if cfg.spawn != "" {
-		srv, err = spawn(ctx, cfg, logw)
+		srv, err = spawnCluster(ctx, cfg, logw)
 		if srv != nil {
 			defer func() { err = errors.Join(err, srv.stop()) }()
 		}
 		if err != nil {
 			return nil, err
 		}
-		base, pid, grids = srv.base, srv.pid(), planGrids(cfg.grids)
+		base, pids, grids = srv.servers[0].base, srv.pids(), planGrids(cfg.grids)
 		res.Spawned = true
 	}
-	res.Server, res.PID = base, pid
+	res.Server, res.Procs = base, max(len(pids), 1)
+	if len(pids) > 0 {
+		res.PID = pids[0]
+	}
 	cl := newClient(base, cfg.inflight+cfg.pollers)
 	defer cl.close()
+	clients := []*client{cl}
+	if srv != nil {
+		for _, s := range srv.servers[1:] {
+			c := newClient(s.base, cfg.inflight+cfg.pollers)
+			defer c.close()
+			clients = append(clients, c)
+		}
+	}
 	if grids == nil {
 		if grids, err = prepareURL(ctx, cl); err != nil {
 			return nil, err
@@ -98,21 +112,26 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 	res.SetupS = seconds(time.Since(setupStart))
 	fmt.Fprintf(logw, "nbload: set up in %.1f s; offering %g messages/s for %s\n", res.SetupS, cfg.rate, cfg.duration)
 
-	setupErrs := cl.errorCounts() // 409s of groups that existed are no load errors
-	r := newRunner(cfg, cl, groups, pid, logw)
+	for i, g := range groups { // each group talks to one process, as a chat's webhooks would
+		g.cl.Store(clients[i%len(clients)])
+	}
+	setupErrs := errorCounts(clients) // 409s of groups that existed are no load errors
+	r := newRunner(cfg, groups, pids, logw)
 	res.LoadAvg[0] = loadAvg()
 	loadCtx, stopLoad := context.WithCancel(ctx)
 	defer stopLoad()
 	if srv != nil { // a server that dies ends the run at once
 		go func() {
 			select {
-			case <-srv.exited:
+			case <-srv.exited():
 				stopLoad()
 			case <-loadCtx.Done():
 			}
 		}()
 	}
+	stopKill := srv.killLater(cfg.killAfter, groups, clients, logw)
 	r.run(loadCtx)
+	stopKill()
 	res.LoadAvg[1] = loadAvg()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("interrupted: %w", err)
@@ -125,29 +144,9 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 	if res.ServerExit == "" {
 		res.ChitChecked, res.ChitAnswered = r.checkChitChat(ctx)
 	}
-	r.buildResult(res, subtract(cl.errorCounts(), setupErrs))
+	r.buildResult(res, subtract(errorCounts(clients), setupErrs))
 	res.LongPolls, res.PlainPolls = r.longPolls.Load(), r.plainPolls.Load()
 	return res, nil
-}
-
-// spawn seeds a fresh database and starts the server on it.
-func spawn(ctx context.Context, cfg config, logw io.Writer) (*server, error) {
-	dir, db, err := newServerDir()
-	if err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(logw, "nbload: seeding %d grids into %s\n", cfg.grids, db)
-	if err := seedUnits(ctx, db, planGrids(cfg.grids)); err != nil {
-		if !cfg.keep {
-			os.RemoveAll(dir)
-		}
-		return nil, fmt.Errorf("seed units: %w", err)
-	}
-	srv, err := startServer(ctx, cfg.spawn, dir, cfg.keep)
-	if srv == nil && !cfg.keep { // it never started: nobody else removes the folder
-		os.RemoveAll(dir)
-	}
-	return srv, err
 }
 
 // subtract returns a − b per key, without zeros.
@@ -156,6 +155,17 @@ func subtract(a, b map[string]int64) map[string]int64 {
 	for k, v := range a {
 		if d := v - b[k]; d != 0 {
 			out[k] = d
+		}
+	}
+	return out
+}
+
+// errorCounts adds up the error counts of clients.
+func errorCounts(clients []*client) map[string]int64 {
+	out := map[string]int64{}
+	for _, c := range clients {
+		for k, v := range c.errorCounts() {
+			out[k] += v
 		}
 	}
 	return out

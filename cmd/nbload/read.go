@@ -30,7 +30,7 @@ func (r *runner) poll(ctx context.Context) {
 			r.plainPolls.Add(1)
 		}
 		began := time.Now()
-		msgs, err := r.cl.messages(ctx, g.title, g.cursorNow(), wait)
+		msgs, err := g.cl.Load().messages(ctx, g.title, g.cursorNow(), wait)
 		seen := time.Now()
 		if err == nil {
 			for _, a := range g.read(msgs, began, seen, len(msgs) < pageSize) {
@@ -108,7 +108,7 @@ func (r *runner) checkChitChat(ctx context.Context) (checked, answered int) {
 		after := c.id - 1
 		got, ok := false, true
 		for page := 0; page < 5 && !got; page++ {
-			msgs, err := r.cl.messages(ctx, c.g.title, after, false)
+			msgs, err := c.g.cl.Load().messages(ctx, c.g.title, after, false)
 			if err != nil {
 				ok = false
 				break

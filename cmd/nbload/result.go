@@ -12,6 +12,7 @@ type result struct {
 	Server     string     `json:"server"` // URL
 	Spawned    bool       `json:"spawned"`
 	PID        int        `json:"pid,omitempty"`
+	Procs      int        `json:"procs"` // processes of the bot (spawned, or 1 with -url)
 	Groups     int        `json:"groups"`
 	Grids      int        `json:"grids"`
 	Residents  int        `json:"residents_per_group"`

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"sync"
 	"time"
 )
@@ -12,8 +11,7 @@ import (
 func (r *runner) sample(ctx context.Context, start time.Time) {
 	t := time.NewTicker(time.Second)
 	defer t.Stop()
-	pid := strconv.Itoa(r.pid)
-	lastSrv, _ := readProc(pid)
+	lastSrv := readProcs(r.pids)
 	lastCli, _ := readProc("self")
 	r.cpu.begin(lastSrv, lastCli)
 	for n := 0; ; {
@@ -22,10 +20,7 @@ func (r *runner) sample(ctx context.Context, start time.Time) {
 		case <-ctx.Done():
 			return
 		}
-		var srv procSample
-		if r.pid != 0 {
-			srv, _ = readProc(pid)
-		}
+		srv := readProcs(r.pids)
 		cli, _ := readProc("self")
 		srvPct, cliPct := cpuPercent(lastSrv, srv), cpuPercent(lastCli, cli)
 		r.stats.sample(cli.at, srv.rss, srvPct, cliPct)
@@ -67,11 +62,8 @@ func (c *cpuTotals) observe(srv, cli procSample, srvPct float64) {
 }
 
 // loadEnd takes the samples that close the offered-load window.
-func (c *cpuTotals) loadEnd(pid int) {
-	var srv procSample
-	if pid != 0 {
-		srv, _ = readProc(strconv.Itoa(pid))
-	}
+func (c *cpuTotals) loadEnd(pids []int) {
+	srv := readProcs(pids)
 	cli, _ := readProc("self")
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -26,6 +26,7 @@ type server struct {
 	exited   chan struct{} // closed when the process has exited
 	exitErr  error         // its exit status; read after exited is closed
 	stopping atomic.Bool   // stop was called: an exit is expected
+	killed   atomic.Bool   // nbload killed it on purpose (-kill-after)
 }
 
 // How long the spawned server may take to start and to stop.
@@ -44,10 +45,10 @@ func newServerDir() (dir, db string, err error) {
 	return dir, filepath.Join(dir, "neighborbot.db"), nil
 }
 
-// startServer runs binary on the database in dir with a loopback address
-// the kernel picks, and waits until it serves. Its log goes to
-// dir/server.log.
-func startServer(ctx context.Context, binary, dir string, keep bool) (*server, error) {
+// startServer runs binary on the database in dir (or the NEIGHBORBOT_DB
+// of env, whose settings come last) with a loopback address the kernel
+// picks, and waits until it serves. Its log goes to dir/server.log.
+func startServer(ctx context.Context, binary, dir string, keep bool, env ...string) (*server, error) {
 	logf, err := os.Create(filepath.Join(dir, "server.log"))
 	if err != nil {
 		return nil, err
@@ -64,6 +65,7 @@ func startServer(ctx context.Context, binary, dir string, keep bool) (*server, e
 	cmd.Dir = dir
 	cmd.Env = append(withoutBotEnv(os.Environ()),
 		"NEIGHBORBOT_DB="+filepath.Join(dir, "neighborbot.db"), "NEIGHBORBOT_HTTP_ADDR=127.0.0.1:0")
+	cmd.Env = append(cmd.Env, env...) // the last of a name wins
 	cmd.Stderr = logf
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // a Ctrl-C of the terminal reaches nbload only
 	out, err := cmd.StdoutPipe()
@@ -144,7 +146,7 @@ func (s *server) stop() error {
 	early := s.exitedEarly()
 	s.stopping.Store(true)
 	var exitErr error
-	if s.cmd.Process != nil && early == "" {
+	if s.cmd.Process != nil && early == "" && !s.killed.Load() {
 		_ = s.cmd.Process.Signal(syscall.SIGTERM)
 		select {
 		case <-s.exited:

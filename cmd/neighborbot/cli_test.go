@@ -104,12 +104,12 @@ func TestInvalidConfigStopsStart(t *testing.T) {
 		}
 	}
 	redis := filepath.Join(t.TempDir(), "redis.yaml")
-	if err := os.WriteFile(redis, []byte("redis:\n  url: redis://127.0.0.1:6379/0\n"), 0o600); err != nil {
+	if err := os.WriteFile(redis, []byte("redis:\n  url: http://user:hunter2@127.0.0.1:6379/0\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_CONFIG": redis}, "run")
-	if code == 0 || !strings.Contains(errOut, "redis.url") {
-		t.Errorf("a setting this version cannot serve must stop the start: code %d, %q", code, errOut)
+	if code == 0 || !strings.Contains(errOut, "redis.url") || strings.Contains(errOut, "hunter2") {
+		t.Errorf("a Redis URL that is not one must stop the start, without its password: code %d, %q", code, errOut)
 	}
 	code, _, errOut = cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_TELEGRAM_ENABLED": "true",
 		"NEIGHBORBOT_TELEGRAM_TOKEN": "123456:secretpart", "NEIGHBORBOT_TELEGRAM_API_URL": "http://127.0.0.1:1"}, "run")

@@ -14,7 +14,6 @@ import (
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/sandbox"
-	"github.com/neighborbot/neighborbot/bot/telegram"
 	"github.com/neighborbot/neighborbot/bot/wechat"
 	"github.com/neighborbot/neighborbot/config"
 	"github.com/neighborbot/neighborbot/handlers"
@@ -33,9 +32,6 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	cfgFile := config.PathFrom(*path, sys.Getenv)
 	cfg, err := loadConfig(*path, sys)
 	if err != nil {
-		return err
-	}
-	if err := checkAvailable(cfg); err != nil {
 		return err
 	}
 	logger := newLogger(cfg, sys.Err)
@@ -57,15 +53,22 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	if err != nil {
 		return err
 	}
+	sh, err := openShared(cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer sh.Close()
 	ops := newOps(cfg, db) // ops.go: metrics, health, Open311
-	engine, parts, err := buildEngine(cfg, db, logger, ops.engineOptions()...)
+	engine, parts, err := buildEngine(cfg, db, logger, append(ops.engineOptions(), sh.engineOptions()...)...)
 	if err != nil {
 		return err
 	}
 	var runners []func(context.Context)
+	if run := sh.runner(); run != nil {
+		runners = append(runners, run)
+	}
 	if tg != nil {
-		engine.RegisterSender(nb.PlatformTelegram, tg,
-			bot.WithLimiter(bot.NewLocalLimiter(telegram.Limits())), bot.WithLanes(8))
+		engine.RegisterSender(nb.PlatformTelegram, tg, bot.WithLimiter(sh.telegramLimiter(tg)), bot.WithLanes(8))
 		runners = append(runners, telegramRunner(cfg, tg, engine, logger))
 	}
 	var sb *sandbox.Platform
@@ -75,8 +78,9 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 			opts = append(opts, sandbox.WithoutGrants("a real chat platform is enabled: sandbox people may only be residents "+
 				"(a sandbox officer would act on its cases); grant roles with invite codes: neighborbot invite -role ROLE -unit NAME"))
 		}
-		sb = sandbox.New(db, engine, opts...)
+		sb = sandbox.New(db, engine, append(opts, sh.sandboxOptions()...)...)
 		engine.RegisterSender(nb.PlatformSandbox, sb)
+		runners = append(runners, sb.Run)
 	}
 	var wx *wechat.Adapter
 	if cfg.WeChat.Enabled {
@@ -244,16 +248,6 @@ func seedDemo(ctx context.Context, cfg config.Config, noDemo bool, db nb.Store, 
 		}
 	}
 	return db.Update(ctx, func(tx nb.Tx) error { return tx.PutSetting("first_start", tx.Now().Format(time.RFC3339)) })
-}
-
-// checkAvailable refuses settings this version accepts but cannot serve yet,
-// rather than silently ignoring them.
-func checkAvailable(cfg config.Config) error {
-	switch {
-	case cfg.Redis.URL != "":
-		return errors.New("config: redis.url: Redis is not used by this version yet; leave it empty")
-	}
-	return nil
 }
 
 // ownerKinds reads from the taxonomy which kind of unit owns each category.

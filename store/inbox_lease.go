@@ -1,0 +1,73 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+// claimChatsQuery leases to one owner the chats of the oldest pending
+// messages that no other owner holds (a lease of its own is renewed). It is
+// one statement, so that on a database with concurrent writers
+// (PostgreSQL) the conflict clause decides who gets a chat: a lease another
+// owner holds and that has not expired is left alone.
+const claimChatsQuery = `INSERT INTO chat_leases (platform, chat_key, owner, expires_at)
+	SELECT DISTINCT p.platform, p.chat_key, CAST(? AS TEXT), CAST(? AS BIGINT) FROM (SELECT i.platform, i.chat_key FROM inbox AS i
+		WHERE i.done_at = 0 AND NOT EXISTS (SELECT 1 FROM chat_leases AS l
+			WHERE l.platform = i.platform AND l.chat_key = i.chat_key AND l.owner <> ? AND l.expires_at > ?)
+		ORDER BY i.id LIMIT ?) AS p WHERE true
+	ON CONFLICT (platform, chat_key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+	WHERE chat_leases.owner = excluded.owner OR chat_leases.expires_at <= ?`
+
+// leasedInboxQuery returns the pending messages of the chats one owner holds.
+const leasedInboxQuery = `SELECT ` + inboxColumns + ` FROM inbox
+	WHERE done_at = 0 AND EXISTS (SELECT 1 FROM chat_leases AS l
+		WHERE l.platform = inbox.platform AND l.chat_key = inbox.chat_key AND l.owner = ? AND l.expires_at > ?)
+	ORDER BY id LIMIT ?`
+
+// ClaimInbox leases to owner, until now+lease, the chats of the oldest
+// pending messages that no other owner holds, and returns up to limit
+// pending messages of the chats owner holds, oldest first. A chat is thus
+// handled by one owner at a time, in order; the lease of an owner that dies
+// expires and another takes the chat over.
+func (tx *tx) ClaimInbox(limit int, lease time.Duration, owner string) ([]*nb.InboxItem, error) {
+	if limit <= 0 {
+		limit = defaultInboxLimit
+	}
+	now := toMillis(tx.Now())
+	until := toMillis(tx.Now().Add(lease))
+	if _, err := tx.exec(claimChatsQuery, owner, until, owner, now, limit, now); err != nil {
+		return nil, fmt.Errorf("claim inbox chats: %w", err)
+	}
+	list, err := queryList(tx, scanInbox, leasedInboxQuery, owner, now, limit)
+	if err != nil {
+		return nil, fmt.Errorf("claim inbox: %w", err)
+	}
+	return list, nil
+}
+
+// HoldChat renews owner's lease on a chat until now+lease, and reports
+// whether owner still held it. The engine calls it in the transaction that
+// handles the chat's messages: a process whose lease ran out and was taken
+// over handles nothing more of the chat.
+func (tx *tx) HoldChat(p nb.Platform, chatKey, owner string, lease time.Duration) (bool, error) {
+	res, err := tx.exec(`UPDATE chat_leases SET expires_at = ? WHERE platform = ? AND chat_key = ? AND owner = ?`,
+		toMillis(tx.Now().Add(lease)), p, chatKey, owner)
+	if err != nil {
+		return false, fmt.Errorf("hold chat: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// ReleaseChats ends owner's leases on the chats with no pending message
+// left, and returns how many.
+func (tx *tx) ReleaseChats(owner string) (int64, error) {
+	res, err := tx.exec(`DELETE FROM chat_leases WHERE owner = ? AND NOT EXISTS (SELECT 1 FROM inbox AS i
+		WHERE i.done_at = 0 AND i.platform = chat_leases.platform AND i.chat_key = chat_leases.chat_key)`, owner)
+	if err != nil {
+		return 0, fmt.Errorf("release chats: %w", err)
+	}
+	return res.RowsAffected()
+}
