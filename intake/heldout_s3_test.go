@@ -10,7 +10,8 @@ import (
 
 // TestHeldOutS3 measures the shipped model on heldout-s3/test.tsv (written
 // in session 3 before any change of that session) and test2.tsv (written
-// after the first round), never used for training or tuning (see testdata/heldout-s3/README.md). It prints only the
+// after the first round), test2–4 and heldout-s3b/test.tsv (session 3's
+// second round), never used for training or tuning (see testdata/heldout-s3/README.md). It prints only the
 // aggregate numbers, never individual errors, and runs only when
 // NEIGHBORBOT_HELDOUT_S3=1, so nobody reads its errors by accident.
 func TestHeldOutS3(t *testing.T) {
@@ -21,7 +22,7 @@ func TestHeldOutS3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"testdata/heldout-s3/test.tsv", "testdata/heldout-s3/test2.tsv", "testdata/heldout-s3/test3.tsv", "testdata/heldout-s3/test4.tsv"} {
+	for _, f := range []string{"testdata/heldout-s3/test.tsv", "testdata/heldout-s3/test2.tsv", "testdata/heldout-s3/test3.tsv", "testdata/heldout-s3/test4.tsv", "testdata/heldout-s3b/test.tsv"} {
 		ds, err := ReadTSVFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -41,8 +42,8 @@ func TestListErrors(t *testing.T) {
 	if path == "" {
 		t.Skip("set NEIGHBORBOT_LIST_ERRORS=testdata/FILE.tsv to list a dev file's errors")
 	}
-	if strings.Contains(path, "heldout-s3/test") {
-		t.Fatal("heldout-s3/test*.tsv are test sets: their errors are not to be read")
+	if strings.Contains(path, "heldout-s3/test") || strings.Contains(path, "heldout-s3b/") {
+		t.Fatal("heldout-s3/test*.tsv and heldout-s3b/ are test sets: their errors are not to be read")
 	}
 	m, err := Default()
 	if err != nil {
