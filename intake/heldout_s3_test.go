@@ -35,7 +35,8 @@ func TestHeldOutS3(t *testing.T) {
 }
 
 // TestListErrors prints every row of the file named by
-// NEIGHBORBOT_LIST_ERRORS that the shipped model gets wrong (concern, public
+// NEIGHBORBOT_LIST_ERRORS that the shipped model (or the model file named by
+// NEIGHBORBOT_LIST_MODEL) gets wrong (concern, public
 // acknowledgement, urgency, category, place). It refuses heldout-s3/test.tsv.
 func TestListErrors(t *testing.T) {
 	path := os.Getenv("NEIGHBORBOT_LIST_ERRORS")
@@ -46,6 +47,9 @@ func TestListErrors(t *testing.T) {
 		t.Fatal("heldout-s3/test*.tsv and heldout-s3b/ are test sets: their errors are not to be read")
 	}
 	m, err := Default()
+	if mp := os.Getenv("NEIGHBORBOT_LIST_MODEL"); mp != "" {
+		m, err = Load(mp) // a candidate model, before it is embedded
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,7 +62,9 @@ var (
 	unresolvedBefore = []string{"没", "没有", "还没", "不", "没能", "没给", "谁"}
 	hypothesisWords  = []string{"如果", "要是", "万一", "假如", "假设", "假使", "一旦", "以后要"}
 	// noticeOpeners start an announcement; noticeWords are one anywhere.
-	noticeOpeners = []string{"通知", "提醒", "温馨提示", "公告", "告知", "物业通知", "社区通知", "重要通知", "【"}
+	noticeOpeners = []string{"通知", "提醒", "温馨提示", "公告", "告知", "物业通知", "社区通知", "重要通知", "【", "转:", "转发", "转自", "转一下"}
+	// reportOpeners head a report the way a notice is headed (【报修】…).
+	reportOpeners = []string{"【报修", "【投诉", "【反映", "【求助", "【紧急求助", "【报事"}
 	noticeWords   = []string{"物业通知", "社区通知", "温馨提示", "特此", "请大家提前", "提前接", "提前储", "提醒大家", "提醒一下", "敬请"}
 	// scheduled work announced for a future time (明天…停水检修).
 	futureWords    = []string{"明天", "后天", "下周", "本周", "这周", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "将于", "届时", "月份"}
@@ -216,6 +218,9 @@ func announces(norm string, g structSet) bool {
 			}
 			body = strings.TrimLeft(body[len(p):], " ,，:：")
 		}
+	}
+	if prefixAny(body, reportOpeners) {
+		return false
 	}
 	return prefixAny(body, noticeOpeners) || g.has(sNotice) || g.has(sFuture) && g.has(sScheduled)
 }

@@ -1,0 +1,45 @@
+package intake
+
+import "testing"
+
+// TestRound2Rules checks the rules added in issue 10's second round: more
+// everyday dangers, warnings that negate them, forwarded notices, reports
+// headed like a notice (【报修】) and stories of the writer's past.
+func TestRound2Rules(t *testing.T) {
+	urgent := []struct {
+		text   string
+		danger bool
+	}{
+		{"电梯走着走着停了 卡了十来分钟", true},
+		{"楼下的井盖不见了 晚上看不到", true},
+		{"路被挖开了 没有围挡", true},
+		{"有人从楼上往下扔垃圾袋", true},
+		{"大家千万别往下扔东西", false},
+		{"家里有瘫痪老人 电梯坏了下不了楼", true},
+		{"电梯按钮不亮了", false},
+	}
+	for _, tt := range urgent {
+		if d, c := detectUrgency(Normalize(tt.text)); (d && !c) != tt.danger {
+			t.Errorf("%s: urgent %v, want %v", tt.text, d && !c, tt.danger)
+		}
+	}
+	for _, tt := range []struct {
+		text   string
+		notice bool
+	}{
+		{"转发一下 派出所提醒近期有骗子", true},
+		{"转:各位家长注意孩子防护", true},
+		{"【报修】5号楼2单元楼道灯不亮", false},
+		{"【停电通知】明天9点停电", true},
+	} {
+		if got := structureOf(Normalize(tt.text)).notice; got != tt.notice {
+			t.Errorf("%s: notice %v, want %v", tt.text, got, tt.notice)
+		}
+	}
+	if a := readSpeechAct(Normalize("我年轻时候在厂里 锅炉房冬天最暖和")); !a.elsewhere {
+		t.Error("a story of the writer's youth is not read as another place and time")
+	}
+	if a := readSpeechAct(Normalize("我们楼的电梯又坏了")); a.elsewhere {
+		t.Error("a present report is read as elsewhere")
+	}
+}
