@@ -27,13 +27,25 @@ func TestRound2Rules(t *testing.T) {
 		text   string
 		notice bool
 	}{
-		{"转发一下 派出所提醒近期有骗子", true},
-		{"转:各位家长注意孩子防护", true},
 		{"【报修】5号楼2单元楼道灯不亮", false},
 		{"【停电通知】明天9点停电", true},
 	} {
 		if got := structureOf(Normalize(tt.text)).notice; got != tt.notice {
 			t.Errorf("%s: notice %v, want %v", tt.text, got, tt.notice)
+		}
+	}
+	for _, tt := range []struct {
+		text     string
+		possible bool
+	}{
+		{"转发一下 派出所提醒近期有骗子", false},
+		{"转:各位家长注意孩子防护", false},
+		{"转自业主群:我们5号楼的消防门被锁了", true},
+	} {
+		norm := Normalize(tt.text)
+		locs, locNorm := ExtractLocation(tt.text)
+		if got := judge(norm, scanCues(norm), readSpeechAct(norm), locs, locNorm).possible; got != tt.possible {
+			t.Errorf("%s: possible report %v, want %v", tt.text, got, tt.possible)
 		}
 	}
 	if a := readSpeechAct(Normalize("我年轻时候在厂里 锅炉房冬天最暖和")); !a.elsewhere {
