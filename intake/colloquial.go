@@ -44,15 +44,16 @@ var asciiWords = map[string]string{
 	"lobby": "大堂", "gate": "大门", "barrier": "道闸", "security": "保安", "guard": "保安", "broken": "坏了",
 	"light": "灯", "lights": "灯", "power": "电", "blackout": "停电", "building": "楼", "floor": "楼",
 	"please": "请", "safe": "安全", "unsafe": "不安全", "dangerous": "危险", "danger": "危险",
+	"office": "单位", "school": "学校", "kid": "孩子", "kids": "孩子", "alarm": "警报",
 	"bike": "自行车", "ebike": "电动车", "stolen": "被偷",
 	// pinyin initials
-	"wy": "物业", "dt": "电梯", "xq": "小区", "yz": "业主",
+	"wy": "物业", "dt": "电梯", "xq": "小区", "yz": "业主", "zr": "转让",
 }
 
 // asciiPhrases are replaced before single words (power cut → 停电).
 var asciiPhrases = strings.NewReplacer(
 	"power cut", "停电", "power outage", "停电", "no water", "没水", "no power", "没电", "fire lane", "消防通道",
-	"parking lot", "停车场", "not work", "不工作", "e-bike", "电动车",
+	"parking lot", "停车场", "fire alarm", "火警", "not work", "不工作", "e-bike", "电动车",
 )
 
 // standardWords rewrites dialect words, English words and pinyin initials

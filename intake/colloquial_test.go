@@ -12,6 +12,8 @@ func TestStandardWords(t *testing.T) {
 		{"wy能不能管管dt", "物业能不能管管电梯"},
 		{"shift和category不变", "shift和category不变"},
 		{"俺们楼冇得水", "我们楼没有水"},
+		{"有没有人zr健身卡", "有没有人转让健身卡"},
+		{"office的空调又坏了", "单位的空调又坏了"},
 	}
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {

@@ -1,6 +1,9 @@
 package intake
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestRound2Rules checks the rules added in issue 10's second round: more
 // everyday dangers, warnings that negate them, forwarded notices, reports
@@ -17,6 +20,9 @@ func TestRound2Rules(t *testing.T) {
 		{"大家千万别往下扔东西", false},
 		{"家里有瘫痪老人 电梯坏了下不了楼", true},
 		{"电梯按钮不亮了", false},
+		{"楼下那个棚子要垮了 底下有孩子", true},
+		{"电梯是不是又坏了 里面好像有人在拍门", true},
+		{"隔壁老阿婆两天没开门了 敲门也没人应", true},
 	}
 	for _, tt := range urgent {
 		if d, c := detectUrgency(Normalize(tt.text)); (d && !c) != tt.danger {
@@ -50,6 +56,14 @@ func TestRound2Rules(t *testing.T) {
 	}
 	if a := readSpeechAct(Normalize("我年轻时候在厂里 锅炉房冬天最暖和")); !a.elsewhere {
 		t.Error("a story of the writer's youth is not read as another place and time")
+	}
+	if a := readSpeechAct(Normalize("昨晚做梦 梦见我们家水管爆了")); !a.elsewhere {
+		t.Error("a dream is read as a present problem")
+	}
+	for _, text := range []string{"11#楼地下室进水了", "电梯坏咗 困喺入面 3座"} {
+		if locs, _ := ExtractLocation(text); len(locs) == 0 || !strings.ContainsAny(locs[0], "13") {
+			t.Errorf("%s: building not found (%q)", text, locs)
+		}
 	}
 	if a := readSpeechAct(Normalize("我们楼的电梯又坏了")); a.elsewhere {
 		t.Error("a present report is read as elsewhere")
