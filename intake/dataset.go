@@ -142,6 +142,8 @@ func parseFlag(name, v string) (int, error) {
 		return 1, nil
 	case "0", "false", "no", "":
 		return 0, nil
+	case "-":
+		return -1, nil // unknown: the row trains only the category model
 	}
 	return 0, fmt.Errorf("%s must be 1 or 0, got %q", name, v)
 }
