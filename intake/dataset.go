@@ -45,8 +45,9 @@ func ReadTSVFile(path string) (*Dataset, error) {
 }
 
 // ReadTSV reads UTF-8 TSV with a header row naming any of the columns text,
-// concern (1/0), category (or label), location (|-separated words as they
-// appear) and urgent (1/0). Only text is required. Errors name the line.
+// concern (1/0, or "-" when unknown: the row then trains only the category
+// model), category (or label), location (|-separated words as they appear)
+// and urgent (1/0). Only text is required. Errors name the line.
 func ReadTSV(r io.Reader) (*Dataset, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
