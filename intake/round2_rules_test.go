@@ -65,6 +65,9 @@ func TestRound2Rules(t *testing.T) {
 			t.Errorf("%s: building not found (%q)", text, locs)
 		}
 	}
+	if a := readSpeechAct(Normalize("我家装修下周开始 会有点吵 邻居们见谅")); !a.ownNuisance {
+		t.Error("an apology for the writer's own noise is read as a complaint")
+	}
 	if a := readSpeechAct(Normalize("我们楼的电梯又坏了")); a.elsewhere {
 		t.Error("a present report is read as elsewhere")
 	}
