@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -61,28 +59,12 @@ func naturalRows(rng *rand.Rand, dir string) ([]row, error) {
 }
 
 func readNatural(path string) ([]row, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var out []row
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		fields := strings.Split(sc.Text(), "\t")
-		if line == 1 {
-			if len(fields) < 5 || fields[0] != "text" || fields[4] != "urgent" {
-				return nil, fmt.Errorf("%s: want header text concern category location urgent", path)
-			}
-			continue
-		}
-		if len(fields) < 5 {
-			return nil, fmt.Errorf("%s:%d: want 5 fields, got %d", path, line, len(fields))
-		}
-		out = append(out, row{text: fields[0], concern: boolInt(fields[1] == "1"), category: fields[2],
-			location: fields[3], urgent: boolInt(fields[4] == "1")})
-	}
-	return out, sc.Err()
+	err := eachTSVRow(path, 5, func(f []string) error {
+		out = append(out, row{text: f[0], concern: boolInt(f[1] == "1"), category: f[2], location: f[3], urgent: boolInt(f[4] == "1")})
+		return nil
+	})
+	return out, err
 }
 
 func containsAll(text, loc string) bool {
