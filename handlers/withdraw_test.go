@@ -81,16 +81,21 @@ func TestNotAReportReplyAndWithdrawCommand(t *testing.T) {
 func TestRecategorize(t *testing.T) {
 	w := newWorld(t)
 	n, _ := w.report("g1", "居民甲", "楼下的烧烤店油烟直接往我们家窗户里灌")
-	w.one("g1", "居民甲", "#分类 "+itoa(n)+" 环境卫生", "仅限")
-	w.one("g1", "书记", "#分类 "+itoa(n)+" 环境卫生", "→ 环境卫生")
-	if c := w.caseByID(n).Category; c != "环境卫生" {
+	// the target must differ from what the model chose (whatever model runs)
+	target := "环境卫生"
+	if w.caseByID(n).Category == target {
+		target = "噪音扰民"
+	}
+	w.one("g1", "居民甲", "#分类 "+itoa(n)+" "+target, "仅限")
+	w.one("g1", "书记", "#分类 "+itoa(n)+" "+target, "→ "+target)
+	if c := w.caseByID(n).Category; c != target {
 		t.Errorf("category = %q", c)
 	}
 	var evs []*nb.Event
 	if err := w.db.View(w.ctx, func(tx nb.Tx) (err error) { evs, err = tx.ListEvents(n); return err }); err != nil {
 		t.Fatal(err)
 	}
-	if last := evs[len(evs)-1]; last.Kind != nb.EventKind(nb.ActionCategory) || !strings.HasSuffix(last.Note, "→ 环境卫生") {
+	if last := evs[len(evs)-1]; last.Kind != nb.EventKind(nb.ActionCategory) || !strings.HasSuffix(last.Note, "→ "+target) {
 		t.Errorf("recategorize event: %+v", last)
 	}
 }

@@ -45,8 +45,9 @@ func ReadTSVFile(path string) (*Dataset, error) {
 }
 
 // ReadTSV reads UTF-8 TSV with a header row naming any of the columns text,
-// concern (1/0), category (or label), location (|-separated words as they
-// appear) and urgent (1/0). Only text is required. Errors name the line.
+// concern (1/0, or "-" when unknown: the row then trains only the category
+// model), category (or label), location (|-separated words as they appear)
+// and urgent (1/0). Only text is required. Errors name the line.
 func ReadTSV(r io.Reader) (*Dataset, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
@@ -142,6 +143,8 @@ func parseFlag(name, v string) (int, error) {
 		return 1, nil
 	case "0", "false", "no", "":
 		return 0, nil
+	case "-":
+		return -1, nil // unknown: the row trains only the category model
 	}
 	return 0, fmt.Errorf("%s must be 1 or 0, got %q", name, v)
 }

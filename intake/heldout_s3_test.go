@@ -10,7 +10,8 @@ import (
 
 // TestHeldOutS3 measures the shipped model on heldout-s3/test.tsv (written
 // in session 3 before any change of that session) and test2.tsv (written
-// after the first round), never used for training or tuning (see testdata/heldout-s3/README.md). It prints only the
+// after the first round), test2–4 and heldout-s3b/test.tsv (session 3's
+// second round), never used for training or tuning (see testdata/heldout-s3/README.md). It prints only the
 // aggregate numbers, never individual errors, and runs only when
 // NEIGHBORBOT_HELDOUT_S3=1, so nobody reads its errors by accident.
 func TestHeldOutS3(t *testing.T) {
@@ -21,7 +22,7 @@ func TestHeldOutS3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"testdata/heldout-s3/test.tsv", "testdata/heldout-s3/test2.tsv", "testdata/heldout-s3/test3.tsv", "testdata/heldout-s3/test4.tsv"} {
+	for _, f := range []string{"testdata/heldout-s3/test.tsv", "testdata/heldout-s3/test2.tsv", "testdata/heldout-s3/test3.tsv", "testdata/heldout-s3/test4.tsv", "testdata/heldout-s3b/test.tsv"} {
 		ds, err := ReadTSVFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -34,17 +35,21 @@ func TestHeldOutS3(t *testing.T) {
 }
 
 // TestListErrors prints every row of the file named by
-// NEIGHBORBOT_LIST_ERRORS that the shipped model gets wrong (concern, public
+// NEIGHBORBOT_LIST_ERRORS that the shipped model (or the model file named by
+// NEIGHBORBOT_LIST_MODEL) gets wrong (concern, public
 // acknowledgement, urgency, category, place). It refuses heldout-s3/test.tsv.
 func TestListErrors(t *testing.T) {
 	path := os.Getenv("NEIGHBORBOT_LIST_ERRORS")
 	if path == "" {
 		t.Skip("set NEIGHBORBOT_LIST_ERRORS=testdata/FILE.tsv to list a dev file's errors")
 	}
-	if strings.Contains(path, "heldout-s3/test") {
-		t.Fatal("heldout-s3/test*.tsv are test sets: their errors are not to be read")
+	if strings.Contains(path, "heldout-s3/test") || strings.Contains(path, "heldout-s3b/") {
+		t.Fatal("heldout-s3/test*.tsv and heldout-s3b/ are test sets: their errors are not to be read")
 	}
 	m, err := Default()
+	if mp := os.Getenv("NEIGHBORBOT_LIST_MODEL"); mp != "" {
+		m, err = Load(mp) // a candidate model, before it is embedded
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,7 +39,7 @@ var locPatterns = []struct {
 	{kindNamed, isHan, re(`^\p{Han}{1,6}?(?:小区|花园|家园|公寓|新村|苑)`)},
 	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
 	{kindUnit, isNumeral, numbered("单元")},
-	{kindBuilding, isNumeral, numbered("号楼", "号院", "栋", "幢", "号")},
+	{kindBuilding, isNumeral, numbered("号楼", "号院", "#楼", "栋", "幢", "座", "号")},
 	{kindBuilding, runeIn("abcdefgh"), prefixes("a座", "b座", "c座", "d座", "e座", "f座", "g座", "h座",
 		"a栋", "b栋", "c栋", "d栋", "e栋", "f栋", "g栋", "h栋")},
 	{kindRoom, isNumeral, numbered("室", "号房")},

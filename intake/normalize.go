@@ -34,7 +34,7 @@ func Normalize(text string) string {
 }
 
 func normalizeOnce(text string) string {
-	s := foldRunes(text)
+	s := standardWords(foldRunes(text))
 	if strings.IndexByte(s, '[') >= 0 {
 		s = reChatEmoticon.ReplaceAllString(s, " ")
 	}

@@ -11,16 +11,17 @@ import (
 // called off, a question asking for information, an offer or small ad,
 // lost and found, praise, a joke, or the writer's own private trouble.
 type speechAct struct {
-	retract   bool // 没事了, 搞错了, 是我家的: an alarm called off
-	elsewhere bool // 隔壁小区, 新闻里, 视频里, 老家: another place
-	here      bool // 咱们小区, 我们楼: this community
-	question  bool // 请问, 谁知道, 几点: asking for information
-	offer     bool // 出闲置, 免费送, 捡到, 寻狗启事, 私聊: offers, ads, lost and found
-	praise    bool // 点赞, 表扬, 辛苦了
-	joke      bool // 哈哈, 😂, 开玩笑
-	personal  bool // 我家电脑, 我手机, 我宿舍: the writer's private trouble
-	ailment   bool // 头疼, 感冒: the writer's health, a report only with danger
-	content   int  // letters, digits and Han characters
+	retract     bool // 没事了, 搞错了, 是我家的: an alarm called off
+	elsewhere   bool // 隔壁小区, 新闻里, 视频里, 老家: another place
+	here        bool // 咱们小区, 我们楼: this community
+	question    bool // 请问, 谁知道, 几点: asking for information
+	offer       bool // 出闲置, 免费送, 捡到, 寻狗启事, 私聊: offers, ads, lost and found
+	praise      bool // 点赞, 表扬, 辛苦了
+	joke        bool // 哈哈, 😂, 开玩笑
+	personal    bool // 我家电脑, 我手机, 我宿舍: the writer's private trouble
+	ailment     bool // 头疼, 感冒: the writer's health, a report only with danger
+	ownNuisance bool // 邻居们见谅: the writer apologises for their own noise
+	content     int  // letters, digits and Han characters
 }
 
 var (
@@ -30,7 +31,11 @@ var (
 		"不是啥事", "不是什么事", "问题解决了", "已经解决"}
 	elsewhereCues = []string{"隔壁小区", "别的小区", "其他小区", "外地", "新闻", "视频", "抖音", "快手", "朋友圈", "网上", "电视上", "老家",
 		"公司楼", "我们公司", "公司电梯", "单位", "学校宿舍", "宿舍", "同事", "我妈说她们", "她们小区", "他们小区", "她们那", "他们那", "表姐", "亲戚", "闺蜜", "朋友家", "我妹", "我姐", "我哥", "我弟", "姑妈", "舅舅家", "娘家", "同学家", "别人小区", "别人家", "以前住",
-		"隔壁楼盘", "隔壁区", "城东", "村里", "听说", "看到个", "看了个", "刷到", "电影", "上海", "北京", "广州", "深圳", "南方", "北方", "国外", "外省", "纪录片", "电视剧", "小说里", "故事"}
+		"隔壁楼盘", "隔壁区", "城东", "村里", "听说", "看到个", "看了个", "刷到", "电影", "上海", "北京", "广州", "深圳", "南方", "北方", "国外", "外省", "纪录片", "电视剧", "小说里", "故事",
+		// the writer's past (年轻那会儿在厂里…): a story, not a present problem
+		"年轻那会", "年轻时", "年轻的时候", "小时候", "想当年", "那个年代", "在农村的时候",
+		// a dream
+		"做梦", "梦见", "梦到"}
 	ailmentCues  = []string{"头疼", "头痛", "肚子疼", "感冒", "发烧", "牙痛", "腰疼", "失眠"}
 	hereCues     = []string{"咱们小区", "我们小区", "咱小区", "咱们楼", "我们楼", "咱们这", "我们这栋", "我们单元", "咱们单元", "我们这边", "本小区"}
 	questionCues = []string{"谁知道", "有人知道", "有谁知道", "打听", "哪里可以", "去哪里", "是多少", "哪个群", "有活动吗", "怎么用", "哪里能", "哪家", "几路车",
@@ -46,6 +51,9 @@ var (
 		"我宿舍", "闺女学校", "孩子学校", "打呼噜", "钥匙断", "我老公", "我的头发", "我的脑子", "减肥",
 		"体重", "我家娃的", "孩子的房间", "娃的房间", "我的房间",
 		"我家电视", "我的电脑", "笔记本", "我家热水器", "我家冰箱", "我车胎", "我车的", "我的车钥匙", "电动车钥匙", "路由器", "我家的锅", "充电宝", "遥控器", "我家网", "客服电话", "运营商"}
+	// ownNuisanceCues: the writer apologises in advance for their own noise or
+	// works (装修下周开始 邻居们见谅): an announcement of their own, not a complaint.
+	ownNuisanceCues = []string{"见谅", "多包涵", "请包涵", "大家包涵", "多多包涵"}
 )
 
 // readSpeechAct finds the cues in normalised text.
@@ -53,16 +61,17 @@ func readSpeechAct(norm string) speechAct { return speechActOf(norm, scanCues(no
 
 func speechActOf(norm string, cues cueSet) speechAct {
 	return speechAct{
-		retract:   cues.has(cueRetract) || strings.HasPrefix(norm, "没事") || strings.HasSuffix(norm, "没事") || ownsUp(norm),
-		elsewhere: cues.has(cueElsewhere),
-		here:      cues.has(cueHere),
-		question:  cues.has(cueQuestion),
-		offer:     cues.has(cueOffer),
-		praise:    cues.has(cuePraise),
-		joke:      cues.has(cueJoke),
-		personal:  cues.has(cuePersonal),
-		ailment:   cues.has(cueAilment),
-		content:   contentRunes(norm),
+		retract:     cues.has(cueRetract) || strings.HasPrefix(norm, "没事") || strings.HasSuffix(norm, "没事") || ownsUp(norm),
+		elsewhere:   cues.has(cueElsewhere),
+		here:        cues.has(cueHere),
+		question:    cues.has(cueQuestion),
+		offer:       cues.has(cueOffer),
+		praise:      cues.has(cuePraise),
+		joke:        cues.has(cueJoke),
+		personal:    cues.has(cuePersonal),
+		ailment:     cues.has(cueAilment),
+		ownNuisance: containsAny(norm, ownNuisanceCues),
+		content:     contentRunes(norm),
 	}
 }
 
@@ -115,6 +124,8 @@ func (a speechAct) gate(danger bool) (possible bool, factor float64) {
 	case a.ailment && !a.here && !danger:
 		return false, 0
 	case a.offer:
+		return false, 0
+	case a.ownNuisance && !danger:
 		return false, 0
 	}
 	factor = 1

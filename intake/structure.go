@@ -18,6 +18,9 @@ type structure struct {
 	resolved   bool // 修好了, 清走了, 换新的了 (not 没修好, not 又坏了)
 	hypothesis bool // 如果, 要是, 万一, 假如 opening the message
 	notice     bool // 通知, 温馨提示, 明天…停水: an announcement
+	// forwarded: 转发, 转自…: someone else's words, a report only when it
+	// names a numbered place here (转自业主群: 5号楼的消防门被锁了).
+	forwarded  bool
 	seeking    bool // 谁有, 谁会, 有认识…师傅, 哪有…的: asks neighbours for help
 	simile     bool // 像…一样, 跟…似的, 就是个: a figure of speech
 	facility   bool // the building's or estate's things: 楼道, 电梯, 水管, 物业…
@@ -63,6 +66,10 @@ var (
 	hypothesisWords  = []string{"如果", "要是", "万一", "假如", "假设", "假使", "一旦", "以后要"}
 	// noticeOpeners start an announcement; noticeWords are one anywhere.
 	noticeOpeners = []string{"通知", "提醒", "温馨提示", "公告", "告知", "物业通知", "社区通知", "重要通知", "【"}
+	// forwardOpeners start a forwarded message (转发, 转自业主群:…).
+	forwardOpeners = []string{"转:", "转发", "转自", "转一下", "转个", "转载"}
+	// reportOpeners head a report the way a notice is headed (【报修】…).
+	reportOpeners = []string{"【报修", "【投诉", "【反映", "【求助", "【紧急求助", "【报事"}
 	noticeWords   = []string{"物业通知", "社区通知", "温馨提示", "特此", "请大家提前", "提前接", "提前储", "提醒大家", "提醒一下", "敬请"}
 	// scheduled work announced for a future time (明天…停水检修).
 	futureWords    = []string{"明天", "后天", "下周", "本周", "这周", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "将于", "届时", "月份"}
@@ -143,6 +150,7 @@ func structureOf(norm string) structure {
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
 		hypothesis: containsAny(firstRunes(norm, 4), hypothesisWords),
 		notice:     announces(norm, g),
+		forwarded:  prefixAny(norm, forwardOpeners),
 		seeking:    g.has(sSeeking),
 		simile:     g.has(sSimile) && simileFrame(norm),
 		facility:   g.has(sFacility),
@@ -216,6 +224,9 @@ func announces(norm string, g structSet) bool {
 			}
 			body = strings.TrimLeft(body[len(p):], " ,，:：")
 		}
+	}
+	if prefixAny(body, reportOpeners) {
+		return false
 	}
 	return prefixAny(body, noticeOpeners) || g.has(sNotice) || g.has(sFuture) && g.has(sScheduled)
 }
@@ -323,6 +334,8 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 	case s.body && !s.other && !s.facility && !named:
 		return false, 0 // 腰疼得起不来: the writer's health, even with 起不来
 	case s.notice && !danger:
+		return false, 0
+	case s.forwarded && !named && !danger:
 		return false, 0
 	case s.resolved && !danger:
 		return false, 0

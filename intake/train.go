@@ -22,14 +22,20 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 		return nil, err
 	}
 	feats := make([][]string, len(ds.Examples))
+	catOnly := make([]bool, len(ds.Examples))
+	known := 0
 	for i, ex := range ds.Examples {
 		feats[i] = extractFeatures(seg, Normalize(ex.Text))
+		catOnly[i] = ds.HasConcern && ex.Concern < 0
+		if !catOnly[i] {
+			known++
+		}
 	}
 	minDF := 1
-	if len(ds.Examples) >= 1000 {
+	if known >= 1000 {
 		minDF = 2
 	}
-	vocab, idf := buildVocab(feats, minDF)
+	vocab, idf := buildVocab(feats, minDF, catOnly)
 	index := make(map[string]int32, len(vocab))
 	for i, f := range vocab {
 		index[f] = int32(i)
@@ -50,10 +56,17 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 }
 
 // buildVocab keeps features seen in at least minDF messages and computes
-// their smoothed inverse document frequency.
-func buildVocab(feats [][]string, minDF int) ([]string, []float32) {
+// their smoothed inverse document frequency. Category-only rows (catOnly,
+// concern "-") are not counted: they add no features, so the vocabulary and
+// the concern detector stay exactly as the other rows make them.
+func buildVocab(feats [][]string, minDF int, catOnly []bool) ([]string, []float32) {
 	df := map[string]int{}
-	for _, fs := range feats {
+	n := 0
+	for i, fs := range feats {
+		if catOnly[i] {
+			continue
+		}
+		n++
 		seen := map[string]bool{}
 		for _, f := range fs {
 			if !seen[f] {
@@ -63,15 +76,15 @@ func buildVocab(feats [][]string, minDF int) ([]string, []float32) {
 		}
 	}
 	var vocab []string
-	for f, n := range df {
-		if n >= minDF {
+	for f, c := range df {
+		if c >= minDF {
 			vocab = append(vocab, f)
 		}
 	}
 	sort.Strings(vocab)
 	idf := make([]float32, len(vocab))
 	for i, f := range vocab {
-		idf[i] = float32(math.Log(float64(1+len(feats)) / float64(1+df[f])))
+		idf[i] = float32(math.Log(float64(1+n) / float64(1+df[f])))
 	}
 	return vocab, idf
 }
@@ -99,16 +112,21 @@ func trainConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) *linear
 	if !ds.HasConcern {
 		return nil
 	}
-	ys := make([]int, len(xs))
+	// rows whose concern is unknown ("-", category-only rows) are left out
+	var cx [][]int32
+	var ys []int
 	pos := 0
 	for i, ex := range ds.Examples {
-		ys[i] = ex.Concern
+		if ex.Concern < 0 {
+			continue
+		}
+		cx, ys = append(cx, xs[i]), append(ys, ex.Concern)
 		pos += ex.Concern
 	}
-	if pos == 0 || pos == len(xs) {
+	if pos == 0 || pos == len(cx) {
 		return nil
 	}
-	return trainLinear(xs, ys, []string{"0", "1"}, nFeat, cfg)
+	return trainLinear(cx, ys, []string{"0", "1"}, nFeat, cfg)
 }
 
 func distinct(xs []string) []string {
@@ -147,6 +165,9 @@ func calibrateConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) (a,
 	fit.HasConcern = true
 	for i, ex := range ds.Examples {
 		if i%5 == 4 {
+			if ex.Concern < 0 {
+				continue
+			}
 			calX, calY = append(calX, xs[i]), append(calY, ex.Concern)
 			continue
 		}
@@ -167,11 +188,13 @@ func calibrateConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) (a,
 	// Prior shift: the training corpus is mostly reports, a group chat is
 	// not. Moving the intercept from the corpus's share of reports to
 	// groupReportShare makes the probability mean "a report, in a group".
-	pos := 0
+	pos, known := 0, 0
 	for _, ex := range ds.Examples {
-		pos += max(ex.Concern, 0)
+		if ex.Concern >= 0 {
+			pos, known = pos+ex.Concern, known+1
+		}
 	}
-	if share := float64(pos) / float64(len(ds.Examples)); share > 0 && share < 1 {
+	if share := float64(pos) / float64(max(known, 1)); share > 0 && share < 1 {
 		b += logit(groupReportShare) - logit(share)
 	}
 	return a, b

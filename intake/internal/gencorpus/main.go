@@ -55,6 +55,13 @@ func run(dir string, seed uint64, trainPer, heldPer, lexPer int) error {
 	held = dedupe(held, train)
 	trainRng.Shuffle(len(train), func(i, j int) { train[i], train[j] = train[j], train[i] })
 	heldRng.Shuffle(len(held), func(i, j int) { held[i], held[j] = held[j], held[i] })
+	// natural dev rows (category only) come last, after the held-out split
+	// and the shuffle, so that the rest of the corpus does not change.
+	nat, err := naturalRows(rand.New(rand.NewPCG(seed, 3)), dir)
+	if err != nil {
+		return err
+	}
+	train = append(train, dedupe(nat, train)...)
 	if err := write(filepath.Join(dir, "corpus_train.tsv"), train); err != nil {
 		return err
 	}
@@ -185,7 +192,11 @@ func write(path string, rows []row) error {
 	var b strings.Builder
 	b.WriteString("text\tconcern\tcategory\tlocation\turgent\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "%s\t%d\t%s\t%s\t%d\n", r.text, r.concern, r.category, r.location, r.urgent)
+		concern := fmt.Sprint(r.concern)
+		if r.concern < 0 {
+			concern = "-" // category only
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%d\n", r.text, concern, r.category, r.location, r.urgent)
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
