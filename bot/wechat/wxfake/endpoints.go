@@ -167,24 +167,11 @@ func (f *Server) send(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewDecoder(r.Body).Decode(&req)
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if len(f.sendRet) > 0 {
-		ret := f.sendRet[0]
-		f.sendRet = f.sendRet[1:]
-		if ret != 0 {
-			writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": ret, "ErrMsg": ""}})
-			return
-		}
+	if ret, ok := f.nextSendRet(); ok {
+		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": ret, "ErrMsg": ""}})
+		return
 	}
-	title := ""
-	for gi, g := range f.groups {
-		if f.groupUN(gi) == req.Msg.ToUserName {
-			title = g.title
-		}
-	}
-	friend := ""
-	if fi := f.friendByUN(req.Msg.ToUserName); fi >= 0 {
-		friend = f.friends[fi].Nick
-	}
+	title, friend := f.chatOf(req.Msg.ToUserName)
 	if title == "" && friend == "" {
 		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 1204, "ErrMsg": ""}})
 		return
