@@ -57,9 +57,6 @@ func (d *DeskNotices) explain(err error) error {
 	if !errors.As(err, &be) {
 		return err
 	}
-	args := be.Args
-	if be.Key == "notice_not_awaiting" || be.Key == "notice_not_open" {
-		args = []any{args[0], d.l.Name("notice", args[1])}
-	}
-	return nb.Errorf(be.Code, "%s", d.l.T("bc_"+be.Key, args...))
+	key, args := refusal(d.l, be)
+	return nb.Errorf(be.Code, "%s", d.l.T(key, args...))
 }

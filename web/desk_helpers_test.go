@@ -176,13 +176,8 @@ var (
 // get fetches path and returns the status and body.
 func (e *deskEnv) get(c *http.Client, path string) (int, string) {
 	e.t.Helper()
-	res, err := c.Get(e.base() + path)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
+	status, _, b := e.fetch(c, path)
+	return status, string(b)
 }
 
 // post sends a form as a browser on this site would, and returns the

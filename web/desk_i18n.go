@@ -201,6 +201,7 @@ func (d *desk) funcs() template.FuncMap {
 		"list":     func(s ...string) []string { return s },
 		"notices":  d.mayUseNotices,
 		"showable": d.mayShow,
+		"decide":   newDecideForm,
 		"stages": func() []nb.Stage {
 			return []nb.Stage{nb.StageTopic, nb.StageIssue, nb.StageProject, nb.StageResolved, nb.StageClosed, nb.StageDismissed, nb.StageMerged}
 		},

@@ -48,12 +48,9 @@ func (s *Server) deskPhoto(w http.ResponseWriter, r *http.Request, u *deskUser) 
 	}
 	var att *nb.CaseAttachment
 	err = s.desk.cfg.Store.View(r.Context(), func(tx nb.Tx) error {
-		c, err := tx.FindCaseByID(id)
+		c, err := visibleCase(tx, u, id)
 		if err != nil {
 			return err
-		}
-		if !u.maySee(c) {
-			return nb.Errorf(nb.EFORBIDDEN, "#%d is outside your area", c.ID)
 		}
 		list, err := tx.ListAttachments(c.ID)
 		for _, a := range list {

@@ -220,6 +220,16 @@ func (s *Server) decideNotice(w http.ResponseWriter, r *http.Request, u *deskUse
 	http.Redirect(w, r, "/desk/notices?done="+done+"&n="+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }
 
+// decideForm is what the approve and reject forms of a notice need.
+type decideForm struct {
+	ID   int64
+	L    lang
+	CSRF string
+}
+
+// newDecideForm is the template function "decide".
+func newDecideForm(id int64, l lang, csrf string) decideForm { return decideForm{id, l, csrf} }
+
 // mayUseNotices reports whether the notices pages are on and u may use them.
 func (d *desk) mayUseNotices(u *deskUser) bool {
 	return d.cfg.Notices != nil && u != nil && u.Actor.HasRole(noticeRoles...)

@@ -13,7 +13,13 @@ import (
 func deskLogin(t *testing.T, p *program, name string) (*deskClient, string) {
 	t.Helper()
 	ask := p.post("private", name, "#登录", 0)
-	code := find(t, `([A-Z2-9]{4}-[A-Z2-9]{4})`, p.botReply("private:"+name, ask, 0).Text)
+	return deskLoginCode(t, p, find(t, `([A-Z2-9]{4}-[A-Z2-9]{4})`, p.botReply("private:"+name, ask, 0).Text))
+}
+
+// deskLoginCode logs in to the program's desk with a login code, and
+// returns the client and the session's form token.
+func deskLoginCode(t *testing.T, p *program, code string) (*deskClient, string) {
+	t.Helper()
 	jar, _ := cookiejar.New(nil)
 	c := &deskClient{t: t, p: p, http: &http.Client{Jar: jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"time"
 )
 
 // Sending a photo is two requests, as the web client makes them (see
@@ -135,8 +134,7 @@ func (f *Server) sendImage(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewDecoder(r.Body).Decode(&req)
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if ret, ok := f.nextSendRet(); ok {
-		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": ret, "ErrMsg": ""}})
+	if f.refusedLocked(w) {
 		return
 	}
 	data, ok := f.media[req.Msg.MediaId]
@@ -144,30 +142,21 @@ func (f *Server) sendImage(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 1, "ErrMsg": "bad image message"}})
 		return
 	}
-	title, friend := f.chatOf(req.Msg.ToUserName)
-	if title == "" && friend == "" {
-		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 1204, "ErrMsg": ""}})
-		return
-	}
-	f.msgSeq++
-	id := fmt.Sprint(f.msgSeq)
-	f.sent = append(f.sent, Sent{Group: title, Friend: friend, To: req.Msg.ToUserName, Image: data, At: time.Now(), ID: id})
-	f.images[id] = data
-	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 3,
-		"FromUserName": f.selfUN(), "ToUserName": req.Msg.ToUserName, "Content": "", "CreateTime": time.Now().Unix()})
-	f.notifyLocked()
-	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0, "ErrMsg": ""}, "MsgID": id, "LocalID": "1"})
+	f.deliverLocked(w, Sent{To: req.Msg.ToUserName, Image: data}, 3, "")
 }
 
-// nextSendRet pops the answer FailSends set for this send (f.mu held): ok
-// when it is a refusal.
-func (f *Server) nextSendRet() (int, bool) {
+// refusedLocked pops the answer FailSends set for this send (f.mu held)
+// and, when it is a refusal, gives it.
+func (f *Server) refusedLocked(w http.ResponseWriter) bool {
 	if len(f.sendRet) == 0 {
-		return 0, false
+		return false
 	}
 	ret := f.sendRet[0]
 	f.sendRet = f.sendRet[1:]
-	return ret, ret != 0
+	if ret != 0 {
+		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": ret, "ErrMsg": ""}})
+	}
+	return ret != 0
 }
 
 // chatOf names the group or friend a UserName of this login is (f.mu held).
