@@ -25,6 +25,36 @@ func (s *Server) deskMediaRoutes(mux *http.ServeMux) {
 		return
 	}
 	mux.HandleFunc("GET /desk/cases/{id}/photos/{photo}", s.deskAuth(s.deskPhoto))
+	if s.desk.cfg.Notices != nil {
+		mux.HandleFunc("GET /desk/notices/{id}/photo", s.deskAuth(s.approverOnly(s.deskNoticePhoto)))
+	}
+}
+
+// mayShowNotice reports whether the notices pages can show n's photo.
+func (d *desk) mayShowNotice(n *nb.Notice) bool {
+	return d.cfg.Media != nil && n.Photo != nil && n.Photo.Kind == "photo" && d.cfg.Media.Serves(n.Platform)
+}
+
+// deskNoticePhoto serves the photo of notice {id} to its author and the
+// officers of its scope (those who may see its status), so that an approver
+// sees what they approve.
+func (s *Server) deskNoticePhoto(w http.ResponseWriter, r *http.Request, u *deskUser) {
+	id, err := noticeID(r)
+	var n *nb.Notice
+	if err == nil {
+		err = s.desk.cfg.Store.View(r.Context(), func(tx nb.Tx) (err error) {
+			n, _, err = s.desk.cfg.Notices.Status(tx, u.Actor, id)
+			return err
+		})
+	}
+	if err == nil && !s.desk.mayShowNotice(n) {
+		err = nb.Errorf(nb.ENOTFOUND, "notice B%d has no photo kept here", id)
+	}
+	if err != nil {
+		s.deskFail(w, r, u, err)
+		return
+	}
+	s.servePhoto(w, r, u, n.Platform, n.Photo.FileRef)
 }
 
 // mayShow reports whether the case page can show photo a itself.
@@ -67,7 +97,13 @@ func (s *Server) deskPhoto(w http.ResponseWriter, r *http.Request, u *deskUser) 
 		s.deskFail(w, r, u, err)
 		return
 	}
-	f, ctype, err := s.desk.cfg.Media.OpenPhoto(att.Platform, att.FileRef)
+	s.servePhoto(w, r, u, att.Platform, att.FileRef)
+}
+
+// servePhoto writes photo ref of platform, kept by the bot, with its content
+// type; the page may not run anything.
+func (s *Server) servePhoto(w http.ResponseWriter, r *http.Request, u *deskUser, platform nb.Platform, ref string) {
+	f, ctype, err := s.desk.cfg.Media.OpenPhoto(platform, ref)
 	if err != nil {
 		s.deskFail(w, r, u, err)
 		return

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/broadcasts"
 	"github.com/neighborbot/neighborbot/internal/media"
 	"github.com/neighborbot/neighborbot/web"
 )
@@ -120,5 +121,38 @@ func TestDeskCasePhotos(t *testing.T) {
 	e.login(otherGrid, "小周", "secret-小周")
 	if status, _, body := e.fetch(otherGrid, imgs[0][1]); status != http.StatusForbidden || bytes.Equal(body, pngBytes) {
 		t.Errorf("an officer of another grid: %d", status)
+	}
+}
+
+// TestDeskNoticePhoto: the approver sees the WeChat photo of the notice
+// they are asked to approve; a grid worker, and a notice without a photo,
+// get none.
+func TestDeskNoticePhoto(t *testing.T) {
+	dir := t.TempDir()
+	e := newDeskEnv(t, false, withNotices, withMedia(dir))
+	ref := photoRef(pngBytes)
+	if err := os.WriteFile(filepath.Join(dir, ref), pngBytes, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	id, _ := e.submitNotice("张阿姨", "", "义诊海报见图，详见 www.example.com", func(d *broadcasts.Draft) {
+		d.Platform, d.Photo = nb.PlatformWeChat, &nb.Attachment{Kind: "photo", FileRef: ref, MIMEType: "image/png"}
+	})
+	plain, _ := e.submitNotice("张阿姨", "", "没有图片 www.example.com")
+	c := e.client()
+	e.login(c, "王书记", "secret-王书记")
+	src := fmt.Sprintf("/desk/notices/%d/photo", id)
+	if _, page := e.get(c, "/desk/notices"); !strings.Contains(page, `<img class="photo" src="`+src+`"`) {
+		t.Errorf("the notices page does not show the photo:\n%s", page)
+	}
+	if status, ctype, body := e.fetch(c, src); status != http.StatusOK || ctype != "image/png" || !bytes.Equal(body, pngBytes) {
+		t.Errorf("notice photo = %d %q %d bytes", status, ctype, len(body))
+	}
+	if status, _, _ := e.fetch(c, fmt.Sprintf("/desk/notices/%d/photo", plain)); status != http.StatusNotFound {
+		t.Errorf("a notice without a photo: %d", status)
+	}
+	grid := e.client()
+	e.login(grid, "李网格员", "secret-李网格员")
+	if status, _, body := e.fetch(grid, src); status != http.StatusForbidden || bytes.Equal(body, pngBytes) {
+		t.Errorf("a grid worker: %d", status)
 	}
 }

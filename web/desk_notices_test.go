@@ -22,7 +22,7 @@ func withNotices(cfg *web.DeskConfig) {
 
 // submitNotice submits a notice as the demo person name would in chat
 // (unit "" = their own scope) and returns its number and status.
-func (e *deskEnv) submitNotice(name, unit, text string) (int64, nb.NoticeStatus) {
+func (e *deskEnv) submitNotice(name, unit, text string, tune ...func(*broadcasts.Draft)) (int64, nb.NoticeStatus) {
 	e.t.Helper()
 	p := e.person(name)
 	svc := broadcasts.New(handlers.NewNoticeWords(handlers.Config{}), broadcasts.Policy{})
@@ -33,6 +33,9 @@ func (e *deskEnv) submitNotice(name, unit, text string) (int64, nb.NoticeStatus)
 			return err
 		}
 		d := broadcasts.Draft{Text: text, AuthorName: name, Platform: nb.PlatformSandbox, ChatExternalID: name}
+		for _, f := range tune {
+			f(&d)
+		}
 		if unit != "" {
 			u, err := tx.FindUnitByName(unit)
 			if err != nil {
