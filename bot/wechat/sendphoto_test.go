@@ -115,3 +115,28 @@ func TestPhotoCountsAsSend(t *testing.T) {
 		t.Errorf("uploads = %d, want 1 (a Telegram file reference is not sent on WeChat)", n)
 	}
 }
+
+// TestLargePhotoInChunks: a photo over 0.5 MB is uploaded in chunks, as
+// the web client does, and arrives whole.
+func TestLargePhotoInChunks(t *testing.T) {
+	media := t.TempDir()
+	photo := append([]byte("\xFF\xD8\xFF\xE0"), bytes.Repeat([]byte("0123456789abcdef"), 80_000)...) // 1.28 MB
+	ref := keepPhoto(t, media, photo)
+	handler := func(c *bot.Context) error {
+		if c.Msg.Text != "big" {
+			return nil
+		}
+		return c.Post(&nb.OutboxMessage{ChatExternalID: c.Msg.ChatID, Text: "海报",
+			Attachments: []nb.Attachment{{Kind: "photo", FileRef: ref}}})
+	}
+	w := newWorld(t, handler, func(c *Config) { c.MediaDir = media })
+	w.waitState(StateOnline)
+	w.f.Say(group1, "刘大爷", "big")
+	sends := w.waitSends(2)
+	if sends[0].Content != "海报" || !bytes.Equal(sends[1].Image, photo) {
+		t.Fatalf("sends = %q then %d bytes, want the text then the %d-byte photo", sends[0].Content, len(sends[1].Image), len(photo))
+	}
+	if n := w.f.Count("/cgi-bin/mmwebwx-bin/webwxuploadmedia"); n != 3 {
+		t.Errorf("upload requests = %d, want 3 chunks of at most 0.5 MB", n)
+	}
+}
