@@ -85,11 +85,18 @@ func (h *Handlers) explain(err error) error {
 	if !errors.As(err, &be) {
 		return err
 	}
+	key, args := refusal(h.l, be)
+	return h.fail(key, args...)
+}
+
+// refusal is the phrase key and arguments that explain the broadcast
+// service's refusal be.
+func refusal(l lang, be *broadcasts.Error) (string, []any) {
 	args := be.Args
 	if be.Key == "notice_not_awaiting" || be.Key == "notice_not_open" {
-		args = []any{args[0], h.l.Name("notice", args[1])}
+		args = []any{args[0], l.Name("notice", args[1])}
 	}
-	return h.fail("bc_"+be.Key, args...)
+	return "bc_" + be.Key, args
 }
 
 // noticeWords renders the broadcast service's lines.

@@ -39,6 +39,13 @@ type DeskConfig struct {
 	InviteTTL time.Duration
 	// Report renders the weekly report of a unit (optional).
 	Report func(unit string, from, to time.Time, s *nb.Stats, overdue []*nb.Case) string
+	// Notices is the broadcast service, for the approval pages (optional).
+	Notices DeskNotices
+	// Wake tells the delivery workers that the outbox has new messages
+	// (optional; they find them on their next poll otherwise).
+	Wake func()
+	// Media serves residents' photos kept by the bot (optional).
+	Media DeskMedia
 }
 
 // desk is the officers' desk: its configuration and parsed pages.
@@ -96,4 +103,6 @@ func (s *Server) deskRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /desk/export/cases", s.deskAuth(s.deskExportCases))
 	mux.HandleFunc("GET /desk/export/stats", s.deskAuth(s.deskExportStats))
 	s.deskAdminRoutes(mux)
+	s.deskNoticeRoutes(mux)
+	s.deskMediaRoutes(mux)
 }

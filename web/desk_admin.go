@@ -67,6 +67,8 @@ type adminData struct {
 	// platforms' accounts, the backlog, the store), indented JSON.
 	HealthOK bool
 	Health   string
+	// WeChat is the WeChat account's state and login QR (nil without WeChat).
+	WeChat *deskWeChat
 }
 
 // adminPage lists units, groups, people with their roles and invites.
@@ -78,7 +80,7 @@ func (s *Server) adminPage(w http.ResponseWriter, r *http.Request, u *deskUser) 
 // once, never put in a URL).
 func (s *Server) showAdmin(w http.ResponseWriter, r *http.Request, u *deskUser, newCode string) {
 	d := adminData{Units: treeUnits(u.Tree), Parents: map[int64]string{}, Roles: nb.Roles[1:], Kinds: nb.UnitKinds,
-		NewCode: newCode}
+		NewCode: newCode, WeChat: s.adminWeChat(u)}
 	for _, unit := range d.Units {
 		d.Parents[unit.ID] = u.Tree.Name(unit.ParentID)
 	}

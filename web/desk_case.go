@@ -67,12 +67,9 @@ func (s *Server) deskCase(w http.ResponseWriter, r *http.Request, u *deskUser) {
 		d.Done = u.L.Name("action", a)
 	}
 	err = s.desk.cfg.Store.View(r.Context(), func(tx nb.Tx) error {
-		c, err := tx.FindCaseByID(id)
+		c, err := visibleCase(tx, u, id)
 		if err != nil {
 			return err
-		}
-		if !u.maySee(c) {
-			return nb.Errorf(nb.EFORBIDDEN, "#%d is outside your area", c.ID)
 		}
 		d.Row = rowOf(u, c, tx.Now())
 		for _, a := range deskActions {

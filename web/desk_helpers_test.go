@@ -36,7 +36,7 @@ type deskEnv struct {
 
 // newDeskEnv starts the desk; with listen it serves on a real port (for
 // the browser), otherwise through httptest.
-func newDeskEnv(t *testing.T, listen bool) *deskEnv {
+func newDeskEnv(t *testing.T, listen bool, opts ...func(*web.DeskConfig)) *deskEnv {
 	t.Helper()
 	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "neighborbot.db"))
 	if err != nil {
@@ -52,8 +52,12 @@ func newDeskEnv(t *testing.T, listen bool) *deskEnv {
 	e.engine.RegisterSender(nb.PlatformSandbox, e.sb)
 	phrases := handlers.NewPhrases(handlers.Config{})
 	e.srv = web.New("127.0.0.1:0", e.sb, testLogger(t))
-	e.srv.SetDesk(web.DeskConfig{Store: db, Cases: cases.New(db, phrases, nb.Policy{}),
-		Categories: []string{"环境卫生", "电梯", "市政"}, Report: phrases.Report})
+	cfg := web.DeskConfig{Store: db, Cases: cases.New(db, phrases, nb.Policy{}),
+		Categories: []string{"环境卫生", "电梯", "市政"}, Report: phrases.Report}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	e.srv.SetDesk(cfg)
 	if listen {
 		if err := e.srv.Start(); err != nil {
 			t.Fatal(err)
@@ -188,13 +192,8 @@ var (
 // get fetches path and returns the status and body.
 func (e *deskEnv) get(c *http.Client, path string) (int, string) {
 	e.t.Helper()
-	res, err := c.Get(e.base() + path)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
+	status, _, b := e.fetch(c, path)
+	return status, string(b)
 }
 
 // post sends a form as a browser on this site would, and returns the

@@ -198,7 +198,11 @@ func (d *desk) funcs() template.FuncMap {
 			}
 			return fmt.Sprintf("%.1f", *p)
 		},
-		"list": func(s ...string) []string { return s },
+		"list":        func(s ...string) []string { return s },
+		"notices":     d.mayUseNotices,
+		"showable":    d.mayShow,
+		"decide":      newDecideForm,
+		"noticePhoto": d.mayShowNotice,
 		"stages": func() []nb.Stage {
 			return []nb.Stage{nb.StageTopic, nb.StageIssue, nb.StageProject, nb.StageResolved, nb.StageClosed, nb.StageDismissed, nb.StageMerged}
 		},

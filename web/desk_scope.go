@@ -67,3 +67,15 @@ func (u *deskUser) maySee(c *nb.Case) bool {
 func (u *deskUser) mayUnmask(c *nb.Case) bool {
 	return u.Actor.Covers(u.Tree, c.UnitID, managerRoles...)
 }
+
+// visibleCase loads case id for u: EFORBIDDEN when it is outside their area.
+func visibleCase(tx nb.Tx, u *deskUser, id int64) (*nb.Case, error) {
+	c, err := tx.FindCaseByID(id)
+	if err != nil {
+		return nil, err
+	}
+	if !u.maySee(c) {
+		return nil, nb.Errorf(nb.EFORBIDDEN, "#%d is outside your area", c.ID)
+	}
+	return c, nil
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -22,7 +23,7 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 	if wait := a.paused(); wait > 0 {
 		return "", &bot.RetryAfterError{After: wait}
 	}
-	send, err := a.recipient(m.ChatID)
+	to, err := a.recipient(m.ChatID)
 	if err != nil {
 		return "", err
 	}
@@ -33,46 +34,59 @@ func (a *Adapter) Send(ctx context.Context, m bot.OutMessage) (string, error) {
 		return "", err
 	}
 	shown := a.compose(m)
-	sent, err := send(shown)
+	sent, err := to.text(shown)
 	if err != nil {
 		return "", a.sendError(err)
 	}
 	a.quotes.put(sent.MsgId, quote{name: a.Health().Account, text: m.Text, shown: shown})
+	a.sendPhotos(ctx, m, to)
 	return sent.MsgId, nil
 }
 
+// target is how to send a chat a text and a photo.
+type target struct {
+	text  func(string) (*openwechat.SentMessage, error)
+	image func(*os.File) (*openwechat.SentMessage, error)
+}
+
 // recipient finds chatID (a group, or a friend's private chat) in the live
-// session and returns how to send it a text.
-func (a *Adapter) recipient(chatID string) (func(string) (*openwechat.SentMessage, error), error) {
+// session and returns how to send it a text or a photo.
+func (a *Adapter) recipient(chatID string) (target, error) {
 	name, private := friendChat(chatID)
 	title, group := groupTitle(chatID)
 	if !private && !group {
-		return nil, &bot.PermanentError{Err: fmt.Errorf("wechat: %q is not a chat this adapter can send to", chatID)}
+		return target{}, &bot.PermanentError{Err: fmt.Errorf("wechat: %q is not a chat this adapter can send to", chatID)}
 	}
 	a.mu.Lock()
 	b, self := a.live, a.self
 	a.mu.Unlock()
 	if b == nil || b.Context().Err() != nil {
-		return nil, errors.New("wechat: not logged in")
+		return target{}, errors.New("wechat: not logged in")
 	}
 	if private {
 		userName, err := a.findFriend(b, name)
 		if err != nil {
-			return nil, err
+			return target{}, err
 		}
 		to := &openwechat.Friend{User: &openwechat.User{UserName: userName}}
-		return func(text string) (*openwechat.SentMessage, error) { return self.SendTextToFriend(to, text) }, nil
+		return target{
+			text:  func(text string) (*openwechat.SentMessage, error) { return self.SendTextToFriend(to, text) },
+			image: func(f *os.File) (*openwechat.SentMessage, error) { return self.SendImageToFriend(to, f) },
+		}, nil
 	}
 	g, err := a.findGroup(b, title)
 	if err != nil {
-		return nil, err
+		return target{}, err
 	}
 	// A fresh Group holding only the UserName: the cached one is rewritten
 	// in place by the library when the receiving side loads its members.
 	a.lib.Lock()
 	to := &openwechat.Group{User: &openwechat.User{UserName: g.UserName}}
 	a.lib.Unlock()
-	return func(text string) (*openwechat.SentMessage, error) { return self.SendTextToGroup(to, text) }, nil
+	return target{
+		text:  func(text string) (*openwechat.SentMessage, error) { return self.SendTextToGroup(to, text) },
+		image: func(f *os.File) (*openwechat.SentMessage, error) { return self.SendImageToGroup(to, f) },
+	}, nil
 }
 
 // spaceSend waits, if needed, so that no two sends start closer than

@@ -114,7 +114,7 @@ func (c Config) Limits() bot.Limits {
 // Register makes a the engine's sender for WeChat, paced by cfg's limits
 // through one lane: one queue for the account.
 func Register(e *bot.Engine, a *Adapter) {
-	e.RegisterSender(nb.PlatformWeChat, a, bot.WithLimiter(bot.NewLocalLimiter(a.cfg.Limits())), bot.WithLanes(1))
+	e.RegisterSender(nb.PlatformWeChat, a, bot.WithLimiter(a.limiter), bot.WithLanes(1))
 }
 
 // Adapter is the WeChat platform: it keeps a session alive, hands group
@@ -139,6 +139,9 @@ type Adapter struct {
 	lastSend    time.Time       // when the last send started
 	pausedUntil time.Time       // no sends before (after 1205)
 	sendHook    func(time.Time) // tests: told each send's start
+	// limiter paces the account's sends: the engine's (Register) and the
+	// photos Send posts after a text, each of which counts as a send.
+	limiter *bot.LocalLimiter
 
 	lib       sync.Mutex   // the library's contact caches are not safe for concurrent use
 	syncFails atomic.Int64 // consecutive failed sync polls
@@ -152,7 +155,8 @@ var _ bot.Sender = (*Adapter)(nil)
 func New(cfg Config, recv bot.Receiver) *Adapter {
 	cfg.defaults()
 	return &Adapter{cfg: cfg, recv: recv, log: cfg.Logger.With("platform", "wechat"), quotes: newQuoteCache(2000),
-		health: Health{State: StateStarting, Since: time.Now()}, ctx: context.Background()}
+		health: Health{State: StateStarting, Since: time.Now()}, ctx: context.Background(),
+		limiter: bot.NewLocalLimiter(cfg.Limits())}
 }
 
 // Run keeps the account logged in until ctx ends: log in (hot, push, scan),

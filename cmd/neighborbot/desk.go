@@ -8,15 +8,21 @@ import (
 	"github.com/neighborbot/neighborbot/config"
 	"github.com/neighborbot/neighborbot/handlers"
 	"github.com/neighborbot/neighborbot/intake"
+	"github.com/neighborbot/neighborbot/internal/media"
 	"github.com/neighborbot/neighborbot/web"
 )
 
-// deskConfig builds the officers' desk over db, with a case service of
-// its own (the same policy and words as the chat's).
-func deskConfig(cfg config.Config, db nb.Store) web.DeskConfig {
-	phrases := handlers.NewPhrases(handlers.Config{Language: cfg.Language, Location: location(cfg),
-		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight})
+// deskConfig builds the officers' desk over db, with a case service and
+// a broadcast service of its own (the same policy and words as the chat's);
+// wake tells the delivery workers of what the desk queued.
+func deskConfig(cfg config.Config, db nb.Store, wake func()) web.DeskConfig {
+	hcfg := handlers.Config{Language: cfg.Language, Location: location(cfg),
+		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight}
+	phrases := handlers.NewPhrases(hcfg)
 	return web.DeskConfig{
+		Notices:       handlers.NewDeskNotices(hcfg, newBroadcastService(cfg, hcfg)),
+		Wake:          wake,
+		Media:         media.Photos{nb.PlatformWeChat: media.Dir(cfg.WeChat.MediaDir)},
 		Store:         db,
 		Cases:         newCaseService(cfg, db, phrases),
 		SecureCookies: cfg.Dashboard.SecureCookie || strings.HasPrefix(cfg.Dashboard.URL, "https://"),

@@ -3,7 +3,6 @@ package main
 import (
 	"io"
 	"net/http"
-	"net/http/cookiejar"
 	"net/url"
 	"regexp"
 	"strings"
@@ -68,14 +67,7 @@ func TestDeskAgainstRealProgram(t *testing.T) {
 		t.Errorf("no login link in %q", answer.Text)
 	}
 
-	jar, _ := cookiejar.New(nil)
-	c := &deskClient{t: t, p: p, http: &http.Client{Jar: jar,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
-	_, page := c.get("/desk/login?code=" + url.QueryEscape(code))
-	token := find(t, `name="token" value="([^"]+)"`, page)
-	if status := c.post("/desk/login", url.Values{"token": {token}, "code": {code}}); status != http.StatusSeeOther {
-		t.Fatalf("login with the bot's code: %d", status)
-	}
+	c, _ := deskLoginCode(t, p, code)
 	_, board := c.get("/desk/")
 	if !strings.Contains(board, "44号楼前垃圾堆了三天没人收") {
 		t.Fatalf("the board lacks the report:\n%s", board)

@@ -89,7 +89,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	server := web.New(cfg.HTTPAddr, sb, logger)
 	ops.mount(server, engine, parts, platformsOf(tg != nil, sb != nil, wx != nil), wx, logger)
 	if cfg.Dashboard.Enabled {
-		server.SetDesk(deskConfig(cfg, db))
+		server.SetDesk(deskConfig(cfg, db, engine.WakeSenders))
 	}
 	server.SetAllowedHosts(allowedHosts(cfg))
 	server.SetTimeZone(cfg.TimeZone)

@@ -167,38 +167,31 @@ func (f *Server) send(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewDecoder(r.Body).Decode(&req)
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if len(f.sendRet) > 0 {
-		ret := f.sendRet[0]
-		f.sendRet = f.sendRet[1:]
-		if ret != 0 {
-			writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": ret, "ErrMsg": ""}})
-			return
-		}
+	if f.refusedLocked(w) {
+		return
 	}
-	title := ""
-	for gi, g := range f.groups {
-		if f.groupUN(gi) == req.Msg.ToUserName {
-			title = g.title
-		}
-	}
-	friend := ""
-	if fi := f.friendByUN(req.Msg.ToUserName); fi >= 0 {
-		friend = f.friends[fi].Nick
-	}
-	if title == "" && friend == "" {
+	f.deliverLocked(w, Sent{To: req.Msg.ToUserName, Content: req.Msg.Content}, 1, html.EscapeString(req.Msg.Content))
+}
+
+// deliverLocked records s as sent to its chat (f.mu held), echoes it back
+// through webwxsync as from self (msgType, content), as the server does, and
+// answers the send; a chat unknown to this login gets 1204.
+func (f *Server) deliverLocked(w http.ResponseWriter, s Sent, msgType int, content string) {
+	s.Group, s.Friend = f.chatOf(s.To)
+	if s.Group == "" && s.Friend == "" {
 		writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 1204, "ErrMsg": ""}})
 		return
 	}
 	f.msgSeq++
-	id := fmt.Sprint(f.msgSeq)
-	f.sent = append(f.sent, Sent{Group: title, Friend: friend, To: req.Msg.ToUserName, Content: req.Msg.Content,
-		At: time.Now(), ID: id})
-	// our own sends come back through webwxsync, as from self
-	f.pending = append(f.pending, map[string]any{"MsgId": id, "NewMsgId": f.msgSeq, "MsgType": 1,
-		"FromUserName": f.selfUN(), "ToUserName": req.Msg.ToUserName,
-		"Content": html.EscapeString(req.Msg.Content), "CreateTime": time.Now().Unix()})
+	s.ID, s.At = fmt.Sprint(f.msgSeq), time.Now()
+	f.sent = append(f.sent, s)
+	if s.Image != nil {
+		f.images[s.ID] = s.Image
+	}
+	f.pending = append(f.pending, map[string]any{"MsgId": s.ID, "NewMsgId": f.msgSeq, "MsgType": msgType,
+		"FromUserName": f.selfUN(), "ToUserName": s.To, "Content": content, "CreateTime": time.Now().Unix()})
 	f.notifyLocked()
-	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0, "ErrMsg": ""}, "MsgID": id, "LocalID": "1"})
+	writeJSON(w, map[string]any{"BaseResponse": map[string]any{"Ret": 0, "ErrMsg": ""}, "MsgID": s.ID, "LocalID": "1"})
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

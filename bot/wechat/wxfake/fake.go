@@ -17,7 +17,7 @@ import (
 // login, init, contacts (groups and friends), batch contacts in request
 // order, synccheck held as a long poll, webwxsync (texts, photos, private
 // texts, recall, rename and join notices), send to groups and friends,
-// photo download, logout, and the death retcodes. Every login but a hot
+// photo upload (in chunks) and send, photo download, logout, and the death retcodes. Every login but a hot
 // one starts a new generation: all UserNames change.
 type Server struct {
 	t   testing.TB
@@ -45,6 +45,9 @@ type Server struct {
 	batchSeen [][]string        // UserNames asked in each batchgetcontact
 	images    map[string][]byte // photo bytes by MsgId
 	friends   []Friend
+	uploads   map[string]*upload // photos being uploaded
+	media     map[string][]byte  // uploaded photos by MediaId
+	mediaSeq  int
 }
 
 type fakeLogin struct {
@@ -67,6 +70,7 @@ type Sent struct {
 	Friend  string // the friend's nickname, for a private message
 	To      string // UserName as sent
 	Content string
+	Image   []byte // a photo's bytes (webwxsendmsgimg), nil for a text
 	At      time.Time
 	ID      string
 }
@@ -76,7 +80,7 @@ const fakeUin = 2211
 // New starts a fake server, closed at the end of the test.
 func New(t testing.TB) *Server {
 	f := &Server{t: t, changed: make(chan struct{}), uuids: map[string]*fakeLogin{}, requests: map[string]int{},
-		images: map[string][]byte{}, selfNick: "邻里哨", msgSeq: 9000, syncKey: 100, pushOK: true}
+		images: map[string][]byte{}, uploads: map[string]*upload{}, media: map[string][]byte{}, selfNick: "邻里哨", msgSeq: 9000, syncKey: 100, pushOK: true}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -231,6 +235,10 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 			"AddMsgList": msgs, "SyncKey": map[string]any{"Count": 1, "List": []map[string]any{{"Key": 1, "Val": key}}}})
 	case path == "/cgi-bin/mmwebwx-bin/webwxsendmsg":
 		f.send(w, r)
+	case r.Host == "file.wx.qq.com" && path == "/cgi-bin/mmwebwx-bin/webwxuploadmedia":
+		f.uploadMedia(w, r)
+	case path == "/cgi-bin/mmwebwx-bin/webwxsendmsgimg":
+		f.sendImage(w, r)
 	case path == "/cgi-bin/mmwebwx-bin/webwxgetmsgimg":
 		f.mu.Lock()
 		data, ok := f.images[r.URL.Query().Get("MsgID")]
