@@ -214,11 +214,12 @@ type tx struct {
 	ctx        context.Context
 	tx         *sql.Tx
 	db         *DB
-	cache      *stmtCache // prepared statements of tx's pool (nil: none)
-	unprepared []string   // queries run without a prepared statement, to prepare after
-	reading    int        // queryList calls iterating rows: no prepared statements meanwhile
-	unitsRead  *unitCache // the unit tree read, to cache after the commit
-	failed     error      // the first error a statement returned (see note)
+	cache      *stmtCache  // prepared statements of tx's pool (nil: none)
+	unprepared []string    // queries run without a prepared statement, to prepare after
+	reading    int         // queryList calls iterating rows: no prepared statements meanwhile
+	unitsRead  *unitCache  // the unit tree read, to cache after the commit
+	tree       nb.UnitTree // the unit tree as this transaction sees it (nil: not read since its last unit write)
+	failed     error       // the first error a statement returned (see note)
 }
 
 // Now returns the store's clock.
