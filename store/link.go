@@ -143,6 +143,7 @@ func (tx *tx) mergePerson(from, into int64) error {
 			return fmt.Errorf("%s: %w", r[0], err)
 		}
 	}
+	tx.rowsDeleted = true
 	_, err := tx.exec(`DELETE FROM persons WHERE id = ?`, from)
 	return err
 }

@@ -20,6 +20,14 @@ func scanPerson(row scanner) (*nb.Person, error) {
 // if new. A changed display name is stored on the identity, and becomes the
 // person's name too unless that name was set otherwise.
 func (tx *tx) EnsurePerson(p nb.Platform, externalID, displayName string) (*nb.Person, error) {
+	person, err := tx.ensurePerson(p, externalID, displayName)
+	if err == nil {
+		tx.personSeen = seen(person.ID, person.CreatedAt)
+	}
+	return person, err
+}
+
+func (tx *tx) ensurePerson(p nb.Platform, externalID, displayName string) (*nb.Person, error) {
 	var person nb.Person
 	var oldName string
 	err := tx.queryRow(`SELECT `+personColumns+`, i.display_name FROM identities i JOIN persons p ON p.id = i.person_id
