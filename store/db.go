@@ -225,6 +225,7 @@ type tx struct {
 	tree        nb.UnitTree // the unit tree as this transaction sees it (nil: not read since its last unit write)
 	chatSeen    rowSeen     // the chat EnsureChat loaded last
 	personSeen  rowSeen     // the person EnsurePerson loaded last
+	noGrants    int64       // a person known to hold no role grant in this transaction (0: none known)
 	members     []memberKey // memberships recorded, to cache after the commit
 	rowsDeleted bool        // chats or persons deleted: cached memberships are forgotten after the commit
 	failed      error       // the first error a statement returned (see note)

@@ -129,6 +129,7 @@ var personKeyed = []struct{ table, others string }{
 // mergePerson moves everything of person from to person into, then deletes
 // from.
 func (tx *tx) mergePerson(from, into int64) error {
+	tx.noGrants = 0 // grants move
 	for _, t := range personKeyed {
 		if _, err := tx.exec(`INSERT INTO `+t.table+` (person_id, `+t.others+`) SELECT ?, `+t.others+` FROM `+t.table+
 			` WHERE person_id = ? ON CONFLICT DO NOTHING`, into, from); err != nil {

@@ -111,3 +111,69 @@ func TestMemberCacheAcrossProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// testGrantsOfSender: the grants of the person EnsurePerson found follow
+// the transaction's own grants and revocations (ListGrants skips its query
+// only while the person is known to hold none).
+func testGrantsOfSender(f *fixture) {
+	t := f.t
+	var unit nb.Unit
+	f.update(func(tx nb.Tx) error {
+		unit = nb.Unit{Name: "一网格", Kind: nb.UnitGrid}
+		if err := tx.CreateUnit(&unit); err != nil {
+			return err
+		}
+		_, err := tx.EnsurePerson(nb.PlatformSandbox, "乙", "乙") // holds a role from the start
+		if err != nil {
+			return err
+		}
+		p, _ := tx.EnsurePerson(nb.PlatformSandbox, "乙", "乙")
+		return tx.GrantRole(nb.RoleGrant{PersonID: p.ID, Role: nb.RoleGridWorker, UnitID: unit.ID})
+	})
+	grants := func(tx nb.Tx, sender string) (*nb.Person, []nb.RoleGrant) {
+		t.Helper()
+		p, err := tx.EnsurePerson(nb.PlatformSandbox, sender, sender)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := tx.ListGrants(p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p, list
+	}
+	f.update(func(tx nb.Tx) error {
+		if _, list := grants(tx, "乙"); len(list) != 1 {
+			t.Fatalf("grants of 乙 = %v", list)
+		}
+		p, list := grants(tx, "甲") // new: none
+		if len(list) != 0 {
+			t.Fatalf("grants of a new person = %v", list)
+		}
+		g := nb.RoleGrant{PersonID: p.ID, Role: nb.RoleOfficer, UnitID: unit.ID}
+		if err := tx.GrantRole(g); err != nil {
+			return err
+		}
+		if list, err := tx.ListGrants(p.ID); err != nil || len(list) != 1 {
+			t.Fatalf("grants after a grant in the same transaction = %v, %v", list, err)
+		}
+		return nil
+	})
+	f.update(func(tx nb.Tx) error {
+		p, list := grants(tx, "甲")
+		if len(list) != 1 {
+			t.Fatalf("grants of 甲 in a new transaction = %v", list)
+		}
+		if err := tx.RevokeRole(list[0]); err != nil {
+			return err
+		}
+		if list, err := tx.ListGrants(p.ID); err != nil || len(list) != 0 {
+			t.Fatalf("grants after the revocation = %v, %v", list, err)
+		}
+		_, list = grants(tx, "甲")
+		if len(list) != 0 {
+			t.Fatalf("grants found again after the revocation = %v", list)
+		}
+		return nil
+	})
+}
