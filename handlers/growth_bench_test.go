@@ -132,3 +132,16 @@ func (w *world) drain(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkReceive is the receiving transaction of BenchmarkPipelineBatched
+// alone (the message stored in the inbox, nothing handled): the part of a
+// message's cost that is the engine's, for comparison with store's
+// BenchmarkRawInsert.
+func BenchmarkReceive(b *testing.B) {
+	w := newWorld(b)
+	i := 0
+	for b.Loop() {
+		w.receive(b, i, chitchat[i%len(chitchat)])
+		i++
+	}
+}

@@ -16,6 +16,8 @@ import (
 
 // Understander reads residents' messages (implemented by *intake.Model).
 type Understander interface {
+	// Understand reads a message; its Result.Retract must be what
+	// intake.Retracts says of the text.
 	Understand(text string) intake.Result
 	// UnderstandReport reads a message its writer says is a report.
 	UnderstandReport(text string) intake.Result

@@ -12,7 +12,24 @@ import (
 // text handles a message that is not a command: a reply that joins or
 // rates a case, a report, or — most often — chit-chat, which gets no answer.
 func (h *Handlers) text(c *bot.Context) error {
-	if done, err := h.withdrawal(c); done || err != nil { // withdraw.go
+	long := utf8.RuneCountInString(c.Msg.Text) > h.cfg.MaxReportRunes
+	// The message is read (understood) once, when first needed: whether it
+	// takes back a report and what it reports come from the same reading.
+	var r intake.Result
+	understood := false
+	understand := func() intake.Result {
+		if !understood {
+			r, understood = h.u.Understand(c.Msg.Text), true
+		}
+		return r
+	}
+	retracts := func() bool {
+		if long { // never a report: not worth reading in full
+			return intake.Retracts(c.Msg.Text)
+		}
+		return understand().Retract
+	}
+	if done, err := h.withdrawal(c, retracts); done || err != nil { // withdraw.go
 		return err
 	}
 	if c.Msg.ReplyTo != "" {
@@ -20,11 +37,11 @@ func (h *Handlers) text(c *bot.Context) error {
 			return err
 		}
 	}
-	if utf8.RuneCountInString(c.Msg.Text) > h.cfg.MaxReportRunes {
+	if long {
 		c.Logger.Debug("long message not taken as a report", "runes", utf8.RuneCountInString(c.Msg.Text))
 		return nil
 	}
-	r := h.u.Understand(c.Msg.Text)
+	r = understand()
 	if !r.Concern {
 		return nil
 	}

@@ -6,7 +6,6 @@ import (
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
-	"github.com/neighborbot/neighborbot/intake"
 )
 
 // RetractWindow is how long after a report its reporter can withdraw it
@@ -20,8 +19,9 @@ var notAReport = map[string]bool{"不是报事": true, "不是报事的": true, 
 // withdrawal handles a group message that takes a report back: "不是报事"
 // replied to the bot's message about the sender's case, or a retraction
 // ("没事了", "是我搞错了") by the reporter of a topic opened within
-// RetractWindow in this chat. It reports whether the message was one.
-func (h *Handlers) withdrawal(c *bot.Context) (bool, error) {
+// RetractWindow in this chat (retracts says whether the text takes
+// something back). It reports whether the message was one.
+func (h *Handlers) withdrawal(c *bot.Context, retracts func() bool) (bool, error) {
 	if !c.IsGroup() {
 		return false, nil
 	}
@@ -37,7 +37,7 @@ func (h *Handlers) withdrawal(c *bot.Context) (bool, error) {
 		}
 		return true, h.retract(c, cs, c.Msg.Text)
 	}
-	if !intake.Retracts(c.Msg.Text) {
+	if !retracts() {
 		return false, nil
 	}
 	cases, err := c.Tx.ListCases(nb.CaseFilter{ChatID: c.Chat.ID, FollowerID: c.Person.ID, Stages: []nb.Stage{nb.StageTopic},

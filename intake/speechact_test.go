@@ -122,3 +122,27 @@ func TestPlattFit(t *testing.T) {
 }
 
 func exp(x float64) float64 { return math.Exp(x) }
+
+// TestUnderstandRetract: Understand's Retract is what Retracts says, so that
+// a handler may read a message once for both.
+func TestUnderstandRetract(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	retracting := 0
+	for _, text := range []string{"刚才说有烟味的 是我家炖肉糊了 没事了", "没事了", "没事了没事了 是我家猫碰掉了东西",
+		"不好意思 看错了楼号", "虚惊一场 不是着火", "是我搞错了", "自己推上去了 没事", "3号楼电梯又坏了 老人上不去",
+		"隔壁小区昨晚停电了 好在咱们这没事", "今天天气真好", "收到", "谢谢王书记", "哈哈哈哈"} {
+		want := Retracts(text)
+		if got := m.Understand(text).Retract; got != want {
+			t.Errorf("Understand(%q).Retract = %v, Retracts = %v", text, got, want)
+		}
+		if want {
+			retracting++
+		}
+	}
+	if retracting < 3 {
+		t.Fatalf("only %d of the texts retract: the test compares too little", retracting)
+	}
+}

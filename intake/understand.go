@@ -19,6 +19,10 @@ type Result struct {
 	// Ack is true when the bot acknowledges the message in the group as a
 	// report: a concern whose confidence reaches the model's threshold.
 	Ack bool `json:"ack"`
+	// Retract is true when the writer takes back what they said before
+	// (what Retracts says of Text), so that a handler reading both need not
+	// read the message twice.
+	Retract bool `json:"-"`
 }
 
 const (
@@ -46,7 +50,7 @@ func (m *Model) Understand(text string) Result {
 	act := speechActOf(norm, cues)
 	act.joke = act.joke || laughing(text)
 	ids := featureIDsAct(m.seg, norm, act, m.index)
-	r := Result{Text: text, Normalized: norm}
+	r := Result{Text: text, Normalized: norm, Retract: act.retract}
 	r.Location, r.LocationNorm = ExtractLocation(text)
 	if r.Location == nil {
 		r.Location, r.LocationNorm = []string{}, []string{}

@@ -19,6 +19,14 @@ func scanChat(row scanner) (*nb.Chat, error) {
 // EnsureChat inserts c if its (platform, external id) is new; otherwise it
 // fills c from the stored row, first updating the title if c has another.
 func (tx *tx) EnsureChat(c *nb.Chat) error {
+	err := tx.ensureChat(c)
+	if err == nil {
+		tx.chatSeen = seen(c.ID, c.CreatedAt)
+	}
+	return err
+}
+
+func (tx *tx) ensureChat(c *nb.Chat) error {
 	// Most messages come from a chat already known under the same title:
 	// one read.
 	if stored, err := tx.FindChat(c.Platform, c.ExternalID); err == nil && (c.Title == "" || c.Title == stored.Title) {

@@ -38,6 +38,7 @@ func (tx *tx) MigrateChat(p nb.Platform, fromID, toID string) error {
 		if old.UnitID == 0 && dup.UnitID != 0 {
 			old.UnitID = dup.UnitID
 		}
+		tx.rowsDeleted = true
 		if _, err := tx.exec(`DELETE FROM chats WHERE id = ?`, dup.ID); err != nil {
 			return fmt.Errorf("migrate chat: drop duplicate: %w", err)
 		}

@@ -26,17 +26,18 @@ var (
 
 // DB is an open store.
 type DB struct {
-	d      dialect
-	q      queries
-	writer *sql.DB        // SQLite: one connection, BEGIN IMMEDIATE
-	reader *sql.DB        // SQLite: read-only connections; PostgreSQL: writer
-	wopts  *sql.TxOptions // how write transactions begin
-	ropts  *sql.TxOptions // how read transactions begin
-	wstmts *stmtCache     // SQLite: prepared statements of writer (pgx caches its own)
-	rstmts *stmtCache     // SQLite: prepared statements of reader
-	clock  func() time.Time
-	guard  *guard // SQLite: the file's watch; nil on PostgreSQL
-	units  unitCache
+	d       dialect
+	q       queries
+	writer  *sql.DB        // SQLite: one connection, BEGIN IMMEDIATE
+	reader  *sql.DB        // SQLite: read-only connections; PostgreSQL: writer
+	wopts   *sql.TxOptions // how write transactions begin
+	ropts   *sql.TxOptions // how read transactions begin
+	wstmts  *stmtCache     // SQLite: prepared statements of writer (pgx caches its own)
+	rstmts  *stmtCache     // SQLite: prepared statements of reader
+	clock   func() time.Time
+	guard   *guard // SQLite: the file's watch; nil on PostgreSQL
+	units   unitCache
+	members memberCache // chat memberships known committed
 	// Created tells whether Open created the database: a new SQLite file,
 	// or a PostgreSQL database that had no NeighborBot tables.
 	Created bool
@@ -188,6 +189,9 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, cache *stmtCache, opts *sql
 	if err == nil && t.unitsRead != nil {
 		db.units.keep(t.unitsRead)
 	}
+	if err == nil && (len(t.members) > 0 || t.rowsDeleted) {
+		db.members.keep(t.members, t.rowsDeleted)
+	}
 	// The transaction has given its connection back: only now may the
 	// queries it ran unprepared be prepared on the pool (see stmtCache).
 	if len(t.unprepared) > 0 {
@@ -218,14 +222,20 @@ func (tx *tx) run(fn func(nb.Tx) error) error {
 
 // tx implements nb.Tx over one SQL transaction.
 type tx struct {
-	ctx        context.Context
-	tx         *sql.Tx
-	db         *DB
-	cache      *stmtCache // prepared statements of tx's pool (nil: none)
-	unprepared []string   // queries run without a prepared statement, to prepare after
-	reading    int        // queryList calls iterating rows: no prepared statements meanwhile
-	unitsRead  *unitCache // the unit tree read, to cache after the commit
-	failed     error      // the first error a statement returned (see note)
+	ctx         context.Context
+	tx          *sql.Tx
+	db          *DB
+	cache       *stmtCache  // prepared statements of tx's pool (nil: none)
+	unprepared  []string    // queries run without a prepared statement, to prepare after
+	reading     int         // queryList calls iterating rows: no prepared statements meanwhile
+	unitsRead   *unitCache  // the unit tree read, to cache after the commit
+	tree        nb.UnitTree // the unit tree as this transaction sees it (nil: not read since its last unit write)
+	chatSeen    rowSeen     // the chat EnsureChat loaded last
+	personSeen  rowSeen     // the person EnsurePerson loaded last
+	noGrants    int64       // a person known to hold no role grant in this transaction (0: none known)
+	members     []memberKey // memberships recorded, to cache after the commit
+	rowsDeleted bool        // chats or persons deleted: cached memberships are forgotten after the commit
+	failed      error       // the first error a statement returned (see note)
 }
 
 // Now returns the store's clock.

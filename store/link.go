@@ -133,6 +133,7 @@ var personDropped = []string{"sessions", "login_codes"}
 // mergePerson moves everything of person from to person into, then deletes
 // from. A desk account moves only when the one who stays has none.
 func (tx *tx) mergePerson(from, into int64) error {
+	tx.noGrants = 0 // grants move
 	for _, table := range personDropped {
 		if _, err := tx.exec(`DELETE FROM `+table+` WHERE person_id = ?`, from); err != nil {
 			return fmt.Errorf("%s: %w", table, err)
@@ -159,6 +160,7 @@ func (tx *tx) mergePerson(from, into int64) error {
 			return fmt.Errorf("%s: %w", r[0], err)
 		}
 	}
+	tx.rowsDeleted = true
 	_, err := tx.exec(`DELETE FROM persons WHERE id = ?`, from)
 	return err
 }

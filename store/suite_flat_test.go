@@ -199,6 +199,15 @@ func testUnitTreeCache(f *fixture) {
 		if tr, err := tx.UnitTree(); err != nil || len(tr) != 2 {
 			t.Fatalf("tree inside the transaction = %v, %v", tr, err)
 		}
+		// Read once per transaction, but anew after each unit it adds.
+		if err := tx.CreateUnit(&nb.Unit{Name: "幽灵网格", Kind: nb.UnitGrid}); err != nil {
+			return err
+		}
+		for range 2 {
+			if tr, err := tx.UnitTree(); err != nil || len(tr) != 3 {
+				t.Fatalf("tree after a second unit in the transaction = %v, %v", tr, err)
+			}
+		}
 		return rolled
 	})
 	if !errors.Is(err, rolled) {

@@ -23,6 +23,7 @@ func (tx *tx) CreateUnit(u *nb.Unit) error {
 		return err
 	}
 	u.CreatedAt = tx.Now()
+	tx.tree = nil // read anew: the units change
 	err := tx.queryRow(`INSERT INTO units (name, kind, parent_id, created_at) VALUES (?, ?, ?, ?) RETURNING id`,
 		u.Name, u.Kind, nullID(u.ParentID), toMillis(u.CreatedAt)).Scan(&u.ID)
 	switch {
@@ -70,7 +71,24 @@ type unitCache struct {
 // UnitTree returns the unit tree, from the cache while the units are the
 // same (one cheap query), else read anew. What a transaction read is cached
 // only when it commits: one that added a unit may roll back.
+//
+// Within one transaction the tree is read at most once until the
+// transaction adds a unit: the units it sees change only by its own writes
+// (SQLite has one writer; PostgreSQL's serializable snapshot holds still),
+// so a batch of reports asks the database once, not once per report.
 func (tx *tx) UnitTree() (nb.UnitTree, error) {
+	if tx.tree != nil {
+		return tx.tree, nil
+	}
+	tree, err := tx.unitTree()
+	if err == nil {
+		tx.tree = tree
+	}
+	return tree, err
+}
+
+// unitTree checks the cache against the units in the database.
+func (tx *tx) unitTree() (nb.UnitTree, error) {
 	var count, maxID int64
 	if err := tx.queryRow(`SELECT COUNT(*), COALESCE(MAX(id), 0) FROM units`).Scan(&count, &maxID); err != nil {
 		return nil, fmt.Errorf("unit tree: %w", err)
