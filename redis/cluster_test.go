@@ -23,16 +23,17 @@ import (
 	"github.com/neighborbot/neighborbot/bot/telegram/telegramtest"
 	"github.com/neighborbot/neighborbot/redis"
 	"github.com/neighborbot/neighborbot/store"
+	"github.com/neighborbot/neighborbot/store/pgtest"
 )
 
 // cluster is several bot processes (engines, each with its own store
-// handle on one SQLite file, its own Telegram adapter and sandbox platform)
+// handle on one database, its own Telegram adapter and sandbox platform)
 // acting as one bot against one fake Bot API that refuses sends over
 // Telegram's limits. Half the chats are Telegram groups, half sandbox chats.
 type cluster struct {
 	t     *testing.T
 	api   *telegramtest.Server
-	path  string
+	path  string // the shared database: a SQLite file, or a PostgreSQL schema (NEIGHBORBOT_TEST_DB=postgres)
 	procs []*proc
 	mu    sync.Mutex
 	order map[string][]int // chat → message numbers as the handlers took them
@@ -58,7 +59,8 @@ type clusterOptions struct {
 }
 
 func newCluster(t *testing.T, o clusterOptions) *cluster {
-	c := &cluster{t: t, api: telegramtest.New(t), path: filepath.Join(t.TempDir(), "nb.db"), order: map[string][]int{}}
+	path := pgtest.Database(t, filepath.Join(t.TempDir(), "nb.db"))
+	c := &cluster{t: t, api: telegramtest.New(t), path: path, order: map[string][]int{}}
 	c.api.EnforceLimits()
 	for i := range o.procs {
 		c.procs = append(c.procs, c.start(i, o))

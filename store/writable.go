@@ -19,7 +19,12 @@ const (
 // error naming what to change. A running bot writes through the files it
 // has open even after they are made read-only, but a new connection, a
 // restart or the end of the WAL file would fail: this lets it warn first.
+// On PostgreSQL there is no file of the bot's to watch: nil (a server that
+// refuses writes shows as failed writes, in the engine's health).
 func (db *DB) Writable() error {
+	if db.guard == nil {
+		return nil
+	}
 	path := db.guard.path
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		if err := syscall.Access(p, wOK); err != nil && !errors.Is(err, fs.ErrNotExist) {
