@@ -90,18 +90,7 @@ func (h *Handlers) redeemFailed(c *bot.Context, tries []*nb.Attempts) error {
 // bindGroup: "#绑定群 单位" in a group — binds it to a unit in the
 // officer's area; reports that waited for this are handed over.
 func (h *Handlers) bindGroup(c *bot.Context) error {
-	if !c.IsGroup() {
-		return c.Reply(h.l.T("bindgroup_group"))
-	}
-	name := c.Command.Rest
-	if name == "" {
-		return h.fail("need_unit", h.l.T("ex_bindgroup"))
-	}
-	u, err := h.findUnit(c, name)
-	if err != nil {
-		return err
-	}
-	tree, err := unitTree(c)
+	u, tree, err := h.groupUnit(c, "ex_bindgroup")
 	if err != nil {
 		return err
 	}

@@ -40,15 +40,5 @@ func (p *Platform) lineAdded(chatKey string, id int64) {
 // parked polls) and forgets its bound: another process wrote to the chat,
 // so the database must be asked.
 func (h *hub) forget(chatKey string) {
-	h.mu.Lock()
-	delete(h.bounds, chatKey)
-	if w := h.chats[chatKey]; w != nil {
-		close(w.ch)
-		delete(h.chats, chatKey)
-	}
-	listeners := h.listeners
-	h.mu.Unlock()
-	for _, fn := range listeners {
-		fn(chatKey)
-	}
+	h.wake(chatKey, func() { delete(h.bounds, chatKey) })
 }

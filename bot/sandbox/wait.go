@@ -121,10 +121,18 @@ func (h *hub) noneAfter(chatKey string, after int64, woken <-chan struct{}) {
 // notify wakes every reader of the chat, which has a new message id, and
 // tells the listeners.
 func (h *hub) notify(chatKey string, id int64) {
+	h.wake(chatKey, func() {
+		if b, known := h.bounds[chatKey]; known && id > b {
+			h.bounds[chatKey] = id
+		}
+	})
+}
+
+// wake runs update under the hub's lock, wakes the chat's waiting readers
+// and tells the listeners.
+func (h *hub) wake(chatKey string, update func()) {
 	h.mu.Lock()
-	if b, known := h.bounds[chatKey]; known && id > b {
-		h.bounds[chatKey] = id
-	}
+	update()
 	if w := h.chats[chatKey]; w != nil {
 		close(w.ch)
 		delete(h.chats, chatKey)
