@@ -12,19 +12,17 @@ import (
 	"github.com/neighborbot/neighborbot/web"
 )
 
-// deskConfig builds the officers' desk over db, with a case service and
-// a broadcast service of its own (the same policy and words as the chat's);
-// wake tells the delivery workers of what the desk queued.
-func deskConfig(cfg config.Config, db nb.Store, wake func()) web.DeskConfig {
-	hcfg := handlers.Config{Language: cfg.Language, Location: location(cfg),
-		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight}
-	phrases := handlers.NewPhrases(hcfg)
+// deskConfig builds the officers' desk over db, acting through the chat's
+// own case and broadcast services (parts), so that the groups see the same
+// posts; wake tells the delivery workers of what the desk queued.
+func deskConfig(cfg config.Config, db nb.Store, parts engineParts, wake func()) web.DeskConfig {
+	phrases := handlers.NewPhrases(parts.hcfg)
 	return web.DeskConfig{
-		Notices:       handlers.NewDeskNotices(hcfg, newBroadcastService(cfg, hcfg)),
+		Notices:       handlers.NewDeskNotices(parts.hcfg, parts.hcfg.Broadcasts),
 		Wake:          wake,
 		Media:         media.Photos{nb.PlatformWeChat: media.Dir(cfg.WeChat.MediaDir)},
 		Store:         db,
-		Cases:         newCaseService(cfg, db, phrases),
+		Cases:         parts.cases,
 		SecureCookies: cfg.Dashboard.SecureCookie || strings.HasPrefix(cfg.Dashboard.URL, "https://"),
 		SessionTTL:    cfg.Dashboard.SessionTTL.Duration,
 		Location:      location(cfg),

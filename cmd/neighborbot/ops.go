@@ -11,6 +11,7 @@ import (
 	"github.com/neighborbot/neighborbot/bot/wechat"
 	"github.com/neighborbot/neighborbot/cases"
 	"github.com/neighborbot/neighborbot/config"
+	"github.com/neighborbot/neighborbot/handlers"
 	"github.com/neighborbot/neighborbot/intake"
 	"github.com/neighborbot/neighborbot/metrics"
 	"github.com/neighborbot/neighborbot/store"
@@ -19,10 +20,12 @@ import (
 )
 
 // engineParts are what buildEngine made that other callers share: the
-// case service and the message-understanding model.
+// case service, the message-understanding model and the handlers' settings
+// (the desk acts through the same services as the chat).
 type engineParts struct {
 	cases *cases.Service
 	model *intake.Model
+	hcfg  handlers.Config // the chat handlers' settings, with their broadcast service
 }
 
 // metricsCache is how long a scrape's store readings are reused.

@@ -89,7 +89,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	server := web.New(cfg.HTTPAddr, sb, logger)
 	ops.mount(server, engine, parts, platformsOf(tg != nil, sb != nil, wx != nil), wx, logger)
 	if cfg.Dashboard.Enabled {
-		server.SetDesk(deskConfig(cfg, db, engine.WakeSenders))
+		server.SetDesk(deskConfig(cfg, db, parts, engine.WakeSenders))
 	}
 	server.SetAllowedHosts(allowedHosts(cfg))
 	server.SetTimeZone(cfg.TimeZone)
@@ -221,7 +221,7 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger, extra ...b
 		engine.Schedule("weekly_report", cfg.TimeLimits.TimerInterval.Duration, svc.WeeklyReport(reportSchedule(cfg)))
 	}
 	scheduleUpkeep(engine, cfg.Retention, logger)
-	return engine, engineParts{cases: svc, model: model}, nil
+	return engine, engineParts{cases: svc, model: model, hcfg: hcfg}, nil
 }
 
 // seedDemo fills an empty database with demo data on its first start,
