@@ -83,7 +83,7 @@ func (r *runner) run(ctx context.Context) {
 	helpers.Wait()
 	far := time.Now().Add(time.Hour) // everything still waiting is lost
 	for _, g := range r.groups {
-		r.judge(g.sweep(r.cfg.timeout, far, time.Time{}, true))
+		r.judge(g.title, g.sweep(r.cfg.timeout, far, time.Time{}, true))
 	}
 }
 

@@ -60,19 +60,19 @@ func (r *runner) sweep(ctx context.Context) {
 		}
 		now := time.Now()
 		for _, g := range r.groups {
-			r.judge(g.sweep(r.cfg.timeout, now.Add(-r.cfg.timeout), now.Add(-forgetAfter), false))
+			r.judge(g.title, g.sweep(r.cfg.timeout, now.Add(-r.cfg.timeout), now.Add(-forgetAfter), false))
 		}
 	}
 }
 
-func (r *runner) judge(v verdict) {
+func (r *runner) judge(group string, v verdict) {
 	r.waiting.Add(-int64(len(v.lost)))
 	for _, p := range v.lost {
 		if p.kind == kindOfficer {
 			r.cases.officerDone(p.c, p.accept, true) // leave a case whose commands go unanswered
 		}
 	}
-	r.stats.judged(v)
+	r.stats.judged(group, v)
 }
 
 // chitSample keeps a uniform sample of the chit-chat posts (reservoir

@@ -128,7 +128,7 @@ func (s *stats) answered(a answer) {
 }
 
 // judged records what a sweep found.
-func (s *stats) judged(v verdict) {
+func (s *stats) judged(group string, v verdict) {
 	if len(v.lost)+len(v.doubled)+len(v.late)+len(v.unawaited) == 0 {
 		return
 	}
@@ -137,6 +137,7 @@ func (s *stats) judged(v verdict) {
 	for _, p := range v.lost {
 		s.kinds[p.kind].lost++
 		s.at(p.start).lost++
+		s.example("no answer in %s to #%d (%s, posted %s)", group, p.post, p.kind, p.start.Format("15:04:05.000"))
 	}
 	s.doubled += int64(len(v.doubled))
 	s.late2 += int64(len(v.late))
