@@ -49,6 +49,10 @@ type dialect interface {
 	// optimize is the statement that refreshes the planner's statistics,
 	// or "" where the database does it on its own.
 	optimize() string
+	// keyLock is the statement that makes the transactions that run it with
+	// the same key (its one parameter) take turns until each ends, or ""
+	// where writers take turns anyway (SQLite's single writer).
+	keyLock() string
 }
 
 // queries are the statements built from dialect pieces.

@@ -65,9 +65,19 @@ func (tx *tx) createPerson(p nb.Platform, externalID, displayName string) (*nb.P
 	if err != nil {
 		return nil, fmt.Errorf("insert person: %w", err)
 	}
-	if _, err := tx.exec(`INSERT INTO identities (platform, external_id, person_id, display_name, created_at)
-		VALUES (?, ?, ?, ?, ?)`, p, externalID, person.ID, displayName, toMillis(person.CreatedAt)); err != nil {
+	// ON CONFLICT: on PostgreSQL, an identity another transaction created
+	// after this one read (the same sender in two chats handled at once)
+	// fails this one with a serialization failure, and it runs again and
+	// finds it, where a plain INSERT would fail the message with a unique
+	// violation.
+	res, err := tx.exec(`INSERT INTO identities (platform, external_id, person_id, display_name, created_at)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, external_id) DO NOTHING`,
+		p, externalID, person.ID, displayName, toMillis(person.CreatedAt))
+	if err != nil {
 		return nil, fmt.Errorf("insert identity: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return nil, errors.Join(fmt.Errorf("insert identity: %s %s exists already", p, externalID), err)
 	}
 	return person, nil
 }

@@ -23,6 +23,17 @@ func (tx *tx) AppendSandboxMessage(m *nb.SandboxMessage) error {
 	if m.At.IsZero() {
 		m.At = tx.Now()
 	}
+	// Readers follow a chat by id (ListSandboxMessages after the last id
+	// read). Ids come from a sequence: on PostgreSQL, where transactions
+	// commit concurrently, a line given id 102 could commit before one
+	// given 101, and a reader that read 102 would never see 101 (a bot's
+	// answer lost to the sandbox client). The chat's writers take turns, so
+	// a chat's ids commit in order.
+	if q := tx.db.d.keyLock(); q != "" {
+		if _, err := tx.exec(q, "sandbox_messages:"+m.ChatKey); err != nil {
+			return fmt.Errorf("append sandbox message: lock chat: %w", err)
+		}
+	}
 	err := tx.queryRow(`INSERT INTO sandbox_messages (chat_key, from_name, from_bot, text, reply_to, at)
 		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
 		m.ChatKey, m.From, m.FromBot, m.Text, nullID(m.ReplyTo), toMillis(m.At)).Scan(&m.ID)
