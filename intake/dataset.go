@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -18,6 +19,9 @@ type Example struct {
 	Location    []string
 	HasLocation bool
 	Urgent      int
+	// Weight counts the row this many times when the concern detector and
+	// its calibration are trained (the weight column; 0 or absent means 1).
+	Weight float64
 }
 
 // Dataset is a set of labelled messages read from TSV.
@@ -28,7 +32,7 @@ type Dataset struct {
 }
 
 // knownColumns are the TSV columns ReadTSV understands; others are ignored.
-var knownColumns = map[string]bool{"text": true, "concern": true, "category": true, "label": true, "location": true, "urgent": true}
+var knownColumns = map[string]bool{"text": true, "concern": true, "category": true, "label": true, "location": true, "urgent": true, "weight": true}
 
 // ReadTSVFile reads a dataset file; see ReadTSV.
 func ReadTSVFile(path string) (*Dataset, error) {
@@ -47,7 +51,9 @@ func ReadTSVFile(path string) (*Dataset, error) {
 // ReadTSV reads UTF-8 TSV with a header row naming any of the columns text,
 // concern (1/0, or "-" when unknown: the row then trains only the category
 // model), category (or label), location (|-separated words as they appear)
-// and urgent (1/0). Only text is required. Errors name the line.
+// urgent (1/0) and weight (a positive number: how many times the row counts
+// for the concern detector; default 1). Only text is required. Errors name
+// the line.
 func ReadTSV(r io.Reader) (*Dataset, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
@@ -123,6 +129,11 @@ func parseRow(raw string, cols map[string]int, line int) (Example, error) {
 			return ex, err
 		}
 	}
+	if i, ok := cols["weight"]; ok {
+		if ex.Weight, err = parseWeight(f[i]); err != nil {
+			return ex, err
+		}
+	}
 	if i, ok := cols["category"]; ok {
 		ex.Category = strings.TrimSpace(f[i])
 	}
@@ -147,4 +158,25 @@ func parseFlag(name, v string) (int, error) {
 		return -1, nil // unknown: the row trains only the category model
 	}
 	return 0, fmt.Errorf("%s must be 1 or 0, got %q", name, v)
+}
+
+// parseWeight reads a row weight: empty means 1.
+func parseWeight(v string) (float64, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 1, nil
+	}
+	w, err := strconv.ParseFloat(v, 64)
+	if err != nil || w <= 0 || w > 1000 {
+		return 0, fmt.Errorf("weight must be a number in (0, 1000], got %q", v)
+	}
+	return w, nil
+}
+
+// weightOf is the row's weight for the concern detector (1 when unset).
+func (ex Example) weightOf() float64 {
+	if ex.Weight <= 0 {
+		return 1
+	}
+	return ex.Weight
 }

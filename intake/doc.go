@@ -6,7 +6,8 @@
 //
 // Everything runs in-process without network access. Models are plain
 // gzip-compressed gob files written by Train/Model.Save (neighborbot train);
-// the default model, trained on testdata/corpus_train.tsv, is embedded in
+// the default model, trained on the built-in corpus (BuiltinCorpus:
+// testdata/corpus_train.tsv and the real negatives of testdata/realchat/), is embedded in
 // the binary and returned by Default. Rebuild it with
 //
 //	go run ./intake/internal/gencorpus -out intake/testdata   # regenerate the corpus

@@ -53,18 +53,29 @@ func extractFeatures(seg *gse.Segmenter, norm string) []string {
 // featureIDs maps the features of normalised text to vocabulary ids,
 // dropping unknown and repeated ones, without allocating feature strings.
 func featureIDs(seg *gse.Segmenter, norm string, index map[string]int32) []int32 {
-	return featureIDsAct(seg, norm, readSpeechAct(norm), index)
+	ids, _ := featureIDsAct(seg, norm, readSpeechAct(norm), index)
+	return ids
 }
 
-func featureIDsAct(seg *gse.Segmenter, norm string, act speechAct, index map[string]int32) []int32 {
+// featureIDsAct is featureIDs with the speech act already read; it also
+// returns the message's coverage (coverage.go).
+func featureIDsAct(seg *gse.Segmenter, norm string, act speechAct, index map[string]int32) ([]int32, float64) {
 	ids := make([]int32, 0, 64)
+	known, total := 0, 0
 	forEachFeatureAct(seg, norm, act, func(f []byte) {
-		if id, ok := index[string(f)]; ok {
+		id, ok := index[string(f)]
+		if ok {
 			ids = append(ids, id)
+		}
+		if isCoverageFeature(f) {
+			total++
+			if ok {
+				known++
+			}
 		}
 	})
 	slices.Sort(ids)
-	return slices.Compact(ids)
+	return slices.Compact(ids), coverageOf(known, total)
 }
 
 func lengthBucket(n int) string {

@@ -2,15 +2,21 @@ package intake
 
 // Info describes a model for people (`neighborbot model`).
 type Info struct {
-	Features     int      `json:"features"`
-	Categories   []string `json:"categories"`
-	Concern      bool     `json:"concern_detector"` // false: every message is a concern
-	Calibrated   bool     `json:"calibrated"`       // Platt-calibrated concern confidence
-	AckThreshold float64  `json:"ack_threshold"`
+	Features   int      `json:"features"`
+	Categories []string `json:"categories"`
+	Concern    bool     `json:"concern_detector"` // false: every message is a concern
+	Calibrated bool     `json:"calibrated"`       // Platt-calibrated concern confidence
+	// CoverageWeighted: the calibration weighs how much of a message the
+	// vocabulary knows (coverage.go); UrgencyModel: a learnt urgency
+	// classifier works beside the danger rules (urgent_model.go).
+	CoverageWeighted bool    `json:"coverage_weighted"`
+	UrgencyModel     bool    `json:"urgency_model"`
+	AckThreshold     float64 `json:"ack_threshold"`
 }
 
 // Info returns what the model is made of.
 func (m *Model) Info() Info {
 	return Info{Features: len(m.data.Features), Categories: m.Labels(), Concern: m.data.Concern != nil,
-		Calibrated: m.data.PlattA != 0, AckThreshold: m.ack}
+		Calibrated: m.data.PlattA != 0, CoverageWeighted: m.data.PlattC != 0, UrgencyModel: m.data.Urgent != nil,
+		AckThreshold: m.ack}
 }

@@ -36,6 +36,14 @@ type modelData struct {
 	// P(concern) = sigmoid(PlattA·z + PlattB) for its logit z. Zero PlattA
 	// (models written before calibration) means the plain softmax.
 	PlattA, PlattB float64
+	// PlattC weighs the message's coverage (coverage.go) in the same
+	// sigmoid: P(concern) = sigmoid(PlattA·z + PlattC·coverage + PlattB).
+	// Zero for models written before it.
+	PlattC float64
+	// Urgent is a binary classifier (labels "0", "1") of danger to people
+	// now, learnt from the corpus's urgent column over all its rows (urgent.go);
+	// nil for models written before it or trained without that column.
+	Urgent *linear
 }
 
 // Model understands messages. Build one with Default, Load or Train; it is

@@ -58,7 +58,10 @@ var (
 	otherPeople = []string{"老人", "老爷子", "老太太", "大爷", "大妈", "奶奶", "爷爷", "阿姨", "有人", "小孩", "孩子们", "独居", "病人", "一个人住"}
 	// resolvedWords: a verb with a completion complement; the problem is over.
 	resolvedWords = []string{"修好了", "弄好了", "搞好了", "换好了", "装好了", "处理好了", "处理完了", "解决了", "恢复了", "清走了",
-		"清掉了", "清理干净了", "拉走了", "撕了", "换新的了", "换了新的", "修完了", "来电了", "来水了"}
+		"清掉了", "清理干净了", "拉走了", "撕了", "换新的了", "换了新的", "修完了", "来电了", "来水了",
+		// a person found or let out: the alarm is over (the learnt urgency signal
+		// reads 老人…找 as danger whatever the verb)
+		"找着了", "找到了", "接走了", "放出来了", "救出来了"}
 	// relapseWords after a resolved verb bring the problem back.
 	relapseWords = []string{"又", "还是", "没几天", "不到", "结果", "但是", "可是", "怎么"}
 	// unresolved markers before a resolved verb negate it (还没修好了).

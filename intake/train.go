@@ -48,9 +48,11 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 	if d.Category, err = trainCategory(ds, xs, len(vocab), cfg); err != nil {
 		return nil, err
 	}
+	d.Urgent = trainUrgent(ds, xs, len(vocab), cfg)
 	d.Concern = trainConcern(ds, xs, len(vocab), cfg)
 	if d.Concern != nil {
-		d.PlattA, d.PlattB = calibrateConcern(ds, xs, len(vocab), cfg)
+		tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}
+		d.PlattA, d.PlattC, d.PlattB = calibrateConcern(ds, tr, cfg)
 	}
 	return newModel(d, opts)
 }
@@ -120,8 +122,11 @@ func trainConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) *linear
 		if ex.Concern < 0 {
 			continue
 		}
-		cx, ys = append(cx, xs[i]), append(ys, ex.Concern)
-		pos += ex.Concern
+		// a row of weight w counts w times (rounded, at least once)
+		for r := max(1, int(math.Round(ex.weightOf()))); r > 0; r-- {
+			cx, ys = append(cx, xs[i]), append(ys, ex.Concern)
+			pos += ex.Concern
+		}
 	}
 	if pos == 0 || pos == len(cx) {
 		return nil
@@ -154,50 +159,83 @@ func labelIndexes(labels, names []string) []int {
 	return ys
 }
 
-// calibrateConcern fits Platt scaling for the concern detector: a model
-// trained without every fifth row scores those rows, and a, b are fitted
-// so that sigmoid(a·z+b) (z = the detector's logit) matches their labels.
-// The final detector is trained on all rows and uses the same a, b.
-func calibrateConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) (a, b float64) {
+// calibrateConcern fits Platt scaling for the concern detector, with the
+// message's coverage as a second input: a model trained without every
+// fifth row (and with the vocabulary those rows alone would not have given)
+// scores those rows, and a, c, b are fitted so that sigmoid(a·z + c·cov + b)
+// (z = the detector's logit, cov = the row's coverage against the fold's
+// vocabulary) matches their labels, each row counted by its weight. The
+// final detector is trained on all rows and uses the same a, c, b.
+func calibrateConcern(ds *Dataset, tr trainSet, cfg trainConfig) (a, c, b float64) {
 	var fit Dataset
-	var fitX, calX [][]int32
-	var calY []int
+	var fitX [][]int32
+	var fitFeats [][]string
+	var fitCatOnly []bool
+	var cal []int
 	fit.HasConcern = true
 	for i, ex := range ds.Examples {
 		if i%5 == 4 {
-			if ex.Concern < 0 {
-				continue
+			if ex.Concern >= 0 {
+				cal = append(cal, i)
 			}
-			calX, calY = append(calX, xs[i]), append(calY, ex.Concern)
 			continue
 		}
 		fit.Examples = append(fit.Examples, ex)
-		fitX = append(fitX, xs[i])
+		fitX = append(fitX, tr.xs[i])
+		fitFeats = append(fitFeats, tr.feats[i])
+		fitCatOnly = append(fitCatOnly, tr.catOnly[i])
 	}
-	l := trainConcern(&fit, fitX, nFeat, cfg)
-	if l == nil || len(calX) == 0 {
-		return 0, 0
+	l := trainConcern(&fit, fitX, len(tr.vocab), cfg)
+	if l == nil || len(cal) == 0 {
+		return 0, 0, 0
 	}
-	zs := make([]float64, len(calX))
+	foldVocab, _ := buildVocab(fitFeats, tr.minDF, fitCatOnly)
+	known := make(map[string]bool, len(foldVocab))
+	for _, f := range foldVocab {
+		known[f] = true
+	}
+	phi := make([][]float64, len(cal))
+	ys := make([]int, len(cal))
+	ws := make([]float64, len(cal))
 	out := make([]float64, 2)
-	for i, x := range calX {
-		l.logits(x, out)
-		zs[i] = out[1] - out[0]
+	for k, i := range cal {
+		var ids []int32
+		for _, id := range tr.xs[i] {
+			if known[tr.vocab[id]] {
+				ids = append(ids, id)
+			}
+		}
+		l.logits(ids, out)
+		phi[k] = []float64{out[1] - out[0], coverageIn(tr.feats[i], known), 1}
+		ys[k], ws[k] = ds.Examples[i].Concern, ds.Examples[i].weightOf()
 	}
-	a, b = plattFit(zs, calY)
+	theta := logisticFit(phi, ys, ws)
+	a, c, b = theta[0], theta[1], theta[2]
 	// Prior shift: the training corpus is mostly reports, a group chat is
 	// not. Moving the intercept from the corpus's share of reports to
 	// groupReportShare makes the probability mean "a report, in a group".
-	pos, known := 0, 0
+	pos, all := 0.0, 0.0
 	for _, ex := range ds.Examples {
 		if ex.Concern >= 0 {
-			pos, known = pos+ex.Concern, known+1
+			w := ex.weightOf()
+			pos, all = pos+w*float64(ex.Concern), all+w
 		}
 	}
-	if share := float64(pos) / float64(max(known, 1)); share > 0 && share < 1 {
+	if share := pos / math.Max(all, 1); share > 0 && share < 1 {
 		b += logit(groupReportShare) - logit(share)
 	}
-	return a, b
+	return a, c, b
+}
+
+// trainSet is what Train derives from a dataset before fitting: the
+// features of each row, its vocabulary ids, which rows are category-only,
+// the vocabulary and its document-frequency floor.
+type trainSet struct {
+	feats   [][]string
+	xs      [][]int32
+	catOnly []bool
+	vocab   []string
+	minDF   int
 }
 
 // groupReportShare is the share of reports assumed among the messages of a
@@ -207,62 +245,139 @@ const groupReportShare = 0.4
 
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }
 
-// plattFit fits sigmoid(a·z+b) to labels y (0/1) by Newton's method with
-// backtracking on the log-loss, with Platt's smoothed targets.
+// plattFit fits sigmoid(a·z+b) to labels y (0/1), each row counted once.
 func plattFit(zs []float64, ys []int) (a, b float64) {
-	pos := 0
-	for _, y := range ys {
-		pos += y
+	phi := make([][]float64, len(zs))
+	ws := make([]float64, len(zs))
+	for i, z := range zs {
+		phi[i], ws[i] = []float64{z, 1}, 1
 	}
-	neg := len(ys) - pos
-	hi, lo := (float64(pos)+1)/(float64(pos)+2), 1/(float64(neg)+2)
+	t := logisticFit(phi, ys, ws)
+	return t[0], t[1]
+}
+
+// logisticFit fits sigmoid(θ·φ) to labels y (0/1), row i counted ws[i]
+// times, with Platt's smoothed targets, by Newton's method with
+// backtracking on the weighted log-loss (a tiny ridge keeps the Hessian
+// invertible). The last input of every φ is taken as the intercept.
+func logisticFit(phi [][]float64, ys []int, ws []float64) []float64 {
+	k := len(phi[0])
+	pos, neg := 0.0, 0.0
+	for i, y := range ys {
+		if y == 1 {
+			pos += ws[i]
+		} else {
+			neg += ws[i]
+		}
+	}
+	hi, lo := (pos+1)/(pos+2), 1/(neg+2)
 	target := func(i int) float64 {
 		if ys[i] == 1 {
 			return hi
 		}
 		return lo
 	}
-	loss := func(a, b float64) float64 {
+	const ridge = 1e-9
+	dot := func(t, x []float64) float64 {
+		s := 0.0
+		for j := range t {
+			s += t[j] * x[j]
+		}
+		return s
+	}
+	loss := func(t []float64) float64 {
 		l := 0.0
-		for i, z := range zs {
-			f := a*z + b
+		for i, x := range phi {
+			f := dot(t, x)
 			// log(1+e^f) - t·f, computed stably
-			l += math.Max(f, 0) + math.Log1p(math.Exp(-math.Abs(f))) - target(i)*f
+			l += ws[i] * (math.Max(f, 0) + math.Log1p(math.Exp(-math.Abs(f))) - target(i)*f)
+		}
+		for _, v := range t {
+			l += ridge * v * v
 		}
 		return l
 	}
-	a, b = 0, math.Log((float64(pos)+1)/(float64(neg)+1))
-	cur := loss(a, b)
+	theta := make([]float64, k)
+	theta[k-1] = math.Log((pos + 1) / (neg + 1))
+	cur := loss(theta)
 	for iter := 0; iter < 100; iter++ {
-		var ga, gb, haa, hab, hbb float64
-		for i, z := range zs {
-			p := 1 / (1 + math.Exp(-(a*z + b)))
-			d := p - target(i)
-			w := p * (1 - p)
-			ga += d * z
-			gb += d
-			haa += w * z * z
-			hab += w * z
-			hbb += w
+		g := make([]float64, k)
+		h := make([][]float64, k)
+		for j := range h {
+			h[j] = make([]float64, k)
+			h[j][j] = 2*ridge + 1e-12
+			g[j] = 2 * ridge * theta[j]
 		}
-		haa += 1e-12
-		hbb += 1e-12
-		det := haa*hbb - hab*hab
-		if det <= 0 {
+		for i, x := range phi {
+			p := 1 / (1 + math.Exp(-dot(theta, x)))
+			d, w := ws[i]*(p-target(i)), ws[i]*p*(1-p)
+			for j := range x {
+				g[j] += d * x[j]
+				for m := range x {
+					h[j][m] += w * x[j] * x[m]
+				}
+			}
+		}
+		delta, ok := solve(h, g)
+		if !ok {
 			break
 		}
-		da := (hbb*ga - hab*gb) / det
-		db := (haa*gb - hab*ga) / det
-		step := 1.0
+		step, moved := 1.0, false
 		for ; step > 1e-10; step /= 2 {
-			if l := loss(a-step*da, b-step*db); l < cur+1e-4*step*(ga*da+gb*db)*-1 || l < cur {
-				a, b, cur = a-step*da, b-step*db, l
+			next := make([]float64, k)
+			for j := range next {
+				next[j] = theta[j] - step*delta[j]
+			}
+			if l := loss(next); l < cur {
+				theta, cur, moved = next, l, true
 				break
 			}
 		}
-		if step <= 1e-10 || (math.Abs(da) < 1e-7 && math.Abs(db) < 1e-7) {
+		small := true
+		for _, v := range delta {
+			small = small && math.Abs(v) < 1e-7
+		}
+		if !moved || small {
 			break
 		}
 	}
-	return a, b
+	return theta
+}
+
+// solve returns x with A·x = b by Gaussian elimination with partial
+// pivoting (A is small and symmetric positive definite here); ok is false
+// for a singular A.
+func solve(a [][]float64, b []float64) ([]float64, bool) {
+	n := len(b)
+	m := make([][]float64, n)
+	for i := range m {
+		m[i] = append(append([]float64(nil), a[i]...), b[i])
+	}
+	for c := 0; c < n; c++ {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(m[r][c]) > math.Abs(m[p][c]) {
+				p = r
+			}
+		}
+		if math.Abs(m[p][c]) < 1e-15 {
+			return nil, false
+		}
+		m[c], m[p] = m[p], m[c]
+		for r := c + 1; r < n; r++ {
+			f := m[r][c] / m[c][c]
+			for j := c; j <= n; j++ {
+				m[r][j] -= f * m[c][j]
+			}
+		}
+	}
+	x := make([]float64, n)
+	for i := n - 1; i >= 0; i-- {
+		s := m[i][n]
+		for j := i + 1; j < n; j++ {
+			s -= m[i][j] * x[j]
+		}
+		x[i] = s / m[i][i]
+	}
+	return x, true
 }

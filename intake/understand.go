@@ -49,15 +49,21 @@ func (m *Model) Understand(text string) Result {
 	cues := scanCues(norm)
 	act := speechActOf(norm, cues)
 	act.joke = act.joke || laughing(text)
-	ids := featureIDsAct(m.seg, norm, act, m.index)
+	ids, coverage := featureIDsAct(m.seg, norm, act, m.index)
 	r := Result{Text: text, Normalized: norm, Retract: act.retract}
 	r.Location, r.LocationNorm = ExtractLocation(text)
 	if r.Location == nil {
 		r.Location, r.LocationNorm = []string{}, []string{}
 	}
-	pConcern := m.concernProb(ids)
+	pConcern := m.concernProb(ids, coverage)
 	v := judge(norm, cues, act, r.Location, r.LocationNorm)
-	r.Concern = v.possible && (pConcern >= concernCut || (v.urgent && pConcern >= dangerConcernCut) || v.personDanger)
+	// the learnt urgency signal (urgent_model.go) adds dangers told in words
+	// the rules do not list, unless the rules read a calm context
+	pUrgent, calm := m.urgentProb(ids), cues.has(cueCalm)
+	learnt := !v.urgent && !calm && pUrgent >= urgentModelCut
+	urgent := v.urgent || learnt
+	r.Concern = v.possible && (pConcern >= concernCut || (urgent && pConcern >= dangerConcernCut) || v.personDanger ||
+		(!calm && pUrgent >= urgentReportCut))
 	if !r.Concern {
 		r.Confidence = 1 - pConcern
 		if !v.possible {
@@ -67,12 +73,14 @@ func (m *Model) Understand(text string) Result {
 	}
 	cat, _ := m.classify(norm, ids)
 	r.Category = cat.Name
-	r.Urgent = v.urgent
+	r.Urgent = urgent
 	// Confidence is the calibrated P(concern), lowered by the speech-act
 	// cues; an anchored urgent danger is acknowledged whatever the category
 	// says.
 	r.Confidence = math.Max(pConcern, concernCut) * v.factor
-	if r.Urgent && v.factor == 1 && v.anchored {
+	// (a danger only the learnt signal sees is acknowledged at once only
+	// when the detector, too, reads a report)
+	if r.Urgent && v.factor == 1 && v.anchored && (!learnt || pConcern >= concernCut) {
 		r.Confidence = math.Max(r.Confidence, m.ack)
 	}
 	r.Priority = cat.Priority
@@ -86,8 +94,9 @@ func (m *Model) Understand(text string) Result {
 	return r
 }
 
-// concernProb returns P(concern); 1 for category-only models.
-func (m *Model) concernProb(ids []int32) float64 {
+// concernProb returns P(concern) for a message's features and coverage; 1
+// for category-only models.
+func (m *Model) concernProb(ids []int32, coverage float64) float64 {
 	c := m.data.Concern
 	if c == nil {
 		return 1
@@ -95,7 +104,7 @@ func (m *Model) concernProb(ids []int32) float64 {
 	p := make([]float64, len(c.Labels))
 	if a := m.data.PlattA; a != 0 && len(p) == 2 && c.Labels[1] == "1" {
 		c.logits(ids, p)
-		return 1 / (1 + math.Exp(-(a*(p[1]-p[0]) + m.data.PlattB)))
+		return 1 / (1 + math.Exp(-(a*(p[1]-p[0]) + m.data.PlattC*coverage + m.data.PlattB)))
 	}
 	c.probs(ids, p)
 	for i, l := range c.Labels {
@@ -194,9 +203,12 @@ func (m *Model) UnderstandReport(text string) Result {
 		return r
 	}
 	cues := scanCues(r.Normalized)
-	danger, calm := urgencyOf(cues)
-	cat, _ := m.classify(r.Normalized, featureIDs(m.seg, r.Normalized, m.index))
-	r.Concern, r.Category, r.Urgent, r.Priority = true, cat.Name, danger && !calm, cat.Priority
+	danger, _ := urgencyOf(cues)
+	calm := cues.has(cueCalm)
+	ids := featureIDs(m.seg, r.Normalized, m.index)
+	cat, _ := m.classify(r.Normalized, ids)
+	urgent := !calm && (danger || m.urgentProb(ids) >= urgentModelCut)
+	r.Concern, r.Category, r.Urgent, r.Priority = true, cat.Name, urgent, cat.Priority
 	if r.Priority == "" {
 		r.Priority = PriorityGeneral
 	}

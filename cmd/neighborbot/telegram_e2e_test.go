@@ -220,7 +220,8 @@ func TestTelegramGroupMigrationAndKick(t *testing.T) {
 	api.Push(models.Update{Message: &models.Message{ID: 1, Date: 1, Chat: super, From: &wang, MigrateFromChatID: old.ID}})
 	q := api.Say(super, zhou, "/status 1")
 	mustContain(t, "status in the supergroup", w.reply(super.ID, q).Fields["text"], "#1", "5号楼楼道灯坏了")
-	secondID := api.Say(super, chen, "/report 7号楼门口井盖松了")
+	// not an urgent danger: an urgent report is announced 【紧急】, not 新诉求
+	secondID := api.Say(super, chen, "/report 7号楼门口路灯不亮了")
 	mustContain(t, "the supergroup is still bound", w.reply(super.ID, secondID).Fields["text"], "#2", "进展会在群里告知")
 	notice := w.reply(wang.ID, 0)
 	mustContain(t, "officer's notice", notice.Fields["text"], "新诉求", "#2")

@@ -2,7 +2,7 @@
 // building cmd/neighborbot, which is handy while developing the package and
 // for rebuilding the embedded default model:
 //
-//	go run ./intake/internal/intakecli             # retrain intake/model/default.gob.gz
+//	go run ./intake/internal/intakecli             # retrain intake/model/default.gob.gz on the built-in corpus
 //	go run ./intake/internal/intakecli eval --data intake/testdata/heldout_handwritten_2.tsv
 //	echo 三号楼电梯困人了 | go run ./intake/internal/intakecli understand
 package main
@@ -23,7 +23,7 @@ func main() {
 
 func run(args []string) error {
 	if len(args) == 0 {
-		args = []string{"train", "--data", "intake/testdata/corpus_train.tsv", "--out", "intake/model/default.gob.gz"}
+		return trainDefault("intake/model/default.gob.gz")
 	}
 	switch args[0] {
 	case "train":
@@ -34,4 +34,22 @@ func run(args []string) error {
 		return intake.RunUnderstand(args[1:], os.Stdin, os.Stdout, os.Stderr)
 	}
 	return fmt.Errorf("unknown verb %q (want train, eval or understand)", args[0])
+}
+
+// trainDefault trains the embedded default model on the built-in corpus
+// (the generated corpus and the real negatives, intake.BuiltinCorpus).
+func trainDefault(out string) error {
+	ds, err := intake.BuiltinCorpus()
+	if err != nil {
+		return err
+	}
+	m, err := intake.Train(ds)
+	if err != nil {
+		return err
+	}
+	if err := m.Save(out); err != nil {
+		return err
+	}
+	fmt.Printf("trained on %d built-in messages → %s\n", len(ds.Examples), out)
+	return nil
 }
