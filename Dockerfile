@@ -23,6 +23,8 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.Version=${VERSION}"
 # "nonroot" user (65532), nothing else; time zones are in the binary.
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/neighborbot /usr/local/bin/neighborbot
+# The licence and the notices of what is built into the binary go with it.
+COPY --from=build /src/LICENSE /src/NOTICE /usr/share/doc/neighborbot/
 COPY --from=build --chown=65532:65532 /out/data /data
 USER 65532:65532
 # The working directory holds neighborbot.yaml if you mount one there, the
