@@ -90,6 +90,7 @@ func (g *groupCommit) commit(ctx context.Context, batch []*pending) {
 	for len(batch) > 0 {
 		failed := -1
 		err := g.store.Update(ctx, func(tx nb.Tx) error {
+			failed = -1 // run again after a conflict: only this run's failure counts
 			for i, p := range batch {
 				if err := p.fn(tx); err != nil {
 					failed = i
