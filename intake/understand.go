@@ -119,8 +119,7 @@ func (m *Model) concernProb(ids []int32, coverage float64) float64 {
 // taxonomy, boosted by taxonomy keywords found in the text.
 func (m *Model) classify(norm string, ids []int32) (Category, float64) {
 	cl := m.data.Category
-	p := make([]float64, len(cl.Labels))
-	cl.probs(ids, p)
+	p := m.categoryProbs(m.categoryIDs(norm, ids))
 	if !m.taxonomyCovers() {
 		best := argmax(p)
 		c, ok := taxonomyIndex(m.taxonomy, cl.Labels[best])
@@ -148,6 +147,29 @@ func (m *Model) classify(norm string, ids []int32) (Category, float64) {
 	softmax(scores)
 	best := argmax(scores)
 	return m.taxonomy[best], scores[best]
+}
+
+// categoryProbs averages the class probabilities of the category
+// ensemble's members for the category feature ids.
+func (m *Model) categoryProbs(ids []int32) []float64 {
+	cl := m.data.Category
+	p := make([]float64, len(cl.Labels))
+	cl.probs(ids, p)
+	if len(m.data.CategoryMore) == 0 {
+		return p
+	}
+	q := make([]float64, len(p))
+	for _, l := range m.data.CategoryMore {
+		l.probs(ids, q)
+		for j := range p {
+			p[j] += q[j]
+		}
+	}
+	n := float64(1 + len(m.data.CategoryMore))
+	for j := range p {
+		p[j] /= n
+	}
+	return p
 }
 
 // taxonomyCovers reports whether at least one model label is in the taxonomy.
