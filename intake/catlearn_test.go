@@ -1,7 +1,9 @@
 package intake
 
 import (
+	"bytes"
 	"math"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -164,5 +166,25 @@ func TestQuantiseKeepsWeightsClose(t *testing.T) {
 	}
 	if l.W[3] != 2 {
 		t.Fatalf("the largest weight of a class must stay exact, got %v", l.W[3])
+	}
+}
+
+func TestVersionOneModelsStillLoad(t *testing.T) {
+	// a model written by the version before (category weights as float32,
+	// no trigrams, one category model): the two-topic rows of
+	// tinyCategoryData trained by commit 94932dd
+	old, err := os.ReadFile("testdata/model-v1-tiny.gob.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := decode(bytes.NewReader(old), nil)
+	if err != nil {
+		t.Fatalf("a version 1 model no longer loads: %v", err)
+	}
+	if len(m.data.CategoryMore) != 0 || len(m.data.CatFeatures) != 0 || len(m.data.Category.W) == 0 {
+		t.Fatal("a version 1 model was read with ensemble members, trigrams or no weights")
+	}
+	if r := m.UnderstandReport("电梯门坏了出不去"); r.Category != "电梯" {
+		t.Fatalf("version 1 model: category %q", r.Category)
 	}
 }

@@ -14,8 +14,15 @@ import (
 	"github.com/go-ego/gse"
 )
 
-// modelVersion is bumped when modelData changes incompatibly.
-const modelVersion = 1
+// modelVersion is bumped when modelData changes incompatibly. Version 2
+// stores the category weights quantised (Q, QScale) and may hold trigram
+// features and ensemble members: a binary that reads only version 1 would
+// find no category weights, so it refuses the file instead. Version 1 files
+// are still read.
+const modelVersion = 2
+
+// oldestModelVersion is the oldest model file version Load accepts.
+const oldestModelVersion = 1
 
 // DefaultAckThreshold is the confidence above which a report is
 // acknowledged in the group; below it the report goes to the review list.
@@ -123,8 +130,8 @@ func decode(r io.Reader, opts []Option) (*Model, error) {
 	if err := gob.NewDecoder(zr).Decode(&d); err != nil {
 		return nil, fmt.Errorf("decode model: %w", err)
 	}
-	if d.Version != modelVersion {
-		return nil, fmt.Errorf("model version %d, want %d", d.Version, modelVersion)
+	if d.Version < oldestModelVersion || d.Version > modelVersion {
+		return nil, fmt.Errorf("model version %d, want %d to %d", d.Version, oldestModelVersion, modelVersion)
 	}
 	if d.Category == nil {
 		return nil, errors.New("model has no category classifier")
