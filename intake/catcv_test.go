@@ -16,6 +16,10 @@ import (
 // The category cross-validation of testdata/CATEGORY-CV.md (the protocol,
 // written before any comparison). Slow: run with NEIGHBORBOT_CATCV=1 (and
 // NEIGHBORBOT_CATCV_ONLY=name,name to run some candidates only).
+// NEIGHBORBOT_CATCV_DATA=/abs/path/train.tsv[,more.tsv] runs the same
+// learners, trained on those files alone (setting C), on labelled data of
+// one's own, such as a city's benchmark: the folds are by file, or five
+// contiguous blocks of a single file.
 
 var catCVFiles = []string{
 	"heldout_handwritten.tsv", "heldout_handwritten_2.tsv", "heldout_handwritten_3.tsv", "heldout_handwritten_4.tsv",
@@ -72,6 +76,11 @@ func TestCategoryCV(t *testing.T) {
 	files := loadCVFiles(t)
 	folds := assignFolds(files)
 	always := reportsOf(t, "testdata/train_handwritten.tsv")
+	if data := os.Getenv("NEIGHBORBOT_CATCV_DATA"); data != "" {
+		// someone else's labelled files (a city's benchmark): setting C only
+		folds, always = foldsOfData(t, strings.Split(data, ",")), nil
+		t.Setenv("NEIGHBORBOT_CATCV_SETTINGS", "C")
+	}
 	builtin, err := BuiltinCorpus()
 	if err != nil {
 		t.Fatal(err)
@@ -96,6 +105,27 @@ func TestCategoryCV(t *testing.T) {
 				fmtScores(scores), pooled, time.Since(start).Round(time.Second))
 		}
 	}
+}
+
+// foldsOfData reads labelled TSV files for the cross-validation: with
+// several files, folds by file as for the project's data; with one, five
+// contiguous blocks of rows (near-copies written one after the other stay
+// in one fold).
+func foldsOfData(t *testing.T, paths []string) [][]cvFile {
+	var files []cvFile
+	for _, p := range paths {
+		files = append(files, cvFile{name: p, reports: reportsOf(t, p)})
+	}
+	if len(files) > 1 {
+		return assignFolds(files)
+	}
+	rows := files[0].reports
+	folds := make([][]cvFile, catCVFolds)
+	for k := range folds {
+		lo, hi := k*len(rows)/catCVFolds, (k+1)*len(rows)/catCVFolds
+		folds[k] = []cvFile{{name: fmt.Sprintf("%s[%d:%d]", files[0].name, lo, hi), reports: rows[lo:hi]}}
+	}
+	return folds
 }
 
 func envOr(k, def string) string {
