@@ -28,25 +28,21 @@ func (l *linear) probs(ids []int32, out []float64) {
 
 func (l *linear) logits(ids []int32, out []float64) {
 	k := len(l.Labels)
+	s := 1.0
+	if l.Scale != 0 {
+		s = float64(l.Scale)
+	}
 	for j := 0; j < k; j++ {
-		out[j] = float64(l.B[j])
+		out[j] = s * float64(l.B[j])
 	}
 	if len(ids) == 0 {
 		return
 	}
-	v := 1 / math.Sqrt(float64(len(ids)))
-	if l.Scale != 0 {
-		v *= float64(l.Scale)
-	}
+	v := s / math.Sqrt(float64(len(ids)))
 	for _, id := range ids {
 		row := l.W[int(id)*k : int(id)*k+k]
 		for j, w := range row {
 			out[j] += v * float64(w)
-		}
-	}
-	if l.Scale != 0 {
-		for j := 0; j < k; j++ {
-			out[j] += float64(l.B[j]) * (float64(l.Scale) - 1)
 		}
 	}
 }
