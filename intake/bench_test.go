@@ -84,3 +84,20 @@ func BenchmarkStructure(b *testing.B) {
 		i++
 	}
 }
+
+// longComplaint is a several-sentence complaint in the formal style of a
+// city hotline (about 130 characters), written for this benchmark.
+const longComplaint = "尊敬的领导您好，我是阳光小区3号楼2单元的住户。自今年十月以来，小区北门外的道路因施工被挖开，至今已近两个月未恢复，" +
+	"施工方既未设置围挡也未设置警示灯，夜间多次有老人和孩子在此摔倒。我们多次向物业和施工单位反映均无结果，恳请相关部门尽快督促整改，" +
+	"恢复道路通行并做好安全防护。谢谢！"
+
+func BenchmarkUnderstandLong(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Understand(longComplaint)
+	}
+}

@@ -46,8 +46,9 @@ func RunTrain(args []string, stdout, stderr io.Writer) error {
 	if err := m.Save(*out); err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
-	fmt.Fprintf(stdout, "trained on %d messages: %d categories %q, concern detector: %v, %d features → %s\n",
-		len(ds.Examples), len(m.Labels()), m.Labels(), m.data.Concern != nil, len(m.data.Features), *out)
+	fmt.Fprintf(stdout, "trained on %d messages: %d categories %q, concern detector: %v, %d features (+%d character trigrams for the %d-model category ensemble) → %s\n",
+		len(ds.Examples), len(m.Labels()), m.Labels(), m.data.Concern != nil, len(m.data.Features), len(m.data.CatFeatures),
+		1+len(m.data.CategoryMore), *out)
 	return nil
 }
 

@@ -12,11 +12,16 @@ type Info struct {
 	CoverageWeighted bool    `json:"coverage_weighted"`
 	UrgencyModel     bool    `json:"urgency_model"`
 	AckThreshold     float64 `json:"ack_threshold"`
+	// CategoryModels is how many linear models the category ensemble
+	// averages (catlearn.go); CategoryTrigrams how many character trigrams
+	// it reads besides the shared features.
+	CategoryModels   int `json:"category_models"`
+	CategoryTrigrams int `json:"category_trigrams"`
 }
 
 // Info returns what the model is made of.
 func (m *Model) Info() Info {
 	return Info{Features: len(m.data.Features), Categories: m.Labels(), Concern: m.data.Concern != nil,
 		Calibrated: m.data.PlattA != 0, CoverageWeighted: m.data.PlattC != 0, UrgencyModel: m.data.Urgent != nil,
-		AckThreshold: m.ack}
+		AckThreshold: m.ack, CategoryModels: 1 + len(m.data.CategoryMore), CategoryTrigrams: len(m.data.CatFeatures)}
 }

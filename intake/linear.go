@@ -11,6 +11,13 @@ type linear struct {
 	Labels []string
 	W      []float32 // feature-major: W[f*K+k]
 	B      []float32
+	// Scale multiplies the logits (a temperature); 0 means 1 (models
+	// written before it).
+	Scale float32
+	// Q and QScale hold W quantised to a byte per weight (quantize.go) in
+	// saved category models; nil otherwise.
+	Q      []byte
+	QScale []float32
 }
 
 // probs writes class probabilities for the feature ids into out (len K).
@@ -21,13 +28,17 @@ func (l *linear) probs(ids []int32, out []float64) {
 
 func (l *linear) logits(ids []int32, out []float64) {
 	k := len(l.Labels)
+	s := 1.0
+	if l.Scale != 0 {
+		s = float64(l.Scale)
+	}
 	for j := 0; j < k; j++ {
-		out[j] = float64(l.B[j])
+		out[j] = s * float64(l.B[j])
 	}
 	if len(ids) == 0 {
 		return
 	}
-	v := 1 / math.Sqrt(float64(len(ids)))
+	v := s / math.Sqrt(float64(len(ids)))
 	for _, id := range ids {
 		row := l.W[int(id)*k : int(id)*k+k]
 		for j, w := range row {
@@ -58,10 +69,18 @@ type trainConfig struct {
 	L2     float64
 	Seed   uint64
 	Runs   int // independent runs (different shuffles) whose weights are averaged
+	Cat    catSpec
+	// categoryOnly skips the concern and urgency models (cross-validation
+	// of the category model).
+	categoryOnly bool
 }
 
 func defaultTrainConfig() trainConfig {
-	return trainConfig{Epochs: 12, Rate: 0.5, L2: 1e-5, Seed: 1, Runs: 3}
+	// the category model: softmax regression and NB-weighted logistic
+	// regression on words + character 1–3-grams, probabilities averaged;
+	// chosen by the cross-validation of testdata/CATEGORY-CV.md
+	cat := catSpec{Trigrams: true, Members: []string{"lr", "nblr"}}
+	return trainConfig{Epochs: 12, Rate: 0.5, L2: 1e-5, Seed: 1, Runs: 3, Cat: cat}
 }
 
 // trainLinear fits a softmax regression: cfg.Runs runs of AdaGrad with

@@ -14,8 +14,15 @@ import (
 	"github.com/go-ego/gse"
 )
 
-// modelVersion is bumped when modelData changes incompatibly.
-const modelVersion = 1
+// modelVersion is bumped when modelData changes incompatibly. Version 2
+// stores the category weights quantised (Q, QScale) and may hold trigram
+// features and ensemble members: a binary that reads only version 1 would
+// find no category weights, so it refuses the file instead. Version 1 files
+// are still read.
+const modelVersion = 2
+
+// oldestModelVersion is the oldest model file version Load accepts.
+const oldestModelVersion = 1
 
 // DefaultAckThreshold is the confidence above which a report is
 // acknowledged in the group; below it the report goes to the review list.
@@ -44,6 +51,19 @@ type modelData struct {
 	// now, learnt from the corpus's urgent column over all its rows (urgent.go);
 	// nil for models written before it or trained without that column.
 	Urgent *linear
+	// CatFeatures are the category model's own features (character
+	// trigrams, catfeatures.go), numbered after Features; empty for models
+	// written before them.
+	CatFeatures []string
+	// CategoryMore are further members of the category ensemble
+	// (catlearn.go): their class probabilities are averaged with
+	// Category's. Same labels in the same order.
+	CategoryMore []*linear
+}
+
+// categoryMembers returns the category ensemble's members.
+func (d *modelData) categoryMembers() []*linear {
+	return append([]*linear{d.Category}, d.CategoryMore...)
 }
 
 // Model understands messages. Build one with Default, Load or Train; it is
@@ -52,6 +72,7 @@ type modelData struct {
 type Model struct {
 	data     modelData
 	index    map[string]int32
+	catIndex map[string]int32 // CatFeatures → id (after the shared features)
 	seg      *gse.Segmenter
 	taxonomy []Category
 	ack      float64
@@ -109,11 +130,14 @@ func decode(r io.Reader, opts []Option) (*Model, error) {
 	if err := gob.NewDecoder(zr).Decode(&d); err != nil {
 		return nil, fmt.Errorf("decode model: %w", err)
 	}
-	if d.Version != modelVersion {
-		return nil, fmt.Errorf("model version %d, want %d", d.Version, modelVersion)
+	if d.Version < oldestModelVersion || d.Version > modelVersion {
+		return nil, fmt.Errorf("model version %d, want %d to %d", d.Version, oldestModelVersion, modelVersion)
 	}
 	if d.Category == nil {
 		return nil, errors.New("model has no category classifier")
+	}
+	for _, l := range d.categoryMembers() {
+		l.dequantize()
 	}
 	return newModel(d, opts)
 }
@@ -126,6 +150,12 @@ func newModel(d modelData, opts []Option) (*Model, error) {
 	m := &Model{data: d, seg: seg, ack: d.Ack, boost: DefaultKeywordBoost, window: DuplicateWindow, index: make(map[string]int32, len(d.Features)), dup: newDupCache(dupCacheSize)}
 	for i, f := range d.Features {
 		m.index[f] = int32(i)
+	}
+	if len(d.CatFeatures) > 0 {
+		m.catIndex = make(map[string]int32, len(d.CatFeatures))
+		for i, f := range d.CatFeatures {
+			m.catIndex[f] = int32(len(d.Features) + i)
+		}
 	}
 	if m.ack == 0 {
 		m.ack = DefaultAckThreshold
@@ -157,6 +187,12 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	d := m.data
 	d.Ack = m.ack
+	d.Category = d.Category.quantizedForSave()
+	more := make([]*linear, len(d.CategoryMore))
+	for i, l := range d.CategoryMore {
+		more[i] = l.quantizedForSave()
+	}
+	d.CategoryMore = more
 	if err := gob.NewEncoder(zw).Encode(&d); err != nil {
 		return fmt.Errorf("encode model: %w", err)
 	}

@@ -45,8 +45,21 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 		xs[i] = uniqueIDs(f, index)
 	}
 	d := modelData{Version: modelVersion, Features: vocab, IDF: idf}
-	if d.Category, err = trainCategory(ds, xs, len(vocab), cfg); err != nil {
+	catX, nCat := xs, len(vocab)
+	if cfg.Cat.Trigrams {
+		d.CatFeatures, catX = addTrigramFeatures(ds, xs, len(vocab), minDF)
+		nCat += len(d.CatFeatures)
+	}
+	members, err := trainCategory(ds, catX, nCat, cfg)
+	if err != nil {
 		return nil, err
+	}
+	for _, l := range members {
+		l.quantize()
+	}
+	d.Category, d.CategoryMore = members[0], members[1:]
+	if cfg.categoryOnly {
+		return newModel(d, opts)
 	}
 	d.Urgent = trainUrgent(ds, xs, len(vocab), cfg)
 	d.Concern = trainConcern(ds, xs, len(vocab), cfg)
@@ -91,11 +104,48 @@ func buildVocab(feats [][]string, minDF int, catOnly []bool) ([]string, []float3
 	return vocab, idf
 }
 
-func trainCategory(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) (*linear, error) {
+// addTrigramFeatures builds the category model's trigram vocabulary from
+// the rows that train it (trigrams in at least minDF of them) and returns
+// it with each row's ids extended by its known trigrams (numbered from
+// nShared).
+func addTrigramFeatures(ds *Dataset, xs [][]int32, nShared, minDF int) ([]string, [][]int32) {
+	tri := make([][]string, len(ds.Examples))
+	df := map[string]int{}
+	for i, ex := range ds.Examples {
+		if !trainsCategory(ex) {
+			continue
+		}
+		tri[i] = trigramFeatures(Normalize(ex.Text))
+		for _, f := range distinct(tri[i]) {
+			df[f]++
+		}
+	}
+	var vocab []string
+	for f, c := range df {
+		if c >= minDF {
+			vocab = append(vocab, f)
+		}
+	}
+	sort.Strings(vocab)
+	index := make(map[string]int32, len(vocab))
+	for i, f := range vocab {
+		index[f] = int32(nShared + i)
+	}
+	out := make([][]int32, len(xs))
+	for i := range xs {
+		out[i] = append(xs[i][:len(xs[i]):len(xs[i])], uniqueIDs(tri[i], index)...)
+	}
+	return vocab, out
+}
+
+// trainsCategory reports whether a row trains the category model.
+func trainsCategory(ex Example) bool { return ex.Category != "" && ex.Concern != 0 }
+
+func trainCategory(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) ([]*linear, error) {
 	var cx [][]int32
 	var labels []string
 	for i, ex := range ds.Examples {
-		if ex.Category != "" && ex.Concern != 0 {
+		if trainsCategory(ex) {
 			cx = append(cx, xs[i])
 			labels = append(labels, ex.Category)
 		}
@@ -107,7 +157,7 @@ func trainCategory(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) (*line
 	if len(names) < 2 {
 		return nil, fmt.Errorf("need at least two categories, got %q", names)
 	}
-	return trainLinear(cx, labelIndexes(labels, names), names, nFeat, cfg), nil
+	return trainCategoryMembers(cx, labelIndexes(labels, names), names, nFeat, cfg), nil
 }
 
 func trainConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) *linear {

@@ -37,8 +37,9 @@ func runModel(ctx context.Context, args []string, sys IO) error {
 		}
 	}
 	info := m.Info()
-	fmt.Fprintf(sys.Out, "model: %s\nfeatures: %d; categories (%d): %s\nconcern detector: %v, calibrated: %v (weighing coverage: %v); urgency classifier: %v; acknowledgement threshold: %.2f\n",
-		src, info.Features, len(info.Categories), strings.Join(info.Categories, " "), info.Concern, info.Calibrated,
+	fmt.Fprintf(sys.Out, "model: %s\nfeatures: %d; categories (%d): %s; category ensemble of %d model(s), %d character trigrams\nconcern detector: %v, calibrated: %v (weighing coverage: %v); urgency classifier: %v; acknowledgement threshold: %.2f\n",
+		src, info.Features, len(info.Categories), strings.Join(info.Categories, " "), info.CategoryModels,
+		info.CategoryTrigrams, info.Concern, info.Calibrated,
 		info.CoverageWeighted, info.UrgencyModel, info.AckThreshold)
 	if _, err := os.Stat(cfg.Database); cfg.DatabaseDriver() == "sqlite" && errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(sys.Out, "no database at %s: no recorded decisions to score on\n", cfg.Database)

@@ -1,0 +1,341 @@
+package intake
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+)
+
+// The category cross-validation of testdata/CATEGORY-CV.md (the protocol,
+// written before any comparison). Slow: run with NEIGHBORBOT_CATCV=1 (and
+// NEIGHBORBOT_CATCV_ONLY=name,name to run some candidates only).
+// NEIGHBORBOT_CATCV_DATA=/abs/path/train.tsv[,more.tsv] runs the same
+// learners, trained on those files alone (setting C), on labelled data of
+// one's own, such as a city's benchmark: the folds are by file, or five
+// contiguous blocks of a single file.
+
+var catCVFiles = []string{
+	"heldout_handwritten.tsv", "heldout_handwritten_2.tsv", "heldout_handwritten_3.tsv", "heldout_handwritten_4.tsv",
+	"eval_groupchat_dev.tsv", "eval_groupchat_final.tsv", "eval_groupchat_final2.tsv", "eval_groupchat_final3.tsv",
+	"eval_groupchat_final4.tsv", "heldout-s3/dev.tsv", "heldout-s3/dev2.tsv", "heldout-s3/dev3.tsv",
+	"heldout-s3/dev4.tsv", "heldout-s3/dev5.tsv", "dev-s3b/dev.tsv", "dev-s3b/dev2.tsv", "dev-s3b/dev3.tsv",
+	"danger-plain/dev.tsv",
+}
+
+const catCVFolds = 5
+
+type cvFile struct {
+	name    string
+	reports []Example
+}
+
+type cvCandidate struct {
+	name      string
+	spec      catSpec
+	boost     float64 // taxonomy keyword boost; 0 means DefaultKeywordBoost, <0 none
+	natWeight int     // setting B: each natural report counts this many times (0: once)
+}
+
+func catCVCandidates() []cvCandidate {
+	lr := []string{"lr"}
+	return []cvCandidate{
+		{name: "current", spec: catSpec{}},
+		{name: "lr123", spec: catSpec{Trigrams: true}},
+		{name: "lr123-e24-l2e-6", spec: catSpec{Trigrams: true, Epochs: 24, L2: 1e-6}},
+		{name: "lr123-e24-l2e-4", spec: catSpec{Trigrams: true, Epochs: 24, L2: 1e-4}},
+		{name: "lr123-e12-l2e-6", spec: catSpec{Trigrams: true, Epochs: 12, L2: 1e-6}},
+		{name: "lr123-e12-l2e-4", spec: catSpec{Trigrams: true, Epochs: 12, L2: 1e-4}},
+		{name: "nblr123", spec: catSpec{Trigrams: true, Members: []string{"nblr"}}},
+		{name: "cnb123-a0.1", spec: catSpec{Trigrams: true, Members: []string{"cnb"}, CNBAlpha: 0.1}},
+		{name: "cnb123-a0.3", spec: catSpec{Trigrams: true, Members: []string{"cnb"}, CNBAlpha: 0.3}},
+		{name: "cnb123-a1", spec: catSpec{Trigrams: true, Members: []string{"cnb"}, CNBAlpha: 1}},
+		{name: "ens-lr+nblr", spec: catSpec{Trigrams: true, Members: []string{"lr", "nblr"}}},
+		{name: "ens-lr+cnb", spec: catSpec{Trigrams: true, Members: []string{"lr", "cnb"}}},
+		{name: "ens-lr+nblr+cnb", spec: catSpec{Trigrams: true, Members: []string{"lr", "nblr", "cnb"}}},
+		{name: "lr12-only", spec: catSpec{Members: lr}},
+		// second round, added after the first round's figures (see the doc)
+		{name: "ens-lr+nblr-boost0.3", spec: catSpec{Trigrams: true, Members: []string{"lr", "nblr"}}, boost: 0.3},
+		{name: "ens-lr+nblr-boost0", spec: catSpec{Trigrams: true, Members: []string{"lr", "nblr"}}, boost: -1},
+		{name: "ens-lr+nblr-l2e-4", spec: catSpec{Trigrams: true, Members: []string{"lr", "nblr"}, L2: 1e-4}},
+		{name: "ens-lr+nblr-nat2", spec: catSpec{Trigrams: true, Members: []string{"lr", "nblr"}}, natWeight: 2},
+		{name: "ens-lr12+nblr12", spec: catSpec{Members: []string{"lr", "nblr"}}},
+	}
+}
+
+func TestCategoryCV(t *testing.T) {
+	if os.Getenv("NEIGHBORBOT_CATCV") == "" {
+		t.Skip("slow: set NEIGHBORBOT_CATCV=1")
+	}
+	files := loadCVFiles(t)
+	folds := assignFolds(files)
+	always := reportsOf(t, "testdata/train_handwritten.tsv")
+	if data := os.Getenv("NEIGHBORBOT_CATCV_DATA"); data != "" {
+		// someone else's labelled files (a city's benchmark): setting C only
+		folds, always = foldsOfData(t, strings.Split(data, ",")), nil
+		t.Setenv("NEIGHBORBOT_CATCV_SETTINGS", "C")
+	}
+	builtin, err := BuiltinCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var base []Example
+	for _, ex := range builtin.Examples {
+		if ex.Concern >= 0 {
+			base = append(base, ex)
+		}
+	}
+	only := os.Getenv("NEIGHBORBOT_CATCV_ONLY")
+	settings := strings.Split(envOr("NEIGHBORBOT_CATCV_SETTINGS", "B,C,L"), ",")
+	for _, cand := range catCVCandidates() {
+		if only != "" && !slices.Contains(strings.Split(only, ","), cand.name) {
+			continue
+		}
+		for _, setting := range settings {
+			start := time.Now()
+			scores, pooled := runCV(t, setting, cand, folds, always, base)
+			mean, sd := meanSD(scores)
+			t.Logf("%-18s %s macro-F1 %.3f ± %.3f (folds %s) pooled %.3f  [%s]", cand.name, setting, mean, sd,
+				fmtScores(scores), pooled, time.Since(start).Round(time.Second))
+		}
+	}
+}
+
+// foldsOfData reads labelled TSV files for the cross-validation: with
+// several files, folds by file as for the project's data; with one, five
+// contiguous blocks of rows (near-copies written one after the other stay
+// in one fold).
+func foldsOfData(t *testing.T, paths []string) [][]cvFile {
+	var files []cvFile
+	for _, p := range paths {
+		files = append(files, cvFile{name: p, reports: reportsOf(t, p)})
+	}
+	if len(files) > 1 {
+		return assignFolds(files)
+	}
+	rows := files[0].reports
+	folds := make([][]cvFile, catCVFolds)
+	for k := range folds {
+		lo, hi := k*len(rows)/catCVFolds, (k+1)*len(rows)/catCVFolds
+		folds[k] = []cvFile{{name: fmt.Sprintf("%s[%d:%d]", files[0].name, lo, hi), reports: rows[lo:hi]}}
+	}
+	return folds
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+func reportsOf(t *testing.T, path string) []Example {
+	ds, err := ReadTSVFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Example
+	for _, ex := range ds.Examples {
+		if ex.Concern != 0 && ex.Category != "" {
+			ex.Concern, ex.Urgent, ex.Weight = 1, -1, 0
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+func loadCVFiles(t *testing.T) []cvFile {
+	var files []cvFile
+	for _, f := range catCVFiles {
+		files = append(files, cvFile{name: f, reports: reportsOf(t, filepath.Join("testdata", f))})
+	}
+	return files
+}
+
+// assignFolds gives each file (largest first, ties by name) to the fold
+// with the fewest reports so far.
+func assignFolds(files []cvFile) [][]cvFile {
+	sorted := slices.Clone(files)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if len(sorted[i].reports) != len(sorted[j].reports) {
+			return len(sorted[i].reports) > len(sorted[j].reports)
+		}
+		return sorted[i].name < sorted[j].name
+	})
+	folds := make([][]cvFile, catCVFolds)
+	sizes := make([]int, catCVFolds)
+	for _, f := range sorted {
+		k := 0
+		for j := range sizes {
+			if sizes[j] < sizes[k] {
+				k = j
+			}
+		}
+		folds[k] = append(folds[k], f)
+		sizes[k] += len(f.reports)
+	}
+	return folds
+}
+
+// nearKey is a text stripped of everything but letters and digits.
+func nearKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, Normalize(s))
+}
+
+func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, always, base []Example) ([]float64, float64) {
+	var scores []float64
+	var allGold, allPred []string
+	for k := range folds {
+		var test, train []Example
+		for j, fold := range folds {
+			for _, f := range fold {
+				rows := f.reports
+				if setting == "L" {
+					rows = longMessages(f.reports, topCategories(folds, 7))
+				}
+				if j == k {
+					test = append(test, rows...)
+				} else {
+					train = append(train, rows...)
+				}
+			}
+		}
+		if setting != "L" {
+			train = append(train, always...)
+		} else {
+			train = append(train, longMessages(always, topCategories(folds, 7))...)
+		}
+		testKeys := map[string]bool{}
+		for _, ex := range test {
+			testKeys[nearKey(ex.Text)] = true
+		}
+		ds := &Dataset{}
+		if setting == "B" {
+			ds.HasConcern, ds.HasUrgent = true, true
+			ds.Examples = append(ds.Examples, base...)
+		}
+		for _, ex := range train {
+			if testKeys[nearKey(ex.Text)] {
+				continue
+			}
+			if setting == "B" {
+				ex.Concern = -1
+				for r := 1; r < cand.natWeight; r++ {
+					ds.Examples = append(ds.Examples, ex)
+				}
+			}
+			ds.Examples = append(ds.Examples, ex)
+		}
+		cfg := defaultTrainConfig()
+		cfg.Cat, cfg.categoryOnly = cand.spec, true
+		var opts []Option
+		if cand.boost != 0 {
+			opts = append(opts, WithKeywordBoost(max(cand.boost, 0)))
+		}
+		m, err := trainWith(ds, cfg, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gold, pred []string
+		for _, ex := range test {
+			norm := Normalize(ex.Text)
+			c, _ := m.classify(norm, featureIDs(m.seg, norm, m.index))
+			gold, pred = append(gold, ex.Category), append(pred, c.Name)
+		}
+		var rep Report
+		rep.fillCategory(gold, pred)
+		scores = append(scores, rep.MacroF1)
+		allGold, allPred = append(allGold, gold...), append(allPred, pred...)
+	}
+	var rep Report
+	rep.fillCategory(allGold, allPred)
+	return scores, rep.MacroF1
+}
+
+// topCategories returns the n most frequent categories of the folds' reports.
+func topCategories(folds [][]cvFile, n int) map[string]bool {
+	cnt := map[string]int{}
+	for _, fold := range folds {
+		for _, f := range fold {
+			for _, ex := range f.reports {
+				cnt[ex.Category]++
+			}
+		}
+	}
+	names := make([]string, 0, len(cnt))
+	for c := range cnt {
+		names = append(names, c)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if cnt[names[i]] != cnt[names[j]] {
+			return cnt[names[i]] > cnt[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	top := map[string]bool{}
+	for _, c := range names[:min(n, len(names))] {
+		top[c] = true
+	}
+	return top
+}
+
+// longMessages joins a file's reports of each kept category, in file
+// order, three at a time into one several-sentence message (a last group
+// of one or two is kept as it is).
+func longMessages(reports []Example, keep map[string]bool) []Example {
+	byCat := map[string][]Example{}
+	var order []string
+	for _, ex := range reports {
+		if !keep[ex.Category] {
+			continue
+		}
+		if _, ok := byCat[ex.Category]; !ok {
+			order = append(order, ex.Category)
+		}
+		byCat[ex.Category] = append(byCat[ex.Category], ex)
+	}
+	var out []Example
+	for _, c := range order {
+		rows := byCat[c]
+		for i := 0; i < len(rows); i += 3 {
+			var parts []string
+			for _, ex := range rows[i:min(i+3, len(rows))] {
+				parts = append(parts, strings.TrimRight(ex.Text, "。！!？?~ "))
+			}
+			out = append(out, Example{Text: strings.Join(parts, "。") + "。", Concern: 1, Category: c, Urgent: -1})
+		}
+	}
+	return out
+}
+
+func meanSD(xs []float64) (float64, float64) {
+	m := 0.0
+	for _, x := range xs {
+		m += x
+	}
+	m /= float64(len(xs))
+	v := 0.0
+	for _, x := range xs {
+		v += (x - m) * (x - m)
+	}
+	return m, math.Sqrt(v / float64(len(xs)-1))
+}
+
+func fmtScores(xs []float64) string {
+	var s []string
+	for _, x := range xs {
+		s = append(s, fmt.Sprintf("%.3f", x))
+	}
+	return strings.Join(s, " ")
+}

@@ -1,0 +1,60 @@
+package intake
+
+import (
+	"slices"
+	"unicode/utf8"
+)
+
+// The category model reads more of a message than the concern detector:
+// besides the shared features (words, character unigrams and bigrams) it
+// sees character trigrams ("t:"), which tell 电梯门 from 楼道门 and 没热水
+// from 没水压 where a bigram cannot. Their vocabulary (modelData.CatFeatures)
+// is the category model's own, numbered after the shared features, so the
+// concern and urgency models and the duplicate finder are unchanged by it.
+
+var trigramPrefix = []byte("t:")
+
+// forEachTrigram calls fn with every character trigram of digit-folded
+// normalised text that does not cross a space, punctuation or emoji. The
+// byte slice is reused; copy it to keep it.
+func forEachTrigram(folded string, fn func(f []byte)) {
+	buf := make([]byte, 0, 16)
+	p2, p1, n := 0, 0, 0 // byte offsets of the two runes before this one in the current run, and the run's length
+	for i, r := range folded {
+		if isSpaceOrMark(r) {
+			n = 0
+			continue
+		}
+		n++
+		if n >= 3 {
+			fn(append(append(buf[:0], trigramPrefix...), folded[p2:i+utf8.RuneLen(r)]...))
+		}
+		p2, p1 = p1, i
+	}
+}
+
+// trigramFeatures returns the trigram features of normalised text as strings.
+func trigramFeatures(norm string) []string {
+	var out []string
+	forEachTrigram(foldDigits(norm), func(f []byte) { out = append(out, string(f)) })
+	return out
+}
+
+// categoryIDs returns the category model's feature ids of a message: its
+// shared ids (sorted) followed by the ids of its known trigrams (sorted,
+// each at least len(Features)).
+func (m *Model) categoryIDs(norm string, ids []int32) []int32 {
+	if len(m.catIndex) == 0 {
+		return ids
+	}
+	out := make([]int32, len(ids), len(ids)+48)
+	copy(out, ids)
+	n0 := len(out)
+	forEachTrigram(foldDigits(norm), func(f []byte) {
+		if id, ok := m.catIndex[string(f)]; ok {
+			out = append(out, id)
+		}
+	})
+	slices.Sort(out[n0:])
+	return append(out[:n0], slices.Compact(out[n0:])...)
+}

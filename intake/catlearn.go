@@ -1,0 +1,267 @@
+package intake
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// Category learners. The category model is one or more linear models over
+// the category features whose class probabilities are averaged (an
+// ensemble); each kind folds into the same linear form, so a message costs
+// one pass over its features per member:
+//
+//   - "lr": softmax regression (trainLinear);
+//   - "nblr": one-vs-rest logistic regression on features scaled by their
+//     naive-Bayes log-count ratio (the NBSVM recipe of Wang & Manning 2012,
+//     with logistic loss), folded: W[f,c] = w_c[f]·r_c[f];
+//   - "cnb": complement naive Bayes (Rennie et al. 2003) with normalised
+//     weights, its scores scaled by a temperature fitted on the training rows
+//     so that its probabilities can be averaged with the others'.
+
+// catSpec chooses the category learner.
+type catSpec struct {
+	Trigrams bool     // character trigrams as extra category features
+	Members  []string // "lr", "nblr", "cnb"; empty means {"lr"}
+	Epochs   int      // 0: trainConfig's
+	L2       float64  // 0: trainConfig's
+	CNBAlpha float64  // complement NB smoothing (0: 0.3)
+	NBAlpha  float64  // log-count-ratio smoothing (0: 1)
+}
+
+func (s catSpec) members() []string {
+	if len(s.Members) == 0 {
+		return []string{"lr"}
+	}
+	return s.Members
+}
+
+// trainCategoryMembers trains every member the spec names.
+func trainCategoryMembers(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConfig) []*linear {
+	c := cfg
+	if cfg.Cat.Epochs > 0 {
+		c.Epochs = cfg.Cat.Epochs
+	}
+	if cfg.Cat.L2 > 0 {
+		c.L2 = cfg.Cat.L2
+	}
+	var out []*linear
+	for _, kind := range cfg.Cat.members() {
+		switch kind {
+		case "lr":
+			out = append(out, trainLinear(xs, ys, labels, nFeat, c))
+		case "nblr":
+			out = append(out, trainNBLR(xs, ys, labels, nFeat, c))
+		case "cnb":
+			l := trainCNB(xs, ys, labels, nFeat, cfg.Cat.CNBAlpha)
+			l.Scale = float32(fitTemperature(l, xs, ys))
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// classCounts returns, per class, how many rows hold each feature (K×nFeat,
+// feature-major like linear.W), with every row's features counted once.
+func classCounts(xs [][]int32, ys []int, k, nFeat int) []float64 {
+	cnt := make([]float64, nFeat*k)
+	for i, ids := range xs {
+		for _, id := range ids {
+			cnt[int(id)*k+ys[i]]++
+		}
+	}
+	return cnt
+}
+
+// nbRatios returns r[f,c] = log((p_c[f]/|p_c|) / (q_c[f]/|q_c|)) where p_c
+// counts feature f in class c's rows and q_c in the other rows, each
+// smoothed by alpha.
+func nbRatios(xs [][]int32, ys []int, k, nFeat int, alpha float64) []float32 {
+	if alpha <= 0 {
+		alpha = 1
+	}
+	cnt := classCounts(xs, ys, k, nFeat)
+	tot := make([]float64, nFeat)
+	sumIn := make([]float64, k)
+	all := 0.0
+	for f := 0; f < nFeat; f++ {
+		for c := 0; c < k; c++ {
+			v := cnt[f*k+c]
+			tot[f] += v
+			sumIn[c] += v + alpha
+		}
+		all += tot[f]
+	}
+	r := make([]float32, nFeat*k)
+	for c := 0; c < k; c++ {
+		sumOut := all - (sumIn[c] - alpha*float64(nFeat)) + alpha*float64(nFeat)
+		for f := 0; f < nFeat; f++ {
+			p := (cnt[f*k+c] + alpha) / sumIn[c]
+			q := (tot[f] - cnt[f*k+c] + alpha) / sumOut
+			r[f*k+c] = float32(math.Log(p / q))
+		}
+	}
+	return r
+}
+
+// trainNBLR trains one binary logistic regression per class on features
+// scaled by that class's log-count ratios and folds the ratios into the
+// weights. Scores are one-vs-rest logits; their softmax serves as
+// probabilities.
+func trainNBLR(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConfig) *linear {
+	k := len(labels)
+	r := nbRatios(xs, ys, k, nFeat, cfg.Cat.NBAlpha)
+	l := &linear{Labels: labels, W: make([]float32, nFeat*k), B: make([]float32, k)}
+	scale := make([]float32, nFeat)
+	for c := 0; c < k; c++ {
+		for f := range scale {
+			scale[f] = r[f*k+c]
+		}
+		w, b := trainBinaryScaled(xs, ys, c, scale, cfg)
+		for f := range scale {
+			l.W[f*k+c] = w[f] * scale[f]
+		}
+		l.B[c] = b
+	}
+	return l
+}
+
+// trainBinaryScaled fits P(y == pos) by logistic regression on inputs
+// x_f·scale_f/sqrt(n) with AdaGrad, cfg.Runs shuffles averaged, each run's
+// weights averaged over its later half of epochs.
+func trainBinaryScaled(xs [][]int32, ys []int, pos int, scale []float32, cfg trainConfig) ([]float32, float32) {
+	nFeat := len(scale)
+	w := make([]float32, nFeat)
+	var b float32
+	runs := max(cfg.Runs, 1)
+	cur := make([]float32, nFeat)
+	g2 := make([]float64, nFeat)
+	order := make([]int, len(xs))
+	for run := 0; run < runs; run++ {
+		clear(cur)
+		clear(g2)
+		var cb float32
+		b2 := 0.0
+		for i := range order {
+			order[i] = i
+		}
+		rng := rand.New(rand.NewPCG(cfg.Seed+uint64(run), 11))
+		later := float32(runs * (cfg.Epochs - cfg.Epochs/2))
+		for epoch := 0; epoch < cfg.Epochs; epoch++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, i := range order {
+				ids := xs[i]
+				v := 1.0
+				if len(ids) > 0 {
+					v = 1 / math.Sqrt(float64(len(ids)))
+				}
+				z := float64(cb)
+				for _, id := range ids {
+					z += float64(cur[id]) * float64(scale[id]) * v
+				}
+				y := 0.0
+				if ys[i] == pos {
+					y = 1
+				}
+				g := 1/(1+math.Exp(-z)) - y
+				b2 += g * g
+				cb -= float32(cfg.Rate * g / math.Sqrt(b2+1e-8))
+				for _, id := range ids {
+					gf := g*float64(scale[id])*v + cfg.L2*float64(cur[id])
+					g2[id] += gf * gf
+					cur[id] -= float32(cfg.Rate * gf / math.Sqrt(g2[id]+1e-8))
+				}
+			}
+			if epoch >= cfg.Epochs/2 {
+				for f, x := range cur {
+					w[f] += x / later
+				}
+				b += cb / later
+			}
+		}
+	}
+	return w, b
+}
+
+// trainCNB builds complement naive Bayes over length-normalised binary
+// features: θ̃[c,f] = (α + Σ_{rows not in c} x_f) / (α·V + Σ_{rows not in c} Σ x),
+// w = log θ̃ normalised by Σ_f |w|, and the score of c is −Σ_f x_f·w[c,f].
+func trainCNB(xs [][]int32, ys []int, labels []string, nFeat int, alpha float64) *linear {
+	if alpha <= 0 {
+		alpha = 0.3
+	}
+	k := len(labels)
+	cnt := make([]float64, nFeat*k)
+	for i, ids := range xs {
+		if len(ids) == 0 {
+			continue
+		}
+		v := 1 / math.Sqrt(float64(len(ids)))
+		for _, id := range ids {
+			cnt[int(id)*k+ys[i]] += v
+		}
+	}
+	tot := make([]float64, nFeat)
+	inClass := make([]float64, k)
+	all := 0.0
+	for f := 0; f < nFeat; f++ {
+		for c := 0; c < k; c++ {
+			tot[f] += cnt[f*k+c]
+			inClass[c] += cnt[f*k+c]
+		}
+		all += tot[f]
+	}
+	l := &linear{Labels: labels, W: make([]float32, nFeat*k), B: make([]float32, k)}
+	for c := 0; c < k; c++ {
+		den := alpha*float64(nFeat) + all - inClass[c]
+		w := make([]float64, nFeat)
+		norm := 0.0
+		for f := 0; f < nFeat; f++ {
+			w[f] = math.Log((alpha + tot[f] - cnt[f*k+c]) / den)
+			norm += math.Abs(w[f])
+		}
+		for f := 0; f < nFeat; f++ {
+			l.W[f*k+c] = float32(-w[f] / norm)
+		}
+	}
+	return l
+}
+
+// fitTemperature returns the scale s maximising the training rows'
+// log-likelihood under softmax(s·logits), by golden-section search on
+// log s: naive Bayes scores are right in order, not in size.
+func fitTemperature(l *linear, xs [][]int32, ys []int) float64 {
+	l.Scale = 1
+	logits := make([][]float64, len(xs))
+	for i, ids := range xs {
+		logits[i] = make([]float64, len(l.Labels))
+		l.logits(ids, logits[i])
+	}
+	nll := func(logS float64) float64 {
+		s, sum := math.Exp(logS), 0.0
+		p := make([]float64, len(l.Labels))
+		for i, z := range logits {
+			for j, v := range z {
+				p[j] = s * v
+			}
+			softmax(p)
+			sum -= math.Log(p[ys[i]] + 1e-12)
+		}
+		return sum
+	}
+	lo, hi := math.Log(1e-2), math.Log(1e6)
+	const g = 0.6180339887498949
+	a, b := hi-g*(hi-lo), lo+g*(hi-lo)
+	fa, fb := nll(a), nll(b)
+	for it := 0; it < 60; it++ {
+		if fa < fb {
+			hi, b, fb = b, a, fa
+			a = hi - g*(hi-lo)
+			fa = nll(a)
+		} else {
+			lo, a, fa = a, b, fb
+			b = lo + g*(hi-lo)
+			fb = nll(b)
+		}
+	}
+	return math.Exp((lo + hi) / 2)
+}

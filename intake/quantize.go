@@ -1,0 +1,56 @@
+package intake
+
+import "math"
+
+// The category ensemble has one weight per feature, class and member
+// (about 770,000 for the default model): stored as float32 they would
+// quadruple the embedded model. Saved models hold them as one byte each
+// with a scale per class (Q, QScale); a model in memory holds the
+// dequantised weights, and Train quantises its category members at once so
+// that a trained model and the same model saved and loaded again answer
+// alike.
+
+// quantize stores W as bytes (value+128, of round(W/scale)) with
+// scale = max|W[·,c]|/127 per class, and sets W to the dequantised values.
+func (l *linear) quantize() {
+	k := len(l.Labels)
+	l.QScale = make([]float32, k)
+	for i, w := range l.W {
+		c := i % k
+		l.QScale[c] = max(l.QScale[c], float32(math.Abs(float64(w))))
+	}
+	for c := range l.QScale {
+		l.QScale[c] /= 127
+	}
+	l.Q = make([]byte, len(l.W))
+	for i, w := range l.W {
+		s := l.QScale[i%k]
+		q := 0
+		if s > 0 {
+			q = int(math.Round(float64(w / s)))
+		}
+		l.Q[i] = byte(q + 128)
+		l.W[i] = float32(q) * s
+	}
+}
+
+// dequantize fills W from Q and QScale (after decoding a saved model).
+func (l *linear) dequantize() {
+	if l.Q == nil {
+		return
+	}
+	k := len(l.Labels)
+	l.W = make([]float32, len(l.Q))
+	for i, q := range l.Q {
+		l.W[i] = float32(int(q)-128) * l.QScale[i%k]
+	}
+}
+
+// quantizedForSave returns a copy of l that holds only Q and QScale.
+func (l *linear) quantizedForSave() *linear {
+	c := *l
+	if c.Q != nil {
+		c.W = nil
+	}
+	return &c
+}
