@@ -27,8 +27,41 @@ var (
 		"配合", "敬请", "感谢您的支持", "谢谢理解"}
 )
 
-// petitions reports a request to an authority to act on a problem.
-func petitions(norm string) bool { return containsAny(norm, petitionWords) }
+// problemWords name something wrong or a complaint's history (多次反映未果,
+// 未经…擅自; 未 is the formal 没): a petition is about a problem.
+var problemWords = []string{"坏", "漏", "堵", "吵", "臭", "脏", "乱", "破", "断", "裂", "塌", "歪", "晃", "松动", "淹", "冒", "丢失",
+	"被盗", "偷", "占用", "占道", "挡", "违", "危险", "隐患", "噪音", "扰民", "垃圾", "积水", "故障", "不亮", "不热", "不通", "无法",
+	"没水", "没电", "不管", "没人管", "影响", "严重", "未", "擅自", "无果", "无效", "推诿", "至今", "困难", "异味", "污水", "霉"}
+
+// retold: a request already made or promised by someone else (已经请求物业…,
+// 物业说会尽快处理), not one this message makes.
+var retold = []string{"已经", "已", "会", "说", "正在", "在"}
+
+// petitionMinContent: a petition is a letter, not a chat line; short chat
+// messages are left to the detector, which learnt them.
+const petitionMinContent = 24
+
+// petitions reports a request to an authority to act on a problem: a
+// petition word not retold, a problem named, a letter's length, not a
+// question for information.
+func petitions(norm string) bool {
+	if contentRunes(norm) < petitionMinContent || prefixAny(norm, askOpeners) || !containsAny(norm, problemWords) {
+		return false
+	}
+	for _, w := range petitionWords {
+		for from := 0; ; {
+			i := strings.Index(norm[from:], w)
+			if i < 0 {
+				break
+			}
+			if !suffixAny(norm[:from+i], retold) {
+				return true
+			}
+			from += i + len(w)
+		}
+	}
+	return false
+}
 
 // residentWrites reports the writer presenting themselves as a resident
 // (我是阳光小区3号楼2单元的住户): the place of the letter is here.

@@ -20,6 +20,12 @@ func TestFormalPetitionsAndNotices(t *testing.T) {
 		{"尊敬的各位业主：为防止高空抛物，物业已在各楼栋安装高空摄像头，请大家自觉遵守，共同维护小区安全。", false},
 		{"致全体业主的一封感谢信：在此次暴雨中，物业工作人员连夜排水，保障了地下车库安全，在此向全体工作人员表示衷心的感谢！", false},
 		// a story elsewhere stays one even with a petition word in it
+		{"看视频说有个小区业主恳请政府尽快解决电梯问题", false},
+		// a request retold or already made, a plea with no problem, a question
+		{"这事我已经请求物业尽快处理了，估计明天就好", false},
+		{"社区已经督促物业把垃圾清了 现在干净多了", false},
+		{"恳请各位邻居投票支持我家孩子，不胜感激", false},
+		{"请问投诉物业要打哪个电话？想请求他们尽快处理", false},
 		{"看新闻说外地有个小区居民恳请相关部门尽快处理电梯问题", false},
 	} {
 		if r := m.Understand(c.text); r.Concern != c.concern {
