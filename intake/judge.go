@@ -13,6 +13,9 @@ type judgement struct {
 	// anchored: the danger is somewhere or someone's here (a place, a shared
 	// facility, another person); 我感觉我快着火了 is not.
 	anchored bool
+	// petition: a present problem an authority is asked to solve, with no
+	// cue lowering it (恳请相关部门尽快处理): a report in the formal register.
+	petition bool
 }
 
 // thanksWords thank for help already given (走失老人的事谢谢社区帮忙).
@@ -28,6 +31,9 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	gateAct := act
 	// 物业客服电话没人接 is about the estate's service, not the writer's phone.
 	gateAct.personal = act.personal && !st.facility
+	// a resident's petition (我是…的住户…恳请…) is about here even when it
+	// names an outside party (施工单位, 供热单位).
+	gateAct.elsewhere = act.elsewhere && !(st.petition && st.resident)
 	v := judgement{urgent: urgent}
 	v.possible, v.factor = gateAct.gate(urgent)
 	if ok, f := st.gate(namesNumberedPlace(locNorm), urgent); !ok {
@@ -37,6 +43,7 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	}
 	v.personDanger = urgent && st.other && !act.question && !act.joke && !act.praise && !st.infoAsk &&
 		!containsAny(norm, thanksWords)
+	v.petition = v.possible && v.factor == 1 && st.petition && !act.praise
 	v.anchored = len(locs) > 0 || st.facility || st.other || act.here
 	return v
 }

@@ -28,6 +28,9 @@ type structure struct {
 	infoAsk    bool // 请问…在哪里 with nothing wrong named: a question for information
 	improved   bool // 新铺了…也不怕, 翻新了…真舒服: praise of something new
 	vulnerable bool // 小孩, 老人: someone whose going missing is an emergency
+	// petition: an authority asked to act on a problem (恳请…尽快处理, 望有关部门予以解决)
+	petition bool
+	resident bool // 我是…的住户: the writer lives here (formal.go)
 }
 
 // Words of the structural rules. They name classes (kin, private things,
@@ -152,7 +155,7 @@ func structureOf(norm string) structure {
 		other:      g.has(sOther),
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
 		hypothesis: containsAny(firstRunes(norm, 4), hypothesisWords),
-		notice:     announces(norm, g),
+		notice:     announces(norm, g) || formalNotice(norm),
 		forwarded:  prefixAny(norm, forwardOpeners),
 		seeking:    g.has(sSeeking),
 		simile:     g.has(sSimile) && simileFrame(norm),
@@ -161,6 +164,8 @@ func structureOf(norm string) structure {
 		infoAsk:    asksForInformation(norm, g),
 		improved:   g.has(sNovelty) && g.has(sGood),
 		vulnerable: g.has(sVulnerable),
+		petition:   petitions(norm),
+		resident:   residentWrites(norm),
 	}
 }
 

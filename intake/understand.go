@@ -47,6 +47,10 @@ const (
 // as an additive bonus at the default threshold 0.7: bonuses 0, 0.05, 0.1,
 // 0.15, 0.2 acknowledged 280, 280, 282, 284, 284 of their 290 reports and
 // 2 of their 413 chit-chat messages each), never on a test file.
+// petitionConcern is the least P(concern) of a petition (judge.go): a
+// report acknowledged at the default threshold.
+const petitionConcern = DefaultAckThreshold
+
 var placedBonus = logit(0.7) - logit(0.55)
 
 // Understand analyses one message. For a concern, Category, Priority and
@@ -67,6 +71,10 @@ func (m *Model) Understand(text string) Result {
 	}
 	pConcern := m.concernProb(ids, coverage)
 	v := judge(norm, cues, act, r.Location, r.LocationNorm)
+	if v.petition {
+		// the detector learnt from chat; a formal petition is a report
+		pConcern = math.Max(pConcern, petitionConcern)
+	}
 	// the learnt urgency signal (urgent_model.go) adds dangers told in words
 	// the rules do not list, unless the rules read a calm context
 	pUrgent, calm := m.urgentProb(ids), cues.has(cueCalm)
