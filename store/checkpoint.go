@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// SQLite's write-ahead log (WAL) takes every commit; a checkpoint copies the
+// pages it holds back into the database file and syncs that file. Left to
+// SQLite, the commit that brings the log past wal_autocheckpoint pages runs
+// the checkpoint itself, inside the single writer: under a steady load
+// (issue 6) that was 8 % of the writer's time, one stall every few seconds,
+// and more as the file grew, since a checkpoint of randomly placed index
+// pages costs a write each.
+//
+// Here a goroutine of the store runs passive checkpoints on a connection of
+// its own instead, on the other core, while the writer goes on committing:
+// a passive checkpoint takes no lock a writer or reader waits for; it copies
+// what no reader still needs and leaves the rest for the next round, and
+// the writer starts the log again from its beginning once it has all been
+// copied. The writer's own automatic checkpoint stays on, at a larger size,
+// as a safety net should the goroutine fall behind.
+const (
+	// checkpointEvery is how often the log is copied back: rarely enough
+	// that a page written many times in between is copied once, often
+	// enough that the log stays a few MB.
+	checkpointEvery = 250 * time.Millisecond
+	// writerAutoCheckpoint (pages of 4 KB) is when the writer checkpoints
+	// itself: only if the checkpointer could not keep the log shorter.
+	writerAutoCheckpoint = 16_000
+	// walSizeLimit (bytes) is what the log file is cut back to after a
+	// checkpoint that emptied it, so that a burst leaves no large file.
+	walSizeLimit = 64 << 20
+	// writerCacheKiB is the writer's page cache in KiB (SQLite's default
+	// is 2,000 KiB): the indexes written at random places (a chat's
+	// lines, an inbox row's chat and message) outgrow SQLite's default
+	// 2 MB within minutes under load, and every miss is a read from the
+	// file and a page more to checkpoint.
+	writerCacheKiB = 64 << 10
+)
+
+// checkpointer runs passive checkpoints every checkpointEvery until stopped.
+type checkpointer struct {
+	conn   *sql.DB
+	cancel context.CancelFunc
+	done   chan struct{}
+	once   sync.Once
+}
+
+// startCheckpointer opens a connection of its own to the SQLite file at
+// path and checkpoints on it until stop.
+func startCheckpointer(driver, path string) *checkpointer {
+	conn := openPool(driver, path, "", 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	c := &checkpointer{conn: conn, cancel: cancel, done: make(chan struct{})}
+	go c.run(ctx)
+	return c
+}
+
+func (c *checkpointer) run(ctx context.Context) {
+	defer close(c.done)
+	t := time.NewTicker(checkpointEvery)
+	defer t.Stop()
+	failures := 0
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		// Busy and partly done are normal (a reader still needs a page):
+		// the next round copies the rest. Only an error is worth a word,
+		// and only its first: the writer checkpoints if this cannot.
+		if _, err := c.conn.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`); err != nil && ctx.Err() == nil {
+			if failures++; failures == 1 {
+				slog.Warn("store: checkpoint failed; the writer checkpoints instead", "err", err)
+			}
+		} else {
+			failures = 0
+		}
+	}
+}
+
+// stop ends the goroutine, waits for it and closes its connection. A nil
+// checkpointer (PostgreSQL) does nothing.
+func (c *checkpointer) stop() error {
+	if c == nil {
+		return nil
+	}
+	var err error
+	c.once.Do(func() {
+		c.cancel()
+		<-c.done
+		err = c.conn.Close()
+	})
+	return err
+}
