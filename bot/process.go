@@ -2,9 +2,9 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -26,8 +26,9 @@ const maxHandleAttempts = 3
 
 // processor is the state of the inbox loop (its goroutine only).
 type processor struct {
-	failures map[int64]int        // inbox id → failed attempts
-	held     map[string]time.Time // chat → held until (a message of it failed or must wait)
+	failures map[int64]int           // inbox id → failed attempts
+	held     map[string]time.Time    // chat → held until (a message of it failed or must wait)
+	prepared map[int64]*preparedItem // inbox id → decoded and read ahead (the batch being handled)
 }
 
 // ProcessPending handles pending inbox messages and returns how many it
@@ -59,10 +60,30 @@ func (e *Engine) processStep(ctx context.Context) (int, time.Time, error) {
 		e.probeStore(ctx) // nothing to handle: see whether the store writes again
 	}
 	ready, next := e.proc.ready(items, e.now())
+	batches := slices.Collect(slices.Chunk(ready, e.batchSize))
+	// Each batch is decoded and read (PrepareFunc) on other goroutines
+	// while the one before it is handled in the writer's transaction.
+	var ahead *preparation
+	if len(batches) > 0 {
+		ahead = e.prepareAhead(batches[0])
+	}
+	defer func() {
+		if ahead != nil {
+			ahead.wait() // no goroutine outlives the step
+		}
+		e.proc.prepared = nil
+	}()
 	done := 0
-	for len(ready) > 0 && ctx.Err() == nil {
-		batch := ready[:min(len(ready), e.batchSize)]
-		ready = ready[len(batch):]
+	for i, batch := range batches {
+		if ctx.Err() != nil {
+			break
+		}
+		current := ahead
+		ahead = nil
+		if i+1 < len(batches) {
+			ahead = e.prepareAhead(batches[i+1])
+		}
+		e.proc.prepared = current.wait()
 		n, err := e.handleBatch(ctx, batch)
 		done += n
 		e.backlog.Add(-int64(n))
@@ -173,15 +194,22 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 
 // handle handles one item inside tx and returns how many replies it queued.
 func (e *Engine) handle(ctx context.Context, tx nb.Tx, item *nb.InboxItem) (int, error) {
-	var m Message
-	if err := json.Unmarshal(item.Payload, &m); err != nil {
-		return 0, tx.MarkInboxDone(item.ID, "decode message: "+err.Error())
+	p := e.proc.prepared[item.ID]
+	if p == nil { // not read ahead (ProcessPending's callers always are)
+		decoded := e.prepareItem(item, false)
+		p = &decoded
 	}
+	if p.err != nil {
+		return 0, tx.MarkInboxDone(item.ID, "decode message: "+p.err.Error())
+	}
+	m := p.msg // a copy; its slices too, so that a retry sees them as decoded
+	m.Mentions, m.Attachments = slices.Clone(m.Mentions), slices.Clone(m.Attachments)
 	defer e.observeTook(m.Platform, time.Now())
 	c, err := e.newContext(ctx, tx, m)
 	if err != nil {
 		return 0, err
 	}
+	c.Prepared = p.value
 	if err := e.handler(c); err != nil {
 		return 0, err
 	}
