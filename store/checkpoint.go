@@ -11,35 +11,41 @@ import (
 // SQLite's write-ahead log (WAL) takes every commit; a checkpoint copies the
 // pages it holds back into the database file and syncs that file. Left to
 // SQLite, the commit that brings the log past wal_autocheckpoint pages runs
-// the checkpoint itself, inside the single writer: under a steady load
-// (issue 6) that was 8 % of the writer's time, one stall every few seconds,
-// and more as the file grew, since a checkpoint of randomly placed index
-// pages costs a write each.
+// the whole checkpoint itself, inside the single writer: under nbload at
+// 1,000 messages/s (issue 6) that was 6-8 % of the server's CPU, all of it
+// in the writer, and more as the file grew, since a checkpoint of randomly
+// placed index pages costs a write each.
 //
 // Here a goroutine of the store runs passive checkpoints on a connection of
-// its own instead, on the other core, while the writer goes on committing:
-// a passive checkpoint takes no lock a writer or reader waits for; it copies
-// what no reader still needs and leaves the rest for the next round, and
-// the writer starts the log again from its beginning once it has all been
-// copied. The writer's own automatic checkpoint stays on, at a larger size,
-// as a safety net should the goroutine fall behind.
+// its own, on the other core, while the writer goes on committing: a
+// passive checkpoint takes no lock a writer or reader waits for; it copies
+// what no reader still needs and leaves the rest for the next round. It
+// cannot start the log again from its beginning, though: only a writer
+// can, and only when the whole log has been copied, which under a steady
+// load never happens between two commits. So the writer keeps its own
+// automatic checkpoint, at the same size as SQLite's default: when the log
+// reaches it, the writer copies only the few pages the goroutine has not
+// copied yet (those of the last checkpointEvery), and its next transaction
+// starts the log again. Measured under nbload: with the goroutine alone (no
+// checkpoint in the writer), the log grew to the writer's limit, whatever
+// it was.
 const (
 	// checkpointEvery is how often the log is copied back: rarely enough
 	// that a page written many times in between is copied once, often
-	// enough that the log stays a few MB.
-	checkpointEvery = 250 * time.Millisecond
+	// enough that the writer's own checkpoint finds little left to copy.
+	checkpointEvery = 100 * time.Millisecond
 	// writerAutoCheckpoint (pages of 4 KB) is when the writer checkpoints
-	// itself: only if the checkpointer could not keep the log shorter.
-	writerAutoCheckpoint = 16_000
-	// walSizeLimit (bytes) is what the log file is cut back to after a
-	// checkpoint that emptied it, so that a burst leaves no large file.
-	walSizeLimit = 64 << 20
+	// what is left and so lets the log start again: SQLite's default.
+	writerAutoCheckpoint = 1000
+	// walSizeLimit (bytes) is what the log file is cut back to after it
+	// started again, so that a burst leaves no large file.
+	walSizeLimit = 16 << 20
 	// writerCacheKiB is the writer's page cache in KiB (SQLite's default
 	// is 2,000 KiB): the indexes written at random places (a chat's
-	// lines, an inbox row's chat and message) outgrow SQLite's default
-	// 2 MB within minutes under load, and every miss is a read from the
-	// file and a page more to checkpoint.
-	writerCacheKiB = 64 << 10
+	// lines, an inbox row's chat and message) outgrow the default within
+	// minutes under load, and every miss is a read from the file and a
+	// page more to checkpoint.
+	writerCacheKiB = 32 << 10
 )
 
 // checkpointer runs passive checkpoints every checkpointEvery until stopped.
