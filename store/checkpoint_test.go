@@ -14,7 +14,7 @@ import (
 
 // TestCheckpointerCopiesTheLogBack: what the writer commits reaches the
 // database file without the writer checkpointing (its automatic checkpoint
-// waits for 1,000 pages, twice what is written here).
+// waits for 4,000 pages, eight times what is written here).
 func TestCheckpointerCopiesTheLogBack(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "nb.db")
