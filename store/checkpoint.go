@@ -43,12 +43,6 @@ const (
 	// walSizeLimit (bytes) is what the log file is cut back to after it
 	// started again, so that a burst leaves no large file.
 	walSizeLimit = 32 << 20
-	// writerCacheKiB is the writer's page cache in KiB (SQLite's default
-	// is 2,000 KiB): the indexes written at random places (a chat's
-	// lines, an inbox row's chat and message) outgrow the default within
-	// minutes under load, and every miss is a read from the file and a
-	// page more to checkpoint.
-	writerCacheKiB = 32 << 10
 )
 
 // checkpointer runs passive checkpoints every checkpointEvery until stopped.

@@ -53,14 +53,14 @@ func TestCheckpointerCopiesTheLogBack(t *testing.T) {
 
 func TestWriterPragmas(t *testing.T) {
 	db := openTestDB(t, time.Now)
-	var cache, auto, limit int
-	for q, v := range map[string]*int{"cache_size": &cache, "wal_autocheckpoint": &auto, "journal_size_limit": &limit} {
+	var auto, limit int
+	for q, v := range map[string]*int{"wal_autocheckpoint": &auto, "journal_size_limit": &limit} {
 		if err := db.writer.QueryRow(`PRAGMA ` + q).Scan(v); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if cache != -writerCacheKiB || auto != writerAutoCheckpoint || limit != walSizeLimit {
-		t.Errorf("writer: cache_size=%d wal_autocheckpoint=%d journal_size_limit=%d", cache, auto, limit)
+	if auto != writerAutoCheckpoint || limit != walSizeLimit {
+		t.Errorf("writer: wal_autocheckpoint=%d journal_size_limit=%d", auto, limit)
 	}
 }
 
