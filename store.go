@@ -249,6 +249,11 @@ type InboxRepo interface {
 	// again and returns how many.
 	RetryInbox(id int64) (int64, error)
 	MarkInboxDone(id int64, errText string) error
+	// MarkInboxHandled records that pending items were handled without
+	// error, several to a statement, and returns the ids that were not
+	// pending (then the transaction must be rolled back). Handled items
+	// keep only their key against redelivery, not their payload.
+	MarkInboxHandled(ids []int64) (notPending []int64, err error)
 	// PruneInbox deletes items handled without error before the given time.
 	PruneInbox(before time.Time) (int64, error)
 }

@@ -19,6 +19,9 @@ type Context struct {
 	Grants  []nb.RoleGrant
 	Command *Command // nil for plain text
 	Logger  *slog.Logger
+	// Prepared is what the engine's PrepareFunc returned for the message,
+	// read before the transaction (nil if none): see WithPrepare.
+	Prepared any
 
 	queued int
 }

@@ -39,7 +39,8 @@ type Engine struct {
 	jobs      []scheduled
 	proc      processor
 	health    health
-	observer  Observer // may be nil (observe.go)
+	observer  Observer    // may be nil (observe.go)
+	prepare   PrepareFunc // reads messages before their transaction (may be nil)
 
 	backlog      atomic.Int64 // messages received and not yet handled
 	backlogLimit int64        // above it the engine is overloaded (0 = never)

@@ -2,9 +2,9 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -26,8 +26,9 @@ const maxHandleAttempts = 3
 
 // processor is the state of the inbox loop (its goroutine only).
 type processor struct {
-	failures map[int64]int        // inbox id → failed attempts
-	held     map[string]time.Time // chat → held until (a message of it failed or must wait)
+	failures map[int64]int           // inbox id → failed attempts
+	held     map[string]time.Time    // chat → held until (a message of it failed or must wait)
+	prepared map[int64]*preparedItem // inbox id → decoded and read ahead (the batch being handled)
 }
 
 // ProcessPending handles pending inbox messages and returns how many it
@@ -59,10 +60,30 @@ func (e *Engine) processStep(ctx context.Context) (int, time.Time, error) {
 		e.probeStore(ctx) // nothing to handle: see whether the store writes again
 	}
 	ready, next := e.proc.ready(items, e.now())
+	batches := slices.Collect(slices.Chunk(ready, e.batchSize))
+	// Each batch is decoded and read (PrepareFunc) on other goroutines
+	// while the one before it is handled in the writer's transaction.
+	var ahead *preparation
+	if len(batches) > 0 {
+		ahead = e.prepareAhead(batches[0])
+	}
+	defer func() {
+		if ahead != nil {
+			ahead.wait() // no goroutine outlives the step
+		}
+		e.proc.prepared = nil
+	}()
 	done := 0
-	for len(ready) > 0 && ctx.Err() == nil {
-		batch := ready[:min(len(ready), e.batchSize)]
-		ready = ready[len(batch):]
+	for i, batch := range batches {
+		if ctx.Err() != nil {
+			break
+		}
+		current := ahead
+		ahead = nil
+		if i+1 < len(batches) {
+			ahead = e.prepareAhead(batches[i+1])
+		}
+		e.proc.prepared = current.wait()
 		n, err := e.handleBatch(ctx, batch)
 		done += n
 		e.backlog.Add(-int64(n))
@@ -122,6 +143,8 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 		err := e.store.Update(ctx, func(tx nb.Tx) error {
 			queued, lost = 0, 0
 			hold := chatHolder{e: e, tx: tx}
+			var handled []int64 // marked done together, after the loop
+			at := map[int64]int{}
 			for i, it := range items {
 				if ok, err := hold.held(it); err != nil {
 					return err
@@ -129,12 +152,22 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 					lost++ // another process took the chat over: it handles the item
 					continue
 				}
-				q, err := e.handle(ctx, tx, it)
+				q, marked, err := e.handle(ctx, tx, it)
 				if err != nil {
 					failedAt, cause = i, err
 					return err
 				}
 				queued += q
+				if !marked {
+					handled, at[it.ID] = append(handled, it.ID), i
+				}
+			}
+			if notPending, err := tx.MarkInboxHandled(handled); err != nil {
+				return err
+			} else if len(notPending) > 0 { // handled already: never twice
+				failedAt = at[notPending[0]]
+				cause = nb.Errorf(nb.ENOTFOUND, "no pending inbox item %d", notPending[0])
+				return cause
 			}
 			_, err := tx.ReleaseChats(e.owner)
 			return err
@@ -171,21 +204,30 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 	return done, errors.Join(failures...)
 }
 
-// handle handles one item inside tx and returns how many replies it queued.
-func (e *Engine) handle(ctx context.Context, tx nb.Tx, item *nb.InboxItem) (int, error) {
-	var m Message
-	if err := json.Unmarshal(item.Payload, &m); err != nil {
-		return 0, tx.MarkInboxDone(item.ID, "decode message: "+err.Error())
+// handle handles one item inside tx and returns how many replies it
+// queued; the caller marks it done (MarkInboxHandled) unless marked says
+// handle did (a message that cannot be decoded is set aside at once).
+func (e *Engine) handle(ctx context.Context, tx nb.Tx, item *nb.InboxItem) (queued int, marked bool, err error) {
+	p := e.proc.prepared[item.ID]
+	if p == nil { // not read ahead (ProcessPending's callers always are)
+		decoded := e.prepareItem(item, false)
+		p = &decoded
 	}
+	if p.err != nil {
+		return 0, true, tx.MarkInboxDone(item.ID, "decode message: "+p.err.Error())
+	}
+	m := p.msg // a copy; its slices too, so that a retry sees them as decoded
+	m.Mentions, m.Attachments = slices.Clone(m.Mentions), slices.Clone(m.Attachments)
 	defer e.observeTook(m.Platform, time.Now())
 	c, err := e.newContext(ctx, tx, m)
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
+	c.Prepared = p.value
 	if err := e.handler(c); err != nil {
-		return 0, err
+		return 0, false, err
 	}
-	return c.queued, tx.MarkInboxDone(item.ID, "")
+	return c.queued, false, nil
 }
 
 // afterHandled forgets the failures of handled items and wakes the

@@ -51,10 +51,21 @@ var (
 
 func newWorld(t testing.TB) *world {
 	t.Helper()
+	return newWorldWith(t, theModel(t))
+}
+
+func theModel(t testing.TB) *intake.Model {
+	t.Helper()
 	modelOnce.Do(func() { model, modelErr = intake.Default() })
 	if modelErr != nil {
 		t.Fatal(modelErr)
 	}
+	return model
+}
+
+// newWorldWith is newWorld with the handlers reading messages through u.
+func newWorldWith(t testing.TB, u handlers.Understander) *world {
+	t.Helper()
 	w := &world{t: t, ctx: context.Background(), out: &outbox{}, units: map[string]int64{},
 		now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
 	w.path = worldDatabase(t)
@@ -64,8 +75,9 @@ func newWorld(t testing.TB) *world {
 	}
 	t.Cleanup(func() { db.Close() })
 	w.db = db
-	h := handlers.New(model, handlers.Config{BotUsername: "neighborbot"})
-	w.e = bot.NewEngine(db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
+	h := handlers.New(u, handlers.Config{BotUsername: "neighborbot"})
+	w.e = bot.NewEngine(db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }),
+		bot.WithPrepare(h.Prepare()))
 	w.e.RegisterSender(nb.PlatformSandbox, w.out, bot.WithLanes(1)) // one lane: replies arrive in the order queued
 	w.seed()
 	return w

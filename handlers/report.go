@@ -19,7 +19,7 @@ func (h *Handlers) text(c *bot.Context) error {
 	understood := false
 	understand := func() intake.Result {
 		if !understood {
-			r, understood = h.u.Understand(c.Msg.Text), true
+			r, understood = h.understandOnce(c), true
 		}
 		return r
 	}

@@ -35,7 +35,8 @@ type DB struct {
 	wstmts  *stmtCache     // SQLite: prepared statements of writer (pgx caches its own)
 	rstmts  *stmtCache     // SQLite: prepared statements of reader
 	clock   func() time.Time
-	guard   *guard // SQLite: the file's watch; nil on PostgreSQL
+	guard   *guard        // SQLite: the file's watch; nil on PostgreSQL
+	ckpt    *checkpointer // SQLite: copies the log back off the writer's path; nil on PostgreSQL
 	units   unitCache
 	members memberCache // chat memberships known committed
 	// Created tells whether Open created the database: a new SQLite file,
@@ -116,7 +117,7 @@ func (db *DB) Driver() string { return db.d.name() }
 
 // Close closes the prepared statements and the connection pools.
 func (db *DB) Close() error {
-	errs := []error{db.rstmts.close(), db.wstmts.close()}
+	errs := []error{db.ckpt.stop(), db.rstmts.close(), db.wstmts.close()}
 	if db.reader != nil && db.reader != db.writer {
 		errs = append(errs, db.reader.Close())
 	}

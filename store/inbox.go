@@ -72,10 +72,14 @@ func (tx *tx) CountPendingInbox() (int, error) {
 
 // MarkInboxDone records that a pending item was handled, with the error
 // text if handling failed. An item handled already is not found: it is
-// never handled twice.
+// never handled twice. An item handled without error loses its payload, as
+// with MarkInboxHandled; one that failed keeps it, for a retry.
 func (tx *tx) MarkInboxDone(id int64, errText string) error {
-	err := tx.execOne(notFound("no pending inbox item %d", id),
-		`UPDATE inbox SET done_at = ?, error = ? WHERE id = ? AND done_at = 0`, toMillis(tx.Now()), errText, id)
+	query, args := `UPDATE inbox SET done_at = ?, error = ? WHERE id = ? AND done_at = 0`, []any{toMillis(tx.Now()), errText, id}
+	if errText == "" {
+		query, args = `UPDATE inbox SET done_at = ?, payload = ? WHERE id = ? AND done_at = 0`, []any{toMillis(tx.Now()), []byte{}, id}
+	}
+	err := tx.execOne(notFound("no pending inbox item %d", id), query, args...)
 	if err != nil {
 		return fmt.Errorf("mark inbox done: %w", err)
 	}

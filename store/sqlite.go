@@ -103,7 +103,7 @@ func openSQLite(ctx context.Context, path string, o options) (*DB, error) {
 			return nil, err
 		}
 	}
-	db.writer = openPool(o.driver, path, "_txlock=immediate", 1)
+	db.writer = openPool(o.driver, path, writerDSN, 1)
 	db.reader = openPool(o.driver, path, "_pragma=query_only(1)", max(4, runtime.NumCPU()))
 	db.ropts = &sql.TxOptions{ReadOnly: true}
 	db.wstmts, db.rstmts = newStmtCache(db.writer), newStmtCache(db.reader)
@@ -131,8 +131,18 @@ func openSQLite(ctx context.Context, path string, o options) (*DB, error) {
 		db.Close()
 		return nil, explainWrite(path, err)
 	}
+	db.ckpt = startCheckpointer(o.driver, path)
 	return db, nil
 }
+
+// writerDSN is what the writer's connection adds to basePragmas: BEGIN
+// IMMEDIATE and the checkpoints it leaves to the checkpointer
+// (checkpoint.go). Its page cache stays SQLite's default (2 MB): with 32 MB,
+// file reads fell by 1-2 % of the CPU under nbload but every commit's
+// truncation of the cache (pcache1TruncateUnsafe, a walk of its hash table)
+// cost 7 %, and the RSS grew by 55 MB.
+var writerDSN = fmt.Sprintf("_txlock=immediate&_pragma=wal_autocheckpoint(%d)&_pragma=journal_size_limit(%d)",
+	writerAutoCheckpoint, walSizeLimit)
 
 // explainWrite turns a failed open or first write into a sentence saying
 // what to do (explainOpen).
