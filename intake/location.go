@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -35,8 +36,8 @@ var locPatterns = []struct {
 	match func(rest string) int // length of the match at the start of rest, or -1
 }{
 	{kindDash, isDigit, re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`)},
-	{kindRoad, isHan, re(`^\p{Han}{1,6}?(?:路|街|大道|巷)` + num + `号院?`)},
-	{kindNamed, isHan, re(`^\p{Han}{1,6}?(?:小区|花园|家园|公寓|新村|苑)`)},
+	{kindRoad, isHan, hanThen(roadSuffixes, numberedHouse)},
+	{kindNamed, isHan, hanThen(namedSuffixes, nil)},
 	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
 	{kindUnit, isNumeral, numbered("单元")},
 	{kindBuilding, isNumeral, numbered("号楼", "号院", "#楼", "栋", "幢", "座", "号")},
@@ -55,15 +56,82 @@ var locPatterns = []struct {
 	{kindBareCommunity, runeIn("小"), prefixes("小区")},
 }
 
-// re adapts an anchored regular expression to the match signature.
+// reWindow bounds the text an anchored location expression is run on. The
+// expressions given to re match at most 30 bytes, so the bound changes no
+// match; without it, each call would cost time in proportion to the rest of
+// the message (regexp's backtracker clears a bit set as long as its input),
+// making the scan of a long message quadratic.
+const reWindow = 64
+
+// re adapts an anchored regular expression, whose matches are shorter than
+// reWindow bytes and which has no end anchor, to the match signature.
 func re(expr string) func(string) int {
 	x := regexp.MustCompile(expr)
 	return func(rest string) int {
+		if len(rest) > reWindow {
+			rest = rest[:reWindow]
+		}
 		if loc := x.FindStringIndex(rest); loc != nil {
 			return loc[1]
 		}
 		return -1
 	}
+}
+
+// hanThen matches as the expression ^\p{Han}{1,6}?(?:suffixes…)tail would,
+// without a regular expression: the fewest Han characters (one to six)
+// followed by the first suffix that fits, then tail (nil: nothing). tail
+// returns the length it matches at the start of its argument, or -1.
+func hanThen(suffixes []string, tail func(string) int) func(string) int {
+	return func(rest string) int {
+		i := 0
+		for range 6 {
+			r, size := utf8.DecodeRuneInString(rest[i:])
+			if size == 0 || !unicode.Is(unicode.Han, r) {
+				return -1
+			}
+			i += size
+			for _, suf := range suffixes {
+				if !strings.HasPrefix(rest[i:], suf) {
+					continue
+				}
+				end := i + len(suf)
+				if tail == nil {
+					return end
+				}
+				if n := tail(rest[end:]); n >= 0 {
+					return end + n
+				}
+			}
+		}
+		return -1
+	}
+}
+
+// numberedHouse matches num followed by 号 and an optional 院 (the house
+// number after a road name: 88号, 12号院).
+func numberedHouse(rest string) int {
+	n := 0
+	for n < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[n:])
+		if !isAddressNumeral(r) {
+			break
+		}
+		n += size
+	}
+	if n == 0 || !strings.HasPrefix(rest[n:], "号") {
+		return -1
+	}
+	n += len("号")
+	if strings.HasPrefix(rest[n:], "院") {
+		n += len("院")
+	}
+	return n
+}
+
+// isAddressNumeral reports whether r is in the class num.
+func isAddressNumeral(r rune) bool {
+	return isDigit(r) || strings.ContainsRune("零〇一二两三四五六七八九十百千", r)
 }
 
 // guarded runs the expression only when rest starts with one of the words.
@@ -117,8 +185,15 @@ func isDigit(r rune) bool   { return r >= '0' && r <= '9' }
 func isNumeral(r rune) bool { return isDigit(r) || isCNNumeral(r) }
 func isHan(r rune) bool     { return r >= 0x4E00 && r <= 0x9FFF }
 
+// runeIn returns a test of membership in the set of runes of set (a map:
+// strings.ContainsRune over a long set of Han characters, tried at every
+// position of a message, cost more than all the matching).
 func runeIn(set string) func(rune) bool {
-	return func(r rune) bool { return strings.ContainsRune(set, r) }
+	in := make(map[rune]bool)
+	for _, r := range set {
+		in[r] = true
+	}
+	return func(r rune) bool { return in[r] }
 }
 
 // locMatch is one address component found in the folded text, in byte
