@@ -209,7 +209,11 @@ type locMatch struct {
 // as "阳光小区3号楼2单元楼道"); norm has the same length and holds the
 // canonical form of each word used for matching ("三栋" → "3号楼").
 func ExtractLocation(text string) (words, norm []string) {
-	folded := foldRunes(text)
+	return extractLocationFolded(text, foldRunes(text))
+}
+
+// extractLocationFolded is ExtractLocation given foldRunes(text) as folded.
+func extractLocationFolded(text, folded string) (words, norm []string) {
 	matches := scanComponents(folded)
 	for _, span := range mergeComponents(folded, matches) {
 		w := sliceRunesLike(text, folded, span.start, span.end)
@@ -225,7 +229,9 @@ func ExtractLocation(text string) (words, norm []string) {
 
 // scanComponents walks the folded text and collects address components.
 func scanComponents(s string) []locMatch {
-	sc := scanner{s: s, named: nextNamedSuffix(s, 0), road: nextRoadSuffix(s, 0)}
+	sc := scanner{s: s, namedAt: notSearched(len(namedSuffixes)), roadAt: notSearched(len(roadSuffixes))}
+	sc.named = sc.nextSuffix(0, namedSuffixes, sc.namedAt)
+	sc.road = sc.nextSuffix(0, roadSuffixes, sc.roadAt)
 	var out []locMatch
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -281,6 +287,42 @@ func bareRoomAfter(rest string, kind int) int {
 type scanner struct {
 	s           string
 	named, road int // byte offset of the next suffix, or -1
+	// namedAt and roadAt hold, for each suffix word, the offset of its
+	// next occurrence (-1: none left), so that each word's search resumes
+	// where it stopped instead of searching the rest of the text again.
+	namedAt, roadAt []int
+}
+
+// unsearched marks a suffix word not yet searched for.
+const unsearched = -2
+
+func notSearched(n int) []int {
+	at := make([]int, n)
+	for k := range at {
+		at[k] = unsearched
+	}
+	return at
+}
+
+// nextSuffix returns the smallest offset ≥ from of any of the words, or -1,
+// as nextAny(sc.s, from, words) would; at caches each word's next offset
+// (starting from notSearched), with from never decreasing between calls.
+func (sc *scanner) nextSuffix(from int, words []string, at []int) int {
+	best := -1
+	for k, w := range words {
+		if at[k] == unsearched || at[k] >= 0 && at[k] < from {
+			at[k] = from
+			if j := strings.Index(sc.s[from:], w); j >= 0 {
+				at[k] = from + j
+			} else {
+				at[k] = -1
+			}
+		}
+		if at[k] >= 0 && (best < 0 || at[k] < best) {
+			best = at[k]
+		}
+	}
+	return best
 }
 
 // nameWindow is how far (in bytes) a name may extend before its suffix.
@@ -318,17 +360,16 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 }
 
 func (sc *scanner) nameSuffixNear(kind, i int) bool {
-	next := &sc.named
-	find := nextNamedSuffix
+	next, words, at := &sc.named, namedSuffixes, sc.namedAt
 	switch kind {
 	case kindRoad:
-		next, find = &sc.road, nextRoadSuffix
+		next, words, at = &sc.road, roadSuffixes, sc.roadAt
 	case kindNamed:
 	default:
 		return true
 	}
 	if *next >= 0 && *next < i {
-		*next = find(sc.s, i)
+		*next = sc.nextSuffix(i, words, at)
 	}
 	return *next >= i && *next-i <= nameWindow
 }

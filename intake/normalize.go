@@ -21,8 +21,12 @@ var reChatEmoticon = regexp.MustCompile(`\[[\p{Han}A-Za-z]{1,4}\]`)
 //
 // Normalize is idempotent: it repeats its steps until the text is stable
 // (one extra pass for ordinary messages).
-func Normalize(text string) string {
-	s := normalizeOnce(text)
+func Normalize(text string) string { return normalizeFolded(foldRunes(text)) }
+
+// normalizeFolded is Normalize of a text already passed through foldRunes
+// (Understand folds a message once for normalisation and locations).
+func normalizeFolded(folded string) string {
+	s := normalizeOnceFolded(folded)
 	for i := 0; i < 4; i++ {
 		next := normalizeOnce(s)
 		if next == s {
@@ -33,8 +37,10 @@ func Normalize(text string) string {
 	return s
 }
 
-func normalizeOnce(text string) string {
-	s := standardWords(foldRunes(text))
+func normalizeOnce(text string) string { return normalizeOnceFolded(foldRunes(text)) }
+
+func normalizeOnceFolded(folded string) string {
+	s := standardWords(folded)
 	if strings.IndexByte(s, '[') >= 0 {
 		s = reChatEmoticon.ReplaceAllString(s, " ")
 	}
@@ -66,6 +72,9 @@ func foldRune(r rune) rune {
 	}
 	if r >= 'A' && r <= 'Z' {
 		return r + ('a' - 'A')
+	}
+	if !maybeTraditional(r) {
+		return r
 	}
 	if s, ok := tradToSimp[r]; ok {
 		return s

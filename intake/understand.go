@@ -60,13 +60,14 @@ var placedBonus = logit(0.7) - logit(0.55)
 // and Priority are empty and Confidence is P(not a concern). Locations are
 // extracted in both cases.
 func (m *Model) Understand(text string) Result {
-	norm := Normalize(text)
+	folded := foldRunes(text)
+	norm := normalizeFolded(folded)
 	cues := scanCues(norm)
 	act := speechActOf(norm, cues)
 	act.joke = act.joke || laughing(text)
 	ids, coverage := featureIDsAct(m.seg, norm, act, m.index)
 	r := Result{Text: text, Normalized: norm, Retract: act.retract}
-	r.Location, r.LocationNorm = ExtractLocation(text)
+	r.Location, r.LocationNorm = extractLocationFolded(text, folded)
 	if r.Location == nil {
 		r.Location, r.LocationNorm = []string{}, []string{}
 	}
