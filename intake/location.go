@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -196,6 +197,35 @@ func runeIn(set string) func(rune) bool {
 	return func(r rune) bool { return in[r] }
 }
 
+// firstRuneMasks holds, for each rune of the Basic Multilingual Plane, the
+// set of locPatterns (bit k: pattern k) whose first-rune filter accepts it,
+// built on first use (about 1 ms) so that the scan tests one bit per
+// pattern instead of calling each filter at every position.
+var firstRuneMasks = sync.OnceValue(func() *[0x10000]uint16 {
+	var t [0x10000]uint16
+	for r := range t {
+		t[r] = firstRuneMaskOf(rune(r))
+	}
+	return &t
+})
+
+func firstRuneMaskOf(r rune) uint16 {
+	var mask uint16
+	for k, p := range locPatterns {
+		if p.first(r) {
+			mask |= 1 << k
+		}
+	}
+	return mask
+}
+
+func firstRuneMask(r rune) uint16 {
+	if r >= 0 && r < 0x10000 {
+		return firstRuneMasks()[r]
+	}
+	return firstRuneMaskOf(r)
+}
+
 // locMatch is one address component found in the folded text, in byte
 // offsets of the folded text.
 type locMatch struct {
@@ -334,8 +364,9 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		return locMatch{}, false // 第三单元 is an ordinal, not an address
 	}
 	rest := sc.s[i:]
-	for _, p := range locPatterns {
-		if !p.first(r) || !sc.nameSuffixNear(p.kind, i) {
+	mask := firstRuneMask(r)
+	for k, p := range locPatterns {
+		if mask&(1<<k) == 0 || !sc.nameSuffixNear(p.kind, i) {
 			continue
 		}
 		n := p.match(rest)
@@ -473,4 +504,10 @@ func sliceRunesLike(orig, folded string, start, end int) string {
 		return ""
 	}
 	return strings.TrimSpace(string(o[rs:re]))
+}
+
+func init() {
+	if len(locPatterns) > 16 {
+		panic("intake: firstRuneMasks holds 16 patterns")
+	}
 }
