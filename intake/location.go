@@ -148,9 +148,17 @@ func guarded(words []string, expr string) func(string) int {
 
 // prefixes matches the first listed word rest starts with; list longer
 // words before their prefixes.
+// The words are grouped by first rune (in list order) so that only those
+// that can match are tried.
 func prefixes(words ...string) func(string) int {
+	byFirst := make(map[rune][]string)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		byFirst[r] = append(byFirst[r], w)
+	}
 	return func(rest string) int {
-		for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(rest)
+		for _, w := range byFirst[r] {
 			if strings.HasPrefix(rest, w) {
 				return len(w)
 			}
