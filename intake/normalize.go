@@ -85,7 +85,9 @@ func foldRune(r rune) rune {
 // isEmoji reports whether r is a pictograph, emoji modifier or joiner.
 func isEmoji(r rune) bool {
 	switch {
-	case r < 0x2000 || (r >= 0x4E00 && r <= 0x9FFF):
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return false // CJK ideographs: no symbol there (TestNoSymbolAmongIdeographs)
+	case r < 0x2000:
 		return r >= 0x80 && unicode.Is(unicode.So, r)
 	case r >= 0x1F000 && r <= 0x1FAFF, r >= 0x2600 && r <= 0x27BF,
 		r >= 0x2B00 && r <= 0x2BFF, r >= 0xFE00 && r <= 0xFE0F,
