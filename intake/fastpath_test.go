@@ -49,3 +49,36 @@ func TestNextSuffixLikeNextAny(t *testing.T) {
 		}
 	}
 }
+
+// TestFastSegmentLikeGse compares the fast segmentation with gse's on every
+// message of every testdata TSV file, raw and normalised.
+func TestFastSegmentLikeGse(t *testing.T) {
+	seg, err := sharedSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fastSegmentFor(seg)
+	n, fast := 0, 0
+	for _, file := range goldenFiles(t) {
+		ds, err := ReadTSVFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ex := range ds.Examples {
+			for _, text := range []string{ex.Text, foldDigits(Normalize(ex.Text))} {
+				n++
+				got, ok := f.segment(text, hasContent)
+				if !ok {
+					continue
+				}
+				fast++
+				if want := segmentWithGse(seg, text); strings.Join(got, "|") != strings.Join(want, "|") {
+					t.Fatalf("%s:%d: fast segmentation %q, gse %q", file, ex.Line, got, want)
+				}
+			}
+		}
+	}
+	if fast < n*9/10 {
+		t.Errorf("fast segmentation used on %d of %d texts", fast, n)
+	}
+}

@@ -53,6 +53,17 @@ func Segment(text string) []string {
 }
 
 func segmentWith(seg *gse.Segmenter, text string) []string {
+	if text == "" {
+		return []string{}
+	}
+	if out, ok := fastSegmentFor(seg).segment(text, hasContent); ok {
+		return out
+	}
+	return segmentWithGse(seg, text)
+}
+
+// segmentWithGse is segmentWith through gse's Segment.
+func segmentWithGse(seg *gse.Segmenter, text string) []string {
 	segs := seg.Segment([]byte(text))
 	out := make([]string, 0, len(segs))
 	// gse changes only ASCII upper case (to lower case) and keeps every
