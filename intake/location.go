@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -35,8 +37,8 @@ var locPatterns = []struct {
 	match func(rest string) int // length of the match at the start of rest, or -1
 }{
 	{kindDash, isDigit, re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`)},
-	{kindRoad, isHan, re(`^\p{Han}{1,6}?(?:路|街|大道|巷)` + num + `号院?`)},
-	{kindNamed, isHan, re(`^\p{Han}{1,6}?(?:小区|花园|家园|公寓|新村|苑)`)},
+	{kindRoad, isHan, hanThen(roadSuffixes, numberedHouse)},
+	{kindNamed, isHan, hanThen(namedSuffixes, nil)},
 	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
 	{kindUnit, isNumeral, numbered("单元")},
 	{kindBuilding, isNumeral, numbered("号楼", "号院", "#楼", "栋", "幢", "座", "号")},
@@ -55,15 +57,82 @@ var locPatterns = []struct {
 	{kindBareCommunity, runeIn("小"), prefixes("小区")},
 }
 
-// re adapts an anchored regular expression to the match signature.
+// reWindow bounds the text an anchored location expression is run on. The
+// expressions given to re match at most 30 bytes, so the bound changes no
+// match; without it, each call would cost time in proportion to the rest of
+// the message (regexp's backtracker clears a bit set as long as its input),
+// making the scan of a long message quadratic.
+const reWindow = 64
+
+// re adapts an anchored regular expression, whose matches are shorter than
+// reWindow bytes and which has no end anchor, to the match signature.
 func re(expr string) func(string) int {
 	x := regexp.MustCompile(expr)
 	return func(rest string) int {
+		if len(rest) > reWindow {
+			rest = rest[:reWindow]
+		}
 		if loc := x.FindStringIndex(rest); loc != nil {
 			return loc[1]
 		}
 		return -1
 	}
+}
+
+// hanThen matches as the expression ^\p{Han}{1,6}?(?:suffixes…)tail would,
+// without a regular expression: the fewest Han characters (one to six)
+// followed by the first suffix that fits, then tail (nil: nothing). tail
+// returns the length it matches at the start of its argument, or -1.
+func hanThen(suffixes []string, tail func(string) int) func(string) int {
+	return func(rest string) int {
+		i := 0
+		for range 6 {
+			r, size := utf8.DecodeRuneInString(rest[i:])
+			if size == 0 || !unicode.Is(unicode.Han, r) {
+				return -1
+			}
+			i += size
+			for _, suf := range suffixes {
+				if !strings.HasPrefix(rest[i:], suf) {
+					continue
+				}
+				end := i + len(suf)
+				if tail == nil {
+					return end
+				}
+				if n := tail(rest[end:]); n >= 0 {
+					return end + n
+				}
+			}
+		}
+		return -1
+	}
+}
+
+// numberedHouse matches num followed by 号 and an optional 院 (the house
+// number after a road name: 88号, 12号院).
+func numberedHouse(rest string) int {
+	n := 0
+	for n < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[n:])
+		if !isAddressNumeral(r) {
+			break
+		}
+		n += size
+	}
+	if n == 0 || !strings.HasPrefix(rest[n:], "号") {
+		return -1
+	}
+	n += len("号")
+	if strings.HasPrefix(rest[n:], "院") {
+		n += len("院")
+	}
+	return n
+}
+
+// isAddressNumeral reports whether r is in the class num.
+func isAddressNumeral(r rune) bool {
+	return isDigit(r) || strings.ContainsRune("零〇一二两三四五六七八九十百千", r)
 }
 
 // guarded runs the expression only when rest starts with one of the words.
@@ -79,9 +148,17 @@ func guarded(words []string, expr string) func(string) int {
 
 // prefixes matches the first listed word rest starts with; list longer
 // words before their prefixes.
+// The words are grouped by first rune (in list order) so that only those
+// that can match are tried.
 func prefixes(words ...string) func(string) int {
+	byFirst := make(map[rune][]string)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		byFirst[r] = append(byFirst[r], w)
+	}
 	return func(rest string) int {
-		for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(rest)
+		for _, w := range byFirst[r] {
 			if strings.HasPrefix(rest, w) {
 				return len(w)
 			}
@@ -117,8 +194,44 @@ func isDigit(r rune) bool   { return r >= '0' && r <= '9' }
 func isNumeral(r rune) bool { return isDigit(r) || isCNNumeral(r) }
 func isHan(r rune) bool     { return r >= 0x4E00 && r <= 0x9FFF }
 
+// runeIn returns a test of membership in the set of runes of set (a map:
+// strings.ContainsRune over a long set of Han characters, tried at every
+// position of a message, cost more than all the matching).
 func runeIn(set string) func(rune) bool {
-	return func(r rune) bool { return strings.ContainsRune(set, r) }
+	in := make(map[rune]bool)
+	for _, r := range set {
+		in[r] = true
+	}
+	return func(r rune) bool { return in[r] }
+}
+
+// firstRuneMasks holds, for each rune of the Basic Multilingual Plane, the
+// set of locPatterns (bit k: pattern k) whose first-rune filter accepts it,
+// built on first use (about 1 ms) so that the scan tests one bit per
+// pattern instead of calling each filter at every position.
+var firstRuneMasks = sync.OnceValue(func() *[0x10000]uint16 {
+	var t [0x10000]uint16
+	for r := range t {
+		t[r] = firstRuneMaskOf(rune(r))
+	}
+	return &t
+})
+
+func firstRuneMaskOf(r rune) uint16 {
+	var mask uint16
+	for k, p := range locPatterns {
+		if p.first(r) {
+			mask |= 1 << k
+		}
+	}
+	return mask
+}
+
+func firstRuneMask(r rune) uint16 {
+	if r >= 0 && r < 0x10000 {
+		return firstRuneMasks()[r]
+	}
+	return firstRuneMaskOf(r)
 }
 
 // locMatch is one address component found in the folded text, in byte
@@ -134,7 +247,11 @@ type locMatch struct {
 // as "阳光小区3号楼2单元楼道"); norm has the same length and holds the
 // canonical form of each word used for matching ("三栋" → "3号楼").
 func ExtractLocation(text string) (words, norm []string) {
-	folded := foldRunes(text)
+	return extractLocationFolded(text, foldRunes(text))
+}
+
+// extractLocationFolded is ExtractLocation given foldRunes(text) as folded.
+func extractLocationFolded(text, folded string) (words, norm []string) {
 	matches := scanComponents(folded)
 	for _, span := range mergeComponents(folded, matches) {
 		w := sliceRunesLike(text, folded, span.start, span.end)
@@ -150,7 +267,9 @@ func ExtractLocation(text string) (words, norm []string) {
 
 // scanComponents walks the folded text and collects address components.
 func scanComponents(s string) []locMatch {
-	sc := scanner{s: s, named: nextNamedSuffix(s, 0), road: nextRoadSuffix(s, 0)}
+	sc := scanner{s: s, namedAt: notSearched(len(namedSuffixes)), roadAt: notSearched(len(roadSuffixes))}
+	sc.named = sc.nextSuffix(0, namedSuffixes, sc.namedAt)
+	sc.road = sc.nextSuffix(0, roadSuffixes, sc.roadAt)
 	var out []locMatch
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -206,6 +325,42 @@ func bareRoomAfter(rest string, kind int) int {
 type scanner struct {
 	s           string
 	named, road int // byte offset of the next suffix, or -1
+	// namedAt and roadAt hold, for each suffix word, the offset of its
+	// next occurrence (-1: none left), so that each word's search resumes
+	// where it stopped instead of searching the rest of the text again.
+	namedAt, roadAt []int
+}
+
+// unsearched marks a suffix word not yet searched for.
+const unsearched = -2
+
+func notSearched(n int) []int {
+	at := make([]int, n)
+	for k := range at {
+		at[k] = unsearched
+	}
+	return at
+}
+
+// nextSuffix returns the smallest offset ≥ from of any of the words, or -1,
+// as nextAny(sc.s, from, words) would; at caches each word's next offset
+// (starting from notSearched), with from never decreasing between calls.
+func (sc *scanner) nextSuffix(from int, words []string, at []int) int {
+	best := -1
+	for k, w := range words {
+		if at[k] == unsearched || at[k] >= 0 && at[k] < from {
+			at[k] = from
+			if j := strings.Index(sc.s[from:], w); j >= 0 {
+				at[k] = from + j
+			} else {
+				at[k] = -1
+			}
+		}
+		if at[k] >= 0 && (best < 0 || at[k] < best) {
+			best = at[k]
+		}
+	}
+	return best
 }
 
 // nameWindow is how far (in bytes) a name may extend before its suffix.
@@ -217,8 +372,9 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		return locMatch{}, false // 第三单元 is an ordinal, not an address
 	}
 	rest := sc.s[i:]
-	for _, p := range locPatterns {
-		if !p.first(r) || !sc.nameSuffixNear(p.kind, i) {
+	mask := firstRuneMask(r)
+	for k, p := range locPatterns {
+		if mask&(1<<k) == 0 || !sc.nameSuffixNear(p.kind, i) {
 			continue
 		}
 		n := p.match(rest)
@@ -243,17 +399,16 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 }
 
 func (sc *scanner) nameSuffixNear(kind, i int) bool {
-	next := &sc.named
-	find := nextNamedSuffix
+	next, words, at := &sc.named, namedSuffixes, sc.namedAt
 	switch kind {
 	case kindRoad:
-		next, find = &sc.road, nextRoadSuffix
+		next, words, at = &sc.road, roadSuffixes, sc.roadAt
 	case kindNamed:
 	default:
 		return true
 	}
 	if *next >= 0 && *next < i {
-		*next = find(sc.s, i)
+		*next = sc.nextSuffix(i, words, at)
 	}
 	return *next >= i && *next-i <= nameWindow
 }
@@ -357,4 +512,10 @@ func sliceRunesLike(orig, folded string, start, end int) string {
 		return ""
 	}
 	return strings.TrimSpace(string(o[rs:re]))
+}
+
+func init() {
+	if len(locPatterns) > 16 {
+		panic("intake: firstRuneMasks holds 16 patterns")
+	}
 }

@@ -79,6 +79,7 @@ type Model struct {
 	boost    float64
 	window   time.Duration
 	catIdx   []int // model category label → taxonomy index, -1 if absent
+	keywords *keywordIndex
 	dup      *dupCache
 }
 
@@ -221,6 +222,7 @@ func (m *Model) WithTaxonomy(t []Category) *Model {
 
 func (m *Model) setTaxonomy(t []Category) {
 	m.taxonomy = append([]Category(nil), t...)
+	m.keywords = newKeywordIndex(m.taxonomy)
 	m.catIdx = make([]int, len(m.data.Category.Labels))
 	for i, l := range m.data.Category.Labels {
 		m.catIdx[i] = -1

@@ -21,8 +21,12 @@ var reChatEmoticon = regexp.MustCompile(`\[[\p{Han}A-Za-z]{1,4}\]`)
 //
 // Normalize is idempotent: it repeats its steps until the text is stable
 // (one extra pass for ordinary messages).
-func Normalize(text string) string {
-	s := normalizeOnce(text)
+func Normalize(text string) string { return normalizeFolded(foldRunes(text)) }
+
+// normalizeFolded is Normalize of a text already passed through foldRunes
+// (Understand folds a message once for normalisation and locations).
+func normalizeFolded(folded string) string {
+	s := normalizeOnceFolded(folded)
 	for i := 0; i < 4; i++ {
 		next := normalizeOnce(s)
 		if next == s {
@@ -33,8 +37,10 @@ func Normalize(text string) string {
 	return s
 }
 
-func normalizeOnce(text string) string {
-	s := standardWords(foldRunes(text))
+func normalizeOnce(text string) string { return normalizeOnceFolded(foldRunes(text)) }
+
+func normalizeOnceFolded(folded string) string {
+	s := standardWords(folded)
 	if strings.IndexByte(s, '[') >= 0 {
 		s = reChatEmoticon.ReplaceAllString(s, " ")
 	}
@@ -67,6 +73,9 @@ func foldRune(r rune) rune {
 	if r >= 'A' && r <= 'Z' {
 		return r + ('a' - 'A')
 	}
+	if !maybeTraditional(r) {
+		return r
+	}
 	if s, ok := tradToSimp[r]; ok {
 		return s
 	}
@@ -76,7 +85,9 @@ func foldRune(r rune) rune {
 // isEmoji reports whether r is a pictograph, emoji modifier or joiner.
 func isEmoji(r rune) bool {
 	switch {
-	case r < 0x2000 || (r >= 0x4E00 && r <= 0x9FFF):
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return false // CJK ideographs: no symbol there (TestNoSymbolAmongIdeographs)
+	case r < 0x2000:
 		return r >= 0x80 && unicode.Is(unicode.So, r)
 	case r >= 0x1F000 && r <= 0x1FAFF, r >= 0x2600 && r <= 0x27BF,
 		r >= 0x2B00 && r <= 0x2BFF, r >= 0xFE00 && r <= 0xFE0F,

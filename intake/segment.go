@@ -53,15 +53,55 @@ func Segment(text string) []string {
 }
 
 func segmentWith(seg *gse.Segmenter, text string) []string {
+	if text == "" {
+		return []string{}
+	}
+	if out, ok := fastSegmentFor(seg).segment(text, hasContent); ok {
+		return out
+	}
+	return segmentWithGse(seg, text)
+}
+
+// segmentWithGse is segmentWith through gse's Segment.
+func segmentWithGse(seg *gse.Segmenter, text string) []string {
 	segs := seg.Segment([]byte(text))
 	out := make([]string, 0, len(segs))
-	for _, s := range segs {
-		w := s.Token().Text()
-		if strings.TrimFunc(w, isSpaceOrMark) != "" {
+	// gse changes only ASCII upper case (to lower case) and keeps every
+	// byte, so a token of a text without upper case is the text between
+	// its offsets: slicing it saves building a string per token.
+	sliced := strings.IndexFunc(text, isASCIIUpper) < 0 && coversText(segs, len(text))
+	for i := range segs {
+		var w string
+		if sliced {
+			w = text[segs[i].Start():segs[i].End()]
+		} else {
+			w = segs[i].Token().Text()
+		}
+		if hasContent(w) {
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+func isASCIIUpper(r rune) bool { return r >= 'A' && r <= 'Z' }
+
+// coversText reports whether the segments tile text[0:n] in order.
+func coversText(segs []gse.Segment, n int) bool {
+	at := 0
+	for i := range segs {
+		if segs[i].Start() != at || segs[i].End() < at {
+			return false
+		}
+		at = segs[i].End()
+	}
+	return at == n
+}
+
+// hasContent reports whether w has a rune other than a space or mark
+// (strings.TrimFunc(w, isSpaceOrMark) != "").
+func hasContent(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return !isSpaceOrMark(r) }) >= 0
 }
 
 func isSpaceOrMark(r rune) bool { return r == ' ' || isMark(r) || isEmoji(r) }

@@ -3,6 +3,7 @@ package intake
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // Result is what the model understood from one message.
@@ -59,13 +60,14 @@ var placedBonus = logit(0.7) - logit(0.55)
 // and Priority are empty and Confidence is P(not a concern). Locations are
 // extracted in both cases.
 func (m *Model) Understand(text string) Result {
-	norm := Normalize(text)
+	folded := foldRunes(text)
+	norm := normalizeFolded(folded)
 	cues := scanCues(norm)
 	act := speechActOf(norm, cues)
 	act.joke = act.joke || laughing(text)
 	ids, coverage := featureIDsAct(m.seg, norm, act, m.index)
 	r := Result{Text: text, Normalized: norm, Retract: act.retract}
-	r.Location, r.LocationNorm = ExtractLocation(text)
+	r.Location, r.LocationNorm = extractLocationFolded(text, folded)
 	if r.Location == nil {
 		r.Location, r.LocationNorm = []string{}, []string{}
 	}
@@ -161,8 +163,9 @@ func (m *Model) classify(norm string, ids []int32) (Category, float64) {
 		}
 	}
 	distress := personInDistress(norm)
+	hits := m.keywordHits(norm, 2)
 	for j, c := range m.taxonomy {
-		scores[j] += m.boost * float64(keywordHits(norm, c.Keywords, 2))
+		scores[j] += m.boost * float64(hits[j])
 		if distress && c.Name == CatOther {
 			scores[j] += distressBoost
 		}
@@ -203,6 +206,19 @@ func (m *Model) taxonomyCovers() bool {
 		}
 	}
 	return false
+}
+
+// keywordHits returns, for each taxonomy category, how many of its keywords
+// norm contains (at most limit), through the keyword index when it can.
+func (m *Model) keywordHits(norm string, limit int) []int {
+	if m.keywords != nil && utf8.ValidString(norm) {
+		return m.keywords.hits(norm, len(m.taxonomy), limit)
+	}
+	out := make([]int, len(m.taxonomy))
+	for j, c := range m.taxonomy {
+		out[j] = keywordHits(norm, c.Keywords, limit)
+	}
+	return out
 }
 
 func keywordHits(norm string, kws []string, limit int) int {

@@ -1,0 +1,69 @@
+package intake
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// keywordIndex finds, in one pass over a message, which taxonomy keywords
+// it contains: the keywords are indexed by their first rune, so each
+// position of the message tries only the few keywords that start with its
+// rune, instead of searching the whole message once per keyword.
+type keywordIndex struct {
+	byFirst map[rune][]keywordRef
+	slow    []keywordRef // keywords that are not valid UTF-8: strings.Contains
+	n       int          // number of keywords (the size of the seen set)
+}
+
+type keywordRef struct {
+	cat, id int // taxonomy index, keyword number
+	word    string
+}
+
+func newKeywordIndex(t []Category) *keywordIndex {
+	x := &keywordIndex{byFirst: make(map[rune][]keywordRef)}
+	for j, c := range t {
+		for _, k := range c.Keywords {
+			if k == "" {
+				continue
+			}
+			ref := keywordRef{cat: j, id: x.n, word: k}
+			x.n++
+			if !utf8.ValidString(k) {
+				x.slow = append(x.slow, ref)
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(k)
+			x.byFirst[r] = append(x.byFirst[r], ref)
+		}
+	}
+	return x
+}
+
+// hits returns, for each taxonomy category, how many of its keywords norm
+// contains, at most limit: what keywordHits(norm, c.Keywords, limit) gives.
+// norm must be valid UTF-8 (a valid keyword then only occurs at a rune
+// boundary).
+func (x *keywordIndex) hits(norm string, cats, limit int) []int {
+	out := make([]int, cats)
+	seen := make([]bool, x.n)
+	count := func(ref keywordRef) {
+		if !seen[ref.id] {
+			seen[ref.id] = true
+			out[ref.cat] = min(out[ref.cat]+1, limit)
+		}
+	}
+	for i, r := range norm {
+		for _, ref := range x.byFirst[r] {
+			if strings.HasPrefix(norm[i:], ref.word) {
+				count(ref)
+			}
+		}
+	}
+	for _, ref := range x.slow {
+		if strings.Contains(norm, ref.word) {
+			count(ref)
+		}
+	}
+	return out
+}
