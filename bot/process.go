@@ -141,7 +141,7 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 		failedAt, queued, lost := -1, 0, 0
 		var cause error
 		err := e.store.Update(ctx, func(tx nb.Tx) error {
-			queued, lost = 0, 0
+			failedAt, queued, lost = -1, 0, 0 // run again after a conflict: only this run counts
 			hold := chatHolder{e: e, tx: tx}
 			var handled []int64 // marked done together, after the loop
 			at := map[int64]int{}
