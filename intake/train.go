@@ -90,13 +90,7 @@ func buildVocab(feats [][]string, minDF int, catOnly []bool) ([]string, []float3
 			}
 		}
 	}
-	var vocab []string
-	for f, c := range df {
-		if c >= minDF {
-			vocab = append(vocab, f)
-		}
-	}
-	sort.Strings(vocab)
+	vocab := frequentFeatures(df, minDF)
 	idf := make([]float32, len(vocab))
 	for i, f := range vocab {
 		idf[i] = float32(math.Log(float64(1+n) / float64(1+df[f])))
@@ -120,13 +114,7 @@ func addTrigramFeatures(ds *Dataset, xs [][]int32, nShared, minDF int) ([]string
 			df[f]++
 		}
 	}
-	var vocab []string
-	for f, c := range df {
-		if c >= minDF {
-			vocab = append(vocab, f)
-		}
-	}
-	sort.Strings(vocab)
+	vocab := frequentFeatures(df, minDF)
 	index := make(map[string]int32, len(vocab))
 	for i, f := range vocab {
 		index[f] = int32(nShared + i)
@@ -430,4 +418,17 @@ func solve(a [][]float64, b []float64) ([]float64, bool) {
 		x[i] = s / m[i][i]
 	}
 	return x, true
+}
+
+// frequentFeatures returns, sorted, the features counted in at least minDF
+// rows.
+func frequentFeatures(df map[string]int, minDF int) []string {
+	var vocab []string
+	for f, c := range df {
+		if c >= minDF {
+			vocab = append(vocab, f)
+		}
+	}
+	sort.Strings(vocab)
+	return vocab
 }
