@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -47,10 +48,11 @@ const (
 
 // checkpointer runs passive checkpoints every checkpointEvery until stopped.
 type checkpointer struct {
-	conn   *sql.DB
-	cancel context.CancelFunc
-	done   chan struct{}
-	once   sync.Once
+	written atomic.Bool // a write transaction committed since the last round
+	conn    *sql.DB
+	cancel  context.CancelFunc
+	done    chan struct{}
+	once    sync.Once
 }
 
 // startCheckpointer opens a connection of its own to the SQLite file at
@@ -74,6 +76,9 @@ func (c *checkpointer) run(ctx context.Context) {
 			return
 		case <-t.C:
 		}
+		if !c.written.Swap(false) {
+			continue // nothing new in the log: an idle bot does not touch the file
+		}
 		// Busy and partly done are normal (a reader still needs a page):
 		// the next round copies the rest. Only an error is worth a word,
 		// and only its first: the writer checkpoints if this cannot.
@@ -84,6 +89,14 @@ func (c *checkpointer) run(ctx context.Context) {
 		} else {
 			failures = 0
 		}
+	}
+}
+
+// wrote tells the checkpointer that the log has new pages. A nil
+// checkpointer (PostgreSQL) ignores it.
+func (c *checkpointer) wrote() {
+	if c != nil {
+		c.written.Store(true)
 	}
 }
 

@@ -153,6 +153,7 @@ func (db *DB) Update(ctx context.Context, fn func(nb.Tx) error) error {
 	if err != nil {
 		return err
 	}
+	db.ckpt.wrote()
 	// Written into a file that is no longer the database? Then it is lost.
 	return db.guard.check()
 }
