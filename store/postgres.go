@@ -81,7 +81,6 @@ const (
 	pgForeignKeyViolation  = "23503"
 	pgSerializationFailure = "40001"
 	pgDeadlockDetected     = "40P01"
-	pgOutOfMemory          = "53200"
 )
 
 func pgCode(err error) string {
@@ -110,19 +109,7 @@ func (postgresDialect) foreignKey(err error) (string, bool) {
 
 func (postgresDialect) retryable(err error) bool {
 	code := pgCode(err)
-	return code == pgSerializationFailure || code == pgDeadlockDetected || predicateLocksFull(err)
-}
-
-// predicateLocksFull reports the server's table of SERIALIZABLE predicate
-// locks being full ("out of shared memory", hint max_pred_locks_per_transaction):
-// it is sized by the server's settings and shared by every transaction, and
-// empties as the concurrent transactions end, so, like a serialization
-// failure, the transaction may succeed if run again a little later. Under
-// load with the default settings it comes before any other limit (see
-// docs/OPERATIONS.md, "Several processes as one bot").
-func predicateLocksFull(err error) bool {
-	var e *pgconn.PgError
-	return errors.As(err, &e) && e.Code == pgOutOfMemory && strings.Contains(e.Hint, "max_pred_locks_per_transaction")
+	return code == pgSerializationFailure || code == pgDeadlockDetected
 }
 
 // transient: the connection lost or refused, and the SQLSTATE classes of
