@@ -205,8 +205,9 @@ type OutboxRepo interface {
 	ClaimOutbox(p Platform, limit int, lease time.Duration, owner string) ([]*OutboxMessage, error)
 	// ReleaseLeases hands back, due now and with the claim not counted, the
 	// pending messages claimed by an owner whose name starts with prefix,
-	// except those of owner except (a restarted process's previous runs),
-	// and ends those owners' leases on inbox chats.
+	// except those of owner except and of its inbox lanes (owners named
+	// except + "#N"): a restarted process's previous runs. It also ends
+	// those owners' leases on inbox chats.
 	ReleaseLeases(prefix, except string) (int64, error)
 	// OutboxInFlight reports whether a message to the chat is claimed and
 	// not yet recorded as sent or failed.

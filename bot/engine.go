@@ -33,14 +33,18 @@ type Engine struct {
 	inboxLease  time.Duration // how long a claimed chat stays this run's unless renewed
 	outboxLease time.Duration // how long claimed outgoing messages stay this run's
 
-	inboxWake chan struct{}
-	notifier  Notifier                 // wake-ups shared with other processes (nil: none)
-	statuses  map[string]func() string // shared parts, for the health detail
-	jobs      []scheduled
-	proc      processor
-	health    health
-	observer  Observer    // may be nil (observe.go)
-	prepare   PrepareFunc // reads messages before their transaction (may be nil)
+	notifier   Notifier                 // wake-ups shared with other processes (nil: none)
+	statuses   map[string]func() string // shared parts, for the health detail
+	jobs       []scheduled
+	inboxLanes []*inboxLane // the inbox loops; the first one's owner is owner
+	// claiming makes the lanes claim one after another. Two claims at once
+	// would read the same free chats, and the later one, finding the chat
+	// leased by the other, would wait for that lane's transaction to end
+	// (it locks the lease while it handles the chat) and then run again.
+	claiming sync.Mutex
+	health   health
+	observer Observer    // may be nil (observe.go)
+	prepare  PrepareFunc // reads messages before their transaction (may be nil)
 
 	backlog      atomic.Int64 // messages received and not yet handled
 	backlogLimit int64        // above it the engine is overloaded (0 = never)
@@ -74,6 +78,15 @@ func WithBatch(n int) Option { return func(e *Engine) { e.batchSize = max(n, 1) 
 // source. 0 (the default) never does.
 func WithBacklogLimit(n int) Option { return func(e *Engine) { e.backlogLimit = int64(max(n, 0)) } }
 
+// WithInboxLanes sets how many loops handle inbox messages side by side
+// (default 1). Each claims chats of its own, so a chat is still handled in
+// order by one of them. More than one pays where a transaction waits for a
+// database over the network (PostgreSQL) rather than for the CPU; SQLite
+// has one writer, so lanes there only take turns.
+func WithInboxLanes(n int) Option {
+	return func(e *Engine) { e.inboxLanes = make([]*inboxLane, max(n, 1)) }
+}
+
 // WithInstance names this process among those sharing the store (default
 // "local"); each run adds a run id to it to mark its outbox leases.
 func WithInstance(name string) Option { return func(e *Engine) { e.instance = name } }
@@ -95,13 +108,19 @@ func WithOutboxLease(d time.Duration) Option {
 func NewEngine(store nb.Store, h HandlerFunc, opts ...Option) *Engine {
 	e := &Engine{store: store, handler: h, workers: map[nb.Platform]*worker{}, logger: discardLogger, now: time.Now,
 		maxAttempts: 8, retryBase: 2 * time.Second, pollEvery: time.Second, batchSize: 64, instance: "local",
-		inboxLease: 30 * time.Second, outboxLease: claimLease,
-		inboxWake: make(chan struct{}, 1)}
+		inboxLease: 30 * time.Second, outboxLease: claimLease, inboxLanes: make([]*inboxLane, 1)}
 	for _, o := range opts {
 		o(e)
 	}
 	e.owner = fmt.Sprintf("%s/%d", e.instance, time.Now().UnixNano())
-	e.proc = processor{failures: map[int64]int{}, held: map[string]time.Time{}}
+	for i := range e.inboxLanes {
+		owner := e.owner
+		if i > 0 {
+			owner = fmt.Sprintf("%s#%d", e.owner, i)
+		}
+		e.inboxLanes[i] = &inboxLane{e: e, owner: owner, wake: make(chan struct{}, 1),
+			failures: map[int64]int{}, held: map[string]time.Time{}}
+	}
 	return e
 }
 
@@ -159,7 +178,7 @@ func (e *Engine) ReceiveTx(tx nb.Tx, m Message) (inserted bool, err error) {
 // it after committing a ReceiveTx; it also counts the message in the backlog.
 func (e *Engine) Wake() {
 	e.backlog.Add(1)
-	wake(e.inboxWake)
+	e.wakeLanes()
 	e.notify(TopicInbox)
 }
 
@@ -177,8 +196,10 @@ func (e *Engine) Overloaded() bool {
 func (e *Engine) Run(ctx context.Context) error {
 	e.start(ctx)
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); e.loop(ctx, e.inboxWake, e.processStep) }()
+	for _, l := range e.inboxLanes {
+		wg.Add(1)
+		go func() { defer wg.Done(); e.loop(ctx, l.wake, l.step) }()
+	}
 	for _, w := range e.workers {
 		wg.Add(1)
 		go func() {
@@ -296,6 +317,13 @@ func (e *Engine) loop(ctx context.Context, wakeCh <-chan struct{}, step func(con
 		case <-ticker.C:
 		case <-after:
 		}
+	}
+}
+
+// wakeLanes tells every inbox loop that new messages arrived.
+func (e *Engine) wakeLanes() {
+	for _, l := range e.inboxLanes {
+		wake(l.wake)
 	}
 }
 

@@ -24,8 +24,14 @@ const retryLaterDelay = 100 * time.Millisecond
 // before it is set aside for an operator.
 const maxHandleAttempts = 3
 
-// processor is the state of the inbox loop (its goroutine only).
-type processor struct {
+// inboxLane is one loop that handles inbox messages: it claims chats under an
+// owner of its own, so that the lanes of a process (and the processes of a
+// bot) handle different chats side by side, each chat in order. Its state
+// is its goroutine's only.
+type inboxLane struct {
+	e        *Engine
+	owner    string                  // lease owner of the inboxLane's chats
+	wake     chan struct{}           // new messages in the inbox
 	failures map[int64]int           // inbox id → failed attempts
 	held     map[string]time.Time    // chat → held until (a message of it failed or must wait)
 	prepared map[int64]*preparedItem // inbox id → decoded and read ahead (the batch being handled)
@@ -39,27 +45,31 @@ type processor struct {
 // error. A store that cannot write (disk full, I/O error) fails no message:
 // the error is returned and the messages are tried again later.
 func (e *Engine) ProcessPending(ctx context.Context) (int, error) {
-	n, _, err := e.processStep(ctx)
+	n, _, err := e.inboxLanes[0].step(ctx)
 	return n, err
 }
 
-func (e *Engine) processStep(ctx context.Context) (int, time.Time, error) {
+// step claims chats and handles their pending messages.
+func (l *inboxLane) step(ctx context.Context) (int, time.Time, error) {
+	e := l.e
 	var items []*nb.InboxItem
+	e.claiming.Lock() // the lanes of a process claim in turn: each sees the others' leases
 	err := e.store.Update(ctx, func(tx nb.Tx) (err error) {
-		items, err = tx.ClaimInbox(e.batchSize*4, e.inboxLease, e.owner)
+		items, err = tx.ClaimInbox(e.claimLimit(), e.inboxLease, l.owner)
 		return err
 	})
+	e.claiming.Unlock()
 	if err != nil {
 		e.health.storeFailed(err)
 		return 0, time.Time{}, fmt.Errorf("load inbox: %w", err)
 	}
-	if len(items) < e.batchSize*4 {
-		e.backlog.Store(int64(len(items))) // the exact count: heals any drift
+	if len(items) < e.claimLimit() && len(e.inboxLanes) == 1 {
+		e.backlog.Store(int64(len(items))) // the exact count (other lanes hold none): heals any drift
 	}
 	if len(items) == 0 && e.health.failing() {
 		e.probeStore(ctx) // nothing to handle: see whether the store writes again
 	}
-	ready, next := e.proc.ready(items, e.now())
+	ready, next := l.ready(items, e.now())
 	batches := slices.Collect(slices.Chunk(ready, e.batchSize))
 	// Each batch is decoded and read (PrepareFunc) on other goroutines
 	// while the one before it is handled in the writer's transaction.
@@ -71,7 +81,7 @@ func (e *Engine) processStep(ctx context.Context) (int, time.Time, error) {
 		if ahead != nil {
 			ahead.wait() // no goroutine outlives the step
 		}
-		e.proc.prepared = nil
+		l.prepared = nil
 	}()
 	done := 0
 	for i, batch := range batches {
@@ -83,8 +93,8 @@ func (e *Engine) processStep(ctx context.Context) (int, time.Time, error) {
 		if i+1 < len(batches) {
 			ahead = e.prepareAhead(batches[i+1])
 		}
-		e.proc.prepared = current.wait()
-		n, err := e.handleBatch(ctx, batch)
+		l.prepared = current.wait()
+		n, err := l.handleBatch(ctx, batch)
 		done += n
 		e.backlog.Add(-int64(n))
 		if err != nil {
@@ -92,6 +102,13 @@ func (e *Engine) processStep(ctx context.Context) (int, time.Time, error) {
 		}
 	}
 	return done, next, ctx.Err()
+}
+
+// claimLimit is how many messages a lane claims the chats of at a time:
+// four batches with one lane, less with several, so that a backlog is
+// spread over them rather than taken by the first to wake.
+func (e *Engine) claimLimit() int {
+	return max(e.batchSize*4/len(e.inboxLanes), e.batchSize)
 }
 
 // probeStore writes a setting to learn whether a store that failed can
@@ -108,19 +125,19 @@ func (e *Engine) probeStore(ctx context.Context) {
 // ready returns the items whose chat is not held, in order, and the
 // earliest time a held chat is released (zero if none is held). An item
 // after a held one of its chat is held too, to keep the chat's order.
-func (p *processor) ready(items []*nb.InboxItem, now time.Time) ([]*nb.InboxItem, time.Time) {
+func (l *inboxLane) ready(items []*nb.InboxItem, now time.Time) ([]*nb.InboxItem, time.Time) {
 	var out []*nb.InboxItem
 	var next time.Time
 	blocked := map[string]bool{}
 	for _, it := range items {
 		key := chatKey(it.Platform, it.ChatKey)
-		if until, ok := p.held[key]; ok && until.After(now) {
+		if until, ok := l.held[key]; ok && until.After(now) {
 			blocked[key] = true
 			if next.IsZero() || until.Before(next) {
 				next = until
 			}
 		} else if ok {
-			delete(p.held, key)
+			delete(l.held, key)
 		}
 		if !blocked[key] {
 			out = append(out, it)
@@ -134,7 +151,8 @@ func (p *processor) ready(items []*nb.InboxItem, now time.Time) ([]*nb.InboxItem
 // holds back its chat), and the rest go on in a new transaction: the item
 // at fault is handled once per round, the others never lose their turn.
 // It returns how many items it finished (handled or set aside).
-func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, error) {
+func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, error) {
+	e := l.e
 	done := 0
 	var failures []error
 	for len(items) > 0 {
@@ -142,7 +160,7 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 		var cause error
 		err := e.store.Update(ctx, func(tx nb.Tx) error {
 			failedAt, queued, lost = -1, 0, 0 // run again after a conflict: only this run counts
-			hold := chatHolder{e: e, tx: tx}
+			hold := chatHolder{e: e, owner: l.owner, tx: tx}
 			var handled []int64 // marked done together, after the loop
 			at := map[int64]int{}
 			for i, it := range items {
@@ -152,7 +170,7 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 					lost++ // another process took the chat over: it handles the item
 					continue
 				}
-				q, marked, err := e.handle(ctx, tx, it)
+				q, marked, err := l.handle(ctx, tx, it)
 				if err != nil {
 					failedAt, cause = i, err
 					return err
@@ -169,13 +187,13 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 				cause = nb.Errorf(nb.ENOTFOUND, "no pending inbox item %d", notPending[0])
 				return cause
 			}
-			_, err := tx.ReleaseChats(e.owner)
+			_, err := tx.ReleaseChats(l.owner)
 			return err
 		})
 		switch {
 		case err == nil:
 			e.health.storeOK()
-			e.afterHandled(items, queued)
+			l.afterHandled(items, queued)
 			return done + len(items) - lost, errors.Join(failures...)
 		case ctx.Err() != nil:
 			return done, ctx.Err()
@@ -186,20 +204,20 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 			return done, errors.Join(append(failures, fmt.Errorf("handle messages: %w", err))...)
 		}
 		if failedAt > 0 {
-			n, err := e.handleBatch(ctx, items[:failedAt])
+			n, err := l.handleBatch(ctx, items[:failedAt])
 			done += n
 			if err != nil {
 				return done, errors.Join(append(failures, err)...)
 			}
 		}
-		finished, err := e.failed(ctx, items[failedAt], cause)
+		finished, err := l.failed(ctx, items[failedAt], cause)
 		if finished {
 			done++
 		}
 		if err != nil {
 			failures = append(failures, err)
 		}
-		items, _ = e.proc.ready(items[failedAt+1:], e.now())
+		items, _ = l.ready(items[failedAt+1:], e.now())
 	}
 	return done, errors.Join(failures...)
 }
@@ -207,8 +225,9 @@ func (e *Engine) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, e
 // handle handles one item inside tx and returns how many replies it
 // queued; the caller marks it done (MarkInboxHandled) unless marked says
 // handle did (a message that cannot be decoded is set aside at once).
-func (e *Engine) handle(ctx context.Context, tx nb.Tx, item *nb.InboxItem) (queued int, marked bool, err error) {
-	p := e.proc.prepared[item.ID]
+func (l *inboxLane) handle(ctx context.Context, tx nb.Tx, item *nb.InboxItem) (queued int, marked bool, err error) {
+	e := l.e
+	p := l.prepared[item.ID]
 	if p == nil { // not read ahead (ProcessPending's callers always are)
 		decoded := e.prepareItem(item, false)
 		p = &decoded
@@ -232,10 +251,11 @@ func (e *Engine) handle(ctx context.Context, tx nb.Tx, item *nb.InboxItem) (queu
 
 // afterHandled forgets the failures of handled items and wakes the
 // workers of the platforms they queued replies for.
-func (e *Engine) afterHandled(items []*nb.InboxItem, queued int) {
+func (l *inboxLane) afterHandled(items []*nb.InboxItem, queued int) {
+	e := l.e
 	e.observeHandled(items)
 	for _, it := range items {
-		delete(e.proc.failures, it.ID)
+		delete(l.failures, it.ID)
 	}
 	if queued > 0 {
 		e.wakeWorkers()
@@ -246,28 +266,29 @@ func (e *Engine) afterHandled(items []*nb.InboxItem, queued int) {
 // holds its chat briefly; otherwise the attempt is counted and the chat held
 // until the next try, and after the last attempt the item is set aside
 // (finished is true). The error returned is for the log.
-func (e *Engine) failed(ctx context.Context, item *nb.InboxItem, cause error) (finished bool, err error) {
+func (l *inboxLane) failed(ctx context.Context, item *nb.InboxItem, cause error) (finished bool, err error) {
+	e := l.e
 	key := chatKey(item.Platform, item.ChatKey)
 	if errors.Is(cause, ErrRetryLater) {
-		e.proc.held[key] = e.now().Add(retryLaterDelay)
+		l.held[key] = e.now().Add(retryLaterDelay)
 		return false, nil
 	}
-	e.proc.failures[item.ID]++
-	n := e.proc.failures[item.ID]
+	l.failures[item.ID]++
+	n := l.failures[item.ID]
 	if n < maxHandleAttempts {
-		e.proc.held[key] = e.now().Add(e.retryBase)
+		l.held[key] = e.now().Add(e.retryBase)
 		return false, fmt.Errorf("handle message %d (attempt %d): %w", item.ID, n, cause)
 	}
-	delete(e.proc.failures, item.ID)
+	delete(l.failures, item.ID)
 	e.logger.Error("message set aside", "inbox_id", item.ID, "platform", item.Platform, "err", cause)
 	err = e.store.Update(ctx, func(tx nb.Tx) error {
-		if ok, err := (&chatHolder{e: e, tx: tx}).held(item); err != nil || !ok {
+		if ok, err := (&chatHolder{e: e, owner: l.owner, tx: tx}).held(item); err != nil || !ok {
 			return err // lost: the process that took the chat over tries it again
 		}
 		return tx.MarkInboxDone(item.ID, cause.Error())
 	})
 	if err != nil {
-		e.proc.held[key] = e.now().Add(e.retryBase)
+		l.held[key] = e.now().Add(e.retryBase)
 		return false, errors.Join(cause, err)
 	}
 	e.observeSetAside(item.Platform)
@@ -303,6 +324,7 @@ func chatKey(p nb.Platform, chat string) string { return string(p) + "\x00" + ch
 // whose messages the transaction handles.
 type chatHolder struct {
 	e     *Engine
+	owner string
 	tx    nb.Tx
 	known map[string]bool
 }
@@ -314,7 +336,7 @@ func (h *chatHolder) held(it *nb.InboxItem) (bool, error) {
 	if ok, seen := h.known[key]; seen {
 		return ok, nil
 	}
-	ok, err := h.tx.HoldChat(it.Platform, it.ChatKey, h.e.owner, h.e.inboxLease)
+	ok, err := h.tx.HoldChat(it.Platform, it.ChatKey, h.owner, h.e.inboxLease)
 	if err != nil {
 		return false, err
 	}

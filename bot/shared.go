@@ -57,7 +57,7 @@ func (e *Engine) listen(ctx context.Context, wg *sync.WaitGroup) {
 		e.notifier.Listen(ctx, func(topic string) {
 			switch topic {
 			case TopicInbox:
-				wake(e.inboxWake)
+				e.wakeLanes()
 			case TopicOutbox:
 				for _, w := range e.workers {
 					wake(w.wakeCh)

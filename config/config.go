@@ -192,6 +192,7 @@ type Outbox struct {
 type Engine struct {
 	Batch        int    `yaml:"batch"`         // messages handled in one transaction
 	BacklogLimit int    `yaml:"backlog_limit"` // unhandled messages above which intake is slowed
+	Lanes        int    `yaml:"lanes"`         // loops handling messages side by side; 0: by database
 	Instance     string `yaml:"instance"`      // this process's name among those sharing a database
 }
 

@@ -140,6 +140,7 @@ var envVars = []envVar{
 	{"NEIGHBORBOT_SANDBOX_ALLOW_REMOTE", "sandbox.allow_remote", func(c *Config, v string) error { return parseBool(v, &c.Sandbox.AllowRemote) }},
 	{"NEIGHBORBOT_SANDBOX_MAX_WAITING", "sandbox.max_waiting", func(c *Config, v string) error { return parseInt(v, &c.Sandbox.MaxWaiting) }},
 	{"NEIGHBORBOT_BACKLOG_LIMIT", "engine.backlog_limit", func(c *Config, v string) error { return parseInt(v, &c.Engine.BacklogLimit) }},
+	{"NEIGHBORBOT_LANES", "engine.lanes", func(c *Config, v string) error { return parseInt(v, &c.Engine.Lanes) }},
 	{"NEIGHBORBOT_INSTANCE", "engine.instance", func(c *Config, v string) error { c.Engine.Instance = v; return nil }},
 	{"NEIGHBORBOT_OPEN311_ENABLED", "open311.enabled", func(c *Config, v string) error { return parseBool(v, &c.Open311.Enabled) }},
 	{"NEIGHBORBOT_METRICS_TOKEN_FILE", "metrics.token_file", func(c *Config, v string) error { c.Metrics.TokenFile = v; return nil }},

@@ -162,6 +162,9 @@ func (c Config) problems() problems {
 	if c.Engine.BacklogLimit < 0 {
 		ps.add("engine.backlog_limit", "must be 0 (no limit) or more, got %d", c.Engine.BacklogLimit)
 	}
+	if c.Engine.Lanes < 0 || c.Engine.Lanes > 64 {
+		ps.add("engine.lanes", "must be between 0 (automatic) and 64, got %d", c.Engine.Lanes)
+	}
 	if strings.TrimSpace(c.Engine.Instance) == "" || strings.ContainsAny(c.Engine.Instance, "/ ") {
 		ps.add("engine.instance", "must be a name without spaces or slashes, got %q", c.Engine.Instance)
 	}

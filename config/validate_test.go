@@ -77,6 +77,8 @@ func TestValidate(t *testing.T) {
 		{"category priority", func(c *Config) { c.Categories = []Category{cat("a", "high", "")} },
 			`categories[0].priority: "high" is not one of urgent, utilities, general, complex`},
 		{"category no priority", func(c *Config) { c.Categories = []Category{cat("a", "", "")} }, "categories[0].priority:"},
+		{"lanes negative", func(c *Config) { c.Engine.Lanes = -1 }, "config: engine.lanes: must be between 0 (automatic) and 64, got -1"},
+		{"lanes 8", func(c *Config) { c.Engine.Lanes = 8 }, ""},
 		{"category owner", func(c *Config) { c.Categories = []Category{cat("a", "urgent", "police")} },
 			`categories[0].owner_kind: "police" is not one of department, partner`},
 	} {

@@ -53,6 +53,10 @@ type dialect interface {
 	// the same key (its one parameter) take turns until each ends, or ""
 	// where writers take turns anyway (SQLite's single writer).
 	keyLock() string
+	// queueScans is the statement that makes the rest of a transaction read
+	// a queue table (rows updated out of a partial index by the thousand)
+	// by walking its index, or "" where the planner does so anyway.
+	queueScans() string
 }
 
 // queries are the statements built from dialect pieces.

@@ -28,7 +28,8 @@ const leasedInboxQuery = `SELECT ` + inboxColumns + ` FROM inbox
 
 // ClaimInbox leases to owner, until now+lease, the chats of the oldest
 // pending messages that no other owner holds, and returns up to limit
-// pending messages of the chats owner holds, oldest first. A chat is thus
+// pending messages of the chats owner holds, oldest first; run it alone in
+// its transaction (see queueScans). A chat is thus
 // handled by one owner at a time, in order; the lease of an owner that dies
 // expires and another takes the chat over.
 func (tx *tx) ClaimInbox(limit int, lease time.Duration, owner string) ([]*nb.InboxItem, error) {
@@ -37,6 +38,11 @@ func (tx *tx) ClaimInbox(limit int, lease time.Duration, owner string) ([]*nb.In
 	}
 	now := toMillis(tx.Now())
 	until := toMillis(tx.Now().Add(lease))
+	if q := tx.db.d.queueScans(); q != "" {
+		if _, err := tx.exec(q); err != nil {
+			return nil, fmt.Errorf("claim inbox: %w", err)
+		}
+	}
 	if _, err := tx.exec(claimChatsQuery, owner, until, owner, now, limit, now); err != nil {
 		return nil, fmt.Errorf("claim inbox chats: %w", err)
 	}

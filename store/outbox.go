@@ -94,8 +94,9 @@ func (tx *tx) ClaimOutbox(p nb.Platform, limit int, lease time.Duration, owner s
 // which would otherwise hold their chats until the leases ran out.
 func (tx *tx) ReleaseLeases(prefix, except string) (int64, error) {
 	res, err := tx.exec(`UPDATE outbox SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
-		next_attempt_at = ?, lease_owner = '' WHERE status = 'pending' AND lease_owner <> '' AND substr(lease_owner, 1, ?) = ? AND lease_owner <> ?`,
-		toMillis(tx.Now()), len(prefix), prefix, except)
+		next_attempt_at = ?, lease_owner = '' WHERE status = 'pending' AND lease_owner <> '' AND substr(lease_owner, 1, ?) = ?
+		AND lease_owner <> ? AND substr(lease_owner, 1, ?) <> ?`,
+		toMillis(tx.Now()), len(prefix), prefix, except, len(except)+1, except+"#")
 	if err != nil {
 		return 0, fmt.Errorf("release leases: %w", err)
 	}
@@ -103,7 +104,8 @@ func (tx *tx) ReleaseLeases(prefix, except string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	res, err = tx.exec(`DELETE FROM chat_leases WHERE substr(owner, 1, ?) = ? AND owner <> ?`, len(prefix), prefix, except)
+	res, err = tx.exec(`DELETE FROM chat_leases WHERE substr(owner, 1, ?) = ? AND owner <> ? AND substr(owner, 1, ?) <> ?`,
+		len(prefix), prefix, except, len(except)+1, except+"#")
 	if err != nil {
 		return 0, fmt.Errorf("release chat leases: %w", err)
 	}

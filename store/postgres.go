@@ -67,6 +67,19 @@ func (postgresDialect) abortsOnError() bool        { return true }
 // optimize: autovacuum analyses the tables whose statistics went stale.
 func (postgresDialect) optimize() string { return "" }
 
+// queueScans turns bitmap scans off for the rest of the transaction (the
+// inbox claim runs alone in its own). A handled inbox row is updated out of
+// the partial index of pending rows, and its old index entry stays until
+// VACUUM, which autovacuum runs at most once a minute: 36,000 entries at
+// 600 messages/s. A plain index scan marks each entry it finds dead (so
+// the next scan skips it without reading the table); a bitmap scan never
+// does, and reads the table row of every dead entry at every claim. The
+// planner picks the bitmap scan whenever it thinks few rows are pending,
+// which is the usual case, and its cost grew with the messages handled
+// since the last VACUUM: 8,000 buffers a claim against 230 seen after a
+// 30-second load (docs/PERFORMANCE.md, "The inbox claim on PostgreSQL").
+func (postgresDialect) queueScans() string { return `SET LOCAL enable_bitmapscan = off` }
+
 // keyLock is a transaction-level advisory lock on a hash of the key: held
 // until the transaction ends, reentrant, and no row is touched (so it adds
 // no serialization failure; a deadlock between two is detected and the

@@ -84,3 +84,41 @@ func testInboxLeases(f *fixture) {
 		t.Fatalf("claim after q's restart = %v", chats)
 	}
 }
+
+// testReleaseLeasesSparesLanes: a restarted process hands back the chat
+// leases of its earlier runs and their inbox lanes ("<run>#N"), never those
+// of its own run's lanes.
+func testReleaseLeasesSparesLanes(f *fixture) {
+	t := f.t
+	owners := []string{"q/1", "q/1#1", "q/2", "q/2#1", "q/2#12", "r/1#1"}
+	f.update(func(tx nb.Tx) error {
+		for i, owner := range owners {
+			it := &nb.InboxItem{Platform: nb.PlatformSandbox, ChatKey: owner, MessageID: fmt.Sprint(i), Payload: []byte("{}")}
+			if _, err := tx.PutInbox(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for _, owner := range owners { // the oldest pending chat not leased yet is the owner's own
+		f.update(func(tx nb.Tx) error {
+			items, err := tx.ClaimInbox(1, time.Minute, owner)
+			if err != nil || len(items) != 1 || items[0].ChatKey != owner {
+				t.Fatalf("claim by %s: %v, %v", owner, items, err)
+			}
+			return nil
+		})
+	}
+	f.update(func(tx nb.Tx) error {
+		n, err := tx.ReleaseLeases("q/", "q/2")
+		if err != nil || n != 2 {
+			t.Fatalf("ReleaseLeases = %d, %v; want the leases of q/1 and q/1#1", n, err)
+		}
+		for _, owner := range owners[2:] {
+			if ok, err := tx.HoldChat(nb.PlatformSandbox, owner, owner, time.Minute); err != nil || !ok {
+				t.Errorf("%s lost its chat (%v)", owner, err)
+			}
+		}
+		return nil
+	})
+}

@@ -74,7 +74,7 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"Outbox": testOutbox, "OutboxClaim": testOutboxClaim, "OutboxChatOrder": testOutboxChatOrder, "Settings": testSettings, "PruneInbox": testPruneInbox, "OutboxScheduled": testOutboxScheduledDoesNotBlock, "Reachable": testReachable, "Inbox": testInbox, "InboxHandled": testInboxHandled, "Sandbox": testSandbox,
 		"Candidates": testCandidates, "OutboxLeases": testOutboxLeases, "PruneOutbox": testPruneOutbox,
 		"PruneSandbox": testPruneSandbox, "UnitTreeCache": testUnitTreeCache, "CountPendingInbox": testCountPendingInbox,
-		"Lease": testLease, "InboxLeases": testInboxLeases, "TimerCases": testTimerCases, "OfficersChats": testOfficersChats,
+		"Lease": testLease, "InboxLeases": testInboxLeases, "ReleaseLeasesSparesLanes": testReleaseLeasesSparesLanes, "TimerCases": testTimerCases, "OfficersChats": testOfficersChats,
 		"ChatActive": testChatActive, "MigrateChat": testMigrateChat, "Attachments": testAttachments,
 		"MembersInvitesAttempts": testMembersInvitesAttempts, "MemberCache": testMemberCache, "GrantsOfSender": testGrantsOfSender, "LinkCodes": testLinkCodes,
 		"Notices":  testNotices,

@@ -214,7 +214,8 @@ func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger, extra ...b
 	engine := bot.NewEngine(db, handle, append([]bot.Option{bot.WithLogger(logger),
 		bot.WithRetry(cfg.Outbox.MaxAttempts, cfg.Outbox.RetryBase.Duration),
 		bot.WithBatch(cfg.Engine.Batch), bot.WithBacklogLimit(cfg.Engine.BacklogLimit),
-		bot.WithInstance(cfg.Engine.Instance), bot.WithPrepare(h.Prepare())}, extra...)...)
+		bot.WithInstance(cfg.Engine.Instance), bot.WithInboxLanes(inboxLanes(cfg)),
+		bot.WithPrepare(h.Prepare())}, extra...)...)
 	engine.Schedule("auto_close", 10*time.Minute, svc.CloseUnrated(time.Duration(cfg.Rating.AutoCloseDays)*24*time.Hour))
 	engine.Schedule("timers", cfg.TimeLimits.TimerInterval.Duration, svc.RunTimers)
 	if cfg.Report.Enabled {

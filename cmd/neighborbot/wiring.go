@@ -168,3 +168,18 @@ func location(cfg config.Config) *time.Location {
 	}
 	return time.UTC
 }
+
+// inboxLanes is engine.lanes, or when it is 0 what suits the database: one
+// loop on SQLite (one writer: more would only take turns), four on
+// PostgreSQL, where a loop's transactions mostly wait for round trips to
+// the server (docs/PERFORMANCE.md, "Lanes").
+func inboxLanes(cfg config.Config) int {
+	switch {
+	case cfg.Engine.Lanes > 0:
+		return cfg.Engine.Lanes
+	case cfg.DatabaseDriver() == "postgres":
+		return 4
+	default:
+		return 1
+	}
+}
