@@ -22,6 +22,7 @@ import (
 // only the refused one) and counts errors by kind.
 type client struct {
 	base    string
+	header  http.Header // sent with every request (a webhook's secret)
 	hc      *http.Client
 	blocked atomic.Int64 // unix nanoseconds until which nobody sends (Retry-After)
 
@@ -136,6 +137,9 @@ func (c *client) once(ctx context.Context, method, path string, payload []byte, 
 	}
 	if payload != nil {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	for k, v := range c.header {
+		req.Header[k] = v
 	}
 	resp, err := c.hc.Do(req)
 	if err != nil {

@@ -14,13 +14,15 @@ import (
 // cluster is the servers nbload spawned: one, or -procs processes of one
 // bot sharing one database (and Redis, with -redis).
 type cluster struct {
-	servers []*server
+	servers  []*server
+	webhooks []string // with -platform telegram: each server's webhook address
 }
 
 // spawnCluster seeds a fresh database (or uses -db) and starts cfg.procs
 // servers on it, one after another, so that only the first applies the
-// migrations.
-func spawnCluster(ctx context.Context, cfg config, logw io.Writer) (*cluster, error) {
+// migrations. With tg (-platform telegram), tgGroups are seeded as Telegram
+// groups and every server takes them in by webhook and sends to tg's fake.
+func spawnCluster(ctx context.Context, cfg config, logw io.Writer, tg *tgDriver, tgGroups []*group) (*cluster, error) {
 	dir, db, err := newServerDir()
 	if err != nil {
 		return nil, err
@@ -29,7 +31,7 @@ func spawnCluster(ctx context.Context, cfg config, logw io.Writer) (*cluster, er
 		db = cfg.db
 	}
 	fmt.Fprintf(logw, "nbload: seeding %d grids into %s\n", cfg.grids, db)
-	if err := seedUnits(ctx, db, planGrids(cfg.grids)); err != nil {
+	if err := seedUnits(ctx, db, planGrids(cfg.grids), tgGroups); err != nil {
 		if !cfg.keep {
 			os.RemoveAll(dir)
 		}
@@ -46,6 +48,14 @@ func spawnCluster(ctx context.Context, cfg config, logw io.Writer) (*cluster, er
 		env := []string{"NEIGHBORBOT_DB=" + db, "NEIGHBORBOT_INSTANCE=p" + strconv.Itoa(i)}
 		if cfg.redis != "" {
 			env = append(env, "NEIGHBORBOT_REDIS_URL="+cfg.redis)
+		}
+		if tg != nil {
+			tgEnv, webhook, err := tg.env(i)
+			if err != nil {
+				return c, errors.Join(err, c.stop())
+			}
+			env = append(env, tgEnv...)
+			c.webhooks = append(c.webhooks, webhook)
 		}
 		srv, err := startServer(ctx, cfg.spawn, sdir, cfg.keep, env...)
 		if srv == nil && !cfg.keep {

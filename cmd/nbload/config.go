@@ -34,6 +34,8 @@ type config struct {
 	redis     string        // Redis URL the spawned servers share ("" = none)
 	db        string        // database the spawned servers share ("" = a fresh file)
 	killAfter time.Duration // with procs > 1: SIGKILL the last process this long into the load
+	platform  string        // sandbox or telegram: how messages reach the bot
+	tgLimits  bool          // with telegram: the fake enforces Telegram's sending limits
 }
 
 func parseConfig(args []string, stderr io.Writer) (config, error) {
@@ -66,6 +68,8 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.redis, "redis", "", "with -spawn: Redis URL the processes share (NEIGHBORBOT_REDIS_URL)")
 	fs.DurationVar(&c.killAfter, "kill-after", 0, "with -procs 2 or more: kill -9 the last process this long into the load; its groups move to the others")
 	fs.StringVar(&c.db, "db", "", "with -spawn: the database the processes share (NEIGHBORBOT_DB; default a fresh SQLite file)")
+	fs.StringVar(&c.platform, "platform", "sandbox", "sandbox (its JSON API) or telegram (a fake Bot API server nbload runs, messages handed to each process's webhook; needs -spawn)")
+	fs.BoolVar(&c.tgLimits, "tg-limits", true, "with -platform telegram: the fake refuses sends over Telegram's limits (30/s a bot, 20/min a group) with 429")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -105,6 +109,10 @@ func (c *config) validate() error {
 		return errors.New("-kill-after needs -procs 2 or more and a positive duration")
 	case c.spawn == "" && (c.procs != 1 || c.redis != "" || c.db != ""):
 		return errors.New("-procs, -redis and -db are for -spawn")
+	case c.platform != "sandbox" && c.platform != "telegram":
+		return fmt.Errorf("-platform must be sandbox or telegram, not %q", c.platform)
+	case c.platform == "telegram" && c.spawn == "":
+		return errors.New("-platform telegram needs -spawn (nbload runs the Bot API server the bot talks to)")
 	case c.spawn != "" && c.pid != 0:
 		return errors.New("-pid is for -url; a spawned server is sampled anyway")
 	}
@@ -138,6 +146,7 @@ lost and doubled answers, and the server's memory and CPU.
 
   nbload -spawn /tmp/nbload-bot -rate 300 -duration 60s   start the bot binary on a fresh database
   nbload -url http://127.0.0.1:8080 -pid PID             drive a running server
+  nbload -spawn /tmp/nbload-bot -platform telegram        through Telegram: webhooks in, a fake Bot API out
 
 Flags:
 `

@@ -94,3 +94,49 @@ func TestLoadAgainstThreeProcessesOneKilled(t *testing.T) {
 		t.Errorf("the servers' folders were left behind: %v", left)
 	}
 }
+
+// TestLoadThroughTelegram: two real bot processes take their messages from
+// Telegram by webhook and send their answers to nbload's fake Bot API
+// server, which enforces Telegram's sending limits: every message that
+// deserves an answer gets exactly one, as a reply to it, chit-chat none,
+// and no send is refused.
+func TestLoadThroughTelegram(t *testing.T) {
+	bin := buildBot(t)
+	args := []string{"-spawn", bin, "-platform", "telegram", "-procs", "2", "-groups", "30", "-grids", "3",
+		"-residents", "5", "-rate", "40", "-duration", "4s", "-timeout", "30s"}
+	if url := testRedis(t); url != "" {
+		args = append(args, "-redis", url)
+	}
+	cfg, err := parseConfig(args, os.Stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	var log bytes.Buffer
+	res, err := run(ctx, cfg, &log)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, log.String())
+	}
+	for name, k := range res.Kinds {
+		if k.Lost != 0 || k.Failed != 0 {
+			t.Errorf("%s: %d lost, %d failed", name, k.Lost, k.Failed)
+		}
+		if name != "chitchat" && k.Answered != k.Sent {
+			t.Errorf("%s: %d sent, %d answered; want every one answered once", name, k.Sent, k.Answered)
+		}
+	}
+	if k := res.Kinds["report"]; k.Sent < 10 || res.NewCases == 0 {
+		t.Errorf("%d reports sent, %d new cases", k.Sent, res.NewCases)
+	}
+	if k := res.Kinds["officer"]; k.Sent > 0 && res.Refused != 0 {
+		t.Errorf("%d of %d officers' commands refused: the officers' Telegram identities lack their role", res.Refused, k.Sent)
+	}
+	if res.Doubled != 0 || res.Unawaited != 0 || res.ChitChecked < 50 || res.ChitAnswered != 0 || res.TelegramRefused != 0 || len(res.Errors) != 0 {
+		t.Errorf("doubled %d, unawaited %d, chit-chat %d checked %d answered, 429s %d, errors %v; examples %v",
+			res.Doubled, res.Unawaited, res.ChitChecked, res.ChitAnswered, res.TelegramRefused, res.Errors, res.Examples)
+	}
+	if res.Platform != "telegram" || res.Latency.N == 0 || res.Latency.P99 > 20_000 {
+		t.Errorf("platform %q, latency %+v", res.Platform, res.Latency)
+	}
+}

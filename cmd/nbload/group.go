@@ -10,6 +10,7 @@ import (
 type group struct {
 	cl        atomic.Pointer[client] // the process it talks to (another if that one is killed)
 	title     string
+	chat      int64 // its Telegram id (with -platform telegram)
 	grid      gridUnit
 	residents []string
 
@@ -131,6 +132,16 @@ func (g *group) stillWaiting() (bool, int64) {
 		return false, g.cursor
 	}
 	return true, g.cursor
+}
+
+// readUpTo counts the group read to at (answers pushed to nbload, as
+// Telegram's sends to its fake, need no read).
+func (g *group) readUpTo(at time.Time) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if at.After(g.lastRead) {
+		g.lastRead = at
+	}
 }
 
 // cursorNow is the id to poll after.

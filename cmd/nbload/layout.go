@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/store"
@@ -47,7 +48,11 @@ func planGrids(n int) []gridUnit {
 // path, before the server starts: a street with a department, communities
 // with a property company and an officer each, and the grids. It is what an
 // administrator would do with "neighborbot unit add" and invites.
-func seedUnits(ctx context.Context, path string, grids []gridUnit) error {
+//
+// With tgGroups (-platform telegram) it also gives each community's officer
+// a Telegram identity with the role, and creates the Telegram groups bound
+// to their grids, as officers binding their groups ("#绑定群") would.
+func seedUnits(ctx context.Context, path string, grids []gridUnit, tgGroups []*group) error {
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		return err
@@ -61,25 +66,42 @@ func seedUnits(ctx context.Context, path string, grids []gridUnit) error {
 		if err := tx.CreateUnit(&nb.Unit{Name: departmentName(), Kind: nb.UnitDepartment, ParentID: street.ID}); err != nil {
 			return err
 		}
-		communities := map[string]int64{}
+		communities, gridIDs := map[string]int64{}, map[string]int64{}
 		for i, g := range grids {
 			cid, ok := communities[g.community]
 			if !ok {
-				if cid, err = seedCommunity(tx, street.ID, i/gridsPerCommunity); err != nil {
+				if cid, err = seedCommunity(tx, street.ID, i/gridsPerCommunity, tgGroups != nil); err != nil {
 					return err
 				}
 				communities[g.community] = cid
 			}
-			if err := tx.CreateUnit(&nb.Unit{Name: g.name, Kind: nb.UnitGrid, ParentID: cid}); err != nil {
+			u := &nb.Unit{Name: g.name, Kind: nb.UnitGrid, ParentID: cid}
+			if err := tx.CreateUnit(u); err != nil {
 				return fmt.Errorf("grid %s: %w", g.name, err)
 			}
+			gridIDs[g.name] = u.ID
 		}
-		return nil
+		return seedTelegramGroups(tx, tgGroups, gridIDs)
 	})
 }
 
-// seedCommunity creates community c with its property company and officer.
-func seedCommunity(tx nb.Tx, street int64, c int) (int64, error) {
+// seedTelegramGroups creates the Telegram groups bound to their grids.
+func seedTelegramGroups(tx nb.Tx, groups []*group, gridIDs map[string]int64) error {
+	for _, g := range groups {
+		c := &nb.Chat{Platform: nb.PlatformTelegram, ExternalID: strconv.FormatInt(g.chat, 10), Kind: nb.ChatGroup, Title: g.title}
+		if err := tx.EnsureChat(c); err != nil {
+			return fmt.Errorf("group %s: %w", g.title, err)
+		}
+		if err := tx.BindChat(c.ID, gridIDs[g.grid.name]); err != nil {
+			return fmt.Errorf("bind group %s: %w", g.title, err)
+		}
+	}
+	return nil
+}
+
+// seedCommunity creates community c with its property company and officer
+// (also on Telegram when telegram is set).
+func seedCommunity(tx nb.Tx, street int64, c int, telegram bool) (int64, error) {
 	u := &nb.Unit{Name: communityName(c), Kind: nb.UnitCommunity, ParentID: street}
 	if err := tx.CreateUnit(u); err != nil {
 		return 0, fmt.Errorf("community %s: %w", u.Name, err)
@@ -88,6 +110,13 @@ func seedCommunity(tx nb.Tx, street int64, c int) (int64, error) {
 		return 0, err
 	}
 	p, err := tx.EnsurePerson(nb.PlatformSandbox, officerName(c), officerName(c))
+	if err != nil {
+		return 0, err
+	}
+	if err := tx.GrantRole(nb.RoleGrant{PersonID: p.ID, Role: nb.RoleOfficer, UnitID: u.ID}); err != nil || !telegram {
+		return u.ID, err
+	}
+	p, err = tx.EnsurePerson(nb.PlatformTelegram, strconv.FormatInt(userOf(officerName(c)), 10), officerName(c))
 	if err != nil {
 		return 0, err
 	}

@@ -26,6 +26,7 @@ type runner struct {
 	chit    chitSample   // chit-chat posts to check after the run
 	log     io.Writer    // a progress line every 10 s
 
+	tg                    *tgDriver    // -platform telegram: posts go to webhooks, answers come from its fake
 	plain                 pacer        // paces plain reads
 	longPolls, plainPolls atomic.Int64 // reads of groups
 	cpu                   cpuTotals
@@ -181,7 +182,13 @@ func (r *runner) next() job {
 // post sends j and, when the bot should answer, waits for the answer.
 func (r *runner) post(ctx context.Context, j job) {
 	start := time.Now()
-	id, err := j.g.cl.Load().postMessage(ctx, j.g.title, j.from, j.text, j.replyTo)
+	var id int64
+	var err error
+	if r.tg != nil {
+		id, err = r.tg.post(ctx, j.g.cl.Load(), j.g, j.from, j.text, j.replyTo)
+	} else {
+		id, err = j.g.cl.Load().postMessage(ctx, j.g.title, j.from, j.text, j.replyTo)
+	}
 	r.stats.posted(j.kind, id, start, start.Sub(j.sched), time.Since(start), err == nil)
 	if err != nil {
 		if j.kind == kindOfficer {
@@ -202,7 +209,7 @@ func (r *runner) post(ctx context.Context, j job) {
 	if a != nil {
 		r.answered(j.g, *a)
 	}
-	if enqueue {
+	if enqueue && r.tg == nil { // Telegram's answers come to nbload's fake: nothing to read
 		r.polls <- j.g
 	}
 }

@@ -9,6 +9,13 @@
 //
 //	nbload -spawn /tmp/nbload-bot -rate 300 -duration 60s   start the bot on a fresh database
 //	nbload -url http://127.0.0.1:8080 -pid PID             drive a running server
+//	nbload -spawn /tmp/nbload-bot -platform telegram        through Telegram
+//
+// With -platform telegram the groups are Telegram supergroups: nbload runs a
+// fake Bot API server (bot/telegram/telegramtest, Telegram's sending limits
+// enforced) that the spawned processes send to, and hands each resident's
+// message to a process's webhook as Telegram would; the answers are the
+// bot's sends.
 //
 // It only ever talks to loopback addresses, stops by itself, and stops the
 // server it spawned and removes its folder (unless -keep).
@@ -73,8 +80,18 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 	}
 	var grids []gridUnit
 	var srv *cluster
+	var tg *tgDriver
+	var tgGroups []*group
+	if cfg.platform == "telegram" {
+		if tg, err = startTelegram(cfg.tgLimits); err != nil {
+			return nil, err
+		}
+		defer tg.close() // after the servers stop (deferred later)
+		tgGroups = planGroups(cfg.groups, cfg.residents, planGrids(cfg.grids))
+	}
+	res.Platform = cfg.platform
 	if cfg.spawn != "" {
-		srv, err = spawnCluster(ctx, cfg, logw)
+		srv, err = spawnCluster(ctx, cfg, logw, tg, tgGroups)
 		if srv != nil {
 			defer func() { err = errors.Join(err, srv.stop()) }()
 		}
@@ -104,10 +121,19 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 		}
 	}
 	res.Grids = len(grids)
-	fmt.Fprintf(logw, "nbload: creating %d groups on %d grids at %s\n", cfg.groups, len(grids), base)
-	groups, err := createGroups(ctx, cl, cfg.groups, cfg.residents, grids)
-	if err != nil {
-		return nil, err
+	groups := tgGroups
+	if tg != nil { // the groups were seeded; each process is reached through its webhook
+		clients = nil
+		for _, w := range srv.webhooks {
+			c := tg.webhookClient(w, cfg.inflight)
+			defer c.close()
+			clients = append(clients, c)
+		}
+	} else {
+		fmt.Fprintf(logw, "nbload: creating %d groups on %d grids at %s\n", cfg.groups, len(grids), base)
+		if groups, err = createGroups(ctx, cl, cfg.groups, cfg.residents, grids); err != nil {
+			return nil, err
+		}
 	}
 	res.SetupS = seconds(time.Since(setupStart))
 	fmt.Fprintf(logw, "nbload: set up in %.1f s; offering %g messages/s for %s\n", res.SetupS, cfg.rate, cfg.duration)
@@ -120,6 +146,14 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 	res.LoadAvg[0] = loadAvg()
 	loadCtx, stopLoad := context.WithCancel(ctx)
 	defer stopLoad()
+	if tg != nil {
+		r.tg = tg
+		tg.watch(groups)
+		deliverCtx, stopDeliver := context.WithCancel(loadCtx)
+		delivered := make(chan struct{})
+		go func() { defer close(delivered); tg.deliver(deliverCtx, r) }()
+		defer func() { stopDeliver(); <-delivered }()
+	}
 	if srv != nil { // a server that dies ends the run at once
 		go func() {
 			select {
@@ -145,6 +179,9 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 		res.ChitChecked, res.ChitAnswered = r.checkChitChat(ctx)
 	}
 	r.buildResult(res, subtract(errorCounts(clients), setupErrs))
+	if tg != nil {
+		res.TelegramRefused = tg.fake.Refused()
+	}
 	res.LongPolls, res.PlainPolls = r.longPolls.Load(), r.plainPolls.Load()
 	return res, nil
 }

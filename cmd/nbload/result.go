@@ -9,7 +9,8 @@ import (
 
 // result is what a run measured; -json prints it as it is.
 type result struct {
-	Server     string     `json:"server"` // URL
+	Server     string     `json:"server"`   // URL
+	Platform   string     `json:"platform"` // sandbox or telegram
 	Spawned    bool       `json:"spawned"`
 	PID        int        `json:"pid,omitempty"`
 	Procs      int        `json:"procs"` // processes of the bot (spawned, or 1 with -url)
@@ -49,6 +50,8 @@ type result struct {
 	NewCases   int64    `json:"new_cases"`
 	Joined     int64    `json:"joined"` // reports the bot joined to an open case
 	Examples   []string `json:"examples,omitempty"`
+
+	TelegramRefused int `json:"telegram_429"` // sends the fake Bot API refused for going over Telegram's limits
 
 	ChitChecked  int `json:"chitchat_checked"`
 	ChitAnswered int `json:"chitchat_answered"` // must be 0

@@ -36,9 +36,8 @@ func prepareURL(ctx context.Context, cl *client) ([]gridUnit, error) {
 	return grids, nil
 }
 
-// createGroups creates n groups bound round-robin to grids, through
-// POST /api/sandbox/chats; a group that exists already (409) is used as it is.
-func createGroups(ctx context.Context, cl *client, n, residents int, grids []gridUnit) ([]*group, error) {
+// planGroups names n groups bound round-robin to grids and their residents.
+func planGroups(n, residents int, grids []gridUnit) []*group {
 	groups := make([]*group, n)
 	for i := range groups {
 		names := make([]string, residents)
@@ -46,7 +45,15 @@ func createGroups(ctx context.Context, cl *client, n, residents int, grids []gri
 			names[m] = residentName(i, m, residents)
 		}
 		groups[i] = newGroup(groupTitle(i), grids[i%len(grids)], names)
+		groups[i].chat = chatOf(i)
 	}
+	return groups
+}
+
+// createGroups creates n groups bound round-robin to grids, through
+// POST /api/sandbox/chats; a group that exists already (409) is used as it is.
+func createGroups(ctx context.Context, cl *client, n, residents int, grids []gridUnit) ([]*group, error) {
+	groups := planGroups(n, residents, grids)
 	work := make(chan *group)
 	errs := make(chan error, setupWorkers)
 	var wg sync.WaitGroup

@@ -17,6 +17,9 @@ func printSummary(w io.Writer, r *result) {
 	fmt.Fprintf(w, "nbload: %d groups on %d grids, %d residents each; %s %g msg/s for %gs; mix %s; seed %d\n",
 		r.Groups, r.Grids, r.Residents, r.Arrivals, r.Rate, r.DurationS, r.Mix, r.Seed)
 	fmt.Fprintf(w, "target:   %s %s (pid %d); set-up %.1f s\n", how, r.Server, r.PID, r.SetupS)
+	if r.Platform == "telegram" {
+		fmt.Fprintf(w, "telegram: messages by webhook, answers sent to nbload's fake Bot API; %d sends refused with 429\n", r.TelegramRefused)
+	}
 	if r.ServerExit != "" {
 		fmt.Fprintf(w, "WARNING:  %s: the figures below stop there\n", r.ServerExit)
 	}

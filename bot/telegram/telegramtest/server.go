@@ -63,10 +63,20 @@ type Server struct {
 	seen     []models.Update  // every update ever delivered, for Redeliver
 	limits   *limits          // nil: no sending limits (see EnforceLimits)
 	threads  map[[2]int64]int // (chat, message id) → forum topic, for topic messages
+	quiet    bool             // keep no record of calls and updates (Quiet)
+	onSend   func(Sent)       // told of every message sent (OnSend)
 }
 
 // New starts a fake server that is closed when the test ends.
 func New(t testing.TB) *Server {
+	s := Start()
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start starts a fake server outside a test (a load generator): the caller
+// closes it.
+func Start() *Server {
 	s := &Server{
 		Bot:     models.User{ID: 123456789, IsBot: true, FirstName: "邻里哨", Username: "neighbor_test_bot"},
 		closed:  make(chan struct{}),
@@ -76,7 +86,6 @@ func New(t testing.TB) *Server {
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
-	t.Cleanup(s.Close)
 	return s
 }
 
@@ -92,7 +101,9 @@ func (s *Server) Push(u models.Update) int64 {
 	s.nextID++
 	u.ID = s.nextID
 	s.updates = append(s.updates, u)
-	s.seen = append(s.seen, u)
+	if !s.quiet {
+		s.seen = append(s.seen, u)
+	}
 	close(s.arrived)
 	s.arrived = make(chan struct{})
 	return u.ID
@@ -310,7 +321,12 @@ func (s *Server) call(w http.ResponseWriter, method string, fields map[string]st
 	defer s.mu.Unlock()
 	c := Call{Method: method, Fields: fields, Files: files}
 	defer func() {
-		s.calls = append(s.calls, c)
+		if s.onSend != nil && c.Result != nil && (method == "sendmessage" || method == "sendphoto") {
+			s.onSend(sentOf(c))
+		}
+		if !s.quiet {
+			s.calls = append(s.calls, c)
+		}
 		close(s.changed)
 		s.changed = make(chan struct{})
 	}()

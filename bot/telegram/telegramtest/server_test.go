@@ -38,3 +38,32 @@ func TestRequestEncodings(t *testing.T) {
 		t.Fatalf("wrong token: %d", resp.StatusCode)
 	}
 }
+
+// TestQuietOnSend: a quiet fake records nothing, tells OnSend of every
+// send with its reply-to, and gives ids from one sequence with
+// NextMessageID.
+func TestQuietOnSend(t *testing.T) {
+	s := Start()
+	defer s.Close()
+	s.Quiet()
+	var got []Sent
+	s.OnSend(func(m Sent) { got = append(got, m) })
+	first := s.NextMessageID()
+	for i, body := range []string{
+		`{"chat_id":-5,"text":"a","reply_parameters":{"message_id":7}}`,
+		`{"chat_id":-5,"text":"b","reply_to_message_id":8}`,
+	} {
+		resp, err := http.Post(s.URL+"/bot"+Token+"/sendMessage", "application/json", strings.NewReader(body))
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("send %d: %v %v", i, resp, err)
+		}
+		resp.Body.Close()
+	}
+	want := []Sent{{Chat: -5, ID: first + 1, Text: "a", ReplyTo: 7}, {Chat: -5, ID: first + 2, Text: "b", ReplyTo: 8}}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("sent %+v, want %+v", got, want)
+	}
+	if n := len(s.Calls("")); n != 0 {
+		t.Fatalf("a quiet fake recorded %d calls", n)
+	}
+}
