@@ -209,6 +209,9 @@ func (e *Engine) Run(ctx context.Context) error {
 	}
 	e.listen(ctx, &wg)
 	e.jobs = append(e.jobs, scheduled{name: "instance_heartbeat", every: instanceLease / 3, job: e.heartbeat})
+	if len(e.inboxLanes) > 1 {
+		e.jobs = append(e.jobs, scheduled{name: "backlog_count", every: backlogCountEvery, job: e.countBacklog})
+	}
 	e.runJobs(ctx, &wg)
 	wg.Wait()
 	e.stop()
@@ -277,6 +280,23 @@ func (e *Engine) heartbeat(_ context.Context, tx nb.Tx) (int, error) {
 		e.logger.Info("outbox: handed back what an earlier run had claimed", "count", released)
 	}
 	return int(released), nil
+}
+
+// backlogCountEvery is how often an engine with several inbox lanes counts
+// the pending messages anew.
+const backlogCountEvery = 2 * time.Second
+
+// countBacklog sets the backlog to the messages pending in the store. One
+// lane that claimed less than it could has seen every message it may take,
+// and sets the backlog to those; with several lanes (or processes) none has
+// seen them all, and the count kept by Wake and the handling drifts: a
+// message received here and handled by another process is never taken off.
+func (e *Engine) countBacklog(_ context.Context, tx nb.Tx) (int, error) {
+	n, err := tx.CountPendingInbox()
+	if err == nil {
+		e.backlog.Store(int64(n))
+	}
+	return 0, err
 }
 
 // stop hands the instance's lease back, so that the next run of the

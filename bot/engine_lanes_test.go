@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -76,6 +77,62 @@ func TestInboxLanesRunSideBySide(t *testing.T) {
 		}
 		if !slices.Equal(seen[chat], want) {
 			t.Errorf("chat %s handled %v; want %v (once each, in order)", chat, seen[chat], want)
+		}
+	}
+}
+
+// TestLanesBacklogCountsTheStore: with several lanes the backlog is the
+// store's count of pending messages, whichever process received or handled
+// them: here messages received by another process and handled by this one
+// would otherwise leave it below zero, and its own five waiting messages
+// unseen.
+func TestLanesBacklogCountsTheStore(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	release := make(chan struct{})
+	handle := func(c *bot.Context) error {
+		if strings.HasPrefix(c.Msg.Text, "hold") {
+			<-release
+		}
+		return nil
+	}
+	msg := func(chat, text string) bot.Message {
+		return bot.Message{Platform: nb.PlatformSandbox, ChatID: chat, ChatKind: nb.ChatGroup, SenderID: "r" + chat, ID: text, Text: text}
+	}
+	other := bot.NewEngine(db, handle) // another process: it receives, never runs
+	e := bot.NewEngine(db, handle, bot.WithInboxLanes(2))
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); _ = e.Run(runCtx) }()
+	defer func() { close(release); cancel(); <-done }()
+	for i := range 10 {
+		if err := other.Receive(ctx, msg(fmt.Sprint("o", i), fmt.Sprint("other", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, "the other process's messages to be handled here", func() bool {
+		var n int
+		_ = db.View(ctx, func(tx nb.Tx) (err error) { n, err = tx.CountPendingInbox(); return err })
+		return n == 0
+	})
+	for i := range 5 {
+		if err := e.Receive(ctx, msg(fmt.Sprint("h", i), fmt.Sprint("hold", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, "a backlog of the 5 messages waiting", func() bool { return e.Backlog() == 5 })
+}
+
+// waitFor polls cond for up to 10 s.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("after 10 s, still waiting for %s", what)
 		}
 	}
 }
