@@ -19,7 +19,7 @@ var facilityHeads = []string{
 	// issue 10, urgency round: places residents name when there is no number
 	// (things at a place — a switch box, a swing — are not places)
 	"人工湖", "湖边", "河边", "小河", "桥洞", "桥下", "桥边", "沙坑", "草地", "树林", "竹林", "地铁口", "地铁站", "洗车房", "洗车点",
-	"消防楼梯", "楼梯拐角", "主路", "后院", "前院", "机房", "保安亭", "商铺", "底商",
+	"消防楼梯", "楼梯拐角", "主路", "后院", "前院", "机房", "保安亭", "商铺", "底商", "出入口",
 }
 
 // besideHeads are the facility heads looked for right after a relation to

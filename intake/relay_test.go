@@ -18,6 +18,9 @@ func TestEverydayDangerRound(t *testing.T) {
 		"幼儿园门口水沟的盖板不见了",
 		"大狗追着孩子跑",
 		"玻璃门碎了一半 剩下的还挂在门框上",
+		"电梯按钮是湿的 按的时候手有点麻",
+		"轮椅翻了 人趴在地上",
+		"雨水往里灌",
 	}
 	for _, s := range danger {
 		if d, calm := detectUrgency(Normalize(s)); !d || calm {
@@ -30,6 +33,9 @@ func TestEverydayDangerRound(t *testing.T) {
 		"阿姨 快递我帮你拿了",     // 拿 without 没
 		"宣传栏的玻璃裂了 通知都泡了", // cracked, nobody beneath
 		"婴儿车推不进电梯",
+		"垃圾直接倒在绿化带里", // 倒 of pouring, not of a fall
+		"扭腰器转不动了",    // a machine that does not move
+		"窗户关不上 风呼呼往里灌",
 	}
 	for _, s := range calm {
 		if d, _ := detectUrgency(Normalize(s)); d {
