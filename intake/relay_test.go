@@ -57,6 +57,10 @@ func TestRelayedReport(t *testing.T) {
 		"帮我外公发 他说他们那栋楼道里烧焦的味道好重 从昨晚闻到现在 6栋",
 		"我是外地的 我姑姑住31号楼 一个人住 三天了电话不接 谁能帮忙去看一下",
 		"我哥是聋人 他说家里有股煤气味 他听不到报警器 18栋303 谁能帮忙去看看",
+		// offer words (可以帮, 顺路, 有需要的) in a danger at a place here
+		"楼下有个老人摔倒了 谁可以帮忙扶一下 我一个人扶不动 5号楼",
+		"我顺路看到东门那边冒黑烟了 好像是垃圾站",
+		"有没有人可以帮忙 电梯里关着个小孩 哭得厉害 3号楼",
 	}
 	for _, s := range reports {
 		if r := m.Understand(s); !r.Concern || !r.Urgent {
