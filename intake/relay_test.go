@@ -21,6 +21,8 @@ func TestEverydayDangerRound(t *testing.T) {
 		"电梯按钮是湿的 按的时候手有点麻",
 		"轮椅翻了 人趴在地上",
 		"雨水往里灌",
+		"断水一整天了 这么冷的天", // no water or power in the cold
+		"暖气坏了 冷得手都僵了",
 	}
 	for _, s := range danger {
 		if d, calm := detectUrgency(Normalize(s)); !d || calm {
@@ -36,6 +38,7 @@ func TestEverydayDangerRound(t *testing.T) {
 		"垃圾直接倒在绿化带里", // 倒 of pouring, not of a fall
 		"扭腰器转不动了",    // a machine that does not move
 		"窗户关不上 风呼呼往里灌",
+		"明天断水 大家提前接水", // announced, and not in the cold
 	}
 	for _, s := range calm {
 		if d, _ := detectUrgency(Normalize(s)); d {
