@@ -143,7 +143,7 @@ func specificKey(n string) string {
 	key := ""
 	for _, p := range parts {
 		switch p.kind {
-		case kindPlace, kindBareCommunity:
+		case kindPlace, kindBareCommunity, kindZone:
 			continue
 		case kindNamed:
 			if key == "" {

@@ -43,8 +43,8 @@ func TestListErrors(t *testing.T) {
 	if path == "" {
 		t.Skip("set NEIGHBORBOT_LIST_ERRORS=testdata/FILE.tsv to list a dev file's errors")
 	}
-	if strings.Contains(path, "heldout-s3/test") || strings.Contains(path, "heldout-s3b/") {
-		t.Fatal("heldout-s3/test*.tsv and heldout-s3b/ are test sets: their errors are not to be read")
+	if strings.Contains(path, "heldout-s3/test") || strings.Contains(path, "heldout-s3b/") || strings.Contains(path, "heldout-s6/") {
+		t.Fatal("heldout-s3/test*.tsv, heldout-s3b/ and heldout-s6/ are test sets: their errors are not to be read")
 	}
 	m, err := Default()
 	if mp := os.Getenv("NEIGHBORBOT_LIST_MODEL"); mp != "" {

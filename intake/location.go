@@ -25,6 +25,7 @@ const (
 	kindGate
 	kindPlace
 	kindBareCommunity
+	kindZone // a phase or district of the estate: 二期, 东区, b区, 西北角
 )
 
 // locPatterns are tried at every position whose first rune passes the
@@ -39,7 +40,7 @@ var locPatterns = []struct {
 	{kindDash, isDigit, re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`)},
 	{kindRoad, isHan, hanThen(roadSuffixes, numberedHouse)},
 	{kindNamed, isHan, hanThen(namedSuffixes, nil)},
-	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
+	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?(?:入口|出口)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
 	{kindUnit, isNumeral, numbered("单元")},
 	{kindBuilding, isNumeral, numbered("号楼", "号院", "#楼", "栋", "幢", "座", "号")},
 	{kindBuilding, runeIn("abcdefgh"), prefixes("a座", "b座", "c座", "d座", "e座", "f座", "g座", "h座",
@@ -55,6 +56,7 @@ var locPatterns = []struct {
 		"乒乓球台", "网球场", "凉亭", "中心花园", "中心广场", "物业办公室门口", "物业办公室", "物业门口", "保安室", "岗亭", "充电桩", "配电房", "配电室",
 		"水泵房", "大堂", "一楼大堂", "公厕", "后门", "前门", "老年活动室", "自行车棚", "车库入口", "车库出口", "地库入口", "地库出口")},
 	{kindBareCommunity, runeIn("小"), prefixes("小区")},
+	{kindZone, func(r rune) bool { return isNumeral(r) || strings.ContainsRune("东南西北abcdefgh", r) }, zone},
 }
 
 // reWindow bounds the text an anchored location expression is run on. The
@@ -285,7 +287,9 @@ func scanComponents(s string) []locMatch {
 		i += size
 	}
 	if !namesAddress(out) {
-		out = append(out, scanFacilities(s, out)...)
+		out = append(out, scanFacilities(s, out, facilityIndex)...)
+	} else if containsAny(s, besideWords) {
+		out = append(out, facilitiesBeside(s, scanFacilities(s, out, besideIndex))...)
 	}
 	return out
 }
@@ -296,7 +300,7 @@ func scanComponents(s string) []locMatch {
 func namesAddress(ms []locMatch) bool {
 	for _, m := range ms {
 		switch m.kind {
-		case kindGate, kindPlace, kindBareCommunity:
+		case kindGate, kindPlace, kindBareCommunity, kindZone:
 		default:
 			return true
 		}

@@ -16,17 +16,28 @@ var facilityHeads = []string{
 	"游乐区", "池塘", "水池", "喷泉", "亭子", "分类亭", "分类站", "回收站", "长廊", "连廊", "篮球架", "报刊亭", "小卖部",
 	"超市", "便利店", "菜市场", "菜店", "公交站", "储藏室", "会所", "泳池", "假山", "小花园", "空地", "小路", "主干道", "坡道",
 	"化粪池", "下水井", "排水沟", "水沟", "工地", "围墙", "人行道", "步道", "地下通道", "车道", "门洞", "楼门", "小广场", "中心广场", "洗衣房", "水房",
+	// issue 10, urgency round: places residents name when there is no number
+	// (things at a place — a switch box, a swing — are not places)
+	"人工湖", "湖边", "河边", "小河", "桥洞", "桥下", "桥边", "沙坑", "草地", "树林", "竹林", "地铁口", "地铁站", "洗车房", "洗车点",
+	"消防楼梯", "楼梯拐角", "主路", "后院", "前院", "机房", "保安亭", "商铺", "底商", "出入口",
 }
 
-// facilityIndex lists the heads under their first rune.
-var facilityIndex = func() map[rune][]string {
+// besideHeads are the facility heads looked for right after a relation to
+// an address (3号楼和5号楼中间的花园): a garden or green there is the place,
+// while 小区花园 alone is the community's garden, not a place name.
+var besideHeads = append([]string{"花园", "绿地"}, facilityHeads...)
+
+// facilityIndex and besideIndex list the heads under their first rune.
+var facilityIndex, besideIndex = headIndex(facilityHeads), headIndex(besideHeads)
+
+func headIndex(heads []string) map[rune][]string {
 	idx := map[rune][]string{}
-	for _, h := range facilityHeads {
+	for _, h := range heads {
 		r, _ := utf8.DecodeRuneInString(h)
 		idx[r] = append(idx[r], h)
 	}
 	return idx
-}()
+}
 
 // facilityModifierStops end the modifier before a head (in addition to
 // nameStops): a verb or a location word is not part of the place's name.
@@ -36,7 +47,7 @@ const facilityModifierStops = "，。！？、；：,.!?;: 边面头上下旁块
 // component covers. ExtractLocation looks for them only when a message names
 // no numbered or listed place: a landmark is how a place is named when
 // there is no number, and next to a number it is usually the thing at it.
-func scanFacilities(s string, have []locMatch) []locMatch {
+func scanFacilities(s string, have []locMatch, heads map[rune][]string) []locMatch {
 	var out []locMatch
 	overlaps := func(a, b int) bool {
 		for _, m := range have {
@@ -51,7 +62,7 @@ func scanFacilities(s string, have []locMatch) []locMatch {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		head := ""
-		for _, h := range facilityIndex[r] {
+		for _, h := range heads[r] {
 			if strings.HasPrefix(s[i:], h) && len(h) > len(head) {
 				head = h
 			}

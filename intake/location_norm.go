@@ -40,6 +40,8 @@ func canonicalPart(kind int, s string) string {
 		return s
 	case kindPlace:
 		return canonicalPlace(s)
+	case kindZone:
+		return convertAddressNumerals(s)
 	}
 	return ""
 }
