@@ -278,8 +278,13 @@ type trainSet struct {
 
 // groupReportShare is the share of reports assumed among the messages of a
 // group chat that look like reports at all (chit-chat with no problem word
-// in it rarely reaches the detector's upper range).
-const groupReportShare = 0.4
+// in it rarely reaches the detector's upper range). 0.4 until the detector
+// learnt from the hand-written files (builtin.go); then 0.6, chosen with
+// TestNaturalSplit (dev files only): shares 0.4, 0.5, 0.6, 0.7 acknowledged
+// 806, 815, 821, 826 of the 849 held-out-half reports at the default
+// threshold, with 2, 4, 4, 6 of 882 chit-chat messages. A variable so that
+// the split test can try others.
+var groupReportShare = 0.6
 
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }
 
