@@ -114,6 +114,7 @@ func naturalRows(files []string, w float64) ([]Example, error) {
 				return nil, fmt.Errorf("%s line %d: no concern label", f, ex.Line)
 			}
 			ex.Category, ex.Urgent, ex.Location, ex.HasLocation, ex.Weight = "", -1, nil, false, w
+			ex.addsNoFeatures = true
 			out = append(out, ex)
 		}
 	}

@@ -26,7 +26,10 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 	known := 0
 	for i, ex := range ds.Examples {
 		feats[i] = extractFeatures(seg, Normalize(ex.Text))
-		catOnly[i] = ds.HasConcern && ex.Concern < 0
+		// category-only rows and the natural rows (builtin.go) add no
+		// features: the vocabulary, and with it the category and urgency
+		// models, stay as the other rows make them
+		catOnly[i] = ds.HasConcern && ex.Concern < 0 || ex.addsNoFeatures
 		if !catOnly[i] {
 			known++
 		}
