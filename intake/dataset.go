@@ -22,6 +22,10 @@ type Example struct {
 	// Weight counts the row this many times when the concern detector and
 	// its calibration are trained (the weight column; 0 or absent means 1).
 	Weight float64
+	// addsNoFeatures: the row trains the concern detector with the features
+	// the other rows give, and adds none of its own (the built-in natural
+	// rows, builtin.go).
+	addsNoFeatures bool
 }
 
 // Dataset is a set of labelled messages read from TSV.

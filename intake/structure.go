@@ -142,8 +142,25 @@ func diagnosesOwnThing(norm string) bool {
 // asksForInformation reports a question (an opener and an interrogative)
 // that names nothing wrong: 请问社区的老年食堂在哪里.
 func asksForInformation(norm string, g structSet) bool {
-	return prefixAny(norm, askOpeners) && g.has(sInterrogative) && !g.has(sWrong)
+	if !prefixAny(norm, askOpeners) || !g.has(sInterrogative) && !containsAny(norm, aNotA) {
+		return false
+	}
+	if !g.has(sWrong) {
+		return true
+	}
+	// an A-not-A question (有没有, 能不能, 是不是 …) asks; its 没 or 不 names
+	// nothing wrong (请问附近有没有打印店, 问下小区里能不能养狗)
+	if !containsAny(norm, aNotA) {
+		return false
+	}
+	for _, q := range aNotA {
+		norm = strings.ReplaceAll(norm, q, "")
+	}
+	return !containsAny(norm, wrongWords)
 }
+
+// aNotA are the A-not-A forms of a yes-no question.
+var aNotA = []string{"有没有", "是不是", "能不能", "可不可以", "要不要", "会不会", "用不用", "需不需要", "让不让", "允不允许", "行不行", "对不对", "好不好"}
 
 // structureOf reads the structure of normalised text.
 func structureOf(norm string) structure {
