@@ -83,7 +83,13 @@ func foldRune(r rune) rune {
 }
 
 // isEmoji reports whether r is a pictograph, emoji modifier or joiner.
-func isEmoji(r rune) bool {
+func isEmoji(r rune) bool { return classOf(r)&classEmoji != 0 }
+
+// isMark reports whether r is punctuation or a symbol (but not an emoji).
+func isMark(r rune) bool { return classOf(r)&classMark != 0 }
+
+// isEmojiSlow is isEmoji from the Unicode tables (runeclass.go).
+func isEmojiSlow(r rune) bool {
 	switch {
 	case r >= 0x4E00 && r <= 0x9FFF:
 		return false // CJK ideographs: no symbol there (TestNoSymbolAmongIdeographs)
@@ -97,8 +103,8 @@ func isEmoji(r rune) bool {
 	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Cs, r) || unicode.Is(unicode.Co, r)
 }
 
-// isMark reports whether r is punctuation or a symbol (but not an emoji).
-func isMark(r rune) bool {
+// isMarkSlow is isMark from the Unicode tables (runeclass.go).
+func isMarkSlow(r rune) bool {
 	if r >= 0x4E00 && r <= 0x9FFF {
 		return false
 	}

@@ -104,4 +104,4 @@ func hasContent(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return !isSpaceOrMark(r) }) >= 0
 }
 
-func isSpaceOrMark(r rune) bool { return r == ' ' || isMark(r) || isEmoji(r) }
+func isSpaceOrMark(r rune) bool { return r == ' ' || classOf(r)&(classMark|classEmoji) != 0 }

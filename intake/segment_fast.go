@@ -2,8 +2,9 @@ package intake
 
 import (
 	"math"
-	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 )
@@ -27,9 +28,12 @@ type tokenInfo struct {
 }
 
 type segScratch struct {
+	text    []byte
+	words   []gse.Text // units of text (splitWords)
+	ends    []int      // byte offset after each unit
 	jumpers []fastJumper
 	found   []*gse.Token
-	ends    []int // byte offset after each word
+	path    []int
 }
 
 type fastJumper struct {
@@ -62,53 +66,57 @@ func fastSegmentFor(seg *gse.Segmenter) *fastSegment {
 // token's text), ok false when it cannot (upper-case ASCII, which gse
 // lower-cases, or a token it does not know).
 func (f *fastSegment) segment(text string, keep func(string) bool) (out []string, ok bool) {
-	if strings.IndexFunc(text, isASCIIUpper) >= 0 || f.seg.Num || f.seg.Alpha || f.seg.AlphaNum {
-		return nil, false
+	ok = f.each(text, func(w string) {
+		if keep(w) {
+			out = append(out, w)
+		}
+	})
+	if ok && out == nil && text != "" {
+		out = []string{}
 	}
-	words := f.seg.SplitTextToWords([]byte(text))
-	if len(words) == 0 {
-		return nil, true
+	return out, ok
+}
+
+// each calls fn with every word of text, in order, as segment would return
+// them before keep; it returns false, without calling fn, when segment
+// would not be ok.
+func (f *fastSegment) each(text string, fn func(w string)) bool {
+	if hasASCIIUpper(text) || f.seg.Num || f.seg.Alpha || f.seg.AlphaNum {
+		return false
 	}
 	sc, _ := f.pool.Get().(*segScratch)
 	if sc == nil {
 		sc = &segScratch{}
 	}
 	defer f.pool.Put(sc)
+	words := sc.splitWords(text)
+	if len(words) == 0 {
+		return true
+	}
 	maxLen := f.seg.Dict.MaxTokenLen()
 	sc.jumpers = resize(sc.jumpers, len(words))
 	clear(sc.jumpers)
 	sc.found = resize(sc.found, maxLen)
-	sc.ends = resize(sc.ends, len(words))
-	at := 0
-	for i, w := range words {
-		at += len(w)
-		sc.ends[i] = at
-	}
-	if at != len(text) {
-		return nil, false
-	}
 	for cur := range words {
 		var base float32
-		if cur > 0 {
-			base = sc.jumpers[cur-1].minDistance
-		}
-		n := f.seg.Dict.LookupTokens(words[cur:min(cur+maxLen, len(words))], sc.found)
 		start := 0
 		if cur > 0 {
+			base = sc.jumpers[cur-1].minDistance
 			start = sc.ends[cur-1]
 		}
+		n := f.seg.Dict.LookupTokens(words[cur:min(cur+maxLen, len(words))], sc.found)
 		k := cur // last word of the token, found in increasing order
 		firstWords := 0
 		for t := range n {
 			info, known := f.tokens[sc.found[t]]
 			if !known {
-				return nil, false
+				return false
 			}
 			for k < len(words) && sc.ends[k]-start < info.bytes {
 				k++
 			}
 			if k == len(words) || sc.ends[k]-start != info.bytes {
-				return nil, false
+				return false
 			}
 			if t == 0 {
 				firstWords = k - cur + 1
@@ -119,27 +127,76 @@ func (f *fastSegment) segment(text string, keep func(string) bool) (out []string
 			updateFastJumper(&sc.jumpers[cur], base, pseudoDistance, 1)
 		}
 	}
-	count := 0
+	// the path, read backwards from the end, gives the words' last units
+	sc.path = sc.path[:0]
 	for i := len(words) - 1; i >= 0; i -= sc.jumpers[i].words {
-		count++
+		sc.path = append(sc.path, i)
 	}
-	spans := make([][2]int, count)
-	for i := len(words) - 1; i >= 0; i -= sc.jumpers[i].words {
-		count--
+	for p := len(sc.path) - 1; p >= 0; p-- {
+		i := sc.path[p]
 		first := i - sc.jumpers[i].words + 1
 		start := 0
 		if first > 0 {
 			start = sc.ends[first-1]
 		}
-		spans[count] = [2]int{start, sc.ends[i]}
+		fn(text[start:sc.ends[i]])
 	}
-	out = make([]string, 0, len(spans))
-	for _, s := range spans {
-		if w := text[s[0]:s[1]]; keep(w) {
-			out = append(out, w)
+	return true
+}
+
+// splitWords is gse's SplitTextToWords (with Num, Alpha and AlphaNum off,
+// and text without upper-case ASCII, which it would lower-case): a run of
+// letters and numbers of one or two bytes each is one unit, any other rune
+// is a unit of its own. The units are slices of sc.text, a copy of text;
+// sc.ends holds the byte offset after each.
+func (sc *segScratch) splitWords(text string) []gse.Text {
+	sc.text = append(sc.text[:0], text...)
+	sc.words, sc.ends = sc.words[:0], sc.ends[:0]
+	emit := func(start, end int) {
+		sc.words = append(sc.words, sc.text[start:end])
+		sc.ends = append(sc.ends, end)
+	}
+	runStart := -1 // start of the current letter-or-number run
+	for i := 0; i < len(text); {
+		c := text[i]
+		var alnum bool
+		size := 1
+		switch {
+		case c < utf8.RuneSelf:
+			alnum = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		case c < 0xE0: // a two-byte rune, or an invalid byte
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			alnum = size == 2 && (unicode.IsLetter(r) || unicode.IsNumber(r))
+		default:
+			_, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if alnum {
+			if runStart < 0 {
+				runStart = i
+			}
+		} else {
+			if runStart >= 0 {
+				emit(runStart, i)
+				runStart = -1
+			}
+			emit(i, i+size)
+		}
+		i += size
+	}
+	if runStart >= 0 {
+		emit(runStart, len(text))
+	}
+	return sc.words
+}
+
+func hasASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
 		}
 	}
-	return out, true
+	return false
 }
 
 // updateFastJumper is gse's updateJumper.

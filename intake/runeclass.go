@@ -1,0 +1,60 @@
+package intake
+
+import (
+	"sync"
+	"unicode"
+)
+
+// Every rune of a message is asked whether it is a mark, an emoji or a Han
+// character, several times (normalisation, segmentation, features). The
+// answers come from Unicode range tables searched each time; for the Basic
+// Multilingual Plane they are computed once, on first use, into a table.
+
+const (
+	classMark  uint8 = 1 << iota // isMarkSlow
+	classEmoji                   // isEmojiSlow
+	classHan                     // unicode.Is(unicode.Han, r)
+)
+
+var (
+	bmpClassOnce sync.Once
+	bmpClass     *[0x10000]uint8
+)
+
+func buildBMPClasses() {
+	var t [0x10000]uint8
+	for r := rune(0); r < 0x10000; r++ {
+		t[r] = slowClassOf(r)
+	}
+	bmpClass = &t
+}
+
+// slowClassOf computes the class bits of r from the Unicode tables.
+func slowClassOf(r rune) uint8 {
+	var c uint8
+	if isMarkSlow(r) {
+		c |= classMark
+	}
+	if isEmojiSlow(r) {
+		c |= classEmoji
+	}
+	if unicode.Is(unicode.Han, r) {
+		c |= classHan
+	}
+	return c
+}
+
+// classOf returns the class bits of r.
+func classOf(r rune) uint8 {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return classHan // CJK ideographs: neither mark nor emoji (TestRuneClassTable)
+	}
+	if r >= 0 && r < 0x10000 {
+		bmpClassOnce.Do(buildBMPClasses)
+		return bmpClass[r]
+	}
+	return slowClassOf(r)
+}
+
+// isHanRune reports unicode.Is(unicode.Han, r).
+func isHanRune(r rune) bool { return classOf(r)&classHan != 0 }
