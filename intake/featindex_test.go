@@ -19,15 +19,7 @@ func TestPackedFeaturesLikeStrings(t *testing.T) {
 	plain.feats, plain.catFeats = nil, nil
 	texts := []string{"", " ", "a", "WiFi密码ABC", "电梯坏了！！！😡", "bad\xffutf8 电梯", "替换符\uFFFD电梯坏了",
 		"一二三四五六七八九十号楼", "𠀀𠀁𠀂 CJK Extension B", "ĀāĂă ÀÉ 123 ½ 电梯"}
-	for _, file := range goldenFiles(t) {
-		ds, err := ReadTSVFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ex := range ds.Examples {
-			texts = append(texts, ex.Text)
-		}
-	}
+	texts = append(texts, testdataTexts(t)...)
 	packed := 0
 	for _, text := range texts {
 		for _, norm := range []string{Normalize(text), text} {

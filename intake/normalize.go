@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // reChatEmoticon matches WeChat/QQ emoticon codes such as [微笑] or [捂脸].
@@ -39,8 +40,14 @@ func normalizeFolded(folded string) string {
 
 func normalizeOnce(text string) string { return normalizeOnceFolded(foldRunes(text)) }
 
+// Each step below returns its input, without building a string, when it
+// would not change it: in the pass that checks a normalised text is stable,
+// and for most messages in the first, nothing changes.
 func normalizeOnceFolded(folded string) string {
-	s := standardWords(folded)
+	s := folded
+	if hasASCIILetter(s) || dialects.occurIn(s) {
+		s = standardWords(s)
+	}
 	if strings.IndexByte(s, '[') >= 0 {
 		s = reChatEmoticon.ReplaceAllString(s, " ")
 	}
@@ -53,9 +60,21 @@ func normalizeOnceFolded(folded string) string {
 // The output has exactly as many runes as the input, which lets the location
 // extractor map positions back to the original text.
 func foldRunes(text string) string {
+	for i, r := range text {
+		// (an invalid byte, read as U+FFFD, is written as U+FFFD)
+		if foldRune(r) != r || r == utf8.RuneError {
+			return foldRunesFrom(text, i)
+		}
+	}
+	return text
+}
+
+// foldRunesFrom is foldRunes of text whose first i bytes fold to themselves.
+func foldRunesFrom(text string, i int) string {
 	var b strings.Builder
 	b.Grow(len(text))
-	for _, r := range text {
+	b.WriteString(text[:i])
+	for _, r := range text[i:] {
 		b.WriteRune(foldRune(r))
 	}
 	return b.String()
@@ -114,6 +133,14 @@ func isMarkSlow(r rune) bool {
 // squeeze drops emoji and control characters, collapses punctuation runs to
 // their first mark and cuts characters repeated more than twice.
 func squeeze(s string) string {
+	if !squeezes(s) {
+		return s
+	}
+	return squeezeAll(s)
+}
+
+// squeezeAll is squeeze building its result in every case.
+func squeezeAll(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	var prev rune = -1
@@ -136,8 +163,31 @@ func squeeze(s string) string {
 	return b.String()
 }
 
+// squeezes reports whether squeeze changes s: whether it drops or replaces
+// a rune (an invalid byte, read as U+FFFD, is replaced by a space).
+func squeezes(s string) bool {
+	var prev rune = -1
+	repeat := 0
+	for _, r := range s {
+		if r == prev {
+			repeat++
+		} else {
+			repeat = 0
+		}
+		if r == utf8.RuneError || isEmoji(r) || (unicode.IsControl(r) && r != ' ') ||
+			(isMark(r) && isMark(prev) && r != '-') || (repeat >= 2 && !unicode.IsDigit(r)) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
 // cleanSpaces collapses whitespace and drops spaces next to Han characters.
 func cleanSpaces(s string) string {
+	if strings.IndexFunc(s, unicode.IsSpace) < 0 {
+		return s // strings.Fields(s) is s alone, or nothing when s is ""
+	}
 	fields := strings.Fields(s)
 	if len(fields) <= 1 {
 		return strings.Join(fields, "")
@@ -167,4 +217,54 @@ func lastRune(s string) (rune, bool) {
 
 func isHanOrPunct(r rune) bool {
 	return unicode.Is(unicode.Han, r) || isMark(r)
+}
+
+// dialects finds whether a text holds a word dialectReplacer replaces.
+var dialects = newWordIndex(dialectWords())
+
+func dialectWords() []string {
+	var ws []string
+	for i := 0; i < len(dialectPairs); i += 2 {
+		ws = append(ws, dialectPairs[i])
+	}
+	return ws
+}
+
+// wordIndex finds whether any of a list of words occurs in a text, looking
+// only at the runes that start one.
+type wordIndex struct {
+	first   [0x10000 / 64]uint64 // bit set for a BMP rune that starts a word
+	byFirst map[rune][]string
+}
+
+func newWordIndex(words []string) *wordIndex {
+	x := &wordIndex{byFirst: make(map[rune][]string)}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if w == "" || r == utf8.RuneError {
+			panic("intake: wordIndex needs non-empty words of valid UTF-8")
+		}
+		x.byFirst[r] = append(x.byFirst[r], w)
+		if r < 0x10000 {
+			x.first[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return x
+}
+
+// occurIn reports whether a word of x occurs in s. A word starts with a
+// whole rune, so in s it can only start where a rune (or an invalid
+// byte) does.
+func (x *wordIndex) occurIn(s string) bool {
+	for i, r := range s {
+		if r < 0x10000 && x.first[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, w := range x.byFirst[r] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
