@@ -185,7 +185,7 @@ func squeezes(s string) bool {
 
 // cleanSpaces collapses whitespace and drops spaces next to Han characters.
 func cleanSpaces(s string) string {
-	if strings.IndexFunc(s, unicode.IsSpace) < 0 {
+	if !hasSpace(s) {
 		return s // strings.Fields(s) is s alone, or nothing when s is ""
 	}
 	fields := strings.Fields(s)
@@ -205,6 +205,21 @@ func cleanSpaces(s string) string {
 		b.WriteString(f)
 	}
 	return b.String()
+}
+
+// hasSpace reports whether s has a rune unicode.IsSpace accepts (none is
+// above U+3000, so Chinese text needs no table search).
+func hasSpace(s string) bool {
+	for _, r := range s {
+		if r < 0x80 {
+			if r == ' ' || r >= '\t' && r <= '\r' {
+				return true
+			}
+		} else if r <= 0x3000 && unicode.IsSpace(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func lastRune(s string) (rune, bool) {

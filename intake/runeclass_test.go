@@ -3,6 +3,7 @@ package intake
 import (
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestRuneClassTable checks the rune class table and its shortcut for the
@@ -14,6 +15,16 @@ func TestRuneClassTable(t *testing.T) {
 		}
 		if got, want := classOf(r), slowClassOf(r); got != want {
 			t.Fatalf("classOf(U+%04X) = %b, want %b", r, got, want)
+		}
+	}
+}
+
+// TestHasSpaceLikeIsSpace checks hasSpace against unicode.IsSpace for every
+// rune.
+func TestHasSpaceLikeIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := hasSpace("坏"+string(r)), unicode.IsSpace(r); got != want && r != utf8.RuneError {
+			t.Fatalf("hasSpace(U+%04X) = %t, want %t", r, got, want)
 		}
 	}
 }
