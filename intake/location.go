@@ -36,7 +36,7 @@ var locPatterns = []struct {
 	first func(rune) bool
 	match func(rest string) int // length of the match at the start of rest, or -1
 }{
-	{kindDash, isDigit, re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`)},
+	{kindDash, isDigit, digitsThen(1, 3, "-", re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`))},
 	{kindRoad, isHan, hanThen(roadSuffixes, numberedHouse)},
 	{kindNamed, isHan, hanThen(namedSuffixes, nil)},
 	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
@@ -45,7 +45,7 @@ var locPatterns = []struct {
 	{kindBuilding, runeIn("abcdefgh"), prefixes("a座", "b座", "c座", "d座", "e座", "f座", "g座", "h座",
 		"a栋", "b栋", "c栋", "d栋", "e栋", "f栋", "g栋", "h栋")},
 	{kindRoom, isNumeral, numbered("室", "号房")},
-	{kindRoom, isDigit, re(`^[0-9]{3,4}房`)},
+	{kindRoom, isDigit, digitsThen(3, 4, "房", re(`^[0-9]{3,4}房`))},
 	{kindFloor, isNumeral, numbered("层", "楼")},
 	{kindGate, runeIn("东南西北正侧大"), prefixes("东南门口", "东北门口", "西南门口", "西北门口", "东南门", "东北门", "西南门", "西北门",
 		"东门口", "南门口", "西门口", "北门口", "正门口", "侧门口", "大门口", "东门", "南门", "西门", "北门", "正门", "侧门", "大门")},
@@ -76,6 +76,23 @@ func re(expr string) func(string) int {
 			return loc[1]
 		}
 		return -1
+	}
+}
+
+// digitsThen runs match only when rest starts with lo to hi ASCII digits
+// followed by next, which match's expression requires: most digits of a
+// message start no such text, and a regular expression costs more than the
+// test.
+func digitsThen(lo, hi int, next string, match func(string) int) func(string) int {
+	return func(rest string) int {
+		k := 0
+		for k < len(rest) && k <= hi && isDigit(rune(rest[k])) {
+			k++
+		}
+		if k < lo || k > hi || !strings.HasPrefix(rest[k:], next) {
+			return -1
+		}
+		return match(rest)
 	}
 }
 
@@ -371,8 +388,11 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 	if i > 0 && (isNumeral(r) || r == '负') && strings.HasSuffix(sc.s[:i], "第") {
 		return locMatch{}, false // 第三单元 is an ordinal, not an address
 	}
-	rest := sc.s[i:]
 	mask := firstRuneMask(r)
+	if mask == 0 {
+		return locMatch{}, false
+	}
+	rest := sc.s[i:]
 	for k, p := range locPatterns {
 		if mask&(1<<k) == 0 || !sc.nameSuffixNear(p.kind, i) {
 			continue
@@ -507,11 +527,31 @@ func joinable(gap string) bool {
 func sliceRunesLike(orig, folded string, start, end int) string {
 	rs := utf8.RuneCountInString(folded[:start])
 	re := rs + utf8.RuneCountInString(folded[start:end])
-	o := []rune(orig)
-	if re > len(o) {
-		return ""
+	if !utf8.ValidString(orig) {
+		o := []rune(orig)
+		if re > len(o) {
+			return ""
+		}
+		return strings.TrimSpace(string(o[rs:re]))
 	}
-	return strings.TrimSpace(string(o[rs:re]))
+	// valid UTF-8 reads back as itself: slice orig at the runes' offsets
+	bs, n := -1, 0
+	for i := range orig {
+		if n == rs {
+			bs = i
+		}
+		if n == re {
+			return strings.TrimSpace(orig[bs:i])
+		}
+		n++
+	}
+	if n == re {
+		if bs < 0 {
+			bs = len(orig) // rs == re == the rune count
+		}
+		return strings.TrimSpace(orig[bs:])
+	}
+	return ""
 }
 
 func init() {
