@@ -25,8 +25,7 @@ type runeSlot struct {
 }
 
 const (
-	runeBits = 21 // every rune (≤ U+10FFFF) fits in 21 bits
-	runeMask = 1<<runeBits - 1
+	runeWidth = 21 // every rune (≤ U+10FFFF) fits in 21 bits
 	// hashMul is 2^64 divided by the golden ratio (Fibonacci hashing).
 	hashMul = 0x9E3779B97F4A7C15
 )
@@ -75,7 +74,7 @@ func packWord(w string) (key uint64, ok bool) {
 		if n == 3 || r == utf8.RuneError {
 			return 0, false
 		}
-		key = key<<runeBits | uint64(r+1)
+		key = key<<runeWidth | uint64(r+1)
 		n++
 	}
 	return key, n > 0
@@ -88,14 +87,14 @@ func packRunes(s string, n int) (key uint64, ok bool) {
 		if k == n || r == utf8.RuneError {
 			return 0, false
 		}
-		key = key<<runeBits | uint64(r)
+		key = key<<runeWidth | uint64(r)
 		k++
 	}
 	return key, k == n
 }
 
-func pack2(a, b rune) uint64    { return uint64(a)<<runeBits | uint64(b) }
-func pack3(a, b, c rune) uint64 { return uint64(a)<<(2*runeBits) | uint64(b)<<runeBits | uint64(c) }
+func pack2(a, b rune) uint64    { return uint64(a)<<runeWidth | uint64(b) }
+func pack3(a, b, c rune) uint64 { return uint64(a)<<(2*runeWidth) | uint64(b)<<runeWidth | uint64(c) }
 
 // featureIndex finds the vocabulary ids of features: packed for words of
 // up to three runes, Han unigrams, bigrams and trigrams; through the

@@ -248,7 +248,7 @@ func dialectWords() []string {
 // wordIndex finds whether any of a list of words occurs in a text, looking
 // only at the runes that start one.
 type wordIndex struct {
-	first   [0x10000 / 64]uint64 // bit set for a BMP rune that starts a word
+	first   runeBits // the runes that start a word
 	byFirst map[rune][]string
 }
 
@@ -260,9 +260,7 @@ func newWordIndex(words []string) *wordIndex {
 			panic("intake: wordIndex needs non-empty words of valid UTF-8")
 		}
 		x.byFirst[r] = append(x.byFirst[r], w)
-		if r < 0x10000 {
-			x.first[r>>6] |= 1 << (r & 63)
-		}
+		x.first.set(r)
 	}
 	return x
 }
@@ -272,7 +270,7 @@ func newWordIndex(words []string) *wordIndex {
 // byte) does.
 func (x *wordIndex) occurIn(s string) bool {
 	for i, r := range s {
-		if r < 0x10000 && x.first[r>>6]&(1<<(r&63)) == 0 {
+		if !x.first.mayHave(r) {
 			continue
 		}
 		for _, w := range x.byFirst[r] {

@@ -58,3 +58,29 @@ func classOf(r rune) uint8 {
 
 // isHanRune reports unicode.Is(unicode.Han, r).
 func isHanRune(r rune) bool { return classOf(r)&classHan != 0 }
+
+// runeBits marks runes of the Basic Multilingual Plane; every rune above it
+// counts as marked. The scans that look every rune of a message up in a map
+// of words by first rune (cues, structure, keywords) test the bit first:
+// most runes start no word, and a bit costs far less than a map look-up.
+type runeBits [0x10000 / 64]uint64
+
+// keyBits marks the keys of m.
+func keyBits[V any](m map[rune]V) *runeBits {
+	var b runeBits
+	for r := range m {
+		b.set(r)
+	}
+	return &b
+}
+
+func (b *runeBits) set(r rune) {
+	if r >= 0 && r < 0x10000 {
+		b[r>>6] |= 1 << (r & 63)
+	}
+}
+
+// mayHave reports whether r is marked (or above the BMP, or negative).
+func (b *runeBits) mayHave(r rune) bool {
+	return r < 0 || r >= 0x10000 || b[r>>6]&(1<<(r&63)) != 0
+}
