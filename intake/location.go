@@ -1,11 +1,11 @@
 package intake
 
 import (
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -105,7 +105,7 @@ func hanThen(suffixes []string, tail func(string) int) func(string) int {
 		i := 0
 		for range 6 {
 			r, size := utf8.DecodeRuneInString(rest[i:])
-			if size == 0 || !unicode.Is(unicode.Han, r) {
+			if size == 0 || !isHanRune(r) {
 				return -1
 			}
 			i += size
@@ -393,8 +393,9 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		return locMatch{}, false
 	}
 	rest := sc.s[i:]
-	for k, p := range locPatterns {
-		if mask&(1<<k) == 0 || !sc.nameSuffixNear(p.kind, i) {
+	for ; mask != 0; mask &= mask - 1 { // the patterns of mask's bits, in order
+		p := &locPatterns[bits.TrailingZeros16(mask)]
+		if (p.kind == kindNamed || p.kind == kindRoad) && !sc.nameSuffixNear(p.kind, i) {
 			continue
 		}
 		n := p.match(rest)

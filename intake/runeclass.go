@@ -11,9 +11,10 @@ import (
 // Multilingual Plane they are computed once, on first use, into a table.
 
 const (
-	classMark  uint8 = 1 << iota // isMarkSlow
-	classEmoji                   // isEmojiSlow
-	classHan                     // unicode.Is(unicode.Han, r)
+	classMark    uint8 = 1 << iota // isMarkSlow
+	classEmoji                     // isEmojiSlow
+	classHan                       // unicode.Is(unicode.Han, r)
+	classContent                   // unicode.IsLetter(r) || unicode.IsDigit(r)
 )
 
 var (
@@ -41,13 +42,20 @@ func slowClassOf(r rune) uint8 {
 	if unicode.Is(unicode.Han, r) {
 		c |= classHan
 	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		c |= classContent
+	}
 	return c
 }
+
+// ideographClass is the class of every CJK unified ideograph (U+4E00–U+9FFF):
+// Han letters, neither marks nor emoji (TestRuneClassTable).
+const ideographClass = classHan | classContent
 
 // classOf returns the class bits of r.
 func classOf(r rune) uint8 {
 	if r >= 0x4E00 && r <= 0x9FFF {
-		return classHan // CJK ideographs: neither mark nor emoji (TestRuneClassTable)
+		return ideographClass
 	}
 	if r >= 0 && r < 0x10000 {
 		bmpClassOnce.Do(buildBMPClasses)
