@@ -19,6 +19,7 @@ import (
 type fastSegment struct {
 	seg    *gse.Segmenter
 	tokens map[*gse.Token]tokenInfo
+	trie   *segTrie  // the dictionary by rune (segment_trie.go); nil if it cannot hold it
 	pool   sync.Pool // *segScratch
 }
 
@@ -31,9 +32,18 @@ type segScratch struct {
 	text    []byte
 	words   []gse.Text // units of text (splitWords)
 	ends    []int      // byte offset after each unit
+	invalid bool       // text has U+FFFD or an invalid byte
 	jumpers []fastJumper
 	found   []*gse.Token
+	hits    []segHit
 	path    []int
+}
+
+// segHit is a dictionary token found at a position: the last unit it
+// covers and its path cost.
+type segHit struct {
+	last     int
+	distance float32
 }
 
 type fastJumper struct {
@@ -58,6 +68,7 @@ func fastSegmentFor(seg *gse.Segmenter) *fastSegment {
 		t := &seg.Dict.Tokens[i]
 		f.tokens[t] = tokenInfo{bytes: len(t.Text()), distance: logTotalFreq - float32(math.Log2(t.Freq()))}
 	}
+	f.trie = newSegTrie(seg.Dict.Tokens, f.tokens)
 	actual, _ := fastSegments.LoadOrStore(seg, f)
 	return actual.(*fastSegment)
 }
@@ -97,33 +108,23 @@ func (f *fastSegment) each(text string, fn func(w string)) bool {
 	sc.jumpers = resize(sc.jumpers, len(words))
 	clear(sc.jumpers)
 	sc.found = resize(sc.found, maxLen)
+	byTrie := f.trie != nil && !sc.invalid
 	for cur := range words {
 		var base float32
-		start := 0
 		if cur > 0 {
 			base = sc.jumpers[cur-1].minDistance
-			start = sc.ends[cur-1]
 		}
-		n := f.seg.Dict.LookupTokens(words[cur:min(cur+maxLen, len(words))], sc.found)
-		k := cur // last word of the token, found in increasing order
-		firstWords := 0
-		for t := range n {
-			info, known := f.tokens[sc.found[t]]
-			if !known {
-				return false
-			}
-			for k < len(words) && sc.ends[k]-start < info.bytes {
-				k++
-			}
-			if k == len(words) || sc.ends[k]-start != info.bytes {
-				return false
-			}
-			if t == 0 {
-				firstWords = k - cur + 1
-			}
-			updateFastJumper(&sc.jumpers[k], base, info.distance, k-cur+1)
+		end := min(cur+maxLen, len(words))
+		if byTrie {
+			sc.hits = f.trie.lookup(text, sc.ends, cur, end, sc.hits[:0])
+		} else if !f.lookupTokens(sc, cur, end) {
+			return false
 		}
-		if n == 0 || firstWords > 1 {
+		for _, h := range sc.hits {
+			updateFastJumper(&sc.jumpers[h.last], base, h.distance, h.last-cur+1)
+		}
+		if len(sc.hits) == 0 || sc.hits[0].last > cur {
+			// no token of this unit alone: gse adds it as a pseudo-token
 			updateFastJumper(&sc.jumpers[cur], base, pseudoDistance, 1)
 		}
 	}
@@ -144,6 +145,33 @@ func (f *fastSegment) each(text string, fn func(w string)) bool {
 	return true
 }
 
+// lookupTokens sets sc.hits to the tokens that start at unit cur and end
+// before unit end, in increasing length, through gse's dictionary look-up;
+// false when a token does not end where a unit does (or is unknown).
+func (f *fastSegment) lookupTokens(sc *segScratch, cur, end int) bool {
+	sc.hits = sc.hits[:0]
+	start := 0
+	if cur > 0 {
+		start = sc.ends[cur-1]
+	}
+	n := f.seg.Dict.LookupTokens(sc.words[cur:end], sc.found)
+	k := cur // last unit of the token, found in increasing order
+	for t := range n {
+		info, known := f.tokens[sc.found[t]]
+		if !known {
+			return false
+		}
+		for k < len(sc.words) && sc.ends[k]-start < info.bytes {
+			k++
+		}
+		if k == len(sc.words) || sc.ends[k]-start != info.bytes {
+			return false
+		}
+		sc.hits = append(sc.hits, segHit{last: k, distance: info.distance})
+	}
+	return true
+}
+
 // splitWords is gse's SplitTextToWords (with Num, Alpha and AlphaNum off,
 // and text without upper-case ASCII, which it would lower-case): a run of
 // letters and numbers of one or two bytes each is one unit, any other rune
@@ -151,7 +179,7 @@ func (f *fastSegment) each(text string, fn func(w string)) bool {
 // sc.ends holds the byte offset after each.
 func (sc *segScratch) splitWords(text string) []gse.Text {
 	sc.text = append(sc.text[:0], text...)
-	sc.words, sc.ends = sc.words[:0], sc.ends[:0]
+	sc.words, sc.ends, sc.invalid = sc.words[:0], sc.ends[:0], false
 	emit := func(start, end int) {
 		sc.words = append(sc.words, sc.text[start:end])
 		sc.ends = append(sc.ends, end)
@@ -168,8 +196,11 @@ func (sc *segScratch) splitWords(text string) []gse.Text {
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
 			alnum = size == 2 && (unicode.IsLetter(r) || unicode.IsNumber(r))
+			sc.invalid = sc.invalid || r == utf8.RuneError
 		default:
-			_, size = utf8.DecodeRuneInString(text[i:])
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			sc.invalid = sc.invalid || r == utf8.RuneError
 		}
 		if alnum {
 			if runStart < 0 {
