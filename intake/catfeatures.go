@@ -1,9 +1,6 @@
 package intake
 
-import (
-	"slices"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // The category model reads more of a message than the concern detector:
 // besides the shared features (words, character unigrams and bigrams) it
@@ -62,8 +59,7 @@ func (m *Model) categoryIDs(norm string, ids []int32) []int32 {
 			}
 		})
 	}
-	slices.Sort(out[n0:])
-	return append(out[:n0], slices.Compact(out[n0:])...)
+	return append(out[:n0], sortUnique(out[n0:])...)
 }
 
 // appendTrigramIDs appends the ids of the trigrams forEachTrigram gives for

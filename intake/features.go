@@ -90,8 +90,7 @@ func (c *idCollector) add(id int32, ok, coverage bool) {
 
 // result returns the sorted distinct ids and the coverage.
 func (c *idCollector) result() ([]int32, float64) {
-	slices.Sort(c.ids)
-	return slices.Compact(c.ids), coverageOf(c.known, c.total)
+	return sortUnique(c.ids), coverageOf(c.known, c.total)
 }
 
 // featureIDsOf is featureIDsAct(m.seg, norm, act, m.index), with the
