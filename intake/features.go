@@ -102,7 +102,8 @@ func (m *Model) featureIDsOf(norm string, act speechAct) ([]int32, float64) {
 		return featureIDsAct(m.seg, norm, act, m.index)
 	}
 	folded := foldDigits(norm)
-	c := idCollector{ids: make([]int32, 0, 64)}
+	// about two ids per character (a bigram, a unigram, a word)
+	c := idCollector{ids: make([]int32, 0, 16+len(folded)/2)}
 	// runes first: a U+FFFD (or an invalid byte) sends the message to the
 	// string look-ups before any word is looked up
 	n := 0

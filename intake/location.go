@@ -1,9 +1,10 @@
 package intake
 
 import (
+	"cmp"
 	"math/bits"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -499,7 +500,9 @@ type locSpan struct {
 // mergeComponents joins components that touch (or are separated only by
 // "的" or spaces) into spans and drops spans made only of a bare 小区.
 func mergeComponents(s string, ms []locMatch) []locSpan {
-	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	// (the same pattern-defeating quicksort as sort.Slice, without its
+	// reflection and allocations: the same order, equal starts included)
+	slices.SortFunc(ms, func(a, b locMatch) int { return cmp.Compare(a.start, b.start) })
 	var spans []locSpan
 	for _, m := range ms {
 		if n := len(spans); n > 0 && joinable(s[spans[n-1].end:m.start]) && !(m.facility && m.start > spans[n-1].end) {

@@ -1,6 +1,10 @@
 package intake
 
 import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -63,6 +67,27 @@ func TestDigitsThenLikeExpression(t *testing.T) {
 		}
 		if got, want := guardedRoom(s), room(s); got != want {
 			t.Errorf("room(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestSortFuncOrdersLikeSortSlice checks the claim mergeComponents makes:
+// slices.SortFunc leaves components with equal starts in the order
+// sort.Slice did (both are the same unstable quicksort).
+func TestSortFuncOrdersLikeSortSlice(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 80; n++ {
+		for range 20 {
+			ms := make([]locMatch, n)
+			for i := range ms {
+				ms[i] = locMatch{kind: i, start: rng.IntN(1 + n/3)}
+			}
+			a, b := slices.Clone(ms), slices.Clone(ms)
+			sort.Slice(a, func(i, j int) bool { return a[i].start < a[j].start })
+			slices.SortFunc(b, func(x, y locMatch) int { return cmp.Compare(x.start, y.start) })
+			if !slices.Equal(a, b) {
+				t.Fatalf("n=%d: sort.Slice %v, slices.SortFunc %v", n, a, b)
+			}
 		}
 	}
 }
