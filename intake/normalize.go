@@ -28,6 +28,12 @@ func Normalize(text string) string { return normalizeFolded(foldRunes(text)) }
 // (Understand folds a message once for normalisation and locations).
 func normalizeFolded(folded string) string {
 	s := normalizeOnceFolded(folded)
+	if s == folded {
+		// the first pass changed nothing: the next would fold s (a folded
+		// text, which folding leaves alone: TestFoldRuneIdempotent) and
+		// repeat the first, so s is stable
+		return s
+	}
 	for i := 0; i < 4; i++ {
 		next := normalizeOnce(s)
 		if next == s {

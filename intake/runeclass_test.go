@@ -28,3 +28,13 @@ func TestHasSpaceLikeIsSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldRuneIdempotent checks what normalizeFolded relies on to skip its
+// second pass: folding a folded rune leaves it alone, for every rune.
+func TestFoldRuneIdempotent(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if f := foldRune(r); foldRune(f) != f {
+			t.Fatalf("foldRune(U+%04X) = U+%04X, folded again U+%04X", r, f, foldRune(f))
+		}
+	}
+}
