@@ -32,7 +32,7 @@ const (
 
 func newRuneTable(n int) runeTable {
 	size, shift := 8, uint(61)
-	for size < 2*n {
+	for size*5 < n*8 { // load at most 0.625
 		size, shift = size*2, shift-1
 	}
 	return runeTable{slots: make([]runeSlot, size), shift: shift}

@@ -31,11 +31,8 @@ func newSegTrie(tokens []gse.Token, info map[*gse.Token]tokenInfo) *segTrie {
 	for i := range tokens {
 		edges += utf8.RuneCountInString(tokens[i].Text())
 	}
-	size, shift := 8, uint(61)
-	for size < 2*edges {
-		size, shift = size*2, shift-1
-	}
-	t := &segTrie{slots: make([]trieEdge, size), shift: shift}
+	t := newSegTrieSized(2 * edges) // every character a new edge at most
+
 	nodes := int32(1) // 0 is the root
 	for i := range tokens {
 		text := tokens[i].Text()
@@ -60,7 +57,32 @@ func newSegTrie(tokens []gse.Token, info map[*gse.Token]tokenInfo) *segTrie {
 		}
 		last.distance = d
 	}
-	return t
+	return t.resized(int(nodes - 1))
+}
+
+// newSegTrieSized returns an empty trie with room for n edges at a load of
+// at most 5/8 (a small table keeps more of it in the cache).
+func newSegTrieSized(n int) *segTrie {
+	size, shift := 8, uint(61)
+	for size*5 < n*8 {
+		size, shift = size*2, shift-1
+	}
+	return &segTrie{slots: make([]trieEdge, size), shift: shift}
+}
+
+// resized returns t in a table sized for its n edges.
+func (t *segTrie) resized(n int) *segTrie {
+	r := newSegTrieSized(n)
+	if len(r.slots) >= len(t.slots) {
+		return t
+	}
+	for _, e := range t.slots {
+		if e.key != 0 {
+			key := e.key - 1
+			*r.edge(int32(key>>runeWidth), rune(key&(1<<runeWidth-1)), e.child) = e
+		}
+	}
+	return r
 }
 
 var noDistance = float32(math.NaN())
