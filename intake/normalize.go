@@ -76,13 +76,23 @@ func foldRunes(text string) string {
 }
 
 // foldRunesFrom is foldRunes of text whose first i bytes fold to themselves.
+// Runes that fold to themselves are copied a run at a time.
 func foldRunesFrom(text string, i int) string {
 	var b strings.Builder
 	b.Grow(len(text))
-	b.WriteString(text[:i])
-	for _, r := range text[i:] {
-		b.WriteRune(foldRune(r))
+	kept := 0 // text[kept:j] folds to itself and is not yet written
+	for j, r := range text[i:] {
+		j += i
+		if f := foldRune(r); f != r || r == utf8.RuneError {
+			b.WriteString(text[kept:j])
+			b.WriteRune(f)
+			kept = j + utf8.RuneLen(r)
+			if r == utf8.RuneError && !strings.HasPrefix(text[j:], "\uFFFD") {
+				kept = j + 1 // an invalid byte, written as U+FFFD
+			}
+		}
 	}
+	b.WriteString(text[kept:])
 	return b.String()
 }
 
