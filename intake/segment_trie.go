@@ -15,6 +15,7 @@ import (
 type segTrie struct {
 	slots []trieEdge
 	shift uint
+	edges int // slots in use
 }
 
 type trieEdge struct {
@@ -27,11 +28,7 @@ type trieEdge struct {
 // text is not valid UTF-8 (or holds U+FFFD), a cost is NaN or a text comes
 // twice: the byte-wise look-up remains.
 func newSegTrie(tokens []gse.Token, info map[*gse.Token]tokenInfo) *segTrie {
-	edges := 0
-	for i := range tokens {
-		edges += utf8.RuneCountInString(tokens[i].Text())
-	}
-	t := newSegTrieSized(2 * edges) // every character a new edge at most
+	t := newSegTrieSized(1024)
 
 	nodes := int32(1) // 0 is the root
 	for i := range tokens {
@@ -46,6 +43,9 @@ func newSegTrie(tokens []gse.Token, info map[*gse.Token]tokenInfo) *segTrie {
 			if r == utf8.RuneError {
 				return nil
 			}
+			if (t.edges+1)*8 > len(t.slots)*5 {
+				t = t.resized(2 * len(t.slots) * 5 / 8)
+			}
 			e := t.edge(node, r, nodes)
 			if e.child == nodes {
 				nodes++
@@ -57,7 +57,7 @@ func newSegTrie(tokens []gse.Token, info map[*gse.Token]tokenInfo) *segTrie {
 		}
 		last.distance = d
 	}
-	return t.resized(int(nodes - 1))
+	return t
 }
 
 // newSegTrieSized returns an empty trie with room for n edges at a load of
@@ -70,12 +70,9 @@ func newSegTrieSized(n int) *segTrie {
 	return &segTrie{slots: make([]trieEdge, size), shift: shift}
 }
 
-// resized returns t in a table sized for its n edges.
+// resized returns t in a table with room for n edges.
 func (t *segTrie) resized(n int) *segTrie {
 	r := newSegTrieSized(n)
-	if len(r.slots) >= len(t.slots) {
-		return t
-	}
 	for _, e := range t.slots {
 		if e.key != 0 {
 			key := e.key - 1
@@ -98,6 +95,7 @@ func (t *segTrie) edge(node int32, r rune, next int32) *trieEdge {
 		}
 		if e.key == 0 {
 			*e = trieEdge{key: key + 1, child: next, distance: noDistance}
+			t.edges++
 			return e
 		}
 	}
