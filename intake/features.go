@@ -106,27 +106,9 @@ func (m *Model) featureIDsOf(norm string, act speechAct) ([]int32, float64) {
 	c := idCollector{ids: make([]int32, 0, 16+len(folded)/2)}
 	// runes first: a U+FFFD (or an invalid byte) sends the message to the
 	// string look-ups before any word is looked up
-	n := 0
-	prev := rune(-1)
-	for _, r := range folded {
-		if r == utf8.RuneError {
-			return featureIDsAct(m.seg, norm, act, m.index)
-		}
-		n++
-		class := classOf(r)
-		if r == ' ' || class&(classMark|classEmoji) != 0 {
-			prev = -1
-			continue
-		}
-		if r >= 0x3400 && class&classHan != 0 {
-			id, ok := x.uni.get(uint64(r))
-			c.add(id, ok, false)
-		}
-		if prev >= 0 {
-			id, ok := x.bi.get(pack2(prev, r))
-			c.add(id, ok, isCJKLeadRune(prev) || isCJKLeadRune(r))
-		}
-		prev = r
+	n, ok := x.addRuneFeatures(&c, folded)
+	if !ok {
+		return featureIDsAct(m.seg, norm, act, m.index)
 	}
 	var scratch [64]byte
 	buf := scratch[:0]
@@ -152,6 +134,35 @@ func (m *Model) featureIDsOf(norm string, act speechAct) ([]int32, float64) {
 	named(append(buf[:0], lengthBucket(n)...))
 	act.features(named)
 	return c.result()
+}
+
+// addRuneFeatures adds the Han unigrams and the bigrams of folded (as
+// forEachFeatureAct gives them) to c and returns the number of runes; false
+// at a U+FFFD or an invalid byte, which packing leaves to the string map.
+func (x *featureIndex) addRuneFeatures(c *idCollector, folded string) (int, bool) {
+	n := 0
+	prev := rune(-1)
+	for _, r := range folded {
+		if r == utf8.RuneError {
+			return n, false
+		}
+		n++
+		class := classOf(r)
+		if r == ' ' || class&(classMark|classEmoji) != 0 {
+			prev = -1
+			continue
+		}
+		if r >= 0x3400 && class&classHan != 0 {
+			id, ok := x.uni.get(uint64(r))
+			c.add(id, ok, false)
+		}
+		if prev >= 0 {
+			id, ok := x.bi.get(pack2(prev, r))
+			c.add(id, ok, isCJKLeadRune(prev) || isCJKLeadRune(r))
+		}
+		prev = r
+	}
+	return n, true
 }
 
 // isCJKLeadRune reports whether r's UTF-8 lead byte is one
