@@ -1,9 +1,6 @@
 package intake
 
-import (
-	"slices"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // The category model reads more of a message than the concern detector:
 // besides the shared features (words, character unigrams and bigrams) it
@@ -50,11 +47,46 @@ func (m *Model) categoryIDs(norm string, ids []int32) []int32 {
 	out := make([]int32, len(ids), len(ids)+48)
 	copy(out, ids)
 	n0 := len(out)
-	forEachTrigram(foldDigits(norm), func(f []byte) {
-		if id, ok := m.catIndex[string(f)]; ok {
-			out = append(out, id)
+	ok := false
+	if m.catFeats != nil {
+		out, ok = m.catFeats.appendTrigramIDs(out, norm)
+	}
+	if !ok {
+		out = out[:n0]
+		forEachTrigram(foldDigits(norm), func(f []byte) {
+			if id, ok := m.catIndex[string(f)]; ok {
+				out = append(out, id)
+			}
+		})
+	}
+	return append(out[:n0], sortUnique(out[n0:])...)
+}
+
+// appendTrigramIDs appends the ids of the trigrams forEachTrigram gives for
+// foldDigits(norm), through the packed table. It returns false when it
+// cannot (invalid UTF-8 or U+FFFD in norm, which packing leaves to the
+// string map).
+func (x *featureIndex) appendTrigramIDs(out []int32, norm string) ([]int32, bool) {
+	run := 0
+	var p2, p1 rune
+	for _, r := range norm {
+		if r == utf8.RuneError {
+			return out, false
 		}
-	})
-	slices.Sort(out[n0:])
-	return append(out[:n0], slices.Compact(out[n0:])...)
+		if r >= '1' && r <= '9' {
+			r = '0' // foldDigits
+		}
+		if isSpaceOrMark(r) {
+			run = 0
+			continue
+		}
+		run++
+		if run >= 3 {
+			if id, ok := x.tri.get(pack3(p2, p1, r)); ok {
+				out = append(out, id)
+			}
+		}
+		p2, p1 = p1, r
+	}
+	return out, true
 }

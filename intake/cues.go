@@ -40,6 +40,9 @@ var cueNotBefore = map[string]string{"打火": "机", "出租": "车", "全是�
 // message finds all groups (instead of one substring search per word).
 var cueIndex = buildCueIndex()
 
+// cueFirst marks the runes cueIndex has words for.
+var cueFirst = keyBits(cueIndex)
+
 func buildCueIndex() map[rune][]cueWord {
 	idx := map[rune][]cueWord{}
 	add := func(g cueGroup, words []string) {
@@ -73,6 +76,9 @@ func buildCueIndex() map[rune][]cueWord {
 func scanCues(norm string) cueSet {
 	var s cueSet
 	for i, r := range norm {
+		if !cueFirst.mayHave(r) {
+			continue
+		}
 		for _, c := range cueIndex[r] {
 			if s.has(c.group) || !strings.HasPrefix(norm[i:], c.word) {
 				continue

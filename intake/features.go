@@ -2,7 +2,6 @@ package intake
 
 import (
 	"slices"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
@@ -31,7 +30,7 @@ func forEachFeatureAct(seg *gse.Segmenter, norm string, act speechAct, fn func(f
 			prev = -1
 			continue
 		}
-		if r >= 0x3400 && unicode.Is(unicode.Han, r) {
+		if r >= 0x3400 && isHanRune(r) {
 			fn(append(append(buf[:0], "u:"...), folded[i:i+utf8.RuneLen(r)]...))
 		}
 		if prev >= 0 {
@@ -60,23 +59,115 @@ func featureIDs(seg *gse.Segmenter, norm string, index map[string]int32) []int32
 // featureIDsAct is featureIDs with the speech act already read; it also
 // returns the message's coverage (coverage.go).
 func featureIDsAct(seg *gse.Segmenter, norm string, act speechAct, index map[string]int32) ([]int32, float64) {
-	ids := make([]int32, 0, 64)
-	known, total := 0, 0
+	c := idCollector{ids: make([]int32, 0, 64)}
 	forEachFeatureAct(seg, norm, act, func(f []byte) {
 		id, ok := index[string(f)]
-		if ok {
-			ids = append(ids, id)
-		}
-		if isCoverageFeature(f) {
-			total++
-			if ok {
-				known++
-			}
-		}
+		c.add(id, ok, isCoverageFeature(f))
 	})
-	slices.Sort(ids)
-	return slices.Compact(ids), coverageOf(known, total)
+	return c.result()
 }
+
+// idCollector gathers the ids of a message's features and counts its
+// coverage.
+type idCollector struct {
+	ids          []int32
+	known, total int
+}
+
+// add records a feature: its id if ok (known), and whether it counts
+// towards coverage.
+func (c *idCollector) add(id int32, ok, coverage bool) {
+	if ok {
+		c.ids = append(c.ids, id)
+	}
+	if coverage {
+		c.total++
+		if ok {
+			c.known++
+		}
+	}
+}
+
+// result returns the sorted distinct ids and the coverage.
+func (c *idCollector) result() ([]int32, float64) {
+	return sortUnique(c.ids), coverageOf(c.known, c.total)
+}
+
+// featureIDsOf is featureIDsAct(m.seg, norm, act, m.index), with the
+// model's packed feature index (featindex.go) and without building a
+// string per feature.
+func (m *Model) featureIDsOf(norm string, act speechAct) ([]int32, float64) {
+	x := m.feats
+	if x == nil {
+		return featureIDsAct(m.seg, norm, act, m.index)
+	}
+	folded := foldDigits(norm)
+	// about two ids per character (a bigram, a unigram, a word)
+	c := idCollector{ids: make([]int32, 0, 16+len(folded)/2)}
+	// runes first: a U+FFFD (or an invalid byte) sends the message to the
+	// string look-ups before any word is looked up
+	n, ok := x.addRuneFeatures(&c, folded)
+	if !ok {
+		return featureIDsAct(m.seg, norm, act, m.index)
+	}
+	var scratch [64]byte
+	buf := scratch[:0]
+	word := func(w string) {
+		var id int32
+		var ok bool
+		id, ok, buf = x.wordID(w, buf)
+		c.add(id, ok, hasCJKLead(w))
+	}
+	if !m.fseg.each(folded, func(w string) {
+		if hasContent(w) {
+			word(w)
+		}
+	}) {
+		for _, w := range segmentWithGse(m.seg, folded) {
+			word(w)
+		}
+	}
+	named := func(f []byte) {
+		id, ok := x.names[string(f)]
+		c.add(id, ok, isCoverageFeature(f))
+	}
+	named(append(buf[:0], lengthBucket(n)...))
+	act.features(named)
+	return c.result()
+}
+
+// addRuneFeatures adds the Han unigrams and the bigrams of folded (as
+// forEachFeatureAct gives them) to c and returns the number of runes; false
+// at a U+FFFD or an invalid byte, which packing leaves to the string map.
+func (x *featureIndex) addRuneFeatures(c *idCollector, folded string) (int, bool) {
+	n := 0
+	prev := rune(-1)
+	for _, r := range folded {
+		if r == utf8.RuneError {
+			return n, false
+		}
+		n++
+		class := classOf(r)
+		if r == ' ' || class&(classMark|classEmoji) != 0 {
+			prev = -1
+			continue
+		}
+		if r >= 0x3400 && class&classHan != 0 {
+			id, ok := x.uni.get(uint64(r))
+			c.add(id, ok, false)
+		}
+		if prev >= 0 {
+			id, ok := x.bi.get(pack2(prev, r))
+			c.add(id, ok, isCJKLeadRune(prev) || isCJKLeadRune(r))
+		}
+		prev = r
+	}
+	return n, true
+}
+
+// isCJKLeadRune reports whether r's UTF-8 lead byte is one
+// isCoverageFeature looks for (U+3000–U+9FFF).
+func isCJKLeadRune(r rune) bool { return r >= 0x3000 && r <= 0x9FFF }
 
 func lengthBucket(n int) string {
 	switch {

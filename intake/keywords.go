@@ -11,6 +11,7 @@ import (
 // rune, instead of searching the whole message once per keyword.
 type keywordIndex struct {
 	byFirst map[rune][]keywordRef
+	first   *runeBits    // the runes byFirst has keywords for
 	slow    []keywordRef // keywords that are not valid UTF-8: strings.Contains
 	n       int          // number of keywords (the size of the seen set)
 }
@@ -37,6 +38,7 @@ func newKeywordIndex(t []Category) *keywordIndex {
 			x.byFirst[r] = append(x.byFirst[r], ref)
 		}
 	}
+	x.first = keyBits(x.byFirst)
 	return x
 }
 
@@ -54,6 +56,9 @@ func (x *keywordIndex) hits(norm string, cats, limit int) []int {
 		}
 	}
 	for i, r := range norm {
+		if !x.first.mayHave(r) {
+			continue
+		}
 		for _, ref := range x.byFirst[r] {
 			if strings.HasPrefix(norm[i:], ref.word) {
 				count(ref)

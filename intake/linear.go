@@ -39,11 +39,37 @@ func (l *linear) logits(ids []int32, out []float64) {
 		return
 	}
 	v := s / math.Sqrt(float64(len(ids)))
-	for _, id := range ids {
-		row := l.W[int(id)*k : int(id)*k+k]
-		for j, w := range row {
-			out[j] += v * float64(w)
+	// Each class sums its terms in the order of ids, as a loop over ids
+	// adding each row to out would; a few classes at a time, in registers,
+	// it runs about three times as fast as through out.
+	j := 0
+	for ; j+4 <= k; j += 4 {
+		a0, a1, a2, a3 := out[j], out[j+1], out[j+2], out[j+3]
+		for _, id := range ids {
+			row := l.W[int(id)*k+j : int(id)*k+j+4]
+			a0 += v * float64(row[0])
+			a1 += v * float64(row[1])
+			a2 += v * float64(row[2])
+			a3 += v * float64(row[3])
 		}
+		out[j], out[j+1], out[j+2], out[j+3] = a0, a1, a2, a3
+	}
+	if j+2 <= k {
+		a0, a1 := out[j], out[j+1]
+		for _, id := range ids {
+			row := l.W[int(id)*k+j : int(id)*k+j+2]
+			a0 += v * float64(row[0])
+			a1 += v * float64(row[1])
+		}
+		out[j], out[j+1] = a0, a1
+		j += 2
+	}
+	if j < k {
+		a := out[j]
+		for _, id := range ids {
+			a += v * float64(l.W[int(id)*k+j])
+		}
+		out[j] = a
 	}
 }
 

@@ -1,11 +1,12 @@
 package intake
 
 import (
+	"cmp"
+	"math/bits"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -37,7 +38,7 @@ var locPatterns = []struct {
 	first func(rune) bool
 	match func(rest string) int // length of the match at the start of rest, or -1
 }{
-	{kindDash, isDigit, re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`)},
+	{kindDash, isDigit, digitsThen(1, 3, "-", re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`))},
 	{kindRoad, isHan, hanThen(roadSuffixes, numberedHouse)},
 	{kindNamed, isHan, hanThen(namedSuffixes, nil)},
 	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?(?:入口|出口)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
@@ -46,7 +47,7 @@ var locPatterns = []struct {
 	{kindBuilding, runeIn("abcdefgh"), prefixes("a座", "b座", "c座", "d座", "e座", "f座", "g座", "h座",
 		"a栋", "b栋", "c栋", "d栋", "e栋", "f栋", "g栋", "h栋")},
 	{kindRoom, isNumeral, numbered("室", "号房")},
-	{kindRoom, isDigit, re(`^[0-9]{3,4}房`)},
+	{kindRoom, isDigit, digitsThen(3, 4, "房", re(`^[0-9]{3,4}房`))},
 	{kindFloor, isNumeral, numbered("层", "楼")},
 	{kindGate, runeIn("东南西北正侧大"), prefixes("东南门口", "东北门口", "西南门口", "西北门口", "东南门", "东北门", "西南门", "西北门",
 		"东门口", "南门口", "西门口", "北门口", "正门口", "侧门口", "大门口", "东门", "南门", "西门", "北门", "正门", "侧门", "大门")},
@@ -81,6 +82,23 @@ func re(expr string) func(string) int {
 	}
 }
 
+// digitsThen runs match only when rest starts with lo to hi ASCII digits
+// followed by next, which match's expression requires: most digits of a
+// message start no such text, and a regular expression costs more than the
+// test.
+func digitsThen(lo, hi int, next string, match func(string) int) func(string) int {
+	return func(rest string) int {
+		k := 0
+		for k < len(rest) && k <= hi && isDigit(rune(rest[k])) {
+			k++
+		}
+		if k < lo || k > hi || !strings.HasPrefix(rest[k:], next) {
+			return -1
+		}
+		return match(rest)
+	}
+}
+
 // hanThen matches as the expression ^\p{Han}{1,6}?(?:suffixes…)tail would,
 // without a regular expression: the fewest Han characters (one to six)
 // followed by the first suffix that fits, then tail (nil: nothing). tail
@@ -90,7 +108,7 @@ func hanThen(suffixes []string, tail func(string) int) func(string) int {
 		i := 0
 		for range 6 {
 			r, size := utf8.DecodeRuneInString(rest[i:])
-			if size == 0 || !unicode.Is(unicode.Han, r) {
+			if size == 0 || !isHanRune(r) {
 				return -1
 			}
 			i += size
@@ -375,10 +393,14 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 	if i > 0 && (isNumeral(r) || r == '负') && strings.HasSuffix(sc.s[:i], "第") {
 		return locMatch{}, false // 第三单元 is an ordinal, not an address
 	}
-	rest := sc.s[i:]
 	mask := firstRuneMask(r)
-	for k, p := range locPatterns {
-		if mask&(1<<k) == 0 || !sc.nameSuffixNear(p.kind, i) {
+	if mask == 0 {
+		return locMatch{}, false
+	}
+	rest := sc.s[i:]
+	for ; mask != 0; mask &= mask - 1 { // the patterns of mask's bits, in order
+		p := &locPatterns[bits.TrailingZeros16(mask)]
+		if (p.kind == kindNamed || p.kind == kindRoad) && !sc.nameSuffixNear(p.kind, i) {
 			continue
 		}
 		n := p.match(rest)
@@ -482,7 +504,9 @@ type locSpan struct {
 // mergeComponents joins components that touch (or are separated only by
 // "的" or spaces) into spans and drops spans made only of a bare 小区.
 func mergeComponents(s string, ms []locMatch) []locSpan {
-	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	// (the same pattern-defeating quicksort as sort.Slice, without its
+	// reflection and allocations: the same order, equal starts included)
+	slices.SortFunc(ms, func(a, b locMatch) int { return cmp.Compare(a.start, b.start) })
 	var spans []locSpan
 	for _, m := range ms {
 		if n := len(spans); n > 0 && joinable(s[spans[n-1].end:m.start]) && !(m.facility && m.start > spans[n-1].end) {
@@ -511,11 +535,31 @@ func joinable(gap string) bool {
 func sliceRunesLike(orig, folded string, start, end int) string {
 	rs := utf8.RuneCountInString(folded[:start])
 	re := rs + utf8.RuneCountInString(folded[start:end])
-	o := []rune(orig)
-	if re > len(o) {
-		return ""
+	if !utf8.ValidString(orig) {
+		o := []rune(orig)
+		if re > len(o) {
+			return ""
+		}
+		return strings.TrimSpace(string(o[rs:re]))
 	}
-	return strings.TrimSpace(string(o[rs:re]))
+	// valid UTF-8 reads back as itself: slice orig at the runes' offsets
+	bs, n := -1, 0
+	for i := range orig {
+		if n == rs {
+			bs = i
+		}
+		if n == re {
+			return strings.TrimSpace(orig[bs:i])
+		}
+		n++
+	}
+	if n == re {
+		if bs < 0 {
+			bs = len(orig) // rs == re == the rune count
+		}
+		return strings.TrimSpace(orig[bs:])
+	}
+	return ""
 }
 
 func init() {

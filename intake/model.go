@@ -73,6 +73,9 @@ type Model struct {
 	data     modelData
 	index    map[string]int32
 	catIndex map[string]int32 // CatFeatures → id (after the shared features)
+	feats    *featureIndex    // index, packed (featindex.go)
+	catFeats *featureIndex    // catIndex, packed; nil without CatFeatures
+	fseg     *fastSegment
 	seg      *gse.Segmenter
 	taxonomy []Category
 	ack      float64
@@ -157,7 +160,10 @@ func newModel(d modelData, opts []Option) (*Model, error) {
 		for i, f := range d.CatFeatures {
 			m.catIndex[f] = int32(len(d.Features) + i)
 		}
+		m.catFeats = newFeatureIndex(m.catIndex)
 	}
+	m.feats = newFeatureIndex(m.index)
+	m.fseg = fastSegmentFor(seg)
 	if m.ack == 0 {
 		m.ack = DefaultAckThreshold
 	}

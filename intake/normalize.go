@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // reChatEmoticon matches WeChat/QQ emoticon codes such as [微笑] or [捂脸].
@@ -27,6 +28,12 @@ func Normalize(text string) string { return normalizeFolded(foldRunes(text)) }
 // (Understand folds a message once for normalisation and locations).
 func normalizeFolded(folded string) string {
 	s := normalizeOnceFolded(folded)
+	if s == folded {
+		// the first pass changed nothing: the next would fold s (a folded
+		// text, which folding leaves alone: TestFoldRuneIdempotent) and
+		// repeat the first, so s is stable
+		return s
+	}
 	for i := 0; i < 4; i++ {
 		next := normalizeOnce(s)
 		if next == s {
@@ -39,8 +46,14 @@ func normalizeFolded(folded string) string {
 
 func normalizeOnce(text string) string { return normalizeOnceFolded(foldRunes(text)) }
 
+// Each step below returns its input, without building a string, when it
+// would not change it: in the pass that checks a normalised text is stable,
+// and for most messages in the first, nothing changes.
 func normalizeOnceFolded(folded string) string {
-	s := standardWords(folded)
+	s := folded
+	if hasASCIILetter(s) || dialects.occurIn(s) {
+		s = standardWords(s)
+	}
 	if strings.IndexByte(s, '[') >= 0 {
 		s = reChatEmoticon.ReplaceAllString(s, " ")
 	}
@@ -53,11 +66,33 @@ func normalizeOnceFolded(folded string) string {
 // The output has exactly as many runes as the input, which lets the location
 // extractor map positions back to the original text.
 func foldRunes(text string) string {
+	for i, r := range text {
+		// (an invalid byte, read as U+FFFD, is written as U+FFFD)
+		if foldRune(r) != r || r == utf8.RuneError {
+			return foldRunesFrom(text, i)
+		}
+	}
+	return text
+}
+
+// foldRunesFrom is foldRunes of text whose first i bytes fold to themselves.
+// Runes that fold to themselves are copied a run at a time.
+func foldRunesFrom(text string, i int) string {
 	var b strings.Builder
 	b.Grow(len(text))
-	for _, r := range text {
-		b.WriteRune(foldRune(r))
+	kept := 0 // text[kept:j] folds to itself and is not yet written
+	for j, r := range text[i:] {
+		j += i
+		if f := foldRune(r); f != r || r == utf8.RuneError {
+			b.WriteString(text[kept:j])
+			b.WriteRune(f)
+			kept = j + utf8.RuneLen(r)
+			if r == utf8.RuneError && !strings.HasPrefix(text[j:], "\uFFFD") {
+				kept = j + 1 // an invalid byte, written as U+FFFD
+			}
+		}
 	}
+	b.WriteString(text[kept:])
 	return b.String()
 }
 
@@ -83,7 +118,13 @@ func foldRune(r rune) rune {
 }
 
 // isEmoji reports whether r is a pictograph, emoji modifier or joiner.
-func isEmoji(r rune) bool {
+func isEmoji(r rune) bool { return classOf(r)&classEmoji != 0 }
+
+// isMark reports whether r is punctuation or a symbol (but not an emoji).
+func isMark(r rune) bool { return classOf(r)&classMark != 0 }
+
+// isEmojiSlow is isEmoji from the Unicode tables (runeclass.go).
+func isEmojiSlow(r rune) bool {
 	switch {
 	case r >= 0x4E00 && r <= 0x9FFF:
 		return false // CJK ideographs: no symbol there (TestNoSymbolAmongIdeographs)
@@ -97,8 +138,8 @@ func isEmoji(r rune) bool {
 	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Cs, r) || unicode.Is(unicode.Co, r)
 }
 
-// isMark reports whether r is punctuation or a symbol (but not an emoji).
-func isMark(r rune) bool {
+// isMarkSlow is isMark from the Unicode tables (runeclass.go).
+func isMarkSlow(r rune) bool {
 	if r >= 0x4E00 && r <= 0x9FFF {
 		return false
 	}
@@ -108,6 +149,14 @@ func isMark(r rune) bool {
 // squeeze drops emoji and control characters, collapses punctuation runs to
 // their first mark and cuts characters repeated more than twice.
 func squeeze(s string) string {
+	if !squeezes(s) {
+		return s
+	}
+	return squeezeAll(s)
+}
+
+// squeezeAll is squeeze building its result in every case.
+func squeezeAll(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	var prev rune = -1
@@ -130,8 +179,31 @@ func squeeze(s string) string {
 	return b.String()
 }
 
+// squeezes reports whether squeeze changes s: whether it drops or replaces
+// a rune (an invalid byte, read as U+FFFD, is replaced by a space).
+func squeezes(s string) bool {
+	var prev rune = -1
+	repeat := 0
+	for _, r := range s {
+		if r == prev {
+			repeat++
+		} else {
+			repeat = 0
+		}
+		if r == utf8.RuneError || isEmoji(r) || (unicode.IsControl(r) && r != ' ') ||
+			(isMark(r) && isMark(prev) && r != '-') || (repeat >= 2 && !unicode.IsDigit(r)) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
 // cleanSpaces collapses whitespace and drops spaces next to Han characters.
 func cleanSpaces(s string) string {
+	if !hasSpace(s) {
+		return s // strings.Fields(s) is s alone, or nothing when s is ""
+	}
 	fields := strings.Fields(s)
 	if len(fields) <= 1 {
 		return strings.Join(fields, "")
@@ -151,6 +223,21 @@ func cleanSpaces(s string) string {
 	return b.String()
 }
 
+// hasSpace reports whether s has a rune unicode.IsSpace accepts (none is
+// above U+3000, so Chinese text needs no table search).
+func hasSpace(s string) bool {
+	for _, r := range s {
+		if r < 0x80 {
+			if r == ' ' || r >= '\t' && r <= '\r' {
+				return true
+			}
+		} else if r <= 0x3000 && unicode.IsSpace(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func lastRune(s string) (rune, bool) {
 	rs := []rune(s)
 	if len(rs) == 0 {
@@ -161,4 +248,52 @@ func lastRune(s string) (rune, bool) {
 
 func isHanOrPunct(r rune) bool {
 	return unicode.Is(unicode.Han, r) || isMark(r)
+}
+
+// dialects finds whether a text holds a word dialectReplacer replaces.
+var dialects = newWordIndex(dialectWords())
+
+func dialectWords() []string {
+	var ws []string
+	for i := 0; i < len(dialectPairs); i += 2 {
+		ws = append(ws, dialectPairs[i])
+	}
+	return ws
+}
+
+// wordIndex finds whether any of a list of words occurs in a text, looking
+// only at the runes that start one.
+type wordIndex struct {
+	first   runeBits // the runes that start a word
+	byFirst map[rune][]string
+}
+
+func newWordIndex(words []string) *wordIndex {
+	x := &wordIndex{byFirst: make(map[rune][]string)}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if w == "" || r == utf8.RuneError {
+			panic("intake: wordIndex needs non-empty words of valid UTF-8")
+		}
+		x.byFirst[r] = append(x.byFirst[r], w)
+		x.first.set(r)
+	}
+	return x
+}
+
+// occurIn reports whether a word of x occurs in s. A word starts with a
+// whole rune, so in s it can only start where a rune (or an invalid
+// byte) does.
+func (x *wordIndex) occurIn(s string) bool {
+	for i, r := range s {
+		if !x.first.mayHave(r) {
+			continue
+		}
+		for _, w := range x.byFirst[r] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -74,26 +74,41 @@ func convertAddressNumerals(s string) string {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(len(s))
+	copied := 0 // s[:copied] is in b; b is empty until a numeral changes
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isCNNumeral(r) {
-			b.WriteString(s[i : i+size])
 			i += size
 			continue
 		}
-		j := i
-		for j < len(s) {
-			r2, sz := utf8.DecodeRuneInString(s[j:])
-			if !isCNNumeral(r2) {
-				break
+		j := numeralRunEnd(s, i)
+		if d := numeralBeforeSuffix(s[i:j], s[j:], s[:i]); d != s[i:j] {
+			if copied == 0 {
+				b.Grow(len(s))
 			}
-			j += sz
+			b.WriteString(s[copied:i])
+			b.WriteString(d)
+			copied = j
 		}
-		b.WriteString(numeralBeforeSuffix(s[i:j], s[j:], s[:i]))
 		i = j
 	}
+	if copied == 0 {
+		return s
+	}
+	b.WriteString(s[copied:])
 	return b.String()
+}
+
+// numeralRunEnd returns the end of the run of Chinese numerals at s[i:].
+func numeralRunEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isCNNumeral(r) {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // numeralBeforeSuffix returns the digit form of num when rest starts with an

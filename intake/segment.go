@@ -101,7 +101,12 @@ func coversText(segs []gse.Segment, n int) bool {
 // hasContent reports whether w has a rune other than a space or mark
 // (strings.TrimFunc(w, isSpaceOrMark) != "").
 func hasContent(w string) bool {
-	return strings.IndexFunc(w, func(r rune) bool { return !isSpaceOrMark(r) }) >= 0
+	for _, r := range w {
+		if !isSpaceOrMark(r) {
+			return true
+		}
+	}
+	return false
 }
 
-func isSpaceOrMark(r rune) bool { return r == ' ' || isMark(r) || isEmoji(r) }
+func isSpaceOrMark(r rune) bool { return r == ' ' || classOf(r)&(classMark|classEmoji) != 0 }

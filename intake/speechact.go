@@ -1,9 +1,6 @@
 package intake
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 // A report is a speech act: a present problem here, asked to be fixed or
 // complained about. speechAct holds the cues that a message that mentions
@@ -150,7 +147,7 @@ func (a speechAct) gate(danger bool) (possible bool, factor float64) {
 func contentRunes(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if classOf(r)&classContent != 0 { // unicode.IsLetter(r) || unicode.IsDigit(r)
 			n++
 		}
 	}

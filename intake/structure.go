@@ -321,14 +321,8 @@ func pairWithin(norm string, a, b []string, n int) bool {
 	return false
 }
 
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+// containsAny reports whether s contains any of words (wordlists.go).
+func containsAny(s string, words []string) bool { return containsAnyWord(s, words) }
 
 func prefixAny(s string, words []string) bool {
 	for _, w := range words {

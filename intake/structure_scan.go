@@ -55,10 +55,16 @@ var structIndex = func() map[rune][]cueWord {
 	return idx
 }()
 
+// structFirst marks the runes structIndex has words for.
+var structFirst = keyBits(structIndex)
+
 // scanStructure finds the structure groups present in normalised text.
 func scanStructure(norm string) structSet {
 	var s structSet
 	for i, r := range norm {
+		if !structFirst.mayHave(r) {
+			continue
+		}
 		for _, c := range structIndex[r] {
 			if !s.has(int(c.group)) && strings.HasPrefix(norm[i:], c.word) {
 				s |= 1 << c.group

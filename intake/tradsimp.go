@@ -17,22 +17,10 @@ var tradToSimp = buildRuneMap(tradChars, simpChars)
 // is a key of tradToSimp, so that foldRune looks up the map only for the
 // few runes that may be traditional (the lookup, at every rune of every
 // message, was a tenth of the time to understand a long message).
-var tradBMP = buildRuneBits(tradToSimp)
-
-func buildRuneBits(m map[rune]rune) *[0x10000 / 64]uint64 {
-	var bits [0x10000 / 64]uint64
-	for r := range m {
-		if r < 0x10000 {
-			bits[r>>6] |= 1 << (r & 63)
-		}
-	}
-	return &bits
-}
+var tradBMP = keyBits(tradToSimp)
 
 // maybeTraditional reports whether r may be a key of tradToSimp.
-func maybeTraditional(r rune) bool {
-	return r >= 0x10000 || r >= 0 && tradBMP[r>>6]&(1<<(r&63)) != 0
-}
+func maybeTraditional(r rune) bool { return tradBMP.mayHave(r) }
 
 func buildRuneMap(from, to string) map[rune]rune {
 	f, t := []rune(from), []rune(to)

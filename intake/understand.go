@@ -65,7 +65,7 @@ func (m *Model) Understand(text string) Result {
 	cues := scanCues(norm)
 	act := speechActOf(norm, cues)
 	act.joke = act.joke || laughing(text)
-	ids, coverage := featureIDsAct(m.seg, norm, act, m.index)
+	ids, coverage := m.featureIDsOf(norm, act)
 	r := Result{Text: text, Normalized: norm, Retract: act.retract}
 	r.Location, r.LocationNorm = extractLocationFolded(text, folded)
 	if r.Location == nil {
