@@ -11,6 +11,7 @@ import (
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/internal/benchcpu"
 )
 
 // openTestDB opens a fresh SQLite store in a temporary directory.
@@ -122,6 +123,7 @@ func BenchmarkRawInsert(b *testing.B) {
 	if _, err := db.Exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)`); err != nil {
 		b.Fatal(err)
 	}
+	defer benchcpu.Start(b)()
 	for b.Loop() {
 		tx, err := db.Begin()
 		if err != nil {
