@@ -76,7 +76,7 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"PruneSandbox": testPruneSandbox, "UnitTreeCache": testUnitTreeCache, "CountPendingInbox": testCountPendingInbox,
 		"Lease": testLease, "InboxLeases": testInboxLeases, "TimerCases": testTimerCases, "OfficersChats": testOfficersChats,
 		"ChatActive": testChatActive, "MigrateChat": testMigrateChat, "Attachments": testAttachments,
-		"MembersInvitesAttempts": testMembersInvitesAttempts, "MemberCache": testMemberCache, "GrantsOfSender": testGrantsOfSender, "LinkCodes": testLinkCodes,
+		"MembersInvitesAttempts": testMembersInvitesAttempts, "MemberCache": testMemberCache, "GrantsOfSender": testGrantsOfSender, "ReadsAfterWrites": testReadsAfterWrites, "LinkCodes": testLinkCodes,
 		"Notices":  testNotices,
 		"Rollback": testRollback, "Panic": testPanic, "Concurrent": testConcurrent,
 	}
