@@ -118,9 +118,9 @@ func (e *Engine) Receive(ctx context.Context, m Message) error {
 	if err != nil || item == nil {
 		return err
 	}
-	var inserted bool
+	var inserted int
 	err = e.store.Update(ctx, func(tx nb.Tx) (err error) {
-		if inserted, err = tx.PutInbox(item); err != nil {
+		if inserted, err = tx.PutInboxBatch([]*nb.InboxItem{item}); err != nil { // no id to return: one statement
 			return fmt.Errorf("store inbox: %w", err)
 		}
 		return nil
@@ -128,7 +128,7 @@ func (e *Engine) Receive(ctx context.Context, m Message) error {
 	if err != nil {
 		return err
 	}
-	if inserted {
+	if inserted > 0 {
 		e.Wake()
 	}
 	return nil

@@ -39,14 +39,20 @@ func (tx *tx) PutInbox(item *nb.InboxItem) (inserted bool, err error) {
 }
 
 // putInboxChunk is how many items one statement of PutInboxBatch inserts
-// at most; a shorter list is padded (with its last item) to 8 or to
-// putInboxChunk rows, so that the statement takes one of two forms and
-// stays prepared. The repeated row is a duplicate: the conflict clause
-// skips it.
+// at most; a shorter list is padded (with its last item) to the next power
+// of two, so that the statement takes one of seven forms and stays
+// prepared, and at most half its rows are padding. The repeated row is a
+// duplicate: the conflict clause skips it.
 const putInboxChunk = 64
 
-// putInboxQueries holds the statement for 8 and for putInboxChunk rows.
-var putInboxQueries = map[int]string{8: putInboxQuery(8), putInboxChunk: putInboxQuery(putInboxChunk)}
+// putInboxQueries holds the statement for 1, 2, 4 … putInboxChunk rows.
+var putInboxQueries = func() map[int]string {
+	m := map[int]string{}
+	for n := 1; n <= putInboxChunk; n *= 2 {
+		m[n] = putInboxQuery(n)
+	}
+	return m
+}()
 
 func putInboxQuery(n int) string {
 	return `INSERT INTO inbox (platform, chat_key, message_id, payload, received_at) VALUES (?, ?, ?, ?, ?)` +
@@ -60,9 +66,9 @@ func putInboxQuery(n int) string {
 func (tx *tx) PutInboxBatch(items []*nb.InboxItem) (int, error) {
 	inserted := 0
 	for chunk := range slices.Chunk(items, putInboxChunk) {
-		size := 8
-		if len(chunk) > size {
-			size = putInboxChunk
+		size := 1
+		for size < len(chunk) {
+			size *= 2
 		}
 		args := make([]any, 0, 5*size)
 		for i := range size {

@@ -88,13 +88,13 @@ func testInboxBatch(f *fixture) {
 		})
 	}
 	var first []*nb.InboxItem
-	for i := range 3 { // padded to 8
+	for i := range 3 { // padded to 4
 		first = append(first, item("g1", i))
 		want = append(want, fmt.Sprintf(`{"n":%d}`, i))
 	}
 	put(first, 3)
 	var second []*nb.InboxItem
-	for i := range 70 { // 64 + 6 (padded to 8); 0–2 stored already, 5 twice in the list
+	for i := range 70 { // with the repeat below, 64 + 7 (padded to 8); 0 and 2 stored already, 5 twice in the list
 		second = append(second, item([]string{"g1", "g2"}[i%2], i))
 		if i%2 == 1 || i > 2 {
 			want = append(want, fmt.Sprintf(`{"n":%d}`, i))
@@ -102,6 +102,10 @@ func testInboxBatch(f *fixture) {
 	}
 	second = append(second[:6], append([]*nb.InboxItem{item("g2", 5)}, second[6:]...)...)
 	put(second, 70-2) // items 0 and 2 of g1 are stored already, item 5 of g2 twice: 68 new rows
+	alone := []*nb.InboxItem{item("g3", 100)}
+	put(alone, 1)
+	put(alone, 0) // redelivered
+	want = append(want, `{"n":100}`)
 	f.view(func(tx nb.Tx) error {
 		pending, err := tx.PendingInbox(200)
 		if err != nil {
