@@ -33,6 +33,7 @@ type Engine struct {
 	inboxLease  time.Duration // how long a claimed chat stays this run's unless renewed
 	outboxLease time.Duration // how long claimed outgoing messages stay this run's
 
+	received  *GroupCommit // Receive's transactions, shared by concurrent callers
 	inboxWake chan struct{}
 	notifier  Notifier                 // wake-ups shared with other processes (nil: none)
 	statuses  map[string]func() string // shared parts, for the health detail
@@ -101,6 +102,7 @@ func NewEngine(store nb.Store, h HandlerFunc, opts ...Option) *Engine {
 		o(e)
 	}
 	e.owner = fmt.Sprintf("%s/%d", e.instance, time.Now().UnixNano())
+	e.received = NewGroupCommit(store)
 	e.proc = processor{failures: map[int64]int{}, held: map[string]time.Time{}}
 	return e
 }
@@ -113,13 +115,17 @@ var (
 
 // Receive stores m in the inbox and wakes the processor. It returns once
 // the message is durable. Duplicates and empty messages are ignored.
+// Concurrent calls share transactions (GroupCommit): once m is queued for
+// one, ctx's cancellation no longer withdraws it.
 func (e *Engine) Receive(ctx context.Context, m Message) error {
 	item, err := e.inboxItem(m) // before the transaction: the writer only stores it
 	if err != nil || item == nil {
 		return err
 	}
 	var inserted int
-	err = e.store.Update(ctx, func(tx nb.Tx) (err error) {
+	// Messages received at once (a webhook's concurrent requests) share a
+	// transaction; one alone has its own at once.
+	err = e.received.Do(ctx, func(tx nb.Tx) (err error) {
 		if inserted, err = tx.PutInboxBatch([]*nb.InboxItem{item}); err != nil { // no id to return: one statement
 			return fmt.Errorf("store inbox: %w", err)
 		}

@@ -1,4 +1,4 @@
-package sandbox
+package bot
 
 import (
 	"context"
@@ -36,7 +36,7 @@ func TestGroupCommitSharesTransactions(t *testing.T) {
 	}
 	defer db.Close()
 	s := &slowStore{Store: db, gate: make(chan struct{})}
-	g := &groupCommit{store: s}
+	g := NewGroupCommit(s)
 	const posts = 40
 	errs := make([]error, posts)
 	var wg sync.WaitGroup
@@ -44,7 +44,7 @@ func TestGroupCommitSharesTransactions(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = g.do(context.Background(), func(tx nb.Tx) error {
+			errs[i] = g.Do(context.Background(), func(tx nb.Tx) error {
 				if i == 7 {
 					return nb.Errorf(nb.EINVALID, "post %d is bad", i)
 				}
@@ -90,4 +90,57 @@ func TestGroupCommitSharesTransactions(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestEngineReceiveSharesTransactions: messages received at once (as a
+// webhook's concurrent requests) are stored together, every one of them.
+func TestEngineReceiveSharesTransactions(t *testing.T) {
+	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "nb.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s := &slowStore{Store: db, gate: make(chan struct{})}
+	e := NewEngine(s, func(*Context) error { return nil })
+	const n = 20
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = e.Receive(context.Background(), Message{Platform: nb.PlatformSandbox, ChatID: "g1",
+				SenderID: "u1", ID: fmt.Sprint(i), Text: fmt.Sprint("消息", i)})
+		}()
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		e.received.mu.Lock()
+		queued := len(e.received.queue)
+		e.received.mu.Unlock()
+		if s.updates.Load() == 1 && queued == n-1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 10 s: %d transactions begun, %d queued; want 1 and %d", s.updates.Load(), queued, n-1)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	close(s.gate)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("message %d: %v", i, err)
+		}
+	}
+	if got := s.updates.Load(); got != 2 {
+		t.Errorf("%d messages took %d transactions; want 2 (the first alone, then the others)", n, got)
+	}
+	var pending int
+	if err := db.View(t.Context(), func(tx nb.Tx) (err error) { pending, err = tx.CountPendingInbox(); return err }); err != nil || pending != n {
+		t.Fatalf("pending %d, %v; want %d", pending, err, n)
+	}
+	if e.Backlog() != n {
+		t.Fatalf("backlog %d, want %d", e.Backlog(), n)
+	}
 }
