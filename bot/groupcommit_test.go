@@ -27,6 +27,25 @@ func (s *slowStore) Update(ctx context.Context, fn func(nb.Tx) error) error {
 	return s.Store.Update(ctx, fn)
 }
 
+// waitQueued waits until one transaction has begun (held at the gate) and
+// n writes have queued behind it.
+func (s *slowStore) waitQueued(t *testing.T, g *GroupCommit, n int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		g.mu.Lock()
+		queued := len(g.queue)
+		g.mu.Unlock()
+		if s.updates.Load() == 1 && queued == n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 10 s: %d transactions begun, %d writes queued; want 1 and %d", s.updates.Load(), queued, n)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 // TestGroupCommitSharesTransactions: posts arriving while a transaction
 // commits share the next one; one post's failure fails only that post.
 func TestGroupCommitSharesTransactions(t *testing.T) {
@@ -56,19 +75,7 @@ func TestGroupCommitSharesTransactions(t *testing.T) {
 	// until every other post has queued behind it, so that the test does not
 	// depend on how the scheduler starts goroutines (on a loaded machine the
 	// others may start only after an early release).
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		g.mu.Lock()
-		queued := len(g.queue)
-		g.mu.Unlock()
-		if s.updates.Load() == 1 && queued == posts-1 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after 10 s: %d transactions begun, %d posts queued; want 1 and %d", s.updates.Load(), queued, posts-1)
-		}
-		time.Sleep(time.Millisecond)
-	}
+	s.waitQueued(t, g, posts-1)
 	close(s.gate)
 	wg.Wait()
 	for i, err := range errs {
@@ -113,19 +120,7 @@ func TestEngineReceiveSharesTransactions(t *testing.T) {
 				SenderID: "u1", ID: fmt.Sprint(i), Text: fmt.Sprint("消息", i)})
 		}()
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		e.received.mu.Lock()
-		queued := len(e.received.queue)
-		e.received.mu.Unlock()
-		if s.updates.Load() == 1 && queued == n-1 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after 10 s: %d transactions begun, %d queued; want 1 and %d", s.updates.Load(), queued, n-1)
-		}
-		time.Sleep(time.Millisecond)
-	}
+	s.waitQueued(t, e.received, n-1)
 	close(s.gate)
 	wg.Wait()
 	for i, err := range errs {
