@@ -187,10 +187,11 @@ func (e *Engine) ReceiveTx(tx nb.Tx, m Message) (inserted bool, err error) {
 	if err != nil || item == nil {
 		return false, err
 	}
-	if inserted, err = tx.PutInbox(item); err != nil {
+	n, err := tx.PutInboxBatch([]*nb.InboxItem{item})
+	if err != nil {
 		return false, fmt.Errorf("store inbox: %w", err)
 	}
-	return inserted, nil
+	return n > 0, nil
 }
 
 // inboxItem checks, cleans and encodes m as an inbox item; nil for an empty
