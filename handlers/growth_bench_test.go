@@ -91,46 +91,65 @@ func BenchmarkGrowth(b *testing.B) {
 
 // BenchmarkPipelineBatched is the bot's work per message when messages
 // arrive faster than one at a time: each received in its own transaction
-// (as a platform that hands over one message at a time, or a sandbox post
-// alone), handled 64 to a transaction, and the replies delivered to a
-// remote platform with their outcomes recorded several to a transaction.
-// Compare with store's BenchmarkRawInsert.
-func BenchmarkPipelineBatched(b *testing.B) { benchmarkPipelineBatched(b, 1) }
+// (as a platform that hands over one message at a time: WeChat, or one
+// sandbox poster or webhook request at a time), handled 64 to a
+// transaction, and the replies delivered to a remote platform with their
+// outcomes recorded several to a transaction. One resident writes in one
+// group. Compare with store's BenchmarkRawInsert.
+func BenchmarkPipelineBatched(b *testing.B) {
+	for _, kind := range []string{"report", "chitchat"} {
+		b.Run(kind, func(b *testing.B) { benchmarkPipelineBatched(b, kind, 1, 1) })
+	}
+}
 
 // BenchmarkPipelineReceivedInBatches is BenchmarkPipelineBatched with the
-// messages also received 64 to a transaction (Engine.ReceiveBatch), as the
-// Telegram poller stores the messages of one getUpdates answer (up to 100)
-// and as the sandbox group-commits concurrent posts: the bot's whole work
-// per message when the platform hands messages over in batches.
-func BenchmarkPipelineReceivedInBatches(b *testing.B) { benchmarkPipelineBatched(b, 64) }
-
-// benchmarkPipelineBatched receives messages `received` to a transaction
-// and handles and delivers them 64 at a time.
-func benchmarkPipelineBatched(b *testing.B, received int) {
-	for _, kind := range []string{"report", "chitchat"} {
-		b.Run(kind, func(b *testing.B) {
-			w := newWorld(b)
-			var pending []bot.Message
-			i := 0
-			defer benchcpu.Start(b)()
-			for b.Loop() {
-				w.now = w.now.Add(20 * time.Minute) // a busy grid, as in BenchmarkPipeline
-				text := fmt.Sprintf(reports[i%len(reports)], i%300+1)
-				if kind == "chitchat" {
-					text = chitchat[i%len(chitchat)]
-				}
-				if pending = append(pending, message(i, text)); len(pending) == received {
-					w.receiveAll(b, pending)
-					pending = pending[:0]
-				}
-				if i++; i%64 == 0 {
-					w.drain(b)
-				}
-			}
-			w.receiveAll(b, pending)
-			w.drain(b)
-		})
+// messages also received several to a transaction (Engine.ReceiveBatch):
+// as the Telegram poller stores the messages of one getUpdates answer (up
+// to 100, as many as waited), and as concurrent sandbox posts or webhook
+// requests share commits. by is how many to a receiving transaction;
+// senders=20 spreads the group's messages over 20 residents in turn (each
+// message's sender is then read from the database, as in a lively group).
+func BenchmarkPipelineReceivedInBatches(b *testing.B) {
+	for _, v := range []struct {
+		kind        string
+		by, senders int
+	}{{"report", 64, 1}, {"chitchat", 64, 1}, {"report", 8, 1}, {"chitchat", 8, 1}, {"chitchat", 64, 20}} {
+		name := fmt.Sprintf("%s/by=%d", v.kind, v.by)
+		if v.senders > 1 {
+			name += fmt.Sprintf("/senders=%d", v.senders)
+		}
+		b.Run(name, func(b *testing.B) { benchmarkPipelineBatched(b, v.kind, v.by, v.senders) })
 	}
+}
+
+// benchmarkPipelineBatched receives messages of kind from senders
+// residents in turn, `received` to a transaction, and handles and
+// delivers them 64 at a time.
+func benchmarkPipelineBatched(b *testing.B, kind string, received, senders int) {
+	w := newWorld(b)
+	var pending []bot.Message
+	i := 0
+	defer benchcpu.Start(b)()
+	for b.Loop() {
+		w.now = w.now.Add(20 * time.Minute) // a busy grid, as in BenchmarkPipeline
+		text := fmt.Sprintf(reports[i%len(reports)], i%300+1)
+		if kind == "chitchat" {
+			text = chitchat[i%len(chitchat)]
+		}
+		m := message(i, text)
+		if senders > 1 {
+			m.SenderID, m.SenderName = fmt.Sprint("r", i%senders), fmt.Sprint("居民", i%senders)
+		}
+		if pending = append(pending, m); len(pending) == received {
+			w.receiveAll(b, pending)
+			pending = pending[:0]
+		}
+		if i++; i%64 == 0 {
+			w.drain(b)
+		}
+	}
+	w.receiveAll(b, pending)
+	w.drain(b)
 }
 
 var chitchat = []string{"今天天气真好", "大家早上好！", "晚上一起去跳广场舞吗", "谢谢王书记", "哈哈哈哈", "收到", "明天几点集合？"}
