@@ -101,6 +101,11 @@ func TestOpenPragmas(t *testing.T) {
 			t.Errorf("%s: journal_mode=%s foreign_keys=%d busy_timeout=%d synchronous=%d", pool, mode, fk, busy, sync)
 		}
 	}
+	// The writer keeps its statement journals in memory (writerDSN).
+	var temp int
+	if err := db.writer.QueryRow(`PRAGMA temp_store`).Scan(&temp); err != nil || temp != 2 {
+		t.Errorf("writer: temp_store=%d, %v; want 2 (memory)", temp, err)
+	}
 }
 
 func TestViewIsReadOnly(t *testing.T) {
