@@ -231,6 +231,10 @@ type InboxRepo interface {
 	// PutInbox stores item unless one with the same (platform, chat key,
 	// message id) exists; inserted tells which.
 	PutInbox(item *InboxItem) (inserted bool, err error)
+	// PutInboxBatch stores items in their order (each later one with a
+	// larger id), as PutInbox each but in fewer statements, and returns how
+	// many were new. It sets ReceivedAt (if zero) but not the IDs.
+	PutInboxBatch(items []*InboxItem) (inserted int, err error)
 	PendingInbox(limit int) ([]*InboxItem, error) // oldest first
 	// ClaimInbox leases to owner the chats of the oldest pending items that
 	// no other owner holds, and returns up to limit pending items of the

@@ -33,6 +33,7 @@ type Engine struct {
 	inboxLease  time.Duration // how long a claimed chat stays this run's unless renewed
 	outboxLease time.Duration // how long claimed outgoing messages stay this run's
 
+	received   *GroupCommit             // Receive's transactions, shared by concurrent callers
 	notifier   Notifier                 // wake-ups shared with other processes (nil: none)
 	statuses   map[string]func() string // shared parts, for the health detail
 	jobs       []scheduled
@@ -113,6 +114,7 @@ func NewEngine(store nb.Store, h HandlerFunc, opts ...Option) *Engine {
 		o(e)
 	}
 	e.owner = fmt.Sprintf("%s/%d", e.instance, time.Now().UnixNano())
+	e.received = NewGroupCommit(store)
 	for i := range e.inboxLanes {
 		owner := e.owner
 		if i > 0 {
@@ -125,22 +127,72 @@ func NewEngine(store nb.Store, h HandlerFunc, opts ...Option) *Engine {
 }
 
 var (
-	_ Receiver   = (*Engine)(nil)
-	_ TxReceiver = (*Engine)(nil)
+	_ Receiver      = (*Engine)(nil)
+	_ TxReceiver    = (*Engine)(nil)
+	_ BatchReceiver = (*Engine)(nil)
 )
 
 // Receive stores m in the inbox and wakes the processor. It returns once
 // the message is durable. Duplicates and empty messages are ignored.
+// Concurrent calls share transactions (GroupCommit): once m is queued for
+// one, ctx's cancellation no longer withdraws it.
 func (e *Engine) Receive(ctx context.Context, m Message) error {
-	var inserted bool
-	err := e.store.Update(ctx, func(tx nb.Tx) (err error) {
-		inserted, err = e.ReceiveTx(tx, m)
+	item, err := e.inboxItem(m) // before the transaction: the writer only stores it
+	if err != nil || item == nil {
 		return err
+	}
+	var inserted int
+	// Messages received at once (a webhook's concurrent requests) share a
+	// transaction; one alone has its own at once.
+	err = e.received.Do(ctx, func(tx nb.Tx) (err error) {
+		if inserted, err = tx.PutInboxBatch([]*nb.InboxItem{item}); err != nil { // no id to return: one statement
+			return fmt.Errorf("store inbox: %w", err)
+		}
+		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if inserted {
+	if inserted > 0 {
+		e.Wake()
+	}
+	return nil
+}
+
+// ReceiveBatch stores ms in the inbox, in order, in one transaction (one
+// commit for a platform's whole batch, instead of one each), and wakes the
+// processor. It returns once all of them are durable, or an error and none
+// is stored. A message that is not valid (no chat, sender or id) is left
+// out and logged, as Receive's callers drop it; duplicates and empty
+// messages are ignored. The messages are checked and encoded before the
+// transaction begins.
+func (e *Engine) ReceiveBatch(ctx context.Context, ms []Message) error {
+	items := make([]*nb.InboxItem, 0, len(ms))
+	for _, m := range ms {
+		item, err := e.inboxItem(m)
+		if err != nil && nb.ErrorCode(err) == nb.EINVALID {
+			e.logger.Warn("message dropped", "platform", m.Platform, "message_id", m.ID, "err", err)
+		} else if err != nil {
+			return err
+		} else if item != nil {
+			items = append(items, item)
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	var inserted int
+	err := e.store.Update(ctx, func(tx nb.Tx) (err error) {
+		if inserted, err = tx.PutInboxBatch(items); err != nil {
+			return fmt.Errorf("store inbox: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if inserted > 0 {
+		e.backlog.Add(int64(inserted) - 1)
 		e.Wake()
 	}
 	return nil
@@ -150,28 +202,38 @@ func (e *Engine) Receive(ctx context.Context, m Message) error {
 // an adapter can record a message and hand it over in one step; call Wake
 // after the commit. inserted is false for a duplicate or an empty message.
 func (e *Engine) ReceiveTx(tx nb.Tx, m Message) (inserted bool, err error) {
+	item, err := e.inboxItem(m)
+	if err != nil || item == nil {
+		return false, err
+	}
+	n, err := tx.PutInboxBatch([]*nb.InboxItem{item})
+	if err != nil {
+		return false, fmt.Errorf("store inbox: %w", err)
+	}
+	return n > 0, nil
+}
+
+// inboxItem checks, cleans and encodes m as an inbox item; nil for an empty
+// message, which is ignored.
+func (e *Engine) inboxItem(m Message) (*nb.InboxItem, error) {
 	if m.Platform == "" || m.ChatID == "" || m.ID == "" || m.SenderID == "" {
-		return false, nb.Errorf(nb.EINVALID, "message needs platform, chat, sender and id")
+		return nil, nb.Errorf(nb.EINVALID, "message needs platform, chat, sender and id")
 	}
 	m.Text = strings.TrimSpace(Sanitize(m.Text))
 	m.SenderName = Truncate(strings.TrimSpace(Sanitize(m.SenderName)), 64)
 	m.ChatTitle = Truncate(strings.TrimSpace(Sanitize(m.ChatTitle)), 128)
 	if m.Text == "" {
 		e.logger.Debug("empty message ignored", "platform", m.Platform, "message_id", m.ID)
-		return false, nil
+		return nil, nil
 	}
 	if m.ChatKind == "" {
 		m.ChatKind = nb.ChatGroup
 	}
 	payload, err := json.Marshal(m)
 	if err != nil {
-		return false, fmt.Errorf("encode message: %w", err)
+		return nil, fmt.Errorf("encode message: %w", err)
 	}
-	item := &nb.InboxItem{Platform: m.Platform, ChatKey: m.ChatID, MessageID: m.ID, Payload: payload}
-	if inserted, err = tx.PutInbox(item); err != nil {
-		return false, fmt.Errorf("store inbox: %w", err)
-	}
-	return inserted, nil
+	return &nb.InboxItem{Platform: m.Platform, ChatKey: m.ChatID, MessageID: m.ID, Payload: payload}, nil
 }
 
 // Wake tells the processor that the inbox has new messages. Adapters call

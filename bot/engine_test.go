@@ -105,6 +105,74 @@ func TestEngineHandlesInOrderAndDedupes(t *testing.T) {
 	}
 }
 
+// TestEngineReceiveBatch: a batch is stored in its order with one commit;
+// a message without a sender is left out (logged) without losing the
+// others, an empty one and one received already are ignored, and the
+// backlog counts what was stored.
+func TestEngineReceiveBatch(t *testing.T) {
+	ctx := context.Background()
+	e, _, p, _ := newEngine(t, echo)
+	if err := e.Receive(ctx, msg("g1", "1", "one")); err != nil {
+		t.Fatal(err)
+	}
+	noSender := msg("g2", "x", "lost")
+	noSender.SenderID = ""
+	batch := []bot.Message{msg("g1", "1", "one again"), msg("g2", "a", "alpha"), noSender, msg("g1", "2", "two"),
+		msg("g1", "3", " \x00 "), msg("g2", "b", "beta"), msg("g1", "4", "four")}
+	if err := e.ReceiveBatch(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Backlog(); got != 5 {
+		t.Fatalf("backlog %d, want 5", got)
+	}
+	if n, err := e.ProcessPending(ctx); err != nil || n != 5 {
+		t.Fatalf("processed %d, %v", n, err)
+	}
+	if _, err := e.DeliverPending(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{} // each chat's replies in order (chats are delivered apart)
+	p.mu.Lock()
+	for _, m := range p.sent {
+		got[m.ChatID] = append(got[m.ChatID], m.Text)
+	}
+	p.mu.Unlock()
+	want := map[string][]string{"g1": {"echo: one", "echo: two", "echo: four"}, "g2": {"echo: alpha", "echo: beta"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("sent %q, want %q", got, want)
+	}
+}
+
+// TestEngineReceiveBatchAllOrNothing: a batch whose commit fails stores
+// none of its messages, and the caller's retry stores them all once.
+func TestEngineReceiveBatchAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	e, db, _, _ := newEngine(t, echo)
+	batch := []bot.Message{msg("g1", "1", "one"), msg("g1", "2", "two")}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := e.ReceiveBatch(cancelled, batch); err == nil {
+		t.Fatal("a batch was received with a cancelled context")
+	}
+	count := func() (n int) {
+		if err := db.View(ctx, func(tx nb.Tx) (err error) { n, err = tx.CountPendingInbox(); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := count(); n != 0 {
+		t.Fatalf("%d messages of a failed batch stored", n)
+	}
+	for range 2 { // the platform hands the batch over again: stored once
+		if err := e.ReceiveBatch(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := count(); n != 2 {
+		t.Fatalf("%d pending, want 2", n)
+	}
+}
+
 func TestEngineRollsBackAndSetsAsideFailingMessage(t *testing.T) {
 	ctx := context.Background()
 	calls := 0

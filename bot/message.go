@@ -108,6 +108,16 @@ type Receiver interface {
 	Receive(ctx context.Context, m Message) error
 }
 
+// BatchReceiver is a Receiver that can also take several messages at once,
+// in order, with one commit: for a platform that hands messages over in
+// batches (Telegram's getUpdates returns up to 100). ReceiveBatch returns
+// once every message is stored, or an error and none is; a message that is
+// not valid is left out (and logged), as if Receive had refused it alone.
+type BatchReceiver interface {
+	Receiver
+	ReceiveBatch(ctx context.Context, ms []Message) error
+}
+
 // TxReceiver is a Receiver that can also take a message inside the
 // adapter's own store transaction, so that the adapter's record of the
 // message and the inbox entry are written together.

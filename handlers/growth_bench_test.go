@@ -8,6 +8,7 @@ import (
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/internal/benchcpu"
 	"github.com/neighborbot/neighborbot/store"
 )
 
@@ -90,36 +91,92 @@ func BenchmarkGrowth(b *testing.B) {
 
 // BenchmarkPipelineBatched is the bot's work per message when messages
 // arrive faster than one at a time: each received in its own transaction
-// (as a platform hands them over), handled 64 to a transaction, and the
-// replies delivered to a remote platform with their outcomes recorded
-// several to a transaction. Compare with store's BenchmarkRawInsert.
+// (as a platform that hands over one message at a time: WeChat, or one
+// sandbox poster or webhook request at a time), handled 64 to a
+// transaction, and the replies delivered to a remote platform with their
+// outcomes recorded several to a transaction. One resident writes in one
+// group. Compare with store's BenchmarkRawInsert.
 func BenchmarkPipelineBatched(b *testing.B) {
 	for _, kind := range []string{"report", "chitchat"} {
-		b.Run(kind, func(b *testing.B) {
-			w := newWorld(b)
-			i := 0
-			for b.Loop() {
-				w.now = w.now.Add(20 * time.Minute) // a busy grid, as in BenchmarkPipeline
-				text := fmt.Sprintf(reports[i%len(reports)], i%300+1)
-				if kind == "chitchat" {
-					text = chitchat[i%len(chitchat)]
-				}
-				w.receive(b, i, text)
-				if i++; i%64 == 0 {
-					w.drain(b)
-				}
-			}
-			w.drain(b)
-		})
+		b.Run(kind, func(b *testing.B) { benchmarkPipelineBatched(b, kind, 1, 1) })
 	}
+}
+
+// BenchmarkPipelineReceivedInBatches is BenchmarkPipelineBatched with the
+// messages also received several to a transaction (Engine.ReceiveBatch):
+// as the Telegram poller stores the messages of one getUpdates answer (up
+// to 100, as many as waited), and as concurrent sandbox posts or webhook
+// requests share commits. by is how many to a receiving transaction;
+// senders=20 spreads the group's messages over 20 residents in turn (each
+// message's sender is then read from the database, as in a lively group).
+func BenchmarkPipelineReceivedInBatches(b *testing.B) {
+	for _, v := range []struct {
+		kind        string
+		by, senders int
+	}{{"report", 64, 1}, {"chitchat", 64, 1}, {"report", 8, 1}, {"chitchat", 8, 1}, {"chitchat", 64, 20}} {
+		name := fmt.Sprintf("%s/by=%d", v.kind, v.by)
+		if v.senders > 1 {
+			name += fmt.Sprintf("/senders=%d", v.senders)
+		}
+		b.Run(name, func(b *testing.B) { benchmarkPipelineBatched(b, v.kind, v.by, v.senders) })
+	}
+}
+
+// benchmarkPipelineBatched receives messages of kind from senders
+// residents in turn, `received` to a transaction, and handles and
+// delivers them 64 at a time.
+func benchmarkPipelineBatched(b *testing.B, kind string, received, senders int) {
+	w := newWorld(b)
+	var pending []bot.Message
+	i := 0
+	defer benchcpu.Start(b)()
+	for b.Loop() {
+		w.now = w.now.Add(20 * time.Minute) // a busy grid, as in BenchmarkPipeline
+		text := fmt.Sprintf(reports[i%len(reports)], i%300+1)
+		if kind == "chitchat" {
+			text = chitchat[i%len(chitchat)]
+		}
+		m := message(i, text)
+		if senders > 1 {
+			m.SenderID, m.SenderName = fmt.Sprint("r", i%senders), fmt.Sprint("居民", i%senders)
+		}
+		if pending = append(pending, m); len(pending) == received {
+			w.receiveAll(b, pending)
+			pending = pending[:0]
+		}
+		if i++; i%64 == 0 {
+			w.drain(b)
+		}
+	}
+	w.receiveAll(b, pending)
+	w.drain(b)
 }
 
 var chitchat = []string{"今天天气真好", "大家早上好！", "晚上一起去跳广场舞吗", "谢谢王书记", "哈哈哈哈", "收到", "明天几点集合？"}
 
-func (w *world) receive(b *testing.B, i int, text string) {
-	m := bot.Message{Platform: nb.PlatformSandbox, ChatID: "g1", ChatKind: nb.ChatGroup, SenderID: "r",
+func message(i int, text string) bot.Message {
+	return bot.Message{Platform: nb.PlatformSandbox, ChatID: "g1", ChatKind: nb.ChatGroup, SenderID: "r",
 		SenderName: "r", ID: fmt.Sprint("b", i), Text: text}
-	if err := w.e.Receive(w.ctx, m); err != nil {
+}
+
+func (w *world) receive(b *testing.B, i int, text string) {
+	if err := w.e.Receive(w.ctx, message(i, text)); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// receiveAll receives ms in one transaction (one alone as Receive does).
+func (w *world) receiveAll(b *testing.B, ms []bot.Message) {
+	var err error
+	switch len(ms) {
+	case 0:
+		return
+	case 1:
+		err = w.e.Receive(w.ctx, ms[0])
+	default:
+		err = w.e.ReceiveBatch(w.ctx, ms)
+	}
+	if err != nil {
 		b.Fatal(err)
 	}
 }
@@ -140,8 +197,26 @@ func (w *world) drain(b *testing.B) {
 func BenchmarkReceive(b *testing.B) {
 	w := newWorld(b)
 	i := 0
+	defer benchcpu.Start(b)()
 	for b.Loop() {
 		w.receive(b, i, chitchat[i%len(chitchat)])
 		i++
 	}
+}
+
+// BenchmarkReceiveBatch is BenchmarkReceive with the messages received 64
+// to a transaction (Engine.ReceiveBatch); ns/op is per message.
+func BenchmarkReceiveBatch(b *testing.B) {
+	w := newWorld(b)
+	var pending []bot.Message
+	i := 0
+	defer benchcpu.Start(b)()
+	for b.Loop() {
+		if pending = append(pending, message(i, chitchat[i%len(chitchat)])); len(pending) == 64 {
+			w.receiveAll(b, pending)
+			pending = pending[:0]
+		}
+		i++
+	}
+	w.receiveAll(b, pending)
 }

@@ -72,6 +72,10 @@ func (tx *tx) FindChatByID(id int64) (*nb.Chat, error) {
 
 // FindChat returns the chat with the platform's chat id.
 func (tx *tx) FindChat(p nb.Platform, externalID string) (*nb.Chat, error) {
+	if r := &tx.lastChat; r.writes == tx.writes && r.chat.ID != 0 && r.chat.Platform == p && r.chat.ExternalID == externalID {
+		c := r.chat // read already, and nothing written since
+		return &c, nil
+	}
 	c, err := scanChat(tx.queryRow(`SELECT `+chatColumns+` FROM chats WHERE platform = ? AND external_id = ?`,
 		p, externalID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -79,7 +83,17 @@ func (tx *tx) FindChat(p nb.Platform, externalID string) (*nb.Chat, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("find chat: %w", err)
 	}
+	tx.lastChat = chatRead{chat: *c, writes: tx.writes}
 	return c, nil
+}
+
+// chatRead is a chat as a transaction read it, while its count of writes
+// was writes: the messages of a batch are mostly a few busy chats', one
+// after another, and most write nothing (chit-chat), so the next message
+// of the chat finds it without a statement.
+type chatRead struct {
+	chat   nb.Chat
+	writes int
 }
 
 // ListChats returns the chats of platform p and kind, by ID; "" matches any.

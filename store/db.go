@@ -227,17 +227,24 @@ type tx struct {
 	ctx         context.Context
 	tx          *sql.Tx
 	db          *DB
-	cache       *stmtCache  // prepared statements of tx's pool (nil: none)
-	unprepared  []string    // queries run without a prepared statement, to prepare after
-	reading     int         // queryList calls iterating rows: no prepared statements meanwhile
-	unitsRead   *unitCache  // the unit tree read, to cache after the commit
-	tree        nb.UnitTree // the unit tree as this transaction sees it (nil: not read since its last unit write)
-	chatSeen    rowSeen     // the chat EnsureChat loaded last
-	personSeen  rowSeen     // the person EnsurePerson loaded last
-	noGrants    int64       // a person known to hold no role grant in this transaction (0: none known)
-	members     []memberKey // memberships recorded, to cache after the commit
-	rowsDeleted bool        // chats or persons deleted: cached memberships are forgotten after the commit
-	failed      error       // the first error a statement returned (see note)
+	cache       *stmtCache           // prepared statements of tx's pool (nil: none)
+	unprepared  []string             // queries run without a prepared statement, to prepare after
+	stmts       map[string]*sql.Stmt // the transaction's statements of the prepared ones it ran
+	reading     int                  // queryList calls iterating rows: no prepared statements meanwhile
+	unitsRead   *unitCache           // the unit tree read, to cache after the commit
+	tree        nb.UnitTree          // the unit tree as this transaction sees it (nil: not read since its last unit write)
+	chatSeen    rowSeen              // the chat EnsureChat loaded last
+	personSeen  rowSeen              // the person EnsurePerson loaded last
+	noGrants    int64                // a person known to hold no role grant in this transaction (0: none known)
+	members     []memberKey          // memberships recorded, to cache after the commit
+	rowsDeleted bool                 // chats or persons deleted: cached memberships are forgotten after the commit
+	failed      error                // the first error a statement returned (see note)
+	// writes counts the statements run that may have written (any but a
+	// SELECT): a row read earlier in the transaction is still as read while
+	// the count has not moved (no trigger writes elsewhere; no savepoints).
+	writes     int
+	lastChat   chatRead   // the chat FindChat read last
+	lastPerson personRead // the identity ensurePerson read last
 }
 
 // Now returns the store's clock.

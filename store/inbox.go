@@ -4,6 +4,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -34,6 +36,63 @@ func (tx *tx) PutInbox(item *nb.InboxItem) (inserted bool, err error) {
 		return false, fmt.Errorf("put inbox: %w", err)
 	}
 	return false, nil
+}
+
+// putInboxChunk is how many items one statement of PutInboxBatch inserts
+// at most; a shorter list is padded (with its last item) to the next power
+// of two, so that the statement takes one of seven forms and stays
+// prepared, and at most half its rows are padding. The repeated row is a
+// duplicate: the conflict clause skips it.
+const putInboxChunk = 64
+
+// putInboxQueries holds the statement for 1, 2, 4 … putInboxChunk rows.
+var putInboxQueries = func() map[int]string {
+	m := map[int]string{}
+	for n := 1; n <= putInboxChunk; n *= 2 {
+		m[n] = putInboxQuery(n)
+	}
+	return m
+}()
+
+func putInboxQuery(n int) string {
+	return `INSERT INTO inbox (platform, chat_key, message_id, payload, received_at) VALUES (?, ?, ?, ?, ?)` +
+		strings.Repeat(", (?, ?, ?, ?, ?)", n-1) + ` ON CONFLICT (platform, chat_key, message_id) DO NOTHING`
+}
+
+// PutInboxBatch stores items in their order, 64 to a statement, skipping
+// those stored already, and returns how many were new. The rows of one
+// statement are inserted in the order of its VALUES list, so that ids
+// follow the items' order, which is the order they are handled in.
+func (tx *tx) PutInboxBatch(items []*nb.InboxItem) (int, error) {
+	inserted := 0
+	for chunk := range slices.Chunk(items, putInboxChunk) {
+		size := 1
+		for size < len(chunk) {
+			size *= 2
+		}
+		args := make([]any, 0, 5*size)
+		for i := range size {
+			item := chunk[min(i, len(chunk)-1)]
+			if item.ReceivedAt.IsZero() {
+				item.ReceivedAt = tx.Now()
+			}
+			payload := item.Payload
+			if payload == nil {
+				payload = []byte{}
+			}
+			args = append(args, item.Platform, item.ChatKey, item.MessageID, payload, toMillis(item.ReceivedAt))
+		}
+		res, err := tx.exec(putInboxQueries[size], args...)
+		if err != nil {
+			return inserted, fmt.Errorf("put inbox: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return inserted, fmt.Errorf("put inbox: %w", err)
+		}
+		inserted += int(n)
+	}
+	return inserted, nil
 }
 
 const inboxColumns = `id, platform, chat_key, message_id, payload, received_at, done_at, error`

@@ -32,11 +32,19 @@ func (tx *tx) ensurePerson(p nb.Platform, externalID, displayName string) (*nb.P
 	var oldName string
 	var granted bool
 	tx.noGrants = 0
-	err := tx.queryRow(`SELECT `+personColumns+`, i.display_name,
-		EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id)
-		FROM identities i JOIN persons p ON p.id = i.person_id
-		WHERE i.platform = ? AND i.external_id = ?`, p, externalID).Scan(&person.ID, &person.Name,
-		scanTime(&person.CreatedAt), &oldName, &granted)
+	var err error
+	if r := &tx.lastPerson; r.writes == tx.writes && r.person.ID != 0 && r.platform == p && r.externalID == externalID {
+		person, oldName, granted = r.person, r.displayName, r.granted // read already, nothing written since
+	} else {
+		err = tx.queryRow(`SELECT `+personColumns+`, i.display_name,
+			EXISTS (SELECT 1 FROM role_grants g WHERE g.person_id = p.id)
+			FROM identities i JOIN persons p ON p.id = i.person_id
+			WHERE i.platform = ? AND i.external_id = ?`, p, externalID).Scan(&person.ID, &person.Name,
+			scanTime(&person.CreatedAt), &oldName, &granted)
+		if err == nil {
+			tx.lastPerson = personRead{p, externalID, person, oldName, granted, tx.writes}
+		}
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		created, err := tx.createPerson(p, externalID, displayName)
 		if err == nil {
@@ -56,6 +64,17 @@ func (tx *tx) ensurePerson(p nb.Platform, externalID, displayName string) (*nb.P
 		return nil, err
 	}
 	return tx.FindPersonByID(person.ID)
+}
+
+// personRead is an identity and its person as ensurePerson read them,
+// while the transaction's count of writes was writes (see chatRead).
+type personRead struct {
+	platform    nb.Platform
+	externalID  string
+	person      nb.Person
+	displayName string
+	granted     bool // holds a role grant
+	writes      int
 }
 
 func (tx *tx) createPerson(p nb.Platform, externalID, displayName string) (*nb.Person, error) {

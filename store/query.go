@@ -17,6 +17,7 @@ func (tx *tx) exec(query string, args ...any) (sql.Result, error) {
 		return nil, err
 	}
 	query = tx.db.d.rebind(query)
+	tx.writes++
 	var res sql.Result
 	var err error
 	if s := tx.stmt(query); s != nil {
@@ -35,6 +36,7 @@ func (tx *tx) query(query string, args ...any) (*sql.Rows, error) {
 		return nil, err
 	}
 	query = tx.db.d.rebind(query)
+	tx.countWrite(query)
 	var rows *sql.Rows
 	var err error
 	if s := tx.stmt(query); s != nil {
@@ -52,6 +54,7 @@ func (tx *tx) queryRow(query string, args ...any) row {
 		return row{err: err}
 	}
 	query = tx.db.d.rebind(query)
+	tx.countWrite(query)
 	if s := tx.stmt(query); s != nil {
 		return row{tx: tx, row: s.QueryRowContext(tx.ctx, args...)}
 	}
@@ -159,4 +162,12 @@ func (w *where) String() string {
 // placeholders returns n comma-separated placeholders.
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// countWrite counts query in tx.writes unless it only reads (a SELECT).
+func (tx *tx) countWrite(query string) {
+	q := strings.TrimLeft(query, " \t\n")
+	if len(q) < 6 || !strings.EqualFold(q[:6], "SELECT") {
+		tx.writes++
+	}
 }

@@ -137,12 +137,23 @@ func openSQLite(ctx context.Context, path string, o options) (*DB, error) {
 }
 
 // writerDSN is what the writer's connection adds to basePragmas: BEGIN
-// IMMEDIATE and the checkpoints it leaves to the checkpointer
-// (checkpoint.go). Its page cache stays SQLite's default (2 MB): with 32 MB,
+// IMMEDIATE, statement journals in memory, and the checkpoints it leaves
+// to the checkpointer (checkpoint.go).
+//
+// temp_store(2): a statement that may fail halfway inside a transaction of
+// several (an INSERT with unique keys and foreign keys: most of them) first
+// copies each page it changes to a statement journal, so that it can be
+// undone alone. By default SQLite moves that journal from memory to a
+// temporary file (in /var/tmp) once it grows past a size: handling reports
+// 64 to a transaction wrote 6–15 pages a report there, each a pwrite system
+// call (strace: 39,110 → 10,045 pwrites for 2,000 reports with this
+// pragma). In memory it holds no more than the pages one statement changes
+// (the prunes' 20,000 rows at most); the transaction's writes still go to
+// the WAL as before, so durability does not change. Its page cache stays SQLite's default (2 MB): with 32 MB,
 // file reads fell by 1-2 % of the CPU under nbload but every commit's
 // truncation of the cache (pcache1TruncateUnsafe, a walk of its hash table)
 // cost 7 %, and the RSS grew by 55 MB.
-var writerDSN = fmt.Sprintf("_txlock=immediate&_pragma=wal_autocheckpoint(%d)&_pragma=journal_size_limit(%d)",
+var writerDSN = fmt.Sprintf("_txlock=immediate&_pragma=temp_store(2)&_pragma=wal_autocheckpoint(%d)&_pragma=journal_size_limit(%d)",
 	writerAutoCheckpoint, walSizeLimit)
 
 // explainWrite turns a failed open or first write into a sentence saying

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/internal/benchcpu"
 )
 
 // openTestDB opens a fresh SQLite store in a temporary directory.
@@ -100,6 +101,11 @@ func TestOpenPragmas(t *testing.T) {
 			t.Errorf("%s: journal_mode=%s foreign_keys=%d busy_timeout=%d synchronous=%d", pool, mode, fk, busy, sync)
 		}
 	}
+	// The writer keeps its statement journals in memory (writerDSN).
+	var temp int
+	if err := db.writer.QueryRow(`PRAGMA temp_store`).Scan(&temp); err != nil || temp != 2 {
+		t.Errorf("writer: temp_store=%d, %v; want 2 (memory)", temp, err)
+	}
 }
 
 func TestViewIsReadOnly(t *testing.T) {
@@ -122,6 +128,7 @@ func BenchmarkRawInsert(b *testing.B) {
 	if _, err := db.Exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)`); err != nil {
 		b.Fatal(err)
 	}
+	defer benchcpu.Start(b)()
 	for b.Loop() {
 		tx, err := db.Begin()
 		if err != nil {

@@ -117,8 +117,18 @@ func (tx *tx) stmt(query string) *sql.Stmt {
 	if tx.reading > 0 || tx.cache == nil {
 		return nil // see queryList
 	}
+	if s := tx.stmts[query]; s != nil {
+		return s
+	}
 	if s := tx.cache.get(query); s != nil {
-		return tx.tx.StmtContext(tx.ctx, s)
+		// The transaction's statement, kept for its next runs: Tx.StmtContext
+		// makes a new one on each call, closed only at the end.
+		s = tx.tx.StmtContext(tx.ctx, s)
+		if tx.stmts == nil {
+			tx.stmts = map[string]*sql.Stmt{}
+		}
+		tx.stmts[query] = s
+		return s
 	}
 	if len(tx.unprepared) < maxCachedStmts && !tx.cache.full() {
 		for _, q := range tx.unprepared {

@@ -65,3 +65,62 @@ func testInboxHandled(f *fixture) {
 		t.Fatalf("%d handled items kept their payload", left)
 	}
 }
+
+// testInboxBatch: PutInboxBatch stores lists shorter and longer than one
+// statement takes (padded statements insert nothing twice), in their
+// order, skips what is stored already (in an earlier call or earlier in
+// the same list) and counts only what it stored.
+func testInboxBatch(f *fixture) {
+	t := f.t
+	item := func(chat string, i int) *nb.InboxItem {
+		return &nb.InboxItem{Platform: nb.PlatformSandbox, ChatKey: chat, MessageID: fmt.Sprint(i),
+			Payload: []byte(fmt.Sprintf(`{"n":%d}`, i))}
+	}
+	var want []string
+	put := func(items []*nb.InboxItem, wantNew int) {
+		t.Helper()
+		f.update(func(tx nb.Tx) error {
+			n, err := tx.PutInboxBatch(items)
+			if err != nil || n != wantNew {
+				t.Fatalf("PutInboxBatch(%d items) = %d, %v; want %d new", len(items), n, err, wantNew)
+			}
+			return nil
+		})
+	}
+	var first []*nb.InboxItem
+	for i := range 3 { // padded to 4
+		first = append(first, item("g1", i))
+		want = append(want, fmt.Sprintf(`{"n":%d}`, i))
+	}
+	put(first, 3)
+	var second []*nb.InboxItem
+	for i := range 70 { // with the repeat below, 64 + 7 (padded to 8); 0 and 2 stored already, 5 twice in the list
+		second = append(second, item([]string{"g1", "g2"}[i%2], i))
+		if i%2 == 1 || i > 2 {
+			want = append(want, fmt.Sprintf(`{"n":%d}`, i))
+		}
+	}
+	second = append(second[:6], append([]*nb.InboxItem{item("g2", 5)}, second[6:]...)...)
+	put(second, 70-2) // items 0 and 2 of g1 are stored already, item 5 of g2 twice: 68 new rows
+	alone := []*nb.InboxItem{item("g3", 100)}
+	put(alone, 1)
+	put(alone, 0) // redelivered
+	want = append(want, `{"n":100}`)
+	f.view(func(tx nb.Tx) error {
+		pending, err := tx.PendingInbox(200)
+		if err != nil {
+			return err
+		}
+		var got []string
+		for _, it := range pending {
+			got = append(got, string(it.Payload))
+			if it.ReceivedAt.IsZero() {
+				t.Errorf("item %s has no receiving time", it.MessageID)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("pending in id order = %v\nwant %v", got, want)
+		}
+		return nil
+	})
+}

@@ -178,3 +178,65 @@ func testReachable(f *fixture) {
 		return nil
 	})
 }
+
+// testReadsAfterWrites: a chat or person read twice in one transaction is
+// read again after anything was written in between (a binding, a
+// deactivation, a new display name, a grant), never served as first read.
+func testReadsAfterWrites(f *fixture) {
+	t := f.t
+	f.update(func(tx nb.Tx) error {
+		u := &nb.Unit{Name: "一网格", Kind: nb.UnitGrid}
+		if err := tx.CreateUnit(u); err != nil {
+			return err
+		}
+		c := &nb.Chat{Platform: nb.PlatformSandbox, ExternalID: "g1", Kind: nb.ChatGroup, Title: "一号楼"}
+		if err := tx.EnsureChat(c); err != nil {
+			return err
+		}
+		again, err := tx.FindChat(nb.PlatformSandbox, "g1")
+		if err != nil || *again != *c {
+			t.Fatalf("read again = %+v, %v; want %+v", again, err, c)
+		}
+		again.Title = "changed by the caller" // a copy: the next read does not see it
+		if err := tx.BindChat(c.ID, u.ID); err != nil {
+			return err
+		}
+		if got, err := tx.FindChat(nb.PlatformSandbox, "g1"); err != nil || got.UnitID != u.ID || got.Title != "一号楼" {
+			t.Fatalf("after binding = %+v, %v; want unit %d, the stored title", got, err, u.ID)
+		}
+		if err := tx.SetChatActive(nb.PlatformSandbox, "g1", nb.ChatGroup, false); err != nil {
+			return err
+		}
+		if got := *c; tx.EnsureChat(&got) != nil || !got.Inactive {
+			t.Fatalf("after deactivation = %+v", got)
+		}
+
+		p, err := tx.EnsurePerson(nb.PlatformSandbox, "u1", "刘大爷")
+		if err != nil {
+			return err
+		}
+		if same, err := tx.EnsurePerson(nb.PlatformSandbox, "u1", "刘大爷"); err != nil || *same != *p {
+			t.Fatalf("read again = %+v, %v; want %+v", same, err, p)
+		}
+		if grants, err := tx.ListGrants(p.ID); err != nil || len(grants) != 0 {
+			t.Fatalf("grants = %v, %v; want none", grants, err)
+		}
+		if err := tx.GrantRole(nb.RoleGrant{PersonID: p.ID, Role: nb.RoleAmbassador, UnitID: u.ID}); err != nil {
+			return err
+		}
+		if _, err := tx.EnsurePerson(nb.PlatformSandbox, "u1", "刘大爷"); err != nil {
+			return err
+		}
+		if grants, err := tx.ListGrants(p.ID); err != nil || len(grants) != 1 {
+			t.Fatalf("grants after the grant = %v, %v; want one", grants, err)
+		}
+		renamed, err := tx.EnsurePerson(nb.PlatformSandbox, "u1", "刘建国")
+		if err != nil || renamed.Name != "刘建国" {
+			t.Fatalf("renamed = %+v, %v", renamed, err)
+		}
+		if again, err := tx.EnsurePerson(nb.PlatformSandbox, "u1", ""); err != nil || again.Name != "刘建国" {
+			t.Fatalf("after the rename = %+v, %v", again, err)
+		}
+		return nil
+	})
+}

@@ -35,7 +35,7 @@ type Platform struct {
 	logger      *slog.Logger
 	waitTimeout time.Duration
 	hub         *hub
-	posts       *groupCommit
+	posts       *bot.GroupCommit
 	// grantsRefused, when set, is why the people API may create only
 	// residents (a real platform is enabled: a sandbox officer would act
 	// on its chats' cases).
@@ -82,7 +82,7 @@ func New(store nb.Store, recv bot.Receiver, opts ...Option) *Platform {
 		logger:      slog.Default(),
 		waitTimeout: DefaultWaitTimeout,
 		hub:         newHub(),
-		posts:       &groupCommit{store: store},
+		posts:       bot.NewGroupCommit(store),
 	}
 	for _, o := range opts {
 		o(p)

@@ -71,7 +71,7 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 		return err
 	}
 	if inOneTx {
-		err = p.posts.do(ctx, write) // several posts to a transaction under load
+		err = p.posts.Do(ctx, write) // several posts to a transaction under load
 	} else {
 		err = p.store.Update(ctx, write)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 )
 
@@ -42,11 +43,8 @@ func (a *Adapter) Run(ctx context.Context, recv bot.Receiver) error {
 			continue
 		}
 		updates, wait, err := a.getUpdates(ctx, offset)
-		for err == nil && len(updates) > 0 {
-			if err = a.HandleUpdate(ctx, recv, &updates[0]); err == nil {
-				offset = updates[0].ID + 1
-				updates = updates[1:]
-			}
+		if err == nil {
+			offset, err = a.handleUpdates(ctx, recv, updates, offset)
 		}
 		if err == nil {
 			backoff = minBackoff
@@ -62,6 +60,99 @@ func (a *Adapter) Run(ctx context.Context, recv bot.Receiver) error {
 		a.pause(ctx, wait)
 	}
 	return nil
+}
+
+// handleUpdates records updates in order and returns the offset that
+// confirms the ones recorded (offset itself if none was). With a receiver
+// that takes batches, the messages of consecutive message updates are
+// stored together, with one commit; any other update (a button press, a
+// membership change, a group's migration) is recorded alone, after the
+// messages before it, as without batches.
+func (a *Adapter) handleUpdates(ctx context.Context, recv bot.Receiver, updates []models.Update, offset int64) (int64, error) {
+	batcher, ok := recv.(bot.BatchReceiver)
+	if !ok {
+		for i := range updates {
+			if err := a.HandleUpdate(ctx, recv, &updates[i]); err != nil {
+				return offset, err
+			}
+			offset = updates[i].ID + 1
+		}
+		return offset, nil
+	}
+	var held heldMessages
+	for i := range updates {
+		u := &updates[i]
+		if batchable(u) {
+			held.ids = append(held.ids, u.ID)
+			_ = a.HandleUpdate(ctx, &held, u) // held never fails: its Receive keeps the message
+			continue
+		}
+		var err error
+		if offset, err = a.receiveHeld(ctx, batcher, &held, offset); err != nil {
+			return offset, err
+		}
+		if err := a.HandleUpdate(ctx, recv, u); err != nil {
+			return offset, err
+		}
+		offset = u.ID + 1
+	}
+	return a.receiveHeld(ctx, batcher, &held, offset)
+}
+
+// batchable reports whether u is a message (or its edit) that HandleUpdate
+// only converts and hands to its receiver, with nothing else to do.
+func batchable(u *models.Update) bool {
+	if u.EditedMessage != nil {
+		return true
+	}
+	m := u.Message
+	return m != nil && m.MigrateToChatID == 0 && m.MigrateFromChatID == 0
+}
+
+// heldMessages collects the messages of consecutive message updates, to
+// be received together.
+type heldMessages struct {
+	ids  []int64                 // the updates, in order
+	msgs []bot.Message           // their messages (an update may have none)
+	of   map[int64][]bot.Message // update id → its messages, for a retry one by one
+}
+
+func (h *heldMessages) Receive(_ context.Context, m bot.Message) error {
+	if h.of == nil {
+		h.of = map[int64][]bot.Message{}
+	}
+	id := h.ids[len(h.ids)-1]
+	h.msgs = append(h.msgs, m)
+	h.of[id] = append(h.of[id], m)
+	return nil
+}
+
+// receiveHeld stores the held messages in one batch, empties held and
+// returns the offset that confirms their updates. If the batch fails,
+// they are received one by one, as without batches: a message the bot
+// refuses is dropped (logged), a store that cannot take one stops there
+// (the error), and what was stored before it is confirmed.
+func (a *Adapter) receiveHeld(ctx context.Context, recv bot.BatchReceiver, held *heldMessages, offset int64) (int64, error) {
+	if len(held.ids) == 0 {
+		return offset, nil
+	}
+	defer func() { *held = heldMessages{} }()
+	err := recv.ReceiveBatch(ctx, held.msgs)
+	if err == nil {
+		return held.ids[len(held.ids)-1] + 1, nil
+	}
+	a.logger.Info("telegram: a batch of messages failed, receiving them one by one", "err", err)
+	for _, id := range held.ids {
+		for _, m := range held.of[id] {
+			if err := recv.Receive(ctx, m); err != nil && nb.ErrorCode(err) == nb.EINTERNAL {
+				return offset, err
+			} else if err != nil {
+				a.logger.Warn("telegram: update dropped", "update_id", id, "err", err)
+			}
+		}
+		offset = id + 1
+	}
+	return offset, nil
 }
 
 // overloaded is what Run asks of its receiver, when it can tell.

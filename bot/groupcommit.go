@@ -1,4 +1,4 @@
-package sandbox
+package bot
 
 import (
 	"context"
@@ -8,34 +8,39 @@ import (
 	nb "github.com/neighborbot/neighborbot"
 )
 
-// groupCommit runs the writes of concurrent posts several to a
-// transaction: a post that arrives while another transaction commits waits
-// for it and goes in the next one with all the others that came meanwhile.
-// At low load each post still has its own transaction at once; under load
-// one commit (the costly part) serves many posts. No goroutine of its own:
-// the first waiting post commits for the others ("leader").
-type groupCommit struct {
+// GroupCommit runs concurrent writes (the sandbox's posts, messages
+// received at once) several to a transaction: a write that arrives while
+// another transaction commits waits for it and goes in the next one with
+// all the others that came meanwhile. At low load each write still has its
+// own transaction at once; under load one commit (the costly part) serves
+// many. No goroutine of its own: the first waiting write commits for the
+// others ("leader").
+type GroupCommit struct {
 	store nb.Store
 	mu    sync.Mutex
 	queue []*pending
 	busy  bool // a leader is committing
 }
 
-// pending is one post's write and what became of it.
+// NewGroupCommit returns a GroupCommit writing to store.
+func NewGroupCommit(store nb.Store) *GroupCommit { return &GroupCommit{store: store} }
+
+// pending is one write and what became of it.
 type pending struct {
 	fn   func(nb.Tx) error
 	err  error
 	wake chan bool // true: done; false: lead the next batch
 }
 
-// maxGroup is the most posts one transaction takes.
+// maxGroup is the most writes one transaction takes.
 const maxGroup = 128
 
-// do runs fn in a transaction shared with other posts and returns fn's
+// Do runs fn in a transaction shared with other writes and returns fn's
 // error (or the transaction's). fn may run more than once (when a batch
-// it is in fails because of another post): it must set its results anew
-// each time.
-func (g *groupCommit) do(ctx context.Context, fn func(nb.Tx) error) error {
+// it is in fails because of another write): it must set its results anew
+// each time. The transaction runs without ctx's cancellation (it may be
+// another caller's): once queued, a write is not withdrawn.
+func (g *GroupCommit) Do(ctx context.Context, fn func(nb.Tx) error) error {
 	p := &pending{fn: fn, wake: make(chan bool, 1)}
 	g.mu.Lock()
 	g.queue = append(g.queue, p)
@@ -53,8 +58,8 @@ func (g *groupCommit) do(ctx context.Context, fn func(nb.Tx) error) error {
 }
 
 // lead commits batches until mine is done, then hands the lead to the
-// first post still waiting, if any.
-func (g *groupCommit) lead(ctx context.Context, mine *pending) {
+// first write still waiting, if any.
+func (g *GroupCommit) lead(ctx context.Context, mine *pending) {
 	for {
 		g.mu.Lock()
 		n := min(len(g.queue), maxGroup)
@@ -83,10 +88,10 @@ func (g *groupCommit) lead(ctx context.Context, mine *pending) {
 	g.queue[0].wake <- false // the next leader
 }
 
-// commit writes batch in one transaction. If one post's write fails, the
-// posts before it are committed without it, it gets its error, and the
-// rest go on in a new transaction; a failure of the store fails them all.
-func (g *groupCommit) commit(ctx context.Context, batch []*pending) {
+// commit writes batch in one transaction. If one write fails, the ones
+// before it are committed without it, it gets its error, and the rest go
+// on in a new transaction; a failure of the store fails them all.
+func (g *GroupCommit) commit(ctx context.Context, batch []*pending) {
 	for len(batch) > 0 {
 		failed := -1
 		err := g.store.Update(ctx, func(tx nb.Tx) error {
