@@ -153,9 +153,7 @@ func (e *Engine) Receive(ctx context.Context, m Message) error {
 	if err != nil {
 		return err
 	}
-	if inserted > 0 {
-		e.Wake()
-	}
+	e.stored(inserted)
 	return nil
 }
 
@@ -191,10 +189,7 @@ func (e *Engine) ReceiveBatch(ctx context.Context, ms []Message) error {
 	if err != nil {
 		return err
 	}
-	if inserted > 0 {
-		e.backlog.Add(int64(inserted) - 1)
-		e.Wake()
-	}
+	e.stored(inserted)
 	return nil
 }
 
@@ -238,8 +233,15 @@ func (e *Engine) inboxItem(m Message) (*nb.InboxItem, error) {
 
 // Wake tells the processor that the inbox has new messages. Adapters call
 // it after committing a ReceiveTx; it also counts the message in the backlog.
-func (e *Engine) Wake() {
-	e.backlog.Add(1)
+func (e *Engine) Wake() { e.stored(1) }
+
+// stored counts n messages newly in the inbox in the backlog and, if there
+// are any, wakes this process's lanes and the other processes.
+func (e *Engine) stored(n int) {
+	if n <= 0 {
+		return
+	}
+	e.backlog.Add(int64(n))
 	e.wakeLanes()
 	e.notify(TopicInbox)
 }
