@@ -108,7 +108,7 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 	cl := newClient(base, cfg.inflight+cfg.pollers)
 	defer cl.close()
 	clients := []*client{cl}
-	if srv != nil {
+	if srv != nil && tg == nil { // Telegram's groups talk to the webhooks (below)
 		for _, s := range srv.servers[1:] {
 			c := newClient(s.base, cfg.inflight+cfg.pollers)
 			defer c.close()
