@@ -176,3 +176,64 @@ func TestFaultFullDiskIsTransient(t *testing.T) {
 		t.Fatalf("after space came back: %v", err)
 	}
 }
+
+// TestFaultRemovedFileNotRecreated: a connection opened after the file was
+// removed (a new reader, the checkpointer's) fails instead of creating an
+// empty database at the path, which the guard would take for a replaced
+// file and where nothing should ever be written.
+func TestFaultRemovedFileNotRecreated(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nb.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	late := openPool("", path, "_pragma=query_only(1)", 1)
+	defer late.Close()
+	if err := late.PingContext(ctx); err == nil {
+		t.Error("a connection opened after the removal succeeded")
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the removed file came back: %v", err)
+	}
+	if err := db.Broken(); err == nil || !strings.Contains(err.Error(), "was removed") {
+		t.Fatalf("Broken() = %v; want the file removed", err)
+	}
+}
+
+// TestOddPathOpensTheNamedFile: the URI form of the data source name keeps
+// a path with a space and a percent sign naming that very file.
+func TestOddPathOpensTheNamedFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "社区 100%20 nb.db")
+	for i := range 2 {
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			err = db.Update(ctx, func(tx nb.Tx) error { return tx.PutSetting("k", "v") })
+		} else {
+			err = db.View(ctx, func(tx nb.Tx) error {
+				if v, err := tx.Setting("k"); err != nil || v != "v" {
+					t.Errorf("setting after reopening = %q, %v", v, err)
+				}
+				return nil
+			})
+		}
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), filepath.Base(path)) {
+			t.Errorf("a file at another name: %s", e.Name())
+		}
+	}
+}

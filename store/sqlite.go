@@ -184,17 +184,32 @@ func checkPath(path string) error {
 // and synchronous=NORMAL (durable across application crashes in WAL mode).
 var basePragmas = []string{"busy_timeout(5000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"}
 
-// dsn returns the modernc.org/sqlite data source name for path.
+// dsn returns the modernc.org/sqlite data source name for path: a URI
+// with mode=rw, so that a connection opened after the file was removed
+// fails instead of creating an empty database in its place (openSQLite
+// creates the file before any connection). The guard then reports the
+// file removed, not replaced, and nothing is written to a new empty file.
 func dsn(path string, extra ...string) string {
 	q := make(url.Values)
 	for _, p := range basePragmas {
 		q.Add("_pragma", p)
 	}
-	s := path + "?" + q.Encode()
+	s := "file:" + uriPath(path) + "?mode=rw&" + q.Encode()
 	for _, e := range extra {
 		s += "&" + e
 	}
 	return s
+}
+
+// uriPath escapes path for the path part of an SQLite URI: % starts an
+// escape there (checkPath refuses ? and #, which would end it), and a path
+// starting with // would name an authority.
+func uriPath(path string) string {
+	path = strings.ReplaceAll(path, "%", "%25")
+	if strings.HasPrefix(path, "//") {
+		path = "/" + strings.TrimLeft(path, "/")
+	}
+	return path
 }
 
 func openPool(driver, path, extra string, conns int) *sql.DB {
