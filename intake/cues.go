@@ -20,6 +20,9 @@ const (
 	cueAilment
 	cueDanger // matches preceded by a negation (没, 未…) do not count
 	cueCalm
+	cueCalming  // 别慌, 没事没事: calms others; a retraction only without a danger
+	cueRelief   // 还好, 幸好: a calm context unless a contrast follows
+	cueContrast // 但, 可是, 不过 after a relief word (还好人出来了 但门还吊着)
 	cuePairBase // object and state groups of dangerPairs: base+2i, base+2i+1
 )
 
@@ -33,8 +36,13 @@ type cueWord struct {
 	group cueGroup
 }
 
-// cueNotBefore: a cue word does not count when this follows it.
-var cueNotBefore = map[string]string{"打火": "机", "出租": "车", "全是烟": "头", "都是烟": "头", "还好": "没", "幸好": "没"}
+// cueNotBefore: a cue word does not count when one of these follows it.
+var cueNotBefore = map[string][]string{"打火": {"机"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
+	"有烟": {"头", "味", "灰", "花"}}
+
+// cueNotAfter: a cue word does not count right after one of these (不是开玩笑
+// is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
+var cueNotAfter = map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"}}
 
 // cueIndex lists every cue word under its first rune, so one pass over a
 // message finds all groups (instead of one substring search per word).
@@ -62,6 +70,9 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cueAilment, ailmentCues)
 	add(cueDanger, dangerWords)
 	add(cueCalm, calmContext)
+	add(cueCalming, calmingCues)
+	add(cueRelief, reliefWords)
+	add(cueContrast, contrastWords)
 	for i, p := range dangerPairs {
 		add(cuePairBase+cueGroup(2*i), p.objects)
 		add(cuePairBase+cueGroup(2*i+1), p.states)
@@ -86,7 +97,10 @@ func scanCues(norm string) cueSet {
 			if (c.group == cueDanger || isPairState(c.group)) && negated(norm[:i]) {
 				continue
 			}
-			if next, ok := cueNotBefore[c.word]; ok && strings.HasPrefix(norm[i+len(c.word):], next) {
+			if c.group == cueContrast && !s.has(cueRelief) || suffixAny(norm[:i], cueNotAfter[c.word]) {
+				continue // only a contrast after relief counts; 不是开玩笑 is no joke
+			}
+			if prefixAny(norm[i+len(c.word):], cueNotBefore[c.word]) {
 				continue // 出租车 is a taxi, not a flat to let
 			}
 			s |= 1 << c.group

@@ -306,6 +306,7 @@ func scanComponents(s string) []locMatch {
 	}
 	if !namesAddress(out) {
 		out = append(out, scanFacilities(s, out, facilityIndex)...)
+		out = append(out, standaloneRooms(s)...)
 	} else if containsAny(s, besideWords) {
 		out = append(out, facilitiesBeside(s, scanFacilities(s, out, besideIndex))...)
 	}

@@ -20,7 +20,14 @@ var facilityHeads = []string{
 	// (things at a place — a switch box, a swing — are not places)
 	"人工湖", "湖边", "河边", "小河", "桥洞", "桥下", "桥边", "沙坑", "草地", "树林", "竹林", "地铁口", "地铁站", "洗车房", "洗车点",
 	"消防楼梯", "楼梯拐角", "主路", "后院", "前院", "机房", "保安亭", "商铺", "底商", "出入口",
+	// session 6 (dev-s8): shops named by their trade (干洗店, 早餐铺), parking
+	// by kind (机械车位, 访客车位), courtyards by side, rooms by use
+	"店", "铺", "馆", "车位", "彩票站", "棋牌室", "外卖柜", "控制室", "配电间", "内院", "南院", "北院", "东院", "西院",
 }
+
+// modifiedHeads are places only with a modifier before them: 干洗店 and
+// 机械车位 are places, a bare 店 or 车位 is not.
+var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true}
 
 // besideHeads are the facility heads looked for right after a relation to
 // an address (3号楼和5号楼中间的花园): a garden or green there is the place,
@@ -41,7 +48,7 @@ func headIndex(heads []string) map[rune][]string {
 
 // facilityModifierStops end the modifier before a head (in addition to
 // nameStops): a verb or a location word is not part of the place's name.
-const facilityModifierStops = "，。！？、；：,.!?;: 边面头上下旁块条截个间座片排处栋一二三四五六七八九十两几这那区"
+const facilityModifierStops = "，。！？、；：,.!?;: 边面头上下旁块条截个间座片排处栋一二三四五六七八九十两几这那区家"
 
 // scanFacilities finds facility places in the folded text that no other
 // component covers. ExtractLocation looks for them only when a message names
@@ -78,6 +85,10 @@ func scanFacilities(s string, have []locMatch, heads map[rune][]string) []locMat
 				break
 			}
 			start -= psize
+		}
+		if start == i && modifiedHeads[head] {
+			i += len(head)
+			continue
 		}
 		out = append(out, locMatch{kind: kindPlace, start: start, end: i + len(head), facility: true})
 		i += len(head)

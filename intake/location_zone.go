@@ -53,16 +53,18 @@ func zone(rest string) int {
 
 // besideWords place a landmark by its relation to an address (3号楼和5号楼
 // 中间的花园, 7号楼后面的车棚): the landmark is where the report is.
-var besideWords = []string{"中间", "之间", "旁边", "后面", "前面", "对面", "边上", "后头", "前头", "背后", "附近"}
+var besideWords = []string{"中间", "之间", "旁边", "后面", "前面", "对面", "边上", "后头", "前头", "背后", "附近", "里头", "里面"}
 
 // facilitiesBeside keeps the facilities that follow a relation word (and
-// an optional 的) right before their name.
+// an optional 的) right before their name, or that a relation word follows
+// (小卖部后头, 干洗店旁边: the landmark places the report).
 func facilitiesBeside(s string, fs []locMatch) []locMatch {
 	var out []locMatch
 	for _, f := range fs {
 		before := strings.TrimSuffix(s[:f.start], "的")
+		after := strings.TrimPrefix(s[f.end:], "的")
 		for _, w := range besideWords {
-			if strings.HasSuffix(before, w) {
+			if strings.HasSuffix(before, w) || strings.HasPrefix(after, w) {
 				out = append(out, f)
 				break
 			}

@@ -22,9 +22,9 @@ type speechAct struct {
 }
 
 var (
-	retractCues = []string{"没事了", "没事没事", "虚惊", "搞错了", "看错了", "弄错了", "误会了", "误会", "是我家的", "是我家在", "是我家猫",
+	retractCues = []string{"没事了", "虚惊", "搞错了", "看错了", "弄错了", "误会了", "误会", "是我家的", "是我家在", "是我家猫",
 		"是我家狗", "是我家自己", "是我多虑", "撤回", "撤了", "不好意思发错", "发错群", "已经好了", "又好了", "已经恢复", "恢复了",
-		"找到了", "人已经出来了", "已经出来了", "不用找", "不用麻烦", "不麻烦", "别紧张", "大家别慌", "开个玩笑", "闹笑话", "是人家在", "不用来了", "没啥事", "一会就", "过一会", "不要紧", "已经关了", "味散了", "是演习", "演习的", "不是着火",
+		"找到了", "人已经出来了", "已经出来了", "不用找", "不用麻烦", "不麻烦", "开个玩笑", "闹笑话", "是人家在", "不用来了", "没啥事", "一会就", "过一会", "不要紧", "已经关了", "味散了", "是演习", "演习的", "不是着火",
 		"不是啥事", "不是什么事", "问题解决了", "已经解决"}
 	elsewhereCues = []string{"隔壁小区", "别的小区", "其他小区", "外地", "新闻", "视频", "抖音", "快手", "朋友圈", "网上", "电视上", "老家",
 		"公司楼", "我们公司", "公司电梯", "单位", "学校宿舍", "宿舍", "同事", "我妈说她们", "她们小区", "他们小区", "她们那", "他们那", "表姐", "亲戚", "闺蜜", "朋友家", "我妹", "我姐", "我哥", "我弟", "姑妈", "舅舅家", "娘家", "同学家", "别人小区", "别人家", "以前住",
@@ -33,6 +33,10 @@ var (
 		"年轻那会", "年轻时", "年轻的时候", "小时候", "想当年", "那个年代", "在农村的时候",
 		// a dream
 		"做梦", "梦见", "梦到"}
+	// calmingCues calm the others (大家别慌, 别紧张): with a danger told in the
+	// same message they are part of the alarm (大家别慌 楼道里有烟 先下楼),
+	// without one they call it off.
+	calmingCues  = []string{"别紧张", "别慌", "不要慌", "不用慌", "没事没事"}
 	ailmentCues  = []string{"头疼", "头痛", "肚子疼", "感冒", "发烧", "牙痛", "腰疼", "失眠"}
 	hereCues     = []string{"咱们小区", "我们小区", "咱小区", "咱们楼", "我们楼", "咱们这", "我们这栋", "我们单元", "咱们单元", "我们这边", "本小区"}
 	questionCues = []string{"谁知道", "有人知道", "有谁知道", "打听", "哪里可以", "去哪里", "是多少", "哪个群", "有活动吗", "怎么用", "哪里能", "哪家", "几路车",
@@ -58,7 +62,7 @@ func readSpeechAct(norm string) speechAct { return speechActOf(norm, scanCues(no
 
 func speechActOf(norm string, cues cueSet) speechAct {
 	return speechAct{
-		retract:     cues.has(cueRetract) || strings.HasPrefix(norm, "没事") || strings.HasSuffix(norm, "没事") || ownsUp(norm),
+		retract:     cues.has(cueRetract) || ownsUp(norm) || calming(norm, cues) && !dangerNow(cues),
 		elsewhere:   cues.has(cueElsewhere),
 		here:        cues.has(cueHere),
 		question:    cues.has(cueQuestion),
@@ -164,4 +168,16 @@ func Retracts(text string) bool { return readSpeechAct(Normalize(text)).retract 
 func ownsUp(norm string) bool {
 	return containsAny(firstRunes(norm, 6), []string{"抱歉", "对不起", "不好意思", "sorry"}) &&
 		containsAny(norm, []string{"是我家", "是我自己", "是我们家", "是我不小心", "是我弄", "是我按"})
+}
+
+// calming reports words that calm the others (大家别慌, 没事没事, a message
+// opening or ending with 没事).
+func calming(norm string, cues cueSet) bool {
+	return cues.has(cueCalming) || strings.HasPrefix(norm, "没事") || strings.HasSuffix(norm, "没事")
+}
+
+// dangerNow reports a danger told as present (not news, a drill, relief).
+func dangerNow(cues cueSet) bool {
+	danger, calm := urgencyOf(cues)
+	return danger && !calm
 }

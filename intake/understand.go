@@ -79,7 +79,7 @@ func (m *Model) Understand(text string) Result {
 	}
 	// the learnt urgency signal (urgent_model.go) adds dangers told in words
 	// the rules do not list, unless the rules read a calm context
-	pUrgent, calm := m.urgentProb(ids), cues.has(cueCalm)
+	pUrgent, calm := m.urgentProb(ids), cues.calm()
 	learnt := !v.urgent && !calm && pUrgent >= urgentModelCut
 	urgent := v.urgent || learnt
 	r.Concern = v.possible && (pConcern >= concernCut || (urgent && pConcern >= dangerConcernCut) || v.personDanger ||
@@ -279,7 +279,7 @@ func (m *Model) UnderstandReport(text string) Result {
 	}
 	cues := scanCues(r.Normalized)
 	danger, _ := urgencyOf(cues)
-	calm := cues.has(cueCalm)
+	calm := cues.calm()
 	ids := featureIDs(m.seg, r.Normalized, m.index)
 	cat, _ := m.classify(r.Normalized, ids)
 	urgent := !calm && (danger || m.urgentProb(ids) >= urgentModelCut)

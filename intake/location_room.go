@@ -1,0 +1,66 @@
+package intake
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A panicked report often names only the flat: 灯里都进水了 1602 快来人,
+// 隔壁单元1101家好像有人倒了. A room number standing alone is a place when it
+// looks like one (floor, then a room 01–20: 602, 1502) and is not a phone
+// number for help (110, 119, 120 …), a year (2026) or a quantity (500块).
+
+// helpNumbers are the emergency and hotline numbers that look like rooms.
+var helpNumbers = []string{"110", "112", "119", "120", "122"}
+
+// roomFollowers may follow a standalone room number (or nothing, a space,
+// punctuation): 1101家, 602室 is matched elsewhere.
+const roomFollowers = "家的门这那"
+
+// standaloneRooms finds room numbers that stand alone in folded text s.
+func standaloneRooms(s string) []locMatch {
+	var out []locMatch
+	for i := 0; i < len(s); {
+		if !isDigit(rune(s[i])) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(rune(s[j])) {
+			j++
+		}
+		if roomLike(s[i:j]) && standsAlone(s[:i], s[j:]) {
+			out = append(out, locMatch{kind: kindRoom, start: i, end: j})
+		}
+		i = j
+	}
+	return out
+}
+
+// roomLike: three or four digits, a room 01–20 on a floor from 1, not a
+// help number nor a year.
+func roomLike(d string) bool {
+	if len(d) < 3 || len(d) > 4 || d[0] == '0' || strings.HasPrefix(d, "19") && len(d) == 4 || strings.HasPrefix(d, "20") && len(d) == 4 {
+		return false
+	}
+	for _, h := range helpNumbers {
+		if d == h {
+			return false
+		}
+	}
+	room := int(d[len(d)-2]-'0')*10 + int(d[len(d)-1]-'0')
+	return room >= 1 && room <= 20
+}
+
+// standsAlone: no letter, digit or sign touches the number before it, and
+// after it comes the end, a space, punctuation or one of roomFollowers.
+func standsAlone(before, after string) bool {
+	if p, _ := utf8.DecodeLastRuneInString(before); before != "" && (p < utf8.RuneSelf && p != ' ' && !strings.ContainsRune(",.!?;:", p)) {
+		return false
+	}
+	if after == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return r == ' ' || strings.ContainsRune("，。！？、；：,.!?;:", r) || strings.ContainsRune(roomFollowers, r)
+}
