@@ -34,7 +34,8 @@ type cueWord struct {
 }
 
 // cueNotBefore: a cue word does not count when this follows it.
-var cueNotBefore = map[string]string{"打火": "机", "出租": "车", "全是烟": "头", "都是烟": "头", "还好": "没", "幸好": "没"}
+// 几点了 is a complaint about the hour (几点了都, 几点了还在吵), not a question.
+var cueNotBefore = map[string]string{"几点": "了", "打火": "机", "出租": "车", "全是烟": "头", "都是烟": "头", "还好": "没", "幸好": "没"}
 
 // cueIndex lists every cue word under its first rune, so one pass over a
 // message finds all groups (instead of one substring search per word).
