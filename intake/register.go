@@ -12,6 +12,37 @@ import "strings"
 // clauseMarks end a clause in normalised text.
 const clauseMarks = ",。;:!?、"
 
+// clauses describes the clauses of normalised text: how many there are
+// (empty ones not counted), the shortest and longest (in letters, digits and
+// Han characters) and the total, in one pass without allocating.
+type clauses struct{ n, shortest, longest, total int }
+
+func clausesOf(norm string) clauses {
+	var c clauses
+	k := 0
+	end := func() {
+		if k == 0 {
+			return
+		}
+		if c.n == 0 || k < c.shortest {
+			c.shortest = k
+		}
+		c.longest = max(c.longest, k)
+		c.n++
+		c.total += k
+		k = 0
+	}
+	for _, r := range norm {
+		if strings.ContainsRune(clauseMarks, r) {
+			end()
+		} else if classOf(r)&classContent != 0 {
+			k++
+		}
+	}
+	end()
+	return c
+}
+
 // verse reports clauses of equal length in a row: at least two clauses,
 // every one of four to nine characters, all the same length
 // (五言, 七言, four-character proverbs), with no digit (3号楼,5单元 are
@@ -20,16 +51,8 @@ func verse(norm string) bool {
 	if strings.ContainsAny(norm, "0123456789") {
 		return false
 	}
-	n, length := 0, -1
-	for _, c := range strings.FieldsFunc(norm, func(r rune) bool { return strings.ContainsRune(clauseMarks, r) }) {
-		k := contentRunes(c)
-		if k < 4 || k > 9 || (length >= 0 && k != length) {
-			return false
-		}
-		length = k
-		n++
-	}
-	return n >= 2
+	c := clausesOf(norm)
+	return c.n >= 2 && c.shortest == c.longest && c.shortest >= 4 && c.longest <= 9
 }
 
 // classicalWords are function words of classical Chinese that chat does not
@@ -60,8 +83,8 @@ func lyric(norm string) bool {
 	if strings.ContainsAny(norm, "0123456789") {
 		return false
 	}
-	clauses := strings.FieldsFunc(norm, func(r rune) bool { return strings.ContainsRune(clauseMarks, r) })
-	return len(clauses) >= 5 && contentRunes(norm) <= 6*len(clauses)
+	c := clausesOf(norm)
+	return c.n >= 5 && c.total <= 6*c.n
 }
 
 // literary reports verse, a lyric or classical prose, with no particle of
