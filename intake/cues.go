@@ -37,7 +37,8 @@ type cueWord struct {
 }
 
 // cueNotBefore: a cue word does not count when one of these follows it.
-var cueNotBefore = map[string][]string{"打火": {"机"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
+// 几点了 is a complaint about the hour (几点了都, 几点了还在吵), not a question.
+var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
 	"有烟": {"头", "味", "灰", "花"}}
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑

@@ -18,6 +18,7 @@ type speechAct struct {
 	personal    bool // 我家电脑, 我手机, 我宿舍: the writer's private trouble
 	ailment     bool // 头疼, 感冒: the writer's health, a report only with danger
 	ownNuisance bool // 邻居们见谅: the writer apologises for their own noise
+	serious     bool // 我是认真的, 别不信, 不是开玩笑: the laughter is not a joke
 	content     int  // letters, digits and Han characters
 }
 
@@ -29,6 +30,7 @@ var (
 	elsewhereCues = []string{"隔壁小区", "别的小区", "其他小区", "外地", "新闻", "视频", "抖音", "快手", "朋友圈", "网上", "电视上", "老家",
 		"公司楼", "我们公司", "公司电梯", "单位", "学校宿舍", "宿舍", "同事", "我妈说她们", "她们小区", "他们小区", "她们那", "他们那", "表姐", "亲戚", "闺蜜", "朋友家", "我妹", "我姐", "我哥", "我弟", "姑妈", "舅舅家", "娘家", "同学家", "别人小区", "别人家", "以前住",
 		"隔壁楼盘", "隔壁区", "城东", "村里", "听说", "看到个", "看了个", "刷到", "电影", "上海", "北京", "广州", "深圳", "南方", "北方", "国外", "外省", "纪录片", "电视剧", "小说里", "故事",
+		"微博", "小红书", "b站", "央视", "报道", "某市", "某地", "科室",
 		// the writer's past (年轻那会儿在厂里…): a story, not a present problem
 		"年轻那会", "年轻时", "年轻的时候", "小时候", "想当年", "那个年代", "在农村的时候",
 		// a dream
@@ -39,13 +41,15 @@ var (
 	calmingCues  = []string{"别紧张", "别慌", "不要慌", "不用慌", "没事没事"}
 	ailmentCues  = []string{"头疼", "头痛", "肚子疼", "感冒", "发烧", "牙痛", "腰疼", "失眠"}
 	hereCues     = []string{"咱们小区", "我们小区", "咱小区", "咱们楼", "我们楼", "咱们这", "我们这栋", "我们单元", "咱们单元", "我们这边", "本小区"}
-	questionCues = []string{"谁知道", "有人知道", "有谁知道", "打听", "哪里可以", "去哪里", "是多少", "哪个群", "有活动吗", "怎么用", "哪里能", "哪家", "几路车",
+	questionCues = []string{"谁知道", "有人知道", "有谁知道", "打听", "冒昧问", "哪里可以", "去哪里", "是多少", "哪个群", "有活动吗", "怎么用", "哪里能", "哪家", "几路车",
 		"几点", "什么时候开始", "怎么办理", "在哪办", "在哪交", "多少钱", "要什么手续", "带什么", "有没有推荐", "推荐个", "推荐一下", "好奇问", "要带啥", "要带什么", "开不开", "还开吗", "几点开门"}
 	offerCues = []string{"出闲置", "闲置", "免费送", "送给", "谁要", "要的私", "私聊", "私我", "可以借", "来借", "自取", "自提", "团购",
 		"拼单", "拼团", "接龙", "转让", "出租", "出售", "低价", "有需要的", "有需要可以", "可以帮", "有人需要", "小食堂", "小饭桌", "顺路", "能带", "价格实惠", "八折",
-		"捡到", "捡了", "认领", "用不上了", "用不着了", "需要的邻居", "哪个邻居需要", "谁需要", "寻狗", "寻猫", "启事", "必有重谢", "谁丢了", "谁家丢了", "落在", "领养", "家教", "家政", "搬家公司"}
+		"捡到", "捡了", "认领", "谁想要", "谁想尝", "尝尝", "用不上了", "用不着了", "需要的邻居", "哪个邻居需要", "谁需要", "寻狗", "寻猫", "启事", "必有重谢", "谁丢了", "谁家丢了", "落在", "领养", "家教", "家政", "搬家公司"}
 	praiseCues = []string{"感谢信", "表扬信", "表示感谢", "表示衷心", "特此致谢", "特此表扬", "万分感谢", "点赞", "点个赞", "表扬", "辛苦了", "人真好", "真漂亮", "真贴心", "好方便", "用心了", "放心多了",
-		"亮堂多了", "比隔壁强", "锃亮", "帮了大忙", "真到位", "服务到位", "大大的赞", "太感谢", "美翻", "方便了", "方便多了"}
+		"亮堂多了", "比隔壁强", "锃亮", "帮了大忙", "真到位", "服务到位", "大大的赞", "太感谢", "美翻", "方便了", "方便多了",
+		// congratulations
+		"恭喜", "祝贺", "喜得"}
 	jokeCues = []string{"哈哈", "开玩笑", "笑死", "被窝", "工位", "心态", "画大饼", "我的心"}
 	// personalCues name the writer's own things or places off the estate.
 	personalCues = []string{"我家电脑", "我电脑", "我手机", "我的手机", "手机屏", "wifi", "宽带", "我牙", "牙疼", "车胎",
@@ -55,6 +59,8 @@ var (
 	// ownNuisanceCues: the writer apologises in advance for their own noise or
 	// works (装修下周开始 邻居们见谅): an announcement of their own, not a complaint.
 	ownNuisanceCues = []string{"见谅", "多包涵", "请包涵", "大家包涵", "多多包涵"}
+	// seriousCues say the writer means it (哈哈 你们别笑 我是认真的 车库里真有条蛇).
+	seriousCues = []string{"认真的", "别不信", "不是开玩笑", "没开玩笑", "说真的", "别笑"}
 )
 
 // readSpeechAct finds the cues in normalised text.
@@ -72,6 +78,7 @@ func speechActOf(norm string, cues cueSet) speechAct {
 		personal:    cues.has(cuePersonal),
 		ailment:     cues.has(cueAilment),
 		ownNuisance: containsAny(norm, ownNuisanceCues),
+		serious:     containsAny(norm, seriousCues),
 		content:     contentRunes(norm),
 	}
 }
@@ -140,7 +147,7 @@ func (a speechAct) gate(danger bool) (possible bool, factor float64) {
 		if a.praise {
 			factor *= 0.5
 		}
-		if a.joke {
+		if a.joke && !a.serious {
 			factor *= 0.6
 		}
 	}

@@ -151,3 +151,22 @@ func TestUnderstandRetract(t *testing.T) {
 		t.Fatalf("only %d of the texts retract: the test compares too little", retracting)
 	}
 }
+
+// TestSpeechActRetellingOfferRhetoric: retellings from other apps and
+// offers to taste are not reports; 几点了 complains about the hour and
+// 我是认真的 takes the laugh out of a report, so neither lowers it.
+func TestSpeechActRetellingOfferRhetoric(t *testing.T) {
+	for _, s := range []string{"微博上说某市一个小区外墙掉砖砸伤路人 太吓人了", "家里做了酸菜 谁想尝尝 来10号楼拿"} {
+		if ok, _ := readSpeechAct(Normalize(s)).gate(false); ok {
+			t.Errorf("gate(%q) possible, want not", s)
+		}
+	}
+	for _, s := range []string{"楼上那户天天晚上拍皮球 咚咚咚 几点了都 3栋1002", "哈哈 你们别笑 我是认真的 车库里真有条蛇"} {
+		if ok, f := readSpeechAct(Normalize(s)).gate(false); !ok || f != 1 {
+			t.Errorf("gate(%q) = %v, %.2f, want true, 1", s, ok, f)
+		}
+	}
+	if _, f := readSpeechAct(Normalize("恭喜3号楼的老王家添了个大孙子")).gate(false); f > 0.5 {
+		t.Errorf("congratulations: factor %.2f, want ≤ 0.5", f)
+	}
+}

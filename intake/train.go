@@ -285,9 +285,14 @@ type trainSet struct {
 // learnt from the hand-written files (builtin.go); then 0.6, chosen with
 // TestNaturalSplit (dev files only): shares 0.4, 0.5, 0.6, 0.7 acknowledged
 // 806, 815, 821, 826 of the 849 held-out-half reports at the default
-// threshold, with 2, 4, 4, 6 of 882 chit-chat messages. A variable so that
-// the split test can try others.
-var groupReportShare = 0.6
+// threshold, with 2, 4, 4, 6 of 882 chit-chat messages. 0.7 since session 6,
+// when unanchored reports and literary text were lowered (judge.go): on the
+// split of 941 chit-chat and 900 reports, shares 0.6, 0.7, 0.8 gave 8/861,
+// 9/869, 12/876 false acknowledgements/reports acknowledged (unanchored
+// factor 0.8 for 0.6 and 0.8), and 2,913 proverbs not in the fortunes-zh
+// evaluation file 24 at 0.6, 26 at 0.7. A variable so that the split test can try
+// others.
+var groupReportShare = 0.7
 
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }
 

@@ -1,0 +1,97 @@
+package intake
+
+import "strings"
+
+// Literary register. A proverb, a line of a poem or a classical saying
+// (白日依山尽,黄河入海流 / 人善被人欺,马善被人骑 / 子曰:…) uses complaint
+// words (漏, 破, 乱, 不…) in figures, not about a thing here; residents
+// paste such text as greetings and mottos. Two shapes give it away without
+// a word list of poems: clauses of one length in a row (parallel verse),
+// and the function words of classical Chinese.
+
+// clauseMarks end a clause in normalised text.
+const clauseMarks = ",。;:!?、"
+
+// clauses describes the clauses of normalised text: how many there are
+// (empty ones not counted), the shortest and longest (in letters, digits and
+// Han characters) and the total, in one pass without allocating.
+type clauses struct{ n, shortest, longest, total int }
+
+func clausesOf(norm string) clauses {
+	var c clauses
+	k := 0
+	end := func() {
+		if k == 0 {
+			return
+		}
+		if c.n == 0 || k < c.shortest {
+			c.shortest = k
+		}
+		c.longest = max(c.longest, k)
+		c.n++
+		c.total += k
+		k = 0
+	}
+	for _, r := range norm {
+		if strings.ContainsRune(clauseMarks, r) {
+			end()
+		} else if classOf(r)&classContent != 0 {
+			k++
+		}
+	}
+	end()
+	return c
+}
+
+// verse reports clauses of equal length in a row: at least two clauses,
+// every one of four to nine characters, all the same length
+// (五言, 七言, four-character proverbs), with no digit (3号楼,5单元 are
+// places, not verse).
+func verse(norm string) bool {
+	if strings.ContainsAny(norm, "0123456789") {
+		return false
+	}
+	c := clausesOf(norm)
+	return c.n >= 2 && c.shortest == c.longest && c.shortest >= 4 && c.longest <= 9
+}
+
+// classicalWords are function words of classical Chinese that chat does not
+// use (之前, 之后 are modern and are not counted).
+var classicalWords = []string{"曰", "矣", "乎", "焉", "哉", "兮", "乃", "亦", "於", "者也", "之道", "之人", "之不", "不可以", "而不"}
+
+// chatParticles end a spoken sentence; literary text has none.
+var chatParticles = []string{"了", "吧", "啊", "呢", "吗", "呀", "哈", "嘛", "啦", "咋", "么", "呗", "哦", "嗯"}
+
+// classical reports two or more classical function words.
+func classical(norm string) bool {
+	n := 0
+	for _, w := range classicalWords {
+		if strings.Contains(norm, w) {
+			n++
+			if n == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lyric reports a song lyric's shape (词, 曲): five or more short clauses
+// (at most six characters on average) and no digit. A complaint as long
+// as that names its place or speaks.
+func lyric(norm string) bool {
+	if strings.ContainsAny(norm, "0123456789") {
+		return false
+	}
+	c := clausesOf(norm)
+	return c.n >= 5 && c.total <= 6*c.n
+}
+
+// literary reports verse, a lyric or classical prose, with no particle of
+// spoken Chinese (电梯又坏了,什么时候修 has two clauses of five, and 了).
+func literary(norm string) bool {
+	return !spoken(norm) && (verse(norm) || lyric(norm) || classical(norm))
+}
+
+// spoken reports a particle of spoken Chinese (了, 吧, 啊 …).
+func spoken(norm string) bool { return containsAny(norm, chatParticles) }
