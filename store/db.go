@@ -144,9 +144,10 @@ func (db *DB) Update(ctx context.Context, fn func(nb.Tx) error) error {
 		return err
 	}
 	var err error
+	start := time.Now()
 	for try := 1; ; try++ {
 		err = db.run(ctx, db.writer, db.wstmts, db.wopts, fn)
-		if !errors.Is(err, errRetry) || try == maxTries || !backOff(ctx, try) {
+		if !errors.Is(err, errRetry) || (try >= maxTries && time.Since(start) >= retryFor) || !backOff(ctx, try) {
 			break
 		}
 	}

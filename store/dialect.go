@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	nb "github.com/neighborbot/neighborbot"
 )
@@ -76,10 +77,16 @@ func newQueries(d dialect) queries {
 	}
 }
 
-// maxTries is how many times Update runs a transaction that the database
-// failed only because of concurrent ones (PostgreSQL's serialization
-// failures and deadlocks), before it reports the store unavailable.
-const maxTries = 25
+// maxTries and retryFor bound how long Update runs again a transaction
+// that the database failed only because of concurrent ones (PostgreSQL's
+// serialization failures and deadlocks) before it reports the store
+// unavailable: at least maxTries times and at least retryFor, so that on a
+// loaded machine, where every try takes longer and the backoffs pass
+// quickly by comparison, a hot row does not turn into refused work.
+const (
+	maxTries = 25
+	retryFor = 10 * time.Second
+)
 
 // isUnique reports whether err is a unique or primary key violation.
 func (tx *tx) isUnique(err error) bool { return err != nil && tx.db.d.isUnique(err) }
