@@ -116,25 +116,20 @@ func (t *segTrie) step(node int32, r rune) *trieEdge {
 	}
 }
 
-// lookup appends to hits the tokens that start at unit cur of text and end
-// with a unit before end (ends[k] is the byte offset after unit k), in
-// increasing length: what gse's LookupTokens finds. text must hold no
-// U+FFFD and no invalid byte.
-func (t *segTrie) lookup(text string, ends []int, cur, end int, hits []segHit) []segHit {
+// lookupRunes appends to hits the tokens that start at unit cur and end
+// with a unit before end, in increasing length: what gse's LookupTokens
+// finds. units[k] is the index in runes of unit k's first rune, and
+// units[k+1] the end of its runes; runes must hold no U+FFFD.
+func (t *segTrie) lookupRunes(runes []rune, units []int32, cur, end int, hits []segHit) []segHit {
 	node := int32(0)
-	at := 0
-	if cur > 0 {
-		at = ends[cur-1]
-	}
 	for k := cur; k < end; k++ {
 		var last *trieEdge
-		for _, r := range text[at:ends[k]] {
+		for _, r := range runes[units[k]:units[k+1]] {
 			if last = t.step(node, r); last == nil {
 				return hits
 			}
 			node = last.child
 		}
-		at = ends[k]
 		if last.distance == last.distance {
 			hits = append(hits, segHit{last: k, distance: last.distance})
 		}
