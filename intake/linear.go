@@ -39,6 +39,10 @@ func (l *linear) logits(ids []int32, out []float64) {
 		return
 	}
 	v := s / math.Sqrt(float64(len(ids)))
+	if l.Q != nil {
+		l.logitsQuantized(ids, out, v)
+		return
+	}
 	// Each class sums its terms in the order of ids, as a loop over ids
 	// adding each row to out would; a few classes at a time, in registers,
 	// it runs about three times as fast as through out.

@@ -262,16 +262,17 @@ func (sc *segScratch) unitTexts(text string) {
 	}
 }
 
-// decodeRuneAt is utf8.DecodeRuneInString(s[i:]) with the one- and
-// three-byte forms (ASCII, and every Han character) decoded in line.
+// decodeRuneAt is utf8.DecodeRuneInString(s[i:]) for i < len(s), with
+// ASCII and the characters U+4000–U+9FFF (every common Han character),
+// whose three bytes need no check beyond their form, decoded without
+// DecodeRuneInString's general checks.
 func decodeRuneAt(s string, i int) (rune, int) {
-	if c := s[i]; c < utf8.RuneSelf {
+	c := s[i]
+	if c < utf8.RuneSelf {
 		return rune(c), 1
-	} else if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
+	}
+	if c-0xE4 < 6 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
