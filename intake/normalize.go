@@ -184,17 +184,20 @@ func squeezeAll(s string) string {
 func squeezes(s string) bool {
 	var prev rune = -1
 	repeat := 0
+	prevMark := false // isMark(prev), read once a rune
 	for _, r := range s {
 		if r == prev {
 			repeat++
 		} else {
 			repeat = 0
 		}
-		if r == utf8.RuneError || isEmoji(r) || (unicode.IsControl(r) && r != ' ') ||
-			(isMark(r) && isMark(prev) && r != '-') || (repeat >= 2 && !unicode.IsDigit(r)) {
+		class := classOf(r)
+		mark := class&classMark != 0
+		if r == utf8.RuneError || class&classEmoji != 0 || (unicode.IsControl(r) && r != ' ') ||
+			(mark && prevMark && r != '-') || (repeat >= 2 && !unicode.IsDigit(r)) {
 			return true
 		}
-		prev = r
+		prev, prevMark = r, mark
 	}
 	return false
 }
