@@ -139,9 +139,9 @@ func (m *Model) featureIDsOf(norm string, act speechAct) ([]int32, float64) {
 // addRuneFeatures adds the Han unigrams and the bigrams of a text's runes
 // (as forEachFeatureAct gives them) to c; the runes hold no U+FFFD.
 func (x *featureIndex) addRuneFeatures(c *idCollector, runes []rune) {
-	prev := rune(-1)
+	prev, classes := rune(-1), classTable()
 	for _, r := range runes {
-		class := classOf(r)
+		class := classes.of(r)
 		if r == ' ' || class&(classMark|classEmoji) != 0 {
 			prev = -1
 			continue
@@ -162,10 +162,10 @@ func (x *featureIndex) addRuneFeatures(c *idCollector, runes []rune) {
 // U+FFFD) are given, to c unless w is only spaces and marks (as
 // forEachFeatureAct drops it); buf is scratch space.
 func (x *featureIndex) addWord(c *idCollector, runes []rune, w string, buf []byte) []byte {
-	content, cjk := false, false
+	content, cjk, classes := false, false, classTable()
 	var key uint64
 	for _, r := range runes {
-		content = content || !isSpaceOrMark(r)
+		content = content || r != ' ' && classes.of(r)&(classMark|classEmoji) == 0 // !isSpaceOrMark(r)
 		cjk = cjk || isCJKLeadRune(r)
 		key = key<<runeWidth | uint64(r+1) // packWord
 	}

@@ -185,13 +185,14 @@ func squeezes(s string) bool {
 	var prev rune = -1
 	repeat := 0
 	prevMark := false // isMark(prev), read once a rune
+	classes := classTable()
 	for _, r := range s {
 		if r == prev {
 			repeat++
 		} else {
 			repeat = 0
 		}
-		class := classOf(r)
+		class := classes.of(r)
 		mark := class&classMark != 0
 		if r == utf8.RuneError || class&classEmoji != 0 || (unicode.IsControl(r) && r != ' ') ||
 			(mark && prevMark && r != '-') || (repeat >= 2 && !unicode.IsDigit(r)) {

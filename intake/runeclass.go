@@ -92,3 +92,22 @@ func (b *runeBits) set(r rune) {
 func (b *runeBits) mayHave(r rune) bool {
 	return r < 0 || r >= 0x10000 || b[r>>6]&(1<<(r&63)) != 0
 }
+
+// runeClasses is the class table of the BMP, for loops over a message's
+// runes: fetched once a loop (classTable), it answers in line, where
+// classOf is a call a rune.
+type runeClasses [0x10000]uint8
+
+// classTable returns the class table, built on first use.
+func classTable() *runeClasses {
+	bmpClassOnce.Do(buildBMPClasses)
+	return (*runeClasses)(bmpClass)
+}
+
+// of returns classOf(r).
+func (t *runeClasses) of(r rune) uint8 {
+	if uint32(r) < 0x10000 {
+		return t[uint16(r)]
+	}
+	return slowClassOf(r)
+}
