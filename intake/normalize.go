@@ -229,14 +229,19 @@ func cleanSpaces(s string) string {
 
 // hasSpace reports whether s has a rune unicode.IsSpace accepts (none is
 // above U+3000, so Chinese text needs no table search).
+//
+// Only the runes with a lead byte of C2, E1, E2 or E3 (U+0080–U+00BF,
+// U+1000–U+3FFF) are decoded: every other space is ASCII, and the bytes of
+// the other runes (most Chinese characters) are neither.
 func hasSpace(s string) bool {
-	for _, r := range s {
-		if r < 0x80 {
-			if r == ' ' || r >= '\t' && r <= '\r' {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			return true
+		case c == 0xC2 || c >= 0xE1 && c <= 0xE3:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); r <= 0x3000 && unicode.IsSpace(r) {
 				return true
 			}
-		} else if r <= 0x3000 && unicode.IsSpace(r) {
-			return true
 		}
 	}
 	return false
@@ -288,8 +293,26 @@ func newWordIndex(words []string) *wordIndex {
 // occurIn reports whether a word of x occurs in s. A word starts with a
 // whole rune, so in s it can only start where a rune (or an invalid
 // byte) does.
+//
+// The rules ask this of a message dozens of times, so the runes are not
+// decoded (a call a rune): at each byte that may start a rune, the rune
+// is read from its bytes when it has three (every Chinese character), as
+// if they were valid. Where a word of valid UTF-8 starts, that is its first
+// rune; anywhere else the words found under a wrong rune fail the byte
+// comparison, so the answer is that of decoding every rune.
 func (x *wordIndex) occurIn(s string) bool {
-	for i, r := range s {
+	for i := 0; i < len(s); i++ {
+		var r rune
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c < 0xC0:
+			continue // a continuation byte starts no word
+		case c < 0xF0 && c >= 0xE0 && i+2 < len(s):
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		default:
+			r, _ = utf8.DecodeRuneInString(s[i:])
+		}
 		if !x.first.mayHave(r) {
 			continue
 		}

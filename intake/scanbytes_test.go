@@ -1,0 +1,37 @@
+package intake
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestOccurInLikeContains checks wordIndex.occurIn, which reads runes from
+// their bytes without decoding, against strings.Contains on texts cut from
+// pieces of words, invalid bytes, emoji and two-byte runes.
+func TestOccurInLikeContains(t *testing.T) {
+	words := []string{"楼道", "漏水", "a座", "é下", "😀哈", "\u3000x", "没", "x"}
+	x := newWordIndex(words)
+	pieces := []string{"楼", "道", "漏", "水", "a", "座", "é", "下", "😀", "哈", "\u3000", "x", "没",
+		"\xe6", "\xbc", "\x8f", "\xf0\x9f", "\xc3", "\xe6\xbc", " ", "\ufffd", "\u00a0", "\u0085", "\u1680", "\u2028", "\u205f", "\t", "\xe2\x80"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := false
+		for _, w := range words {
+			want = want || strings.Contains(s, w)
+		}
+		if got := x.occurIn(s); got != want {
+			t.Fatalf("occurIn(%q) = %v, want %v", s, got, want)
+		}
+		wantSpace := strings.IndexFunc(s, unicode.IsSpace) >= 0
+		if got := hasSpace(s); got != wantSpace {
+			t.Fatalf("hasSpace(%q) = %v, want %v", s, got, wantSpace)
+		}
+	}
+}
