@@ -290,37 +290,17 @@ func newWordIndex(words []string) *wordIndex {
 	return x
 }
 
-// occurIn reports whether a word of x occurs in s. A word starts with a
-// whole rune, so in s it can only start where a rune (or an invalid
-// byte) does.
-//
-// The rules ask this of a message dozens of times, so the runes are not
-// decoded (a call a rune): at each byte that may start a rune, the rune
-// is read from its bytes when it has three (every Chinese character), as
-// if they were valid. Where a word of valid UTF-8 starts, that is its first
-// rune; anywhere else the words found under a wrong rune fail the byte
-// comparison, so the answer is that of decoding every rune.
+// occurIn reports whether a word of x occurs in s.
 func (x *wordIndex) occurIn(s string) bool {
-	for i := 0; i < len(s); i++ {
-		var r rune
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-		case c < 0xC0:
-			continue // a continuation byte starts no word
-		case c < 0xF0 && c >= 0xE0 && i+2 < len(s):
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		default:
-			r, _ = utf8.DecodeRuneInString(s[i:])
-		}
-		if !x.first.mayHave(r) {
-			continue
-		}
+	found := false
+	x.first.scan(s, func(i int, r rune) bool {
 		for _, w := range x.byFirst[r] {
 			if strings.HasPrefix(s[i:], w) {
-				return true
+				found = true
+				return false
 			}
 		}
-	}
-	return false
+		return true
+	})
+	return found
 }
