@@ -116,6 +116,13 @@ func (m *Model) featureIDsOf(norm string, act speechAct) ([]int32, float64) {
 	buf := scratch[:0]
 	if m.fseg.canSegment(folded) && m.fseg.pathDecoded(sc, folded) {
 		for p := len(sc.path) - 1; p >= 0; p-- {
+			if node := sc.wordNode(p); node >= 0 && x.byNode != nil {
+				// a dictionary token: its feature was looked up at load
+				if w := x.byNode[node]; w.content {
+					c.add(w.id, w.id >= 0, w.cjk)
+				}
+				continue
+			}
 			lo, hi := sc.wordRunes(p)
 			buf = x.addWord(&c, sc.runes[lo:hi], folded[sc.offs[lo]:sc.offs[hi]], buf)
 		}

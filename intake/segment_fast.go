@@ -48,11 +48,13 @@ type segScratch struct {
 type segHit struct {
 	last     int
 	distance float32
+	node     int32 // the trie node the token ends at; -1 from gse's look-up
 }
 
 type fastJumper struct {
 	minDistance float32
-	words       int // words in the best token ending here
+	words       int   // words in the best token ending here
+	node        int32 // its trie node; -1 for a pseudo-token or gse's look-up
 }
 
 // pseudoDistance is gse's cost of a character not in the dictionary.
@@ -162,11 +164,11 @@ func (f *fastSegment) pathDecoded(sc *segScratch, text string) bool {
 			return false
 		}
 		for _, h := range sc.hits {
-			updateFastJumper(&sc.jumpers[h.last], base, h.distance, h.last-cur+1)
+			updateFastJumper(&sc.jumpers[h.last], base, h.distance, h.last-cur+1, h.node)
 		}
 		if len(sc.hits) == 0 || sc.hits[0].last > cur {
 			// no token of this unit alone: gse adds it as a pseudo-token
-			updateFastJumper(&sc.jumpers[cur], base, pseudoDistance, 1)
+			updateFastJumper(&sc.jumpers[cur], base, pseudoDistance, 1, -1)
 		}
 	}
 	// the path, read backwards from the end, gives the words' last units
@@ -175,6 +177,10 @@ func (f *fastSegment) pathDecoded(sc *segScratch, text string) bool {
 	}
 	return true
 }
+
+// wordNode returns the trie node of the word sc.path[p], or -1 when it is
+// a pseudo-token (or was found by gse's look-up).
+func (sc *segScratch) wordNode(p int) int32 { return sc.jumpers[sc.path[p]].node }
 
 // wordRunes returns the rune range [lo, hi) of the word sc.path[p].
 func (sc *segScratch) wordRunes(p int) (lo, hi int) {
@@ -205,7 +211,7 @@ func (f *fastSegment) lookupTokens(sc *segScratch, cur, end int) bool {
 		if k == len(sc.words) || sc.ends[k]-start != info.bytes {
 			return false
 		}
-		sc.hits = append(sc.hits, segHit{last: k, distance: info.distance})
+		sc.hits = append(sc.hits, segHit{last: k, distance: info.distance, node: -1})
 	}
 	return true
 }
@@ -287,10 +293,10 @@ func hasASCIIUpper(s string) bool {
 }
 
 // updateFastJumper is gse's updateJumper.
-func updateFastJumper(j *fastJumper, base, distance float32, words int) {
+func updateFastJumper(j *fastJumper, base, distance float32, words int, node int32) {
 	d := base + distance
 	if j.minDistance == 0 || j.minDistance > d {
-		j.minDistance, j.words = d, words
+		j.minDistance, j.words, j.node = d, words, node
 	}
 }
 

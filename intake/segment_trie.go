@@ -15,7 +15,8 @@ import (
 type segTrie struct {
 	slots []trieEdge
 	shift uint
-	edges int // slots in use
+	edges int   // slots in use
+	nodes int32 // nodes, the root included
 }
 
 type trieEdge struct {
@@ -57,6 +58,7 @@ func newSegTrie(tokens []gse.Token, info map[*gse.Token]tokenInfo) *segTrie {
 		}
 		last.distance = d
 	}
+	t.nodes = nodes
 	return t
 }
 
@@ -131,8 +133,22 @@ func (t *segTrie) lookupRunes(runes []rune, units []int32, cur, end int, hits []
 			node = last.child
 		}
 		if last.distance == last.distance {
-			hits = append(hits, segHit{last: k, distance: last.distance})
+			hits = append(hits, segHit{last: k, distance: last.distance, node: last.child})
 		}
 	}
 	return hits
+}
+
+// find returns the node a token's text ends at, or -1 when the trie has
+// no such path.
+func (t *segTrie) find(text string) int32 {
+	node := int32(0)
+	for _, r := range text {
+		e := t.step(node, r)
+		if e == nil {
+			return -1
+		}
+		node = e.child
+	}
+	return node
 }

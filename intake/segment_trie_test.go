@@ -39,6 +39,12 @@ func TestSegTrieLikeLookupTokens(t *testing.T) {
 				}
 				want := slices.Clone(sc.hits)
 				got := f.trie.lookupRunes(sc.runes, sc.units, cur, end, nil)
+				for i, h := range got {
+					if h.node != f.trie.find(s[sc.offs[sc.units[cur]]:sc.offs[sc.units[h.last+1]]]) {
+						t.Fatalf("%q at unit %d: hit %d at node %d, not the token's", s, cur, i, h.node)
+					}
+					got[i].node = -1 // gse's look-up has no nodes
+				}
 				if !slices.Equal(got, want) {
 					t.Fatalf("%q at unit %d: trie %v, gse %v", s, cur, got, want)
 				}
