@@ -2,6 +2,7 @@ package intake
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
@@ -102,8 +103,9 @@ func (m *Model) featureIDsOf(norm string, act speechAct) ([]int32, float64) {
 		return featureIDsAct(m.seg, norm, act, m.index)
 	}
 	folded := foldDigits(norm)
-	// about two ids per character (a bigram, a unigram, a word)
-	c := idCollector{ids: make([]int32, 0, 16+len(folded)/2)}
+	// up to three ids per character (a bigram, a unigram, a word), and a
+	// Chinese character takes three bytes
+	c := idCollector{ids: make([]int32, 0, 16+len(folded))}
 	sc := m.fseg.scratch()
 	defer m.fseg.pool.Put(sc)
 	// a U+FFFD (or an invalid byte) sends the message to the string
@@ -215,13 +217,18 @@ func foldDigits(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
-	for j := i; j < len(b); j++ {
-		if b[j] >= '1' && b[j] <= '9' {
-			b[j] = '0'
+	var b strings.Builder // (one allocation, where []byte and back take two)
+	b.Grow(len(s))
+	kept := 0 // s[kept:j] is not yet written
+	for j := i; j < len(s); j++ {
+		if s[j] >= '1' && s[j] <= '9' {
+			b.WriteString(s[kept:j])
+			b.WriteByte('0')
+			kept = j + 1
 		}
 	}
-	return string(b)
+	b.WriteString(s[kept:])
+	return b.String()
 }
 
 // uniqueIDs maps features to vocabulary ids, dropping unknown and repeated ones.

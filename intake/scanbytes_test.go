@@ -35,3 +35,18 @@ func TestOccurInLikeContains(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldDigits checks foldDigits against a byte-by-byte replacement.
+func TestFoldDigits(t *testing.T) {
+	for _, s := range []string{"", "0", "abc", "3号楼1203", "9", "a1b2c3", "楼0九9", "12\xff34"} {
+		b := []byte(s)
+		for i, c := range b {
+			if c >= '1' && c <= '9' {
+				b[i] = '0'
+			}
+		}
+		if got := foldDigits(s); got != string(b) {
+			t.Errorf("foldDigits(%q) = %q, want %q", s, got, b)
+		}
+	}
+}
