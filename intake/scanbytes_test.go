@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestOccurInLikeContains checks wordIndex.occurIn, which reads runes from
@@ -47,6 +48,40 @@ func TestFoldDigits(t *testing.T) {
 		}
 		if got := foldDigits(s); got != string(b) {
 			t.Errorf("foldDigits(%q) = %q, want %q", s, got, b)
+		}
+	}
+}
+
+// TestConvertAddressNumeralsBytes checks the numeral conversion, which
+// visits only the bytes where a numeral may start, against converting
+// every numeral run found by decoding each rune, on texts cut from
+// numerals, suffixes, invalid bytes and other characters.
+func TestConvertAddressNumeralsBytes(t *testing.T) {
+	pieces := []string{"三", "十", "二", "两", "号楼", "单元", "栋", "第", "天", "a", "1", "\xe4", "\xb8", "\xe4\xb8", "楼", " ", "😀"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		var want strings.Builder
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isCNNumeral(r) {
+				want.WriteString(s[i : i+size])
+				i += size
+				continue
+			}
+			j := numeralRunEnd(s, i)
+			want.WriteString(numeralBeforeSuffix(s[i:j], s[j:], s[:i]))
+			i = j
+		}
+		if got := convertAddressNumerals(s); got != want.String() {
+			t.Fatalf("convertAddressNumerals(%q) = %q, want %q", s, got, want.String())
+		}
+		if got, want := containsCNNumeral(s), strings.ContainsFunc(s, isCNNumeral); got != want {
+			t.Fatalf("containsCNNumeral(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
