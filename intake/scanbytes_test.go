@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf8"
 )
 
 // TestOccurInLikeContains checks wordIndex.occurIn, which reads runes from
@@ -18,11 +17,7 @@ func TestOccurInLikeContains(t *testing.T) {
 		"\xe6", "\xbc", "\x8f", "\xf0\x9f", "\xc3", "\xe6\xbc", " ", "\ufffd", "\u00a0", "\u0085", "\u1680", "\u2028", "\u205f", "\t", "\xe2\x80"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomText(rng, pieces, 12)
 		want := false
 		for _, w := range words {
 			want = want || strings.Contains(s, w)
@@ -60,28 +55,21 @@ func TestConvertAddressNumeralsBytes(t *testing.T) {
 	pieces := []string{"三", "十", "二", "两", "号楼", "单元", "栋", "第", "天", "a", "1", "\xe4", "\xb8", "\xe4\xb8", "楼", " ", "😀"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
-		var want strings.Builder
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !isCNNumeral(r) {
-				want.WriteString(s[i : i+size])
-				i += size
-				continue
-			}
-			j := numeralRunEnd(s, i)
-			want.WriteString(numeralBeforeSuffix(s[i:j], s[j:], s[:i]))
-			i = j
-		}
-		if got := convertAddressNumerals(s); got != want.String() {
-			t.Fatalf("convertAddressNumerals(%q) = %q, want %q", s, got, want.String())
+		s := randomText(rng, pieces, 10)
+		if got, want := convertAddressNumerals(s), convertAddressNumeralsAll(s); got != want {
+			t.Fatalf("convertAddressNumerals(%q) = %q, want %q", s, got, want)
 		}
 		if got, want := containsCNNumeral(s), strings.ContainsFunc(s, isCNNumeral); got != want {
 			t.Fatalf("containsCNNumeral(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// randomText joins fewer than n pieces drawn at random.
+func randomText(rng *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range rng.IntN(n) {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
 }
