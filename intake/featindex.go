@@ -2,8 +2,6 @@ package intake
 
 import (
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
 )
 
 // Most features of a message are one to three characters after a kind
@@ -196,9 +194,9 @@ func hasCJKLead(s string) bool {
 	return false
 }
 
-// indexTrie sets byNode from the tokens of the segmentation trie t: the
-// id each token's word feature has, read as wordID reads it.
-func (x *featureIndex) indexTrie(t *segTrie, tokens []gse.Token) {
+// indexTrie sets byNode from the tokens' texts of the segmentation trie t:
+// the id each token's word feature has, read as wordID reads it.
+func (x *featureIndex) indexTrie(t *segTrie, texts []string) {
 	if t == nil {
 		return
 	}
@@ -207,8 +205,7 @@ func (x *featureIndex) indexTrie(t *segTrie, tokens []gse.Token) {
 		x.byNode[i].id = -1
 	}
 	var buf []byte
-	for i := range tokens {
-		w := tokens[i].Text()
+	for _, w := range texts {
 		node := t.find(w)
 		if node < 0 {
 			continue

@@ -19,6 +19,7 @@ import (
 type fastSegment struct {
 	seg    *gse.Segmenter
 	tokens map[*gse.Token]tokenInfo
+	texts  []string  // the dictionary tokens' texts, in order
 	trie   *segTrie  // the dictionary by rune (segment_trie.go); nil if it cannot hold it
 	pool   sync.Pool // *segScratch
 }
@@ -75,6 +76,14 @@ func fastSegmentFor(seg *gse.Segmenter) *fastSegment {
 		f.tokens[t] = tokenInfo{bytes: len(t.Text()), distance: logTotalFreq - float32(math.Log2(t.Freq()))}
 	}
 	f.trie = newSegTrie(seg.Dict.Tokens, f.tokens)
+	if f.trie != nil {
+		// (gse builds a token's text anew at each call: each model's
+		// feature index reads them once here, not once a model)
+		f.texts = make([]string, len(seg.Dict.Tokens))
+		for i := range seg.Dict.Tokens {
+			f.texts[i] = seg.Dict.Tokens[i].Text()
+		}
+	}
 	actual, _ := fastSegments.LoadOrStore(seg, f)
 	return actual.(*fastSegment)
 }
