@@ -67,7 +67,7 @@ func (m *Model) categoryIDs(norm string, ids []int32) []int32 {
 // cannot (invalid UTF-8 or U+FFFD in norm, which packing leaves to the
 // string map).
 func (x *featureIndex) appendTrigramIDs(out []int32, norm string) ([]int32, bool) {
-	run := 0
+	run, classes := 0, classTable()
 	var p2, p1 rune
 	for _, r := range norm {
 		if r == utf8.RuneError {
@@ -76,7 +76,7 @@ func (x *featureIndex) appendTrigramIDs(out []int32, norm string) ([]int32, bool
 		if r >= '1' && r <= '9' {
 			r = '0' // foldDigits
 		}
-		if isSpaceOrMark(r) {
+		if r == ' ' || classes.of(r)&(classMark|classEmoji) != 0 { // isSpaceOrMark(r)
 			run = 0
 			continue
 		}

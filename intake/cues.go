@@ -87,10 +87,7 @@ func buildCueIndex() map[rune][]cueWord {
 // scanCues finds the cue groups present in normalised text.
 func scanCues(norm string) cueSet {
 	var s cueSet
-	for i, r := range norm {
-		if !cueFirst.mayHave(r) {
-			continue
-		}
+	cueFirst.scan(norm, func(i int, r rune) bool {
 		for _, c := range cueIndex[r] {
 			if s.has(c.group) || !strings.HasPrefix(norm[i:], c.word) {
 				continue
@@ -106,7 +103,8 @@ func scanCues(norm string) cueSet {
 			}
 			s |= 1 << c.group
 		}
-	}
+		return true
+	})
 	return s
 }
 

@@ -102,6 +102,16 @@ func pack3(a, b, c rune) uint64 { return uint64(a)<<(2*runeWidth) | uint64(b)<<r
 type featureIndex struct {
 	names              map[string]int32 // every feature
 	word, uni, bi, tri runeTable
+	// byNode holds the word feature of each node of the segmentation
+	// trie that a dictionary token ends at (indexTrie); nil without one.
+	byNode []nodeWord
+}
+
+// nodeWord is the word feature of a dictionary token: its id (-1 when the
+// vocabulary does not have it), and what addWord reads of its text.
+type nodeWord struct {
+	id           int32
+	content, cjk bool
 }
 
 // newFeatureIndex indexes names (a feature → id map) for the packed
@@ -182,4 +192,30 @@ func hasCJKLead(s string) bool {
 		}
 	}
 	return false
+}
+
+// indexTrie sets byNode from the tokens' texts of the segmentation trie t:
+// the id each token's word feature has, read as wordID reads it.
+func (x *featureIndex) indexTrie(t *segTrie, texts []string) {
+	if t == nil {
+		return
+	}
+	x.byNode = make([]nodeWord, t.nodes)
+	for i := range x.byNode {
+		x.byNode[i].id = -1
+	}
+	var buf []byte
+	for _, w := range texts {
+		node := t.find(w)
+		if node < 0 {
+			continue
+		}
+		var id int32
+		var ok bool
+		id, ok, buf = x.wordID(w, buf)
+		if !ok {
+			id = -1
+		}
+		x.byNode[node] = nodeWord{id: id, content: hasContent(w), cjk: hasCJKLead(w)}
+	}
 }

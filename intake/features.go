@@ -2,6 +2,7 @@ package intake
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
@@ -102,52 +103,54 @@ func (m *Model) featureIDsOf(norm string, act speechAct) ([]int32, float64) {
 		return featureIDsAct(m.seg, norm, act, m.index)
 	}
 	folded := foldDigits(norm)
-	// about two ids per character (a bigram, a unigram, a word)
-	c := idCollector{ids: make([]int32, 0, 16+len(folded)/2)}
-	// runes first: a U+FFFD (or an invalid byte) sends the message to the
-	// string look-ups before any word is looked up
-	n, ok := x.addRuneFeatures(&c, folded)
-	if !ok {
+	// up to three ids per character (a bigram, a unigram, a word), and a
+	// Chinese character takes three bytes
+	c := idCollector{ids: make([]int32, 0, 16+len(folded))}
+	sc := m.fseg.scratch()
+	defer m.fseg.pool.Put(sc)
+	// a U+FFFD (or an invalid byte) sends the message to the string
+	// look-ups, which packing leaves them to
+	if sc.decode(folded); sc.invalid {
 		return featureIDsAct(m.seg, norm, act, m.index)
 	}
+	x.addRuneFeatures(&c, sc.runes)
 	var scratch [64]byte
 	buf := scratch[:0]
-	word := func(w string) {
-		var id int32
-		var ok bool
-		id, ok, buf = x.wordID(w, buf)
-		c.add(id, ok, hasCJKLead(w))
-	}
-	if !m.fseg.each(folded, func(w string) {
-		if hasContent(w) {
-			word(w)
+	if m.fseg.canSegment(folded) && m.fseg.pathDecoded(sc, folded) {
+		for p := len(sc.path) - 1; p >= 0; p-- {
+			if node := sc.wordNode(p); node >= 0 && x.byNode != nil {
+				// a dictionary token: its feature was looked up at load
+				if w := x.byNode[node]; w.content {
+					c.add(w.id, w.id >= 0, w.cjk)
+				}
+				continue
+			}
+			lo, hi := sc.wordRunes(p)
+			buf = x.addWord(&c, sc.runes[lo:hi], folded[sc.offs[lo]:sc.offs[hi]], buf)
 		}
-	}) {
+	} else {
 		for _, w := range segmentWithGse(m.seg, folded) {
-			word(w)
+			var id int32
+			var ok bool
+			id, ok, buf = x.wordID(w, buf)
+			c.add(id, ok, hasCJKLead(w))
 		}
 	}
 	named := func(f []byte) {
 		id, ok := x.names[string(f)]
 		c.add(id, ok, isCoverageFeature(f))
 	}
-	named(append(buf[:0], lengthBucket(n)...))
+	named(append(buf[:0], lengthBucket(len(sc.runes))...))
 	act.features(named)
 	return c.result()
 }
 
-// addRuneFeatures adds the Han unigrams and the bigrams of folded (as
-// forEachFeatureAct gives them) to c and returns the number of runes; false
-// at a U+FFFD or an invalid byte, which packing leaves to the string map.
-func (x *featureIndex) addRuneFeatures(c *idCollector, folded string) (int, bool) {
-	n := 0
-	prev := rune(-1)
-	for _, r := range folded {
-		if r == utf8.RuneError {
-			return n, false
-		}
-		n++
-		class := classOf(r)
+// addRuneFeatures adds the Han unigrams and the bigrams of a text's runes
+// (as forEachFeatureAct gives them) to c; the runes hold no U+FFFD.
+func (x *featureIndex) addRuneFeatures(c *idCollector, runes []rune) {
+	prev, classes := rune(-1), classTable()
+	for _, r := range runes {
+		class := classes.of(r)
 		if r == ' ' || class&(classMark|classEmoji) != 0 {
 			prev = -1
 			continue
@@ -162,7 +165,31 @@ func (x *featureIndex) addRuneFeatures(c *idCollector, folded string) (int, bool
 		}
 		prev = r
 	}
-	return n, true
+}
+
+// addWord adds the word feature of a segmented word w, whose runes (no
+// U+FFFD) are given, to c unless w is only spaces and marks (as
+// forEachFeatureAct drops it); buf is scratch space.
+func (x *featureIndex) addWord(c *idCollector, runes []rune, w string, buf []byte) []byte {
+	content, cjk, classes := false, false, classTable()
+	var key uint64
+	for _, r := range runes {
+		content = content || r != ' ' && classes.of(r)&(classMark|classEmoji) == 0 // !isSpaceOrMark(r)
+		cjk = cjk || isCJKLeadRune(r)
+		key = key<<runeWidth | uint64(r+1) // packWord
+	}
+	if !content {
+		return buf
+	}
+	var id int32
+	var ok bool
+	if len(runes) <= 3 {
+		id, ok = x.word.get(key)
+	} else {
+		id, ok, buf = x.wordID(w, buf)
+	}
+	c.add(id, ok, cjk)
+	return buf
 }
 
 // isCJKLeadRune reports whether r's UTF-8 lead byte is one
@@ -190,13 +217,18 @@ func foldDigits(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
-	for j := i; j < len(b); j++ {
-		if b[j] >= '1' && b[j] <= '9' {
-			b[j] = '0'
+	var b strings.Builder // (one allocation, where []byte and back take two)
+	b.Grow(len(s))
+	kept := 0 // s[kept:j] is not yet written
+	for j := i; j < len(s); j++ {
+		if s[j] >= '1' && s[j] <= '9' {
+			b.WriteString(s[kept:j])
+			b.WriteByte('0')
+			kept = j + 1
 		}
 	}
-	return string(b)
+	b.WriteString(s[kept:])
+	return b.String()
 }
 
 // uniqueIDs maps features to vocabulary ids, dropping unknown and repeated ones.

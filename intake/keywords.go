@@ -55,16 +55,14 @@ func (x *keywordIndex) hits(norm string, cats, limit int) []int {
 			out[ref.cat] = min(out[ref.cat]+1, limit)
 		}
 	}
-	for i, r := range norm {
-		if !x.first.mayHave(r) {
-			continue
-		}
+	x.first.scan(norm, func(i int, r rune) bool {
 		for _, ref := range x.byFirst[r] {
 			if strings.HasPrefix(norm[i:], ref.word) {
 				count(ref)
 			}
 		}
-	}
+		return true
+	})
 	for _, ref := range x.slow {
 		if strings.Contains(norm, ref.word) {
 			count(ref)

@@ -18,6 +18,9 @@ type linear struct {
 	// saved category models; nil otherwise.
 	Q      []byte
 	QScale []float32
+	// deq[c*256+q] is the weight byte q of class c dequantised, as a
+	// float64 (set with Q; not saved).
+	deq []float64
 }
 
 // probs writes class probabilities for the feature ids into out (len K).
@@ -39,6 +42,10 @@ func (l *linear) logits(ids []int32, out []float64) {
 		return
 	}
 	v := s / math.Sqrt(float64(len(ids)))
+	if l.Q != nil && len(l.deq) == 256*k {
+		l.logitsQuantized(ids, out, v)
+		return
+	}
 	// Each class sums its terms in the order of ids, as a loop over ids
 	// adding each row to out would; a few classes at a time, in registers,
 	// it runs about three times as fast as through out.

@@ -107,13 +107,17 @@ func hanThen(suffixes []string, tail func(string) int) func(string) int {
 	return func(rest string) int {
 		i := 0
 		for range 6 {
-			r, size := utf8.DecodeRuneInString(rest[i:])
-			if size == 0 || !isHanRune(r) {
+			if i == len(rest) {
+				return -1
+			}
+			r, size := decodeRuneAt(rest, i)
+			if !isHanRune(r) {
 				return -1
 			}
 			i += size
 			for _, suf := range suffixes {
-				if !strings.HasPrefix(rest[i:], suf) {
+				// (the first byte first: most positions start no suffix)
+				if i == len(rest) || rest[i] != suf[0] || !strings.HasPrefix(rest[i:], suf) {
 					continue
 				}
 				end := i + len(suf)
@@ -273,8 +277,9 @@ func ExtractLocation(text string) (words, norm []string) {
 // extractLocationFolded is ExtractLocation given foldRunes(text) as folded.
 func extractLocationFolded(text, folded string) (words, norm []string) {
 	matches := scanComponents(folded)
+	valid := utf8.ValidString(text)
 	for _, span := range mergeComponents(folded, matches) {
-		w := sliceRunesLike(text, folded, span.start, span.end)
+		w := sliceRunesValid(text, folded, span.start, span.end, valid)
 		n := canonicalLocation(folded, span.parts)
 		if w == "" || n == "" {
 			continue
@@ -287,12 +292,12 @@ func extractLocationFolded(text, folded string) (words, norm []string) {
 
 // scanComponents walks the folded text and collects address components.
 func scanComponents(s string) []locMatch {
-	sc := scanner{s: s, namedAt: notSearched(len(namedSuffixes)), roadAt: notSearched(len(roadSuffixes))}
+	sc := scanner{s: s, namedAt: notSearched(len(namedSuffixes)), roadAt: notSearched(len(roadSuffixes)), masks: firstRuneMasks()}
 	sc.named = sc.nextSuffix(0, namedSuffixes, sc.namedAt)
 	sc.road = sc.nextSuffix(0, roadSuffixes, sc.roadAt)
 	var out []locMatch
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRuneAt(s, i)
 		if m, ok := sc.matchAt(i, r); ok {
 			out = append(out, m)
 			i = m.end
@@ -352,6 +357,7 @@ type scanner struct {
 	// next occurrence (-1: none left), so that each word's search resumes
 	// where it stopped instead of searching the rest of the text again.
 	namedAt, roadAt []int
+	masks           *[0x10000]uint16 // firstRuneMasks()
 }
 
 // unsearched marks a suffix word not yet searched for.
@@ -373,7 +379,7 @@ func (sc *scanner) nextSuffix(from int, words []string, at []int) int {
 	for k, w := range words {
 		if at[k] == unsearched || at[k] >= 0 && at[k] < from {
 			at[k] = from
-			if j := strings.Index(sc.s[from:], w); j >= 0 {
+			if j := indexByLastByte(sc.s[from:], w); j >= 0 {
 				at[k] = from + j
 			} else {
 				at[k] = -1
@@ -394,7 +400,12 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 	if i > 0 && (isNumeral(r) || r == '负') && strings.HasSuffix(sc.s[:i], "第") {
 		return locMatch{}, false // 第三单元 is an ordinal, not an address
 	}
-	mask := firstRuneMask(r)
+	var mask uint16
+	if r >= 0 && r < 0x10000 && sc.masks != nil {
+		mask = sc.masks[r]
+	} else {
+		mask = firstRuneMask(r)
+	}
 	if mask == 0 {
 		return locMatch{}, false
 	}
@@ -466,34 +477,19 @@ const nameStops = "我你他她们咱俺这那个在的了是住家到去和跟�
 // when fewer than two name characters remain.
 func trimNamePrefix(m string, kind int) int {
 	suffixAt := nameSuffixStart(m, kind)
-	name := []rune(m[:suffixAt])
-	if len(name) > 4 {
-		name = name[len(name)-4:]
-	}
-	for i := len(name) - 1; i >= 0; i-- {
-		if strings.ContainsRune(nameStops, name[i]) {
-			name = name[i+1:]
+	name := lastRunes(m[:suffixAt], 4)
+	for i := len(name); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(name[:i])
+		if strings.ContainsRune(nameStops, r) {
+			name = name[i:]
 			break
 		}
+		i -= size
 	}
-	if len(name) < 2 || string(name) == "小区" {
+	if utf8.RuneCountInString(name) < 2 || name == "小区" {
 		return -1 // 小区花园 is the community's garden, not a name
 	}
-	return suffixAt - len(string(name))
-}
-
-var reRoadSuffix = regexp.MustCompile(`(?:路|街|大道|巷)` + num + `号院?$`)
-var reNamedSuffix = regexp.MustCompile(`(?:小区|花园|家园|公寓|新村|苑)$`)
-
-func nameSuffixStart(m string, kind int) int {
-	re := reNamedSuffix
-	if kind == kindRoad {
-		re = reRoadSuffix
-	}
-	if loc := re.FindStringIndex(m); loc != nil {
-		return loc[0]
-	}
-	return len(m)
+	return suffixAt - len(name)
 }
 
 // locSpan is a run of adjacent components.
@@ -534,9 +530,14 @@ func joinable(gap string) bool {
 // sliceRunesLike returns the part of orig that corresponds to folded[start:end].
 // foldRunes keeps one rune for one rune, so rune offsets are shared.
 func sliceRunesLike(orig, folded string, start, end int) string {
+	return sliceRunesValid(orig, folded, start, end, utf8.ValidString(orig))
+}
+
+// sliceRunesValid is sliceRunesLike given utf8.ValidString(orig).
+func sliceRunesValid(orig, folded string, start, end int, valid bool) string {
 	rs := utf8.RuneCountInString(folded[:start])
 	re := rs + utf8.RuneCountInString(folded[start:end])
-	if !utf8.ValidString(orig) {
+	if !valid {
 		o := []rune(orig)
 		if re > len(o) {
 			return ""

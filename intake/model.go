@@ -164,6 +164,7 @@ func newModel(d modelData, opts []Option) (*Model, error) {
 	}
 	m.feats = newFeatureIndex(m.index)
 	m.fseg = fastSegmentFor(seg)
+	m.feats.indexTrie(m.fseg.trie, m.fseg.texts)
 	if m.ack == 0 {
 		m.ack = DefaultAckThreshold
 	}

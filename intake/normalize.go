@@ -184,17 +184,21 @@ func squeezeAll(s string) string {
 func squeezes(s string) bool {
 	var prev rune = -1
 	repeat := 0
+	prevMark := false // isMark(prev), read once a rune
+	classes := classTable()
 	for _, r := range s {
 		if r == prev {
 			repeat++
 		} else {
 			repeat = 0
 		}
-		if r == utf8.RuneError || isEmoji(r) || (unicode.IsControl(r) && r != ' ') ||
-			(isMark(r) && isMark(prev) && r != '-') || (repeat >= 2 && !unicode.IsDigit(r)) {
+		class := classes.of(r)
+		mark := class&classMark != 0
+		if r == utf8.RuneError || class&classEmoji != 0 || (unicode.IsControl(r) && r != ' ') ||
+			(mark && prevMark && r != '-') || (repeat >= 2 && !unicode.IsDigit(r)) {
 			return true
 		}
-		prev = r
+		prev, prevMark = r, mark
 	}
 	return false
 }
@@ -225,14 +229,19 @@ func cleanSpaces(s string) string {
 
 // hasSpace reports whether s has a rune unicode.IsSpace accepts (none is
 // above U+3000, so Chinese text needs no table search).
+//
+// Only the runes with a lead byte of C2, E1, E2 or E3 (U+0080–U+00BF,
+// U+1000–U+3FFF) are decoded: every other space is ASCII, and the bytes of
+// the other runes (most Chinese characters) are neither.
 func hasSpace(s string) bool {
-	for _, r := range s {
-		if r < 0x80 {
-			if r == ' ' || r >= '\t' && r <= '\r' {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			return true
+		case c == 0xC2 || c >= 0xE1 && c <= 0xE3:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); r <= 0x3000 && unicode.IsSpace(r) {
 				return true
 			}
-		} else if r <= 0x3000 && unicode.IsSpace(r) {
-			return true
 		}
 	}
 	return false
@@ -281,19 +290,17 @@ func newWordIndex(words []string) *wordIndex {
 	return x
 }
 
-// occurIn reports whether a word of x occurs in s. A word starts with a
-// whole rune, so in s it can only start where a rune (or an invalid
-// byte) does.
+// occurIn reports whether a word of x occurs in s.
 func (x *wordIndex) occurIn(s string) bool {
-	for i, r := range s {
-		if !x.first.mayHave(r) {
-			continue
-		}
+	found := false
+	x.first.scan(s, func(i int, r rune) bool {
 		for _, w := range x.byFirst[r] {
 			if strings.HasPrefix(s[i:], w) {
-				return true
+				found = true
+				return false
 			}
 		}
-	}
-	return false
+		return true
+	})
+	return found
 }

@@ -75,11 +75,10 @@ func convertAddressNumerals(s string) string {
 	}
 	var b strings.Builder
 	copied := 0 // s[:copied] is in b; b is empty until a numeral changes
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isCNNumeral(r) {
-			i += size
-			continue
+	next := 0   // the end of the last run of numerals
+	cnNumeralBits.scan(s, func(i int, r rune) bool {
+		if i < next || !cnNumeralAt(s, i, r) {
+			return true
 		}
 		j := numeralRunEnd(s, i)
 		if d := numeralBeforeSuffix(s[i:j], s[j:], s[:i]); d != s[i:j] {
@@ -90,8 +89,9 @@ func convertAddressNumerals(s string) string {
 			b.WriteString(d)
 			copied = j
 		}
-		i = j
-	}
+		next = j
+		return true
+	})
 	if copied == 0 {
 		return s
 	}
@@ -134,10 +134,26 @@ func hasAddressSuffix(rest string) bool {
 }
 
 func containsCNNumeral(s string) bool {
-	for _, r := range s {
-		if isCNNumeral(r) {
-			return true
-		}
+	found := false
+	cnNumeralBits.scan(s, func(i int, r rune) bool {
+		found = cnNumeralAt(s, i, r)
+		return !found
+	})
+	return found
+}
+
+// cnNumeralBits marks the Chinese numerals, for runeBits.scan.
+var cnNumeralBits = func() *runeBits {
+	var b runeBits
+	for _, r := range "零〇一二两三四五六七八九十百千" {
+		b.set(r)
 	}
-	return false
+	return &b
+}()
+
+// cnNumeralAt reports whether s[i:] starts with r, a Chinese numeral
+// (runeBits.scan may misread the rune of an invalid sequence).
+func cnNumeralAt(s string, i int, r rune) bool {
+	d, _ := utf8.DecodeRuneInString(s[i:])
+	return d == r && isCNNumeral(r)
 }

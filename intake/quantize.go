@@ -32,6 +32,7 @@ func (l *linear) quantize() {
 		l.Q[i] = byte(q + 128)
 		l.W[i] = float32(q) * s
 	}
+	l.setDequantized()
 }
 
 // dequantize fills W from Q and QScale (after decoding a saved model).
@@ -44,6 +45,7 @@ func (l *linear) dequantize() {
 	for i, q := range l.Q {
 		l.W[i] = float32(int(q)-128) * l.QScale[i%k]
 	}
+	l.setDequantized()
 }
 
 // quantizedForSave returns a copy of l that holds only Q and QScale.
@@ -53,4 +55,47 @@ func (l *linear) quantizedForSave() *linear {
 		c.W = nil
 	}
 	return &c
+}
+
+// setDequantized fills deq from QScale: each class's 256 possible weights,
+// dequantised as dequantize computes them.
+func (l *linear) setDequantized() {
+	k := len(l.Labels)
+	l.deq = make([]float64, 256*k)
+	for c := range k {
+		for q := range 256 {
+			l.deq[c*256+q] = float64(float32(q-128) * l.QScale[c])
+		}
+	}
+}
+
+// logitsQuantized adds v times the weights of ids to out, as logits does,
+// reading each weight from Q as the dequantised value of its byte (deq):
+// the same float32 weights, so the same sums, bit for bit, from a quarter
+// of the memory. The rows of a message's few hundred features lie
+// scattered over megabytes of W; as bytes they take a cache line or two
+// fewer each.
+func (l *linear) logitsQuantized(ids []int32, out []float64, v float64) {
+	k := len(l.Labels)
+	q := l.Q
+	j := 0
+	for ; j+4 <= k; j += 4 {
+		d0, d1, d2, d3 := l.deq[j*256:][:256], l.deq[(j+1)*256:][:256], l.deq[(j+2)*256:][:256], l.deq[(j+3)*256:][:256]
+		a0, a1, a2, a3 := out[j], out[j+1], out[j+2], out[j+3]
+		for _, id := range ids {
+			row := q[int(id)*k+j : int(id)*k+j+4]
+			a0 += v * d0[row[0]]
+			a1 += v * d1[row[1]]
+			a2 += v * d2[row[2]]
+			a3 += v * d3[row[3]]
+		}
+		out[j], out[j+1], out[j+2], out[j+3] = a0, a1, a2, a3
+	}
+	for ; j < k; j++ {
+		a, d := out[j], l.deq[j*256:][:256]
+		for _, id := range ids {
+			a += v * d[q[int(id)*k+j]]
+		}
+		out[j] = a
+	}
 }

@@ -3,6 +3,7 @@ package intake
 import (
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Every rune of a message is asked whether it is a mark, an emoji or a Han
@@ -91,4 +92,54 @@ func (b *runeBits) set(r rune) {
 // mayHave reports whether r is marked (or above the BMP, or negative).
 func (b *runeBits) mayHave(r rune) bool {
 	return r < 0 || r >= 0x10000 || b[r>>6]&(1<<(r&63)) != 0
+}
+
+// runeClasses is the class table of the BMP, for loops over a message's
+// runes: fetched once a loop (classTable), it answers in line, where
+// classOf is a call a rune.
+type runeClasses [0x10000]uint8
+
+// classTable returns the class table, built on first use.
+func classTable() *runeClasses {
+	bmpClassOnce.Do(buildBMPClasses)
+	return (*runeClasses)(bmpClass)
+}
+
+// of returns classOf(r).
+func (t *runeClasses) of(r rune) uint8 {
+	if uint32(r) < 0x10000 {
+		return t[uint16(r)]
+	}
+	return slowClassOf(r)
+}
+
+// scan calls fn(i, r) at each byte offset i of s where a word whose first
+// rune r is marked may start, until fn returns false. A word starts with a
+// whole rune, so in s it can only start where a rune (or an invalid byte)
+// does; fn is to compare the word's bytes with s[i:] (strings.HasPrefix).
+//
+// The scans of the rules run over a message dozens of times, so the runes
+// are not decoded (a call a rune): at each byte that may start a rune, the
+// rune is read from its bytes when it has three (every Chinese character),
+// as if they were valid. Where a word of valid UTF-8 starts, that is its
+// first rune; anywhere else fn's byte comparison rejects the words found
+// under a misread rune, so what fn finds is what it would find decoding
+// every rune.
+func (b *runeBits) scan(s string, fn func(i int, r rune) bool) {
+	for i := 0; i < len(s); i++ {
+		var r rune
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c < 0xC0:
+			continue // a continuation byte starts no word
+		case c < 0xF0 && c >= 0xE0 && i+2 < len(s):
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		default:
+			r, _ = utf8.DecodeRuneInString(s[i:])
+		}
+		if b.mayHave(r) && !fn(i, r) {
+			return
+		}
+	}
 }

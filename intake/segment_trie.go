@@ -15,7 +15,8 @@ import (
 type segTrie struct {
 	slots []trieEdge
 	shift uint
-	edges int // slots in use
+	edges int   // slots in use
+	nodes int32 // nodes, the root included
 }
 
 type trieEdge struct {
@@ -57,6 +58,7 @@ func newSegTrie(tokens []gse.Token, info map[*gse.Token]tokenInfo) *segTrie {
 		}
 		last.distance = d
 	}
+	t.nodes = nodes
 	return t
 }
 
@@ -116,28 +118,37 @@ func (t *segTrie) step(node int32, r rune) *trieEdge {
 	}
 }
 
-// lookup appends to hits the tokens that start at unit cur of text and end
-// with a unit before end (ends[k] is the byte offset after unit k), in
-// increasing length: what gse's LookupTokens finds. text must hold no
-// U+FFFD and no invalid byte.
-func (t *segTrie) lookup(text string, ends []int, cur, end int, hits []segHit) []segHit {
+// lookupRunes appends to hits the tokens that start at unit cur and end
+// with a unit before end, in increasing length: what gse's LookupTokens
+// finds. units[k] is the index in runes of unit k's first rune, and
+// units[k+1] the end of its runes; runes must hold no U+FFFD.
+func (t *segTrie) lookupRunes(runes []rune, units []int32, cur, end int, hits []segHit) []segHit {
 	node := int32(0)
-	at := 0
-	if cur > 0 {
-		at = ends[cur-1]
-	}
 	for k := cur; k < end; k++ {
 		var last *trieEdge
-		for _, r := range text[at:ends[k]] {
+		for _, r := range runes[units[k]:units[k+1]] {
 			if last = t.step(node, r); last == nil {
 				return hits
 			}
 			node = last.child
 		}
-		at = ends[k]
 		if last.distance == last.distance {
-			hits = append(hits, segHit{last: k, distance: last.distance})
+			hits = append(hits, segHit{last: k, distance: last.distance, node: last.child})
 		}
 	}
 	return hits
+}
+
+// find returns the node a token's text ends at, or -1 when the trie has
+// no such path.
+func (t *segTrie) find(text string) int32 {
+	node := int32(0)
+	for _, r := range text {
+		e := t.step(node, r)
+		if e == nil {
+			return -1
+		}
+		node = e.child
+	}
+	return node
 }

@@ -156,9 +156,9 @@ func (a speechAct) gate(danger bool) (possible bool, factor float64) {
 
 // contentRunes counts letters, digits and Han characters.
 func contentRunes(s string) int {
-	n := 0
+	n, classes := 0, classTable()
 	for _, r := range s {
-		if classOf(r)&classContent != 0 { // unicode.IsLetter(r) || unicode.IsDigit(r)
+		if classes.of(r)&classContent != 0 { // unicode.IsLetter(r) || unicode.IsDigit(r)
 			n++
 		}
 	}

@@ -61,15 +61,13 @@ var structFirst = keyBits(structIndex)
 // scanStructure finds the structure groups present in normalised text.
 func scanStructure(norm string) structSet {
 	var s structSet
-	for i, r := range norm {
-		if !structFirst.mayHave(r) {
-			continue
-		}
+	structFirst.scan(norm, func(i int, r rune) bool {
 		for _, c := range structIndex[r] {
 			if !s.has(int(c.group)) && strings.HasPrefix(norm[i:], c.word) {
 				s |= 1 << c.group
 			}
 		}
-	}
+		return true
+	})
 	return s
 }

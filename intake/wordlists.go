@@ -49,13 +49,23 @@ func containsAnyWord(s string, words []string) bool {
 			return x.occurIn(s)
 		}
 	}
+	long := len(s) > indexByLastByteMin
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if long && w != "" {
+			if indexByLastByte(s, w) >= 0 {
+				return true
+			}
+		} else if strings.Contains(s, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// indexByLastByteMin is the text length (bytes) above which a word is
+// searched for by its last byte (location_scan.go); in shorter texts
+// strings.Index compares the whole text at once.
+const indexByLastByteMin = 64
 
 // indexOfList returns the index of words, or nil when it has none: a word
 // is empty or not valid UTF-8 (wordIndex needs a first rune), or another
