@@ -3,6 +3,7 @@ package intake
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 )
 
@@ -42,6 +43,7 @@ const realChatWeight = 2
 //go:embed testdata/heldout-s3/dev.tsv testdata/heldout-s3/dev2.tsv testdata/heldout-s3/dev3.tsv testdata/heldout-s3/dev4.tsv
 //go:embed testdata/heldout-s3/dev5.tsv testdata/dev-s3b/dev.tsv testdata/dev-s3b/dev2.tsv testdata/dev-s3b/dev3.tsv
 //go:embed testdata/danger-plain/dev.tsv testdata/formal/dev.tsv testdata/dev-s5/dev.tsv testdata/dev-s5/dev2.tsv
+//go:embed testdata/dev-s6/dev.tsv testdata/dev-s6/dev2.tsv testdata/dev-s8/dev.tsv testdata/dev-s8/dev2.tsv
 var naturalFS embed.FS
 
 // naturalDevFiles are the files of naturalFS, in the order they train.
@@ -54,6 +56,19 @@ var naturalDevFiles = []string{
 	"testdata/danger-plain/dev.tsv", "testdata/formal/dev.tsv", "testdata/dev-s5/dev.tsv", "testdata/dev-s5/dev2.tsv",
 }
 
+// naturalUrgentFiles are the files of naturalFS whose urgent labels train
+// the learnt urgency signal: every natural file, and the dev files of the
+// urgency rounds (dev-s6, dev-s8), which do not train the concern detector.
+var naturalUrgentFiles = append(naturalDevFiles[:len(naturalDevFiles):len(naturalDevFiles)],
+	"testdata/dev-s6/dev.tsv", "testdata/dev-s6/dev2.tsv", "testdata/dev-s8/dev.tsv", "testdata/dev-s8/dev2.tsv")
+
+// NaturalUrgentWeight is how many times a row of the hand-written files
+// counts for the learnt urgency signal (urgent_model.go): urgent reports as
+// positives, ordinary reports and chit-chat (dangers told harmlessly among
+// them) as negatives. Chosen by TestNaturalUrgentSplit (files split in two
+// halves, trained on one, judged on the other), never on a test file.
+const NaturalUrgentWeight = 2
+
 // NaturalConcernWeight is how many times a row of the hand-written dev files
 // counts for the concern detector and its calibration. The generated corpus
 // teaches the detector its topics; these rows, few but written the way
@@ -65,12 +80,16 @@ const NaturalConcernWeight = 2
 // BuiltinCorpus returns the built-in training corpus: the generated corpus,
 // the real negatives (each weighted realChatWeight) and the hand-written
 // dev files (each row weighted NaturalConcernWeight, for the concern
-// detector only).
-func BuiltinCorpus() (*Dataset, error) { return builtinCorpusWith(naturalDevFiles) }
+// detector; and again, weighted NaturalUrgentWeight, for the urgency
+// signal only).
+func BuiltinCorpus() (*Dataset, error) {
+	return builtinCorpusWith(naturalDevFiles, naturalUrgentFiles)
+}
 
 // builtinCorpusWith returns the generated corpus and the real negatives
-// followed by the natural rows of the named files.
-func builtinCorpusWith(natural []string) (*Dataset, error) {
+// followed by the natural rows of the named files: those of natural for
+// the concern detector, then those of urgent for the urgency signal.
+func builtinCorpusWith(natural, urgent []string) (*Dataset, error) {
 	ds, err := ReadTSV(bytes.NewReader(builtinCorpus))
 	if err != nil {
 		return nil, fmt.Errorf("built-in corpus: %w", err)
@@ -91,14 +110,50 @@ func builtinCorpusWith(natural []string) (*Dataset, error) {
 		return nil, err
 	}
 	ds.Examples = append(ds.Examples, nat...)
+	urg, err := naturalUrgentRows(urgent, NaturalUrgentWeight)
+	if err != nil {
+		return nil, err
+	}
+	ds.Examples = append(ds.Examples, urg...)
 	return ds, nil
 }
 
 // naturalRows reads hand-written files of naturalFS as rows that train the
 // concern detector only, each weighted w: their category and urgency are
 // dropped (the category model already reads their reports as category-only
-// rows of the generated corpus, and the urgency model stays as it was).
+// rows of the generated corpus; the urgency signal learns their urgent
+// labels from naturalUrgentRows).
 func naturalRows(files []string, w float64) ([]Example, error) {
+	return readNatural(files, func(ex *Example) error {
+		if ex.Concern < 0 {
+			return errors.New("no concern label")
+		}
+		ex.Category, ex.Urgent = "", -1
+		return nil
+	}, w)
+}
+
+// naturalUrgentRows reads hand-written files of naturalFS as rows that
+// train the learnt urgency signal only, each weighted w: their concern and
+// category are dropped (concern "-" keeps them out of the concern detector
+// and its calibration).
+func naturalUrgentRows(files []string, w float64) ([]Example, error) {
+	return readNatural(files, func(ex *Example) error {
+		if ex.Urgent < 0 {
+			return errors.New("no urgent label")
+		}
+		if ex.Concern == 0 && ex.Urgent != 0 {
+			return errors.New("chit-chat labelled urgent")
+		}
+		ex.Category, ex.Concern = "", -1
+		return nil
+	}, w)
+}
+
+// readNatural reads files of naturalFS, lets keep check and strip each
+// row, and returns the rows weighted w, without places and adding no
+// features (the vocabulary stays as the generated corpus makes it).
+func readNatural(files []string, keep func(*Example) error, w float64) ([]Example, error) {
 	var out []Example
 	for _, f := range files {
 		b, err := naturalFS.ReadFile(f)
@@ -110,10 +165,10 @@ func naturalRows(files []string, w float64) ([]Example, error) {
 			return nil, fmt.Errorf("%s: %w", f, err)
 		}
 		for _, ex := range ds.Examples {
-			if ex.Concern < 0 {
-				return nil, fmt.Errorf("%s line %d: no concern label", f, ex.Line)
+			if err := keep(&ex); err != nil {
+				return nil, fmt.Errorf("%s line %d: %w", f, ex.Line, err)
 			}
-			ex.Category, ex.Urgent, ex.Location, ex.HasLocation, ex.Weight = "", -1, nil, false, w
+			ex.Location, ex.HasLocation, ex.Weight = nil, false, w
 			ex.addsNoFeatures = true
 			out = append(out, ex)
 		}

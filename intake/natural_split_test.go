@@ -23,17 +23,7 @@ func TestNaturalSplit(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_NATSPLIT") == "" {
 		t.Skip("set NEIGHBORBOT_NATSPLIT=1 to run the natural split (about 10 minutes)")
 	}
-	weights := []float64{0, 1, 2, 4}
-	if s := os.Getenv("NEIGHBORBOT_NATSPLIT_WEIGHTS"); s != "" {
-		weights = nil
-		for _, f := range strings.Split(s, ",") {
-			w, err := strconv.ParseFloat(f, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			weights = append(weights, w)
-		}
-	}
+	weights := splitWeights(t, "NEIGHBORBOT_NATSPLIT_WEIGHTS")
 	if s := os.Getenv("NEIGHBORBOT_NATSPLIT_SHARE"); s != "" {
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil {
@@ -106,11 +96,30 @@ func TestNaturalSplit(t *testing.T) {
 	fmt.Fprintln(os.Stderr, "halves:", halves)
 }
 
+// splitWeights returns the weights a split tries: 0, 1, 2 and 4, or those
+// the environment variable env lists (comma-separated).
+func splitWeights(t *testing.T, env string) []float64 {
+	t.Helper()
+	s := os.Getenv(env)
+	if s == "" {
+		return []float64{0, 1, 2, 4}
+	}
+	var weights []float64
+	for _, f := range strings.Split(s, ",") {
+		w, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		weights = append(weights, w)
+	}
+	return weights
+}
+
 // builtinWithoutNatural is the built-in corpus without the natural rows, so
 // that a split can add one half of them.
 func builtinWithoutNatural(t *testing.T) *Dataset {
 	t.Helper()
-	ds, err := builtinCorpusWith(nil)
+	ds, err := builtinCorpusWith(nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,8 +175,13 @@ func TestBuiltinCorpusNaturalRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tail := ds.Examples[len(ds.Examples)-len(nat):]; tail[0].Text != nat[0].Text || tail[len(tail)-1].Text != nat[len(nat)-1].Text {
-		t.Error("BuiltinCorpus does not end with the natural rows")
+	urg, err := naturalUrgentRows(naturalUrgentFiles, NaturalUrgentWeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(ds.Examples) - len(urg)
+	if tail := ds.Examples[n-len(nat) : n]; tail[0].Text != nat[0].Text || tail[len(tail)-1].Text != nat[len(nat)-1].Text {
+		t.Error("BuiltinCorpus does not end with the natural rows and then their urgent rows")
 	}
 }
 

@@ -150,7 +150,10 @@ func TestOpen311(t *testing.T) {
 		t.Fatalf("the group's acknowledgement: %q", ack.Text)
 	}
 
-	if note := p.botReply("private:王书记", private, 0); !strings.Contains(note.Text, "【新诉求】#"+id) ||
+	// the note's header is the urgency's (an elder who cannot get up the
+	// stairs reads as urgent to the learnt signal since it learns the dev
+	// files' labels); this test is about the note and the hidden number
+	if note := p.botReply("private:王书记", private, 0); !strings.Contains(note.Text, "【新诉求】#"+id) && !strings.Contains(note.Text, "【紧急】#"+id) ||
 		strings.Contains(note.Text, "13812345678") {
 		t.Fatalf("the officer's note: %q", note.Text)
 	}
