@@ -13,8 +13,12 @@ import (
 // texts.
 func TestLocationScanHelpers(t *testing.T) {
 	texts := []string{"人民路88号院", "人民路号", "人民大道十二号", "xx巷0号院院", "幸福花园", "苑", "小区小区", "a\xff路1号", "路\xe5号", "号院", ""}
-	for _, text := range testdataTexts(t) {
-		texts = append(texts, foldRunes(text))
+	// Every fourth message of the testdata: the offsets of each are compared
+	// with every word, so all of them took 44 s under the race detector.
+	for i, text := range testdataTexts(t) {
+		if i%4 == 0 {
+			texts = append(texts, foldRunes(text))
+		}
 	}
 	words := append(append([]string{"号楼", "a", "\xe5"}, namedSuffixes...), roadSuffixes...)
 	n := 0
@@ -41,6 +45,7 @@ func TestLocationScanHelpers(t *testing.T) {
 			n++
 		}
 	}
+	t.Logf("%d offsets checked", n)
 	if n < 10000 {
 		t.Fatalf("only %d offsets checked", n)
 	}
