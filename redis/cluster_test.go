@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -259,7 +258,7 @@ func TestClusterSharesOneBot(t *testing.T) {
 			chats, msgs := loadSize()
 			c.check(c.load(chats, msgs, func(int) bool { return true }), time.Minute)
 			t.Logf("Telegram refused %d sends", c.api.Refused())
-			if r, allowed := c.api.Refused(), refusalsAllowed(t, chats*msgs); r > allowed {
+			if r, allowed := c.api.Refused(), telegramtest.RefusalsAllowed(t, chats*msgs); r > allowed {
 				t.Errorf("Telegram refused %d sends (429), at most %d allowed: the shared limiter must pace the account as a whole", r, allowed)
 			}
 		})
@@ -299,24 +298,6 @@ func TestClusterSurvivesADeath(t *testing.T) {
 		want[chat] = append(want[chat], ns...)
 	}
 	c.check(want, time.Minute)
-}
-
-// refusalsAllowed is 0, unless the machine is so overloaded (a load average
-// above three per core) that a send may reach the fake Bot API more than
-// the limiter's margin (7 %, some 70 ms a second) after its slot was taken:
-// then refusals are only bounded, at one in ten sends; every answer is
-// still checked to arrive once.
-func refusalsAllowed(t *testing.T, sends int) int {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return 0
-	}
-	var load float64
-	if _, err := fmt.Sscan(string(b), &load); err != nil || load <= 3*float64(runtime.NumCPU()) {
-		return 0
-	}
-	t.Logf("load average %.1f on %d cores: refusals bounded, not zero", load, runtime.NumCPU())
-	return sends / 10
 }
 
 // TestClusterOutlivesRedis: Redis stops in the middle of a load; the

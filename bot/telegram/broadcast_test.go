@@ -72,10 +72,11 @@ func sent(api *telegramtest.Server) int {
 // bot's 30 a second, never refused. Under the race detector, whose uneven
 // slowness (worse with other tests running beside) shifts a request's
 // arrival by more than the limiter's margin, refusals are only bounded:
-// every notice still arrives, the refused ones after their retry_after.
+// every notice still arrives, the refused ones after their retry_after. So
+// they are on a machine overloaded beyond three runnable tasks a core.
 func TestBroadcastKeepsTelegramsLimits(t *testing.T) {
 	took, refused := broadcast(t, 45)
-	if allowed := map[bool]int{false: 0, true: 15}[raceEnabled]; refused > allowed {
+	if allowed := max(map[bool]int{false: 0, true: 15}[raceEnabled], telegramtest.RefusalsAllowed(t, 45)); refused > allowed {
 		t.Errorf("Telegram refused %d sends (429), at most %d allowed", refused, allowed)
 	}
 	if bound := limitBound(45); took < bound {
