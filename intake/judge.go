@@ -45,7 +45,7 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	}
 	// a proverb or a line of verse is not about a thing here unless it names
 	// one; its dangers are figures (水往下流) unless someone speaks of them
-	if literary(norm) && len(locs) == 0 && !act.here && (!urgent || !st.facility && !st.other) {
+	if len(locs) == 0 && !act.here && (!urgent || !st.facility && !st.other) && literary(norm) {
 		v.possible, v.factor = false, 0
 	}
 	if !urgent && len(locs) == 0 && !st.facility && !act.here && !st.other && !st.petition {

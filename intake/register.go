@@ -45,13 +45,9 @@ func clausesOf(norm string) clauses {
 
 // verse reports clauses of equal length in a row: at least two clauses,
 // every one of four to nine characters, all the same length
-// (五言, 七言, four-character proverbs), with no digit (3号楼,5单元 are
-// places, not verse).
-func verse(norm string) bool {
-	if strings.ContainsAny(norm, "0123456789") {
-		return false
-	}
-	c := clausesOf(norm)
+// (五言, 七言, four-character proverbs). Text with a digit is never verse
+// (3号楼,5单元 are places): literary checks that first.
+func (c clauses) verse() bool {
 	return c.n >= 2 && c.shortest == c.longest && c.shortest >= 4 && c.longest <= 9
 }
 
@@ -77,20 +73,24 @@ func classical(norm string) bool {
 }
 
 // lyric reports a song lyric's shape (词, 曲): five or more short clauses
-// (at most six characters on average) and no digit. A complaint as long
-// as that names its place or speaks.
-func lyric(norm string) bool {
-	if strings.ContainsAny(norm, "0123456789") {
-		return false
-	}
-	c := clausesOf(norm)
-	return c.n >= 5 && c.total <= 6*c.n
-}
+// (at most six characters on average). A complaint as long as that names
+// its place or speaks.
+func (c clauses) lyric() bool { return c.n >= 5 && c.total <= 6*c.n }
 
 // literary reports verse, a lyric or classical prose, with no particle of
 // spoken Chinese (电梯又坏了,什么时候修 has two clauses of five, and 了).
+// The clauses are read once, for verse and lyric, and only in text with no
+// digit.
 func literary(norm string) bool {
-	return !spoken(norm) && (verse(norm) || lyric(norm) || classical(norm))
+	if spoken(norm) {
+		return false
+	}
+	if !strings.ContainsAny(norm, "0123456789") {
+		if c := clausesOf(norm); c.verse() || c.lyric() {
+			return true
+		}
+	}
+	return classical(norm)
 }
 
 // spoken reports a particle of spoken Chinese (了, 吧, 啊 …).
