@@ -125,6 +125,9 @@ func (t *runeClasses) of(r rune) uint8 {
 // first rune; anywhere else fn's byte comparison rejects the words found
 // under a misread rune, so what fn finds is what it would find decoding
 // every rune.
+//
+// After a three-byte lead whose next two bytes are continuation bytes, the
+// scan steps over those two: they start no word either.
 func (b *runeBits) scan(s string, fn func(i int, r rune) bool) {
 	for i := 0; i < len(s); i++ {
 		var r rune
@@ -134,7 +137,15 @@ func (b *runeBits) scan(s string, fn func(i int, r rune) bool) {
 		case c < 0xC0:
 			continue // a continuation byte starts no word
 		case c < 0xF0 && c >= 0xE0 && i+2 < len(s):
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			c1, c2 := s[i+1], s[i+2]
+			r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if b.mayHave(r) && !fn(i, r) {
+				return
+			}
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				i += 2
+			}
+			continue
 		default:
 			r, _ = utf8.DecodeRuneInString(s[i:])
 		}
