@@ -45,12 +45,12 @@ const petitionMinContent = 24
 // petition word not retold, a problem named, a letter's length, not a
 // question for information.
 func petitions(norm string) bool {
-	if contentRunes(norm) < petitionMinContent || prefixAny(norm, askOpeners) || !containsAny(norm, problemWords) {
+	if countContent(norm, petitionMinContent) < petitionMinContent || prefixAny(norm, askOpeners) || !containsAny(norm, problemWords) {
 		return false
 	}
 	for _, w := range petitionWords {
 		for from := 0; ; {
-			i := strings.Index(norm[from:], w)
+			i := indexWord(norm[from:], w)
 			if i < 0 {
 				break
 			}
@@ -67,7 +67,7 @@ func petitions(norm string) bool {
 // (我是阳光小区3号楼2单元的住户): the place of the letter is here.
 func residentWrites(norm string) bool {
 	for _, o := range residentOpeners {
-		i := strings.Index(norm, o)
+		i := indexWord(norm, o)
 		if i < 0 {
 			continue
 		}

@@ -154,3 +154,37 @@ func (b *runeBits) scan(s string, fn func(i int, r rune) bool) {
 		}
 	}
 }
+
+// rune3 returns the rune of the three-byte sequence at s[i] and true when
+// s[i:] starts with a valid one (what utf8.DecodeRuneInString reads with
+// size 3), in line where the loops of a message's runes would call the
+// decoder for every Chinese character.
+func rune3(s string, i int) (rune, bool) {
+	if i+2 >= len(s) || s[i]&0xF0 != 0xE0 || (s[i+1]^0x80)|(s[i+2]^0x80) >= 0x40 {
+		return 0, false
+	}
+	r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	return r, r >= 0x800 && uint32(r-0xD800) >= 0x800
+}
+
+// countContent counts the letters, digits and Han characters of s (runes
+// as ranging over s reads them), stopping at most when most ≥ 0.
+func countContent(s string, most int) int {
+	n, classes := 0, classTable()
+	for i := 0; i < len(s) && n != most; {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			var ok bool
+			if r, ok = rune3(s, i); ok {
+				size = 3
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+		}
+		if classes.of(r)&classContent != 0 { // unicode.IsLetter(r) || unicode.IsDigit(r)
+			n++
+		}
+		i += size
+	}
+	return n
+}

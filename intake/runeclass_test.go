@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"math/rand/v2"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -35,6 +36,57 @@ func TestFoldRuneIdempotent(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if f := foldRune(r); foldRune(f) != f {
 			t.Fatalf("foldRune(U+%04X) = U+%04X, folded again U+%04X", r, f, foldRune(f))
+		}
+	}
+}
+
+// TestRune3LikeDecode checks rune3 against utf8.DecodeRuneInString on
+// every three-byte sequence with a three-byte lead (overlong forms and
+// surrogates included), on other leads and on truncated ones.
+func TestRune3LikeDecode(t *testing.T) {
+	check := func(s string, i int) {
+		r, ok := rune3(s, i)
+		wr, size := utf8.DecodeRuneInString(s[i:])
+		if ok != (size == 3) || ok && r != wr {
+			t.Fatalf("rune3(%q, %d) = %U, %v; the decoder reads %U, size %d", s, i, r, ok, wr, size)
+		}
+	}
+	for c0 := 0; c0 < 256; c0++ {
+		for c1 := 0; c1 < 256; c1++ {
+			for _, c2 := range []int{0x00, 0x41, 0x7F, 0x80, 0x95, 0xBF, 0xC0, 0xE4, 0xFF} {
+				check(string([]byte{byte(c0), byte(c1), byte(c2)}), 0)
+			}
+			check("x"+string([]byte{byte(c0), byte(c1)}), 1)
+		}
+	}
+	for c1 := 0x80; c1 < 0xC0; c1++ {
+		for c2 := 0; c2 < 256; c2++ {
+			for c0 := 0xE0; c0 < 0xF0; c0++ {
+				check(string([]byte{'a', byte(c0), byte(c1), byte(c2), 'b'}), 1)
+			}
+		}
+	}
+}
+
+// TestCountContentLikeRange checks countContent against counting the
+// runes ranging over the text reads, with and without a bound.
+func TestCountContentLikeRange(t *testing.T) {
+	pieces := []string{"楼", "a", "3", "，", "。", "é", "😀", " ", "\xe6", "\xbc", "\xe6\xbc", "\xed\xa0\x80", "\xe0\x80\x80",
+		"\ufffd", "\uff21", "\u3000", "ア", "\U00020000"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		s := randomText(rng, pieces, 30)
+		want := 0
+		for _, r := range s {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				want++
+			}
+		}
+		if got := countContent(s, -1); got != want {
+			t.Fatalf("countContent(%q, -1) = %d, want %d", s, got, want)
+		}
+		if got, most := countContent(s, 5), min(want, 5); got != most {
+			t.Fatalf("countContent(%q, 5) = %d, want %d", s, got, most)
 		}
 	}
 }
