@@ -52,6 +52,9 @@ var cueIndex = buildCueIndex()
 // cueFirst marks the runes cueIndex has words for.
 var cueFirst = keyBits(cueIndex)
 
+// cueTable is cueIndex, read without hashing.
+var cueTable = newRuneMap(cueIndex)
+
 func buildCueIndex() map[rune][]cueWord {
 	idx := map[rune][]cueWord{}
 	add := func(g cueGroup, words []string) {
@@ -88,7 +91,7 @@ func buildCueIndex() map[rune][]cueWord {
 func scanCues(norm string) cueSet {
 	var s cueSet
 	cueFirst.scan(norm, func(i int, r rune) bool {
-		for _, c := range cueIndex[r] {
+		for _, c := range cueTable.get(r) {
 			if s.has(c.group) || !strings.HasPrefix(norm[i:], c.word) {
 				continue
 			}

@@ -11,9 +11,10 @@ import (
 // rune, instead of searching the whole message once per keyword.
 type keywordIndex struct {
 	byFirst map[rune][]keywordRef
-	first   *runeBits    // the runes byFirst has keywords for
-	slow    []keywordRef // keywords that are not valid UTF-8: strings.Contains
-	n       int          // number of keywords (the size of the seen set)
+	first   *runeBits              // the runes byFirst has keywords for
+	table   *runeMap[[]keywordRef] // byFirst, read without hashing
+	slow    []keywordRef           // keywords that are not valid UTF-8: strings.Contains
+	n       int                    // number of keywords (the size of the seen set)
 }
 
 type keywordRef struct {
@@ -39,6 +40,7 @@ func newKeywordIndex(t []Category) *keywordIndex {
 		}
 	}
 	x.first = keyBits(x.byFirst)
+	x.table = newRuneMap(x.byFirst)
 	return x
 }
 
@@ -56,7 +58,7 @@ func (x *keywordIndex) hits(norm string, cats, limit int) []int {
 		}
 	}
 	x.first.scan(norm, func(i int, r rune) bool {
-		for _, ref := range x.byFirst[r] {
+		for _, ref := range x.table.get(r) {
 			if strings.HasPrefix(norm[i:], ref.word) {
 				count(ref)
 			}

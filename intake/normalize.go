@@ -273,8 +273,8 @@ func dialectWords() []string {
 // wordIndex finds whether any of a list of words occurs in a text, looking
 // only at the runes that start one.
 type wordIndex struct {
-	first   runeBits // the runes that start a word
 	byFirst map[rune][]string
+	table   *runeMap[[]string] // byFirst, read without hashing
 }
 
 func newWordIndex(words []string) *wordIndex {
@@ -285,16 +285,16 @@ func newWordIndex(words []string) *wordIndex {
 			panic("intake: wordIndex needs non-empty words of valid UTF-8")
 		}
 		x.byFirst[r] = append(x.byFirst[r], w)
-		x.first.set(r)
 	}
+	x.table = newRuneMap(x.byFirst)
 	return x
 }
 
 // occurIn reports whether a word of x occurs in s.
 func (x *wordIndex) occurIn(s string) bool {
 	found := false
-	x.first.scan(s, func(i int, r rune) bool {
-		for _, w := range x.byFirst[r] {
+	x.table.keys.scan(s, func(i int, r rune) bool { // keys: the runes that start a word
+		for _, w := range x.table.get(r) {
 			if strings.HasPrefix(s[i:], w) {
 				found = true
 				return false

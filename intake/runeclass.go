@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"math/bits"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -187,4 +188,51 @@ func countContent(s string, most int) int {
 		i += size
 	}
 	return n
+}
+
+// runeMap is a map[rune]V read without hashing, for the word indexes that
+// the scans above look a rune up in at every rune they stop at: the keys
+// of the BMP are marked in a bit set and their values stored in rune
+// order, found by the number of keys below the key; the keys above the
+// BMP stay in a map.
+type runeMap[V any] struct {
+	keys runeBits
+	rank [len(runeBits{})]uint16 // keys below each word of keys (at most 1023×64)
+	vals []V
+	high map[rune]V
+}
+
+func newRuneMap[V any](m map[rune]V) *runeMap[V] {
+	x := &runeMap[V]{high: map[rune]V{}}
+	for r := range m {
+		x.keys.set(r)
+	}
+	n := 0
+	for w, b := range x.keys {
+		x.rank[w] = uint16(n)
+		n += bits.OnesCount64(b)
+	}
+	x.vals = make([]V, n)
+	for r, v := range m {
+		if r >= 0 && r < 0x10000 {
+			b := uint64(1) << (r & 63)
+			x.vals[int(x.rank[r>>6])+bits.OnesCount64(x.keys[r>>6]&(b-1))] = v
+		} else {
+			x.high[r] = v
+		}
+	}
+	return x
+}
+
+// get returns m[r] of the map the runeMap was made from.
+func (x *runeMap[V]) get(r rune) V {
+	if uint32(r) >= 0x10000 {
+		return x.high[r]
+	}
+	w, b := x.keys[r>>6], uint64(1)<<(r&63)
+	if w&b == 0 {
+		var zero V
+		return zero
+	}
+	return x.vals[int(x.rank[r>>6])+bits.OnesCount64(w&(b-1))]
 }

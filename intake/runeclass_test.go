@@ -90,3 +90,31 @@ func TestCountContentLikeRange(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneMapLikeMap checks runeMap.get against the map it is made from,
+// for every BMP rune and for keys above the BMP and absent ones.
+func TestRuneMapLikeMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, n := range []int{0, 1, 7, 300, 5000} {
+		m := map[rune]int{}
+		for len(m) < n {
+			r := rune(rng.IntN(0x10000))
+			if rng.IntN(10) == 0 {
+				r = 0x10000 + rune(rng.IntN(0x100000))
+			}
+			m[r] = rng.IntN(1000) + 1
+		}
+		m[0xFFFF], m[0] = 5, 6 // the last and first words of the bit set
+		x := newRuneMap(m)
+		for r := rune(-2); r < 0x10010; r++ {
+			if got := x.get(r); got != m[r] {
+				t.Fatalf("n=%d: get(%U) = %d, want %d", n, r, got, m[r])
+			}
+		}
+		for r := range m {
+			if got := x.get(r); got != m[r] {
+				t.Fatalf("n=%d: get(%U) = %d, want %d", n, r, got, m[r])
+			}
+		}
+	}
+}

@@ -58,11 +58,14 @@ var structIndex = func() map[rune][]cueWord {
 // structFirst marks the runes structIndex has words for.
 var structFirst = keyBits(structIndex)
 
+// structTable is structIndex, read without hashing.
+var structTable = newRuneMap(structIndex)
+
 // scanStructure finds the structure groups present in normalised text.
 func scanStructure(norm string) structSet {
 	var s structSet
 	structFirst.scan(norm, func(i int, r rune) bool {
-		for _, c := range structIndex[r] {
+		for _, c := range structTable.get(r) {
 			if !s.has(int(c.group)) && strings.HasPrefix(norm[i:], c.word) {
 				s |= 1 << c.group
 			}
