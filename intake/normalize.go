@@ -66,11 +66,16 @@ func normalizeOnceFolded(folded string) string {
 // The output has exactly as many runes as the input, which lets the location
 // extractor map positions back to the original text.
 func foldRunes(text string) string {
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRuneAt(text, i)
+		}
 		// (an invalid byte, read as U+FFFD, is written as U+FFFD)
-		if foldRune(r) != r || r == utf8.RuneError {
+		if !plainHan(r) && (foldRune(r) != r || r == utf8.RuneError) {
 			return foldRunesFrom(text, i)
 		}
+		i += size
 	}
 	return text
 }
@@ -81,20 +86,30 @@ func foldRunesFrom(text string, i int) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	kept := 0 // text[kept:j] folds to itself and is not yet written
-	for j, r := range text[i:] {
-		j += i
+	for j := i; j < len(text); {
+		r, size := rune(text[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRuneAt(text, j)
+		}
+		if plainHan(r) {
+			j += size
+			continue
+		}
 		if f := foldRune(r); f != r || r == utf8.RuneError {
 			b.WriteString(text[kept:j])
 			b.WriteRune(f)
-			kept = j + utf8.RuneLen(r)
-			if r == utf8.RuneError && !strings.HasPrefix(text[j:], "\uFFFD") {
-				kept = j + 1 // an invalid byte, written as U+FFFD
-			}
+			kept = j + size // (an invalid byte is one, written as U+FFFD)
 		}
+		j += size
 	}
 	b.WriteString(text[kept:])
 	return b.String()
 }
+
+// plainHan reports, in line, a CJK ideograph that cannot be traditional:
+// one foldRune leaves alone (it changes no rune of U+4E00–U+9FFF that
+// maybeTraditional rules out).
+func plainHan(r rune) bool { return uint32(r-0x4E00) <= 0x9FFF-0x4E00 && !maybeTraditional(r) }
 
 func foldRune(r rune) rune {
 	switch {
@@ -186,7 +201,12 @@ func squeezes(s string) bool {
 	repeat := 0
 	prevMark := false // isMark(prev), read once a rune
 	classes := classTable()
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRuneAt(s, i)
+		}
+		i += size
 		if r == prev {
 			repeat++
 		} else {

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -40,7 +41,29 @@ func TestFoldRuneIdempotent(t *testing.T) {
 	}
 }
 
-// TestRune3LikeDecode checks rune3 against utf8.DecodeRuneInString on
+// TestPlainHanKept checks that foldRune leaves alone every rune plainHan
+// accepts, and foldRunes against folding rune by rune on random texts.
+func TestPlainHanKept(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if plainHan(r) && foldRune(r) != r {
+			t.Fatalf("plainHan(U+%04X), but foldRune changes it to U+%04X", r, foldRune(r))
+		}
+	}
+	pieces := []string{"楼", "樓", "a", "A", "，", "。", "\uff21", "\u3000", "\t", "—", "😀", "\xe6", "\xe6\xbc", "\ufffd", "é", "龍"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		s := randomText(rng, pieces, 20)
+		var b strings.Builder
+		for _, r := range s {
+			b.WriteRune(foldRune(r))
+		}
+		if got := foldRunes(s); got != b.String() {
+			t.Fatalf("foldRunes(%q) = %q, want %q", s, got, b.String())
+		}
+	}
+}
+
+// TestRune3LikeDecode checks rune3 and decodeRuneAt against utf8.DecodeRuneInString on
 // every three-byte sequence with a three-byte lead (overlong forms and
 // surrogates included), on other leads and on truncated ones.
 func TestRune3LikeDecode(t *testing.T) {
@@ -49,6 +72,9 @@ func TestRune3LikeDecode(t *testing.T) {
 		wr, size := utf8.DecodeRuneInString(s[i:])
 		if ok != (size == 3) || ok && r != wr {
 			t.Fatalf("rune3(%q, %d) = %U, %v; the decoder reads %U, size %d", s, i, r, ok, wr, size)
+		}
+		if dr, dsize := decodeRuneAt(s, i); dr != wr || dsize != size {
+			t.Fatalf("decodeRuneAt(%q, %d) = %U, %d; the decoder reads %U, %d", s, i, dr, dsize, wr, size)
 		}
 	}
 	for c0 := 0; c0 < 256; c0++ {

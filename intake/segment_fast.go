@@ -289,6 +289,9 @@ func decodeRuneAt(s string, i int) (rune, int) {
 	if c-0xE4 < 6 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	}
+	if r, ok := rune3(s, i); ok { // CJK punctuation, full-width forms
+		return r, 3
+	}
 	return utf8.DecodeRuneInString(s[i:])
 }
 
