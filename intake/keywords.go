@@ -50,7 +50,13 @@ func newKeywordIndex(t []Category) *keywordIndex {
 // boundary).
 func (x *keywordIndex) hits(norm string, cats, limit int) []int {
 	out := make([]int, cats)
-	seen := make([]bool, x.n)
+	var seenBuf [1024]bool // (on the stack for up to 1,024 keywords)
+	seen := seenBuf[:0]
+	if x.n <= len(seenBuf) {
+		seen = seenBuf[:x.n]
+	} else {
+		seen = make([]bool, x.n)
+	}
 	count := func(ref keywordRef) {
 		if !seen[ref.id] {
 			seen[ref.id] = true
