@@ -46,8 +46,9 @@ func newKeywordIndex(t []Category) *keywordIndex {
 
 // hits returns, for each taxonomy category, how many of its keywords norm
 // contains, at most limit: what keywordHits(norm, c.Keywords, limit) gives.
-// norm must be valid UTF-8 (a valid keyword then only occurs at a rune
-// boundary).
+// norm need not be valid UTF-8: a valid keyword only occurs where its first
+// rune starts, and the scan visits every such offset
+// (TestKeywordIndexLikeContains).
 func (x *keywordIndex) hits(norm string, cats, limit int) []int {
 	out := make([]int, cats)
 	var seenBuf [1024]bool // (on the stack for up to 1,024 keywords)

@@ -3,7 +3,6 @@ package intake
 import (
 	"math"
 	"strings"
-	"unicode/utf8"
 )
 
 // Result is what the model understood from one message.
@@ -230,7 +229,7 @@ func (m *Model) taxonomyCovers() bool {
 // keywordHits returns, for each taxonomy category, how many of its keywords
 // norm contains (at most limit), through the keyword index when it can.
 func (m *Model) keywordHits(norm string, limit int) []int {
-	if m.keywords != nil && utf8.ValidString(norm) {
+	if m.keywords != nil {
 		return m.keywords.hits(norm, len(m.taxonomy), limit)
 	}
 	out := make([]int, len(m.taxonomy))
