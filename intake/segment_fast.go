@@ -286,8 +286,10 @@ func decodeRuneAt(s string, i int) (rune, int) {
 	if c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	if c-0xE4 < 6 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	if c-0xE4 < 6 && i+3 <= len(s) {
+		if t := s[i : i+3]; (t[1]^0x80)|(t[2]^0x80) < 0x40 { // two continuation bytes
+			return rune(c&0x0F)<<12 | rune(t[1]&0x3F)<<6 | rune(t[2]&0x3F), 3
+		}
 	}
 	if r, ok := rune3(s, i); ok { // CJK punctuation, full-width forms
 		return r, 3
