@@ -1,9 +1,6 @@
 package intake
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // cueGroup names a list of words looked for in normalised text.
 type cueGroup uint8
@@ -92,7 +89,7 @@ func scanCues(norm string) cueSet {
 	var s cueSet
 	cueFirst.scan(norm, func(i int, r rune) bool {
 		for _, c := range cueTable.get(r) {
-			if s.has(c.group) || !strings.HasPrefix(norm[i:], c.word) {
+			if s.has(c.group) || !hasWordAt(norm, i, c.word) {
 				continue
 			}
 			if (c.group == cueDanger || isPairState(c.group)) && negated(norm[:i]) {

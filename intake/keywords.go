@@ -66,7 +66,7 @@ func (x *keywordIndex) hits(norm string, cats, limit int) []int {
 	}
 	x.first.scan(norm, func(i int, r rune) bool {
 		for _, ref := range x.table.get(r) {
-			if strings.HasPrefix(norm[i:], ref.word) {
+			if hasWordAt(norm, i, ref.word) {
 				count(ref)
 			}
 		}

@@ -315,7 +315,7 @@ func (x *wordIndex) occurIn(s string) bool {
 	found := false
 	x.table.keys.scan(s, func(i int, r rune) bool { // keys: the runes that start a word
 		for _, w := range x.table.get(r) {
-			if strings.HasPrefix(s[i:], w) {
+			if hasWordAt(s, i, w) {
 				found = true
 				return false
 			}

@@ -137,13 +137,13 @@ func (b *runeBits) scan(s string, fn func(i int, r rune) bool) {
 			r = rune(c)
 		case c < 0xC0:
 			continue // a continuation byte starts no word
-		case c < 0xF0 && c >= 0xE0 && i+2 < len(s):
-			c1, c2 := s[i+1], s[i+2]
-			r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		case c-0xE0 < 0x10 && i+3 <= len(s):
+			t := s[i : i+3]
+			r = rune(c&0x0F)<<12 | rune(t[1]&0x3F)<<6 | rune(t[2]&0x3F)
 			if b.mayHave(r) && !fn(i, r) {
 				return
 			}
-			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			if (t[1]^0x80)|(t[2]^0x80) < 0x40 { // two continuation bytes
 				i += 2
 			}
 			continue
@@ -154,6 +154,14 @@ func (b *runeBits) scan(s string, fn func(i int, r rune) bool) {
 			return
 		}
 	}
+}
+
+// hasWordAt is strings.HasPrefix(s[i:], w) for i ≤ len(s), comparing w's
+// last byte first: at most offsets where a scan stops, a word with the
+// same first rune is not there, and its last byte tells at once.
+func hasWordAt(s string, i int, w string) bool {
+	j := i + len(w)
+	return j <= len(s) && (w == "" || s[j-1] == w[len(w)-1]) && s[i:j] == w
 }
 
 // rune3 returns the rune of the three-byte sequence at s[i] and true when

@@ -144,3 +144,18 @@ func TestRuneMapLikeMap(t *testing.T) {
 		}
 	}
 }
+
+// TestHasWordAtLikeHasPrefix checks hasWordAt against strings.HasPrefix at
+// every offset of random texts, for words of none to three pieces.
+func TestHasWordAtLikeHasPrefix(t *testing.T) {
+	pieces := []string{"楼", "道", "漏", "a", "\xe6", "\xbc", "水", ""}
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 5000 {
+		s, w := randomText(rng, pieces, 10), randomText(rng, pieces, 4)
+		for i := 0; i <= len(s); i++ {
+			if got, want := hasWordAt(s, i, w), strings.HasPrefix(s[i:], w); got != want {
+				t.Fatalf("hasWordAt(%q, %d, %q) = %v, want %v", s, i, w, got, want)
+			}
+		}
+	}
+}

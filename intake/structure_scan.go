@@ -1,9 +1,6 @@
 package intake
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // structure word groups, found in one pass over a message (as cues.go does
 // for the speech-act cues) instead of one substring search per word.
@@ -66,7 +63,7 @@ func scanStructure(norm string) structSet {
 	var s structSet
 	structFirst.scan(norm, func(i int, r rune) bool {
 		for _, c := range structTable.get(r) {
-			if !s.has(int(c.group)) && strings.HasPrefix(norm[i:], c.word) {
+			if !s.has(int(c.group)) && hasWordAt(norm, i, c.word) {
 				s |= 1 << c.group
 			}
 		}
