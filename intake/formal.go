@@ -82,7 +82,7 @@ func residentWrites(norm string) bool {
 // (尊敬的各位业主：, 各位居民朋友：, 致全体业主的一封信): the management's voice.
 func addressesResidents(norm string) bool {
 	head := norm
-	if i := strings.IndexAny(norm, ":：,，"); i >= 0 {
+	if i := indexColonComma(norm); i >= 0 {
 		head = norm[:i]
 	} else {
 		return false
@@ -91,6 +91,24 @@ func addressesResidents(norm string) bool {
 		return false
 	}
 	return containsAny(head, residentsAddressed)
+}
+
+// indexColonComma is strings.IndexAny(s, ":：,，") read byte by byte: ':'
+// and ',' are ASCII and '：', '，' the bytes EF BC 9A and EF BC 8C, which
+// start a rune wherever they stand (a lead byte is never read as part of
+// an invalid sequence).
+func indexColonComma(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':', ',':
+			return i
+		case 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x9A || s[i+2] == 0x8C) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // formalNotice: addressed to the residents, announcing the writer's action

@@ -236,8 +236,9 @@ func cleanSpaces(s string) string {
 	b.Grow(len(s))
 	for i, f := range fields {
 		if i > 0 {
-			last, _ := lastRune(fields[i-1])
-			first := []rune(f)[0]
+			// (the runes converting to []rune would give, without converting)
+			last, _ := utf8.DecodeLastRuneInString(fields[i-1])
+			first, _ := utf8.DecodeRuneInString(f)
 			if !isHanOrPunct(last) && !isHanOrPunct(first) {
 				b.WriteByte(' ')
 			}
@@ -265,14 +266,6 @@ func hasSpace(s string) bool {
 		}
 	}
 	return false
-}
-
-func lastRune(s string) (rune, bool) {
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return 0, false
-	}
-	return rs[len(rs)-1], true
 }
 
 func isHanOrPunct(r rune) bool {
