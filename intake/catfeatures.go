@@ -71,7 +71,9 @@ func (x *featureIndex) appendTrigramIDs(out []int32, norm string) ([]int32, bool
 	var p2, p1 rune
 	for i := 0; i < len(norm); {
 		r, size := rune(norm[i]), 1
-		if r >= utf8.RuneSelf {
+		if h, ok := hanAt(norm, i); ok {
+			r, size = h, 3
+		} else if r >= utf8.RuneSelf {
 			r, size = decodeRuneAt(norm, i)
 		}
 		i += size

@@ -68,7 +68,9 @@ func normalizeOnceFolded(folded string) string {
 func foldRunes(text string) string {
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		if h, ok := hanAt(text, i); ok {
+			r, size = h, 3
+		} else if r >= utf8.RuneSelf {
 			r, size = decodeRuneAt(text, i)
 		}
 		// (an invalid byte, read as U+FFFD, is written as U+FFFD)
@@ -88,7 +90,9 @@ func foldRunesFrom(text string, i int) string {
 	kept := 0 // text[kept:j] folds to itself and is not yet written
 	for j := i; j < len(text); {
 		r, size := rune(text[j]), 1
-		if r >= utf8.RuneSelf {
+		if h, ok := hanAt(text, j); ok {
+			r, size = h, 3
+		} else if r >= utf8.RuneSelf {
 			r, size = decodeRuneAt(text, j)
 		}
 		if plainHan(r) {
@@ -203,7 +207,9 @@ func squeezes(s string) bool {
 	classes := classTable()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		if h, ok := hanAt(s, i); ok {
+			r, size = h, 3
+		} else if r >= utf8.RuneSelf {
 			r, size = decodeRuneAt(s, i)
 		}
 		i += size

@@ -156,6 +156,21 @@ func (b *runeBits) scan(s string, fn func(i int, r rune) bool) {
 	}
 }
 
+// hanAt returns the rune at s[i] and true when s[i:] starts with a
+// character of U+4000–U+9FFF (every common Han character: a lead byte E4–E9
+// and two continuation bytes, never an overlong form or a surrogate), in
+// line where the loops of a message's runes would call decodeRuneAt.
+func hanAt(s string, i int) (rune, bool) {
+	if i+3 > len(s) || s[i]-0xE4 >= 6 {
+		return 0, false
+	}
+	t := s[i : i+3]
+	if (t[1]^0x80)|(t[2]^0x80) >= 0x40 {
+		return 0, false
+	}
+	return rune(t[0]&0x0F)<<12 | rune(t[1]&0x3F)<<6 | rune(t[2]&0x3F), true
+}
+
 // hasWordAt is strings.HasPrefix(s[i:], w) for i ≤ len(s), comparing w's
 // last byte first: at most offsets where a scan stops, a word with the
 // same first rune is not there, and its last byte tells at once.

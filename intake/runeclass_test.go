@@ -63,7 +63,7 @@ func TestPlainHanKept(t *testing.T) {
 	}
 }
 
-// TestRune3LikeDecode checks rune3 and decodeRuneAt against utf8.DecodeRuneInString on
+// TestRune3LikeDecode checks rune3, hanAt and decodeRuneAt against utf8.DecodeRuneInString on
 // every three-byte sequence with a three-byte lead (overlong forms and
 // surrogates included), on other leads and on truncated ones.
 func TestRune3LikeDecode(t *testing.T) {
@@ -72,6 +72,9 @@ func TestRune3LikeDecode(t *testing.T) {
 		wr, size := utf8.DecodeRuneInString(s[i:])
 		if ok != (size == 3) || ok && r != wr {
 			t.Fatalf("rune3(%q, %d) = %U, %v; the decoder reads %U, size %d", s, i, r, ok, wr, size)
+		}
+		if h, ok := hanAt(s, i); ok && (h != wr || size != 3 || h < 0x4000 || h > 0x9FFF) || !ok && size == 3 && wr >= 0x4000 && wr <= 0x9FFF {
+			t.Fatalf("hanAt(%q, %d) = %U, %v; the decoder reads %U, size %d", s, i, h, ok, wr, size)
 		}
 		if dr, dsize := decodeRuneAt(s, i); dr != wr || dsize != size {
 			t.Fatalf("decodeRuneAt(%q, %d) = %U, %d; the decoder reads %U, %d", s, i, dr, dsize, wr, size)
