@@ -262,6 +262,9 @@ func cleanSpaces(s string) string {
 // the other runes (most Chinese characters) are neither.
 func hasSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
+		if !spaceByte[s[i]] { // (one table read a byte: most bytes are neither)
+			continue
+		}
 		switch c := s[i]; {
 		case c == ' ' || c >= '\t' && c <= '\r':
 			return true
@@ -273,6 +276,15 @@ func hasSpace(s string) bool {
 	}
 	return false
 }
+
+// spaceByte marks the bytes hasSpace looks at: ASCII spaces and the lead
+// bytes C2, E1, E2, E3.
+var spaceByte = func() (t [256]bool) {
+	for _, c := range []byte{' ', '\t', '\n', '\v', '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = true
+	}
+	return t
+}()
 
 func isHanOrPunct(r rune) bool {
 	return unicode.Is(unicode.Han, r) || isMark(r)
