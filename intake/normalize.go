@@ -287,7 +287,7 @@ var spaceByte = func() (t [256]bool) {
 }()
 
 func isHanOrPunct(r rune) bool {
-	return unicode.Is(unicode.Han, r) || isMark(r)
+	return classOf(r)&(classHan|classMark) != 0 // unicode.Is(unicode.Han, r) || isMark(r)
 }
 
 // dialects finds whether a text holds a word dialectReplacer replaces.

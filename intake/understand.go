@@ -155,8 +155,9 @@ func (m *Model) classify(norm string, ids []int32) (Category, float64) {
 		return c, p[best]
 	}
 	scores := floats(scoresBuf[:], len(m.taxonomy))
+	unknown := math.Log(p[argmax(p)]+1e-9) - unknownCategoryGap // (the same for every category)
 	for j := range scores {
-		scores[j] = math.Log(p[argmax(p)]+1e-9) - unknownCategoryGap
+		scores[j] = unknown
 	}
 	for i, j := range m.catIdx {
 		if j >= 0 {
