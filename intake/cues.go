@@ -49,8 +49,8 @@ var cueIndex = buildCueIndex()
 // cueFirst marks the runes cueIndex has words for.
 var cueFirst = keyBits(cueIndex)
 
-// cueTable is cueIndex, read without hashing.
-var cueTable = newRuneMap(cueIndex)
+// cueTable is cueIndex, read without hashing and narrowed by the next rune.
+var cueTable = newWordsAt(cueIndex, func(c cueWord) string { return c.word })
 
 func buildCueIndex() map[rune][]cueWord {
 	idx := map[rune][]cueWord{}
@@ -88,7 +88,7 @@ func buildCueIndex() map[rune][]cueWord {
 func scanCues(norm string) cueSet {
 	var s cueSet
 	cueFirst.scan(norm, func(i int, r rune) bool {
-		for _, c := range cueTable.get(r) {
+		for _, c := range cueTable.at(norm, i, r) {
 			if s.has(c.group) || !hasWordAt(norm, i, c.word) {
 				continue
 			}

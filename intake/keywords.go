@@ -11,10 +11,10 @@ import (
 // rune, instead of searching the whole message once per keyword.
 type keywordIndex struct {
 	byFirst map[rune][]keywordRef
-	first   *runeBits              // the runes byFirst has keywords for
-	table   *runeMap[[]keywordRef] // byFirst, read without hashing
-	slow    []keywordRef           // keywords that are not valid UTF-8: strings.Contains
-	n       int                    // number of keywords (the size of the seen set)
+	first   *runeBits            // the runes byFirst has keywords for
+	table   *wordsAt[keywordRef] // byFirst, read without hashing and narrowed by the next rune
+	slow    []keywordRef         // keywords that are not valid UTF-8: strings.Contains
+	n       int                  // number of keywords (the size of the seen set)
 }
 
 type keywordRef struct {
@@ -40,7 +40,7 @@ func newKeywordIndex(t []Category) *keywordIndex {
 		}
 	}
 	x.first = keyBits(x.byFirst)
-	x.table = newRuneMap(x.byFirst)
+	x.table = newWordsAt(x.byFirst, func(k keywordRef) string { return k.word })
 	return x
 }
 
@@ -65,7 +65,7 @@ func (x *keywordIndex) hits(norm string, cats, limit int) []int {
 		}
 	}
 	x.first.scan(norm, func(i int, r rune) bool {
-		for _, ref := range x.table.get(r) {
+		for _, ref := range x.table.at(norm, i, r) {
 			if hasWordAt(norm, i, ref.word) {
 				count(ref)
 			}

@@ -305,7 +305,7 @@ func dialectWords() []string {
 // only at the runes that start one.
 type wordIndex struct {
 	byFirst map[rune][]string
-	table   *runeMap[[]string] // byFirst, read without hashing
+	table   *wordsAt[string] // byFirst, read without hashing and narrowed by the next rune
 }
 
 func newWordIndex(words []string) *wordIndex {
@@ -317,15 +317,15 @@ func newWordIndex(words []string) *wordIndex {
 		}
 		x.byFirst[r] = append(x.byFirst[r], w)
 	}
-	x.table = newRuneMap(x.byFirst)
+	x.table = newWordsAt(x.byFirst, func(w string) string { return w })
 	return x
 }
 
 // occurIn reports whether a word of x occurs in s.
 func (x *wordIndex) occurIn(s string) bool {
 	found := false
-	x.table.keys.scan(s, func(i int, r rune) bool { // keys: the runes that start a word
-		for _, w := range x.table.get(r) {
+	x.table.first.keys.scan(s, func(i int, r rune) bool { // keys: the runes that start a word
+		for _, w := range x.table.at(s, i, r) {
 			if hasWordAt(s, i, w) {
 				found = true
 				return false

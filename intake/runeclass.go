@@ -259,3 +259,80 @@ func (x *runeMap[V]) get(r rune) V {
 	}
 	return x.vals[int(x.rank[r>>6])+bits.OnesCount64(w&(b-1))]
 }
+
+// narrowFrom is the number of words of a first rune from which wordsAt
+// narrows them by the next rune.
+const narrowFrom = 8
+
+// wordsAt narrows a first-rune word index to the words that may start at
+// an offset, by the rune after the first: where a scan stops at a rune that
+// starts dozens of words (不, 没, 有), it tries the few whose second rune is
+// the next one in the text, and the words of that one rune alone, instead
+// of all of them. A narrowed list keeps the order of the full one, and the
+// words left out cannot start at the offset (their bytes differ from the
+// text's), so a loop that stops at the first word found, or that reads
+// earlier finds, sees the same words in the same order.
+type wordsAt[V any] struct {
+	first *runeMap[[]V] // every word, by first rune
+	one   *runeMap[[]V] // the words of one rune, by that rune
+	pairs runeTable     // pack2(first, second rune) → index in lists
+	lists [][]V         // the words of one rune or with that second rune, in order
+	all   bool          // a word is not valid UTF-8: at gives every word
+}
+
+func newWordsAt[V any](m map[rune][]V, word func(V) string) *wordsAt[V] {
+	x := &wordsAt[V]{first: newRuneMap(m)}
+	one := map[rune][]V{}
+	pairs := map[uint64][]V{}
+	for r, vs := range m {
+		seconds := map[rune]bool{}
+		for _, v := range vs {
+			w := word(v)
+			if !utf8.ValidString(w) || w == "" {
+				x.all = true
+			}
+			if _, size := utf8.DecodeRuneInString(w); size < len(w) {
+				r2, _ := utf8.DecodeRuneInString(w[size:])
+				seconds[r2] = true
+			}
+		}
+		for _, v := range vs {
+			w := word(v)
+			_, size := utf8.DecodeRuneInString(w)
+			if size == len(w) {
+				one[r] = append(one[r], v)
+			}
+			for r2 := range seconds {
+				if size == len(w) {
+					pairs[pack2(r, r2)] = append(pairs[pack2(r, r2)], v)
+				} else if second, _ := utf8.DecodeRuneInString(w[size:]); second == r2 {
+					pairs[pack2(r, r2)] = append(pairs[pack2(r, r2)], v)
+				}
+			}
+		}
+	}
+	x.one = newRuneMap(one)
+	x.pairs = newRuneTable(len(pairs))
+	for key, vs := range pairs {
+		x.pairs.put(key, int32(len(x.lists)))
+		x.lists = append(x.lists, vs)
+	}
+	return x
+}
+
+// at returns the words of first rune r that may start at s[i:], a subsequence
+// of every word of first rune r that holds each one starting there.
+func (x *wordsAt[V]) at(s string, i int, r rune) []V {
+	if all := x.first.get(r); x.all || len(all) <= narrowFrom {
+		return all // (a short list is tried faster than narrowed)
+	}
+	// where s[i:] starts with r's bytes, the second rune starts at k;
+	// anywhere else no word of first rune r starts at i
+	if k := i + utf8.RuneLen(r); k > i && k < len(s) {
+		r2, _ := decodeRuneAt(s, k)
+		if id, ok := x.pairs.get(pack2(r, r2)); ok {
+			return x.lists[id]
+		}
+	}
+	return x.one.get(r)
+}

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -160,5 +161,51 @@ func TestHasWordAtLikeHasPrefix(t *testing.T) {
 				t.Fatalf("hasWordAt(%q, %d, %q) = %v, want %v", s, i, w, got, want)
 			}
 		}
+	}
+}
+
+// TestWordsAtKeepsMatches checks that wordsAt.at gives, at every offset a
+// scan stops at, a subsequence of the first rune's words that holds every
+// word starting there, in the same order, on texts cut from the words,
+// pieces of them and invalid bytes.
+func TestWordsAtKeepsMatches(t *testing.T) {
+	words := []string{"不", "不是", "不是我", "不在", "不好", "不行", "不管", "不要", "不能", "不会", "不用", "不\ufffd", "不a",
+		"没", "没事", "没事了", "没人", "没水", "楼道", "楼", "a", "ab", "a不"}
+	m := map[rune][]int{}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], i)
+	}
+	x := newWordsAt(m, func(i int) string { return words[i] })
+	pieces := []string{"不", "是", "我", "在", "好", "没", "事", "了", "人", "水", "楼", "道", "a", "b", " ",
+		"\xe4\xb8", "\xe6", "\xbc", "\ufffd", "\xef\xbf"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 20000 {
+		s := randomText(rng, pieces, 10)
+		x.first.keys.scan(s, func(i int, r rune) bool {
+			full, narrow := x.first.get(r), x.at(s, i, r)
+			var want, got []int
+			for _, v := range full {
+				if hasWordAt(s, i, words[v]) {
+					want = append(want, v)
+				}
+			}
+			k := 0 // narrow is a subsequence of full
+			for _, v := range narrow {
+				for k < len(full) && full[k] != v {
+					k++
+				}
+				if k == len(full) {
+					t.Fatalf("at(%q, %d) = %v is not a subsequence of %v", s, i, narrow, full)
+				}
+				if hasWordAt(s, i, words[v]) {
+					got = append(got, v)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("at(%q, %d) finds %v, the full list %v", s, i, got, want)
+			}
+			return true
+		})
 	}
 }

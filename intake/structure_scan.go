@@ -55,14 +55,15 @@ var structIndex = func() map[rune][]cueWord {
 // structFirst marks the runes structIndex has words for.
 var structFirst = keyBits(structIndex)
 
-// structTable is structIndex, read without hashing.
-var structTable = newRuneMap(structIndex)
+// structTable is structIndex, read without hashing and narrowed by the next
+// rune.
+var structTable = newWordsAt(structIndex, func(c cueWord) string { return c.word })
 
 // scanStructure finds the structure groups present in normalised text.
 func scanStructure(norm string) structSet {
 	var s structSet
 	structFirst.scan(norm, func(i int, r rune) bool {
-		for _, c := range structTable.get(r) {
+		for _, c := range structTable.at(norm, i, r) {
 			if !s.has(int(c.group)) && hasWordAt(norm, i, c.word) {
 				s |= 1 << c.group
 			}
