@@ -69,7 +69,14 @@ func (m *Model) categoryIDs(norm string, ids []int32) []int32 {
 func (x *featureIndex) appendTrigramIDs(out []int32, norm string) ([]int32, bool) {
 	run, classes := 0, classTable()
 	var p2, p1 rune
-	for _, r := range norm {
+	for i := 0; i < len(norm); {
+		r, size := rune(norm[i]), 1
+		if h, ok := hanAt(norm, i); ok {
+			r, size = h, 3
+		} else if r >= utf8.RuneSelf {
+			r, size = decodeRuneAt(norm, i)
+		}
+		i += size
 		if r == utf8.RuneError {
 			return out, false
 		}

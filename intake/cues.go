@@ -1,9 +1,6 @@
 package intake
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // cueGroup names a list of words looked for in normalised text.
 type cueGroup uint8
@@ -52,6 +49,9 @@ var cueIndex = buildCueIndex()
 // cueFirst marks the runes cueIndex has words for.
 var cueFirst = keyBits(cueIndex)
 
+// cueTable is cueIndex, read without hashing and narrowed by the next rune.
+var cueTable = newWordsAt(cueIndex, func(c cueWord) string { return c.word })
+
 func buildCueIndex() map[rune][]cueWord {
 	idx := map[rune][]cueWord{}
 	add := func(g cueGroup, words []string) {
@@ -88,8 +88,8 @@ func buildCueIndex() map[rune][]cueWord {
 func scanCues(norm string) cueSet {
 	var s cueSet
 	cueFirst.scan(norm, func(i int, r rune) bool {
-		for _, c := range cueIndex[r] {
-			if s.has(c.group) || !strings.HasPrefix(norm[i:], c.word) {
+		for _, c := range cueTable.at(norm, i, r) {
+			if s.has(c.group) || !hasWordAt(norm, i, c.word) {
 				continue
 			}
 			if (c.group == cueDanger || isPairState(c.group)) && negated(norm[:i]) {

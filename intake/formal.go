@@ -45,12 +45,12 @@ const petitionMinContent = 24
 // petition word not retold, a problem named, a letter's length, not a
 // question for information.
 func petitions(norm string) bool {
-	if contentRunes(norm) < petitionMinContent || prefixAny(norm, askOpeners) || !containsAny(norm, problemWords) {
+	if countContent(norm, petitionMinContent) < petitionMinContent || prefixAny(norm, askOpeners) || !containsAny(norm, problemWords) {
 		return false
 	}
 	for _, w := range petitionWords {
 		for from := 0; ; {
-			i := strings.Index(norm[from:], w)
+			i := indexWord(norm[from:], w)
 			if i < 0 {
 				break
 			}
@@ -67,7 +67,7 @@ func petitions(norm string) bool {
 // (我是阳光小区3号楼2单元的住户): the place of the letter is here.
 func residentWrites(norm string) bool {
 	for _, o := range residentOpeners {
-		i := strings.Index(norm, o)
+		i := indexWord(norm, o)
 		if i < 0 {
 			continue
 		}
@@ -82,7 +82,7 @@ func residentWrites(norm string) bool {
 // (尊敬的各位业主：, 各位居民朋友：, 致全体业主的一封信): the management's voice.
 func addressesResidents(norm string) bool {
 	head := norm
-	if i := strings.IndexAny(norm, ":：,，"); i >= 0 {
+	if i := indexColonComma(norm); i >= 0 {
 		head = norm[:i]
 	} else {
 		return false
@@ -91,6 +91,24 @@ func addressesResidents(norm string) bool {
 		return false
 	}
 	return containsAny(head, residentsAddressed)
+}
+
+// indexColonComma is strings.IndexAny(s, ":：,，") read byte by byte: ':'
+// and ',' are ASCII and '：', '，' the bytes EF BC 9A and EF BC 8C, which
+// start a rune wherever they stand (a lead byte is never read as part of
+// an invalid sequence).
+func indexColonComma(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':', ',':
+			return i
+		case 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x9A || s[i+2] == 0x8C) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // formalNotice: addressed to the residents, announcing the writer's action

@@ -11,9 +11,10 @@ import (
 // rune, instead of searching the whole message once per keyword.
 type keywordIndex struct {
 	byFirst map[rune][]keywordRef
-	first   *runeBits    // the runes byFirst has keywords for
-	slow    []keywordRef // keywords that are not valid UTF-8: strings.Contains
-	n       int          // number of keywords (the size of the seen set)
+	first   *runeBits            // the runes byFirst has keywords for
+	table   *wordsAt[keywordRef] // byFirst, read without hashing and narrowed by the next rune
+	slow    []keywordRef         // keywords that are not valid UTF-8: strings.Contains
+	n       int                  // number of keywords (the size of the seen set)
 }
 
 type keywordRef struct {
@@ -39,16 +40,24 @@ func newKeywordIndex(t []Category) *keywordIndex {
 		}
 	}
 	x.first = keyBits(x.byFirst)
+	x.table = newWordsAt(x.byFirst, func(k keywordRef) string { return k.word })
 	return x
 }
 
 // hits returns, for each taxonomy category, how many of its keywords norm
 // contains, at most limit: what keywordHits(norm, c.Keywords, limit) gives.
-// norm must be valid UTF-8 (a valid keyword then only occurs at a rune
-// boundary).
+// norm need not be valid UTF-8: a valid keyword only occurs where its first
+// rune starts, and the scan visits every such offset
+// (TestKeywordIndexLikeContains).
 func (x *keywordIndex) hits(norm string, cats, limit int) []int {
 	out := make([]int, cats)
-	seen := make([]bool, x.n)
+	var seenBuf [1024]bool // (on the stack for up to 1,024 keywords)
+	seen := seenBuf[:0]
+	if x.n <= len(seenBuf) {
+		seen = seenBuf[:x.n]
+	} else {
+		seen = make([]bool, x.n)
+	}
 	count := func(ref keywordRef) {
 		if !seen[ref.id] {
 			seen[ref.id] = true
@@ -56,8 +65,8 @@ func (x *keywordIndex) hits(norm string, cats, limit int) []int {
 		}
 	}
 	x.first.scan(norm, func(i int, r rune) bool {
-		for _, ref := range x.byFirst[r] {
-			if strings.HasPrefix(norm[i:], ref.word) {
+		for _, ref := range x.table.at(norm, i, r) {
+			if hasWordAt(norm, i, ref.word) {
 				count(ref)
 			}
 		}

@@ -66,11 +66,18 @@ func normalizeOnceFolded(folded string) string {
 // The output has exactly as many runes as the input, which lets the location
 // extractor map positions back to the original text.
 func foldRunes(text string) string {
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if h, ok := hanAt(text, i); ok {
+			r, size = h, 3
+		} else if r >= utf8.RuneSelf {
+			r, size = decodeRuneAt(text, i)
+		}
 		// (an invalid byte, read as U+FFFD, is written as U+FFFD)
-		if foldRune(r) != r || r == utf8.RuneError {
+		if !plainHan(r) && (foldRune(r) != r || r == utf8.RuneError) {
 			return foldRunesFrom(text, i)
 		}
+		i += size
 	}
 	return text
 }
@@ -81,20 +88,32 @@ func foldRunesFrom(text string, i int) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	kept := 0 // text[kept:j] folds to itself and is not yet written
-	for j, r := range text[i:] {
-		j += i
+	for j := i; j < len(text); {
+		r, size := rune(text[j]), 1
+		if h, ok := hanAt(text, j); ok {
+			r, size = h, 3
+		} else if r >= utf8.RuneSelf {
+			r, size = decodeRuneAt(text, j)
+		}
+		if plainHan(r) {
+			j += size
+			continue
+		}
 		if f := foldRune(r); f != r || r == utf8.RuneError {
 			b.WriteString(text[kept:j])
 			b.WriteRune(f)
-			kept = j + utf8.RuneLen(r)
-			if r == utf8.RuneError && !strings.HasPrefix(text[j:], "\uFFFD") {
-				kept = j + 1 // an invalid byte, written as U+FFFD
-			}
+			kept = j + size // (an invalid byte is one, written as U+FFFD)
 		}
+		j += size
 	}
 	b.WriteString(text[kept:])
 	return b.String()
 }
+
+// plainHan reports, in line, a CJK ideograph that cannot be traditional:
+// one foldRune leaves alone (it changes no rune of U+4E00–U+9FFF that
+// maybeTraditional rules out).
+func plainHan(r rune) bool { return uint32(r-0x4E00) <= 0x9FFF-0x4E00 && !maybeTraditional(r) }
 
 func foldRune(r rune) rune {
 	switch {
@@ -186,7 +205,14 @@ func squeezes(s string) bool {
 	repeat := 0
 	prevMark := false // isMark(prev), read once a rune
 	classes := classTable()
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if h, ok := hanAt(s, i); ok {
+			r, size = h, 3
+		} else if r >= utf8.RuneSelf {
+			r, size = decodeRuneAt(s, i)
+		}
+		i += size
 		if r == prev {
 			repeat++
 		} else {
@@ -216,8 +242,9 @@ func cleanSpaces(s string) string {
 	b.Grow(len(s))
 	for i, f := range fields {
 		if i > 0 {
-			last, _ := lastRune(fields[i-1])
-			first := []rune(f)[0]
+			// (the runes converting to []rune would give, without converting)
+			last, _ := utf8.DecodeLastRuneInString(fields[i-1])
+			first, _ := utf8.DecodeRuneInString(f)
 			if !isHanOrPunct(last) && !isHanOrPunct(first) {
 				b.WriteByte(' ')
 			}
@@ -235,6 +262,9 @@ func cleanSpaces(s string) string {
 // the other runes (most Chinese characters) are neither.
 func hasSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
+		if !spaceByte[s[i]] { // (one table read a byte: most bytes are neither)
+			continue
+		}
 		switch c := s[i]; {
 		case c == ' ' || c >= '\t' && c <= '\r':
 			return true
@@ -247,16 +277,17 @@ func hasSpace(s string) bool {
 	return false
 }
 
-func lastRune(s string) (rune, bool) {
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return 0, false
+// spaceByte marks the bytes hasSpace looks at: ASCII spaces and the lead
+// bytes C2, E1, E2, E3.
+var spaceByte = func() (t [256]bool) {
+	for _, c := range []byte{' ', '\t', '\n', '\v', '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = true
 	}
-	return rs[len(rs)-1], true
-}
+	return t
+}()
 
 func isHanOrPunct(r rune) bool {
-	return unicode.Is(unicode.Han, r) || isMark(r)
+	return classOf(r)&(classHan|classMark) != 0 // unicode.Is(unicode.Han, r) || isMark(r)
 }
 
 // dialects finds whether a text holds a word dialectReplacer replaces.
@@ -273,8 +304,8 @@ func dialectWords() []string {
 // wordIndex finds whether any of a list of words occurs in a text, looking
 // only at the runes that start one.
 type wordIndex struct {
-	first   runeBits // the runes that start a word
 	byFirst map[rune][]string
+	table   *wordsAt[string] // byFirst, read without hashing and narrowed by the next rune
 }
 
 func newWordIndex(words []string) *wordIndex {
@@ -285,17 +316,17 @@ func newWordIndex(words []string) *wordIndex {
 			panic("intake: wordIndex needs non-empty words of valid UTF-8")
 		}
 		x.byFirst[r] = append(x.byFirst[r], w)
-		x.first.set(r)
 	}
+	x.table = newWordsAt(x.byFirst, func(w string) string { return w })
 	return x
 }
 
 // occurIn reports whether a word of x occurs in s.
 func (x *wordIndex) occurIn(s string) bool {
 	found := false
-	x.first.scan(s, func(i int, r rune) bool {
-		for _, w := range x.byFirst[r] {
-			if strings.HasPrefix(s[i:], w) {
+	x.table.first.keys.scan(s, func(i int, r rune) bool { // keys: the runes that start a word
+		for _, w := range x.table.at(s, i, r) {
+			if hasWordAt(s, i, w) {
 				found = true
 				return false
 			}

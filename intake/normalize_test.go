@@ -1,6 +1,10 @@
 package intake
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestNormalize(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -48,5 +52,37 @@ func TestCNToDigits(t *testing.T) {
 	}
 	if _, ok := cnToDigits("abc"); ok {
 		t.Error("cnToDigits(abc) ok")
+	}
+}
+
+// TestCleanSpacesEdgeRunes checks cleanSpaces, which reads the runes on
+// either side of a space without converting the fields to []rune, against
+// the conversion on texts with invalid bytes next to the spaces.
+func TestCleanSpacesEdgeRunes(t *testing.T) {
+	pieces := []string{"楼", "a", " ", "  ", "\xe6", "\xbc", "\xe6\xbc", "，", "😀", "3", "\ufffd", "：", ":", ",", "\xef\xbc", "\xef", "\xbc\x8c"}
+	rng := rand.New(rand.NewPCG(19, 20))
+	for range 20000 {
+		s := randomText(rng, pieces, 10)
+		fields := strings.Fields(s)
+		want := strings.Join(fields, "")
+		if len(fields) > 1 {
+			var b strings.Builder
+			for i, f := range fields {
+				if i > 0 {
+					prev := []rune(fields[i-1])
+					if !isHanOrPunct(prev[len(prev)-1]) && !isHanOrPunct([]rune(f)[0]) {
+						b.WriteByte(' ')
+					}
+				}
+				b.WriteString(f)
+			}
+			want = b.String()
+		}
+		if got := cleanSpaces(s); got != want {
+			t.Fatalf("cleanSpaces(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := indexColonComma(s), strings.IndexAny(s, ":：,，"); got != want {
+			t.Fatalf("indexColonComma(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

@@ -79,6 +79,37 @@ func (l *linear) logitsQuantized(ids []int32, out []float64, v float64) {
 	k := len(l.Labels)
 	q := l.Q
 	j := 0
+	// eight classes a pass over ids where there are
+	for ; j+8 <= k; j += 8 {
+		d := l.deq[j*256 : j*256+8*256] // class j+c's weights at c*256
+		a0, a1, a2, a3, a4, a5, a6, a7 := out[j], out[j+1], out[j+2], out[j+3], out[j+4], out[j+5], out[j+6], out[j+7]
+		for _, id := range ids {
+			row := q[int(id)*k+j : int(id)*k+j+8]
+			a0 += v * d[row[0]]
+			a1 += v * d[256+int(row[1])]
+			a2 += v * d[2*256+int(row[2])]
+			a3 += v * d[3*256+int(row[3])]
+			a4 += v * d[4*256+int(row[4])]
+			a5 += v * d[5*256+int(row[5])]
+			a6 += v * d[6*256+int(row[6])]
+			a7 += v * d[7*256+int(row[7])]
+		}
+		out[j], out[j+1], out[j+2], out[j+3], out[j+4], out[j+5], out[j+6], out[j+7] = a0, a1, a2, a3, a4, a5, a6, a7
+	}
+	if j+5 == k { // five left (13 classes: 8 and 5, two passes)
+		d := l.deq[j*256 : j*256+5*256]
+		a0, a1, a2, a3, a4 := out[j], out[j+1], out[j+2], out[j+3], out[j+4]
+		for _, id := range ids {
+			row := q[int(id)*k+j : int(id)*k+j+5]
+			a0 += v * d[row[0]]
+			a1 += v * d[256+int(row[1])]
+			a2 += v * d[2*256+int(row[2])]
+			a3 += v * d[3*256+int(row[3])]
+			a4 += v * d[4*256+int(row[4])]
+		}
+		out[j], out[j+1], out[j+2], out[j+3], out[j+4] = a0, a1, a2, a3, a4
+		j += 5
+	}
 	for ; j+4 <= k; j += 4 {
 		d0, d1, d2, d3 := l.deq[j*256:][:256], l.deq[(j+1)*256:][:256], l.deq[(j+2)*256:][:256], l.deq[(j+3)*256:][:256]
 		a0, a1, a2, a3 := out[j], out[j+1], out[j+2], out[j+3]

@@ -2,9 +2,11 @@ package intake
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestOccurInLikeContains checks wordIndex.occurIn, which reads runes from
@@ -72,4 +74,50 @@ func randomText(rng *rand.Rand, pieces []string, n int) string {
 		b.WriteString(pieces[rng.IntN(len(pieces))])
 	}
 	return b.String()
+}
+
+// TestScanStepsLikeByteScan checks that runeBits.scan, which steps over the
+// continuation bytes of a three-byte rune, calls fn at the same offsets
+// with the same runes as visiting every byte (the scan before it stepped),
+// on texts with invalid and truncated sequences.
+func TestScanStepsLikeByteScan(t *testing.T) {
+	var b runeBits
+	for _, r := range "楼道漏水a座é下没x\u3000\ufffd" {
+		b.set(r)
+	}
+	b.set(0x6f0f) // 漏's rune read from a truncated sequence
+	byteScan := func(s string, fn func(i int, r rune)) {
+		for i := 0; i < len(s); i++ {
+			var r rune
+			switch c := s[i]; {
+			case c < 0x80:
+				r = rune(c)
+			case c < 0xC0:
+				continue
+			case c < 0xF0 && c >= 0xE0 && i+2 < len(s):
+				r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			default:
+				r, _ = utf8.DecodeRuneInString(s[i:])
+			}
+			if b.mayHave(r) {
+				fn(i, r)
+			}
+		}
+	}
+	pieces := []string{"楼", "道", "漏", "水", "a", "座", "é", "下", "😀", "哈", "\u3000", "x", "没",
+		"\xe6", "\xbc", "\x8f", "\xf0\x9f", "\xc3", "\xe6\xbc", "\xe6a", " ", "\ufffd", "\xe2\x80", "\xed\xa0\x80"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	type hit struct {
+		i int
+		r rune
+	}
+	for range 20000 {
+		s := randomText(rng, pieces, 14)
+		var want, got []hit
+		byteScan(s, func(i int, r rune) { want = append(want, hit{i, r}) })
+		b.scan(s, func(i int, r rune) bool { got = append(got, hit{i, r}); return true })
+		if !slices.Equal(got, want) {
+			t.Fatalf("scan(%q) visits %v, want %v", s, got, want)
+		}
+	}
 }

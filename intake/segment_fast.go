@@ -231,7 +231,12 @@ func (f *fastSegment) lookupTokens(sc *segScratch, cur, end int) bool {
 func (sc *segScratch) decode(text string) {
 	sc.runes, sc.offs, sc.invalid = sc.runes[:0], sc.offs[:0], false
 	for i := 0; i < len(text); {
-		r, size := decodeRuneAt(text, i)
+		r, size := rune(text[i]), 1
+		if h, ok := hanAt(text, i); ok {
+			r, size = h, 3
+		} else if r >= utf8.RuneSelf {
+			r, size = decodeRuneAt(text, i)
+		}
 		sc.invalid = sc.invalid || r == utf8.RuneError
 		sc.runes = append(sc.runes, r)
 		sc.offs = append(sc.offs, i)
@@ -286,8 +291,11 @@ func decodeRuneAt(s string, i int) (rune, int) {
 	if c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	if c-0xE4 < 6 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	if r, ok := hanAt(s, i); ok {
+		return r, 3
+	}
+	if r, ok := rune3(s, i); ok { // CJK punctuation, full-width forms
+		return r, 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }

@@ -124,13 +124,22 @@ func (t *segTrie) step(node int32, r rune) *trieEdge {
 // units[k+1] the end of its runes; runes must hold no U+FFFD.
 func (t *segTrie) lookupRunes(runes []rune, units []int32, cur, end int, hits []segHit) []segHit {
 	node := int32(0)
+	units = units[:end+1]
 	for k := cur; k < end; k++ {
 		var last *trieEdge
-		for _, r := range runes[units[k]:units[k+1]] {
-			if last = t.step(node, r); last == nil {
+		lo, hi := units[k], units[k+1]
+		if hi-lo == 1 { // most units are one rune
+			if last = t.step(node, runes[lo]); last == nil {
 				return hits
 			}
 			node = last.child
+		} else {
+			for _, r := range runes[lo:hi] {
+				if last = t.step(node, r); last == nil {
+					return hits
+				}
+				node = last.child
+			}
 		}
 		if last.distance == last.distance {
 			hits = append(hits, segHit{last: k, distance: last.distance, node: last.child})

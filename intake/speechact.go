@@ -155,15 +155,7 @@ func (a speechAct) gate(danger bool) (possible bool, factor float64) {
 }
 
 // contentRunes counts letters, digits and Han characters.
-func contentRunes(s string) int {
-	n, classes := 0, classTable()
-	for _, r := range s {
-		if classes.of(r)&classContent != 0 { // unicode.IsLetter(r) || unicode.IsDigit(r)
-			n++
-		}
-	}
-	return n
-}
+func contentRunes(s string) int { return countContent(s, -1) }
 
 // Retracts reports whether a chat message calls off an alarm (没事了,
 // 是我搞错了, 虚惊一场…): said by a reporter within minutes of their report,

@@ -261,13 +261,13 @@ func announces(norm string, g structSet) bool {
 // only describes a real problem (叫得跟小孩哭一样) is not one.
 func simileFrame(norm string) bool {
 	for _, w := range simileWords {
-		if i := strings.Index(norm, w); i >= 0 && containsAny(firstRunes(norm[i+len(w):], 8), vehicleWords) {
+		if i := indexWord(norm, w); i >= 0 && containsAny(firstRunes(norm[i+len(w):], 8), vehicleWords) {
 			return true
 		}
 	}
 	for _, o := range simileOpeners {
 		for from := 0; ; {
-			i := strings.Index(norm[from:], o)
+			i := indexWord(norm[from:], o)
 			if i < 0 {
 				break
 			}
@@ -276,7 +276,7 @@ func simileFrame(norm string) bool {
 				if (o == "比") != (c == "还") {
 					continue
 				}
-				if j := strings.Index(rest, c); j > 0 && utf8.RuneCountInString(rest[:j]) <= 8 && containsAny(rest[:j], vehicleWords) {
+				if j := indexWord(rest, c); j > 0 && utf8.RuneCountInString(rest[:j]) <= 8 && containsAny(rest[:j], vehicleWords) {
 					return true
 				}
 			}

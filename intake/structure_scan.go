@@ -1,9 +1,6 @@
 package intake
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // structure word groups, found in one pass over a message (as cues.go does
 // for the speech-act cues) instead of one substring search per word.
@@ -58,12 +55,16 @@ var structIndex = func() map[rune][]cueWord {
 // structFirst marks the runes structIndex has words for.
 var structFirst = keyBits(structIndex)
 
+// structTable is structIndex, read without hashing and narrowed by the next
+// rune.
+var structTable = newWordsAt(structIndex, func(c cueWord) string { return c.word })
+
 // scanStructure finds the structure groups present in normalised text.
 func scanStructure(norm string) structSet {
 	var s structSet
 	structFirst.scan(norm, func(i int, r rune) bool {
-		for _, c := range structIndex[r] {
-			if !s.has(int(c.group)) && strings.HasPrefix(norm[i:], c.word) {
+		for _, c := range structTable.at(norm, i, r) {
+			if !s.has(int(c.group)) && hasWordAt(norm, i, c.word) {
 				s |= 1 << c.group
 			}
 		}

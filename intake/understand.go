@@ -3,7 +3,6 @@ package intake
 import (
 	"math"
 	"strings"
-	"unicode/utf8"
 )
 
 // Result is what the model understood from one message.
@@ -144,7 +143,9 @@ func (m *Model) concernProb(ids []int32, coverage float64) float64 {
 // taxonomy, boosted by taxonomy keywords found in the text.
 func (m *Model) classify(norm string, ids []int32) (Category, float64) {
 	cl := m.data.Category
-	p := m.categoryProbs(m.categoryIDs(norm, ids))
+	// (the few classes' and categories' numbers in arrays on the stack)
+	var pBuf, scoresBuf [smallClasses]float64
+	p := m.categoryProbsInto(m.categoryIDs(norm, ids), floats(pBuf[:], len(cl.Labels)))
 	if !m.taxonomyCovers() {
 		best := argmax(p)
 		c, ok := taxonomyIndex(m.taxonomy, cl.Labels[best])
@@ -153,9 +154,10 @@ func (m *Model) classify(norm string, ids []int32) (Category, float64) {
 		}
 		return c, p[best]
 	}
-	scores := make([]float64, len(m.taxonomy))
+	scores := floats(scoresBuf[:], len(m.taxonomy))
+	unknown := math.Log(p[argmax(p)]+1e-9) - unknownCategoryGap // (the same for every category)
 	for j := range scores {
-		scores[j] = math.Log(p[argmax(p)]+1e-9) - unknownCategoryGap
+		scores[j] = unknown
 	}
 	for i, j := range m.catIdx {
 		if j >= 0 {
@@ -178,13 +180,30 @@ func (m *Model) classify(norm string, ids []int32) (Category, float64) {
 // categoryProbs averages the class probabilities of the category
 // ensemble's members for the category feature ids.
 func (m *Model) categoryProbs(ids []int32) []float64 {
-	cl := m.data.Category
-	p := make([]float64, len(cl.Labels))
-	cl.probs(ids, p)
+	return m.categoryProbsInto(ids, make([]float64, len(m.data.Category.Labels)))
+}
+
+// smallClasses is the number of classes up to which the scoring keeps its
+// numbers in arrays on the stack instead of allocating them.
+const smallClasses = 16
+
+// floats returns buf[:n] (zeroed) when buf is long enough, else a new slice.
+func floats(buf []float64, n int) []float64 {
+	if n <= len(buf) {
+		clear(buf[:n])
+		return buf[:n]
+	}
+	return make([]float64, n)
+}
+
+// categoryProbsInto is categoryProbs into p, of one number a class.
+func (m *Model) categoryProbsInto(ids []int32, p []float64) []float64 {
+	m.data.Category.probs(ids, p)
 	if len(m.data.CategoryMore) == 0 {
 		return p
 	}
-	q := make([]float64, len(p))
+	var qBuf [smallClasses]float64
+	q := floats(qBuf[:], len(p))
 	for _, l := range m.data.CategoryMore {
 		l.probs(ids, q)
 		for j := range p {
@@ -211,7 +230,7 @@ func (m *Model) taxonomyCovers() bool {
 // keywordHits returns, for each taxonomy category, how many of its keywords
 // norm contains (at most limit), through the keyword index when it can.
 func (m *Model) keywordHits(norm string, limit int) []int {
-	if m.keywords != nil && utf8.ValidString(norm) {
+	if m.keywords != nil {
 		return m.keywords.hits(norm, len(m.taxonomy), limit)
 	}
 	out := make([]int, len(m.taxonomy))

@@ -62,6 +62,15 @@ func containsAnyWord(s string, words []string) bool {
 	return false
 }
 
+// indexWord is strings.Index(s, w), searching a long text for w by its
+// last byte (indexByLastByte).
+func indexWord(s, w string) int {
+	if len(s) > indexByLastByteMin && w != "" {
+		return indexByLastByte(s, w)
+	}
+	return strings.Index(s, w)
+}
+
 // indexByLastByteMin is the text length (bytes) above which a word is
 // searched for by its last byte (location_scan.go); in shorter texts
 // strings.Index compares the whole text at once.
