@@ -467,12 +467,30 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		if p.kind == kindPlace && strings.HasPrefix(sc.s[m.end:], "舞") {
 			continue // 广场舞 is a dance, not a square
 		}
+		if p.kind == kindFloor && notAFloor(sc.s[:i], sc.s[i:m.end]) {
+			continue
+		}
 		if p.kind == kindZone && strings.HasSuffix(sc.s[i:m.end], "侧") && endsNumbered(sc.s[:i]) {
 			continue // 五号楼西侧: the building is the place (the labels' way)
 		}
 		return m, true
 	}
 	return locMatch{}, false
+}
+
+// notAFloor reports whether floor, a numbered 层 or 楼 after the text
+// before, is a layer or a count of floors rather than a floor: 地上有一层水,
+// 加盖一层, 堆了一层, 爬二十层, 两层中间 (a floor is 二层).
+func notAFloor(before, floor string) bool {
+	if strings.HasPrefix(floor, "两") {
+		return true
+	}
+	if !strings.HasSuffix(floor, "层") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	// (isNumeral: the rest of a number whose start was refused, 二十层 → 十层)
+	return strings.ContainsRune("有了盖铺堆厚薄积满爬", r) || isCNNumeral(r)
 }
 
 // endsNumbered reports whether s ends with the suffix of a numbered
@@ -533,9 +551,11 @@ func nextAny(s string, from int, words []string) int {
 const nameStops = "我你他她们咱俺这那个在的了是住家到去和跟把被给说从往里就都也又还啊吧呢吗看听有当对以前后"
 
 // nameBreaks are words that end a run before a place name as nameStops
-// do: verbs of asking and reporting, a subdistrict, a moment (想反映小区,
-// 谁知道小区, 投诉锦绣花园, 长安街道万福小区, 那会儿小区, 跑步绕小区).
-var nameBreaks = []string{"请问", "问下", "问一下", "知道", "反映", "投诉", "咨询", "进入", "街道", "会儿", "隔壁", "跑步", "绕", "关于", "改造", "加装"}
+// do: verbs of asking and reporting, a subdistrict, a moment, the one
+// addressed, an interjection (想反映小区, 谁知道小区, 投诉锦绣花园, 长安街道
+// 万福小区, 那会儿小区, 跑步绕小区, @物业金桥花园, 各位邻居东方公寓, 唉长江路).
+var nameBreaks = []string{"请问", "问下", "问一下", "知道", "反映", "投诉", "咨询", "进入", "街道", "会儿", "隔壁", "跑步", "绕", "关于", "改造", "加装",
+	"一下", "物业", "邻居", "最近", "建议", "唉", "哎", "喂", "嗯"}
 
 // straddlesBreak reports whether a name starting at offset start of s
 // begins inside a word of nameBreaks (隔壁老小区 read from 壁): the scan tries

@@ -24,21 +24,21 @@ var facilityHeads = []string{
 	// by kind (机械车位, 访客车位), courtyards by side, rooms by use
 	"店", "铺", "馆", "车位", "彩票站", "棋牌室", "外卖柜", "控制室", "配电间", "内院", "南院", "北院", "东院", "西院",
 	// session 7 (dev-place): the shared parts of a building and an estate,
-	// shops by trade whose modifier is a stop character (面馆), places
-	// written in English (lobby); a garden or green only after a relation
-	// (relationOnly)
+	// switch boxes and slides residents place dangers by (配电柜, 滑梯:
+	// later sets label them), shops by trade whose modifier is a stop
+	// character (面馆), places written in English (lobby); a garden or green
+	// only after a relation (relationOnly)
 	"花园", "绿地", "架空层", "充电棚", "廊架", "梯厅", "门厅", "大厅", "中庭", "天井", "斜坡", "接送点", "停车位", "监控室",
-	"面馆", "面包店", "面店", "lobby", "parking lot", "car park", "garage",
+	"配电箱", "配电柜", "电箱", "电表箱", "滑梯", "面馆", "面包店", "面店", "lobby", "parking lot", "car park", "garage",
 }
 
 // relationOnly heads are places only right after a relation word
 // (3号楼和5号楼中间的花园, 7号楼后面的绿地): 小区花园 is the estate's garden,
 // 幸福花园 a name, and the project's first held-out split labels 在楼下挖了
-// 绿地 as 楼下. Things (电梯, 配电箱) and rooms of a flat (阳台, 厨房) are no
-// heads at all: that split labels 电梯里… and 猫跑到我家阳台上 with no place
-// or the address alone while later sets label them, and issue 3's
-// exact-match target on that split decides (docs/PERFORMANCE-intake.md,
-// session 7).
+// 绿地 as 楼下. The lift and rooms of a flat (电梯, 阳台, 厨房) are no heads
+// at all: that split labels 电梯里… and 猫跑到我家阳台上 with no place or the
+// address alone while later sets label them, and issue 3's exact-match
+// target on that split decides (docs/PERFORMANCE-intake.md, session 7).
 var relationOnly = map[string]bool{"花园": true, "绿地": true}
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and

@@ -38,6 +38,17 @@ func TestPlacesAsResidentsName(t *testing.T) {
 		{"地下车库积水到小腿了 还在往里灌 B2", []string{"地下车库", "B2"}, []string{"车库", "车库B2"}},
 		{"北门那个电动车充电棚又停电了", []string{"北门", "电动车充电棚"}, []string{"北门", "电动车充电棚"}},
 		{"报修：8#-1-902 入户门锁芯坏了", []string{"1-902"}, []string{"1号楼902室"}},
+		// a switch box or a slide is where the danger is
+		{"@物业 后院那个配电柜 门都没了 里头嗡嗡的", []string{"后院", "配电柜"}, []string{"后院", "配电柜"}},
+		{"滑梯下面有一大坨狗屎", []string{"滑梯"}, []string{"滑梯"}},
+		// no greeting, interjection or addressee is part of a name
+		{"@物业金桥花园电梯下坠了一下", []string{"金桥花园"}, []string{"金桥花园"}},
+		{"唉长江路41号的狗天天叫", []string{"长江路41号"}, []string{"长江路41号"}},
+		{"我想說一下新华路60號墙上裂了", []string{"新华路60號"}, []string{"新华路60号"}},
+		// a layer or a climb is no floor
+		{"配电室里面地上有一层水 十一号楼", []string{"配电室", "十一号楼"}, []string{"配电室", "11号楼"}},
+		{"3号楼的电梯又坏了 天天爬二十层", []string{"3号楼"}, []string{"3号楼"}},
+		{"电梯停在两层中间 10号楼", []string{"10号楼"}, []string{"10号楼"}},
 		// one place named twice is one place
 		{"婴儿车在楼道里被人点着了 现在楼道全是黑烟", []string{"楼道"}, []string{"楼道"}},
 	}

@@ -21,11 +21,12 @@ func TestLandmarkPlaces(t *testing.T) {
 		{"3号楼和5号楼中间的花园灯坏了", []string{"3号楼", "5号楼", "花园"}, []string{"3号楼", "5号楼", "花园"}},
 		// (since session 7 one place: the relation stays in the canonical form)
 		{"7号楼后面的车棚漏雨", []string{"7号楼后面的车棚"}, []string{"7号楼后面车棚"}},
-		// not places: a term, a difference, a period; a thing at a place
+		// not places: a term, a difference, a period
 		{"下周期末考试", nil, nil},
 		{"这两个东西区别不大", nil, nil},
 		{"三期间不能装修", nil, nil},
-		{"配电箱冒烟", nil, nil},
+		// a switch box is where the danger is (since session 7)
+		{"配电箱冒烟", []string{"配电箱"}, []string{"配电箱"}},
 		{"3号楼的花园", []string{"3号楼"}, []string{"3号楼"}}, // next to a number, no relation word: the number is the place
 	}
 	checkLocations(t, tests)
