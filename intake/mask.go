@@ -19,9 +19,10 @@ var (
 	reRoomSuffix = regexp.MustCompile(`[0-9零〇一二两三四五六七八九]{3,5}(号房|室|房)`)
 	// a bare 3–4 digit number right after a building or unit: 2单元1202, 3栋501.
 	reRoomAfter = regexp.MustCompile(`(单元|栋|幢|号楼|座)-?([0-9]{3,4})($|[^0-9号单栋幢层楼座])`)
-	// a place that is a room number alone (灯里都进水了 1602 快来人 → "1602",
-	// location_room.go), as a word of a location string.
-	reRoomAlone = regexp.MustCompile(`(^| )[0-9]{3,4}($| )`)
+	// a place that starts with a room number alone (灯里都进水了 1602 快来人 →
+	// "1602", location_room.go; 1602对面的配电箱), as a word of a location
+	// string; 101号楼, 3-2-1202 and 12.5 are no such rooms.
+	reRoomAlone = regexp.MustCompile(`(^| )[0-9]{3,4}($|[^0-9号栋幢座单层楼室房#.-])`)
 )
 
 // MaskLocation masks room numbers in a location string (the places of a
