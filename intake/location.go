@@ -27,6 +27,9 @@ const (
 	kindPlace
 	kindBareCommunity
 	kindZone // a phase or district of the estate: 二期, 东区, b区, 西北角
+	// kindRelation is the relation word joining a landmark and an address
+	// in one span (后面 in 3号楼后面小卖部); no pattern finds it alone.
+	kindRelation
 )
 
 // locPatterns are tried at every position whose first rune passes the
@@ -248,8 +251,18 @@ func firstRuneMaskOf(r rune) uint16 {
 			mask |= 1 << k
 		}
 	}
+	if len(facilityIndex[r]) > 0 || strings.ContainsRune(landmarkFirsts, r) {
+		mask |= landmarkBit
+	}
 	return mask
 }
+
+// landmarkBit, the last bit of a first-rune mask, marks the runes that may
+// start a landmark: a facility head, or what deicticUnits (单元), crossings
+// (路口, 街口) and standaloneLevels (b2) look for.
+const landmarkBit = 1 << 15
+
+const landmarkFirsts = "单路街b"
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -281,8 +294,8 @@ func extractLocationFolded(text, folded string) (words, norm []string) {
 	for _, span := range mergeComponents(folded, matches) {
 		w := sliceRunesValid(text, folded, span.start, span.end, valid)
 		n := canonicalLocation(folded, span.parts)
-		if w == "" || n == "" {
-			continue
+		if w == "" || n == "" || slices.Contains(words, w) {
+			continue // (电梯井里有水 电梯还在跑: one place)
 		}
 		words = append(words, w)
 		norm = append(norm, n)
@@ -296,6 +309,10 @@ func scanComponents(s string) []locMatch {
 	sc.named = sc.nextSuffix(0, namedSuffixes, sc.namedAt)
 	sc.road = sc.nextSuffix(0, roadSuffixes, sc.roadAt)
 	var out []locMatch
+	// cands are the offsets, outside components, whose rune may start a
+	// landmark (landmarkBit): the scans after the patterns visit only them
+	var buf [32]int
+	cands := buf[:0]
 	for i := 0; i < len(s); {
 		r, size := decodeRuneAt(s, i)
 		if m, ok := sc.matchAt(i, r); ok {
@@ -307,14 +324,25 @@ func scanComponents(s string) []locMatch {
 			}
 			continue
 		}
+		if sc.landmark {
+			cands = append(cands, i)
+		}
 		i += size
 	}
-	if !namesAddress(out) {
-		out = append(out, scanFacilities(s, out, facilityIndex)...)
-		out = append(out, standaloneRooms(s)...)
-	} else if containsAny(s, besideWords) {
-		out = append(out, facilitiesBeside(s, scanFacilities(s, out, besideIndex))...)
+	address := namesAddress(out)
+	// a landmark is a place next to a number too (棋牌室的烟味…3号楼, 面馆…
+	// 8号楼): the writers of every labelled set name both
+	fs := scanFacilities(s, out, cands, address)
+	if address {
+		fs = slices.DeleteFunc(fs, func(f locMatch) bool { return objectOfAddress(s, out, f) })
 	}
+	out = append(out, fs...)
+	if !address {
+		out = append(out, standaloneRooms(s)...)
+	}
+	out = append(out, standaloneLevels(s, out, cands)...)
+	out = append(out, deicticUnits(s, out, cands)...)
+	out = append(out, crossings(s, out, cands)...)
 	return out
 }
 
@@ -358,6 +386,8 @@ type scanner struct {
 	// where it stopped instead of searching the rest of the text again.
 	namedAt, roadAt []int
 	masks           *[0x10000]uint16 // firstRuneMasks()
+	// landmark: the rune matchAt last looked at may start a landmark
+	landmark bool
 }
 
 // unsearched marks a suffix word not yet searched for.
@@ -397,8 +427,13 @@ const nameWindow = 6 * 3
 
 // matchAt tries the patterns whose first-rune filter accepts r at offset i.
 func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
+	sc.landmark = false
 	if i > 0 && (isNumeral(r) || r == '负') && strings.HasSuffix(sc.s[:i], "第") {
-		return locMatch{}, false // 第三单元 is an ordinal, not an address
+		// 第三单元 is an ordinal (a chapter), not an address; 第六栋 is a building
+		if n := ordinalBuilding(sc.s[i:]); n > 0 {
+			return locMatch{kind: kindBuilding, start: i - len("第"), end: i + n}, true
+		}
+		return locMatch{}, false
 	}
 	var mask uint16
 	if r >= 0 && r < 0x10000 && sc.masks != nil {
@@ -406,7 +441,8 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 	} else {
 		mask = firstRuneMask(r)
 	}
-	if mask == 0 {
+	sc.landmark = mask&landmarkBit != 0
+	if mask &^= landmarkBit; mask == 0 {
 		return locMatch{}, false
 	}
 	rest := sc.s[i:]
@@ -416,12 +452,12 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 			continue
 		}
 		n := p.match(rest)
-		if n < 0 {
+		if n < 0 || p.kind == kindDash && inLongerNumber(sc.s, i, i+n) {
 			continue
 		}
 		m := locMatch{kind: p.kind, start: i, end: i + n}
 		if p.kind == kindNamed || p.kind == kindRoad {
-			if m.start = i + trimNamePrefix(rest[:n], p.kind); m.start < i {
+			if m.start = i + trimNamePrefix(rest[:n], p.kind); m.start < i || straddlesBreak(sc.s, m.start) {
 				continue
 			}
 		}
@@ -431,9 +467,50 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		if p.kind == kindPlace && strings.HasPrefix(sc.s[m.end:], "舞") {
 			continue // 广场舞 is a dance, not a square
 		}
+		if p.kind == kindFloor && notAFloor(sc.s[:i], sc.s[i:m.end]) {
+			continue
+		}
+		if p.kind == kindZone && strings.HasSuffix(sc.s[i:m.end], "侧") && endsNumbered(sc.s[:i]) {
+			continue // 五号楼西侧: the building is the place (the labels' way)
+		}
 		return m, true
 	}
 	return locMatch{}, false
+}
+
+// notAFloor reports whether floor, a numbered 层 or 楼 after the text
+// before, is a layer or a count of floors rather than a floor: 地上有一层水,
+// 加盖一层, 堆了一层, 爬二十层, 两层中间 (a floor is 二层).
+func notAFloor(before, floor string) bool {
+	if strings.HasPrefix(floor, "两") {
+		return true
+	}
+	if !strings.HasSuffix(floor, "层") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	// (isNumeral: the rest of a number whose start was refused, 二十层 → 十层)
+	return strings.ContainsRune("有了盖铺堆厚薄积满爬", r) || isCNNumeral(r)
+}
+
+// endsNumbered reports whether s ends with the suffix of a numbered
+// building or unit (号楼, 栋, 单元 …).
+func endsNumbered(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("楼栋幢座号元院", r)
+}
+
+// ordinalBuilding matches a building counted with 第 (第六栋, 第3号楼).
+var ordinalBuilding = numbered("号楼", "栋", "幢")
+
+// inLongerNumber reports whether s[start:end], a 3-2-1202 address, is part
+// of a longer run of digits and dashes: a phone number (400-820-8820,
+// 0571-88886666) or a date (2026-12-01).
+func inLongerNumber(s string, start, end int) bool {
+	if start > 0 && isDigit(rune(s[start-1])) || start > 1 && s[start-1] == '-' && isDigit(rune(s[start-2])) {
+		return true // (8#-1-902 is a flat: building 8, unit 1)
+	}
+	return end < len(s) && (isDigit(rune(s[end])) || s[end] == '-')
 }
 
 func (sc *scanner) nameSuffixNear(kind, i int) bool {
@@ -473,6 +550,34 @@ func nextAny(s string, from int, words []string) int {
 // 看新闻说别的小区 → no name).
 const nameStops = "我你他她们咱俺这那个在的了是住家到去和跟把被给说从往里就都也又还啊吧呢吗看听有当对以前后"
 
+// nameBreaks are words that end a run before a place name as nameStops
+// do: verbs of asking and reporting, a subdistrict, a moment, the one
+// addressed, an interjection (想反映小区, 谁知道小区, 投诉锦绣花园, 长安街道
+// 万福小区, 那会儿小区, 跑步绕小区, @物业金桥花园, 各位邻居东方公寓, 唉长江路).
+var nameBreaks = []string{"请问", "问下", "问一下", "知道", "反映", "投诉", "咨询", "进入", "街道", "会儿", "隔壁", "跑步", "绕", "关于", "改造", "加装",
+	"一下", "物业", "邻居", "最近", "建议", "唉", "哎", "喂", "嗯"}
+
+// straddlesBreak reports whether a name starting at offset start of s
+// begins inside a word of nameBreaks (隔壁老小区 read from 壁): the scan tries
+// every offset, and the one before has seen the whole word already.
+func straddlesBreak(s string, start int) bool {
+	before := lastRunes(s[:start], 2)
+	window := before + firstRunes(s[start:], 2)
+	for _, w := range nameBreaks {
+		for j := 0; j < len(before); {
+			k := strings.Index(window[j:], w)
+			if k < 0 {
+				break
+			}
+			if at := j + k; at < len(before) && at+len(w) > len(before) {
+				return true
+			}
+			j += k + 1
+		}
+	}
+	return false
+}
+
 // trimNamePrefix returns the offset in m where the place name starts, or -1
 // when fewer than two name characters remain.
 func trimNamePrefix(m string, kind int) int {
@@ -485,6 +590,11 @@ func trimNamePrefix(m string, kind int) int {
 			break
 		}
 		i -= size
+	}
+	for _, w := range nameBreaks {
+		if j := strings.LastIndex(name, w); j >= 0 {
+			name = name[j+len(w):]
+		}
 	}
 	if utf8.RuneCountInString(name) < 2 || name == "小区" {
 		return -1 // 小区花园 is the community's garden, not a name
@@ -506,10 +616,22 @@ func mergeComponents(s string, ms []locMatch) []locSpan {
 	slices.SortFunc(ms, func(a, b locMatch) int { return cmp.Compare(a.start, b.start) })
 	var spans []locSpan
 	for _, m := range ms {
+		if n := len(spans); n > 0 && m.start < spans[n-1].end {
+			continue // (the scans after the patterns may overlap a place: b2-1-301)
+		}
 		if n := len(spans); n > 0 && joinable(s[spans[n-1].end:m.start]) && !(m.facility && m.start > spans[n-1].end) {
 			spans[n-1].end = m.end
 			spans[n-1].parts = append(spans[n-1].parts, m)
 			continue
+		}
+		if n := len(spans); n > 0 && m.start > spans[n-1].end {
+			// 3号楼后面小卖部门口, 小花园旁边2单元门口: one place, the
+			// landmark placed by the relation (kept in the canonical form)
+			if a, b, ok := relationGap(s, spans[n-1].end, m.start); ok {
+				spans[n-1].end = m.end
+				spans[n-1].parts = append(spans[n-1].parts, locMatch{kind: kindRelation, start: a, end: b}, m)
+				continue
+			}
 		}
 		spans = append(spans, locSpan{start: m.start, end: m.end, parts: []locMatch{m}})
 	}
@@ -565,7 +687,7 @@ func sliceRunesValid(orig, folded string, start, end int, valid bool) string {
 }
 
 func init() {
-	if len(locPatterns) > 16 {
-		panic("intake: firstRuneMasks holds 16 patterns")
+	if len(locPatterns) > 15 {
+		panic("intake: firstRuneMasks holds 15 patterns and landmarkBit")
 	}
 }

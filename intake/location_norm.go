@@ -42,11 +42,14 @@ func canonicalPart(kind int, s string) string {
 		return canonicalPlace(s)
 	case kindZone:
 		return convertAddressNumerals(s)
+	case kindRelation:
+		return s
 	}
 	return ""
 }
 
 func canonicalBuilding(s string) string {
+	s = strings.TrimPrefix(s, "第") // 第六栋
 	r, _ := utf8.DecodeRuneInString(s)
 	if r >= 'a' && r <= 'h' {
 		return strings.ToUpper(string(r)) + "座"

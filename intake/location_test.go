@@ -1,15 +1,9 @@
 package intake
 
-import (
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestExtractLocation(t *testing.T) {
-	tests := []struct {
-		in          string
-		words, norm []string
-	}{
+	tests := []locCase{
 		{"44号楼前垃圾三天没人收", []string{"44号楼"}, []string{"44号楼"}},
 		{"三号楼电梯又坏了", []string{"三号楼"}, []string{"3号楼"}},
 		{"3栋2单元楼道灯不亮", []string{"3栋2单元楼道"}, []string{"3号楼2单元楼道"}},
@@ -41,10 +35,5 @@ func TestExtractLocation(t *testing.T) {
 		{"小区花园里", nil, nil},
 		{"二十三栋", []string{"二十三栋"}, []string{"23号楼"}},
 	}
-	for _, tt := range tests {
-		words, norm := ExtractLocation(tt.in)
-		if !reflect.DeepEqual(words, tt.words) || !reflect.DeepEqual(norm, tt.norm) {
-			t.Errorf("ExtractLocation(%q) = %q %q, want %q %q", tt.in, words, norm, tt.words, tt.norm)
-		}
-	}
+	checkLocations(t, tests)
 }

@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -40,6 +41,10 @@ func zone(rest string) int {
 		if strings.HasPrefix(rest[n:], "角") {
 			return n + len("角")
 		}
+		// a side (小区西侧, 南侧绿地); 西侧门 is a gate
+		if strings.HasPrefix(rest[n:], "侧") && !strings.HasPrefix(rest[n+len("侧"):], "门") {
+			return n + len("侧")
+		}
 	}
 	if !strings.HasPrefix(rest[n:], "区") {
 		return -1
@@ -51,24 +56,120 @@ func zone(rest string) int {
 	return n
 }
 
-// besideWords place a landmark by its relation to an address (3号楼和5号楼
-// 中间的花园, 7号楼后面的车棚): the landmark is where the report is.
-var besideWords = []string{"中间", "之间", "旁边", "后面", "前面", "对面", "边上", "后头", "前头", "背后", "附近", "里头", "里面"}
+// relationWords join a landmark and an address named together into one
+// place (3号楼后面小卖部门口, 小花园旁边2单元门口, 6号楼对面的配电箱): the
+// officer needs the most specific place the resident gave. 中间 and 之间
+// are not among them: 3号楼和5号楼中间的花园 names three places.
+var relationWords = []string{"后面", "旁边", "对面", "前面", "边上", "后头", "前头", "背后", "拐角", "里面", "里头", "外面", "附近"}
 
-// facilitiesBeside keeps the facilities that follow a relation word (and
-// an optional 的) right before their name, or that a relation word follows
-// (小卖部后头, 干洗店旁边: the landmark places the report).
-func facilitiesBeside(s string, fs []locMatch) []locMatch {
+// relationTails may follow the relation word before the next place: a
+// demonstrative and a measure word (后面那片空地, 对面那排车位).
+var relationTails = []string{"的那个", "那个", "那条", "那片", "那排", "那块", "那家", "那间", "那栋", "这个", "这条", "那边的", "那边", "的"}
+
+// relationGap reports whether s[start:end], the text between two places,
+// is a relation word (with an optional 的 before it and a tail after it);
+// a and b are the relation word's offsets.
+func relationGap(s string, start, end int) (a, b int, ok bool) {
+	gap := s[start:end]
+	if len(gap) > 8*3 {
+		return 0, 0, false
+	}
+	lead := len(gap) - len(strings.TrimPrefix(gap, "的"))
+	g := gap[lead:]
+	for _, w := range relationWords {
+		if !strings.HasPrefix(g, w) {
+			continue
+		}
+		tail := strings.TrimSpace(g[len(w):])
+		if tail == "" || slices.Contains(relationTails, tail) {
+			return start + lead, start + lead + len(w), true
+		}
+	}
+	return 0, 0, false
+}
+
+// deicticUnits finds a unit named by the writer's side rather than its
+// number: 我们单元的楼道 → 单元, 隔壁单元的狗 → 隔壁单元 (a unit of this
+// building, not elsewhere). Numbered units are found by their pattern.
+// cands are the offsets scanComponents marked (landmarkBit).
+func deicticUnits(s string, have []locMatch, cands []int) []locMatch {
 	var out []locMatch
-	for _, f := range fs {
-		before := strings.TrimSuffix(s[:f.start], "的")
-		after := strings.TrimPrefix(s[f.end:], "的")
-		for _, w := range besideWords {
-			if strings.HasSuffix(before, w) || strings.HasPrefix(after, w) {
-				out = append(out, f)
-				break
-			}
+	for _, j := range cands {
+		if !strings.HasPrefix(s[j:], "单元") || coveredBy(have, j) || strings.HasPrefix(s[j+len("单元"):], "的单元") {
+			continue // (我们单元的单元门: the door is the place)
+		}
+		end := j + len("单元")
+		before := s[:j]
+		switch {
+		case strings.HasSuffix(before, "隔壁") && !coveredBy(have, j-len("隔壁")):
+			out = append(out, locMatch{kind: kindPlace, start: j - len("隔壁"), end: end})
+		case prefixAny(lastRunes(before, 2), deicticOwners) || strings.HasSuffix(before, "本"):
+			out = append(out, locMatch{kind: kindPlace, start: j, end: end})
 		}
 	}
 	return out
+}
+
+// deicticOwners say whose unit (我们单元, 咱单元 …).
+var deicticOwners = []string{"我们", "咱们", "俺们", "我家", "这个", "咱", "俺"}
+
+// crossings finds a road crossing named without a house number: 人民路路口,
+// 建设路口, 十字路口. The name before it has two to four characters no
+// nameStops character ends (在路口, 下个路口 are not places).
+func crossings(s string, have []locMatch, cands []int) []locMatch {
+	var out []locMatch
+	for _, j := range cands {
+		if !strings.HasPrefix(s[j:], "路口") && !strings.HasPrefix(s[j:], "街口") || coveredBy(have, j) {
+			continue
+		}
+		start, n := j, 0
+		for n < 4 && start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if !isHan(r) || strings.ContainsRune(nameStops, r) || coveredBy(have, start-size) {
+				break
+			}
+			start -= size
+			n++
+		}
+		if n >= 2 {
+			out = append(out, locMatch{kind: kindPlace, start: start, end: j + len("路口")})
+		}
+	}
+	return out
+}
+
+// coveredBy reports whether a component covers offset i.
+func coveredBy(have []locMatch, i int) bool {
+	for _, m := range have {
+		if m.start <= i && i < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// standaloneLevels finds a garage level written alone (地下车库积水了 … B2):
+// b1–b4 with no letter or digit touching it, in a message about parking
+// or a garage. cands are the offsets scanComponents marked (landmarkBit).
+func standaloneLevels(s string, have []locMatch, cands []int) []locMatch {
+	var out []locMatch
+	for _, j := range cands {
+		if s[j] != 'b' || j+2 > len(s) || s[j+1] < '1' || s[j+1] > '4' || coveredBy(have, j) || coveredBy(have, j+1) {
+			continue
+		}
+		if j > 0 && isASCIIAlnum(s[j-1]) || j+2 < len(s) && isASCIIAlnum(s[j+2]) {
+			continue
+		}
+		if containsAny(s, garageWords) {
+			out = append(out, locMatch{kind: kindGarage, start: j, end: j + 2})
+		}
+	}
+	return out
+}
+
+// garageWords make a lone b1–b4 a garage level.
+var garageWords = []string{"车库", "地库", "停车", "车位", "地下"}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

@@ -19,14 +19,26 @@ var (
 	reRoomSuffix = regexp.MustCompile(`[0-9零〇一二两三四五六七八九]{3,5}(号房|室|房)`)
 	// a bare 3–4 digit number right after a building or unit: 2单元1202, 3栋501.
 	reRoomAfter = regexp.MustCompile(`(单元|栋|幢|号楼|座)-?([0-9]{3,4})($|[^0-9号单栋幢层楼座])`)
+	// a place that starts with a room number alone (灯里都进水了 1602 快来人 →
+	// "1602", location_room.go; 1602对面的配电箱), as a word of a location
+	// string; 101号楼, 3-2-1202 and 12.5 are no such rooms.
+	reRoomAlone = regexp.MustCompile(`(^| )[0-9]{3,4}($|[^0-9号栋幢座单层楼室房#.-])`)
 )
 
-// MaskLocation masks room numbers in a location string while keeping
-// building and unit numbers visible:
+// MaskLocation masks room numbers in a location string (the places of a
+// message joined by spaces) while keeping building and unit numbers
+// visible; a place that is a room number alone is masked whole:
 //
 //	MaskLocation("3号楼2单元1202室") == "3号楼2单元****室"
 //	MaskLocation("3-2-1202")        == "3-2-****"
+//	MaskLocation("楼道 1602")       == "楼道 ****"
 func MaskLocation(s string) string {
+	return maskRepeated(reRoomAlone, maskRooms(s), "${1}****${2}")
+}
+
+// maskRooms masks the room numbers MaskLocation and MaskPersonal share:
+// those a suffix, a dash or a building marks as rooms.
+func maskRooms(s string) string {
 	s = reRoomSuffix.ReplaceAllStringFunc(s, func(m string) string {
 		sub := reRoomSuffix.FindStringSubmatch(m)
 		return "****" + sub[1]
@@ -44,7 +56,7 @@ func MaskPersonal(text string) string {
 	}
 	text = maskRepeated(reIDCard, text, "${1}${2}********${3}${4}")
 	text = maskRepeated(rePhone, text, "${1}${2}****${4}${5}")
-	return MaskLocation(text)
+	return maskRooms(text)
 }
 
 // maskRepeated applies a replacement until the text stops changing, because

@@ -35,6 +35,14 @@ func TestMaskLocation(t *testing.T) {
 		{"12栋3单元", "12栋3单元"},
 		{"6号楼602号房", "6号楼****号房"},
 		{"车库B2", "车库B2"},
+		// a room number found standing alone is a place of its own
+		{"1602", "****"},
+		{"楼道 1602", "楼道 ****"},
+		{"1101 1102", "**** ****"},
+		{"长江路1602号", "长江路1602号"},
+		{"1602对面的配电箱", "****对面的配电箱"},
+		{"101号楼", "101号楼"},
+		{"200栋 3-2-1202", "200栋 3-2-****"},
 	}
 	for _, tt := range tests {
 		if got := MaskLocation(tt.in); got != tt.want {

@@ -51,15 +51,15 @@ func TestStructureGate(t *testing.T) {
 	}
 }
 
-// TestFacilityPlaces checks that places named by what they are are found
-// when no numbered place is named, and not when one is.
+// TestFacilityPlaces checks that places named by what they are are found,
+// and that next to a numbered place a relation word joins them into one.
 func TestFacilityPlaces(t *testing.T) {
 	for text, want := range map[string]string{
 		"锅炉房门口一地的煤渣":        "锅炉房门口",
 		"社区卫生站前面的台阶碎了":      "卫生站",
 		"菜鸟驿站那边的灯不亮":        "菜鸟驿站",
 		"一块空地被人圈起来了":        "空地",
-		"在3号楼旁边的小卖部门口堆满了箱子": "3号楼",
+		"在3号楼旁边的小卖部门口堆满了箱子": "3号楼旁边的小卖部门口",
 	} {
 		words, _ := ExtractLocation(text)
 		if len(words) == 0 || words[0] != want {
