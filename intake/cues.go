@@ -23,10 +23,16 @@ const (
 	cuePairBase // object and state groups of dangerPairs: base+2i, base+2i+1
 )
 
-// cueSet is the set of groups found in a text.
-type cueSet uint64
+// cueSet is the set of groups found in a text: two words, so that new cue
+// groups have room (maxCueGroups).
+type cueSet [2]uint64
 
-func (s cueSet) has(g cueGroup) bool { return s&(1<<g) != 0 }
+// maxCueGroups is how many groups a cueSet holds.
+const maxCueGroups = 128
+
+func (s cueSet) has(g cueGroup) bool { return s[g>>6]&(1<<(g&63)) != 0 }
+
+func (s *cueSet) add(g cueGroup) { s[g>>6] |= 1 << (g & 63) }
 
 type cueWord struct {
 	word  string
@@ -41,6 +47,9 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机"}, "�
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
 var cueNotAfter = map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"}}
+
+// cueGroupCount is the number of cue groups in use.
+func cueGroupCount() int { return int(cuePairBase) + 2*len(dangerPairs) }
 
 // cueIndex lists every cue word under its first rune, so one pass over a
 // message finds all groups (instead of one substring search per word).
@@ -78,7 +87,7 @@ func buildCueIndex() map[rune][]cueWord {
 		add(cuePairBase+cueGroup(2*i), p.objects)
 		add(cuePairBase+cueGroup(2*i+1), p.states)
 	}
-	if int(cuePairBase)+2*len(dangerPairs) > 64 {
+	if cueGroupCount() > maxCueGroups {
 		panic("intake: too many cue groups")
 	}
 	return idx
@@ -101,7 +110,7 @@ func scanCues(norm string) cueSet {
 			if prefixAny(norm[i+len(c.word):], cueNotBefore[c.word]) {
 				continue // 出租车 is a taxi, not a flat to let
 			}
-			s |= 1 << c.group
+			s.add(c.group)
 		}
 		return true
 	})
