@@ -29,6 +29,15 @@ var catCVFiles = []string{
 	"danger-plain/dev.tsv",
 }
 
+// catCVFilesV2 are the dev files written since the first protocol
+// (CATEGORY-CV-2.md): more writers and voices. NEIGHBORBOT_CATCV_FILES=v2
+// runs the cross-validation on catCVFiles and these together.
+var catCVFilesV2 = []string{
+	"dev-s5/dev.tsv", "dev-s5/dev2.tsv", "dev-s6/dev.tsv", "dev-s6/dev2.tsv", "dev-s7/dev.tsv",
+	"dev-s8/dev.tsv", "dev-s8/dev2.tsv", "dev-s9/dev.tsv", "dev-s9/dev2.tsv", "dev-s9/dev3.tsv",
+	"dev-s10/dev.tsv", "formal/dev.tsv",
+}
+
 const catCVFolds = 5
 
 type cvFile struct {
@@ -41,10 +50,20 @@ type cvCandidate struct {
 	spec      catSpec
 	boost     float64 // taxonomy keyword boost; 0 means DefaultKeywordBoost, <0 none
 	natWeight int     // setting B: each natural report counts this many times (0: once)
+	// onlyNatural, in setting B, keeps the other folds' reports of these
+	// files only
+	onlyNatural []string
 }
 
 func catCVCandidates() []cvCandidate {
 	lr := []string{"lr"}
+	ship := defaultTrainConfig().Cat
+	with := func(f func(*catSpec)) catSpec {
+		s := ship
+		s.Members = slices.Clone(ship.Members)
+		f(&s)
+		return s
+	}
 	return []cvCandidate{
 		{name: "current", spec: catSpec{}},
 		{name: "lr123", spec: catSpec{Trigrams: true}},
@@ -66,6 +85,20 @@ func catCVCandidates() []cvCandidate {
 		{name: "ens-lr+nblr-l2e-4", spec: catSpec{Trigrams: true, Members: []string{"lr", "nblr"}, L2: 1e-4}},
 		{name: "ens-lr+nblr-nat2", spec: catSpec{Trigrams: true, Members: []string{"lr", "nblr"}}, natWeight: 2},
 		{name: "ens-lr12+nblr12", spec: catSpec{Members: []string{"lr", "nblr"}}},
+		// CATEGORY-CV-2.md (session 7)
+		{name: "ship", spec: ship},
+		{name: "ship-idf", spec: with(func(s *catSpec) { s.IDF = true })},
+		{name: "ship-bal", spec: with(func(s *catSpec) { s.Balance = 0.5 })},
+		{name: "ship-idf-bal", spec: with(func(s *catSpec) { s.IDF, s.Balance = true, 0.5 })},
+		{name: "ship-l2e-4", spec: with(func(s *catSpec) { s.L2 = 1e-4 })},
+		{name: "ship-boost0", spec: ship, boost: -1},
+		{name: "ship-nat2", spec: ship, natWeight: 2},
+		// CATEGORY-CV-3.md
+		{name: "ship-auto", spec: with(func(s *catSpec) { s.AutoIDF = true })},
+		{name: "ship-old12", spec: ship, onlyNatural: []string{
+			"eval_groupchat_dev.tsv", "eval_groupchat_final.tsv", "eval_groupchat_final2.tsv", "eval_groupchat_final3.tsv",
+			"eval_groupchat_final4.tsv", "heldout-s3/dev.tsv", "heldout-s3/dev2.tsv", "heldout-s3/dev3.tsv",
+			"heldout-s3/dev4.tsv", "heldout-s3/dev5.tsv", "dev-s3b/dev.tsv", "dev-s3b/dev2.tsv"}},
 	}
 }
 
@@ -99,7 +132,21 @@ func TestCategoryCV(t *testing.T) {
 		}
 		for _, setting := range settings {
 			start := time.Now()
-			scores, pooled := runCV(t, setting, cand, folds, always, base)
+			var scores []float64
+			var pooled float64
+			switch setting {
+			case "F", "H":
+				// the formal and hotline 7-class stand-ins, trained and judged as C
+				file := map[string]string{"F": "catcv-formal7/formal7.tsv", "H": "catcv-hotline7/hotline7.tsv"}[setting]
+				scores, pooled = runCV(t, "C", cand, foldsOfData(t, []string{"testdata/" + file}), nil, base)
+			case "X":
+				// trained in one register, judged in the other
+				formal, hotline := "testdata/catcv-formal7/formal7.tsv", "testdata/catcv-hotline7/hotline7.tsv"
+				x := [][]cvFile{{{name: formal, reports: reportsOf(t, formal)}}, {{name: hotline, reports: reportsOf(t, hotline)}}}
+				scores, pooled = runCV(t, "C", cand, x, nil, base)
+			default:
+				scores, pooled = runCV(t, setting, cand, folds, always, base)
+			}
 			mean, sd := meanSD(scores)
 			t.Logf("%-18s %s macro-F1 %.3f ± %.3f (folds %s) pooled %.3f  [%s]", cand.name, setting, mean, sd,
 				fmtScores(scores), pooled, time.Since(start).Round(time.Second))
@@ -152,7 +199,11 @@ func reportsOf(t *testing.T, path string) []Example {
 
 func loadCVFiles(t *testing.T) []cvFile {
 	var files []cvFile
-	for _, f := range catCVFiles {
+	names := catCVFiles
+	if os.Getenv("NEIGHBORBOT_CATCV_FILES") == "v2" {
+		names = append(slices.Clone(catCVFiles), catCVFilesV2...)
+	}
+	for _, f := range names {
 		files = append(files, cvFile{name: f, reports: reportsOf(t, filepath.Join("testdata", f))})
 	}
 	return files
@@ -196,11 +247,15 @@ func nearKey(s string) string {
 func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, always, base []Example) ([]float64, float64) {
 	var scores []float64
 	var allGold, allPred []string
+	var kw kwDiag
 	for k := range folds {
 		var test, train []Example
 		for j, fold := range folds {
 			for _, f := range fold {
 				rows := f.reports
+				if setting == "B" && j != k && cand.onlyNatural != nil && !slices.Contains(cand.onlyNatural, f.name) {
+					continue
+				}
 				if setting == "L" {
 					rows = longMessages(f.reports, topCategories(folds, 7))
 				}
@@ -252,6 +307,10 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 			norm := Normalize(ex.Text)
 			c, _ := m.classify(norm, featureIDs(m.seg, norm, m.index))
 			gold, pred = append(gold, ex.Category), append(pred, c.Name)
+			kw.add(m, norm, ex.Category, c.Name)
+			if c.Name != ex.Category && os.Getenv("NEIGHBORBOT_CATCV_ERRORS") != "" {
+				t.Logf("  error %s → %s: %s", ex.Category, c.Name, ex.Text)
+			}
 		}
 		var rep Report
 		rep.fillCategory(gold, pred)
@@ -260,7 +319,36 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 	}
 	var rep Report
 	rep.fillCategory(allGold, allPred)
+	if os.Getenv("NEIGHBORBOT_CATCV_CONFUSION") != "" {
+		logConfusion(t, setting+" "+cand.name, &rep)
+		kw.log(t)
+	}
 	return scores, rep.MacroF1
+}
+
+// logConfusion logs the pooled out-of-fold per-class figures and the
+// largest confusions (dev data only: the folds are dev files).
+func logConfusion(t *testing.T, title string, rep *Report) {
+	t.Logf("%s: pooled per class (support, P, R, F1)", title)
+	for _, c := range rep.Classes {
+		t.Logf("  %-8s %4d  %.3f %.3f %.3f", c.Label, c.Support, c.Precision, c.Recall, c.F1)
+	}
+	type pair struct {
+		g, p string
+		n    int
+	}
+	var pairs []pair
+	for i, row := range rep.Confusion {
+		for j, n := range row {
+			if i != j && n > 0 {
+				pairs = append(pairs, pair{rep.Labels[i], rep.Labels[j], n})
+			}
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].n > pairs[j].n })
+	for _, p := range pairs[:min(20, len(pairs))] {
+		t.Logf("  gold %-8s → %-8s %d", p.g, p.p, p.n)
+	}
 }
 
 // topCategories returns the n most frequent categories of the folds' reports.
@@ -338,4 +426,42 @@ func fmtScores(xs []float64) string {
 		s = append(s, fmt.Sprintf("%.3f", x))
 	}
 	return strings.Join(s, " ")
+}
+
+// kwDiag counts out-of-fold accuracy by how the taxonomy keywords fall on
+// a message: none, only the gold category's, only another's, the gold's
+// and another's (two problems or an ambiguous word).
+type kwDiag struct{ n, ok [4]int }
+
+func (d *kwDiag) add(m *Model, norm, gold, pred string) {
+	hits := m.keywordHits(norm, 2)
+	goldHit, otherHit := false, false
+	for j, c := range m.taxonomy {
+		if hits[j] > 0 {
+			if c.Name == gold {
+				goldHit = true
+			} else {
+				otherHit = true
+			}
+		}
+	}
+	b := 0
+	switch {
+	case goldHit && otherHit:
+		b = 3
+	case otherHit:
+		b = 2
+	case goldHit:
+		b = 1
+	}
+	d.n[b]++
+	if gold == pred {
+		d.ok[b]++
+	}
+}
+
+func (d *kwDiag) log(t *testing.T) {
+	for b, name := range []string{"no keyword", "gold's keywords only", "other's keywords only", "gold's and other's"} {
+		t.Logf("  %-22s %4d messages, accuracy %.3f", name, d.n[b], ratio(d.ok[b], d.n[b]))
+	}
 }

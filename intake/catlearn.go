@@ -26,6 +26,9 @@ type catSpec struct {
 	L2       float64  // 0: trainConfig's
 	CNBAlpha float64  // complement NB smoothing (0: 0.3)
 	NBAlpha  float64  // log-count-ratio smoothing (0: 1)
+	IDF      bool     // inputs weighted by smoothed idf (folded into the weights)
+	AutoIDF  bool     // IDF when the training rows average longIDFRunes characters or more
+	Balance  float64  // rows weighted (N/(K·n_class))^Balance; 0: unweighted
 }
 
 func (s catSpec) members() []string {
@@ -35,6 +38,13 @@ func (s catSpec) members() []string {
 	return s.Members
 }
 
+// longIDFRunes is the mean length from which AutoIDF weighs inputs by idf:
+// in long messages the recurring frame of a register (您好, 恳请, 有关部门)
+// takes a large share of the normalised input, and idf takes it back; in
+// short chat every feature counts and idf overweights rare ones
+// (testdata/CATEGORY-CV-3.md).
+const longIDFRunes = 40
+
 // trainCategoryMembers trains every member the spec names.
 func trainCategoryMembers(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConfig) []*linear {
 	c := cfg
@@ -43,6 +53,12 @@ func trainCategoryMembers(xs [][]int32, ys []int, labels []string, nFeat int, cf
 	}
 	if cfg.Cat.L2 > 0 {
 		c.L2 = cfg.Cat.L2
+	}
+	if cfg.Cat.IDF {
+		c.featScale = catIDF(xs, nFeat)
+	}
+	if cfg.Cat.Balance > 0 {
+		c.classWeight = classWeights(ys, len(labels), cfg.Cat.Balance)
 	}
 	var out []*linear
 	for _, kind := range cfg.Cat.members() {
@@ -58,6 +74,39 @@ func trainCategoryMembers(xs [][]int32, ys []int, labels []string, nFeat int, cf
 		}
 	}
 	return out
+}
+
+// catIDF returns each feature's smoothed inverse document frequency over
+// the rows, ln((1+N)/(1+df)) + 1 (at least 1, so no feature is silenced).
+func catIDF(xs [][]int32, nFeat int) []float32 {
+	df := make([]int, nFeat)
+	for _, ids := range xs {
+		for _, id := range ids {
+			df[id]++
+		}
+	}
+	out := make([]float32, nFeat)
+	n := float64(len(xs))
+	for f, d := range df {
+		out[f] = float32(math.Log((1+n)/(1+float64(d))) + 1)
+	}
+	return out
+}
+
+// classWeights returns, per class, (N/(K·n_c))^pow: rare classes weigh
+// more in the loss.
+func classWeights(ys []int, k int, pow float64) []float64 {
+	n := make([]float64, k)
+	for _, y := range ys {
+		n[y]++
+	}
+	w := make([]float64, k)
+	for c := range w {
+		if n[c] > 0 {
+			w[c] = math.Pow(float64(len(ys))/(float64(k)*n[c]), pow)
+		}
+	}
+	return w
 }
 
 // classCounts returns, per class, how many rows hold each feature (K×nFeat,
@@ -115,6 +164,9 @@ func trainNBLR(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConf
 	for c := 0; c < k; c++ {
 		for f := range scale {
 			scale[f] = r[f*k+c]
+			if cfg.featScale != nil {
+				scale[f] *= cfg.featScale[f]
+			}
 		}
 		w, b := trainBinaryScaled(xs, ys, c, scale, cfg)
 		for f := range scale {
@@ -163,6 +215,9 @@ func trainBinaryScaled(xs [][]int32, ys []int, pos int, scale []float32, cfg tra
 					y = 1
 				}
 				g := 1/(1+math.Exp(-z)) - y
+				if cfg.classWeight != nil {
+					g *= cfg.classWeight[ys[i]]
+				}
 				b2 += g * g
 				cb -= float32(cfg.Rate * g / math.Sqrt(b2+1e-8))
 				for _, id := range ids {

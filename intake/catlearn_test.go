@@ -188,3 +188,91 @@ func TestVersionOneModelsStillLoad(t *testing.T) {
 		t.Fatalf("version 1 model: category %q", r.Category)
 	}
 }
+
+// TestTrainedOnUnfamiliarClassesGetsNoKeywordBoost: a model trained on
+// classes the built-in taxonomy does not know (one of them sharing a
+// built-in name) predicts its own classes from its own probabilities: the
+// built-in keywords boost none of them, and every class can be chosen.
+func TestTrainedOnUnfamiliarClassesGetsNoKeywordBoost(t *testing.T) {
+	ds, err := ReadTSVFile("testdata/catcv-formal7/formal7.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ds.Examples {
+		if ds.Examples[i].Category == "环境保护" {
+			ds.Examples[i].Category = CatSanitation // a built-in name among unfamiliar ones
+		}
+	}
+	cfg := defaultTrainConfig()
+	cfg.categoryOnly = true
+	m, err := trainWith(ds, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(m.Taxonomy()); got != 7 {
+		t.Fatalf("taxonomy has %d categories, want the model's 7", got)
+	}
+	predicted := map[string]bool{}
+	for _, text := range []string{
+		"小区垃圾桶没人收 臭得很 苍蝇老鼠都有", // built-in 环境卫生 keywords
+		"楼下停车乱停 消防通道被堵 电梯困人",  // keywords of other built-in classes
+		"恳请有关部门督促开发商尽快交房并办理产权证",
+		"某企业夜间偷排废水 河道发黑发臭",
+		"公交线路班次太少 早高峰等不到车",
+		"孩子就近入学的学位不足 请教育部门核实",
+		"公司拖欠工资也不缴社保 请劳动监察部门处理",
+		"景区门票涨价 旅行社强制购物",
+		"医院挂号难 医生服务态度差",
+	} {
+		norm := Normalize(text)
+		ids := featureIDs(m.seg, norm, m.index)
+		p := m.categoryProbs(m.categoryIDs(norm, ids))
+		c, conf := m.classify(norm, ids)
+		best := argmax(p)
+		if c.Name != m.data.Category.Labels[best] || math.Abs(conf-p[best]) > 1e-6 {
+			t.Errorf("%s: classify %s (%.3f), model alone %s (%.3f)", text, c.Name, conf, m.data.Category.Labels[best], p[best])
+		}
+		predicted[c.Name] = true
+	}
+	if len(predicted) < 5 {
+		t.Errorf("only %d classes predicted: %v", len(predicted), predicted)
+	}
+}
+
+// TestAutoIDFFollowsMessageLength: AutoIDF trains exactly the plain recipe
+// on short messages and exactly the idf-weighted one on long ones.
+func TestAutoIDFFollowsMessageLength(t *testing.T) {
+	train := func(path string, spec catSpec) []float32 {
+		ds, err := ReadTSVFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := defaultTrainConfig()
+		cfg.Cat, cfg.categoryOnly, cfg.Runs = spec, true, 1
+		m, err := trainWith(ds, cfg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m.data.Category.W
+	}
+	base := catSpec{Trigrams: true, Members: []string{"lr", "nblr"}}
+	auto, idf := base, base
+	auto.AutoIDF, idf.IDF = true, true
+	for _, c := range []struct {
+		path string
+		long bool
+	}{{"testdata/dev-s3b/dev.tsv", false}, {"testdata/catcv-formal7/formal7.tsv", true}} {
+		a := train(c.path, auto)
+		plain, weighted := train(c.path, base), train(c.path, idf)
+		if slices.Equal(plain, weighted) {
+			t.Fatalf("%s: idf changes no weight", c.path)
+		}
+		want := plain
+		if c.long {
+			want = weighted
+		}
+		if !slices.Equal(a, want) {
+			t.Errorf("%s: AutoIDF is not the recipe for long=%v", c.path, c.long)
+		}
+	}
+}

@@ -168,7 +168,7 @@ func newModel(d modelData, opts []Option) (*Model, error) {
 	if m.ack == 0 {
 		m.ack = DefaultAckThreshold
 	}
-	m.setTaxonomy(DefaultTaxonomy())
+	m.setTaxonomy(taxonomyForLabels(d.Category.Labels))
 	for _, o := range opts {
 		o(m)
 	}
@@ -213,6 +213,31 @@ func (m *Model) AckThreshold() float64 { return m.ack }
 
 // Labels returns the category labels the model was trained on.
 func (m *Model) Labels() []string { return append([]string(nil), m.data.Category.Labels...) }
+
+// taxonomyForLabels is the taxonomy a model starts with: the built-in one
+// when every label the model learnt is a built-in category; otherwise (a
+// model trained on a city's or community's own classes) the model's own
+// labels, with the priority and owner of a built-in category of the same
+// name but no keywords, so that the built-in keywords boost no class and
+// every learnt class can be predicted.
+func taxonomyForLabels(labels []string) []Category {
+	def := DefaultTaxonomy()
+	own := make([]Category, 0, len(labels))
+	known := true
+	for _, l := range labels {
+		c, ok := taxonomyIndex(def, l)
+		if !ok {
+			known = false
+			c = Category{Name: l, OwnerKind: "department", Priority: PriorityGeneral}
+		}
+		c.Keywords = nil
+		own = append(own, c)
+	}
+	if known {
+		return def
+	}
+	return own
+}
 
 // Taxonomy returns a copy of the taxonomy in use.
 func (m *Model) Taxonomy() []Category { return append([]Category(nil), m.taxonomy...) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"unicode/utf8"
 )
 
 // Train builds a model from a dataset. With a concern column it learns a
@@ -135,11 +136,16 @@ func trainsCategory(ex Example) bool { return ex.Category != "" && ex.Concern !=
 func trainCategory(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) ([]*linear, error) {
 	var cx [][]int32
 	var labels []string
+	runes := 0
 	for i, ex := range ds.Examples {
 		if trainsCategory(ex) {
 			cx = append(cx, xs[i])
 			labels = append(labels, ex.Category)
+			runes += utf8.RuneCountInString(ex.Text)
 		}
+	}
+	if cfg.Cat.AutoIDF && len(cx) > 0 && runes >= longIDFRunes*len(cx) {
+		cfg.Cat.IDF = true
 	}
 	if len(cx) == 0 {
 		return nil, errors.New("no labelled rows: need a category (or label) column with values")
