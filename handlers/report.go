@@ -106,10 +106,7 @@ func (h *Handlers) intake(c *bot.Context, r intake.Result, explicit bool) error 
 	if cs.Quiet {
 		return nil
 	}
-	key := "ack"
-	if cs.UnitID == 0 && c.IsGroup() {
-		key = "ack_unbound"
-	}
+	key := ackKey(c, cs)
 	if err := c.Post(&nb.OutboxMessage{Text: h.l.T(key, cs.ID, summary(cs)), ReplyTo: c.Msg.ID, CaseID: cs.ID}); err != nil {
 		return err
 	}

@@ -22,7 +22,22 @@ func (h *Handlers) notifyUrgent(c *bot.Context, cs *nb.Case) error {
 	return tellStaff(c, cs, c.Chat.UnitID, chat.Platform, text)
 }
 
+// ackKey names the group's acknowledgement of a new case: an urgent report
+// in a bound group says that the officers were told at once and which
+// numbers to call while someone is in danger, so that nobody waits on the bot.
+func ackKey(c *bot.Context, cs *nb.Case) string {
+	switch {
+	case cs.UnitID == 0 && c.IsGroup():
+		return "ack_unbound"
+	case cs.Priority == nb.PriorityUrgent && c.Chat.UnitID != 0:
+		return "ack_urgent"
+	}
+	return "ack"
+}
+
 func init() {
+	texts["ack_urgent"] = [2]string{"收到，已登记 #%d %s，已按紧急情况通知工作人员。如有人身危险，请立即拨打 119（火警）、120（急救）或 110（报警）。",
+		"Got it: registered #%d %s as urgent; the officers have been told. If anyone is in danger, call 119 (fire), 120 (ambulance) or 110 (police) now."}
 	texts["urgent_private"] = [2]string{"【紧急】#%d %s\n内容：%s\n请立即处理：#确认 %d 或 #立项 %d 单位",
 		"[URGENT] #%d %s\nReport: %s\nAct now: /confirm %d or /accept %d unit"}
 }

@@ -19,8 +19,8 @@ func TestUrgentReportTellsOfficersPrivately(t *testing.T) {
 	for _, m := range got {
 		byChat[m.ChatID] = m.Text
 	}
-	if !strings.Contains(byChat["g1"], "已登记 #1") {
-		t.Errorf("group acknowledgement: %+v", got)
+	if ack := byChat["g1"]; !strings.Contains(ack, "已登记 #1") || !strings.Contains(ack, "紧急情况通知工作人员") || !strings.Contains(ack, "120") {
+		t.Errorf("the group acknowledgement of an urgent report says the officers were told and whom to call: %+v", got)
 	}
 	if note := byChat["private:书记"]; !strings.Contains(note, "紧急") || !strings.Contains(note, "#1") {
 		t.Errorf("private urgent note: %+v", got)

@@ -39,7 +39,8 @@ func runEval(args []string, sys IO) error {
 }
 
 // runUnderstand implements `neighborbot understand [-config PATH] [-model
-// MODEL]`: reads messages from stdin (one per line) and prints how the bot
+// MODEL] [MESSAGE ...]`: reads messages from the arguments, each one a
+// message, or else from stdin (one per line) and prints how the bot
 // reads each, one JSON object per line (text, concern, confidence,
 // category, location, location_norm, urgent, priority). Without -model it
 // uses the model and the category taxonomy of the configuration, as the
@@ -47,7 +48,7 @@ func runEval(args []string, sys IO) error {
 func runUnderstand(args []string, sys IO) error {
 	fs, path := newFlags("understand", sys)
 	model := fs.String("model", "", "model file (default: the configured one, else the embedded model)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlagsAndArgs(fs, args); err != nil {
 		return err
 	}
 	cfg, err := loadConfig(*path, sys)
@@ -61,5 +62,18 @@ func runUnderstand(args []string, sys IO) error {
 	if err != nil {
 		return err
 	}
-	return intake.UnderstandLines(m, sys.In, sys.Out)
+	return intake.UnderstandLines(m, messagesIn(fs.Args(), sys.In), sys.Out)
+}
+
+// messagesIn is what understand reads: its arguments, one message each (a
+// line break inside one is read as a space), or else standard input.
+func messagesIn(args []string, stdin io.Reader) io.Reader {
+	if len(args) == 0 {
+		return stdin
+	}
+	lines := make([]string, len(args))
+	for i, a := range args {
+		lines[i] = strings.Join(strings.Fields(a), " ")
+	}
+	return strings.NewReader(strings.Join(lines, "\n") + "\n")
 }

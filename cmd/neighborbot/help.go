@@ -146,12 +146,14 @@ neighborbot eval -from-db [-since YYYY-MM-DD] [-model MODEL] [-json]
 
 Example:
   neighborbot eval -from-db`},
-	{"understand", "show how the bot reads messages typed on standard input", `neighborbot understand [-model MODEL] [-config PATH]
+	{"understand", "show how the bot reads messages (arguments, or lines of standard input)", `neighborbot understand [-model MODEL] [-config PATH] [MESSAGE ...]
 
-Reads one message a line and prints one JSON object each (concern,
-category, location, urgency), with the configured taxonomy.
+Reads each argument as one message, or, with none, one message a line
+from standard input, and prints one JSON object each (concern, category,
+location, urgency, ack), with the configured taxonomy.
 
-Example:
+Examples:
+  neighborbot understand "3号楼电梯坏了" "今天天气真好"
   echo "3号楼电梯坏了" | neighborbot understand`},
 	{"model", "which model runs and how it scores on the recorded decisions", `neighborbot model [-config PATH]
 

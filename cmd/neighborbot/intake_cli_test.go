@@ -64,6 +64,32 @@ func TestUnderstandPrintsJSONLines(t *testing.T) {
 	}
 }
 
+// TestUnderstandReadsArguments: `neighborbot understand "message" …` reads
+// each argument as one message (a line break inside one joins its lines),
+// and leaves standard input alone.
+func TestUnderstandReadsArguments(t *testing.T) {
+	var out strings.Builder
+	code := Main(t.Context(), []string{"understand", "-model", "", "3栋电梯又坏了\n老人上不去", "大家早上好"},
+		IO{In: strings.NewReader("not read\n"), Out: &out, Err: &out, Getenv: func(string) string { return "" }})
+	if code != 0 {
+		t.Fatalf("understand: %s", out.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want one line per argument: %q", out.String())
+	}
+	var r struct {
+		Text    string `json:"text"`
+		Concern bool   `json:"concern"`
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &r); err != nil || r.Text != "3栋电梯又坏了 老人上不去" || !r.Concern {
+		t.Errorf("first argument: %s (%v)", lines[0], err)
+	}
+	if err := json.Unmarshal([]byte(lines[1]), &r); err != nil || r.Text != "大家早上好" || r.Concern {
+		t.Errorf("second argument: %s (%v)", lines[1], err)
+	}
+}
+
 // TestUnderstandAckUsesTheConfiguredThreshold: `ack` says what the bot
 // would do with the configured intake.ack_threshold.
 func TestUnderstandAckUsesTheConfiguredThreshold(t *testing.T) {

@@ -37,6 +37,18 @@ func newFlags(verb string, sys IO) (*flag.FlagSet, *string) {
 // parseFlags parses args, turning a flag error into a usage error. The
 // verb's help is printed only when asked for (-h), not after a mistake.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := parseFlagsAndArgs(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	return nil
+}
+
+// parseFlagsAndArgs is parseFlags for a verb that also takes arguments
+// after its flags (fs.Args()).
+func parseFlagsAndArgs(fs *flag.FlagSet, args []string) error {
 	usage := fs.Usage
 	fs.Usage = func() {}
 	err := fs.Parse(args)
@@ -47,9 +59,6 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 			return err
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
 	return nil
 }
