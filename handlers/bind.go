@@ -37,7 +37,7 @@ func (h *Handlers) bind(c *bot.Context) error {
 		if err := h.redeemFailed(c, tries); err != nil {
 			return err
 		}
-		return c.Reply(h.l.T("bind_bad_code", nb.ErrorMessage(err)))
+		return c.Reply(h.l.T("bind_bad_code", h.l.refusalText(err)))
 	} else if err != nil {
 		return err
 	}

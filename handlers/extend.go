@@ -29,7 +29,7 @@ func (h *Handlers) extend(c *bot.Context) error {
 	case nb.ECONFLICT:
 		return h.fail("extend_limit", n)
 	case nb.EINVALID:
-		return h.fail("extend_invalid", nb.ErrorMessage(err))
+		return h.fail("extend_invalid", h.l.refusalText(err))
 	}
 	return err
 }

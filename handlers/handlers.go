@@ -141,7 +141,7 @@ func (h *Handlers) Errors(next bot.HandlerFunc) bot.HandlerFunc {
 			return c.Reply(h.l.T("bad_stage", te.CaseID, h.l.stage(te.Stage), h.l.Name("action", te.Action)))
 		case nb.ErrorCode(err) != nb.EINTERNAL:
 			c.Logger.Info("command refused", "reason", nb.ErrorCode(err))
-			return c.Reply(nb.ErrorMessage(err))
+			return c.Reply(h.l.refusalText(err))
 		}
 		return err
 	}

@@ -51,7 +51,7 @@ func TestFaultHoleInviteCodePostedInGroupIsBurned(t *testing.T) {
 	if p := sent["private:新书记"][0]; !strings.Contains(p, "申请一个新的绑定码") {
 		t.Fatalf("the poster must be asked to get a new code: %q", p)
 	}
-	w.one("private:路人", "路人", "#绑定 ABCD-2345", "绑定码无效", "revoked")
+	w.one("private:路人", "路人", "#绑定 ABCD-2345", "绑定码无效", "已被收回")
 	w.one("private:路人", "路人", "#待办", "仅限社区工作人员")
 
 	// Someone the bot cannot reach privately is told in the group; "#绑定

@@ -32,7 +32,7 @@ func (h *Handlers) redeemLink(c *bot.Context, code string) (found bool, err erro
 	case nb.ENOTFOUND:
 		return false, nil
 	case nb.EINVALID:
-		return true, c.Reply(h.l.T("bind_bad_code", nb.ErrorMessage(err)))
+		return true, c.Reply(h.l.T("bind_bad_code", h.l.refusalText(err)))
 	default:
 		return true, err
 	}

@@ -36,8 +36,8 @@ func ackKey(c *bot.Context, cs *nb.Case) string {
 }
 
 func init() {
-	texts["ack_urgent"] = [2]string{"收到，已登记 #%d %s，已按紧急情况通知工作人员。如有人身危险，请立即拨打 119（火警）、120（急救）或 110（报警）。",
-		"Got it: registered #%d %s as urgent; the officers have been told. If anyone is in danger, call 119 (fire), 120 (ambulance) or 110 (police) now."}
+	texts["ack_urgent"] = [2]string{"收到，已登记 #%d %s，已加急通知工作人员。如有人身危险，请立即拨打 119、120 或 110。",
+		"Got it: registered #%d %s and passed to the officers as urgent. If anyone is in danger, call 119, 120 or 110 now."}
 	texts["urgent_private"] = [2]string{"【紧急】#%d %s\n内容：%s\n请立即处理：#确认 %d 或 #立项 %d 单位",
 		"[URGENT] #%d %s\nReport: %s\nAct now: /confirm %d or /accept %d unit"}
 }

@@ -19,7 +19,7 @@ func TestUrgentReportTellsOfficersPrivately(t *testing.T) {
 	for _, m := range got {
 		byChat[m.ChatID] = m.Text
 	}
-	if ack := byChat["g1"]; !strings.Contains(ack, "已登记 #1") || !strings.Contains(ack, "紧急情况通知工作人员") || !strings.Contains(ack, "120") {
+	if ack := byChat["g1"]; !strings.Contains(ack, "已登记 #1") || !strings.Contains(ack, "已加急通知工作人员") || !strings.Contains(ack, "120") {
 		t.Errorf("the group acknowledgement of an urgent report says the officers were told and whom to call: %+v", got)
 	}
 	if note := byChat["private:书记"]; !strings.Contains(note, "紧急") || !strings.Contains(note, "#1") {

@@ -1,0 +1,113 @@
+package handlers
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	nb "github.com/neighborbot/neighborbot"
+)
+
+// TestEveryDomainRefusalIsTranslated reads the refusals the domain and the
+// case service can give a chat command (nb.Errorf with a literal message in
+// the packages neighborbot and cases) and wants each translated, with as
+// many numbers in each translation as in the message. Refusals with other
+// arguments (%s, %q) are answered by handlers of their own.
+func TestEveryDomainRefusalIsTranslated(t *testing.T) {
+	for _, format := range domainRefusals(t, "..", "../cases") {
+		if strings.ContainsAny(strings.ReplaceAll(format, "%d", ""), "%") {
+			continue
+		}
+		key := number.ReplaceAllLiteralString(strings.ReplaceAll(format, "%d", "0"), "%d")
+		tr, ok := domainTexts[format]
+		if !ok {
+			tr, ok = domainTexts[key]
+		}
+		if !ok {
+			t.Errorf("no translation of the refusal %q", format)
+			continue
+		}
+		for l, text := range tr {
+			if _, exact := domainTexts[format]; !exact && strings.Count(text, "%d") != strings.Count(format, "%d") {
+				t.Errorf("%q: translation %d %q has another count of numbers", format, l, text)
+			}
+		}
+	}
+}
+
+// domainRefusals returns the literal formats of the Errorf calls in the
+// non-test Go files of dirs.
+func domainRefusals(t *testing.T, dirs ...string) []string {
+	var formats []string
+	for _, dir := range dirs {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			file, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(file, func(n ast.Node) bool {
+				if format, ok := errorfFormat(n); ok {
+					formats = append(formats, format)
+				}
+				return true
+			})
+		}
+	}
+	if len(formats) < 20 {
+		t.Fatalf("found only %d refusals: %q", len(formats), formats)
+	}
+	return formats
+}
+
+// errorfFormat is the literal format of an Errorf(code, "…", …) call.
+func errorfFormat(n ast.Node) (string, bool) {
+	call, ok := n.(*ast.CallExpr)
+	if !ok || len(call.Args) < 2 {
+		return "", false
+	}
+	name := ""
+	switch fn := call.Fun.(type) {
+	case *ast.Ident:
+		name = fn.Name
+	case *ast.SelectorExpr:
+		name = fn.Sel.Name
+	}
+	lit, ok := call.Args[1].(*ast.BasicLit)
+	if name != "Errorf" || !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
+}
+
+// TestRefusalTextPutsNumbersBack: the numbers of the domain's message come
+// back in the translation, in both languages; an untranslated refusal is
+// shown as it is.
+func TestRefusalTextPutsNumbersBack(t *testing.T) {
+	err := nb.Errorf(nb.EFORBIDDEN, "only the reporter of #%d may withdraw it", 42)
+	if got := lang(0).refusalText(err); got != "只有 #42 的反映人可以撤回。" {
+		t.Errorf("zh: %q", got)
+	}
+	if got := lang(1).refusalText(err); got != "Only the reporter of #42 may withdraw it." {
+		t.Errorf("en: %q", got)
+	}
+	err = nb.Errorf(nb.EINVALID, "an extension needs a duration such as 3天 or 3d")
+	if got := lang(0).refusalText(err); !strings.Contains(got, "请写上延长多久") {
+		t.Errorf("a fixed number in the message: %q", got)
+	}
+	err = nb.Errorf(nb.EINVALID, "something new %d", 7)
+	if got := lang(0).refusalText(err); got != "something new 7" {
+		t.Errorf("untranslated: %q", got)
+	}
+}
