@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"github.com/neighborbot/neighborbot/internal/refusals"
 	"strings"
 	"time"
 
@@ -37,7 +38,7 @@ func (h *Handlers) bind(c *bot.Context) error {
 		if err := h.redeemFailed(c, tries); err != nil {
 			return err
 		}
-		return c.Reply(h.l.T("bind_bad_code", h.l.refusalText(err)))
+		return c.Reply(h.l.T("bind_bad_code", refusals.Text(err, h.l == 1)))
 	} else if err != nil {
 		return err
 	}

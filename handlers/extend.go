@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"github.com/neighborbot/neighborbot/internal/refusals"
 	"strconv"
 	"strings"
 	"time"
@@ -29,7 +30,7 @@ func (h *Handlers) extend(c *bot.Context) error {
 	case nb.ECONFLICT:
 		return h.fail("extend_limit", n)
 	case nb.EINVALID:
-		return h.fail("extend_invalid", h.l.refusalText(err))
+		return h.fail("extend_invalid", refusals.Text(err, h.l == 1))
 	}
 	return err
 }

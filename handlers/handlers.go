@@ -5,6 +5,7 @@ package handlers
 
 import (
 	"errors"
+	"github.com/neighborbot/neighborbot/internal/refusals"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -141,7 +142,7 @@ func (h *Handlers) Errors(next bot.HandlerFunc) bot.HandlerFunc {
 			return c.Reply(h.l.T("bad_stage", te.CaseID, h.l.stage(te.Stage), h.l.Name("action", te.Action)))
 		case nb.ErrorCode(err) != nb.EINTERNAL:
 			c.Logger.Info("command refused", "reason", nb.ErrorCode(err))
-			return c.Reply(h.l.refusalText(err))
+			return c.Reply(refusals.Text(err, h.l == 1))
 		}
 		return err
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"errors"
+	"github.com/neighborbot/neighborbot/internal/refusals"
 	"net/http"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -62,5 +63,5 @@ func (s *Server) deskFail(w http.ResponseWriter, r *http.Request, u *deskUser, e
 		s.deskMessage(w, r, u, http.StatusInternalServerError, u.L.T("internal"))
 		return
 	}
-	s.deskMessage(w, r, u, status, u.L.T(code, nb.ErrorMessage(err)))
+	s.deskMessage(w, r, u, status, u.L.T(code, refusals.Text(err, u.L == 1)))
 }

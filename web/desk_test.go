@@ -121,9 +121,9 @@ func TestDeskOtherGridForbidden(t *testing.T) {
 	if status, _ := e.get(c, path); status != http.StatusForbidden {
 		t.Errorf("another grid's case: %d", status)
 	}
-	status, _, _ := e.post(c, path+"/act", url.Values{"csrf": {csrf}, "action": {"confirm"}})
-	if status != http.StatusForbidden {
-		t.Errorf("acting on another grid's case: %d", status)
+	status, _, body := e.post(c, path+"/act", url.Values{"csrf": {csrf}, "action": {"confirm"}})
+	if status != http.StatusForbidden || !strings.Contains(body, "不在您负责的范围内") || strings.Contains(body, "outside your area") {
+		t.Errorf("acting on another grid's case: %d, the refusal in the desk's language: %s", status, body)
 	}
 	if _, board := e.get(c, "/desk/?stage=all"); strings.Contains(board, "二网格的事") {
 		t.Error("the board shows another grid's case")

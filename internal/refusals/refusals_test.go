@@ -1,10 +1,11 @@
-package handlers
+package refusals
 
 import (
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,32 +13,36 @@ import (
 	nb "github.com/neighborbot/neighborbot"
 )
 
-// TestEveryDomainRefusalIsTranslated reads the refusals the domain and the
-// case service can give a chat command (nb.Errorf with a literal message in
-// the packages neighborbot and cases) and wants each translated, with as
+// TestEveryRefusalIsTranslated reads the refusals the domain, the case
+// service and the officers' desk can give a person (nb.Errorf with a
+// literal message in the packages neighborbot, cases and web) and wants each
+// translated, with as
 // many numbers in each translation as in the message. Refusals with other
 // arguments (%s, %q) are answered by handlers of their own.
-func TestEveryDomainRefusalIsTranslated(t *testing.T) {
-	for _, format := range domainRefusals(t, "..", "../cases") {
+func TestEveryRefusalIsTranslated(t *testing.T) {
+	for _, format := range domainRefusals(t, "../..", "../../cases", "../../web") {
 		if strings.ContainsAny(strings.ReplaceAll(format, "%d", ""), "%") {
 			continue
 		}
 		key := number.ReplaceAllLiteralString(strings.ReplaceAll(format, "%d", "0"), "%d")
-		tr, ok := domainTexts[format]
+		tr, ok := texts[format]
 		if !ok {
-			tr, ok = domainTexts[key]
+			tr, ok = texts[key]
 		}
 		if !ok {
 			t.Errorf("no translation of the refusal %q", format)
 			continue
 		}
 		for l, text := range tr {
-			if _, exact := domainTexts[format]; !exact && strings.Count(text, "%d") != strings.Count(format, "%d") {
+			if len(numberVerb.FindAllString(text, -1)) != strings.Count(format, "%d") {
 				t.Errorf("%q: translation %d %q has another count of numbers", format, l, text)
 			}
 		}
 	}
 }
+
+// numberVerb is a number's place in a format, in order (%d) or not (%[2]d).
+var numberVerb = regexp.MustCompile(`%(\[\d+\])?d`)
 
 // domainRefusals returns the literal formats of the Errorf calls in the
 // non-test Go files of dirs.
@@ -96,18 +101,18 @@ func errorfFormat(n ast.Node) (string, bool) {
 // shown as it is.
 func TestRefusalTextPutsNumbersBack(t *testing.T) {
 	err := nb.Errorf(nb.EFORBIDDEN, "only the reporter of #%d may withdraw it", 42)
-	if got := lang(0).refusalText(err); got != "只有 #42 的反映人可以撤回。" {
+	if got := Text(err, false); got != "只有 #42 的反映人可以撤回。" {
 		t.Errorf("zh: %q", got)
 	}
-	if got := lang(1).refusalText(err); got != "Only the reporter of #42 may withdraw it." {
+	if got := Text(err, true); got != "Only the reporter of #42 may withdraw it." {
 		t.Errorf("en: %q", got)
 	}
 	err = nb.Errorf(nb.EINVALID, "an extension needs a duration such as 3天 or 3d")
-	if got := lang(0).refusalText(err); !strings.Contains(got, "请写上延长多久") {
+	if got := Text(err, false); !strings.Contains(got, "请写上延长多久") {
 		t.Errorf("a fixed number in the message: %q", got)
 	}
 	err = nb.Errorf(nb.EINVALID, "something new %d", 7)
-	if got := lang(0).refusalText(err); got != "something new 7" {
+	if got := Text(err, false); got != "something new 7" {
 		t.Errorf("untranslated: %q", got)
 	}
 }

@@ -1,4 +1,7 @@
-package handlers
+// Package refusals turns the domain's refusals (nb.Errorf messages, written
+// in English for logs and tests) into what residents and officers read, in
+// Chinese or English, for the chat handlers and the officers' desk.
+package refusals
 
 import (
 	"fmt"
@@ -8,13 +11,12 @@ import (
 	nb "github.com/neighborbot/neighborbot"
 )
 
-// domainTexts are the domain's refusals (nb.Errorf messages, written in
-// English for logs and tests) as residents and officers read them. Every
+// texts are the refusals as people read them, Chinese first. Every
 // number in the message is "%d" here; refusals with other arguments (an
 // unknown unit kind, a stage) come from configuration or are answered by the
-// handler itself. TestEveryDomainRefusalIsTranslated keeps this
+// handler itself. TestEveryRefusalIsTranslated keeps this
 // list complete.
-var domainTexts = map[string][2]string{
+var texts = map[string][2]string{
 	"only the scheduler reminds and escalates":              {"只有系统定时任务可以提醒和升级。", "Only the scheduler reminds and escalates."},
 	"only the scheduler closes cases without a rating":      {"只有系统定时任务可以关闭未评价的诉求。", "Only the scheduler closes cases without a rating."},
 	"only the reporter of #%d may withdraw it":              {"只有 #%d 的反映人可以撤回。", "Only the reporter of #%d may withdraw it."},
@@ -41,6 +43,17 @@ var domainTexts = map[string][2]string{
 	"unit name required":                                    {"请写上单位名称。", "Please give the unit's name."},
 	"unit name too long (at most 64 characters)":            {"单位名称太长（最多 64 字）。", "The unit's name is too long (at most 64 characters)."},
 	"a unit name is required":                               {"请写上单位名称。", "Please give the unit's name."},
+	"choose a unit":                                         {"请选择单位。", "Choose a unit."},
+	"notices are decided by officers":                       {"通知由社区工作人员审批。", "Notices are decided by officers."},
+	"that unit is outside what you administer":              {"该单位不在您管理的范围内。", "That unit is outside what you administer."},
+	"the admin pages are for admins":                        {"管理页面仅限管理员使用。", "The admin pages are for admins."},
+	"wrong name or password":                                {"用户名或密码不对。", "Wrong name or password."},
+	"no staff role":                                         {"您没有工作人员身份。", "You have no staff role."},
+	"no session":                                            {"请先登录。", "Please log in first."},
+	"notice B%d has no photo kept here":                     {"通知 B%d 没有保存的照片。", "Notice B%d has no photo kept here."},
+	"photo %d of #%d":                                       {"#%[2]d 的第 %[1]d 张照片", "photo %d of #%d"},
+	"chat required":                                         {"请选择群。", "Choose a chat."},
+	"after must be a message id":                            {"after 必须是消息编号。", "after must be a message id."},
 	"a report needs a text":                                 {"请写上反映的内容。", "Please say what the report is about."},
 	"#%d is no longer open and cannot absorb another case":  {"#%d 已不在办理中，不能再合并其他诉求。", "#%d is no longer open and cannot absorb another case."},
 	"an extension needs a duration such as 3天 or 3d":        {"请写上延长多久，例如 3天、12小时 或 1周。", "Please give a duration such as 3d, 12h or 1w."},
@@ -50,16 +63,20 @@ var domainTexts = map[string][2]string{
 
 var number = regexp.MustCompile(`\d+`)
 
-// refusalText is what a person is told of a domain refusal err, in their
-// language. The numbers in the message (a case number, a count of days) are
+// Text is what a person is told of a domain refusal err, in Chinese, or in
+// English when english is set. The numbers in the message (a case number, a count of days) are
 // put back into the translation in order; a refusal without a translation is
 // shown as the domain wrote it.
-func (l lang) refusalText(err error) string {
+func Text(err error, english bool) string {
+	l := 0
+	if english {
+		l = 1
+	}
 	msg := nb.ErrorMessage(err)
-	if t, ok := domainTexts[msg]; ok { // a message that holds no number, or a fixed one
+	if t, ok := texts[msg]; ok { // a message that holds no number, or a fixed one
 		return t[l]
 	}
-	t, ok := domainTexts[number.ReplaceAllLiteralString(msg, "%d")]
+	t, ok := texts[number.ReplaceAllLiteralString(msg, "%d")]
 	if !ok {
 		return msg
 	}
