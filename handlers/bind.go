@@ -1,12 +1,12 @@
 package handlers
 
 import (
-	"github.com/neighborbot/neighborbot/internal/refusals"
 	"strings"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/internal/refusals"
 )
 
 // bind: "#绑定 CODE" in a private chat — redeems an invite for a role, or a

@@ -13,7 +13,7 @@ func (h *Handlers) dismiss(c *bot.Context) error {
 	}
 	reason := c.Command.TextAfter(1)
 	if reason == "" {
-		return h.fail("need_text", h.l.T("ex_dismiss"))
+		return h.fail("need_reason", h.l.T("ex_dismiss"))
 	}
 	_, err = h.act(c, n, nb.Command{Action: nb.ActionDismiss, Note: reason})
 	return err

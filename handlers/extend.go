@@ -1,13 +1,13 @@
 package handlers
 
 import (
-	"github.com/neighborbot/neighborbot/internal/refusals"
 	"strconv"
 	"strings"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/internal/refusals"
 )
 
 // extend: "#延期 N 3天 原因" — an officer moves a project's deadline; the
@@ -23,7 +23,7 @@ func (h *Handlers) extend(c *bot.Context) error {
 	}
 	reason := c.Command.TextAfter(2)
 	if reason == "" {
-		return h.fail("need_text", h.l.T("ex_extend"))
+		return h.fail("need_reason", h.l.T("ex_extend"))
 	}
 	_, err = h.act(c, n, nb.Command{Action: nb.ActionExtend, Extend: d, Note: reason})
 	switch nb.ErrorCode(err) {

@@ -5,7 +5,6 @@ package handlers
 
 import (
 	"errors"
-	"github.com/neighborbot/neighborbot/internal/refusals"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -13,6 +12,7 @@ import (
 	"github.com/neighborbot/neighborbot/broadcasts"
 	"github.com/neighborbot/neighborbot/cases"
 	"github.com/neighborbot/neighborbot/intake"
+	"github.com/neighborbot/neighborbot/internal/refusals"
 )
 
 // Understander reads residents' messages (implemented by *intake.Model).

@@ -17,6 +17,7 @@ var texts = map[string][2]string{
 	"case_not_found":      {"没有找到 #%d，请核对编号（发送 #我的 查看您的诉求）。", "There is no case #%d; check the number (send /mine to see yours)."},
 	"need_case_number":    {"请写上编号，例如：%s", "Please give a case number, e.g. %s"},
 	"need_text":           {"请写上内容，例如：%s", "Please add a text, e.g. %s"},
+	"need_reason":         {"请写上原因，例如：%s", "Please give a reason, e.g. %s"},
 	"need_unit":           {"请写上单位，例如：%s", "Please name a unit, e.g. %s"},
 	"unit_not_found":      {"找不到单位「%s」。最接近的：%s", "No unit called %q. Closest: %s"},
 	"unit_ambiguous":      {"「%s」对应多个单位：%s，请写全称。", "%q matches several units: %s; please give the full name."},

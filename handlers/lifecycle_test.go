@@ -96,7 +96,7 @@ func TestDismissAndMerge(t *testing.T) {
 	w := newWorld(t)
 	a, _ := w.report("g1", "居民甲", "8号楼门口垃圾桶满了")
 	b, _ := w.report("g1", "居民乙", "8号楼楼道的灯不亮了")
-	w.one("g1", "书记", "#驳回 "+itoa(a), "请写上内容")
+	w.one("g1", "书记", "#驳回 "+itoa(a), "请写上原因")
 	w.one("g1", "书记", "#合并 "+itoa(b)+" "+itoa(b), "不能把")
 	w.one("g1", "书记", "#合并 "+itoa(b)+" "+itoa(a), "已合并")
 	if c := w.caseByID(b); c.Stage != nb.StageMerged || c.MergedInto != a {

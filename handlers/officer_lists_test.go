@@ -18,6 +18,7 @@ func TestExtendInChat(t *testing.T) {
 	}
 	w.one("g1", "书记", "/extend "+itoa(n)+" 1d again", "已延期过")
 	w.one("g1", "书记", "#延期 "+itoa(n)+" 很久 原因", "延期多久")
+	w.one("g1", "书记", "#延期 "+itoa(n)+" 3天", "请写上原因")
 	w.one("g1", "物业", "#延期 "+itoa(n)+" 3天 原因", "仅限社区工作人员")
 	w.one("g1", "网格员2", "#延期 "+itoa(n)+" 3天 原因", "不在您负责的范围")
 }

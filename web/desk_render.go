@@ -3,10 +3,10 @@ package web
 import (
 	"bytes"
 	"errors"
-	"github.com/neighborbot/neighborbot/internal/refusals"
 	"net/http"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/internal/refusals"
 )
 
 // page is what every desk template gets.
