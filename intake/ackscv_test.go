@@ -18,9 +18,10 @@ var ackscvExtraFiles = []string{
 
 // ackscvCandidate is one recipe of testdata/ACKS-CV.md.
 type ackscvCandidate struct {
-	name string
-	all  bool // natural rows from every dev file, not only the shipped ones
-	cfg  func(*trainConfig)
+	name  string
+	all   bool // natural rows from every dev file, not only the shipped ones
+	cfg   func(*trainConfig)
+	share float64 // groupReportShare while training, when set
 }
 
 var ackscvCandidates = []ackscvCandidate{
@@ -29,6 +30,9 @@ var ackscvCandidates = []ackscvCandidate{
 	{name: "ship-gcal", cfg: func(c *trainConfig) { c.groupCal = true }},
 	{name: "all-gcal", all: true, cfg: func(c *trainConfig) { c.groupCal = true }},
 	{name: "all-l2", all: true, cfg: func(c *trainConfig) { c.concernL2 = 1e-4 }},
+	// the addendum, testdata/ACKS-CV-2.md
+	{name: "all-s75", all: true, share: 0.75},
+	{name: "all-l2-s75", all: true, cfg: func(c *trainConfig) { c.concernL2 = 1e-4 }, share: 0.75},
 }
 
 // ackscvFolds deals files into k folds by file: largest first (then by
@@ -184,7 +188,7 @@ func TestAcksCV(t *testing.T) {
 				t.Fatal(err)
 			}
 			ds.Examples = append(ds.Examples, urg...)
-			m, err := trainWith(ds, cfg, nil)
+			m, err := ackscvTrain(ds, cfg, cand.share)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -304,5 +308,77 @@ func ackscvDecide(t *testing.T, name string, ship, x []ackscvJudged, k int) {
 			t.Logf("  matched (diagnostic): at threshold %.2f %s has %d false acks, %d reports (ship at 0.70: %d, %d)", th, name, a, b, faS, rS)
 			break
 		}
+	}
+}
+
+// ackscvTrain trains with cfg and, when share is set, that group prior.
+func ackscvTrain(ds *Dataset, cfg trainConfig, share float64) (*Model, error) {
+	if share > 0 {
+		defer func(old float64) { groupReportShare = old }(groupReportShare)
+		groupReportShare = share
+	}
+	return trainWith(ds, cfg, nil)
+}
+
+// TestAcksCVFresh is the fresh guard of testdata/ACKS-CV-2.md: the shipped
+// model and each addendum candidate trained on the built-in corpus plus all
+// 31 dev files, judged on the file NEIGHBORBOT_ACKSCV_FRESH names (dev-s12,
+// in no fold):
+//
+//	NEIGHBORBOT_ACKSCV_FRESH=testdata/dev-s12/dev.tsv go test ./intake -p 1 -run 'AcksCVFresh$' -v -timeout 30m
+func TestAcksCVFresh(t *testing.T) {
+	path := os.Getenv("NEIGHBORBOT_ACKSCV_FRESH")
+	if path == "" {
+		t.Skip("set NEIGHBORBOT_ACKSCV_FRESH=testdata/dev-s12/dev.tsv to run the fresh guard of testdata/ACKS-CV-2.md")
+	}
+	if isTestFile(path) {
+		t.Fatal(path + " is a test file")
+	}
+	judged, err := ReadTSVFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(name string, m *Model) (fa, r int) {
+		for _, ex := range judged.Examples {
+			if m.Understand(ex.Text).Ack {
+				if ex.Concern == 1 {
+					r++
+				} else {
+					fa++
+				}
+			}
+		}
+		t.Logf("%-10s on %s: false acks %d, reports acknowledged %d", name, path, fa, r)
+		return fa, r
+	}
+	ship, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	faS, rS := count("ship", ship)
+	allFiles := append(append([]string(nil), naturalDevFiles...), ackscvExtraFiles...)
+	base := builtinWithoutNatural(t)
+	urg, err := naturalUrgentRows(naturalUrgentFiles, NaturalUrgentWeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cand := range ackscvCandidates {
+		if cand.share == 0 {
+			continue // the addendum's candidates only
+		}
+		cfg := defaultTrainConfig()
+		if cand.cfg != nil {
+			cand.cfg(&cfg)
+		}
+		ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
+		ds.Examples = append(ds.Examples, base.Examples...)
+		ds.Examples = append(ds.Examples, ackscvRows(t, allFiles, NaturalConcernWeight)...)
+		ds.Examples = append(ds.Examples, urg...)
+		m, err := ackscvTrain(ds, cfg, cand.share)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fa, r := count(cand.name, m)
+		t.Logf("GUARD %-10s false acks %+d, reports %+d → pass=%v", cand.name, fa-faS, r-rS, fa-faS <= 1 && rS-r <= 1)
 	}
 }
