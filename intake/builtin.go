@@ -44,8 +44,6 @@ const realChatWeight = 2
 //go:embed testdata/heldout-s3/dev5.tsv testdata/dev-s3b/dev.tsv testdata/dev-s3b/dev2.tsv testdata/dev-s3b/dev3.tsv
 //go:embed testdata/danger-plain/dev.tsv testdata/formal/dev.tsv testdata/dev-s5/dev.tsv testdata/dev-s5/dev2.tsv
 //go:embed testdata/dev-s6/dev.tsv testdata/dev-s6/dev2.tsv testdata/dev-s8/dev.tsv testdata/dev-s8/dev2.tsv
-//go:embed testdata/dev-s7/dev.tsv testdata/dev-s9/dev.tsv testdata/dev-s9/dev2.tsv testdata/dev-s9/dev3.tsv
-//go:embed testdata/dev-s10/dev.tsv testdata/dev-place/dev.tsv testdata/dev-s11/dev.tsv testdata/dev-s12/dev.tsv
 var naturalFS embed.FS
 
 // naturalDevFiles are the files of naturalFS, in the order they train.
@@ -56,21 +54,12 @@ var naturalDevFiles = []string{
 	"testdata/heldout-s3/dev.tsv", "testdata/heldout-s3/dev2.tsv", "testdata/heldout-s3/dev3.tsv", "testdata/heldout-s3/dev4.tsv",
 	"testdata/heldout-s3/dev5.tsv", "testdata/dev-s3b/dev.tsv", "testdata/dev-s3b/dev2.tsv", "testdata/dev-s3b/dev3.tsv",
 	"testdata/danger-plain/dev.tsv", "testdata/formal/dev.tsv", "testdata/dev-s5/dev.tsv", "testdata/dev-s5/dev2.tsv",
-	// since session 8 (testdata/ACKS-CV-2.md: trained on every dev file, the
-	// detector acknowledged more reports at fewer false acknowledgements
-	// out of fold), the later dev files too
-	"testdata/dev-s6/dev.tsv", "testdata/dev-s6/dev2.tsv", "testdata/dev-s7/dev.tsv",
-	"testdata/dev-s8/dev.tsv", "testdata/dev-s8/dev2.tsv", "testdata/dev-s9/dev.tsv", "testdata/dev-s9/dev2.tsv",
-	"testdata/dev-s9/dev3.tsv", "testdata/dev-s10/dev.tsv", "testdata/dev-place/dev.tsv", "testdata/dev-s11/dev.tsv",
-	"testdata/dev-s12/dev.tsv",
 }
 
 // naturalUrgentFiles are the files of naturalFS whose urgent labels train
-// the learnt urgency signal: the first 20 natural files and the dev files
-// of the urgency rounds (dev-s6, dev-s8); the files added to the concern
-// detector in session 8 do not train it (the urgency signal stayed as it
-// was in the cross-validation that chose them).
-var naturalUrgentFiles = append(naturalDevFiles[:20:20],
+// the learnt urgency signal: every natural file, and the dev files of the
+// urgency rounds (dev-s6, dev-s8), which do not train the concern detector.
+var naturalUrgentFiles = append(naturalDevFiles[:len(naturalDevFiles):len(naturalDevFiles)],
 	"testdata/dev-s6/dev.tsv", "testdata/dev-s6/dev2.tsv", "testdata/dev-s8/dev.tsv", "testdata/dev-s8/dev2.tsv")
 
 // NaturalUrgentWeight is how many times a row of the hand-written files

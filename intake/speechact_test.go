@@ -170,19 +170,3 @@ func TestSpeechActRetellingOfferRhetoric(t *testing.T) {
 		t.Errorf("congratulations: factor %.2f, want ≤ 0.5", f)
 	}
 }
-
-// TestAskForPhoneNumber: asking which number to call to complain is a
-// question for information; naming a problem with it is not.
-func TestAskForPhoneNumber(t *testing.T) {
-	for text, want := range map[string]bool{
-		"请问投诉物业要打哪个电话？想请求他们尽快处理": true,
-		"请问报修电话是多少":              true,
-		"请问电梯坏了打哪个电话":            false,
-		"请问楼下漏水了 物业电话多少":         false,
-		"请问物业几点下班":               true,
-	} {
-		if got := structureOf(Normalize(text)).infoAsk; got != want {
-			t.Errorf("infoAsk(%q) = %v, want %v", text, got, want)
-		}
-	}
-}
