@@ -69,6 +69,10 @@ var naturalUrgentFiles = append(naturalDevFiles[:len(naturalDevFiles):len(natura
 // halves, trained on one, judged on the other), never on a test file.
 const NaturalUrgentWeight = 2
 
+// naturalGroups is how many groups of files grouped calibration
+// (trainConfig.groupCal) holds out in turn.
+const naturalGroups = 5
+
 // NaturalConcernWeight is how many times a row of the hand-written dev files
 // counts for the concern detector and its calibration. The generated corpus
 // teaches the detector its topics; these rows, few but written the way
@@ -155,7 +159,7 @@ func naturalUrgentRows(files []string, w float64) ([]Example, error) {
 // features (the vocabulary stays as the generated corpus makes it).
 func readNatural(files []string, keep func(*Example) error, w float64) ([]Example, error) {
 	var out []Example
-	for _, f := range files {
+	for fi, f := range files {
 		b, err := naturalFS.ReadFile(f)
 		if err != nil {
 			return nil, err
@@ -169,7 +173,7 @@ func readNatural(files []string, keep func(*Example) error, w float64) ([]Exampl
 				return nil, fmt.Errorf("%s line %d: %w", f, ex.Line, err)
 			}
 			ex.Location, ex.HasLocation, ex.Weight = nil, false, w
-			ex.addsNoFeatures = true
+			ex.addsNoFeatures, ex.group = true, fi%naturalGroups+1
 			out = append(out, ex)
 		}
 	}

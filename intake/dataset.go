@@ -26,6 +26,11 @@ type Example struct {
 	// the other rows give, and adds none of its own (the built-in natural
 	// rows, builtin.go).
 	addsNoFeatures bool
+	// group > 0 names the group of files a natural row came from (its
+	// file's index mod naturalGroups, plus one): grouped calibration
+	// (trainConfig.groupCal) scores each group with a detector trained
+	// without it.
+	group int
 }
 
 // Dataset is a set of labelled messages read from TSV.

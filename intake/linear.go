@@ -111,6 +111,13 @@ type trainConfig struct {
 	featScale []float32
 	// classWeight, when set, weighs each row's loss by its class's entry.
 	classWeight []float64
+	// concernL2, when set, is the concern detector's L2 instead of L2
+	// (ackscv_test.go compares it; not used by the shipped recipe).
+	concernL2 float64
+	// groupCal, when set, calibrates the concern detector on the natural
+	// rows only, each scored by a detector trained without its group
+	// (Example.group): calibrateConcernGrouped.
+	groupCal bool
 }
 
 func defaultTrainConfig() trainConfig {
