@@ -21,6 +21,8 @@ const (
 	cueRelief   // 还好, 幸好: a calm context unless a contrast follows
 	cueContrast // 但, 可是, 不过 after a relief word (还好人出来了 但门还吊着)
 	cueMinor    // 不急, 还能用, 有点晃: the trouble is small (minorWords)
+	cueHedge    // 如果, 万一, 注意安全: calm unless the danger is here now
+	cueNow      // 正在, 越来越, 快来人: a danger going on now (nowWords)
 	cuePairBase // object and state groups of allDangerPairs: base+2i, base+2i+1
 )
 
@@ -85,6 +87,8 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cueRelief, reliefWords)
 	add(cueContrast, contrastWords)
 	add(cueMinor, minorWords)
+	add(cueHedge, hedgeWords)
+	add(cueNow, nowWords)
 	for i, p := range allDangerPairs {
 		add(cuePairBase+cueGroup(2*i), p.objects)
 		add(cuePairBase+cueGroup(2*i+1), p.states)

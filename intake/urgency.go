@@ -121,11 +121,23 @@ var allDangerPairs = append(dangerPairs[:len(dangerPairs):len(dangerPairs)], thi
 var minorWords = []string{"不急", "不着急", "有空", "抽空", "方便的时候", "还能用", "不影响", "掉漆", "有点晃", "有点松", "有点锈", "打不着", "点不着"}
 
 // calmContext marks danger words that are not a report: news, drills,
-// hypotheticals, the past and other communities.
+// films, the past, other communities, trouble already mended.
 var calmContext = []string{
-	"新闻", "别的小区", "其他小区", "隔壁小区", "演练", "演习", "电视上", "电影", "视频", "抖音", "听说",
-	"万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "修好了", "已经修好", "解决了", "去年", "以前", "后来", "怎么自救", "隐患", "风险", "以防", "防火",
+	"新闻", "别的小区", "其他小区", "隔壁小区", "演练", "演习", "电视上", "电影", "抖音",
+	"修好了", "已经修好", "解决了", "去年", "以前",
 }
+
+// hedgeWords put a danger in doubt or in the future: hypotheticals (如果,
+// 万一), warnings and advice (注意安全, 提醒大家, 以防), hearsay (听说), a
+// risk rather than a harm (隐患, 风险), a story's sequel (后来). They calm
+// unless the message says the danger is here now (nowWords): 万一砸到人怎么办
+// …广告牌在晃 快掉了 and 大家注意安全 3号楼着火了 烟越来越大 are alarms.
+var hedgeWords = []string{"视频", "听说", "万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "后来", "怎么自救", "隐患", "风险", "以防", "防火"}
+
+// nowWords say a danger is going on now or about to happen, or call for
+// help or flight at once. (Instructions such as 别开灯 are not among them:
+// safety advice gives them too, 闻到煤气味的时候千万别开灯.)
+var nowWords = []string{"现在", "再不来", "出人命", "快下楼", "赶紧下楼", "正在", "还在冒", "还在烧", "还在漏", "还在响", "越来越", "快来人", "随时", "一直在", "还没到", "还没来", "还没人", "快掉", "要掉", "快塌", "要塌", "快倒", "要倒"}
 
 // reliefWords tell that it ended well (还好没砸到人): a calm context, unless
 // a contrast follows (还好人出来了 但门还吊着一半: the danger is still there).
@@ -134,10 +146,10 @@ var reliefWords = []string{"幸好", "还好"}
 // contrastWords turn a message after a relief word back to what is wrong.
 var contrastWords = []string{"但", "可是", "不过"}
 
-// calm reports a calm context: news, drills, hypotheticals, or relief
-// that no contrast takes back.
+// calm reports a calm context: news, drills, the past, a hedge that no
+// present danger outweighs, or relief that no contrast takes back.
 func (s cueSet) calm() bool {
-	return s.has(cueCalm) || s.has(cueRelief) && !s.has(cueContrast)
+	return s.has(cueCalm) || s.has(cueHedge) && !s.has(cueNow) || s.has(cueRelief) && !s.has(cueContrast)
 }
 
 // negations before a danger word cancel it (没砸到人, 差点起火 is still a

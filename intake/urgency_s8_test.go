@@ -72,3 +72,30 @@ func TestMinorTroubleIsNotUrgent(t *testing.T) {
 		}
 	}
 }
+
+// TestHedgeOutweighedByNow: a hedge (万一, 注意安全, 视频, 后来) calms a
+// danger unless the message says it is here now (越来越大, 快来人, 快掉了);
+// news, films and the past calm whatever follows, and safety advice with
+// its instructions stays advice. The round's own probes, not test rows.
+func TestHedgeOutweighedByNow(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		calm bool
+	}{
+		{"万一砸到人怎么办 12号楼楼顶那块广告牌在晃 快掉了", false},
+		{"后来楼道里全是烟 9号楼3楼 消防还没到", false},
+		{"视频发群里了 8号楼楼下有人倒在地上不动 快来人", false},
+		{"万一电梯困人了 打哪个电话", true},
+		{"提醒大家 闻到煤气味的时候千万别开灯 先开窗再下楼", true},
+		{"看了个视频 有个小区楼上往下扔西瓜 砸坏了好几辆车", true},
+		{"新闻里说那个小区现在还在冒烟 好几户被疏散", true},
+	} {
+		danger, calm := detectUrgency(Normalize(tt.text))
+		if !danger {
+			t.Errorf("detectUrgency(%q) sees no danger", tt.text)
+		}
+		if calm != tt.calm {
+			t.Errorf("detectUrgency(%q) calm = %v; want %v", tt.text, calm, tt.calm)
+		}
+	}
+}
