@@ -20,7 +20,10 @@ const (
 	cueCalming  // 别慌, 没事没事: calms others; a retraction only without a danger
 	cueRelief   // 还好, 幸好: a calm context unless a contrast follows
 	cueContrast // 但, 可是, 不过 after a relief word (还好人出来了 但门还吊着)
-	cuePairBase // object and state groups of dangerPairs: base+2i, base+2i+1
+	cueMinor    // 不急, 还能用, 有点晃: the trouble is small (minorWords)
+	cueHedge    // 如果, 万一, 注意安全: calm unless the danger is here now
+	cueNow      // 正在, 越来越, 快来人: a danger going on now (nowWords)
+	cuePairBase // object and state groups of allDangerPairs: base+2i, base+2i+1
 )
 
 // cueSet is the set of groups found in a text: two words, so that new cue
@@ -49,7 +52,7 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机"}, "�
 var cueNotAfter = map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"}}
 
 // cueGroupCount is the number of cue groups in use.
-func cueGroupCount() int { return int(cuePairBase) + 2*len(dangerPairs) }
+func cueGroupCount() int { return int(cuePairBase) + 2*len(allDangerPairs) }
 
 // cueIndex lists every cue word under its first rune, so one pass over a
 // message finds all groups (instead of one substring search per word).
@@ -83,7 +86,10 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cueCalming, calmingCues)
 	add(cueRelief, reliefWords)
 	add(cueContrast, contrastWords)
-	for i, p := range dangerPairs {
+	add(cueMinor, minorWords)
+	add(cueHedge, hedgeWords)
+	add(cueNow, nowWords)
+	for i, p := range allDangerPairs {
 		add(cuePairBase+cueGroup(2*i), p.objects)
 		add(cuePairBase+cueGroup(2*i+1), p.states)
 	}

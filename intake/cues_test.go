@@ -25,9 +25,9 @@ func TestCueSetHoldsEveryGroup(t *testing.T) {
 	}
 	// The last danger pair's state group (the highest in use) is found in text
 	// that holds its object and state words.
-	last := dangerPairs[len(dangerPairs)-1]
+	last := allDangerPairs[len(allDangerPairs)-1]
 	got := scanCues(last.objects[0] + last.states[0])
-	if g := cuePairBase + cueGroup(2*len(dangerPairs)-1); !got.has(g) {
+	if g := cuePairBase + cueGroup(2*len(allDangerPairs)-1); !got.has(g) {
 		t.Errorf("scanCues(%q) lacks group %d", last.objects[0]+last.states[0], g)
 	}
 }

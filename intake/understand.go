@@ -79,7 +79,7 @@ func (m *Model) Understand(text string) Result {
 	// the learnt urgency signal (urgent_model.go) adds dangers told in words
 	// the rules do not list, unless the rules read a calm context
 	pUrgent, calm := m.urgentProb(ids), cues.calm()
-	learnt := !v.urgent && !calm && pUrgent >= urgentModelCut
+	learnt := !v.urgent && !calm && !cues.has(cueMinor) && pUrgent >= urgentModelCut
 	urgent := v.urgent || learnt
 	r.Concern = v.possible && (pConcern >= concernCut || (urgent && pConcern >= dangerConcernCut) || v.personDanger ||
 		(!calm && pUrgent >= urgentReportCut))
@@ -301,7 +301,7 @@ func (m *Model) UnderstandReport(text string) Result {
 	calm := cues.calm()
 	ids := featureIDs(m.seg, r.Normalized, m.index)
 	cat, _ := m.classify(r.Normalized, ids)
-	urgent := !calm && (danger || m.urgentProb(ids) >= urgentModelCut)
+	urgent := !calm && (danger || !cues.has(cueMinor) && m.urgentProb(ids) >= urgentModelCut)
 	r.Concern, r.Category, r.Urgent, r.Priority = true, cat.Name, urgent, cat.Priority
 	if r.Priority == "" {
 		r.Priority = PriorityGeneral

@@ -33,20 +33,21 @@ var dangerWords = []string{
 	// hanging in mid-air
 	"口吐白沫", "抽过去", "不省人事", "中风", "脑梗", "心梗", "被蛰", "被蜇", "蛰伤", "蜇伤", "蛰了", "蜇了",
 	"厨房着了", "屋里着了", "房子着了", "家里着了", "家着了", "车着了", "阳台着了", "箱子着了", "被子着了", "窗帘着了", "柜子着了",
+	// session 8: a fall told by what follows, a person lying in the road
+	"站不起来", "爬不起来", "躺在马路", "躺在路中间", "躺在路上", "躺在路边",
 	"在撬", "没挡着", "没拦着", "陷下去", "塌下去", "线头露", "线头都露", "露着线", "卡在半空", "悬在半空", "吊在半空",
 }
 
+// dangerPair is an object and what is happening to it.
+type dangerPair struct{ objects, states []string }
+
 // dangerPairs are urgent when both parts occur: an object and what is
 // happening to it (煤气…味, 水管…爆, 暖气…不热, 电梯…困).
-var dangerPairs = []struct{ objects, states []string }{
-	{[]string{"煤气", "燃气", "天然气", "臭鸡蛋", "烧焦", "焦糊", "烧电线", "烧塑料", "橡胶", "灶没关", "火没关", "气没关", "阀门没关"}, []string{"味", "泄漏", "漏了", "走字", "嘶嘶", "呲呲", "滋滋"}},
+var dangerPairs = []dangerPair{
+	{[]string{"煤气", "燃气", "天然气", "瓦斯", "臭鸡蛋", "坏鸡蛋", "臭蛋", "烧焦", "烧糊", "焦糊", "烧电线", "烧塑料", "橡胶", "灶没关", "火没关", "气没关", "阀门没关"}, []string{"味", "泄漏", "漏了", "走字", "嘶嘶", "呲呲", "滋滋"}},
 	{[]string{"水管", "管子", "热水管", "暖气管", "管道", "阀门"}, []string{"爆", "破了", "裂了", "喷", "漏水严重"}},
 	{[]string{"暖气"}, []string{"不热", "冰凉", "没温度", "没有温度", "一点温度", "不暖", "冰的", "凉的", "冻", "冷得"}},
 	{[]string{"电梯"}, []string{"困", "关在", "关着", "被关", "出不来", "掉到", "一下掉", "卡在", "卡住", "里面有人", "没关"}},
-	{[]string{"栏杆", "护栏", "灯杆", "电线杆", "单杠", "树", "架", "外机", "铁皮", "围墙", "围网", "广告牌", "招牌", "杆子", "扶手", "秋千", "雨棚", "底座", "玻璃", "太阳能", "瓦片", "铁条",
-		"水泥板", "预制板", "瓷砖", "墙皮", "窗框", "防盗窗", "花盆", "滑梯", "遮阳棚", "空调", "链子", "吊顶", "灯柱", "烟囱"},
-		[]string{"歪", "斜", "晃", "松了", "要倒", "快断", "要断", "断了", "倒了", "掉", "锈穿", "嘎吱", "掀起", "哐哐", "裂开", "撞", "悬着", "吊着", "往外鼓", "鼓包", "脱落", "要塌",
-			"挂着", "挂在", "耷拉", "悬在"}},
 	{[]string{"老人", "奶奶", "爷爷", "大爷", "阿姨", "老爷子", "老太太", "一个人住", "独居", "我爸", "我妈", "老父亲", "老母亲", "病人", "孕妇", "大姐", "大妈", "老两口", "老俩口", "老夫妻", "阿婆", "婆婆", "老人家", "阿伯", "痴呆", "老年痴呆", "阿尔茨海默",
 		"室友", "姑姑", "姑妈", "老伴"},
 		[]string{"没见", "没看到", "不应", "不接", "没人接", "打不通", "联系不上", "失联", "叫不醒", "没动静", "没声", "没回来", "没回家", "走失", "不见了", "找不到", "怪味", "没出门", "没开门", "堆在门口", "摔", "晕", "倒", "哭", "不动了",
@@ -54,7 +55,9 @@ var dangerPairs = []struct{ objects, states []string }{
 			// in, no light, curtains drawn, phone off, not come down or out
 			"没拿", "没收", "窗帘一直拉", "没开过灯", "灯都没开", "没开灯", "没下来", "没下楼", "关机", "没露面", "没出过门", "没出房门", "没反应", "不回",
 			// session 6: not seen in other words; a fall or an attack told plainly
-			"没看着", "没看见", "没瞧见", "没见着", "滑了", "滑倒", "不能动", "动不了", "喘不上", "喘不过", "胸口疼", "胸口闷", "说不出话", "嘴歪"}},
+			"没看着", "没看见", "没瞧见", "没见着", "滑了", "滑倒", "不能动", "动不了", "喘不上", "喘不过", "胸口疼", "胸口闷", "说不出话", "嘴歪",
+			// session 8: deliveries left outside, no answer in other words
+			"没人拿", "没人收", "没人取", "没取", "不答应", "不吭声", "没意识"}},
 	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑"}, []string{"漏水", "滴水", "往下滴", "进水", "泡了", "漫到", "淹", "湿了", "全是水", "往下淌", "流到", "淌到", "冒水", "有水", "积水"}},
 	{[]string{"拿着", "举着", "抡着", "抄起", "挥着"}, []string{"刀", "棍", "砖", "石头", "斧", "铁锹", "酒瓶"}},
 	{[]string{"烟"}, []string{"冒", "好多", "浓", "呛人", "呛得", "滚滚", "很多", "好大", "出不去", "有烟"}},
@@ -64,31 +67,77 @@ var dangerPairs = []struct{ objects, states []string }{
 	{[]string{"蒸汽", "热水", "开水", "暖气水"}, []string{"烫", "喷", "冒", "全是"}},
 	{[]string{"冰面", "冰上", "池塘", "河边", "水边", "天台", "窗台", "楼顶边"}, []string{"小孩", "孩子", "有人", "喝醉", "醉汉", "晃悠", "边上"}},
 	{[]string{"水"}, []string{"流到楼梯", "漫到", "往外冒", "没过脚", "到小腿", "灌进", "往里灌"}},
-	{[]string{"栅栏", "护栏", "围栏", "围墙", "墙", "门"}, []string{"倒了", "塌了", "要倒"}},
 	{[]string{"配电箱", "电箱", "电表", "电线", "插座", "电闸"}, []string{"响", "火", "冒烟", "糊", "焦", "烫", "掉下来", "耷拉", "断", "拖在", "拖到", "垂到", "碰到地"}},
-	{[]string{"井盖", "井口", "下水井", "窨井", "盖板", "沟盖", "雨水井", "检修井", "电缆井"}, []string{"没了", "丢", "翻", "开着", "冲开", "掀开", "没盖", "洞", "黑咕隆咚", "不见", "碎了", "塌了", "陷下去"}},
-	{[]string{"暖气", "没水", "停水", "停电", "没电", "断水", "断电", "没有水", "没有电"}, []string{"零下", "下雪", "冻", "寒潮", "降温", "这么冷", "大冷天", "天冷", "冷天"}},
+	{[]string{"井盖", "井口", "下水井", "窨井", "盖板", "沟盖", "雨水井", "检修井", "电缆井"}, []string{"没了", "丢", "翻", "开着", "冲开", "掀开", "没盖", "洞", "黑咕隆咚", "不见", "碎了", "塌了", "陷下去",
+		// a cover taken away or never put back (井口敞着, 没有盖子, 盖子被撬走)
+		"敞着", "敞开", "没有盖", "没盖子", "撬走", "被偷"}},
+	{[]string{"暖气", "供暖", "没水", "停水", "停电", "没电", "断水", "断电", "没有水", "没有电"}, []string{"零下", "下雪", "冻", "寒潮", "降温", "这么冷", "大冷天", "天冷", "冷天",
+		// the cold told by what it does to people (冷得像冰窖, 冻得直哆嗦)
+		"冰窖", "冰窟", "哆嗦", "发抖", "打摆子"}},
 	// a person who cannot leave or live without power (瘫痪老人 电梯停了)
 	{[]string{"瘫痪", "卧床", "坐轮椅", "轮椅", "透析", "吸氧", "孕妇", "刚做完手术",
 		"腿脚不便", "行动不便", "残疾", "盲人", "聋", "瘫在", "制氧机", "刚出院", "刚满月", "婴儿", "怀孕", "坐月子"},
 		[]string{"下不了楼", "下不去", "上不去", "电梯停", "电梯坏", "停电", "没电", "出不去",
 			"下不来", "下不了", "电梯不走", "断电", "停水", "断水", "没水", "一口水", "没暖气", "暖气不热"}},
-	// something overhead cracked, loose or hanging, with people beneath it
-	{[]string{"裂了", "裂开", "松了", "晃", "翘起", "歪了", "斜了", "掉渣", "掉灰", "悬着", "吊着", "要掉", "掉下来"},
-		[]string{"下面是", "下面就是", "下面有人", "底下有人", "底下是", "底下就是", "下面天天", "底下天天", "底下人", "下面人",
-			"从这过", "从这走", "从下面过", "从底下过", "下面好多人", "底下好多人", "下面老人", "底下老人", "下面孩子", "底下孩子"}},
 	// a child lost in the estate (孙子跑着玩 一会儿就找不着了, 在花园里跟丢了)
-	{[]string{"孩子", "小孩", "孙子", "孙女", "外孙", "儿子", "女儿", "闺女", "小女孩", "小男孩", "宝宝"}, []string{"跟丢", "找不着了", "找不到了", "不见了", "走丢"}},
+	{[]string{"孩子", "小孩", "孙子", "孙女", "外孙", "儿子", "女儿", "闺女", "小女孩", "小男孩", "宝宝"}, []string{"跟丢", "找不着了", "找不到了", "不见了", "走丢",
+		// not home from school and searched for (学校说早走了, 小区里找遍了)
+		"找遍", "到处找", "早走了", "早就走了"}},
+	// a person down and not getting up or not answering (躺在花坛边 叫他不答应,
+	// 坐在地上站不起来): whoever it is, where people are not (躺在沙发上 is rest)
+	{[]string{"躺地", "躺在地", "躺那", "躺在那", "躺在路", "躺在门口", "躺在楼", "躺在花坛", "躺在草", "倒在", "倒地", "趴在地", "坐地上", "坐在地上", "瘫在", "栽倒", "栽下"},
+		[]string{"不动", "不吭声", "不答应", "不应", "没反应", "没意识", "没有意识", "叫不醒", "站不起来", "爬不起来", "起不来", "不说话", "出血", "流血"}},
+	// a snake or a wasps' nest where children play or people pass
+	{[]string{"蛇", "马蜂", "黄蜂", "蜂窝", "胡蜂"}, []string{"小孩", "孩子", "小朋友", "滑梯", "儿童", "有人", "老人", "被咬", "被蛰", "被蜇"}},
 	// a fire or gas alarm sounding (a car alarm is noise, not listed)
 	{[]string{"火警", "烟感", "消防", "燃气报警", "煤气报警", "烟雾报警"}, []string{"一直响", "在响", "响个不停", "一直叫", "在叫", "叫个不停", "响了"}},
 }
 
-// calmContext marks danger words that are not a report: news, drills,
-// hypotheticals, the past and other communities.
-var calmContext = []string{
-	"新闻", "别的小区", "其他小区", "隔壁小区", "演练", "演习", "电视上", "电影", "视频", "抖音", "听说",
-	"万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "修好了", "已经修好", "解决了", "去年", "以前", "后来", "怎么自救", "隐患", "风险", "以防", "防火",
+// thingPairs are dangerPairs about a thing loose, leaning, cracked or
+// fallen (a railing, a tree, a wall, a slab over people): urgent unless the
+// writer says the trouble is small (minorWords: 有点晃, 还能用, 有空修下).
+var thingPairs = []dangerPair{
+	// a thing loose, leaning or fallen
+	{[]string{"栏杆", "护栏", "灯杆", "电线杆", "单杠", "树", "架", "外机", "铁皮", "围墙", "围网", "广告牌", "招牌", "杆子", "扶手", "秋千", "雨棚", "底座", "玻璃", "太阳能", "瓦片", "铁条",
+		"水泥板", "预制板", "瓷砖", "墙皮", "窗框", "防盗窗", "花盆", "滑梯", "遮阳棚", "空调", "链子", "吊顶", "灯柱", "烟囱"},
+		[]string{"歪", "斜", "晃", "松了", "要倒", "快断", "要断", "断了", "倒了", "掉", "锈穿", "嘎吱", "掀起", "哐哐", "裂开", "撞", "悬着", "吊着", "往外鼓", "鼓包", "脱落", "要塌",
+			"挂着", "挂在", "耷拉", "悬在"}},
+	{[]string{"栅栏", "护栏", "围栏", "围墙", "墙", "门"}, []string{"倒了", "塌了", "要倒"}},
+	// something overhead cracked, loose or hanging, with people beneath it
+	{[]string{"裂了", "裂开", "松了", "晃", "翘起", "歪了", "斜了", "掉渣", "掉灰", "悬着", "吊着", "要掉", "掉下来"},
+		[]string{"下面是", "下面就是", "下面有人", "底下有人", "底下是", "底下就是", "下面天天", "底下天天", "底下人", "下面人",
+			"从这过", "从这走", "从下面过", "从底下过", "下面好多人", "底下好多人", "下面老人", "底下老人", "下面孩子", "底下孩子"}},
 }
+
+// allDangerPairs are dangerPairs and thingPairs, in the order of their cue
+// groups (cuePairBase+2i, cuePairBase+2i+1).
+var allDangerPairs = append(dangerPairs[:len(dangerPairs):len(dangerPairs)], thingPairs...)
+
+// minorWords tell that the trouble is small or not a danger at all: no
+// hurry (不急, 有空, 抽空), still usable (还能用, 不影响), a little loose or
+// rusty (有点晃, 有点松), a gas hob that does not light (打不着火 is not a
+// fire). They cancel the thing pairs and the learnt signal, not a danger
+// word, a person in danger, a smell of gas or a fire.
+var minorWords = []string{"不急", "不着急", "有空", "抽空", "方便的时候", "还能用", "不影响", "掉漆", "有点晃", "有点松", "有点锈", "打不着", "点不着"}
+
+// calmContext marks danger words that are not a report: news, drills,
+// films, the past, other communities, trouble already mended.
+var calmContext = []string{
+	"新闻", "别的小区", "其他小区", "隔壁小区", "演练", "演习", "电视上", "电影", "抖音",
+	"修好了", "已经修好", "解决了", "去年", "以前",
+}
+
+// hedgeWords put a danger in doubt or in the future: hypotheticals (如果,
+// 万一), warnings and advice (注意安全, 提醒大家, 以防), hearsay (听说), a
+// risk rather than a harm (隐患, 风险), a story's sequel (后来). They calm
+// unless the message says the danger is here now (nowWords): 万一砸到人怎么办
+// …广告牌在晃 快掉了 and 大家注意安全 3号楼着火了 烟越来越大 are alarms.
+var hedgeWords = []string{"视频", "听说", "万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "后来", "怎么自救", "隐患", "风险", "以防", "防火"}
+
+// nowWords say a danger is going on now or about to happen, or call for
+// help or flight at once. (Instructions such as 别开灯 are not among them:
+// safety advice gives them too, 闻到煤气味的时候千万别开灯.)
+var nowWords = []string{"现在", "再不来", "出人命", "快下楼", "赶紧下楼", "正在", "还在冒", "还在烧", "还在漏", "还在响", "越来越", "快来人", "随时", "一直在", "还没到", "还没来", "还没人", "快掉", "要掉", "快塌", "要塌", "快倒", "要倒"}
 
 // reliefWords tell that it ended well (还好没砸到人): a calm context, unless
 // a contrast follows (还好人出来了 但门还吊着一半: the danger is still there).
@@ -97,10 +146,10 @@ var reliefWords = []string{"幸好", "还好"}
 // contrastWords turn a message after a relief word back to what is wrong.
 var contrastWords = []string{"但", "可是", "不过"}
 
-// calm reports a calm context: news, drills, hypotheticals, or relief
-// that no contrast takes back.
+// calm reports a calm context: news, drills, the past, a hedge that no
+// present danger outweighs, or relief that no contrast takes back.
 func (s cueSet) calm() bool {
-	return s.has(cueCalm) || s.has(cueRelief) && !s.has(cueContrast)
+	return s.has(cueCalm) || s.has(cueHedge) && !s.has(cueNow) || s.has(cueRelief) && !s.has(cueContrast)
 }
 
 // negations before a danger word cancel it (没砸到人, 差点起火 is still a
@@ -113,8 +162,9 @@ func detectUrgency(norm string) (danger, calm bool) { return urgencyOf(scanCues(
 
 func urgencyOf(cues cueSet) (danger, calm bool) {
 	danger = cues.has(cueDanger)
-	for i := range dangerPairs {
-		if cues.has(cuePairBase+cueGroup(2*i)) && cues.has(cuePairBase+cueGroup(2*i+1)) {
+	minor := cues.has(cueMinor)
+	for i := range allDangerPairs {
+		if cues.has(cuePairBase+cueGroup(2*i)) && cues.has(cuePairBase+cueGroup(2*i+1)) && (i < len(dangerPairs) || !minor) {
 			danger = true
 		}
 	}

@@ -79,10 +79,7 @@ func TestNotJoking(t *testing.T) {
 // TestEverydayDangerSession6: dangers of dev-s8 in plain words, and the
 // harmless sentences that share their words.
 func TestEverydayDangerSession6(t *testing.T) {
-	for _, tt := range []struct {
-		text   string
-		danger bool
-	}{
+	checkDanger(t, []dangerCase{
 		{"救大命 彩票站门口有个大叔抽过去了 口吐白沫", true},
 		{"小区东侧绿化带里有个马蜂窝 已经有两个小孩被蛰了", true},
 		{"各位 15号楼三楼那家厨房着了", true},
@@ -101,11 +98,7 @@ func TestEverydayDangerSession6(t *testing.T) {
 		{"楼道里有烟味", false},
 		{"汽车报警器一直响 吵死了", false},
 		{"今天晚上有烟花看", false},
-	} {
-		if danger, _ := detectUrgency(Normalize(tt.text)); danger != tt.danger {
-			t.Errorf("detectUrgency(%q) danger = %v; want %v", tt.text, danger, tt.danger)
-		}
-	}
+	})
 }
 
 // TestShopAndParkingPlaces: shops named by trade, parking by kind,
