@@ -30,6 +30,10 @@ const (
 	// kindRelation is the relation word joining a landmark and an address
 	// in one span (后面 in 3号楼后面小卖部); no pattern finds it alone.
 	kindRelation
+	// kindCore is a lift core of a building (7栋B梯, 5栋2梯): estates with
+	// several lifts a building number them by core, and the flat follows
+	// (7栋B梯1203). A lettered core may stand alone (B梯的电梯又停了).
+	kindCore
 )
 
 // locPatterns are tried at every position whose first rune passes the
@@ -48,7 +52,7 @@ var locPatterns = []struct {
 	{kindUnit, isNumeral, numbered("单元")},
 	{kindBuilding, isNumeral, numbered("号楼", "号院", "#楼", "栋", "幢", "座", "号")},
 	{kindBuilding, runeIn("abcdefgh"), prefixes("a座", "b座", "c座", "d座", "e座", "f座", "g座", "h座",
-		"a栋", "b栋", "c栋", "d栋", "e栋", "f栋", "g栋", "h栋")},
+		"a栋", "b栋", "c栋", "d栋", "e栋", "f栋", "g栋", "h栋", "a梯", "b梯", "c梯", "d梯", "e梯", "f梯", "g梯", "h梯")},
 	{kindRoom, isNumeral, numbered("室", "号房")},
 	{kindRoom, isDigit, digitsThen(3, 4, "房", re(`^[0-9]{3,4}房`))},
 	{kindFloor, isNumeral, numbered("层", "楼")},
@@ -318,6 +322,11 @@ func scanComponents(s string) []locMatch {
 		if m, ok := sc.matchAt(i, r); ok {
 			out = append(out, m)
 			i = m.end
+			if n := coreAfter(s[i:], m.kind); n > 0 {
+				m = locMatch{kind: kindCore, start: i, end: i + n}
+				out = append(out, m)
+				i += n
+			}
 			if n := bareRoomAfter(s[i:], m.kind); n > 0 {
 				out = append(out, locMatch{kind: kindRoom, start: i, end: i + n})
 				i += n
@@ -360,10 +369,33 @@ func namesAddress(ms []locMatch) bool {
 	return false
 }
 
+// coreAfter returns the length of a lift core right after a building
+// (7栋b梯, 5栋2梯: one letter or digit and 梯), or 0. 一梯两户 and 2梯4户
+// count lifts, not a core.
+func coreAfter(rest string, kind int) int {
+	if kind != kindBuilding || len(rest) < 1+len("梯") || !isLiftCoreRune(rest[0]) || !strings.HasPrefix(rest[1:], "梯") {
+		return 0
+	}
+	if countsLifts(rest[1+len("梯"):]) {
+		return 0
+	}
+	return 1 + len("梯")
+}
+
+func isLiftCoreRune(c byte) bool { return c >= 'a' && c <= 'h' || c >= '1' && c <= '9' }
+
+// countsLifts reports whether the text after a 梯 counts flats (两户, 4户):
+// then the 梯 counted lifts (一梯两户).
+func countsLifts(after string) bool {
+	r, size := utf8.DecodeRuneInString(after)
+	return isNumeral(r) && strings.HasPrefix(after[size:], "户")
+}
+
 // bareRoomAfter returns the length of a room number written without 室
-// right after a building or unit (11栋401, 3单元1202), or 0.
+// right after a building, unit or lift core (11栋401, 3单元1202,
+// 7栋b梯1203), or 0.
 func bareRoomAfter(rest string, kind int) int {
-	if kind != kindBuilding && kind != kindUnit {
+	if kind != kindBuilding && kind != kindUnit && kind != kindCore {
 		return 0
 	}
 	n := 0
@@ -460,6 +492,12 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 			if m.start = i + trimNamePrefix(rest[:n], p.kind); m.start < i || straddlesBreak(sc.s, m.start) {
 				continue
 			}
+		}
+		if p.kind == kindBuilding && strings.HasSuffix(sc.s[i:m.end], "梯") {
+			if i > 0 && isASCIIAlnum(sc.s[i-1]) || countsLifts(sc.s[m.end:]) {
+				continue
+			}
+			m.kind = kindCore // b梯 alone
 		}
 		if p.kind == kindBuilding && strings.HasSuffix(sc.s[i:m.end], "楼") && strings.HasPrefix(sc.s[m.end:], "下") {
 			m.end += len("下") // 7号楼下 = 7号楼楼下

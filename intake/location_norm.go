@@ -44,6 +44,8 @@ func canonicalPart(kind int, s string) string {
 		return convertAddressNumerals(s)
 	case kindRelation:
 		return s
+	case kindCore:
+		return strings.ToUpper(s[:1]) + s[1:]
 	}
 	return ""
 }

@@ -49,6 +49,12 @@ func TestPlacesAsResidentsName(t *testing.T) {
 		{"配电室里面地上有一层水 十一号楼", []string{"配电室", "十一号楼"}, []string{"配电室", "11号楼"}},
 		{"3号楼的电梯又坏了 天天爬二十层", []string{"3号楼"}, []string{"3号楼"}},
 		{"电梯停在两层中间 10号楼", []string{"10号楼"}, []string{"10号楼"}},
+		// a lift core after a building, the flat after the core; a
+		// lettered core alone; 一梯两户 counts lifts
+		{"7栋B梯1203门口一直有股臭味", []string{"7栋B梯1203门口"}, []string{"7号楼B梯1203室门口"}},
+		{"5栋2梯602楼上装修 天天砸墙", []string{"5栋2梯602"}, []string{"5号楼2梯602室"}},
+		{"B梯的电梯又停了 9栋", []string{"B梯", "9栋"}, []string{"B梯", "9号楼"}},
+		{"5栋2梯4户 电梯老坏", []string{"5栋"}, []string{"5号楼"}},
 		// one place named twice is one place
 		{"婴儿车在楼道里被人点着了 现在楼道全是黑烟", []string{"楼道"}, []string{"楼道"}},
 	}
