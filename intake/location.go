@@ -263,10 +263,11 @@ func firstRuneMaskOf(r rune) uint16 {
 
 // landmarkBit, the last bit of a first-rune mask, marks the runes that may
 // start a landmark: a facility head, or what deicticUnits (单元), crossings
-// (路口, 街口) and standaloneLevels (b2) look for.
+// (路口, 街口), standaloneLevels (b2) and namedLandmarks (旁边, 那家店) look
+// for.
 const landmarkBit = 1 << 15
 
-const landmarkFirsts = "单路街b"
+const landmarkFirsts = "单路街b斜正旁对后背隔边附那这"
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -352,6 +353,7 @@ func scanComponents(s string) []locMatch {
 	out = append(out, standaloneLevels(s, out, cands)...)
 	out = append(out, deicticUnits(s, out, cands)...)
 	out = append(out, crossings(s, out, cands)...)
+	out = append(out, namedLandmarks(s, out, cands)...)
 	return out
 }
 

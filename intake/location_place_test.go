@@ -65,7 +65,7 @@ func TestPlacesAsResidentsName(t *testing.T) {
 // ordinals, a kind of flat, the writer's own balcony and words before 小区
 // that are no name give no place.
 func TestNotPlaces(t *testing.T) {
-	for _, text := range []string{
+	checkNoPlaces(t, []string{
 		"号码是400-820-8820 物业客服",
 		"记一下 物业电话 0571-88886666",
 		"13812345678有事打我",
@@ -84,17 +84,23 @@ func TestNotPlaces(t *testing.T) {
 		"2025年那会儿小区还没这么多车",
 		"跑步绕小区3圈 5公里 打卡",
 		"请问小区里哪有能打气的地方",
-	} {
-		if words, _ := ExtractLocation(text); len(words) > 0 {
-			t.Errorf("ExtractLocation(%q) = %q, want no place", text, words)
-		}
-	}
+	})
 }
 
 // locCase is a message and the places ExtractLocation must find in it.
 type locCase struct {
 	in          string
 	words, norm []string
+}
+
+// checkNoPlaces checks that ExtractLocation finds no place in any of texts.
+func checkNoPlaces(t *testing.T, texts []string) {
+	t.Helper()
+	for _, text := range texts {
+		if words, _ := ExtractLocation(text); len(words) > 0 {
+			t.Errorf("ExtractLocation(%q) = %q, want no place", text, words)
+		}
+	}
 }
 
 func checkLocations(t *testing.T, tests []locCase) {
@@ -105,4 +111,28 @@ func checkLocations(t *testing.T, tests []locCase) {
 			t.Errorf("ExtractLocation(%q) = %q %q, want %q %q", tt.in, words, norm, tt.words, tt.norm)
 		}
 	}
+}
+
+// TestNamedLandmarks checks names of shops and brands placed by a relation
+// or a shop word (session 8), and words before a relation that are no
+// place: speech, another estate, nearby, a person, a thing, a set phrase.
+func TestNamedLandmarks(t *testing.T) {
+	checkLocations(t, []locCase{
+		{"瑞幸旁边那个井盖歪了", []string{"瑞幸"}, []string{"瑞幸"}},
+		{"在罗森对面的路灯一闪一闪的", []string{"罗森"}, []string{"罗森"}},
+		{"兰州拉面那家店的排烟管正对着2号楼", []string{"兰州拉面那家店", "2号楼"}, []string{"兰州拉面那家店", "2号楼"}},
+		{"药房隔壁那个按摩店晚上老有人闹事", []string{"药房隔壁那个按摩店"}, []string{"药房隔壁按摩店"}},
+		{"3号楼斜对面那个配电箱一直在响", []string{"3号楼斜对面那个配电箱"}, []string{"3号楼斜对面配电箱"}},
+		{"28栋后面的那片竹林里有条蛇", []string{"28栋后面的那片竹林"}, []string{"28号楼后面竹林"}},
+	})
+	checkNoPlaces(t, []string{
+		"这事后面再说",
+		"荣宠旁边",
+		"谁知道附近哪里能修鞋",
+		"昨晚隔壁小区着火了",
+		"阿拉隔壁老阿婆两日没开门了",
+		"老人旁边有个拐杖",
+		"垃圾桶旁边一地的外卖盒子",
+		"瑞幸旁边新开了家面包",
+	})
 }
