@@ -339,6 +339,7 @@ func scanComponents(s string) []locMatch {
 		}
 		i += size
 	}
+	namedDoors(s, out)
 	address := namesAddress(out)
 	// a landmark is a place next to a number too (棋牌室的烟味…3号楼, 面馆…
 	// 8号楼): the writers of every labelled set name both
@@ -625,6 +626,10 @@ func trimNamePrefix(m string, kind int) int {
 	name := lastRunes(m[:suffixAt], 4)
 	for i := len(name); i > 0; {
 		r, size := utf8.DecodeLastRuneInString(name[:i])
+		if r == '里' && i == len(name) && namePart(name[:i-size]) {
+			i -= size // 幸福里小区: 里 ends the name, as in a lane's (这里小区 is none)
+			continue
+		}
 		if strings.ContainsRune(nameStops, r) {
 			name = name[i:]
 			break
@@ -640,6 +645,21 @@ func trimNamePrefix(m string, kind int) int {
 		return -1 // 小区花园 is the community's garden, not a name
 	}
 	return suffixAt - len(name)
+}
+
+// namePart reports whether the last two runes of s are Han characters
+// that no nameStops character is among.
+func namePart(s string) bool {
+	last := lastRunes(s, 2)
+	if utf8.RuneCountInString(last) < 2 {
+		return false
+	}
+	for _, r := range last {
+		if !isHan(r) || strings.ContainsRune(nameStops, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // locSpan is a run of adjacent components.

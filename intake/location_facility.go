@@ -30,6 +30,9 @@ var facilityHeads = []string{
 	// only after a relation (relationOnly)
 	"花园", "绿地", "架空层", "充电棚", "廊架", "梯厅", "门厅", "大厅", "中庭", "天井", "斜坡", "接送点", "停车位", "监控室",
 	"配电箱", "配电柜", "电箱", "电表箱", "滑梯", "面馆", "面包店", "面店", "lobby", "parking lot", "car park", "garage",
+	// session 8 (dev-place2): passages, ponds (院子, 小院, 仓库 and 平房 are
+	// as often the writer's own or the home village's)
+	"过道", "巷子", "胡同", "盲道", "鱼池", "荷花池",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -109,6 +112,9 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 				start = i - len(w)
 			}
 		}
+		if start == i {
+			start = asciiModifier(s[last:i], i) // 711便利店
+		}
 		free := start == i // no modifier found yet
 		for n := 0; free && n < 2 && start > last; n++ {
 			pr, psize := utf8.DecodeLastRuneInString(s[last:start])
@@ -126,6 +132,20 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 		last = next
 	}
 	return out
+}
+
+// asciiModifier returns where a run of letters and digits right before a
+// head at offset i starts (711便利店, a栋超市 is no such run: 栋 ends it),
+// given the text before it; i if none.
+func asciiModifier(before string, i int) int {
+	k := len(before)
+	for k > 0 && len(before)-k < 6 && isASCIIAlnum(before[k-1]) {
+		k--
+	}
+	if k == len(before) || k > 0 && isASCIIAlnum(before[k-1]) {
+		return i
+	}
+	return i - (len(before) - k)
 }
 
 // afterRelation reports whether the text before a head ends with a

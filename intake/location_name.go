@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -123,10 +124,13 @@ func nameBefore(s string, j int) (int, bool) {
 		}
 	}
 	name := s[start:j]
-	for _, w := range notNames {
-		if strings.HasSuffix(name, w) {
-			return 0, false
+	for _, w := range nameBreaks {
+		if k := strings.LastIndex(name, w); k >= 0 {
+			name = name[k+len(w):] // (麻烦问下门口: the name ends the request)
 		}
+	}
+	if start = j - len(name); utf8.RuneCountInString(name) < 2 || slices.Contains(notNames, name) {
+		return 0, false // (钱大妈 is a shop, 大妈 a person)
 	}
 	if r, _ := utf8.DecodeLastRuneInString(name); isAllNumerals(name) || strings.ContainsRune(thingEnds, r) {
 		return 0, false
@@ -141,4 +145,22 @@ func isAllNumerals(s string) bool {
 		}
 	}
 	return true
+}
+
+// namedDoors widens a bare 门口 to the name of three or four characters
+// before it (百果园门口, 在肯德基门口): the door is that shop's. ms are the components found so far.
+func namedDoors(s string, ms []locMatch) {
+	for k, m := range ms {
+		if m.kind != kindPlace || s[m.start:m.end] != "门口" {
+			continue
+		}
+		start, ok := nameBefore(s, m.start)
+		if !ok || utf8.RuneCountInString(s[start:m.start]) < 3 {
+			continue // (出租门口, 通知门口: two characters are as often a verb)
+		}
+		if k > 0 && ms[k-1].end > start {
+			continue // (the name is part of a component: 3号楼门口)
+		}
+		ms[k].start = start
+	}
 }

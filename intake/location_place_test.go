@@ -124,6 +124,16 @@ func TestNamedLandmarks(t *testing.T) {
 		{"药房隔壁那个按摩店晚上老有人闹事", []string{"药房隔壁那个按摩店"}, []string{"药房隔壁按摩店"}},
 		{"3号楼斜对面那个配电箱一直在响", []string{"3号楼斜对面那个配电箱"}, []string{"3号楼斜对面配电箱"}},
 		{"28栋后面的那片竹林里有条蛇", []string{"28栋后面的那片竹林"}, []string{"28号楼后面竹林"}},
+		{"钱大妈对面的路灯一闪一闪的", []string{"钱大妈"}, []string{"钱大妈"}},
+		// a shop's door, a shop named in digits, a passage, a lane
+		{"百果园门口卸货的车天天堵路", []string{"百果园门口"}, []string{"百果园门口"}},
+		{"麻烦问下门口的杂草谁管", []string{"门口"}, []string{"门口"}},
+		{"举报门口私搭乱建", []string{"门口"}, []string{"门口"}},
+		{"711便利店对面的人行道 井盖没了", []string{"711便利店对面的人行道"}, []string{"711便利店对面人行道"}},
+		{"5号楼和6号楼中间那条过道 有人拉了绳子", []string{"5号楼", "6号楼", "过道"}, []string{"5号楼", "6号楼", "过道"}},
+		// a flat named from the writer's; a name ending in 里
+		{"楼上1502天天往下扔烟头", []string{"1502"}, []string{"1502室"}},
+		{"幸福里小区南门口有个井盖松了", []string{"幸福里小区南门口"}, []string{"幸福里小区南门"}},
 	})
 	checkNoPlaces(t, []string{
 		"这事后面再说",
@@ -134,5 +144,8 @@ func TestNamedLandmarks(t *testing.T) {
 		"老人旁边有个拐杖",
 		"垃圾桶旁边一地的外卖盒子",
 		"瑞幸旁边新开了家面包",
+		"楼上100块一个月",
+		"这里小区的人真多",
+		"谁知道小院一般多久检查一次",
 	})
 }
