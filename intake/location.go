@@ -355,6 +355,8 @@ func scanComponents(s string) []locMatch {
 	out = append(out, deicticUnits(s, out, cands)...)
 	out = append(out, crossings(s, out, cands)...)
 	out = append(out, namedLandmarks(s, out, cands)...)
+	out = append(out, roadsOn(s, out, cands)...)
+	out = append(out, sideBuildings(s, out, cands)...)
 	return out
 }
 

@@ -164,3 +164,70 @@ func namedDoors(s string, ms []locMatch) {
 		ms[k].start = start
 	}
 }
+
+// sideBuildings finds a building named by where it stands in the estate
+// rather than by number: 最里面那栋楼, 靠马路那几栋楼, 东边那栋. A bare 那栋楼
+// (that building) is no place. cands are the offsets scanComponents marked.
+func sideBuildings(s string, have []locMatch, cands []int) []locMatch {
+	var out []locMatch
+	for _, j := range cands {
+		n := buildingWord(s[j:])
+		if n == 0 || coveredBy(have, j) {
+			continue
+		}
+		if a, ok := sideBefore(s, j); ok && !coveredBy(have, a) {
+			out = append(out, locMatch{kind: kindPlace, start: a, end: j + n})
+		}
+	}
+	return out
+}
+
+// buildingWord returns the length of 那栋楼, 那几栋楼, 那排楼, 那栋 … at the
+// start of rest, or 0.
+func buildingWord(rest string) int {
+	if !strings.HasPrefix(rest, "那") {
+		return 0
+	}
+	n := len("那")
+	if strings.HasPrefix(rest[n:], "几") {
+		n += len("几")
+	}
+	r, size := utf8.DecodeRuneInString(rest[n:])
+	if !strings.ContainsRune("栋幢排", r) {
+		return 0
+	}
+	n += size
+	if strings.HasPrefix(rest[n:], "楼") {
+		return n + len("楼")
+	}
+	if r == '排' {
+		return 0 // (东边那排路灯: a row of lamps)
+	}
+	return n
+}
+
+// sideWords say where a building stands (after 最, or alone).
+var sideWords = []string{"里面", "外面", "后面", "前面", "里边", "外边", "东边", "西边", "南边", "北边", "靠里", "靠外"}
+
+// sideBefore returns where the side named right before offset j of s
+// starts: 最里面, 东边, 靠马路 (靠 and a name of two or three characters).
+func sideBefore(s string, j int) (int, bool) {
+	before := s[:j]
+	for _, w := range sideWords {
+		if strings.HasSuffix(before, w) {
+			a := j - len(w)
+			if strings.HasSuffix(before[:a], "最") {
+				a -= len("最")
+			}
+			return a, true
+		}
+	}
+	for n := 2; n <= 3; n++ {
+		name := lastRunes(before, n)
+		at := j - len(name)
+		if strings.HasSuffix(before[:at], "靠") && utf8.RuneCountInString(name) == n && namePart(name) {
+			return at - len("靠"), true
+		}
+	}
+	return 0, false
+}

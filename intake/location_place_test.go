@@ -34,7 +34,9 @@ func TestPlacesAsResidentsName(t *testing.T) {
 		{"第三排车位那辆白色的车压线停", []string{"第三排车位"}, []string{"第三排车位"}},
 		{"长安街道万福小区8号楼东侧的化粪池满溢", []string{"万福小区8号楼"}, []string{"万福小区8号楼"}},
 		// a crossing, a garage level written alone, a long modifier
-		{"建设街和人民路路口的红绿灯坏了", []string{"人民路路口"}, []string{"人民路路口"}},
+		{"建设街和人民路路口的红绿灯坏了", []string{"建设街", "人民路路口"}, []string{"建设街", "人民路路口"}},
+		// a road by what is on it (session 8); not a way to school or work
+		{"学府路上那个井盖翻过来了", []string{"学府路"}, []string{"学府路"}},
 		{"地下车库积水到小腿了 还在往里灌 B2", []string{"地下车库", "B2"}, []string{"车库", "车库B2"}},
 		{"北门那个电动车充电棚又停电了", []string{"北门", "电动车充电棚"}, []string{"北门", "电动车充电棚"}},
 		{"报修：8#-1-902 入户门锁芯坏了", []string{"1-902"}, []string{"1号楼902室"}},
@@ -131,6 +133,9 @@ func TestNamedLandmarks(t *testing.T) {
 		{"举报门口私搭乱建", []string{"门口"}, []string{"门口"}},
 		{"711便利店对面的人行道 井盖没了", []string{"711便利店对面的人行道"}, []string{"711便利店对面人行道"}},
 		{"5号楼和6号楼中间那条过道 有人拉了绳子", []string{"5号楼", "6号楼", "过道"}, []string{"5号楼", "6号楼", "过道"}},
+		// a building by where it stands
+		{"最里面那栋楼的单元门锁坏了", []string{"最里面那栋楼的单元门"}, []string{"最里面那栋楼单元门"}},
+		{"靠马路那几栋楼 晚上渣土车过去震得窗户响", []string{"靠马路那几栋楼"}, []string{"靠马路那几栋楼"}},
 		// a flat named from the writer's; a name ending in 里
 		{"楼上1502天天往下扔烟头", []string{"1502"}, []string{"1502室"}},
 		{"幸福里小区南门口有个井盖松了", []string{"幸福里小区南门口"}, []string{"幸福里小区南门"}},
@@ -147,5 +152,10 @@ func TestNamedLandmarks(t *testing.T) {
 		"楼上100块一个月",
 		"这里小区的人真多",
 		"谁知道小院一般多久检查一次",
+		"放学路上有个卖糖葫芦的",
+		"一路上都堵车",
+		"这周末学府路上有马拉松",
+		"东边那排路灯整夜亮着",
+		"那栋楼的人真有意思",
 	})
 }

@@ -153,6 +153,54 @@ func crossings(s string, have []locMatch, cands []int) []locMatch {
 		}
 		if n >= 2 {
 			out = append(out, locMatch{kind: kindPlace, start: start, end: j + len("路口")})
+			// 建设街和人民路路口: the other road of the crossing
+			if a, ok := roadBefore(s, start); ok {
+				out = append(out, locMatch{kind: kindPlace, start: a, end: start - len("和")})
+			}
+		}
+	}
+	return out
+}
+
+// roadBefore returns where a road named right before "和" (or 与, 跟) and
+// offset start of s begins (建设街和人民路路口 → 建设街).
+func roadBefore(s string, start int) (int, bool) {
+	before := s[:start]
+	if !strings.HasSuffix(before, "和") && !strings.HasSuffix(before, "与") && !strings.HasSuffix(before, "跟") {
+		return 0, false
+	}
+	before = before[:len(before)-len("和")]
+	if !strings.HasSuffix(before, "路") && !strings.HasSuffix(before, "街") {
+		return 0, false
+	}
+	return roadName(s, len(before)-len("路"))
+}
+
+// roadName returns where the name of a road whose 路 or 街 is at offset j
+// starts: two to four characters nameBefore accepts, not a way to work or
+// school (上班路上, 放学路上).
+func roadName(s string, j int) (int, bool) {
+	a, ok := nameBefore(s, j)
+	if !ok {
+		return 0, false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:j])
+	return a, !strings.ContainsRune("班学来去回走", r)
+}
+
+// roadsOn finds a road named without a house number by what is on it:
+// 学府路上那个井盖 → 学府路 (一路上, 回家路上 are no roads).
+func roadsOn(s string, have []locMatch, cands []int) []locMatch {
+	var out []locMatch
+	for _, j := range cands {
+		if !strings.HasPrefix(s[j:], "路上") && !strings.HasPrefix(s[j:], "街上") || coveredBy(have, j) {
+			continue
+		}
+		if !placesSomething(s[j+len("路上"):]) {
+			continue
+		}
+		if a, ok := roadName(s, j); ok && !coveredBy(have, a) {
+			out = append(out, locMatch{kind: kindPlace, start: a, end: j + len("路")})
 		}
 	}
 	return out
