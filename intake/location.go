@@ -49,8 +49,8 @@ var locPatterns = []struct {
 	{kindRoad, isHan, hanThen(roadSuffixes, numberedHouse)},
 	{kindNamed, isHan, hanThen(namedSuffixes, nil)},
 	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?(?:入口|出口)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
-	{kindUnit, isNumeral, numbered("单元")},
-	{kindBuilding, isNumeral, numbered("号楼", "号院", "#楼", "栋", "幢", "座", "号")},
+	{kindUnit, isNumeral, numbered("单元", "单远")},
+	{kindBuilding, isNumeral, numbered("号楼", "好楼", "号院", "#楼", "栋", "幢", "座", "号")},
 	{kindBuilding, runeIn("abcdefgh"), prefixes("a座", "b座", "c座", "d座", "e座", "f座", "g座", "h座",
 		"a栋", "b栋", "c栋", "d栋", "e栋", "f栋", "g栋", "h栋", "a梯", "b梯", "c梯", "d梯", "e梯", "f梯", "g梯", "h梯")},
 	{kindRoom, isNumeral, numbered("室", "号房")},
@@ -58,7 +58,7 @@ var locPatterns = []struct {
 	{kindFloor, isNumeral, numbered("层", "楼")},
 	{kindGate, runeIn("东南西北正侧大"), prefixes("东南门口", "东北门口", "西南门口", "西北门口", "东南门", "东北门", "西南门", "西北门",
 		"东门口", "南门口", "西门口", "北门口", "正门口", "侧门口", "大门口", "东门", "南门", "西门", "北门", "正门", "侧门", "大门")},
-	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自"), prefixes("楼下", "楼道", "楼顶", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
+	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自"), prefixes("楼下", "楼道", "楼到", "楼顶", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
 		"楼梯间", "楼梯口", "地下室", "车棚", "单元门口", "单元门", "门口", "门前", "消防通道", "垃圾站", "垃圾房", "快递柜", "广场", "花坛",
 		"绿化带", "草坪", "健身区", "健身器材", "停车场", "走廊", "幼儿园门口", "幼儿园", "儿童乐园", "儿童游乐区", "游乐场", "篮球场", "羽毛球场",
 		"乒乓球台", "网球场", "凉亭", "中心花园", "中心广场", "物业办公室门口", "物业办公室", "物业门口", "保安室", "岗亭", "充电桩", "配电房", "配电室",
@@ -510,6 +510,9 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		if p.kind == kindPlace && strings.HasPrefix(sc.s[m.end:], "舞") {
 			continue // 广场舞 is a dance, not a square
 		}
+		if p.kind == kindPlace && sc.s[i:m.end] == "楼到" && !typedForCorridor(sc.s[:i], sc.s[m.end:]) {
+			continue
+		}
 		if p.kind == kindFloor && notAFloor(sc.s[:i], sc.s[i:m.end]) {
 			continue
 		}
@@ -519,6 +522,18 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		return m, true
 	}
 	return locMatch{}, false
+}
+
+// typedForCorridor reports whether 楼到, between before and after, is 楼道
+// typed by sound (6号楼楼到的灯, 楼到里堆满了): after a numbered building or
+// unit, or before 里, 口 or a lamp; 下楼到家 is a way home.
+func typedForCorridor(before, after string) bool {
+	if endsNumbered(before) {
+		return true
+	}
+	after = strings.TrimPrefix(after, "的")
+	r, _ := utf8.DecodeRuneInString(after)
+	return strings.ContainsRune("里口灯", r)
 }
 
 // notAFloor reports whether floor, a numbered 层 or 楼 after the text

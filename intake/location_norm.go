@@ -90,7 +90,7 @@ func canonicalGarage(s string) string {
 }
 
 var placeSynonyms = map[string]string{
-	"单元门口": "单元门", "电梯口": "电梯间", "电梯厅": "电梯间", "楼梯口": "楼梯间",
+	"单元门口": "单元门", "电梯口": "电梯间", "电梯厅": "电梯间", "楼梯口": "楼梯间", "楼到": "楼道",
 }
 
 func canonicalPlace(s string) string {

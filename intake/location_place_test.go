@@ -136,6 +136,10 @@ func TestNamedLandmarks(t *testing.T) {
 		// a building by where it stands
 		{"最里面那栋楼的单元门锁坏了", []string{"最里面那栋楼的单元门"}, []string{"最里面那栋楼单元门"}},
 		{"靠马路那几栋楼 晚上渣土车过去震得窗户响", []string{"靠马路那几栋楼"}, []string{"靠马路那几栋楼"}},
+		// place words typed by sound
+		{"6号楼楼到的灯坏了", []string{"6号楼楼到"}, []string{"6号楼楼道"}},
+		{"3单远门口有滩血", []string{"3单远门口"}, []string{"3单元门口"}},
+		{"从一楼到五楼都没灯", []string{"一楼", "五楼"}, []string{"1层", "5层"}},
 		// a flat named from the writer's; a name ending in 里
 		{"楼上1502天天往下扔烟头", []string{"1502"}, []string{"1502室"}},
 		{"幸福里小区南门口有个井盖松了", []string{"幸福里小区南门口"}, []string{"幸福里小区南门"}},
