@@ -513,6 +513,9 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		if p.kind == kindPlace && sc.s[i:m.end] == "楼到" && !typedForCorridor(sc.s[:i], sc.s[m.end:]) {
 			continue
 		}
+		if (p.kind == kindPlace || p.kind == kindGate || p.kind == kindGarage) && strings.HasSuffix(sc.s[i:m.end], "口") && strings.HasPrefix(sc.s[m.end:], "处") {
+			m.end += len("处") // 车库入口处, 大门口处: the formal writers' way
+		}
 		if p.kind == kindFloor && notAFloor(sc.s[:i], sc.s[i:m.end]) {
 			continue
 		}

@@ -32,7 +32,7 @@ var facilityHeads = []string{
 	"配电箱", "配电柜", "电箱", "电表箱", "滑梯", "面馆", "面包店", "面店", "lobby", "parking lot", "car park", "garage",
 	// session 8 (dev-place2): passages, ponds (院子, 小院, 仓库 and 平房 are
 	// as often the writer's own or the home village's)
-	"过道", "巷子", "胡同", "盲道", "鱼池", "荷花池",
+	"过道", "巷子", "胡同", "盲道", "鱼池", "荷花池", "路口",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -42,7 +42,7 @@ var facilityHeads = []string{
 // at all: that split labels 电梯里… and 猫跑到我家阳台上 with no place or the
 // address alone while later sets label them, and issue 3's exact-match
 // target on that split decides (docs/PERFORMANCE-intake.md, session 7).
-var relationOnly = map[string]bool{"花园": true, "绿地": true}
+var relationOnly = map[string]bool{"花园": true, "绿地": true, "路口": true}
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and
 // 机械车位 are places, a bare 店 or 车位 is not.
@@ -152,7 +152,19 @@ func asciiModifier(before string, i int) int {
 // relation word and an optional 的 (3号楼和5号楼中间的花园): 花园 is a place
 // there, while 小区花园 is the estate's garden and 幸福花园 a name.
 func afterRelation(before string) bool {
-	before = strings.TrimSuffix(before, "的")
+	for n := 1; n <= 4; n++ { // (幼儿园正对着的那个路口: a tail after the relation)
+		if tail := lastRunes(before, n); relationTail(tail) {
+			if b := before[:len(before)-len(tail)]; b != before && endsWithRelation(b) {
+				return true
+			}
+		}
+	}
+	return endsWithRelation(before)
+}
+
+// endsWithRelation reports whether before ends with a relation word, 中间
+// or 之间.
+func endsWithRelation(before string) bool {
 	for _, w := range relationWords {
 		if strings.HasSuffix(before, w) {
 			return true

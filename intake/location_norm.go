@@ -33,13 +33,13 @@ func canonicalPart(kind int, s string) string {
 	case kindGarage:
 		return canonicalGarage(s)
 	case kindGate:
-		s = strings.TrimSuffix(s, "口")
+		s = strings.TrimSuffix(strings.TrimSuffix(s, "处"), "口")
 		if s == "正门" {
 			return "大门"
 		}
 		return s
 	case kindPlace:
-		return canonicalPlace(s)
+		return canonicalPlace(strings.TrimSuffix(s, "处"))
 	case kindZone:
 		return convertAddressNumerals(s)
 	case kindRelation:

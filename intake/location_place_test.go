@@ -136,6 +136,9 @@ func TestNamedLandmarks(t *testing.T) {
 		// a building by where it stands
 		{"最里面那栋楼的单元门锁坏了", []string{"最里面那栋楼的单元门"}, []string{"最里面那栋楼单元门"}},
 		{"靠马路那几栋楼 晚上渣土车过去震得窗户响", []string{"靠马路那几栋楼"}, []string{"靠马路那几栋楼"}},
+		// a crossing after a relation; the formal writers' 入口处
+		{"幼儿园正对着的那个路口 早上堵成一锅粥", []string{"幼儿园正对着的那个路口"}, []string{"幼儿园正对着路口"}},
+		{"小区地下车库入口处有人私自加装地锁", []string{"小区地下车库入口处"}, []string{"车库"}},
 		// place words typed by sound
 		{"6号楼楼到的灯坏了", []string{"6号楼楼到"}, []string{"6号楼楼道"}},
 		{"3单远门口有滩血", []string{"3单远门口"}, []string{"3单元门口"}},
@@ -160,6 +163,7 @@ func TestNamedLandmarks(t *testing.T) {
 		"一路上都堵车",
 		"这周末学府路上有马拉松",
 		"东边那排路灯整夜亮着",
+		"下个路口右转就到",
 		"那栋楼的人真有意思",
 	})
 }

@@ -61,7 +61,7 @@ func zone(rest string) int {
 // are not among them: 3号楼和5号楼中间的花园 names three places. Longer
 // words come before the words they end with (斜对面 before 对面).
 var relationWords = []string{"斜对面", "正对面", "后面", "旁边", "对面", "前面", "边上", "后头", "前头", "背后", "拐角", "里面", "里头", "外面", "附近",
-	"隔壁", "左边", "右边", "下面"}
+	"隔壁", "左边", "右边", "下面", "正对着"}
 
 // relationGap reports whether s[start:end], the text between two places,
 // is a relation word (with an optional 的 before it and a tail after it,
