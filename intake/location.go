@@ -332,6 +332,10 @@ func scanComponents(s string) []locMatch {
 				out = append(out, locMatch{kind: kindRoom, start: i, end: i + n})
 				i += n
 			}
+			if n := wayAfter(s[i:], m.kind); n > 0 {
+				out = append(out, locMatch{kind: kindPlace, start: i, end: i + n})
+				i += n
+			}
 			continue
 		}
 		if sc.landmark {
@@ -394,6 +398,22 @@ func isLiftCoreRune(c byte) bool { return c >= 'a' && c <= 'h' || c >= '1' && c 
 func countsLifts(after string) bool {
 	r, size := utf8.DecodeRuneInString(after)
 	return isNumeral(r) && strings.HasPrefix(after[size:], "户")
+}
+
+// wayAfter returns the length of an exit or entrance right after the
+// estate or a gate (小区出口, 东门入口处), or 0: alone, 出口 is as often an
+// export or a way out of anything.
+func wayAfter(rest string, kind int) int {
+	if kind != kindBareCommunity && kind != kindGate && kind != kindNamed {
+		return 0
+	}
+	if !strings.HasPrefix(rest, "出口") && !strings.HasPrefix(rest, "入口") {
+		return 0
+	}
+	if strings.HasPrefix(rest[len("出口"):], "处") {
+		return len("出口处")
+	}
+	return len("出口")
 }
 
 // bareRoomAfter returns the length of a room number written without 室

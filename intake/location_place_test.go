@@ -139,6 +139,8 @@ func TestNamedLandmarks(t *testing.T) {
 		// a crossing after a relation; the formal writers' 入口处
 		{"幼儿园正对着的那个路口 早上堵成一锅粥", []string{"幼儿园正对着的那个路口"}, []string{"幼儿园正对着路口"}},
 		{"小区地下车库入口处有人私自加装地锁", []string{"小区地下车库入口处"}, []string{"车库"}},
+		// an exit of the estate or a gate
+		{"卸货的车天天堵住小区出口", []string{"小区出口"}, []string{"出口"}},
 		// place words typed by sound
 		{"6号楼楼到的灯坏了", []string{"6号楼楼到"}, []string{"6号楼楼道"}},
 		{"3单远门口有滩血", []string{"3单远门口"}, []string{"3单元门口"}},
@@ -164,6 +166,7 @@ func TestNamedLandmarks(t *testing.T) {
 		"这周末学府路上有马拉松",
 		"东边那排路灯整夜亮着",
 		"下个路口右转就到",
+		"出口转内销",
 		"那栋楼的人真有意思",
 	})
 }
