@@ -267,7 +267,7 @@ func firstRuneMaskOf(r rune) uint16 {
 // for.
 const landmarkBit = 1 << 15
 
-const landmarkFirsts = "单路街b斜正旁对后背隔边附那这"
+const landmarkFirsts = "单路街b斜正旁对后背隔边那这"
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {

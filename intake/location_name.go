@@ -85,12 +85,20 @@ func namedLandmarks(s string, have []locMatch, cands []int) []locMatch {
 
 // relationAt returns the relation or shop word rest starts with, or "".
 func relationAt(rest string) string {
-	for _, w := range nameRelations {
-		if strings.HasPrefix(rest, w) {
-			return w
+	r, _ := utf8.DecodeRuneInString(rest)
+	switch r {
+	case '斜', '正', '旁', '对', '后', '背', '隔', '边':
+	case '那', '这':
+		for _, w := range nameShops {
+			if strings.HasPrefix(rest, w) {
+				return w
+			}
 		}
+		return ""
+	default:
+		return ""
 	}
-	for _, w := range nameShops {
+	for _, w := range nameRelations {
 		if strings.HasPrefix(rest, w) {
 			return w
 		}
