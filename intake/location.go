@@ -30,6 +30,10 @@ const (
 	// kindRelation is the relation word joining a landmark and an address
 	// in one span (后面 in 3号楼后面小卖部); no pattern finds it alone.
 	kindRelation
+	// kindCore is a lift core of a building (7栋B梯, 5栋2梯): estates with
+	// several lifts a building number them by core, and the flat follows
+	// (7栋B梯1203). A lettered core may stand alone (B梯的电梯又停了).
+	kindCore
 )
 
 // locPatterns are tried at every position whose first rune passes the
@@ -45,16 +49,16 @@ var locPatterns = []struct {
 	{kindRoad, isHan, hanThen(roadSuffixes, numberedHouse)},
 	{kindNamed, isHan, hanThen(namedSuffixes, nil)},
 	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?(?:入口|出口)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
-	{kindUnit, isNumeral, numbered("单元")},
-	{kindBuilding, isNumeral, numbered("号楼", "号院", "#楼", "栋", "幢", "座", "号")},
+	{kindUnit, isNumeral, numbered("单元", "单远")},
+	{kindBuilding, isNumeral, numbered("号楼", "好楼", "号院", "#楼", "栋", "幢", "座", "号")},
 	{kindBuilding, runeIn("abcdefgh"), prefixes("a座", "b座", "c座", "d座", "e座", "f座", "g座", "h座",
-		"a栋", "b栋", "c栋", "d栋", "e栋", "f栋", "g栋", "h栋")},
+		"a栋", "b栋", "c栋", "d栋", "e栋", "f栋", "g栋", "h栋", "a梯", "b梯", "c梯", "d梯", "e梯", "f梯", "g梯", "h梯")},
 	{kindRoom, isNumeral, numbered("室", "号房")},
 	{kindRoom, isDigit, digitsThen(3, 4, "房", re(`^[0-9]{3,4}房`))},
 	{kindFloor, isNumeral, numbered("层", "楼")},
 	{kindGate, runeIn("东南西北正侧大"), prefixes("东南门口", "东北门口", "西南门口", "西北门口", "东南门", "东北门", "西南门", "西北门",
 		"东门口", "南门口", "西门口", "北门口", "正门口", "侧门口", "大门口", "东门", "南门", "西门", "北门", "正门", "侧门", "大门")},
-	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自"), prefixes("楼下", "楼道", "楼顶", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
+	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自"), prefixes("楼下", "楼道", "楼到", "楼顶", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
 		"楼梯间", "楼梯口", "地下室", "车棚", "单元门口", "单元门", "门口", "门前", "消防通道", "垃圾站", "垃圾房", "快递柜", "广场", "花坛",
 		"绿化带", "草坪", "健身区", "健身器材", "停车场", "走廊", "幼儿园门口", "幼儿园", "儿童乐园", "儿童游乐区", "游乐场", "篮球场", "羽毛球场",
 		"乒乓球台", "网球场", "凉亭", "中心花园", "中心广场", "物业办公室门口", "物业办公室", "物业门口", "保安室", "岗亭", "充电桩", "配电房", "配电室",
@@ -259,10 +263,11 @@ func firstRuneMaskOf(r rune) uint16 {
 
 // landmarkBit, the last bit of a first-rune mask, marks the runes that may
 // start a landmark: a facility head, or what deicticUnits (单元), crossings
-// (路口, 街口) and standaloneLevels (b2) look for.
+// (路口, 街口), standaloneLevels (b2) and namedLandmarks (旁边, 那家店) look
+// for.
 const landmarkBit = 1 << 15
 
-const landmarkFirsts = "单路街b"
+const landmarkFirsts = "单路街b斜正旁对后背隔边那这"
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -318,8 +323,17 @@ func scanComponents(s string) []locMatch {
 		if m, ok := sc.matchAt(i, r); ok {
 			out = append(out, m)
 			i = m.end
+			if n := coreAfter(s[i:], m.kind); n > 0 {
+				m = locMatch{kind: kindCore, start: i, end: i + n}
+				out = append(out, m)
+				i += n
+			}
 			if n := bareRoomAfter(s[i:], m.kind); n > 0 {
 				out = append(out, locMatch{kind: kindRoom, start: i, end: i + n})
+				i += n
+			}
+			if n := wayAfter(s[i:], m.kind); n > 0 {
+				out = append(out, locMatch{kind: kindPlace, start: i, end: i + n})
 				i += n
 			}
 			continue
@@ -329,6 +343,7 @@ func scanComponents(s string) []locMatch {
 		}
 		i += size
 	}
+	namedDoors(s, out)
 	address := namesAddress(out)
 	// a landmark is a place next to a number too (棋牌室的烟味…3号楼, 面馆…
 	// 8号楼): the writers of every labelled set name both
@@ -343,6 +358,9 @@ func scanComponents(s string) []locMatch {
 	out = append(out, standaloneLevels(s, out, cands)...)
 	out = append(out, deicticUnits(s, out, cands)...)
 	out = append(out, crossings(s, out, cands)...)
+	out = append(out, namedLandmarks(s, out, cands)...)
+	out = append(out, roadsOn(s, out, cands)...)
+	out = append(out, sideBuildings(s, out, cands)...)
 	return out
 }
 
@@ -360,10 +378,49 @@ func namesAddress(ms []locMatch) bool {
 	return false
 }
 
+// coreAfter returns the length of a lift core right after a building
+// (7栋b梯, 5栋2梯: one letter or digit and 梯), or 0. 一梯两户 and 2梯4户
+// count lifts, not a core.
+func coreAfter(rest string, kind int) int {
+	if kind != kindBuilding || len(rest) < 1+len("梯") || !isLiftCoreRune(rest[0]) || !strings.HasPrefix(rest[1:], "梯") {
+		return 0
+	}
+	if countsLifts(rest[1+len("梯"):]) {
+		return 0
+	}
+	return 1 + len("梯")
+}
+
+func isLiftCoreRune(c byte) bool { return c >= 'a' && c <= 'h' || c >= '1' && c <= '9' }
+
+// countsLifts reports whether the text after a 梯 counts flats (两户, 4户):
+// then the 梯 counted lifts (一梯两户).
+func countsLifts(after string) bool {
+	r, size := utf8.DecodeRuneInString(after)
+	return isNumeral(r) && strings.HasPrefix(after[size:], "户")
+}
+
+// wayAfter returns the length of an exit or entrance right after the
+// estate or a gate (小区出口, 东门入口处), or 0: alone, 出口 is as often an
+// export or a way out of anything.
+func wayAfter(rest string, kind int) int {
+	if kind != kindBareCommunity && kind != kindGate && kind != kindNamed {
+		return 0
+	}
+	if !strings.HasPrefix(rest, "出口") && !strings.HasPrefix(rest, "入口") {
+		return 0
+	}
+	if strings.HasPrefix(rest[len("出口"):], "处") {
+		return len("出口处")
+	}
+	return len("出口")
+}
+
 // bareRoomAfter returns the length of a room number written without 室
-// right after a building or unit (11栋401, 3单元1202), or 0.
+// right after a building, unit or lift core (11栋401, 3单元1202,
+// 7栋b梯1203), or 0.
 func bareRoomAfter(rest string, kind int) int {
-	if kind != kindBuilding && kind != kindUnit {
+	if kind != kindBuilding && kind != kindUnit && kind != kindCore {
 		return 0
 	}
 	n := 0
@@ -461,11 +518,23 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 				continue
 			}
 		}
+		if p.kind == kindBuilding && strings.HasSuffix(sc.s[i:m.end], "梯") {
+			if i > 0 && isASCIIAlnum(sc.s[i-1]) || countsLifts(sc.s[m.end:]) {
+				continue
+			}
+			m.kind = kindCore // b梯 alone
+		}
 		if p.kind == kindBuilding && strings.HasSuffix(sc.s[i:m.end], "楼") && strings.HasPrefix(sc.s[m.end:], "下") {
 			m.end += len("下") // 7号楼下 = 7号楼楼下
 		}
 		if p.kind == kindPlace && strings.HasPrefix(sc.s[m.end:], "舞") {
 			continue // 广场舞 is a dance, not a square
+		}
+		if p.kind == kindPlace && sc.s[i:m.end] == "楼到" && !typedForCorridor(sc.s[:i], sc.s[m.end:]) {
+			continue
+		}
+		if (p.kind == kindPlace || p.kind == kindGate || p.kind == kindGarage) && strings.HasSuffix(sc.s[i:m.end], "口") && strings.HasPrefix(sc.s[m.end:], "处") {
+			m.end += len("处") // 车库入口处, 大门口处: the formal writers' way
 		}
 		if p.kind == kindFloor && notAFloor(sc.s[:i], sc.s[i:m.end]) {
 			continue
@@ -476,6 +545,18 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		return m, true
 	}
 	return locMatch{}, false
+}
+
+// typedForCorridor reports whether 楼到, between before and after, is 楼道
+// typed by sound (6号楼楼到的灯, 楼到里堆满了): after a numbered building or
+// unit, or before 里, 口 or a lamp; 下楼到家 is a way home.
+func typedForCorridor(before, after string) bool {
+	if endsNumbered(before) {
+		return true
+	}
+	after = strings.TrimPrefix(after, "的")
+	r, _ := utf8.DecodeRuneInString(after)
+	return strings.ContainsRune("里口灯", r)
 }
 
 // notAFloor reports whether floor, a numbered 层 or 楼 after the text
@@ -585,6 +666,10 @@ func trimNamePrefix(m string, kind int) int {
 	name := lastRunes(m[:suffixAt], 4)
 	for i := len(name); i > 0; {
 		r, size := utf8.DecodeLastRuneInString(name[:i])
+		if r == '里' && i == len(name) && namePart(name[:i-size]) {
+			i -= size // 幸福里小区: 里 ends the name, as in a lane's (这里小区 is none)
+			continue
+		}
 		if strings.ContainsRune(nameStops, r) {
 			name = name[i:]
 			break
@@ -600,6 +685,21 @@ func trimNamePrefix(m string, kind int) int {
 		return -1 // 小区花园 is the community's garden, not a name
 	}
 	return suffixAt - len(name)
+}
+
+// namePart reports whether the last two runes of s are Han characters
+// that no nameStops character is among.
+func namePart(s string) bool {
+	last := lastRunes(s, 2)
+	if utf8.RuneCountInString(last) < 2 {
+		return false
+	}
+	for _, r := range last {
+		if !isHan(r) || strings.ContainsRune(nameStops, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // locSpan is a run of adjacent components.

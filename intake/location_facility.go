@@ -30,6 +30,9 @@ var facilityHeads = []string{
 	// only after a relation (relationOnly)
 	"花园", "绿地", "架空层", "充电棚", "廊架", "梯厅", "门厅", "大厅", "中庭", "天井", "斜坡", "接送点", "停车位", "监控室",
 	"配电箱", "配电柜", "电箱", "电表箱", "滑梯", "面馆", "面包店", "面店", "lobby", "parking lot", "car park", "garage",
+	// session 8 (dev-place2): passages, ponds (院子, 小院, 仓库 and 平房 are
+	// as often the writer's own or the home village's)
+	"过道", "巷子", "胡同", "盲道", "鱼池", "荷花池", "路口",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -39,7 +42,7 @@ var facilityHeads = []string{
 // at all: that split labels 电梯里… and 猫跑到我家阳台上 with no place or the
 // address alone while later sets label them, and issue 3's exact-match
 // target on that split decides (docs/PERFORMANCE-intake.md, session 7).
-var relationOnly = map[string]bool{"花园": true, "绿地": true}
+var relationOnly = map[string]bool{"花园": true, "绿地": true, "路口": true}
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and
 // 机械车位 are places, a bare 店 or 车位 is not.
@@ -109,6 +112,9 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 				start = i - len(w)
 			}
 		}
+		if start == i {
+			start = asciiModifier(s[last:i], i) // 711便利店
+		}
 		free := start == i // no modifier found yet
 		for n := 0; free && n < 2 && start > last; n++ {
 			pr, psize := utf8.DecodeLastRuneInString(s[last:start])
@@ -128,11 +134,37 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 	return out
 }
 
+// asciiModifier returns where a run of letters and digits right before a
+// head at offset i starts (711便利店, a栋超市 is no such run: 栋 ends it),
+// given the text before it; i if none.
+func asciiModifier(before string, i int) int {
+	k := len(before)
+	for k > 0 && len(before)-k < 6 && isASCIIAlnum(before[k-1]) {
+		k--
+	}
+	if k == len(before) || k > 0 && isASCIIAlnum(before[k-1]) {
+		return i
+	}
+	return i - (len(before) - k)
+}
+
 // afterRelation reports whether the text before a head ends with a
 // relation word and an optional 的 (3号楼和5号楼中间的花园): 花园 is a place
 // there, while 小区花园 is the estate's garden and 幸福花园 a name.
 func afterRelation(before string) bool {
-	before = strings.TrimSuffix(before, "的")
+	for n := 1; n <= 4; n++ { // (幼儿园正对着的那个路口: a tail after the relation)
+		if tail := lastRunes(before, n); relationTail(tail) {
+			if b := before[:len(before)-len(tail)]; b != before && endsWithRelation(b) {
+				return true
+			}
+		}
+	}
+	return endsWithRelation(before)
+}
+
+// endsWithRelation reports whether before ends with a relation word, 中间
+// or 之间.
+func endsWithRelation(before string) bool {
 	for _, w := range relationWords {
 		if strings.HasSuffix(before, w) {
 			return true

@@ -33,17 +33,19 @@ func canonicalPart(kind int, s string) string {
 	case kindGarage:
 		return canonicalGarage(s)
 	case kindGate:
-		s = strings.TrimSuffix(s, "口")
+		s = strings.TrimSuffix(strings.TrimSuffix(s, "处"), "口")
 		if s == "正门" {
 			return "大门"
 		}
 		return s
 	case kindPlace:
-		return canonicalPlace(s)
+		return canonicalPlace(strings.TrimSuffix(s, "处"))
 	case kindZone:
 		return convertAddressNumerals(s)
 	case kindRelation:
 		return s
+	case kindCore:
+		return strings.ToUpper(s[:1]) + s[1:]
 	}
 	return ""
 }
@@ -88,7 +90,7 @@ func canonicalGarage(s string) string {
 }
 
 var placeSynonyms = map[string]string{
-	"单元门口": "单元门", "电梯口": "电梯间", "电梯厅": "电梯间", "楼梯口": "楼梯间",
+	"单元门口": "单元门", "电梯口": "电梯间", "电梯厅": "电梯间", "楼梯口": "楼梯间", "楼到": "楼道",
 }
 
 func canonicalPlace(s string) string {

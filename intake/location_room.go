@@ -29,7 +29,7 @@ func standaloneRooms(s string) []locMatch {
 		for j < len(s) && isDigit(rune(s[j])) {
 			j++
 		}
-		if roomLike(s[i:j]) && standsAlone(s[:i], s[j:]) {
+		if roomLike(s[i:j]) && (standsAlone(s[:i], s[j:]) || neighbourRoom(s[:i], s[j:])) {
 			out = append(out, locMatch{kind: kindRoom, start: i, end: j})
 		}
 		i = j
@@ -63,4 +63,17 @@ func standsAlone(before, after string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(after)
 	return r == ' ' || strings.ContainsRune("，。！？、；：,.!?;:", r) || strings.ContainsRune(roomFollowers, r)
+}
+
+// neighbourWords name a flat by where it is from the writer's (楼上1502,
+// 对门602): the number after them is a room whatever follows it (楼上1502天天
+// 往下扔烟头), unless a unit of count or of money does (楼上100块).
+var neighbourWords = []string{"楼上", "楼下", "对门", "隔壁"}
+
+func neighbourRoom(before, after string) bool {
+	if !prefixAny(lastRunes(before, 2), neighbourWords) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return after == "" || isHan(r) && !strings.ContainsRune("块元号楼层室栋单米斤个次平年岁", r) || standsAlone("", after)
 }

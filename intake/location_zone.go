@@ -1,7 +1,6 @@
 package intake
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -59,16 +58,14 @@ func zone(rest string) int {
 // relationWords join a landmark and an address named together into one
 // place (3号楼后面小卖部门口, 小花园旁边2单元门口, 6号楼对面的配电箱): the
 // officer needs the most specific place the resident gave. 中间 and 之间
-// are not among them: 3号楼和5号楼中间的花园 names three places.
-var relationWords = []string{"后面", "旁边", "对面", "前面", "边上", "后头", "前头", "背后", "拐角", "里面", "里头", "外面", "附近"}
-
-// relationTails may follow the relation word before the next place: a
-// demonstrative and a measure word (后面那片空地, 对面那排车位).
-var relationTails = []string{"的那个", "那个", "那条", "那片", "那排", "那块", "那家", "那间", "那栋", "这个", "这条", "那边的", "那边", "的"}
+// are not among them: 3号楼和5号楼中间的花园 names three places. Longer
+// words come before the words they end with (斜对面 before 对面).
+var relationWords = []string{"斜对面", "正对面", "后面", "旁边", "对面", "前面", "边上", "后头", "前头", "背后", "拐角", "里面", "里头", "外面", "附近",
+	"隔壁", "左边", "右边", "下面", "正对着"}
 
 // relationGap reports whether s[start:end], the text between two places,
-// is a relation word (with an optional 的 before it and a tail after it);
-// a and b are the relation word's offsets.
+// is a relation word (with an optional 的 before it and a tail after it,
+// relationTail); a and b are the relation word's offsets.
 func relationGap(s string, start, end int) (a, b int, ok bool) {
 	gap := s[start:end]
 	if len(gap) > 8*3 {
@@ -80,13 +77,36 @@ func relationGap(s string, start, end int) (a, b int, ok bool) {
 		if !strings.HasPrefix(g, w) {
 			continue
 		}
-		tail := strings.TrimSpace(g[len(w):])
-		if tail == "" || slices.Contains(relationTails, tail) {
+		if relationTail(strings.TrimSpace(g[len(w):])) {
 			return start + lead, start + lead + len(w), true
 		}
 	}
 	return 0, 0, false
 }
+
+// relationTail reports whether tail, the text after a relation word and
+// before the next place, is empty or a demonstrative with a measure word
+// and 的 where they may stand: 的, 那个, 的那片, 那一排, 这条, 那边的.
+func relationTail(tail string) bool {
+	tail = strings.TrimPrefix(tail, "的")
+	if tail == "" {
+		return true
+	}
+	if !strings.HasPrefix(tail, "那") && !strings.HasPrefix(tail, "这") {
+		return false
+	}
+	tail = strings.TrimPrefix(tail[len("那"):], "一")
+	r, size := utf8.DecodeRuneInString(tail)
+	if tail == "" || !strings.ContainsRune(relationMeasures, r) {
+		return false
+	}
+	rest := tail[size:]
+	return rest == "" || rest == "的"
+}
+
+// relationMeasures are the measure words of a place after a relation
+// (那个, 那条, 那片, 那排 …) and 边 (那边).
+const relationMeasures = "个条片排块家间栋根棵座段处边幢"
 
 // deicticUnits finds a unit named by the writer's side rather than its
 // number: 我们单元的楼道 → 单元, 隔壁单元的狗 → 隔壁单元 (a unit of this
@@ -133,6 +153,54 @@ func crossings(s string, have []locMatch, cands []int) []locMatch {
 		}
 		if n >= 2 {
 			out = append(out, locMatch{kind: kindPlace, start: start, end: j + len("路口")})
+			// 建设街和人民路路口: the other road of the crossing
+			if a, ok := roadBefore(s, start); ok {
+				out = append(out, locMatch{kind: kindPlace, start: a, end: start - len("和")})
+			}
+		}
+	}
+	return out
+}
+
+// roadBefore returns where a road named right before "和" (or 与, 跟) and
+// offset start of s begins (建设街和人民路路口 → 建设街).
+func roadBefore(s string, start int) (int, bool) {
+	before := s[:start]
+	if !strings.HasSuffix(before, "和") && !strings.HasSuffix(before, "与") && !strings.HasSuffix(before, "跟") {
+		return 0, false
+	}
+	before = before[:len(before)-len("和")]
+	if !strings.HasSuffix(before, "路") && !strings.HasSuffix(before, "街") {
+		return 0, false
+	}
+	return roadName(s, len(before)-len("路"))
+}
+
+// roadName returns where the name of a road whose 路 or 街 is at offset j
+// starts: two to four characters nameBefore accepts, not a way to work or
+// school (上班路上, 放学路上).
+func roadName(s string, j int) (int, bool) {
+	a, ok := nameBefore(s, j)
+	if !ok {
+		return 0, false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:j])
+	return a, !strings.ContainsRune("班学来去回走", r)
+}
+
+// roadsOn finds a road named without a house number by what is on it:
+// 学府路上那个井盖 → 学府路 (一路上, 回家路上 are no roads).
+func roadsOn(s string, have []locMatch, cands []int) []locMatch {
+	var out []locMatch
+	for _, j := range cands {
+		if !strings.HasPrefix(s[j:], "路上") && !strings.HasPrefix(s[j:], "街上") || coveredBy(have, j) {
+			continue
+		}
+		if !placesSomething(s[j+len("路上"):]) {
+			continue
+		}
+		if a, ok := roadName(s, j); ok && !coveredBy(have, a) {
+			out = append(out, locMatch{kind: kindPlace, start: a, end: j + len("路")})
 		}
 	}
 	return out

@@ -17,8 +17,9 @@ var (
 	reRoomDash = regexp.MustCompile(`([0-9]{1,3}-(?:[0-9]{1,2}-)?)([0-9]{3,4})($|[^0-9-])`)
 	// 1202室, 1202房, 1202号房, 一二零二室.
 	reRoomSuffix = regexp.MustCompile(`[0-9零〇一二两三四五六七八九]{3,5}(号房|室|房)`)
-	// a bare 3–4 digit number right after a building or unit: 2单元1202, 3栋501.
-	reRoomAfter = regexp.MustCompile(`(单元|栋|幢|号楼|座)-?([0-9]{3,4})($|[^0-9号单栋幢层楼座])`)
+	// a bare 3–4 digit number right after a building, unit or lift core:
+	// 2单元1202, 3栋501, 7栋B梯1203 (a core is a letter or digit and 梯).
+	reRoomAfter = regexp.MustCompile(`(单元|栋|幢|号楼|座|[A-Za-z0-9]梯)-?([0-9]{3,4})($|[^0-9号单栋幢层楼座])`)
 	// a place that starts with a room number alone (灯里都进水了 1602 快来人 →
 	// "1602", location_room.go; 1602对面的配电箱), as a word of a location
 	// string; 101号楼, 3-2-1202 and 12.5 are no such rooms.

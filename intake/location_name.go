@@ -1,0 +1,241 @@
+package intake
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Residents place a report by a shop or a brand they all know, which no
+// list of heads can hold (瑞幸旁边那个井盖, 钱大妈对面的路灯, 华莱士后面的巷子,
+// 兰州拉面那家店的排烟管). A short name that starts a clause and is followed
+// right away by a relation word, or by 那家店, is a place: the relation or
+// the shop word says the name is somewhere. Names of people and times
+// (老人旁边, 今天后面) and words a relation continues as speech (后面再说)
+// are not.
+
+// nameRelations are the relation words after which a name is a place. 前面,
+// 里面 and 附近 are not among them (前面说的, 心里面, 谁知道附近哪家); 隔壁 is
+// one only before a demonstrative or nothing (药房隔壁那个按摩店; 隔壁小区 is
+// another estate).
+var nameRelations = []string{"斜对面", "正对面", "旁边", "对面", "后面", "后头", "背后", "隔壁", "边上"}
+
+// nameShops follow a name that is a shop (兰州拉面那家店).
+var nameShops = []string{"那家店", "这家店", "那个店", "那家铺子"}
+
+// nameMeasures end a name as nameStops do: a measure word or a count
+// (那个, 几栋) is not part of it.
+const nameMeasures = "个条块片处间座栋区家几两辆只根"
+
+// nameOpeners may come right before a name: the clause's start (no Han
+// character), or a verb of place (在瑞幸旁边, 到罗森对面).
+const nameOpeners = "在到去从往靠"
+
+// notNames are words before a relation that are people, times or things
+// carried about rather than places.
+var notNames = []string{"老人", "孩子", "小孩", "大爷", "大妈", "阿姨", "叔叔", "邻居", "保安", "师傅", "物业", "今天", "昨天", "明天", "刚才",
+	"现在", "晚上", "早上", "白天", "以前", "之前", "以后", "上次", "这次", "大家", "别人", "人家", "自己", "小狗", "小猫", "昨晚", "今晚", "前天",
+	"知道", "晓得", "路过", "阿拉", "俺们", "咱们"}
+
+// thingEnds end the names of things at a place rather than places (垃圾桶旁边,
+// 电线杆后面, 那辆车旁边): the earlier sets label the place, not the thing.
+const thingEnds = "桶箱杆车树灯柱牌椅凳架堆线管机门窗墙"
+
+// placesSomething reports whether after, the text after a relation or
+// shop word, goes on to what is there: 的, a demonstrative, 有, a heap or a
+// car standing there (瑞幸旁边那个井盖, 钱大妈对面的路灯, 华莱士后面全是垃圾).
+// A relation that ends the clause or goes on as speech (后面再说, 荣宠旁边)
+// places nothing.
+func placesSomething(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	return r != utf8.RuneError && strings.ContainsRune(placingRunes, r)
+}
+
+// placingRunes may follow a relation word that places something.
+const placingRunes = "的那这有全都一堆停放站躺倒坐门"
+
+// namedLandmarks finds names placed by a relation word or a shop word in
+// folded text s, outside the components found so far. cands are the
+// offsets scanComponents marked (landmarkBit).
+func namedLandmarks(s string, have []locMatch, cands []int) []locMatch {
+	var out []locMatch
+	for _, j := range cands {
+		w := relationAt(s[j:])
+		if w == "" || coveredBy(have, j) || j > 0 && coveredBy(have, j-1) {
+			continue
+		}
+		if !placesSomething(s[j+len(w):]) {
+			continue
+		}
+		if w == "隔壁" && !relationTail(strings.TrimSpace(firstRunes(s[j+len(w):], 3))) && !strings.HasPrefix(s[j+len(w):], "那") && !strings.HasPrefix(s[j+len(w):], "这") {
+			continue // (隔壁小区, 隔壁老阿婆: next door, not by a landmark)
+		}
+		start, ok := nameBefore(s, j)
+		if !ok {
+			continue
+		}
+		end := j
+		if strings.HasSuffix(w, "店") || strings.HasSuffix(w, "铺子") {
+			end = j + len(w) // (the shop word is part of the place)
+		}
+		out = append(out, locMatch{kind: kindPlace, start: start, end: end, facility: true})
+	}
+	return out
+}
+
+// relationAt returns the relation or shop word rest starts with, or "".
+func relationAt(rest string) string {
+	r, _ := utf8.DecodeRuneInString(rest)
+	switch r {
+	case '斜', '正', '旁', '对', '后', '背', '隔', '边':
+	case '那', '这':
+		for _, w := range nameShops {
+			if strings.HasPrefix(rest, w) {
+				return w
+			}
+		}
+		return ""
+	default:
+		return ""
+	}
+	for _, w := range nameRelations {
+		if strings.HasPrefix(rest, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// nameBefore returns where a name ending at offset j of s starts: two to
+// four Han characters or letters and digits, none of them a word that ends
+// names (nameStops), preceded by no Han character or by a verb of place.
+func nameBefore(s string, j int) (int, bool) {
+	start, n := j, 0
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !(isHan(r) && !strings.ContainsRune(nameStops, r) && !strings.ContainsRune(nameMeasures, r) || r < utf8.RuneSelf && isASCIIAlnum(byte(r))) {
+			break
+		}
+		if n == 4 {
+			return 0, false // (mid-sentence: 小区里有个人…)
+		}
+		start -= size
+		n++
+	}
+	if n < 2 {
+		return 0, false
+	}
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:start])
+		if (isHan(r) || r < utf8.RuneSelf && isASCIIAlnum(byte(r))) && !strings.ContainsRune(nameOpeners, r) {
+			return 0, false
+		}
+	}
+	name := s[start:j]
+	for _, w := range nameBreaks {
+		if k := strings.LastIndex(name, w); k >= 0 {
+			name = name[k+len(w):] // (麻烦问下门口: the name ends the request)
+		}
+	}
+	if start = j - len(name); utf8.RuneCountInString(name) < 2 || slices.Contains(notNames, name) {
+		return 0, false // (钱大妈 is a shop, 大妈 a person)
+	}
+	if r, _ := utf8.DecodeLastRuneInString(name); isAllNumerals(name) || strings.ContainsRune(thingEnds, r) {
+		return 0, false
+	}
+	return start, true
+}
+
+func isAllNumerals(s string) bool {
+	for _, r := range s {
+		if !isNumeral(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// namedDoors widens a bare 门口 to the name of three or four characters
+// before it (百果园门口, 在肯德基门口): the door is that shop's. ms are the components found so far.
+func namedDoors(s string, ms []locMatch) {
+	for k, m := range ms {
+		if m.kind != kindPlace || s[m.start:m.end] != "门口" {
+			continue
+		}
+		start, ok := nameBefore(s, m.start)
+		if !ok || utf8.RuneCountInString(s[start:m.start]) < 3 {
+			continue // (出租门口, 通知门口: two characters are as often a verb)
+		}
+		if k > 0 && ms[k-1].end > start {
+			continue // (the name is part of a component: 3号楼门口)
+		}
+		ms[k].start = start
+	}
+}
+
+// sideBuildings finds a building named by where it stands in the estate
+// rather than by number: 最里面那栋楼, 靠马路那几栋楼, 东边那栋. A bare 那栋楼
+// (that building) is no place. cands are the offsets scanComponents marked.
+func sideBuildings(s string, have []locMatch, cands []int) []locMatch {
+	var out []locMatch
+	for _, j := range cands {
+		n := buildingWord(s[j:])
+		if n == 0 || coveredBy(have, j) {
+			continue
+		}
+		if a, ok := sideBefore(s, j); ok && !coveredBy(have, a) {
+			out = append(out, locMatch{kind: kindPlace, start: a, end: j + n})
+		}
+	}
+	return out
+}
+
+// buildingWord returns the length of 那栋楼, 那几栋楼, 那排楼, 那栋 … at the
+// start of rest, or 0.
+func buildingWord(rest string) int {
+	if !strings.HasPrefix(rest, "那") {
+		return 0
+	}
+	n := len("那")
+	if strings.HasPrefix(rest[n:], "几") {
+		n += len("几")
+	}
+	r, size := utf8.DecodeRuneInString(rest[n:])
+	if !strings.ContainsRune("栋幢排", r) {
+		return 0
+	}
+	n += size
+	if strings.HasPrefix(rest[n:], "楼") {
+		return n + len("楼")
+	}
+	if r == '排' {
+		return 0 // (东边那排路灯: a row of lamps)
+	}
+	return n
+}
+
+// sideWords say where a building stands (after 最, or alone).
+var sideWords = []string{"里面", "外面", "后面", "前面", "里边", "外边", "东边", "西边", "南边", "北边", "靠里", "靠外"}
+
+// sideBefore returns where the side named right before offset j of s
+// starts: 最里面, 东边, 靠马路 (靠 and a name of two or three characters).
+func sideBefore(s string, j int) (int, bool) {
+	before := s[:j]
+	for _, w := range sideWords {
+		if strings.HasSuffix(before, w) {
+			a := j - len(w)
+			if strings.HasSuffix(before[:a], "最") {
+				a -= len("最")
+			}
+			return a, true
+		}
+	}
+	for n := 2; n <= 3; n++ {
+		name := lastRunes(before, n)
+		at := j - len(name)
+		if strings.HasSuffix(before[:at], "靠") && utf8.RuneCountInString(name) == n && namePart(name) {
+			return at - len("靠"), true
+		}
+	}
+	return 0, false
+}
