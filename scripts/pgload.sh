@@ -28,7 +28,8 @@
 # (inbox table and index block reads, inbox rows read, transactions
 # committed and rolled back, rows read and written), deadlocks and
 # serialization failures in the server log (PGLOG) for NAME, CPU seconds
-# of each bot process with its throttled periods, CPU seconds of
+# of each bot process with its periods throttled and run (of 100 ms,
+# counted once BOT_CPU applies), CPU seconds of
 # PostgreSQL (all its processes: run nothing else on it meanwhile), Redis's
 # CPU seconds and calls by command.
 set -euo pipefail
@@ -115,12 +116,13 @@ start() {
 logfrom=$(cat "$tmp/logfrom")
 pgcpu=$(($(cat "$cg/cpuacct/nb-$name-pg/cpuacct.usage") - $(cat "$tmp/pgcpu0")))
 redisstats >"$tmp/redis1"
-errors=$(tail -c +"$logfrom" "$pglog" | grep -F "@$name " | awk '
-  /deadlock detected/ { d++ } /could not serialize/ { s++ }
+errors=$(tail -c +"$logfrom" "$pglog" | awk -v db="@$name " '
+  !index($0, db) { next } /deadlock detected/ { d++ } /could not serialize/ { s++ }
   END { printf "\"deadlocks\": %d, \"serialization_failures\": %d", d, s }')
 bots=$(while read -r group usage0; do
   awk -v u="$(cat "$cg/cpuacct/$group/cpuacct.usage")" -v u0="$usage0" \
-    '/^nr_throttled/ { printf "[%.2f, %d]\n", (u - u0) / 1e9, $2 }' "$cg/cpu/$group/cpu.stat"
+    '/^nr_periods/ { p = $2 } /^nr_throttled/ { printf "[%.2f, %d, %d]\n", (u - u0) / 1e9, $2, p }' \
+    "$cg/cpu/$group/cpu.stat"
 done <"$tmp/bots0" | paste -sd,)
 redis=$(awk 'NR == FNR { a[$1] = $2; next } { d = $2 - a[$1] }
   $1 == "cpu" { printf "\"redis_cpu_s\": %.2f", d; next }
@@ -137,4 +139,4 @@ psql -qtA "$pg/$name" -c "SELECT json_build_object(
   'tup_returned', tup_returned, 'tup_fetched', tup_fetched,
   'tup_written', tup_inserted + tup_updated + tup_deleted)
   FROM pg_stat_database WHERE datname = current_database()" |
-  sed "s/}\$/, $errors, \"pg_cpu_s\": $(awk -v n="$pgcpu" 'BEGIN { printf "%.2f", n / 1e9 }'), \"bot_cpu_s_throttled\": [$bots], $redis}/"
+  sed "s/}\$/, $errors, \"pg_cpu_s\": $(awk -v n="$pgcpu" 'BEGIN { printf "%.2f", n / 1e9 }'), \"bot_cpu_s_throttled_periods\": [$bots], $redis}/"
