@@ -29,9 +29,10 @@
 # committed and rolled back, rows read and written), deadlocks and
 # serialization failures in the server log (PGLOG) for NAME, CPU seconds
 # of each bot process with its periods throttled and run (of 100 ms,
-# counted once BOT_CPU applies), CPU seconds of
-# PostgreSQL (all its processes: run nothing else on it meanwhile), Redis's
-# CPU seconds and calls by command.
+# counted once BOT_CPU applies), CPU seconds of PostgreSQL (all its
+# processes: run nothing else on it meanwhile), Redis's CPU seconds and
+# calls by command. One run at a time: two would share PostgreSQL's cgroup
+# and the Redis database (which each flushes).
 set -euo pipefail
 bot=$1 nbload=$2 name=$3 procs=$4 rate=$5
 shift 5
