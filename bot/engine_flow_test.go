@@ -289,3 +289,66 @@ func TestFaultHealthRecoversWithoutTraffic(t *testing.T) {
 		t.Fatalf("with nothing to handle, health after space came back: %v, %+v", err, e.Health())
 	}
 }
+
+// staleClaimStore lets another process handle some claimed items between a
+// lane's claim and its handling transaction: the claim read them pending,
+// and they are done by the time the lane marks them.
+type staleClaimStore struct {
+	nb.Store
+	armed   bool // once the messages are stored
+	updates int
+	stale   []int64
+}
+
+func (s *staleClaimStore) Update(ctx context.Context, fn func(nb.Tx) error) error {
+	if !s.armed {
+		return s.Store.Update(ctx, fn)
+	}
+	s.updates++
+	if s.updates == 2 { // the first handling transaction, after the claim
+		err := s.Store.Update(ctx, func(tx nb.Tx) error {
+			for _, id := range s.stale {
+				if err := tx.MarkInboxDone(id, "handled by another process"); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return s.Store.Update(ctx, fn)
+}
+
+// TestStaleClaimDropsHandledItemsAtOnce: items another process handled after
+// this lane's claim read them are dropped together and the rest of the
+// batch is handled in one more transaction, with no failure and no hold on
+// their chats (before, each such item failed the batch, was counted as a
+// failure and held its chat back for the retry delay).
+func TestStaleClaimDropsHandledItemsAtOnce(t *testing.T) {
+	ctx := context.Background()
+	_, db, _, clk := newEngine(t, echo)
+	s := &staleClaimStore{Store: db, stale: []int64{2, 4}}
+	e := bot.NewEngine(s, echo, bot.WithClock(clk.Now), bot.WithRetry(3, time.Second))
+	p := &fakePlatform{}
+	e.RegisterSender(nb.PlatformSandbox, p)
+	for i, text := range []string{"a", "b", "c", "d", "e"} {
+		if err := e.Receive(ctx, msg([]string{"g1", "g1", "g1", "g2", "g2"}[i], fmt.Sprint(i+1), text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.armed = true
+	n, err := e.ProcessPending(ctx)
+	if n != 3 || err != nil {
+		t.Fatalf("processed %d, %v; want a, c and e handled, nothing failed", n, err)
+	}
+	if s.updates != 3 {
+		t.Errorf("%d write transactions, want 3 (claim, the batch, the batch without the stale items)", s.updates)
+	}
+	_, _ = e.DeliverPending(ctx)
+	got := p.texts()
+	if fmt.Sprint(sorted(slices.Clone(got))) != "[echo: a echo: c echo: e]" || slices.Index(got, "echo: a") > slices.Index(got, "echo: c") {
+		t.Fatalf("sent %q; want the remaining messages, none twice, g1's in order", got)
+	}
+}

@@ -150,7 +150,9 @@ func (l *inboxLane) ready(items []*nb.InboxItem, now time.Time) ([]*nb.InboxItem
 // items before it are committed without it, its failure is counted (it
 // holds back its chat), and the rest go on in a new transaction: the item
 // at fault is handled once per round, the others never lose their turn.
-// It returns how many items it finished (handled or set aside).
+// Items another process handled after the claim read them are dropped
+// together, and the rest handled once more. It returns how many items it
+// finished (handled or set aside).
 func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, error) {
 	e := l.e
 	done := 0
@@ -162,7 +164,6 @@ func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int
 			failedAt, queued, lost = -1, 0, 0 // run again after a conflict: only this run counts
 			hold := chatHolder{e: e, owner: l.owner, tx: tx}
 			var handled []int64 // marked done together, after the loop
-			at := map[int64]int{}
 			for i, it := range items {
 				if ok, err := hold.held(it); err != nil {
 					return err
@@ -177,15 +178,13 @@ func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int
 				}
 				queued += q
 				if !marked {
-					handled, at[it.ID] = append(handled, it.ID), i
+					handled = append(handled, it.ID)
 				}
 			}
 			if notPending, err := tx.MarkInboxHandled(handled); err != nil {
 				return err
-			} else if len(notPending) > 0 { // handled already: never twice
-				failedAt = at[notPending[0]]
-				cause = nb.Errorf(nb.ENOTFOUND, "no pending inbox item %d", notPending[0])
-				return cause
+			} else if len(notPending) > 0 { // handled already (a claim read before another's commit): never twice
+				return staleItems(notPending)
 			}
 			_, err := tx.ReleaseChats(l.owner)
 			return err
@@ -197,6 +196,16 @@ func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int
 			return done + len(items) - lost, errors.Join(failures...)
 		case ctx.Err() != nil:
 			return done, ctx.Err()
+		case errors.As(err, new(staleItems)):
+			// Another process handled these after this lane's claim read
+			// them: drop them all and handle the rest once more, without a
+			// failure or a hold on their chats.
+			before := len(items)
+			if items = withoutItems(items, err); len(items) == before {
+				return done, errors.Join(append(failures, fmt.Errorf("handle messages: %w", err))...) // not of this batch: never loop
+			}
+			e.logger.Debug("claimed messages were handled by another process", "dropped", before-len(items))
+			continue
 		case errors.Is(err, nb.ErrUnavailable) || failedAt < 0:
 			// Not the messages' fault (a full disk, a failed commit): keep
 			// them all, count nothing, and slow down.
@@ -220,6 +229,21 @@ func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int
 		items, _ = l.ready(items[failedAt+1:], e.now())
 	}
 	return done, errors.Join(failures...)
+}
+
+// staleItems are the ids of a batch's items that were no longer pending
+// when the batch was marked handled.
+type staleItems []int64
+
+func (s staleItems) Error() string {
+	return fmt.Sprintf("inbox items %v were handled already", []int64(s))
+}
+
+// withoutItems returns items without the stale ones err names.
+func withoutItems(items []*nb.InboxItem, err error) []*nb.InboxItem {
+	var stale staleItems
+	errors.As(err, &stale)
+	return slices.DeleteFunc(slices.Clone(items), func(it *nb.InboxItem) bool { return slices.Contains(stale, it.ID) })
 }
 
 // handle handles one item inside tx and returns how many replies it
