@@ -61,11 +61,14 @@ type Limiter struct {
 
 var _ bot.Limiter = (*Limiter)(nil)
 
-// sharedMargin widens every window of the shared limits by 5 % more than
+// sharedMargin widens every window of the shared limits by 10 % more than
 // the platform's own margin: a slot is taken in Redis, and the send reaches
 // the platform after a round trip and among more concurrent senders (every
-// process's lanes), so arrivals drift further from their slots.
-const sharedMargin = 105 // per cent
+// process's lanes), so arrivals drift further from their slots. (With 5 %,
+// three processes on PostgreSQL on a quiet 2-core machine drew 1–5 refusals
+// in 9 of 10 runs of TestClusterSharesOneBot on 1 December 2026; with 10 %,
+// none in 5.)
+const sharedMargin = 110 // per cent
 
 // NewLimiter returns a limiter for the account (e.g. "telegram:mybot")
 // with its limits.
