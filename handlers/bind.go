@@ -6,7 +6,6 @@ import (
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
-	"github.com/neighborbot/neighborbot/internal/refusals"
 )
 
 // bind: "#绑定 CODE" in a private chat — redeems an invite for a role, or a
@@ -38,7 +37,7 @@ func (h *Handlers) bind(c *bot.Context) error {
 		if err := h.redeemFailed(c, tries); err != nil {
 			return err
 		}
-		return c.Reply(h.l.T("bind_bad_code", refusals.Text(err, h.l == 1)))
+		return c.Reply(h.l.T("bind_bad_code", h.l.refusal(err)))
 	} else if err != nil {
 		return err
 	}

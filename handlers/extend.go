@@ -7,7 +7,6 @@ import (
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
-	"github.com/neighborbot/neighborbot/internal/refusals"
 )
 
 // extend: "#延期 N 3天 原因" — an officer moves a project's deadline; the
@@ -30,7 +29,7 @@ func (h *Handlers) extend(c *bot.Context) error {
 	case nb.ECONFLICT:
 		return h.fail("extend_limit", n)
 	case nb.EINVALID:
-		return h.fail("extend_invalid", refusals.Text(err, h.l == 1))
+		return h.fail("extend_invalid", h.l.refusal(err))
 	}
 	return err
 }

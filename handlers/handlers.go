@@ -12,7 +12,6 @@ import (
 	"github.com/neighborbot/neighborbot/broadcasts"
 	"github.com/neighborbot/neighborbot/cases"
 	"github.com/neighborbot/neighborbot/intake"
-	"github.com/neighborbot/neighborbot/internal/refusals"
 )
 
 // Understander reads residents' messages (implemented by *intake.Model).
@@ -142,7 +141,7 @@ func (h *Handlers) Errors(next bot.HandlerFunc) bot.HandlerFunc {
 			return c.Reply(h.l.T("bad_stage", te.CaseID, h.l.stage(te.Stage), h.l.Name("action", te.Action)))
 		case nb.ErrorCode(err) != nb.EINTERNAL:
 			c.Logger.Info("command refused", "reason", nb.ErrorCode(err))
-			return c.Reply(refusals.Text(err, h.l == 1))
+			return c.Reply(h.l.refusal(err))
 		}
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/internal/refusals"
 )
 
 // texts holds every line the bot says, in Chinese and English, as fmt
@@ -121,6 +122,9 @@ func (l lang) Name(kind string, v any) string {
 }
 
 func (l lang) stage(s nb.Stage) string { return l.Name("stage", s) }
+
+// refusal is a domain refusal as the chat reads it (internal/refusals).
+func (l lang) refusal(err error) string { return refusals.Text(err, l == 1) }
 
 // Group notices, one per lifecycle action.
 func init() {

@@ -3,7 +3,6 @@ package handlers
 import (
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
-	"github.com/neighborbot/neighborbot/internal/refusals"
 )
 
 // link: "#关联" in a private chat — a one-time code that, sent as
@@ -33,7 +32,7 @@ func (h *Handlers) redeemLink(c *bot.Context, code string) (found bool, err erro
 	case nb.ENOTFOUND:
 		return false, nil
 	case nb.EINVALID:
-		return true, c.Reply(h.l.T("bind_bad_code", refusals.Text(err, h.l == 1)))
+		return true, c.Reply(h.l.T("bind_bad_code", h.l.refusal(err)))
 	default:
 		return true, err
 	}

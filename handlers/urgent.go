@@ -29,7 +29,7 @@ func ackKey(c *bot.Context, cs *nb.Case) string {
 	switch {
 	case cs.UnitID == 0 && c.IsGroup():
 		return "ack_unbound"
-	case cs.Priority == nb.PriorityUrgent && c.Chat.UnitID != 0:
+	case cs.Priority == nb.PriorityUrgent && cs.UnitID != 0:
 		return "ack_urgent"
 	}
 	return "ack"
