@@ -209,20 +209,14 @@ func TestAcksCV(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, f := range fold {
-				jd, err := ReadTSVFile(f)
-				if err != nil {
-					t.Fatal(err)
+			forExamples(t, fold, func(f string, ex Example) {
+				r := m.Understand(ex.Text)
+				j := ackscvJudged{fold: k, file: f, text: ex.Text, concern: ex.Concern, ack: r.Ack}
+				if r.Concern {
+					j.conf = r.Confidence
 				}
-				for _, ex := range jd.Examples {
-					r := m.Understand(ex.Text)
-					j := ackscvJudged{fold: k, file: f, text: ex.Text, concern: ex.Concern, ack: r.Ack}
-					if r.Concern {
-						j.conf = r.Confidence
-					}
-					judged = append(judged, j)
-				}
-			}
+				judged = append(judged, j)
+			})
 		}
 		results[cand.name] = judged
 		ackscvReport(t, cand.name, judged, len(folds))

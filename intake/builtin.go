@@ -46,6 +46,8 @@ const realChatWeight = 2
 //go:embed testdata/dev-s6/dev.tsv testdata/dev-s6/dev2.tsv testdata/dev-s8/dev.tsv testdata/dev-s8/dev2.tsv
 //go:embed testdata/dev-s7/dev.tsv testdata/dev-s9/dev.tsv testdata/dev-s9/dev2.tsv testdata/dev-s9/dev3.tsv
 //go:embed testdata/dev-s10/dev.tsv testdata/dev-place/dev.tsv testdata/dev-s10u/dev.tsv
+//go:embed testdata/dev-s14u/elders.tsv testdata/dev-s14u/runon.tsv testdata/dev-s14u/letters.tsv
+//go:embed testdata/dev-s14u/bursts.tsv testdata/dev-s14u/parents.tsv
 var naturalFS embed.FS
 
 // naturalDevFiles are the files of naturalFS, in the order they train.
@@ -68,10 +70,13 @@ var naturalUrgentFiles = append(append(naturalDevFiles[:len(naturalDevFiles):len
 
 // laterUrgentFiles are the dev files written since the session-6 urgency
 // rounds (session 7's calm, acks and place rounds, session 8's urgency
-// round): they train the urgency signal only. Chosen on dev files left out
-// in turn (docs/PERFORMANCE-intake.md, session 8), never on a test file.
+// round, session 9's dev-s14u): they train the urgency signal only. Chosen
+// on dev files left out in turn (docs/PERFORMANCE-intake.md, sessions 8
+// and 9; testdata/URGENT-CV-S14.md), never on a test file.
 var laterUrgentFiles = []string{"testdata/dev-s7/dev.tsv", "testdata/dev-s9/dev.tsv", "testdata/dev-s9/dev2.tsv",
-	"testdata/dev-s9/dev3.tsv", "testdata/dev-s10/dev.tsv", "testdata/dev-place/dev.tsv", "testdata/dev-s10u/dev.tsv"}
+	"testdata/dev-s9/dev3.tsv", "testdata/dev-s10/dev.tsv", "testdata/dev-place/dev.tsv", "testdata/dev-s10u/dev.tsv",
+	"testdata/dev-s14u/elders.tsv", "testdata/dev-s14u/runon.tsv", "testdata/dev-s14u/letters.tsv",
+	"testdata/dev-s14u/bursts.tsv", "testdata/dev-s14u/parents.tsv"}
 
 // NaturalUrgentWeight is how many times a row of the hand-written files
 // counts for the learnt urgency signal (urgent_model.go): urgent reports as

@@ -16,9 +16,13 @@ var relayOpeners = []string{"替我", "帮我奶奶", "帮我爷爷", "帮我外
 // helpAsks ask neighbours or the office to go and see.
 var helpAsks = []string{"谁能", "帮忙", "帮帮", "麻烦", "去看", "去敲", "看一下", "看看", "来人", "过去看", "上去看", "救救"}
 
+// awayWords say the writer is away from home while the danger is there (我在单位
+// 家里就他一个, 我在外地): the message is about home here, not the workplace.
+var awayWords = []string{"我在单位", "我在上班", "我不在家", "我在外地", "我回不去", "家里就他一个", "家里就她一个", "家里就孩子"}
+
 // relayedHere reports whether a message about a danger at a numbered place
 // here is relayed or asks for help, so that kin and elsewhere cues do not
 // make it a story about another place.
 func relayedHere(norm string, named bool) bool {
-	return named && (containsAny(firstRunes(norm, 12), relayOpeners) || containsAny(norm, helpAsks))
+	return named && (containsAny(firstRunes(norm, 12), relayOpeners) || containsAny(norm, helpAsks) || containsAny(norm, awayWords))
 }

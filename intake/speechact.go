@@ -27,7 +27,7 @@ var (
 		"是我家狗", "是我家自己", "是我多虑", "撤回", "撤了", "不好意思发错", "发错群", "已经好了", "又好了", "已经恢复", "恢复了",
 		"找到了", "人已经出来了", "已经出来了", "不用找", "不用麻烦", "不麻烦", "开个玩笑", "闹笑话", "是人家在", "不用来了", "没啥事", "一会就", "过一会", "不要紧", "已经关了", "味散了", "是演习", "演习的", "不是着火",
 		"不是啥事", "不是什么事", "问题解决了", "已经解决"}
-	elsewhereCues = []string{"隔壁小区", "别的小区", "其他小区", "外地", "新闻", "视频", "抖音", "快手", "朋友圈", "网上", "电视上", "老家",
+	elsewhereCues = []string{"隔壁小区", "别的小区", "其他小区", "外地", "新闻", "视频", "抖音", "快手", "朋友圈", "网上", "电视上", "电视里", "老家",
 		"公司楼", "我们公司", "公司电梯", "单位", "学校宿舍", "宿舍", "同事", "我妈说她们", "她们小区", "他们小区", "她们那", "他们那", "表姐", "亲戚", "闺蜜", "朋友家", "我妹", "我姐", "我哥", "我弟", "姑妈", "舅舅家", "娘家", "同学家", "别人小区", "别人家", "以前住",
 		"隔壁楼盘", "隔壁区", "城东", "村里", "听说", "看到个", "看了个", "刷到", "电影", "上海", "北京", "广州", "深圳", "南方", "北方", "国外", "外省", "纪录片", "电视剧", "小说里", "故事",
 		"微博", "小红书", "b站", "央视", "报道", "某市", "某地", "科室",
@@ -68,7 +68,7 @@ func readSpeechAct(norm string) speechAct { return speechActOf(norm, scanCues(no
 
 func speechActOf(norm string, cues cueSet) speechAct {
 	return speechAct{
-		retract:     cues.has(cueRetract) || ownsUp(norm) || calming(norm, cues) && !dangerNow(cues),
+		retract:     cues.has(cueRetract) && !stillThere(norm, cues) || ownsUp(norm) || calming(norm, cues) && !dangerNow(cues),
 		elsewhere:   cues.has(cueElsewhere),
 		here:        cues.has(cueHere),
 		question:    cues.has(cueQuestion),
@@ -173,6 +173,15 @@ func ownsUp(norm string) bool {
 // opening or ending with 没事).
 func calming(norm string, cues cueSet) bool {
 	return cues.has(cueCalming) || strings.HasPrefix(norm, "没事") || strings.HasSuffix(norm, "没事")
+}
+
+// stillWords say that what was done did not end it (我已经关了阀门了 还是有味).
+var stillWords = []string{"还是有", "还有味", "还是漏", "还是响", "还是冒", "还在冒", "还在漏", "还在响", "还在烧"}
+
+// stillThere reports a danger that goes on after what would call it off:
+// 已经关了 … 还是有味 is an alarm, not a retraction.
+func stillThere(norm string, cues cueSet) bool {
+	return dangerNow(cues) && containsAny(norm, stillWords)
 }
 
 // dangerNow reports a danger told as present (not news, a drill, relief).

@@ -64,7 +64,9 @@ var (
 		"清掉了", "清理干净了", "拉走了", "撕了", "换新的了", "换了新的", "修完了", "来电了", "来水了",
 		// a person found or let out: the alarm is over (the learnt urgency signal
 		// reads 老人…找 as danger whatever the verb)
-		"找着了", "找到了", "接走了", "放出来了", "救出来了"}
+		"找着了", "找到了", "接走了", "放出来了", "救出来了",
+		// session 9 (dev-s14u): the office's own account of a case closed
+		"处理完毕", "妥善处置", "已妥善"}
 	// relapseWords after a resolved verb bring the problem back.
 	relapseWords = []string{"又", "还是", "没几天", "不到", "结果", "但是", "可是", "怎么"}
 	// unresolved markers before a resolved verb negate it (还没修好了).
@@ -360,8 +362,10 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 		return false, 0
 	case s.private && !s.facility && !named && !danger:
 		return false, 0
-	case s.advert && !s.vulnerable:
-		return false, 0 // 小孩走丢了 有看到的吗 is an emergency, not lost and found
+	case s.advert && !s.vulnerable && !danger:
+		// 小孩走丢了 有看到的吗 is an emergency, not lost and found; so is a
+		// danger that asks the office to call someone (电线垂落至地面…请联系供电部门)
+		return false, 0
 	}
 	factor = 1
 	if s.hypothesis {

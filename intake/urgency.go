@@ -36,6 +36,12 @@ var dangerWords = []string{
 	// session 8: a fall told by what follows, a person lying in the road
 	"站不起来", "爬不起来", "躺在马路", "躺在路中间", "躺在路上", "躺在路边",
 	"在撬", "没挡着", "没拦着", "陷下去", "塌下去", "线头露", "线头都露", "露着线", "卡在半空", "悬在半空", "吊在半空",
+	// session 9 (dev-s14u): the ground giving way, a hand or leg caught, a
+	// person caught inside a wreck
+	"塌陷", "夹伤", "人卡在",
+	// dev-place2, dev-s11, dev-s12 (in no training list): a hole left
+	// unguarded, blood on the ground
+	"没围没挡", "滩血",
 }
 
 // dangerPair is an object and what is happening to it.
@@ -57,7 +63,10 @@ var dangerPairs = []dangerPair{
 			// session 6: not seen in other words; a fall or an attack told plainly
 			"没看着", "没看见", "没瞧见", "没见着", "滑了", "滑倒", "不能动", "动不了", "喘不上", "喘不过", "胸口疼", "胸口闷", "说不出话", "嘴歪",
 			// session 8: deliveries left outside, no answer in other words
-			"没人拿", "没人收", "没人取", "没取", "不答应", "不吭声", "没意识"}},
+			"没人拿", "没人收", "没人取", "没取", "不答应", "不吭声", "没意识",
+			// session 9 (dev-s14u): the same in letters to the office (两日未见出门,
+			// 敲门无人应答, 外出后至今未归)
+			"未见", "无人应答", "无人接听", "未归"}},
 	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑"}, []string{"漏水", "滴水", "往下滴", "进水", "泡了", "漫到", "淹", "湿了", "全是水", "往下淌", "流到", "淌到", "冒水", "有水", "积水"}},
 	{[]string{"拿着", "举着", "抡着", "抄起", "挥着"}, []string{"刀", "棍", "砖", "石头", "斧", "铁锹", "酒瓶"}},
 	{[]string{"烟"}, []string{"冒", "好多", "浓", "呛人", "呛得", "滚滚", "很多", "好大", "出不去", "有烟"}},
@@ -70,10 +79,10 @@ var dangerPairs = []dangerPair{
 	{[]string{"配电箱", "电箱", "电表", "电线", "插座", "电闸"}, []string{"响", "火", "冒烟", "糊", "焦", "烫", "掉下来", "耷拉", "断", "拖在", "拖到", "垂到", "碰到地"}},
 	{[]string{"井盖", "井口", "下水井", "窨井", "盖板", "沟盖", "雨水井", "检修井", "电缆井"}, []string{"没了", "丢", "翻", "开着", "冲开", "掀开", "没盖", "洞", "黑咕隆咚", "不见", "碎了", "塌了", "陷下去",
 		// a cover taken away or never put back (井口敞着, 没有盖子, 盖子被撬走)
-		"敞着", "敞开", "没有盖", "没盖子", "撬走", "被偷"}},
+		"敞着", "敞开", "没有盖", "没盖子", "撬走", "被偷", "缺失"}},
 	{[]string{"暖气", "供暖", "没水", "停水", "停电", "没电", "断水", "断电", "没有水", "没有电"}, []string{"零下", "下雪", "冻", "寒潮", "降温", "这么冷", "大冷天", "天冷", "冷天",
 		// the cold told by what it does to people (冷得像冰窖, 冻得直哆嗦)
-		"冰窖", "冰窟", "哆嗦", "发抖", "打摆子"}},
+		"冰窖", "冰窟", "哆嗦", "发抖", "打摆子", "寒冬", "严冬"}},
 	// a person who cannot leave or live without power (瘫痪老人 电梯停了)
 	{[]string{"瘫痪", "卧床", "坐轮椅", "轮椅", "透析", "吸氧", "孕妇", "刚做完手术",
 		"腿脚不便", "行动不便", "残疾", "盲人", "聋", "瘫在", "制氧机", "刚出院", "刚满月", "婴儿", "怀孕", "坐月子"},
@@ -82,13 +91,22 @@ var dangerPairs = []dangerPair{
 	// a child lost in the estate (孙子跑着玩 一会儿就找不着了, 在花园里跟丢了)
 	{[]string{"孩子", "小孩", "孙子", "孙女", "外孙", "儿子", "女儿", "闺女", "小女孩", "小男孩", "宝宝"}, []string{"跟丢", "找不着了", "找不到了", "不见了", "走丢",
 		// not home from school and searched for (学校说早走了, 小区里找遍了)
-		"找遍", "到处找", "早走了", "早就走了"}},
+		"找遍", "到处找", "早走了", "早就走了",
+		// session 9 (dev-s14u): not home at the hour the parent expects
+		"没到家", "半个小时没回来", "一个小时没回来"}},
 	// a person down and not getting up or not answering (躺在花坛边 叫他不答应,
 	// 坐在地上站不起来): whoever it is, where people are not (躺在沙发上 is rest)
 	{[]string{"躺地", "躺在地", "躺那", "躺在那", "躺在路", "躺在门口", "躺在楼", "躺在花坛", "躺在草", "倒在", "倒地", "趴在地", "坐地上", "坐在地上", "瘫在", "栽倒", "栽下"},
-		[]string{"不动", "不吭声", "不答应", "不应", "没反应", "没意识", "没有意识", "叫不醒", "站不起来", "爬不起来", "起不来", "不说话", "出血", "流血"}},
+		[]string{"不动", "不吭声", "不答应", "不应", "没反应", "没意识", "没有意识", "叫不醒", "站不起来", "爬不起来", "起不来", "不说话", "出血", "流血",
+			"说话也不清", "说话不清"}},
 	// a snake or a wasps' nest where children play or people pass
 	{[]string{"蛇", "马蜂", "黄蜂", "蜂窝", "胡蜂"}, []string{"小孩", "孩子", "小朋友", "滑梯", "儿童", "有人", "老人", "被咬", "被蛰", "被蜇"}},
+	// needles where children play (沙坑里有人扔了针头 小孩在里面玩; broken glass
+	// by the bins is an ordinary report in the training rows)
+	{[]string{"针头", "注射器"}, []string{"小孩", "孩子", "小朋友", "娃"}},
+	// a car broken into while the writer watches (撬车门 … 现在还在; 监控拍到了 is
+	// after the fact)
+	{[]string{"撬车", "撬锁", "砸车窗"}, []string{"现在还在", "还在撬", "还没走", "正在"}},
 	// a fire or gas alarm sounding (a car alarm is noise, not listed)
 	{[]string{"火警", "烟感", "消防", "燃气报警", "煤气报警", "烟雾报警"}, []string{"一直响", "在响", "响个不停", "一直叫", "在叫", "叫个不停", "响了"}},
 }
@@ -99,10 +117,12 @@ var dangerPairs = []dangerPair{
 var thingPairs = []dangerPair{
 	// a thing loose, leaning or fallen
 	{[]string{"栏杆", "护栏", "灯杆", "电线杆", "单杠", "树", "架", "外机", "铁皮", "围墙", "围网", "广告牌", "招牌", "杆子", "扶手", "秋千", "雨棚", "底座", "玻璃", "太阳能", "瓦片", "铁条",
-		"水泥板", "预制板", "瓷砖", "墙皮", "窗框", "防盗窗", "花盆", "滑梯", "遮阳棚", "空调", "链子", "吊顶", "灯柱", "烟囱"},
+		"水泥板", "预制板", "瓷砖", "墙皮", "窗框", "防盗窗", "花盆", "滑梯", "遮阳棚", "空调", "链子", "吊顶", "灯柱", "烟囱", "窗户框"},
 		[]string{"歪", "斜", "晃", "松了", "要倒", "快断", "要断", "断了", "倒了", "掉", "锈穿", "嘎吱", "掀起", "哐哐", "裂开", "撞", "悬着", "吊着", "往外鼓", "鼓包", "脱落", "要塌",
 			"挂着", "挂在", "耷拉", "悬在"}},
 	{[]string{"栅栏", "护栏", "围栏", "围墙", "墙", "门"}, []string{"倒了", "塌了", "要倒"}},
+	// a manhole cover askew (瑞幸旁边那个井盖歪了 晚上骑车容易摔; dev-place2)
+	{[]string{"井盖", "窨井", "下水井", "雨水井"}, []string{"歪了"}},
 	// something overhead cracked, loose or hanging, with people beneath it
 	{[]string{"裂了", "裂开", "松了", "晃", "翘起", "歪了", "斜了", "掉渣", "掉灰", "悬着", "吊着", "要掉", "掉下来"},
 		[]string{"下面是", "下面就是", "下面有人", "底下有人", "底下是", "底下就是", "下面天天", "底下天天", "底下人", "下面人",
@@ -125,6 +145,9 @@ var minorWords = []string{"不急", "不着急", "有空", "抽空", "方便的�
 var calmContext = []string{
 	"新闻", "别的小区", "其他小区", "隔壁小区", "演练", "演习", "电视上", "电影", "抖音",
 	"修好了", "已经修好", "解决了", "去年", "以前",
+	// session 9 (dev-s14u): told on television, last month (上个月张大爷在电梯里晕倒那回),
+	// or closed by the office (均已妥善处置)
+	"电视里", "上个月", "处理完毕", "妥善处置",
 }
 
 // hedgeWords put a danger in doubt or in the future: hypotheticals (如果,
