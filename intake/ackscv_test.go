@@ -179,51 +179,8 @@ func TestAcksCV(t *testing.T) {
 			continue
 		}
 		names = append(names, cand.name)
-		cfg := ackscvConfig(cand)
-		var judged []ackscvJudged
-		for k, fold := range folds {
-			out := map[string]bool{}
-			for _, f := range fold {
-				out[f] = true
-			}
-			var natFiles, urgFiles []string
-			for _, f := range allFiles {
-				if !out[f] && (cand.all || shipped[f]) {
-					natFiles = append(natFiles, f)
-				}
-			}
-			for _, f := range naturalUrgentFiles {
-				if !out[f] {
-					urgFiles = append(urgFiles, f)
-				}
-			}
-			ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
-			ds.Examples = append(ds.Examples, base.Examples...)
-			ds.Examples = append(ds.Examples, ackscvRows(t, natFiles, NaturalConcernWeight)...)
-			urg, err := naturalUrgentRows(urgFiles, NaturalUrgentWeight)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ds.Examples = append(ds.Examples, urg...)
-			m, err := ackscvTrain(ds, cfg, cand.share)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range fold {
-				jd, err := ReadTSVFile(f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, ex := range jd.Examples {
-					r := m.Understand(ex.Text)
-					j := ackscvJudged{fold: k, file: f, text: ex.Text, concern: ex.Concern, ack: r.Ack}
-					if r.Concern {
-						j.conf = r.Confidence
-					}
-					judged = append(judged, j)
-				}
-			}
-		}
+		natural := func(f string) bool { return cand.all || shipped[f] }
+		judged := ackscvRun(t, base, folds, allFiles, natural, nil, ackscvConfig(cand), cand.share)
 		results[cand.name] = judged
 		ackscvReport(t, cand.name, judged, len(folds))
 	}
@@ -234,6 +191,197 @@ func TestAcksCV(t *testing.T) {
 			}
 		}
 	}
+}
+
+// ackscvRun trains one model a fold and judges the fold's files: concern
+// natural rows from the other folds' files that natural accepts, urgency
+// rows from the other folds' files of naturalUrgentFiles and of urgent.
+func ackscvRun(t *testing.T, base *Dataset, folds [][]string, allFiles []string, natural func(string) bool,
+	urgent []string, cfg trainConfig, share float64) []ackscvJudged {
+	t.Helper()
+	var judged []ackscvJudged
+	for k, fold := range folds {
+		out := map[string]bool{}
+		for _, f := range fold {
+			out[f] = true
+		}
+		var natFiles, urgFiles []string
+		for _, f := range allFiles {
+			if !out[f] && natural(f) {
+				natFiles = append(natFiles, f)
+			}
+		}
+		for _, f := range append(naturalUrgentFiles[:len(naturalUrgentFiles):len(naturalUrgentFiles)], urgent...) {
+			if !out[f] {
+				urgFiles = append(urgFiles, f)
+			}
+		}
+		ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
+		ds.Examples = append(ds.Examples, base.Examples...)
+		ds.Examples = append(ds.Examples, ackscvRows(t, natFiles, NaturalConcernWeight)...)
+		ds.Examples = append(ds.Examples, ackscvUrgentRows(t, urgFiles, NaturalUrgentWeight)...)
+		m, err := ackscvTrain(ds, cfg, share)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fold {
+			jd, err := ReadTSVFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ex := range jd.Examples {
+				r := m.Understand(ex.Text)
+				j := ackscvJudged{fold: k, file: f, text: ex.Text, concern: ex.Concern, ack: r.Ack}
+				if r.Concern {
+					j.conf = r.Confidence
+				}
+				judged = append(judged, j)
+			}
+		}
+	}
+	return judged
+}
+
+// ackscvUrgentRows reads dev files from disk as urgency rows (as
+// naturalUrgentRows does for the embedded ones, which it uses for them).
+func ackscvUrgentRows(t *testing.T, files []string, w float64) []Example {
+	t.Helper()
+	var embedded, disk []string
+	for _, f := range files {
+		if _, err := naturalFS.ReadFile(f); err == nil {
+			embedded = append(embedded, f)
+		} else {
+			disk = append(disk, f)
+		}
+	}
+	out, err := naturalUrgentRows(embedded, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for fi, f := range disk {
+		ds, err := ReadTSVFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ex := range ds.Examples {
+			if ex.Urgent < 0 || ex.Concern == 0 && ex.Urgent != 0 {
+				t.Fatalf("%s line %d: bad urgent label", f, ex.Line)
+			}
+			ex.Category, ex.Concern = "", -1
+			ex.Location, ex.HasLocation, ex.Weight = nil, false, w
+			ex.addsNoFeatures, ex.group = true, (len(embedded)+fi)%naturalGroups+1
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// ackscvS13Files are the four files of testdata/dev-s13 (ACKS-CV-3.md).
+var ackscvS13Files = []string{"testdata/dev-s13/dev.tsv", "testdata/dev-s13/dev2.tsv", "testdata/dev-s13/dev3.tsv",
+	"testdata/dev-s13/dev4.tsv"}
+
+// TestAcksCV3 runs testdata/ACKS-CV-3.md: the 31 dev files of ACKS-CV.md
+// and the four of dev-s13 in five folds by file, `ship` against
+// `ship+s13` (the dev-s13 files of the other folds train the concern
+// detector and the urgency signal too), then the fresh guard on dev-s12:
+//
+//	NEIGHBORBOT_ACKSCV=1 go test ./intake -p 1 -run 'AcksCV3$' -v -timeout 90m
+func TestAcksCV3(t *testing.T) {
+	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
+		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the third acknowledgement cross-validation (testdata/ACKS-CV-3.md)")
+	}
+	shipped, s13 := map[string]bool{}, map[string]bool{}
+	for _, f := range ackscvShipped {
+		shipped[f] = true
+	}
+	for _, f := range ackscvS13Files {
+		s13[f] = true
+	}
+	old := ackscvFiles()
+	allFiles := append(old[:len(old):len(old)], ackscvS13Files...)
+	for _, f := range allFiles {
+		if isTestFile(f) {
+			t.Fatalf("%s is a test file", f)
+		}
+	}
+	folds := ackscvFolds(t, allFiles, 5)
+	for k, fold := range folds {
+		t.Logf("fold %d: %s", k, strings.Join(fold, " "))
+	}
+	base := builtinWithoutNatural(t)
+	cfg := ackscvConfig(ackscvCandidate{})
+	ship := ackscvRun(t, base, folds, allFiles, func(f string) bool { return shipped[f] }, nil, cfg, 0)
+	x := ackscvRun(t, base, folds, allFiles, func(f string) bool { return shipped[f] || s13[f] }, ackscvS13Files, cfg, 0)
+	part := func(js []ackscvJudged, keep func(string) bool) []ackscvJudged {
+		var out []ackscvJudged
+		for _, j := range js {
+			if keep(j.file) {
+				out = append(out, j)
+			}
+		}
+		return out
+	}
+	isOld := func(f string) bool { return !s13[f] }
+	isNew := func(f string) bool { return s13[f] }
+	all := func(string) bool { return true }
+	for _, p := range []struct {
+		name string
+		keep func(string) bool
+	}{{"O", isOld}, {"N", isNew}, {"all", all}} {
+		ackscvReport(t, "ship/"+p.name, part(ship, p.keep), len(folds))
+		ackscvReport(t, "ship+s13/"+p.name, part(x, p.keep), len(folds))
+	}
+	errs := func(js []ackscvJudged) int {
+		fa, _, r, reports := ackscvCount(js, -1)
+		return fa + reports - r
+	}
+	shipO, xO := part(ship, isOld), part(x, isOld)
+	faS, _, rS, _ := ackscvCount(shipO, -1)
+	faX, _, rX, _ := ackscvCount(xO, -1)
+	worst := 0
+	for f := range folds {
+		a, _, _, _ := ackscvCount(shipO, f)
+		b, _, _, _ := ackscvCount(xO, f)
+		worst = max(worst, b-a)
+	}
+	rule1 := faX <= faS && rX >= rS-3
+	rule2 := worst < 3
+	rule3 := errs(x) < errs(ship)
+	t.Logf("RULE 1 (O): false acks %d → %d, reports %d → %d → %v", faS, faX, rS, rX, rule1)
+	t.Logf("RULE 2 (O): worst fold false acks %+d → %v", worst, rule2)
+	t.Logf("RULE 3 (all 35): errors %d → %d → %v", errs(ship), errs(x), rule3)
+
+	// rule 4, the fresh guard on dev-s12 (in no fold)
+	guard, err := ReadTSVFile("testdata/dev-s12/dev.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := func(natural, urgent []string) (fa, r int) {
+		ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
+		ds.Examples = append(ds.Examples, base.Examples...)
+		ds.Examples = append(ds.Examples, ackscvRows(t, natural, NaturalConcernWeight)...)
+		ds.Examples = append(ds.Examples, ackscvUrgentRows(t, urgent, NaturalUrgentWeight)...)
+		m, err := ackscvTrain(ds, cfg, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ex := range guard.Examples {
+			if m.Understand(ex.Text).Ack {
+				if ex.Concern == 1 {
+					r++
+				} else {
+					fa++
+				}
+			}
+		}
+		return fa, r
+	}
+	gS, grS := full(ackscvShipped, naturalUrgentFiles)
+	gX, grX := full(append(ackscvShipped[:len(ackscvShipped):len(ackscvShipped)], ackscvS13Files...),
+		append(naturalUrgentFiles[:len(naturalUrgentFiles):len(naturalUrgentFiles)], ackscvS13Files...))
+	rule4 := gX-gS <= 1 && grS-grX <= 1
+	t.Logf("RULE 4 (dev-s12): false acks %d → %d, reports %d → %d → %v", gS, gX, grS, grX, rule4)
+	t.Logf("DECISION ship+s13: %v", rule1 && rule2 && rule3 && rule4)
 }
 
 // ackscvCount returns chit-chat acknowledged and reports acknowledged (all
