@@ -157,20 +157,9 @@ func TestAcksCV(t *testing.T) {
 			only[s] = true
 		}
 	}
-	shipped := map[string]bool{}
-	for _, f := range ackscvShipped {
-		shipped[f] = true
-	}
+	shipped := ackscvSet(ackscvShipped)
 	allFiles := ackscvFiles()
-	for _, f := range allFiles {
-		if isTestFile(f) {
-			t.Fatalf("%s is a test file", f)
-		}
-	}
-	folds := ackscvFolds(t, allFiles, 5)
-	for k, fold := range folds {
-		t.Logf("fold %d: %s", k, strings.Join(fold, " "))
-	}
+	folds := ackscvFoldsLogged(t, allFiles)
 	base := builtinWithoutNatural(t)
 	results := map[string][]ackscvJudged{}
 	var names []string
@@ -191,6 +180,31 @@ func TestAcksCV(t *testing.T) {
 			}
 		}
 	}
+}
+
+// ackscvSet returns the files as a set.
+func ackscvSet(files []string) map[string]bool {
+	set := map[string]bool{}
+	for _, f := range files {
+		set[f] = true
+	}
+	return set
+}
+
+// ackscvFoldsLogged refuses test files, deals the files into five folds by
+// file and logs them.
+func ackscvFoldsLogged(t *testing.T, files []string) [][]string {
+	t.Helper()
+	for _, f := range files {
+		if isTestFile(f) {
+			t.Fatalf("%s is a test file", f)
+		}
+	}
+	folds := ackscvFolds(t, files, 5)
+	for k, fold := range folds {
+		t.Logf("fold %d: %s", k, strings.Join(fold, " "))
+	}
+	return folds
 }
 
 // ackscvRun trains one model a fold and judges the fold's files: concern
@@ -290,24 +304,10 @@ func TestAcksCV3(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
 		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the third acknowledgement cross-validation (testdata/ACKS-CV-3.md)")
 	}
-	shipped, s13 := map[string]bool{}, map[string]bool{}
-	for _, f := range ackscvShipped {
-		shipped[f] = true
-	}
-	for _, f := range ackscvS13Files {
-		s13[f] = true
-	}
+	shipped, s13 := ackscvSet(ackscvShipped), ackscvSet(ackscvS13Files)
 	old := ackscvFiles()
 	allFiles := append(old[:len(old):len(old)], ackscvS13Files...)
-	for _, f := range allFiles {
-		if isTestFile(f) {
-			t.Fatalf("%s is a test file", f)
-		}
-	}
-	folds := ackscvFolds(t, allFiles, 5)
-	for k, fold := range folds {
-		t.Logf("fold %d: %s", k, strings.Join(fold, " "))
-	}
+	folds := ackscvFoldsLogged(t, allFiles)
 	base := builtinWithoutNatural(t)
 	cfg := ackscvConfig(ackscvCandidate{})
 	ship := ackscvRun(t, base, folds, allFiles, func(f string) bool { return shipped[f] }, nil, cfg, 0)
