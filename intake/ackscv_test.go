@@ -3,6 +3,7 @@ package intake
 import (
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -111,6 +112,11 @@ func TestAcksCVFoldsRefuseTestFilesAndCoverEveryFile(t *testing.T) {
 // ackscvRows reads dev files from disk as natural concern rows (as
 // naturalRows does for the embedded ones), weight w, grouped by file.
 func ackscvRows(t *testing.T, files []string, w float64) []Example {
+	return ackscvWeighedRows(t, files, func(string, int) float64 { return w })
+}
+
+// ackscvWeighedRows is ackscvRows with each row weighted w(file, concern).
+func ackscvWeighedRows(t *testing.T, files []string, w func(file string, concern int) float64) []Example {
 	t.Helper()
 	var out []Example
 	for fi, f := range files {
@@ -123,7 +129,7 @@ func ackscvRows(t *testing.T, files []string, w float64) []Example {
 				t.Fatalf("%s line %d: no concern label", f, ex.Line)
 			}
 			ex.Category, ex.Urgent = "", -1
-			ex.Location, ex.HasLocation, ex.Weight = nil, false, w
+			ex.Location, ex.HasLocation, ex.Weight = nil, false, w(f, ex.Concern)
 			ex.addsNoFeatures, ex.group = true, fi%naturalGroups+1
 			out = append(out, ex)
 		}
@@ -157,20 +163,9 @@ func TestAcksCV(t *testing.T) {
 			only[s] = true
 		}
 	}
-	shipped := map[string]bool{}
-	for _, f := range ackscvShipped {
-		shipped[f] = true
-	}
+	shipped := ackscvSet(ackscvShipped)
 	allFiles := ackscvFiles()
-	for _, f := range allFiles {
-		if isTestFile(f) {
-			t.Fatalf("%s is a test file", f)
-		}
-	}
-	folds := ackscvFolds(t, allFiles, 5)
-	for k, fold := range folds {
-		t.Logf("fold %d: %s", k, strings.Join(fold, " "))
-	}
+	folds := ackscvFoldsLogged(t, allFiles)
 	base := builtinWithoutNatural(t)
 	results := map[string][]ackscvJudged{}
 	var names []string
@@ -179,45 +174,8 @@ func TestAcksCV(t *testing.T) {
 			continue
 		}
 		names = append(names, cand.name)
-		cfg := ackscvConfig(cand)
-		var judged []ackscvJudged
-		for k, fold := range folds {
-			out := map[string]bool{}
-			for _, f := range fold {
-				out[f] = true
-			}
-			var natFiles, urgFiles []string
-			for _, f := range allFiles {
-				if !out[f] && (cand.all || shipped[f]) {
-					natFiles = append(natFiles, f)
-				}
-			}
-			for _, f := range naturalUrgentFiles {
-				if !out[f] {
-					urgFiles = append(urgFiles, f)
-				}
-			}
-			ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
-			ds.Examples = append(ds.Examples, base.Examples...)
-			ds.Examples = append(ds.Examples, ackscvRows(t, natFiles, NaturalConcernWeight)...)
-			urg, err := naturalUrgentRows(urgFiles, NaturalUrgentWeight)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ds.Examples = append(ds.Examples, urg...)
-			m, err := ackscvTrain(ds, cfg, cand.share)
-			if err != nil {
-				t.Fatal(err)
-			}
-			forExamples(t, fold, func(f string, ex Example) {
-				r := m.Understand(ex.Text)
-				j := ackscvJudged{fold: k, file: f, text: ex.Text, concern: ex.Concern, ack: r.Ack}
-				if r.Concern {
-					j.conf = r.Confidence
-				}
-				judged = append(judged, j)
-			})
-		}
+		natural := func(f string) bool { return cand.all || shipped[f] }
+		judged := ackscvRun(t, base, folds, allFiles, natural, nil, ackscvFlat, ackscvConfig(cand), cand.share)
 		results[cand.name] = judged
 		ackscvReport(t, cand.name, judged, len(folds))
 	}
@@ -228,6 +186,282 @@ func TestAcksCV(t *testing.T) {
 			}
 		}
 	}
+}
+
+// ackscvSet returns the files as a set.
+func ackscvSet(files []string) map[string]bool {
+	set := map[string]bool{}
+	for _, f := range files {
+		set[f] = true
+	}
+	return set
+}
+
+// ackscvFoldsLogged refuses test files, deals the files into five folds by
+// file and logs them.
+func ackscvFoldsLogged(t *testing.T, files []string) [][]string {
+	t.Helper()
+	for _, f := range files {
+		if isTestFile(f) {
+			t.Fatalf("%s is a test file", f)
+		}
+	}
+	folds := ackscvFolds(t, files, 5)
+	for k, fold := range folds {
+		t.Logf("fold %d: %s", k, strings.Join(fold, " "))
+	}
+	return folds
+}
+
+// ackscvRun trains one model a fold and judges the fold's files: concern
+// natural rows from the other folds' files that natural accepts, urgency
+// rows from the other folds' files of ackscvUrgentBase and of urgent.
+func ackscvRun(t *testing.T, base *Dataset, folds [][]string, allFiles []string, natural func(string) bool,
+	urgent []string, weigh func(string, int) float64, cfg trainConfig, share float64) []ackscvJudged {
+	t.Helper()
+	var judged []ackscvJudged
+	for k, fold := range folds {
+		out := map[string]bool{}
+		for _, f := range fold {
+			out[f] = true
+		}
+		var natFiles, urgFiles []string
+		for _, f := range allFiles {
+			if !out[f] && natural(f) {
+				natFiles = append(natFiles, f)
+			}
+		}
+		for _, f := range append(ackscvUrgentBase[:len(ackscvUrgentBase):len(ackscvUrgentBase)], urgent...) {
+			if !out[f] {
+				urgFiles = append(urgFiles, f)
+			}
+		}
+		ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
+		ds.Examples = append(ds.Examples, base.Examples...)
+		ds.Examples = append(ds.Examples, ackscvWeighedRows(t, natFiles, weigh)...)
+		ds.Examples = append(ds.Examples, ackscvUrgentRows(t, urgFiles, NaturalUrgentWeight)...)
+		m, err := ackscvTrain(ds, cfg, share)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fold {
+			jd, err := ReadTSVFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ex := range jd.Examples {
+				r := m.Understand(ex.Text)
+				j := ackscvJudged{fold: k, file: f, text: ex.Text, concern: ex.Concern, ack: r.Ack}
+				if r.Concern {
+					j.conf = r.Confidence
+				}
+				judged = append(judged, j)
+			}
+		}
+	}
+	return judged
+}
+
+// ackscvUrgentRows reads dev files from disk as urgency rows (as
+// naturalUrgentRows does for the embedded ones, which it uses for them).
+func ackscvUrgentRows(t *testing.T, files []string, w float64) []Example {
+	t.Helper()
+	var embedded, disk []string
+	for _, f := range files {
+		if _, err := naturalFS.ReadFile(f); err == nil {
+			embedded = append(embedded, f)
+		} else {
+			disk = append(disk, f)
+		}
+	}
+	out, err := naturalUrgentRows(embedded, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for fi, f := range disk {
+		ds, err := ReadTSVFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ex := range ds.Examples {
+			if ex.Urgent < 0 || ex.Concern == 0 && ex.Urgent != 0 {
+				t.Fatalf("%s line %d: bad urgent label", f, ex.Line)
+			}
+			ex.Category, ex.Concern = "", -1
+			ex.Location, ex.HasLocation, ex.Weight = nil, false, w
+			ex.addsNoFeatures, ex.group = true, (len(embedded)+fi)%naturalGroups+1
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// ackscvUrgentBase are the files whose urgent labels trained the urgency
+// signal before dev-s13 shipped: every protocol's `ship` and the candidates
+// of ACKS-CV.md train on them, so that their figures stay reproducible.
+var ackscvUrgentBase = slices.DeleteFunc(slices.Clone(naturalUrgentFiles), func(f string) bool {
+	return slices.Contains(ackscvS13Files, f)
+})
+
+// ackscvS13Files are the four files of testdata/dev-s13 (ACKS-CV-3.md).
+var ackscvS13Files = []string{"testdata/dev-s13/dev.tsv", "testdata/dev-s13/dev2.tsv", "testdata/dev-s13/dev3.tsv",
+	"testdata/dev-s13/dev4.tsv"}
+
+// ackscvFlat weighs every natural row NaturalConcernWeight.
+func ackscvFlat(string, int) float64 { return NaturalConcernWeight }
+
+// TestAcksCV3 runs testdata/ACKS-CV-3.md and its addendum ACKS-CV-3b.md:
+// the 31 dev files of ACKS-CV.md and the four of dev-s13 in five folds by
+// file, `ship` against `ship+s13` (the dev-s13 files of the other folds
+// train the concern detector and the urgency signal too) and, for the
+// addendum, `ship+s13bal` (the same with dev-s13's reports weighted so that
+// its reports and chit-chat carry the same total weight); then the fresh
+// guards on dev-s12 and dev-s14 (in no fold):
+//
+//	NEIGHBORBOT_ACKSCV=1 go test ./intake -p 1 -run 'AcksCV3$' -v -timeout 90m
+//
+// NEIGHBORBOT_ACKSCV_ONLY=ship+s13bal runs `ship` and that candidate only.
+func TestAcksCV3(t *testing.T) {
+	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
+		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the third acknowledgement cross-validation (testdata/ACKS-CV-3.md)")
+	}
+	only := os.Getenv("NEIGHBORBOT_ACKSCV_ONLY")
+	shipped, s13 := ackscvSet(ackscvShipped), ackscvSet(ackscvS13Files)
+	old := ackscvFiles()
+	allFiles := append(old[:len(old):len(old)], ackscvS13Files...)
+	folds := ackscvFoldsLogged(t, allFiles)
+	base := builtinWithoutNatural(t)
+	cfg := ackscvConfig(ackscvCandidate{})
+	balanced := ackscvBalanced(t, ackscvS13Files)
+	t.Logf("ship+s13bal: dev-s13 reports weighted %.3f, chit-chat %.0f", balanced("testdata/dev-s13/dev.tsv", 1), balanced("testdata/dev-s13/dev.tsv", 0))
+	withS13 := func(f string) bool { return shipped[f] || s13[f] }
+	cands := []struct {
+		name  string
+		weigh func(string, int) float64
+	}{{"ship+s13", ackscvFlat}, {"ship+s13bal", balanced}}
+	ship := ackscvRun(t, base, folds, allFiles, func(f string) bool { return shipped[f] }, nil, ackscvFlat, cfg, 0)
+	// the fresh guards (in no fold): models trained on the whole corpus
+	guards := []string{"testdata/dev-s12/dev.tsv", "testdata/dev-s14/dev.tsv"}
+	full := func(natural, urgent []string, weigh func(string, int) float64) (fa, r []int) {
+		ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
+		ds.Examples = append(ds.Examples, base.Examples...)
+		ds.Examples = append(ds.Examples, ackscvWeighedRows(t, natural, weigh)...)
+		ds.Examples = append(ds.Examples, ackscvUrgentRows(t, urgent, NaturalUrgentWeight)...)
+		m, err := ackscvTrain(ds, cfg, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range guards {
+			a, b := ackscvAcks(t, m, g)
+			fa, r = append(fa, a), append(r, b)
+		}
+		return fa, r
+	}
+	gS, grS := full(ackscvShipped, ackscvUrgentBase, ackscvFlat)
+	for _, cand := range cands {
+		if only != "" && only != cand.name {
+			continue
+		}
+		x := ackscvRun(t, base, folds, allFiles, withS13, ackscvS13Files, cand.weigh, cfg, 0)
+		ackscvRules(t, cand.name, ship, x, func(f string) bool { return s13[f] }, len(folds))
+		gX, grX := full(append(ackscvShipped[:len(ackscvShipped):len(ackscvShipped)], ackscvS13Files...),
+			append(ackscvUrgentBase[:len(ackscvUrgentBase):len(ackscvUrgentBase)], ackscvS13Files...), cand.weigh)
+		for i, g := range guards {
+			t.Logf("GUARD %s %s: false acks %d → %d, reports %d → %d → pass=%v", cand.name, g, gS[i], gX[i], grS[i], grX[i],
+				gX[i]-gS[i] <= 1 && grS[i]-grX[i] <= 1)
+		}
+	}
+}
+
+// ackscvBalanced weighs the rows of files so that their reports and their
+// chit-chat carry the same total weight (chit-chat NaturalConcernWeight),
+// and every other row NaturalConcernWeight (testdata/ACKS-CV-3b.md).
+func ackscvBalanced(t *testing.T, files []string) func(string, int) float64 {
+	t.Helper()
+	chat, reports := 0, 0
+	for _, f := range files {
+		ds, err := ReadTSVFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ex := range ds.Examples {
+			if ex.Concern == 1 {
+				reports++
+			} else {
+				chat++
+			}
+		}
+	}
+	set := ackscvSet(files)
+	wr := NaturalConcernWeight * float64(chat) / float64(reports)
+	return func(f string, concern int) float64 {
+		if set[f] && concern == 1 {
+			return wr
+		}
+		return NaturalConcernWeight
+	}
+}
+
+// ackscvAcks counts a model's false acknowledgements and acknowledged
+// reports on a file.
+func ackscvAcks(t *testing.T, m *Model, path string) (fa, r int) {
+	t.Helper()
+	if isTestFile(path) {
+		t.Fatal(path + " is a test file")
+	}
+	ds, err := ReadTSVFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range ds.Examples {
+		if m.Understand(ex.Text).Ack {
+			if ex.Concern == 1 {
+				r++
+			} else {
+				fa++
+			}
+		}
+	}
+	return fa, r
+}
+
+// ackscvRules reports candidate x against ship on the old files (O), the
+// new ones (N) and all, and applies rules 1–3 of testdata/ACKS-CV-3.md.
+func ackscvRules(t *testing.T, name string, ship, x []ackscvJudged, isNew func(string) bool, k int) {
+	part := func(js []ackscvJudged, keep func(string) bool) []ackscvJudged {
+		var out []ackscvJudged
+		for _, j := range js {
+			if keep(j.file) {
+				out = append(out, j)
+			}
+		}
+		return out
+	}
+	isOld := func(f string) bool { return !isNew(f) }
+	all := func(string) bool { return true }
+	for _, p := range []struct {
+		name string
+		keep func(string) bool
+	}{{"O", isOld}, {"N", isNew}, {"all", all}} {
+		ackscvReport(t, "ship/"+p.name, part(ship, p.keep), k)
+		ackscvReport(t, name+"/"+p.name, part(x, p.keep), k)
+	}
+	errs := func(js []ackscvJudged) int {
+		fa, _, r, reports := ackscvCount(js, -1)
+		return fa + reports - r
+	}
+	shipO, xO := part(ship, isOld), part(x, isOld)
+	faS, _, rS, _ := ackscvCount(shipO, -1)
+	faX, _, rX, _ := ackscvCount(xO, -1)
+	worst := 0
+	for f := 0; f < k; f++ {
+		a, _, _, _ := ackscvCount(shipO, f)
+		b, _, _, _ := ackscvCount(xO, f)
+		worst = max(worst, b-a)
+	}
+	t.Logf("RULE 1 %s (O): false acks %d → %d, reports %d → %d → %v", name, faS, faX, rS, rX, faX <= faS && rX >= rS-3)
+	t.Logf("RULE 2 %s (O): worst fold false acks %+d → %v", name, worst, worst < 3)
+	t.Logf("RULE 3 %s (all): errors %d → %d → %v", name, errs(ship), errs(x), errs(x) < errs(ship))
 }
 
 // ackscvCount returns chit-chat acknowledged and reports acknowledged (all
@@ -343,28 +577,13 @@ func TestAcksCVFresh(t *testing.T) {
 	if path == "" {
 		t.Skip("set NEIGHBORBOT_ACKSCV_FRESH=testdata/dev-s12/dev.tsv to run the fresh guard of testdata/ACKS-CV-2.md")
 	}
-	if isTestFile(path) {
-		t.Fatal(path + " is a test file")
-	}
-	judged, err := ReadTSVFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	count := func(name string, m *Model) (fa, r int) {
-		for _, ex := range judged.Examples {
-			if m.Understand(ex.Text).Ack {
-				if ex.Concern == 1 {
-					r++
-				} else {
-					fa++
-				}
-			}
-		}
+		fa, r = ackscvAcks(t, m, path)
 		t.Logf("%-10s on %s: false acks %d, reports acknowledged %d", name, path, fa, r)
 		return fa, r
 	}
 	base := builtinWithoutNatural(t)
-	urg, err := naturalUrgentRows(naturalUrgentFiles, NaturalUrgentWeight)
+	urg, err := naturalUrgentRows(ackscvUrgentBase, NaturalUrgentWeight)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -137,7 +138,8 @@ func countAtLeast(xs []float64, th float64) int {
 
 // TestBuiltinCorpusNaturalRows: the hand-written dev files train the
 // concern detector only (no category, no urgency), each row weighted
-// NaturalConcernWeight, and no test file is among them.
+// NaturalConcernWeight (the reports of naturalBalancedFiles so that they
+// weigh as much as those files' chit-chat), and no test file is among them.
 func TestBuiltinCorpusNaturalRows(t *testing.T) {
 	for _, f := range naturalUrgentFiles { // every file of naturalDevFiles, and the urgency rounds' dev files
 		// of the heldout-sN folders only heldout-s3 holds dev files
@@ -160,12 +162,32 @@ func TestBuiltinCorpusNaturalRows(t *testing.T) {
 	if len(nat) != want || want < 1500 {
 		t.Fatalf("%d natural rows, want the %d rows of the dev files (≥ 1500)", len(nat), want)
 	}
-	reports := 0
+	var balChat, balReports float64
+	for _, f := range naturalBalancedFiles {
+		ds, err := ReadTSVFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ex := range ds.Examples {
+			balChat, balReports = balChat+float64(1-ex.Concern), balReports+float64(ex.Concern)
+		}
+	}
+	reports, reweighed := 0, 0.0
 	for _, ex := range nat {
-		if ex.Category != "" || ex.Urgent != -1 || ex.Weight != NaturalConcernWeight || ex.Concern < 0 {
-			t.Fatalf("natural row %q: category %q urgent %d weight %v concern %d", ex.Text, ex.Category, ex.Urgent, ex.Weight, ex.Concern)
+		if ex.Category != "" || ex.Urgent != -1 || ex.Concern < 0 {
+			t.Fatalf("natural row %q: category %q urgent %d concern %d", ex.Text, ex.Category, ex.Urgent, ex.Concern)
+		}
+		if w := ex.Weight; w != NaturalConcernWeight {
+			if ex.Concern != 1 || math.Abs(w-NaturalConcernWeight*balChat/balReports) > 1e-9 {
+				t.Fatalf("natural row %q: weight %v", ex.Text, w)
+			}
+			reweighed++
 		}
 		reports += ex.Concern
+	}
+	// the reports of the balanced files weigh as much as their chit-chat
+	if balChat == 0 || reweighed != balReports {
+		t.Errorf("%v reports reweighed, want the %v of the balanced files", reweighed, balReports)
 	}
 	if reports == 0 || reports == len(nat) {
 		t.Errorf("natural rows: %d reports of %d, want both kinds", reports, len(nat))
@@ -185,7 +207,8 @@ func TestBuiltinCorpusNaturalRows(t *testing.T) {
 }
 
 // TestAskANotA: a question for information asked in the A-not-A form names
-// nothing wrong by its 没 or 不; a question that names a problem still does.
+// nothing wrong by its 没 or 不, nor does a question for a number to call
+// (its 投诉 or 处理); a question that names a problem still does.
 func TestAskANotA(t *testing.T) {
 	for text, want := range map[string]bool{
 		"请问附近有没有打印店":    true,
@@ -196,6 +219,12 @@ func TestAskANotA(t *testing.T) {
 		"请问能不能派人来修一下路灯": false,
 		"请问游泳馆几点关门":     true,
 		"我想知道有没有打印店":    false, // no opener
+		// asking which number to call to complain asks; naming a problem
+		// with it does not
+		"请问投诉物业要打哪个电话？想请求他们尽快处理": true,
+		"请问报修电话是多少":              true,
+		"请问电梯坏了打哪个电话":            false,
+		"请问楼下漏水了 物业电话多少":         false,
 	} {
 		if got := structureOf(Normalize(text)).infoAsk; got != want {
 			t.Errorf("infoAsk(%q) = %v, want %v", text, got, want)

@@ -150,6 +150,16 @@ func asksForInformation(norm string, g structSet) bool {
 	if !g.has(sWrong) {
 		return true
 	}
+	// a question for a number to call (请问投诉物业要打哪个电话) asks how to
+	// complain, not what is wrong: its complaint words (投诉, 处理) name no
+	// problem; a problem named with it (电梯坏了打哪个电话) still does
+	if containsAny(norm, phoneAskWords) {
+		rest := norm
+		for _, w := range complaintMetaWords {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+		return !containsAny(rest, wrongWords)
+	}
 	// an A-not-A question (有没有, 能不能, 是不是 …) asks; its 没 or 不 names
 	// nothing wrong (请问附近有没有打印店, 问下小区里能不能养狗)
 	if !containsAny(norm, aNotA) {
@@ -160,6 +170,12 @@ func asksForInformation(norm string, g structSet) bool {
 	}
 	return !containsAny(norm, wrongWords)
 }
+
+// phoneAskWords ask for a telephone number.
+var phoneAskWords = []string{"哪个电话", "什么电话", "电话多少", "电话是多少", "电话号码", "哪个号码", "什么号码"}
+
+// complaintMetaWords speak of complaining itself, not of a problem.
+var complaintMetaWords = []string{"投诉", "反映", "举报", "报修", "处理", "解决", "请求", "帮忙", "协调"}
 
 // aNotA are the A-not-A forms of a yes-no question.
 var aNotA = []string{"有没有", "是不是", "能不能", "可不可以", "要不要", "会不会", "用不用", "需不需要", "让不让", "允不允许", "行不行", "对不对", "好不好"}
