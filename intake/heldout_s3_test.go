@@ -98,7 +98,8 @@ func TestIsTestFile(t *testing.T) {
 	for _, f := range []string{"testdata/heldout-s9/test.tsv", "testdata/heldout-s8/test.tsv", "testdata/heldout-s3b/test.tsv",
 		"testdata/heldout-s3/test4.tsv", "testdata/eval_groupchat_test.tsv", "testdata/formal/test.tsv",
 		"testdata/danger-plain/test.tsv", "testdata/heldout_handwritten_4.tsv", "testdata/heldout-s10/anything.tsv",
-		"testdata/heldout-s11/test.tsv", "testdata/heldout-s10u/test.tsv", "testdata/heldout-s15/test.tsv"} {
+		"testdata/heldout-s11/test.tsv", "testdata/heldout-s10u/test.tsv", "testdata/heldout-s15/test.tsv",
+		"testdata/heldout-s16sms/test.tsv"} {
 		if !isTestFile(f) {
 			t.Errorf("%s is a test file", f)
 		}
