@@ -38,6 +38,29 @@ var catCVFilesV2 = []string{
 	"dev-s10/dev.tsv", "formal/dev.tsv",
 }
 
+// catCVFilesV3 are the dev files written since session 7's category round
+// (CATEGORY-CV-5.md). NEIGHBORBOT_CATCV_FILES=v3 runs the cross-validation
+// on v2 without heldout_handwritten_4.tsv (a test file) and these.
+var catCVFilesV3 = []string{
+	"dev-place/dev.tsv", "dev-place2/dev.tsv", "dev-s10u/dev.tsv", "dev-s11/dev.tsv", "dev-s12/dev.tsv",
+	"dev-s14u/elders.tsv", "dev-s14u/runon.tsv", "dev-s14u/letters.tsv", "dev-s14u/bursts.tsv", "dev-s14u/parents.tsv",
+}
+
+// catCVFilesV4 are the calm4 round's dev files (CATEGORY-CV-5b.md):
+// NEIGHBORBOT_CATCV_FILES=v4 runs the cross-validation on v3 and these.
+var catCVFilesV4 = []string{"dev-s13/dev.tsv", "dev-s13/dev2.tsv", "dev-s13/dev3.tsv", "dev-s13/dev4.tsv", "dev-s14/dev.tsv"}
+
+// catCVShipped25 are the 25 files whose reports the shipped corpus carried
+// before CATEGORY-CV-5.md (intake/internal/gencorpus/natural.go).
+var catCVShipped25 = []string{
+	"eval_groupchat_dev.tsv", "eval_groupchat_final.tsv", "eval_groupchat_final2.tsv", "eval_groupchat_final3.tsv",
+	"eval_groupchat_final4.tsv", "heldout-s3/dev.tsv", "heldout-s3/dev2.tsv", "heldout-s3/dev3.tsv",
+	"heldout-s3/dev4.tsv", "heldout-s3/dev5.tsv", "dev-s3b/dev.tsv", "dev-s3b/dev2.tsv",
+	"danger-plain/dev.tsv", "formal/dev.tsv", "dev-s5/dev.tsv", "dev-s5/dev2.tsv", "dev-s6/dev.tsv", "dev-s6/dev2.tsv",
+	"dev-s7/dev.tsv", "dev-s8/dev.tsv", "dev-s8/dev2.tsv", "dev-s9/dev.tsv", "dev-s9/dev2.tsv", "dev-s9/dev3.tsv",
+	"dev-s10/dev.tsv",
+}
+
 const catCVFolds = 5
 
 type cvFile struct {
@@ -50,8 +73,8 @@ type cvCandidate struct {
 	spec      catSpec
 	boost     float64 // taxonomy keyword boost; 0 means DefaultKeywordBoost, <0 none
 	natWeight int     // setting B: each natural report counts this many times (0: once)
-	// onlyNatural, in setting B, keeps the other folds' reports of these
-	// files only
+	// onlyNatural, in settings B and C, keeps the other folds' reports of
+	// these files only
 	onlyNatural []string
 }
 
@@ -99,6 +122,11 @@ func catCVCandidates() []cvCandidate {
 			"eval_groupchat_dev.tsv", "eval_groupchat_final.tsv", "eval_groupchat_final2.tsv", "eval_groupchat_final3.tsv",
 			"eval_groupchat_final4.tsv", "heldout-s3/dev.tsv", "heldout-s3/dev2.tsv", "heldout-s3/dev3.tsv",
 			"heldout-s3/dev4.tsv", "heldout-s3/dev5.tsv", "dev-s3b/dev.tsv", "dev-s3b/dev2.tsv"}},
+		// CATEGORY-CV-5.md
+		{name: "nat25", spec: ship, onlyNatural: catCVShipped25},
+		{name: "nat25+new", spec: ship, onlyNatural: append(slices.Clone(catCVShipped25), catCVFilesV3...)},
+		// CATEGORY-CV-5b.md
+		{name: "nat35+s13", spec: ship, onlyNatural: append(append(slices.Clone(catCVShipped25), catCVFilesV3...), catCVFilesV4...)},
 	}
 }
 
@@ -200,8 +228,25 @@ func reportsOf(t *testing.T, path string) []Example {
 func loadCVFiles(t *testing.T) []cvFile {
 	var files []cvFile
 	names := catCVFiles
-	if os.Getenv("NEIGHBORBOT_CATCV_FILES") == "v2" {
+	switch os.Getenv("NEIGHBORBOT_CATCV_FILES") {
+	case "v2":
 		names = append(slices.Clone(catCVFiles), catCVFilesV2...)
+	case "v3":
+		names = nil
+		for _, f := range catCVFiles {
+			if f != "heldout_handwritten_4.tsv" {
+				names = append(names, f)
+			}
+		}
+		names = append(append(names, catCVFilesV2...), catCVFilesV3...)
+	case "v4":
+		names = nil
+		for _, f := range catCVFiles {
+			if f != "heldout_handwritten_4.tsv" {
+				names = append(names, f)
+			}
+		}
+		names = append(append(append(names, catCVFilesV2...), catCVFilesV3...), catCVFilesV4...)
 	}
 	for _, f := range names {
 		files = append(files, cvFile{name: f, reports: reportsOf(t, filepath.Join("testdata", f))})
@@ -253,7 +298,7 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 		for j, fold := range folds {
 			for _, f := range fold {
 				rows := f.reports
-				if setting == "B" && j != k && cand.onlyNatural != nil && !slices.Contains(cand.onlyNatural, f.name) {
+				if (setting == "B" || setting == "C") && j != k && cand.onlyNatural != nil && !slices.Contains(cand.onlyNatural, f.name) {
 					continue
 				}
 				if setting == "L" {

@@ -28,6 +28,12 @@ var naturalFiles = []string{
 	"danger-plain/dev.tsv", "formal/dev.tsv", "dev-s5/dev.tsv", "dev-s5/dev2.tsv", "dev-s6/dev.tsv", "dev-s6/dev2.tsv",
 	"dev-s7/dev.tsv", "dev-s8/dev.tsv", "dev-s8/dev2.tsv", "dev-s9/dev.tsv", "dev-s9/dev2.tsv", "dev-s9/dev3.tsv",
 	"dev-s10/dev.tsv",
+	// session 9 (testdata/CATEGORY-CV-5.md): the dev files written since
+	// session 7's category round (dev-s3b/dev3.tsv holds no report)
+	"dev-place/dev.tsv", "dev-place2/dev.tsv", "dev-s10u/dev.tsv", "dev-s11/dev.tsv", "dev-s12/dev.tsv",
+	"dev-s14u/elders.tsv", "dev-s14u/runon.tsv", "dev-s14u/letters.tsv", "dev-s14u/bursts.tsv", "dev-s14u/parents.tsv",
+	// session 9 (testdata/CATEGORY-CV-5b.md): the calm4 round's dev files
+	"dev-s13/dev.tsv", "dev-s13/dev2.tsv", "dev-s13/dev3.tsv", "dev-s13/dev4.tsv", "dev-s14/dev.tsv",
 }
 
 // categoryOnlyFrom is the index in naturalFiles from which rows train the
