@@ -297,10 +297,11 @@ func ackscvUrgentRows(t *testing.T, files []string, w float64) []Example {
 }
 
 // ackscvUrgentBase are the files whose urgent labels trained the urgency
-// signal before dev-s13 shipped: every protocol's `ship` and the candidates
-// of ACKS-CV.md train on them, so that their figures stay reproducible.
+// signal before dev-s13 and dev-s16c shipped: every protocol's `ship` and the
+// candidates of ACKS-CV.md train on them, so that their figures stay
+// reproducible.
 var ackscvUrgentBase = slices.DeleteFunc(slices.Clone(naturalUrgentFiles), func(f string) bool {
-	return slices.Contains(ackscvS13Files, f)
+	return slices.Contains(ackscvS13Files, f) || slices.Contains(ackscvS16Files, f)
 })
 
 // ackscvS13Files are the four files of testdata/dev-s13 (ACKS-CV-3.md).

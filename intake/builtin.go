@@ -49,6 +49,7 @@ const realChatWeight = 2
 //go:embed testdata/dev-s14u/elders.tsv testdata/dev-s14u/runon.tsv testdata/dev-s14u/letters.tsv
 //go:embed testdata/dev-s14u/bursts.tsv testdata/dev-s14u/parents.tsv
 //go:embed testdata/dev-s13/dev.tsv testdata/dev-s13/dev2.tsv testdata/dev-s13/dev3.tsv testdata/dev-s13/dev4.tsv
+//go:embed testdata/dev-s16c/personal.tsv testdata/dev-s16c/service.tsv testdata/dev-s16c/work.tsv testdata/dev-s16c/group.tsv
 var naturalFS embed.FS
 
 // naturalDevFiles are the files of naturalFS, in the order they train.
@@ -61,6 +62,10 @@ var naturalDevFiles = []string{
 	"testdata/danger-plain/dev.tsv", "testdata/formal/dev.tsv", "testdata/dev-s5/dev.tsv", "testdata/dev-s5/dev2.tsv",
 	// session 9: four new hands, their classes balanced (naturalBalancedFiles)
 	"testdata/dev-s13/dev.tsv", "testdata/dev-s13/dev2.tsv", "testdata/dev-s13/dev3.tsv", "testdata/dev-s13/dev4.tsv",
+	// session 10: personal and service SMS and reports texted to a group, at
+	// the flat weight (testdata/ACKS-CV-4.md and its addendum ACKS-CV-4b.md)
+	"testdata/dev-s16c/personal.tsv", "testdata/dev-s16c/service.tsv", "testdata/dev-s16c/work.tsv",
+	"testdata/dev-s16c/group.tsv",
 }
 
 // naturalBalancedFiles are natural files whose reports count, for the
