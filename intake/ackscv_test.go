@@ -297,10 +297,11 @@ func ackscvUrgentRows(t *testing.T, files []string, w float64) []Example {
 }
 
 // ackscvUrgentBase are the files whose urgent labels trained the urgency
-// signal before dev-s13 shipped: every protocol's `ship` and the candidates
-// of ACKS-CV.md train on them, so that their figures stay reproducible.
+// signal before dev-s13 and dev-s16c shipped: every protocol's `ship` and the
+// candidates of ACKS-CV.md train on them, so that their figures stay
+// reproducible.
 var ackscvUrgentBase = slices.DeleteFunc(slices.Clone(naturalUrgentFiles), func(f string) bool {
-	return slices.Contains(ackscvS13Files, f)
+	return slices.Contains(ackscvS13Files, f) || slices.Contains(ackscvS16Files, f)
 })
 
 // ackscvS13Files are the four files of testdata/dev-s13 (ACKS-CV-3.md).
@@ -611,4 +612,107 @@ func TestAcksCVFresh(t *testing.T) {
 		fa, r := count(cand.name, train(cand))
 		t.Logf("GUARD %-10s false acks %+d, reports %+d → pass=%v", cand.name, fa-faS, r-rS, fa-faS <= 1 && rS-r <= 1)
 	}
+}
+
+// ackscvS16Files are the four files of testdata/dev-s16c (ACKS-CV-4.md):
+// three of personal and service SMS (chit-chat only) and one of reports
+// texted to a neighbourhood group.
+var ackscvS16Files = []string{"testdata/dev-s16c/personal.tsv", "testdata/dev-s16c/service.tsv",
+	"testdata/dev-s16c/work.tsv", "testdata/dev-s16c/group.tsv"}
+
+// TestAcksCV4 runs testdata/ACKS-CV-4.md: the 35 files of ACKS-CV-3.md in
+// its five folds by file, and the four files of dev-s16c as four extra
+// folds; `ship` (main's recipe, dev-s13 balanced) against `ship+s16` and
+// `ship+s16bal` (dev-s16c's reports weighted by its own class ratio); then
+// the fresh guards dev-s12 and dev-s14 (in no fold):
+//
+//	NEIGHBORBOT_ACKSCV=1 go test ./intake -p 1 -run 'AcksCV4$' -v -timeout 90m
+//
+// NEIGHBORBOT_ACKSCV_ONLY=ship+s16bal runs `ship` and that candidate only.
+func TestAcksCV4(t *testing.T) {
+	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
+		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the fourth acknowledgement cross-validation (testdata/ACKS-CV-4.md)")
+	}
+	only := os.Getenv("NEIGHBORBOT_ACKSCV_ONLY")
+	shipped, s13, s16 := ackscvSet(ackscvShipped), ackscvSet(ackscvS13Files), ackscvSet(ackscvS16Files)
+	old := append(ackscvFiles(), ackscvS13Files...)
+	folds := ackscvFoldsLogged(t, old)
+	for _, f := range ackscvS16Files {
+		if isTestFile(f) {
+			t.Fatalf("%s is a test file", f)
+		}
+		folds = append(folds, []string{f})
+		t.Logf("fold %d: %s", len(folds)-1, f)
+	}
+	allFiles := append(old[:len(old):len(old)], ackscvS16Files...)
+	base := builtinWithoutNatural(t)
+	cfg := ackscvConfig(ackscvCandidate{})
+	bal13, bal16 := ackscvBalanced(t, ackscvS13Files), ackscvBalanced(t, ackscvS16Files)
+	shipWeigh := func(f string, c int) float64 { return bal13(f, c) }
+	balWeigh := func(f string, c int) float64 {
+		if s16[f] {
+			return bal16(f, c)
+		}
+		return bal13(f, c)
+	}
+	t.Logf("dev-s13 reports weighted %.3f; ship+s16bal: dev-s16c reports weighted %.3f, chit-chat %.0f",
+		bal13(ackscvS13Files[0], 1), bal16(ackscvS16Files[3], 1), bal16(ackscvS16Files[0], 0))
+	isShip := func(f string) bool { return shipped[f] || s13[f] }
+	withS16 := func(f string) bool { return isShip(f) || s16[f] }
+	cands := []struct {
+		name  string
+		weigh func(string, int) float64
+	}{{"ship+s16", shipWeigh}, {"ship+s16bal", balWeigh}}
+	ship := ackscvRun(t, base, folds, allFiles, isShip, ackscvS13Files, shipWeigh, cfg, 0)
+	guards := []string{"testdata/dev-s12/dev.tsv", "testdata/dev-s14/dev.tsv"}
+	full := func(natural, urgent []string, weigh func(string, int) float64) (fa, r []int) {
+		ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
+		ds.Examples = append(ds.Examples, base.Examples...)
+		ds.Examples = append(ds.Examples, ackscvWeighedRows(t, natural, weigh)...)
+		ds.Examples = append(ds.Examples, ackscvUrgentRows(t, urgent, NaturalUrgentWeight)...)
+		m, err := ackscvTrain(ds, cfg, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range guards {
+			a, b := ackscvAcks(t, m, g)
+			fa, r = append(fa, a), append(r, b)
+		}
+		return fa, r
+	}
+	shipNat := append(ackscvShipped[:len(ackscvShipped):len(ackscvShipped)], ackscvS13Files...)
+	shipUrg := append(ackscvUrgentBase[:len(ackscvUrgentBase):len(ackscvUrgentBase)], ackscvS13Files...)
+	gS, grS := full(shipNat, shipUrg, shipWeigh)
+	isS := func(f string) bool { return s16[f] }
+	for _, cand := range cands {
+		if only != "" && only != cand.name {
+			continue
+		}
+		x := ackscvRun(t, base, folds, allFiles, withS16, append(ackscvS13Files[:len(ackscvS13Files):len(ackscvS13Files)],
+			ackscvS16Files...), cand.weigh, cfg, 0)
+		ackscvRules(t, cand.name, ship, x, isS, 5)
+		for _, f := range ackscvS16Files {
+			in := func(g string) bool { return g == f }
+			fa, chat, r, reports := ackscvCount(ackscvKeep(ship, in), -1)
+			fx, _, rx, _ := ackscvCount(ackscvKeep(x, in), -1)
+			t.Logf("S %s %s: false acks %d → %d of %d, reports %d → %d of %d", cand.name, f, fa, fx, chat, r, rx, reports)
+		}
+		gX, grX := full(append(shipNat[:len(shipNat):len(shipNat)], ackscvS16Files...),
+			append(shipUrg[:len(shipUrg):len(shipUrg)], ackscvS16Files...), cand.weigh)
+		for i, g := range guards {
+			t.Logf("GUARD %s %s: false acks %d → %d, reports %d → %d → pass=%v", cand.name, g, gS[i], gX[i], grS[i], grX[i],
+				gX[i]-gS[i] <= 1 && grS[i]-grX[i] <= 1)
+		}
+	}
+}
+
+// ackscvKeep returns the judged rows of the files keep accepts.
+func ackscvKeep(js []ackscvJudged, keep func(string) bool) []ackscvJudged {
+	var out []ackscvJudged
+	for _, j := range js {
+		if keep(j.file) {
+			out = append(out, j)
+		}
+	}
+	return out
 }

@@ -49,6 +49,10 @@ const realChatWeight = 2
 //go:embed testdata/dev-s14u/elders.tsv testdata/dev-s14u/runon.tsv testdata/dev-s14u/letters.tsv
 //go:embed testdata/dev-s14u/bursts.tsv testdata/dev-s14u/parents.tsv
 //go:embed testdata/dev-s13/dev.tsv testdata/dev-s13/dev2.tsv testdata/dev-s13/dev3.tsv testdata/dev-s13/dev4.tsv
+// dev-s16c is embedded for the opt-in cross-validation of ACKS-CV-4
+// (ackscv_test.go reads its urgent rows through naturalFS); nothing ships
+// its rows (the session-9 lead merged that round's cues, not its rows).
+//go:embed testdata/dev-s16c/personal.tsv testdata/dev-s16c/service.tsv testdata/dev-s16c/work.tsv testdata/dev-s16c/group.tsv
 var naturalFS embed.FS
 
 // naturalDevFiles are the files of naturalFS, in the order they train.

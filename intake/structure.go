@@ -20,7 +20,12 @@ type structure struct {
 	notice     bool // 通知, 温馨提示, 明天…停水: an announcement
 	// forwarded: 转发, 转自…: someone else's words, a report only when it
 	// names a numbered place here (转自业主群: 5号楼的消防门被锁了).
-	forwarded  bool
+	forwarded bool
+	// header: the message opens with a sender tag in 【】 (【XX银行】, 【丰巢】,
+	// 【消防】…): a service or mass text signed by an organisation, not a
+	// resident's report, even when it names a danger (请勿飞线充电); 【报修】
+	// and 【紧急…】 head a resident's report and are not one.
+	header     bool
 	seeking    bool // 谁有, 谁会, 有认识…师傅, 哪有…的: asks neighbours for help
 	simile     bool // 像…一样, 跟…似的, 就是个: a figure of speech
 	facility   bool // the building's or estate's things: 楼道, 电梯, 水管, 物业…
@@ -76,6 +81,8 @@ var (
 	noticeOpeners = []string{"通知", "提醒", "温馨提示", "公告", "告知", "物业通知", "社区通知", "重要通知", "【"}
 	// forwardOpeners start a forwarded message (转发, 转自业主群:…).
 	forwardOpeners = []string{"转:", "转发", "转自", "转一下", "转个", "转载"}
+	// spreadWords ask the reader to pass a chain message on (紧急扩散, 转给身边…).
+	spreadWords = []string{"扩散", "转给身边", "转发给", "转给大家"}
 	// reportOpeners head a report the way a notice is headed (【报修】…).
 	reportOpeners = []string{"【报修", "【投诉", "【反映", "【求助", "【紧急求助", "【报事"}
 	noticeWords   = []string{"物业通知", "社区通知", "温馨提示", "特此", "请大家提前", "提前接", "提前储", "提醒大家", "提醒一下", "敬请"}
@@ -191,7 +198,8 @@ func structureOf(norm string) structure {
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
 		hypothesis: containsAny(firstRunes(norm, 4), hypothesisWords),
 		notice:     announces(norm, g) || formalNotice(norm),
-		forwarded:  prefixAny(norm, forwardOpeners),
+		forwarded:  prefixAny(norm, forwardOpeners) || containsAny(norm, spreadWords),
+		header:     strings.HasPrefix(norm, "【") && !prefixAny(norm, reportOpeners) && !strings.HasPrefix(norm, "【紧急"),
 		seeking:    g.has(sSeeking),
 		simile:     g.has(sSimile) && simileFrame(norm),
 		facility:   g.has(sFacility),
@@ -370,6 +378,8 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 		return false, 0
 	case s.body && !s.other && !s.facility && !named:
 		return false, 0 // 腰疼得起不来: the writer's health, even with 起不来
+	case s.header && !named:
+		return false, 0
 	case s.notice && !danger:
 		return false, 0
 	case s.forwarded && !named && !danger:
