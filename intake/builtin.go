@@ -37,6 +37,10 @@ const realChatWeight = 2
 // way residents write, reports and chit-chat of the hard kinds, none of
 // them a test file (testdata/README.md lists which files are tests).
 //
+// dev-s16c is embedded for the opt-in cross-validation of ACKS-CV-4
+// (ackscv_test.go reads its urgent rows through naturalFS); nothing ships
+// its rows (the session-9 lead merged that round's cues, not its rows).
+//
 //go:embed testdata/heldout_handwritten.tsv testdata/heldout_handwritten_2.tsv testdata/heldout_handwritten_3.tsv
 //go:embed testdata/eval_groupchat_dev.tsv testdata/eval_groupchat_final.tsv testdata/eval_groupchat_final2.tsv
 //go:embed testdata/eval_groupchat_final3.tsv testdata/eval_groupchat_final4.tsv
@@ -49,9 +53,6 @@ const realChatWeight = 2
 //go:embed testdata/dev-s14u/elders.tsv testdata/dev-s14u/runon.tsv testdata/dev-s14u/letters.tsv
 //go:embed testdata/dev-s14u/bursts.tsv testdata/dev-s14u/parents.tsv
 //go:embed testdata/dev-s13/dev.tsv testdata/dev-s13/dev2.tsv testdata/dev-s13/dev3.tsv testdata/dev-s13/dev4.tsv
-// dev-s16c is embedded for the opt-in cross-validation of ACKS-CV-4
-// (ackscv_test.go reads its urgent rows through naturalFS); nothing ships
-// its rows (the session-9 lead merged that round's cues, not its rows).
 //go:embed testdata/dev-s16c/personal.tsv testdata/dev-s16c/service.tsv testdata/dev-s16c/work.tsv testdata/dev-s16c/group.tsv
 var naturalFS embed.FS
 
