@@ -157,12 +157,7 @@ func TestAcksCV(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
 		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the acknowledgement cross-validation (testdata/ACKS-CV.md)")
 	}
-	only := map[string]bool{}
-	for _, s := range strings.Split(os.Getenv("NEIGHBORBOT_ACKSCV_ONLY"), ",") {
-		if s != "" {
-			only[s] = true
-		}
-	}
+	only := ackscvOnly()
 	shipped := ackscvSet(ackscvShipped)
 	allFiles := ackscvFiles()
 	folds := ackscvFoldsLogged(t, allFiles)
@@ -639,12 +634,7 @@ func TestAcksCV5(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
 		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the fifth acknowledgement cross-validation (testdata/ACKS-CV-5.md)")
 	}
-	only := map[string]bool{}
-	for _, s := range strings.Split(os.Getenv("NEIGHBORBOT_ACKSCV_ONLY"), ",") {
-		if s != "" {
-			only[s] = true
-		}
-	}
+	only := ackscvOnly()
 	shipped, s13 := ackscvSet(ackscvShipped), ackscvSet(ackscvS13Files)
 	old := ackscvFiles()
 	allFiles := append(old[:len(old):len(old)], ackscvS13Files...)
@@ -727,4 +717,15 @@ func ackscv5Decide(t *testing.T, name string, ship, x []ackscvJudged, k int, g [
 	t.Logf("RULE 4 %s worst fold: false acks %+d, reports −%d → %v", name, worstFA, worstR, r4)
 	t.Logf("RULE 5 %s guards dev-s12+dev-s14: false acks %d → %d, reports %d → %d → %v", name, g[0], g[2], g[1], g[3], r5)
 	t.Logf("DECISION %s pass=%v (ranking only, rules 1, 2, 4, 5: %v)", name, r1 && r2 && r3 && r4 && r5, r1 && r2 && r4 && r5)
+}
+
+// ackscvOnly returns the candidates NEIGHBORBOT_ACKSCV_ONLY names, as a set.
+func ackscvOnly() map[string]bool {
+	only := map[string]bool{}
+	for _, s := range strings.Split(os.Getenv("NEIGHBORBOT_ACKSCV_ONLY"), ",") {
+		if s != "" {
+			only[s] = true
+		}
+	}
+	return only
 }
