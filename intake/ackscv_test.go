@@ -620,6 +620,10 @@ var ackscv5Candidates = []struct {
 	{"lr-bal", func(c *trainConfig) { c.concernBalance = 1 }},
 	{"lr-l2lo", func(c *trainConfig) { c.concernL2 = 3e-6 }},
 	{"lr-l2hi", func(c *trainConfig) { c.concernL2 = 3e-5 }},
+	// the addendum, testdata/ACKS-CV-5b.md
+	{"lr-l2-6e5", func(c *trainConfig) { c.concernL2 = 6e-5 }},
+	{"lr-l2-1e4", func(c *trainConfig) { c.concernL2 = 1e-4 }},
+	{"lr-l2hi-bal", func(c *trainConfig) { c.concernL2, c.concernBalance = 3e-5, 1 }},
 }
 
 // TestAcksCV5 runs testdata/ACKS-CV-5.md: the 35 files of ACKS-CV-3.md in
