@@ -157,12 +157,7 @@ func TestAcksCV(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
 		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the acknowledgement cross-validation (testdata/ACKS-CV.md)")
 	}
-	only := map[string]bool{}
-	for _, s := range strings.Split(os.Getenv("NEIGHBORBOT_ACKSCV_ONLY"), ",") {
-		if s != "" {
-			only[s] = true
-		}
-	}
+	only := ackscvOnly()
 	shipped := ackscvSet(ackscvShipped)
 	allFiles := ackscvFiles()
 	folds := ackscvFoldsLogged(t, allFiles)
@@ -715,4 +710,130 @@ func ackscvKeep(js []ackscvJudged, keep func(string) bool) []ackscvJudged {
 		}
 	}
 	return out
+}
+
+// ackscv5Candidates are the concern learners of testdata/ACKS-CV-5.md:
+// each changes only the training config of the recipe of main.
+var ackscv5Candidates = []struct {
+	name string
+	cfg  func(*trainConfig)
+}{
+	{"lrnb", func(c *trainConfig) { c.concernNB = true }},
+	{"nblr", func(c *trainConfig) { c.concernNBOnly = true }},
+	{"lrnb-bal", func(c *trainConfig) { c.concernNB, c.concernBalance = true, 1 }},
+	{"lr-bal", func(c *trainConfig) { c.concernBalance = 1 }},
+	{"lr-l2lo", func(c *trainConfig) { c.concernL2 = 3e-6 }},
+	{"lr-l2hi", func(c *trainConfig) { c.concernL2 = 3e-5 }},
+	// the addendum, testdata/ACKS-CV-5b.md
+	{"lr-l2-6e5", func(c *trainConfig) { c.concernL2 = 6e-5 }},
+	{"lr-l2-1e4", func(c *trainConfig) { c.concernL2 = 1e-4 }},
+	{"lr-l2hi-bal", func(c *trainConfig) { c.concernL2, c.concernBalance = 3e-5, 1 }},
+}
+
+// TestAcksCV5 runs testdata/ACKS-CV-5.md: the 35 files of ACKS-CV-3.md in
+// the same five folds by file, the recipe of main (`ship`: ACKS-CV-3b's
+// ship+s13bal) against the same data with another concern learner; then
+// the fresh guards dev-s12 and dev-s14 (in no fold):
+//
+//	NEIGHBORBOT_ACKSCV=1 go test ./intake -p 1 -run 'AcksCV5$' -v -timeout 120m
+//
+// NEIGHBORBOT_ACKSCV_ONLY=lrnb,nblr narrows the candidates (`ship` always runs).
+func TestAcksCV5(t *testing.T) {
+	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
+		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the fifth acknowledgement cross-validation (testdata/ACKS-CV-5.md)")
+	}
+	only := ackscvOnly()
+	shipped, s13 := ackscvSet(ackscvShipped), ackscvSet(ackscvS13Files)
+	old := ackscvFiles()
+	allFiles := append(old[:len(old):len(old)], ackscvS13Files...)
+	folds := ackscvFoldsLogged(t, allFiles)
+	base := builtinWithoutNatural(t)
+	balanced := ackscvBalanced(t, ackscvS13Files)
+	natural := func(f string) bool { return shipped[f] || s13[f] }
+	guards := []string{"testdata/dev-s12/dev.tsv", "testdata/dev-s14/dev.tsv"}
+	guard := func(cfg trainConfig) (fa, r int) {
+		ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
+		ds.Examples = append(ds.Examples, base.Examples...)
+		ds.Examples = append(ds.Examples, ackscvWeighedRows(t, append(ackscvShipped[:len(ackscvShipped):len(ackscvShipped)], ackscvS13Files...), balanced)...)
+		ds.Examples = append(ds.Examples, ackscvUrgentRows(t, append(ackscvUrgentBase[:len(ackscvUrgentBase):len(ackscvUrgentBase)], ackscvS13Files...), NaturalUrgentWeight)...)
+		m, err := ackscvTrain(ds, cfg, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range guards {
+			a, b := ackscvAcks(t, m, g)
+			fa, r = fa+a, r+b
+		}
+		return fa, r
+	}
+	shipCfg := ackscvConfig(ackscvCandidate{})
+	ship := ackscvRun(t, base, folds, allFiles, natural, ackscvS13Files, balanced, shipCfg, 0)
+	ackscvReport(t, "ship", ship, len(folds))
+	gfaS, grS := guard(shipCfg)
+	t.Logf("ship guards (dev-s12+dev-s14): false acks %d, reports %d", gfaS, grS)
+	for _, cand := range ackscv5Candidates {
+		if len(only) > 0 && !only[cand.name] {
+			continue
+		}
+		cfg := ackscvConfig(ackscvCandidate{cfg: cand.cfg})
+		x := ackscvRun(t, base, folds, allFiles, natural, ackscvS13Files, balanced, cfg, 0)
+		ackscvReport(t, cand.name, x, len(folds))
+		gfa, gr := guard(cfg)
+		ackscv5Decide(t, cand.name, ship, x, len(folds), [4]int{gfaS, grS, gfa, gr})
+	}
+}
+
+// ackscvMatched returns X's reports acknowledged at the lowest threshold
+// (0.50 to 0.99 by 0.01) where its false acks are at most fa, and that
+// threshold (reports -1 when none is).
+func ackscvMatched(js []ackscvJudged, fa int) (r int, th float64) {
+	for i := 50; i <= 99; i++ {
+		th = float64(i) / 100
+		if a, b := ackscvAt(js, th); a <= fa {
+			return b, th
+		}
+	}
+	return -1, 1
+}
+
+// ackscv5Decide applies rules 1–5 of testdata/ACKS-CV-5.md; g holds the
+// guards' false acks and reports of ship, then of x.
+func ackscv5Decide(t *testing.T, name string, ship, x []ackscvJudged, k int, g [4]int) {
+	faS, _, rS, reports := ackscvCount(ship, -1)
+	faX, _, rX, _ := ackscvCount(x, -1)
+	need := max(8, int(0.005*float64(reports)+0.999))
+	mR, mTh := ackscvMatched(x, faS)
+	r1 := mR >= rS+need
+	faS85, rS85 := ackscvAt(ship, 0.85)
+	cR, cTh := ackscvMatched(x, faS85)
+	r2 := cR >= rS85
+	r3 := faX <= faS && rX >= rS-3 && faX+reports-rX < faS+reports-rS
+	worstFA, worstR := 0, 0
+	for f := 0; f < k; f++ {
+		a, _, b, _ := ackscvCount(ship, f)
+		c, _, d, _ := ackscvCount(x, f)
+		worstFA, worstR = max(worstFA, c-a), max(worstR, b-d)
+	}
+	r4 := worstFA < 3 && worstR < 5
+	r5 := g[2] <= g[0]+1 && g[3] >= g[1]-1
+	t.Logf("RULE 1 %s ranking at ship's false acks (%d): reports %d at threshold %.2f vs ship %d at 0.70 (need ≥ +%d) → %v",
+		name, faS, mR, mTh, rS, need, r1)
+	t.Logf("RULE 2 %s ranking at ship's false acks at 0.85 (%d): reports %d at threshold %.2f vs ship %d → %v",
+		name, faS85, cR, cTh, rS85, r2)
+	t.Logf("RULE 3 %s at 0.70: false acks %d → %d, reports %d → %d, errors %d → %d → %v",
+		name, faS, faX, rS, rX, faS+reports-rS, faX+reports-rX, r3)
+	t.Logf("RULE 4 %s worst fold: false acks %+d, reports −%d → %v", name, worstFA, worstR, r4)
+	t.Logf("RULE 5 %s guards dev-s12+dev-s14: false acks %d → %d, reports %d → %d → %v", name, g[0], g[2], g[1], g[3], r5)
+	t.Logf("DECISION %s pass=%v (ranking only, rules 1, 2, 4, 5: %v)", name, r1 && r2 && r3 && r4 && r5, r1 && r2 && r4 && r5)
+}
+
+// ackscvOnly returns the candidates NEIGHBORBOT_ACKSCV_ONLY names, as a set.
+func ackscvOnly() map[string]bool {
+	only := map[string]bool{}
+	for _, s := range strings.Split(os.Getenv("NEIGHBORBOT_ACKSCV_ONLY"), ",") {
+		if s != "" {
+			only[s] = true
+		}
+	}
+	return only
 }

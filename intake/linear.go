@@ -118,6 +118,14 @@ type trainConfig struct {
 	// rows only, each scored by a detector trained without its group
 	// (Example.group): calibrateConcernGrouped.
 	groupCal bool
+	// concernNB, when set, adds an NB-weighted logistic regression to the
+	// concern detector, its logit averaged with the softmax regression's
+	// (folded into one linear model: trainConcern); concernNBOnly keeps
+	// the NB-weighted one alone.
+	concernNB, concernNBOnly bool
+	// concernBalance, when set, weighs the concern detector's rows by
+	// class, (N/(2·n_class))^concernBalance.
+	concernBalance float64
 }
 
 func defaultTrainConfig() trainConfig {

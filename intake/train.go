@@ -181,7 +181,46 @@ func trainConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) *linear
 	if cfg.concernL2 > 0 {
 		cfg.L2 = cfg.concernL2
 	}
-	return trainLinear(cx, ys, []string{"0", "1"}, nFeat, cfg)
+	if cfg.concernBalance > 0 {
+		cfg.classWeight = classWeights(ys, 2, cfg.concernBalance)
+	}
+	labels := []string{"0", "1"}
+	if !cfg.concernNB && !cfg.concernNBOnly {
+		return trainLinear(cx, ys, labels, nFeat, cfg)
+	}
+	nb := trainBinaryNBLR(cx, ys, labels, nFeat, cfg)
+	if cfg.concernNBOnly {
+		return nb
+	}
+	// the two members' logits averaged: both are linear in the same
+	// normalised inputs, so their average is one linear model, as cheap to
+	// run and stored as one detector
+	lr := trainLinear(cx, ys, labels, nFeat, cfg)
+	for i := range lr.W {
+		lr.W[i] = (lr.W[i] + nb.W[i]) / 2
+	}
+	for i := range lr.B {
+		lr.B[i] = (lr.B[i] + nb.B[i]) / 2
+	}
+	return lr
+}
+
+// trainBinaryNBLR is trainNBLR for two classes: the log-count ratios of
+// class 0 are those of class 1 negated, so one binary model for class 1
+// serves both columns (logit difference 2·z).
+func trainBinaryNBLR(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConfig) *linear {
+	r := nbRatios(xs, ys, 2, nFeat, cfg.Cat.NBAlpha)
+	scale := make([]float32, nFeat)
+	for f := range scale {
+		scale[f] = r[f*2+1]
+	}
+	w, b := trainBinaryScaled(xs, ys, 1, scale, cfg)
+	l := &linear{Labels: labels, W: make([]float32, nFeat*2), B: []float32{-b, b}}
+	for f := range scale {
+		l.W[f*2+1] = w[f] * scale[f]
+		l.W[f*2] = -l.W[f*2+1]
+	}
+	return l
 }
 
 func distinct(xs []string) []string {
