@@ -339,19 +339,7 @@ func TestAcksCV3(t *testing.T) {
 	// the fresh guards (in no fold): models trained on the whole corpus
 	guards := []string{"testdata/dev-s12/dev.tsv", "testdata/dev-s14/dev.tsv"}
 	full := func(natural, urgent []string, weigh func(string, int) float64) (fa, r []int) {
-		ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
-		ds.Examples = append(ds.Examples, base.Examples...)
-		ds.Examples = append(ds.Examples, ackscvWeighedRows(t, natural, weigh)...)
-		ds.Examples = append(ds.Examples, ackscvUrgentRows(t, urgent, NaturalUrgentWeight)...)
-		m, err := ackscvTrain(ds, cfg, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range guards {
-			a, b := ackscvAcks(t, m, g)
-			fa, r = append(fa, a), append(r, b)
-		}
-		return fa, r
+		return ackscvGuards(t, base, cfg, guards, natural, urgent, weigh)
 	}
 	gS, grS := full(ackscvShipped, ackscvUrgentBase, ackscvFlat)
 	for _, cand := range cands {
@@ -661,19 +649,7 @@ func TestAcksCV4(t *testing.T) {
 	ship := ackscvRun(t, base, folds, allFiles, isShip, ackscvS13Files, shipWeigh, cfg, 0)
 	guards := []string{"testdata/dev-s12/dev.tsv", "testdata/dev-s14/dev.tsv"}
 	full := func(natural, urgent []string, weigh func(string, int) float64) (fa, r []int) {
-		ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
-		ds.Examples = append(ds.Examples, base.Examples...)
-		ds.Examples = append(ds.Examples, ackscvWeighedRows(t, natural, weigh)...)
-		ds.Examples = append(ds.Examples, ackscvUrgentRows(t, urgent, NaturalUrgentWeight)...)
-		m, err := ackscvTrain(ds, cfg, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range guards {
-			a, b := ackscvAcks(t, m, g)
-			fa, r = append(fa, a), append(r, b)
-		}
-		return fa, r
+		return ackscvGuards(t, base, cfg, guards, natural, urgent, weigh)
 	}
 	shipNat := append(ackscvShipped[:len(ackscvShipped):len(ackscvShipped)], ackscvS13Files...)
 	shipUrg := append(ackscvUrgentBase[:len(ackscvUrgentBase):len(ackscvUrgentBase)], ackscvS13Files...)
@@ -836,4 +812,24 @@ func ackscvOnly() map[string]bool {
 		}
 	}
 	return only
+}
+
+// ackscvGuards trains one model on base and the natural and urgent rows of
+// the named files (natural rows weighted by weigh) and returns its false
+// acknowledgements and reports acknowledged on each guard file.
+func ackscvGuards(t *testing.T, base *Dataset, cfg trainConfig, guards, natural, urgent []string,
+	weigh func(string, int) float64) (fa, r []int) {
+	ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
+	ds.Examples = append(ds.Examples, base.Examples...)
+	ds.Examples = append(ds.Examples, ackscvWeighedRows(t, natural, weigh)...)
+	ds.Examples = append(ds.Examples, ackscvUrgentRows(t, urgent, NaturalUrgentWeight)...)
+	m, err := ackscvTrain(ds, cfg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range guards {
+		a, b := ackscvAcks(t, m, g)
+		fa, r = append(fa, a), append(r, b)
+	}
+	return fa, r
 }
