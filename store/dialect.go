@@ -58,6 +58,13 @@ type dialect interface {
 	// a queue table (rows updated out of a partial index by the thousand)
 	// by walking its index, or "" where the planner does so anyway.
 	queueScans() string
+	// freshReads is the statement that makes every later statement of a
+	// transaction see what was committed before it began, rather than
+	// what was committed before the transaction's first statement
+	// (PostgreSQL: READ COMMITTED instead of REPEATABLE READ); "" where a
+	// writer is alone anyway (SQLite's single writer). It must come first
+	// in its transaction.
+	freshReads() string
 }
 
 // queries are the statements built from dialect pieces.

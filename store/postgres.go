@@ -80,6 +80,16 @@ func (postgresDialect) optimize() string { return "" }
 // 30-second load (docs/PERFORMANCE.md, "The inbox claim on PostgreSQL").
 func (postgresDialect) queueScans() string { return `SET LOCAL enable_bitmapscan = off` }
 
+// freshReads turns the transaction to READ COMMITTED, where each statement
+// reads from a snapshot of its own, taken when it starts, and an INSERT …
+// ON CONFLICT DO UPDATE that meets a row a concurrent transaction wrote
+// waits for it and decides on the row's newest version (its WHERE checked
+// again) instead of failing. The inbox claim runs so (see ClaimInbox); at
+// REPEATABLE READ a claim that waited on one chat's lease failed whenever
+// another owner had taken or renewed a lease of the same claim meanwhile,
+// and read, as pending, messages handled while it waited.
+func (postgresDialect) freshReads() string { return `SET TRANSACTION ISOLATION LEVEL READ COMMITTED` }
+
 // keyLock is a transaction-level advisory lock on a hash of the key: held
 // until the transaction ends, reentrant, and no row is touched (so it adds
 // no serialization failure; a deadlock between two is detected and the

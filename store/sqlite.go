@@ -26,6 +26,7 @@ func (sqliteDialect) rebind(query string) string { return query }
 func (sqliteDialect) migrationsDir() string      { return "migrations" }
 func (sqliteDialect) optimize() string           { return `PRAGMA optimize` }
 func (sqliteDialect) queueScans() string         { return "" }
+func (sqliteDialect) freshReads() string         { return "" }
 func (sqliteDialect) keyLock() string            { return "" }
 func (sqliteDialect) abortsOnError() bool        { return false }
 
