@@ -150,9 +150,11 @@ func (l *inboxLane) ready(items []*nb.InboxItem, now time.Time) ([]*nb.InboxItem
 // items before it are committed without it, its failure is counted (it
 // holds back its chat), and the rest go on in a new transaction: the item
 // at fault is handled once per round, the others never lose their turn.
-// Items another process handled after the claim read them are dropped
-// together, and the rest handled once more. It returns how many items it
-// finished (handled or set aside).
+// Items that are no longer pending (handled by another owner) are dropped
+// together, and the rest handled once more; since the claim reads the
+// messages only after it holds their chats (store.ClaimInbox), that is a
+// guard that should never act, not a path of the load. It returns how many
+// items it finished (handled or set aside).
 func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, error) {
 	e := l.e
 	done := 0
@@ -183,7 +185,7 @@ func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int
 			}
 			if notPending, err := tx.MarkInboxHandled(handled); err != nil {
 				return err
-			} else if len(notPending) > 0 { // handled already (a claim read before another's commit): never twice
+			} else if len(notPending) > 0 { // handled already (a stale claim): never twice
 				return staleItems(notPending)
 			}
 			_, err := tx.ReleaseChats(l.owner)
