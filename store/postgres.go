@@ -33,6 +33,9 @@ type postgresDialect struct{}
 
 // writeIsolation is the isolation of write transactions: REPEATABLE READ,
 // which PostgreSQL implements as snapshot isolation with first-updater-wins.
+// One transaction turns itself to READ COMMITTED: the inbox claim (see
+// freshReads and ClaimInbox), whose conflicts are judged by the lease rows'
+// newest versions, not by its snapshot.
 //
 // Every once-only guarantee of the bot rests on a write to one row that two
 // processes would both write: a chat's lease (claim, renewal), a message's
