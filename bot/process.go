@@ -1,10 +1,12 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -165,6 +167,9 @@ func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int
 		err := e.store.Update(ctx, func(tx nb.Tx) error {
 			failedAt, queued, lost = -1, 0, 0 // run again after a conflict: only this run counts
 			hold := chatHolder{e: e, owner: l.owner, tx: tx}
+			if err := hold.holdAll(items); err != nil {
+				return err
+			}
 			var handled []int64 // marked done together, after the loop
 			for i, it := range items {
 				if ok, err := hold.held(it); err != nil {
@@ -353,6 +358,25 @@ type chatHolder struct {
 	owner string
 	tx    nb.Tx
 	known map[string]bool
+}
+
+// holdAll renews the leases of the items' chats in the order of their
+// keys, the order in which a claim takes chats (store.ClaimInbox): a claim
+// taking over chats whose leases ran out mid-batch and the handling
+// transaction renewing them then wait for one another in one order, rather
+// than each hold a chat the other waits for (PostgreSQL deadlocks, seen
+// under load when the leases of several chats of a batch ran out).
+func (h *chatHolder) holdAll(items []*nb.InboxItem) error {
+	byKey := slices.Clone(items)
+	slices.SortStableFunc(byKey, func(a, b *nb.InboxItem) int {
+		return cmp.Or(strings.Compare(string(a.Platform), string(b.Platform)), strings.Compare(a.ChatKey, b.ChatKey))
+	})
+	for _, it := range byKey {
+		if _, err := h.held(it); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // held reports whether this run still holds the item's chat: false when the lease

@@ -65,10 +65,14 @@ type dialect interface {
 	// writer is alone anyway (SQLite's single writer). It must come first
 	// in its transaction.
 	freshReads() string
+	// byteOrder is expr (a text column) compared byte by byte, as Go
+	// compares strings, whatever the column's collation.
+	byteOrder(expr string) string
 }
 
 // queries are the statements built from dialect pieces.
 type queries struct {
+	claimChats       string
 	claimOutbox      string
 	outboxInFlight   string
 	candidatesByUnit string
@@ -77,6 +81,7 @@ type queries struct {
 
 func newQueries(d dialect) queries {
 	return queries{
+		claimChats:       claimChatsQuery(d.byteOrder),
 		claimOutbox:      claimQuery(d.indexedBy),
 		outboxInFlight:   inFlightQuery(d.indexedBy),
 		candidatesByUnit: candidatesQuery("unit_id", d.indexedBy("cases_open_unit_candidates")),

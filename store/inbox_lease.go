@@ -12,15 +12,20 @@ import (
 // one statement, so that on a database with concurrent writers
 // (PostgreSQL) the conflict clause decides who gets a chat: a lease another
 // owner holds and that has not expired is left alone. It takes the chats in
-// the order of their keys, so that two claims that want the same chats
-// wait for one another rather than each hold a chat the other waits for.
-const claimChatsQuery = `INSERT INTO chat_leases (platform, chat_key, owner, expires_at)
-	SELECT DISTINCT p.platform, p.chat_key, CAST(? AS TEXT), CAST(? AS BIGINT) FROM (SELECT i.platform, i.chat_key FROM inbox AS i
+// the order of their keys, bytewise (byteOrder; the engine's handling
+// transaction renews its chats' leases in that order too), so that two
+// transactions that want the same chats wait for one another rather than
+// each hold a chat the other waits for.
+func claimChatsQuery(byteOrder func(string) string) string {
+	return `INSERT INTO chat_leases (platform, chat_key, owner, expires_at)
+	SELECT p.platform, p.chat_key, CAST(? AS TEXT), CAST(? AS BIGINT) FROM (SELECT i.platform, i.chat_key FROM inbox AS i
 		WHERE i.done_at = 0 AND NOT EXISTS (SELECT 1 FROM chat_leases AS l
 			WHERE l.platform = i.platform AND l.chat_key = i.chat_key AND l.owner <> ? AND l.expires_at > ?)
-		ORDER BY i.id LIMIT ?) AS p WHERE true ORDER BY p.platform, p.chat_key
+		ORDER BY i.id LIMIT ?) AS p WHERE true GROUP BY p.platform, p.chat_key
+		ORDER BY ` + byteOrder("p.platform") + `, ` + byteOrder("p.chat_key") + `
 	ON CONFLICT (platform, chat_key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
 	WHERE chat_leases.owner = excluded.owner OR chat_leases.expires_at <= ?`
+}
 
 // leasedInboxQuery returns the pending messages of the chats one owner holds.
 const leasedInboxQuery = `SELECT ` + inboxColumns + ` FROM inbox
@@ -80,7 +85,7 @@ func (tx *tx) ClaimInbox(limit int, lease time.Duration, owner string) ([]*nb.In
 			return nil, fmt.Errorf("claim inbox: %w", err)
 		}
 	}
-	if _, err := tx.exec(claimChatsQuery, owner, until, owner, now, limit, now); err != nil {
+	if _, err := tx.exec(tx.db.q.claimChats, owner, until, owner, now, limit, now); err != nil {
 		return nil, fmt.Errorf("claim inbox chats: %w", err)
 	}
 	list, err := queryList(tx, scanInbox, leasedInboxQuery, owner, now, limit)

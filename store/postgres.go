@@ -93,6 +93,10 @@ func (postgresDialect) queueScans() string { return `SET LOCAL enable_bitmapscan
 // and read, as pending, messages handled while it waited.
 func (postgresDialect) freshReads() string { return `SET TRANSACTION ISOLATION LEVEL READ COMMITTED` }
 
+// byteOrder: the "C" collation is byte order; a database's default (the
+// inbox's chat columns have it) may be a language's.
+func (postgresDialect) byteOrder(expr string) string { return expr + ` COLLATE "C"` }
+
 // keyLock is a transaction-level advisory lock on a hash of the key: held
 // until the transaction ends, reentrant, and no row is touched (so it adds
 // no serialization failure; a deadlock between two is detected and the
