@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -105,6 +107,13 @@ func (e *Engine) deliverInTx(ctx context.Context, w *worker, ts TxSender, msgs [
 		id  string
 	}
 	var sent []delivered
+	// A TxSender may lock a chat to send to it (the sandbox does, and its
+	// posts lock their chats too, several to a transaction): every
+	// transaction takes its chats in the order of their keys, or two would
+	// wait for each other until PostgreSQL failed one. Stable: a chat's
+	// messages keep their order.
+	msgs = slices.Clone(msgs)
+	slices.SortStableFunc(msgs, func(a, b *nb.OutboxMessage) int { return strings.Compare(a.ChatExternalID, b.ChatExternalID) })
 	err := e.store.Update(context.WithoutCancel(ctx), func(tx nb.Tx) error {
 		sent = sent[:0]
 		blocked := map[string]bool{}

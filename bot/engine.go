@@ -144,7 +144,7 @@ func (e *Engine) Receive(ctx context.Context, m Message) error {
 	var inserted int
 	// Messages received at once (a webhook's concurrent requests) share a
 	// transaction; one alone has its own at once.
-	err = e.received.Do(ctx, func(tx nb.Tx) (err error) {
+	err = e.received.Do(ctx, m.ChatID, func(tx nb.Tx) (err error) {
 		if inserted, err = tx.PutInboxBatch([]*nb.InboxItem{item}); err != nil { // no id to return: one statement
 			return fmt.Errorf("store inbox: %w", err)
 		}

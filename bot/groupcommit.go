@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"sync"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -27,6 +29,7 @@ func NewGroupCommit(store nb.Store) *GroupCommit { return &GroupCommit{store: st
 
 // pending is one write and what became of it.
 type pending struct {
+	key  string // the batch runs in the order of keys
 	fn   func(nb.Tx) error
 	err  error
 	wake chan bool // true: done; false: lead the next batch
@@ -40,8 +43,15 @@ const maxGroup = 128
 // it is in fails because of another write): it must set its results anew
 // each time. The transaction runs without ctx's cancellation (it may be
 // another caller's): once queued, a write is not withdrawn.
-func (g *GroupCommit) Do(ctx context.Context, fn func(nb.Tx) error) error {
-	p := &pending{fn: fn, wake: make(chan bool, 1)}
+//
+// A batch runs its writes in the order of their keys, and of their arrival
+// among equal keys. A write that locks what its key names (the sandbox
+// locks a chat to append to it) thus takes its lock in the order every
+// other transaction that locks several keys in order takes them (the
+// engine's deliveries do): two batches that locked two chats in opposite
+// orders were deadlocked until PostgreSQL failed one of them.
+func (g *GroupCommit) Do(ctx context.Context, key string, fn func(nb.Tx) error) error {
+	p := &pending{key: key, fn: fn, wake: make(chan bool, 1)}
 	g.mu.Lock()
 	g.queue = append(g.queue, p)
 	if g.busy {
@@ -66,6 +76,7 @@ func (g *GroupCommit) lead(ctx context.Context, mine *pending) {
 		batch := g.queue[:n:n]
 		g.queue = g.queue[n:]
 		g.mu.Unlock()
+		slices.SortStableFunc(batch, func(a, b *pending) int { return strings.Compare(a.key, b.key) })
 		g.commit(context.WithoutCancel(ctx), batch)
 		done := false
 		for _, p := range batch {

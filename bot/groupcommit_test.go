@@ -21,6 +21,17 @@ type slowStore struct {
 	gate    chan struct{}
 }
 
+// newSlowStore opens a fresh SQLite store behind a closed gate.
+func newSlowStore(t *testing.T) *slowStore {
+	t.Helper()
+	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "nb.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return &slowStore{Store: db, gate: make(chan struct{})}
+}
+
 func (s *slowStore) Update(ctx context.Context, fn func(nb.Tx) error) error {
 	s.updates.Add(1)
 	<-s.gate
@@ -59,12 +70,7 @@ func (s *slowStore) waitQueued(t *testing.T, g *GroupCommit, n int, entered *ato
 // TestGroupCommitSharesTransactions: posts arriving while a transaction
 // commits share the next one; one post's failure fails only that post.
 func TestGroupCommitSharesTransactions(t *testing.T) {
-	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "nb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	s := &slowStore{Store: db, gate: make(chan struct{})}
+	s := newSlowStore(t)
 	g := NewGroupCommit(s)
 	const posts = 40
 	errs := make([]error, posts)
@@ -75,7 +81,7 @@ func TestGroupCommitSharesTransactions(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			entered.Add(1)
-			errs[i] = g.Do(context.Background(), func(tx nb.Tx) error {
+			errs[i] = g.Do(context.Background(), "", func(tx nb.Tx) error {
 				if i == 7 {
 					return nb.Errorf(nb.EINVALID, "post %d is bad", i)
 				}
@@ -97,7 +103,7 @@ func TestGroupCommitSharesTransactions(t *testing.T) {
 	if n := s.updates.Load(); n > 4 {
 		t.Errorf("%d posts took %d transactions; want at most 4", posts, n)
 	}
-	_ = db.View(t.Context(), func(tx nb.Tx) error {
+	_ = s.Store.View(t.Context(), func(tx nb.Tx) error {
 		for i := range posts {
 			_, err := tx.Setting(fmt.Sprint("k", i))
 			if (i == 7) != (nb.ErrorCode(err) == nb.ENOTFOUND) || (i != 7 && err != nil) {
@@ -111,12 +117,7 @@ func TestGroupCommitSharesTransactions(t *testing.T) {
 // TestEngineReceiveSharesTransactions: messages received at once (as a
 // webhook's concurrent requests) are stored together, every one of them.
 func TestEngineReceiveSharesTransactions(t *testing.T) {
-	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "nb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	s := &slowStore{Store: db, gate: make(chan struct{})}
+	s := newSlowStore(t)
 	e := NewEngine(s, func(*Context) error { return nil })
 	const n = 20
 	var wg sync.WaitGroup
@@ -143,10 +144,53 @@ func TestEngineReceiveSharesTransactions(t *testing.T) {
 		t.Errorf("%d messages took %d transactions; want at most 2 (the first batch, then the others)", n, got)
 	}
 	var pending int
-	if err := db.View(t.Context(), func(tx nb.Tx) (err error) { pending, err = tx.CountPendingInbox(); return err }); err != nil || pending != n {
+	if err := s.Store.View(t.Context(), func(tx nb.Tx) (err error) { pending, err = tx.CountPendingInbox(); return err }); err != nil || pending != n {
 		t.Fatalf("pending %d, %v; want %d", pending, err, n)
 	}
 	if e.Backlog() != n {
 		t.Fatalf("backlog %d, want %d", e.Backlog(), n)
+	}
+}
+
+// TestGroupCommitOrdersABatchByKey: the writes of one transaction run in
+// the order of their keys, and of their arrival among equal keys, so that
+// locks taken by key are taken in one order by every transaction.
+func TestGroupCommitOrdersABatchByKey(t *testing.T) {
+	s := newSlowStore(t)
+	g := NewGroupCommit(s)
+	var mu sync.Mutex
+	var ran []string
+	var wg sync.WaitGroup
+	var entered atomic.Int32
+	write := func(key, name string) {
+		defer wg.Done()
+		entered.Add(1)
+		err := g.Do(context.Background(), key, func(nb.Tx) error {
+			mu.Lock()
+			ran = append(ran, name)
+			mu.Unlock()
+			return nil
+		})
+		if err != nil {
+			t.Error(name, err)
+		}
+	}
+	// The first write leads, alone, and waits at the gate; the others
+	// queue one by one, in a known order, for the next transaction.
+	wg.Add(1)
+	go write("z", "first")
+	s.waitQueued(t, g, 0, &entered, 1)
+	for i, key := range []string{"c", "a", "b", "a", ""} {
+		wg.Add(1)
+		go write(key, fmt.Sprint(key, i))
+		s.waitQueued(t, g, i+1, &entered, int32(i+2))
+	}
+	close(s.gate)
+	wg.Wait()
+	if got, want := fmt.Sprint(ran), "[first 4 a1 a3 b2 c0]"; got != want {
+		t.Fatalf("writes ran in this order: %s; want %s", got, want)
+	}
+	if n := s.updates.Load(); n != 2 {
+		t.Fatalf("%d transactions, want 2", n)
 	}
 }

@@ -1,10 +1,12 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -150,9 +152,11 @@ func (l *inboxLane) ready(items []*nb.InboxItem, now time.Time) ([]*nb.InboxItem
 // items before it are committed without it, its failure is counted (it
 // holds back its chat), and the rest go on in a new transaction: the item
 // at fault is handled once per round, the others never lose their turn.
-// Items another process handled after the claim read them are dropped
-// together, and the rest handled once more. It returns how many items it
-// finished (handled or set aside).
+// Items that are no longer pending (handled by another owner) are dropped
+// together, and the rest handled once more; since the claim reads the
+// messages only after it holds their chats (store.ClaimInbox), that is a
+// guard that should never act, not a path of the load. It returns how many
+// items it finished (handled or set aside).
 func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int, error) {
 	e := l.e
 	done := 0
@@ -163,6 +167,9 @@ func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int
 		err := e.store.Update(ctx, func(tx nb.Tx) error {
 			failedAt, queued, lost = -1, 0, 0 // run again after a conflict: only this run counts
 			hold := chatHolder{e: e, owner: l.owner, tx: tx}
+			if err := hold.holdAll(items); err != nil {
+				return err
+			}
 			var handled []int64 // marked done together, after the loop
 			for i, it := range items {
 				if ok, err := hold.held(it); err != nil {
@@ -183,7 +190,7 @@ func (l *inboxLane) handleBatch(ctx context.Context, items []*nb.InboxItem) (int
 			}
 			if notPending, err := tx.MarkInboxHandled(handled); err != nil {
 				return err
-			} else if len(notPending) > 0 { // handled already (a claim read before another's commit): never twice
+			} else if len(notPending) > 0 { // handled already (a stale claim): never twice
 				return staleItems(notPending)
 			}
 			_, err := tx.ReleaseChats(l.owner)
@@ -351,6 +358,25 @@ type chatHolder struct {
 	owner string
 	tx    nb.Tx
 	known map[string]bool
+}
+
+// holdAll renews the leases of the items' chats in the order of their
+// keys, the order in which a claim takes chats (store.ClaimInbox): a claim
+// taking over chats whose leases ran out mid-batch and the handling
+// transaction renewing them then wait for one another in one order, rather
+// than each hold a chat the other waits for (PostgreSQL deadlocks, seen
+// under load when the leases of several chats of a batch ran out).
+func (h *chatHolder) holdAll(items []*nb.InboxItem) error {
+	byKey := slices.Clone(items)
+	slices.SortStableFunc(byKey, func(a, b *nb.InboxItem) int {
+		return cmp.Or(strings.Compare(string(a.Platform), string(b.Platform)), strings.Compare(a.ChatKey, b.ChatKey))
+	})
+	for _, it := range byKey {
+		if _, err := h.held(it); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // held reports whether this run still holds the item's chat: false when the lease

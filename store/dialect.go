@@ -58,10 +58,21 @@ type dialect interface {
 	// a queue table (rows updated out of a partial index by the thousand)
 	// by walking its index, or "" where the planner does so anyway.
 	queueScans() string
+	// freshReads is the statement that makes every later statement of a
+	// transaction see what was committed before it began, rather than
+	// what was committed before the transaction's first statement
+	// (PostgreSQL: READ COMMITTED instead of REPEATABLE READ); "" where a
+	// writer is alone anyway (SQLite's single writer). It must come first
+	// in its transaction.
+	freshReads() string
+	// byteOrder is expr (a text column) compared byte by byte, as Go
+	// compares strings, whatever the column's collation.
+	byteOrder(expr string) string
 }
 
 // queries are the statements built from dialect pieces.
 type queries struct {
+	claimChats       string
 	claimOutbox      string
 	outboxInFlight   string
 	candidatesByUnit string
@@ -70,6 +81,7 @@ type queries struct {
 
 func newQueries(d dialect) queries {
 	return queries{
+		claimChats:       claimChatsQuery(d.byteOrder),
 		claimOutbox:      claimQuery(d.indexedBy),
 		outboxInFlight:   inFlightQuery(d.indexedBy),
 		candidatesByUnit: candidatesQuery("unit_id", d.indexedBy("cases_open_unit_candidates")),

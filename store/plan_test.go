@@ -72,7 +72,7 @@ func TestQueryPlans(t *testing.T) {
 			[]string{"USING INDEX outbox_pending (platform=?)", "USING INDEX outbox_pending_chat (platform=? AND chat_external_id=? AND id<?)"}},
 		{"pending inbox", `SELECT id, payload FROM inbox WHERE done_at = 0 ORDER BY id LIMIT 64`, nil,
 			[]string{"INDEX inbox_pending"}},
-		{"claim inbox chats", claimChatsQuery, []any{"o", 1 << 50, "o", 0, 256, 0},
+		{"claim inbox chats", db.q.claimChats, []any{"o", 1 << 50, "o", 0, 256, 0},
 			[]string{"INDEX inbox_pending", "chat_leases"}},
 		{"leased inbox", leasedInboxQuery, []any{"o", 0, 256}, []string{"INDEX inbox_pending"}},
 		{"release chats", `DELETE FROM chat_leases WHERE owner = ? AND NOT EXISTS (SELECT 1 FROM inbox AS i
@@ -94,8 +94,10 @@ func TestQueryPlans(t *testing.T) {
 					t.Errorf("%s (analysed %v): plan lacks %q:\n%s", c.name, analysed, w, p)
 				}
 			}
-			if c.name == "claim inbox chats" { // its DISTINCT sorts at most LIMIT rows, never the history
-				p = strings.ReplaceAll(p, "USE TEMP B-TREE FOR DISTINCT", "")
+			if c.name == "claim inbox chats" { // its GROUP BY and ORDER BY sort at most LIMIT rows, never the history
+				for _, sort := range []string{"DISTINCT", "GROUP BY", "ORDER BY"} {
+					p = strings.ReplaceAll(p, "USE TEMP B-TREE FOR "+sort, "")
+				}
 			}
 			if strings.Contains(p, "TEMP B-TREE") || strings.Contains(p, "SCAN cases\n") || strings.HasSuffix(p, "SCAN cases") {
 				t.Errorf("%s (analysed %v): plan sorts or scans the history:\n%s", c.name, analysed, p)

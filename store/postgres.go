@@ -33,6 +33,9 @@ type postgresDialect struct{}
 
 // writeIsolation is the isolation of write transactions: REPEATABLE READ,
 // which PostgreSQL implements as snapshot isolation with first-updater-wins.
+// One transaction turns itself to READ COMMITTED: the inbox claim (see
+// freshReads and ClaimInbox), whose conflicts are judged by the lease rows'
+// newest versions, not by its snapshot.
 //
 // Every once-only guarantee of the bot rests on a write to one row that two
 // processes would both write: a chat's lease (claim, renewal), a message's
@@ -79,6 +82,20 @@ func (postgresDialect) optimize() string { return "" }
 // since the last VACUUM: 8,000 buffers a claim against 230 seen after a
 // 30-second load (docs/PERFORMANCE.md, "The inbox claim on PostgreSQL").
 func (postgresDialect) queueScans() string { return `SET LOCAL enable_bitmapscan = off` }
+
+// freshReads turns the transaction to READ COMMITTED, where each statement
+// reads from a snapshot of its own, taken when it starts, and an INSERT …
+// ON CONFLICT DO UPDATE that meets a row a concurrent transaction wrote
+// waits for it and decides on the row's newest version (its WHERE checked
+// again) instead of failing. The inbox claim runs so (see ClaimInbox); at
+// REPEATABLE READ a claim that waited on one chat's lease failed whenever
+// another owner had taken or renewed a lease of the same claim meanwhile,
+// and read, as pending, messages handled while it waited.
+func (postgresDialect) freshReads() string { return `SET TRANSACTION ISOLATION LEVEL READ COMMITTED` }
+
+// byteOrder: the "C" collation is byte order; a database's default (the
+// inbox's chat columns have it) may be a language's.
+func (postgresDialect) byteOrder(expr string) string { return expr + ` COLLATE "C"` }
 
 // keyLock is a transaction-level advisory lock on a hash of the key: held
 // until the transaction ends, reentrant, and no row is touched (so it adds

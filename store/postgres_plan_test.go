@@ -121,7 +121,7 @@ func TestPostgresInboxClaimWalksIndex(t *testing.T) {
 		query string
 		args  []any
 	}{
-		"claim inbox chats": {claimChatsQuery, []any{"o", 1 << 50, "o", 0, 256, 0}},
+		"claim inbox chats": {db.q.claimChats, []any{"o", 1 << 50, "o", 0, 256, 0}},
 		"leased inbox":      {leasedInboxQuery, []any{"o", 0, 256}},
 	}
 	for name, q := range queries {

@@ -26,8 +26,12 @@ func (sqliteDialect) rebind(query string) string { return query }
 func (sqliteDialect) migrationsDir() string      { return "migrations" }
 func (sqliteDialect) optimize() string           { return `PRAGMA optimize` }
 func (sqliteDialect) queueScans() string         { return "" }
-func (sqliteDialect) keyLock() string            { return "" }
-func (sqliteDialect) abortsOnError() bool        { return false }
+func (sqliteDialect) freshReads() string         { return "" }
+
+// byteOrder: SQLite's default collation, BINARY, is byte order.
+func (sqliteDialect) byteOrder(expr string) string { return expr }
+func (sqliteDialect) keyLock() string              { return "" }
+func (sqliteDialect) abortsOnError() bool          { return false }
 
 // indexedBy makes SQLite refuse a query rather than silently plan a scan
 // (the tests pin the plans too).

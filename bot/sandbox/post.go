@@ -71,7 +71,9 @@ func (p *Platform) Post(ctx context.Context, req PostRequest) (int64, error) {
 		return err
 	}
 	if inOneTx {
-		err = p.posts.Do(ctx, write) // several posts to a transaction under load
+		// Several posts to a transaction under load, in the order of their
+		// chats' keys (record locks the chat: see GroupCommit.Do).
+		err = p.posts.Do(ctx, postChatKey(strings.TrimSpace(req.Chat), from), write)
 	} else {
 		err = p.store.Update(ctx, write)
 	}
@@ -125,6 +127,14 @@ func inbound(chat *nb.Chat, msg *nb.SandboxMessage) bot.Message {
 	return in
 }
 
+// postChatKey is the key of the chat findOrOpenChat finds for name and from.
+func postChatKey(name, from string) string {
+	if name == PrivateChat {
+		return PrivateKey(from)
+	}
+	return name
+}
+
 // findOrOpenChat returns the group titled name, or from's private chat
 // with the bot (created on first use) when name is "private".
 func findOrOpenChat(tx nb.Tx, name, from string) (*nb.Chat, error) {
@@ -132,7 +142,7 @@ func findOrOpenChat(tx nb.Tx, name, from string) (*nb.Chat, error) {
 	case name == "":
 		return nil, nb.Errorf(nb.EINVALID, "chat required")
 	case name == PrivateChat:
-		c := &nb.Chat{Platform: nb.PlatformSandbox, ExternalID: PrivateKey(from), Kind: nb.ChatPrivate, Title: from}
+		c := &nb.Chat{Platform: nb.PlatformSandbox, ExternalID: postChatKey(name, from), Kind: nb.ChatPrivate, Title: from}
 		if err := tx.EnsureChat(c); err != nil {
 			return nil, err
 		}
