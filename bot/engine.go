@@ -53,6 +53,8 @@ type Engine struct {
 	// the heartbeat hands back that run's claims once the lease is ours
 	// (the other run stopped renewing it: it is gone).
 	takeover atomic.Bool
+
+	claims, emptyClaims atomic.Int64 // inbox claims made, and those that found nothing
 }
 
 // Option configures an Engine.
@@ -373,6 +375,8 @@ func (e *Engine) stop() {
 	if err != nil {
 		e.logger.Warn("engine stop: instance lease", "err", err)
 	}
+	claims, empty := e.InboxClaims()
+	e.logger.Info("engine stop: inbox claims", "claims", claims, "empty", empty)
 }
 
 // loop runs step until it finds nothing to do, then waits for a wake-up,

@@ -24,6 +24,14 @@ type Observer interface {
 	SendFailed(p nb.Platform, dead bool)
 }
 
+// ClaimObserver is an Observer that is also told of each inbox claim
+// (optional: the engine checks for it).
+type ClaimObserver interface {
+	// InboxClaimed: a lane claimed chats and found n messages (0: an empty
+	// claim, a transaction for nothing).
+	InboxClaimed(n int)
+}
+
 // WithObserver makes the engine tell o what it does.
 func WithObserver(o Observer) Option { return func(e *Engine) { e.observer = o } }
 
@@ -39,6 +47,23 @@ func (e *Engine) observeHandled(items []*nb.InboxItem) {
 	for p, n := range counts {
 		e.observer.Handled(p, n)
 	}
+}
+
+// observeClaim counts an inbox claim that found n messages.
+func (e *Engine) observeClaim(n int) {
+	e.claims.Add(1)
+	if n == 0 {
+		e.emptyClaims.Add(1)
+	}
+	if o, ok := e.observer.(ClaimObserver); ok {
+		o.InboxClaimed(n)
+	}
+}
+
+// InboxClaims returns how many inbox claims this engine made, and how many
+// of them found nothing.
+func (e *Engine) InboxClaims() (claims, empty int64) {
+	return e.claims.Load(), e.emptyClaims.Load()
 }
 
 // observeTook reports the time since start spent handling a message of p;

@@ -18,6 +18,16 @@ type counts struct {
 	mu                                   sync.Mutex
 	handled, took, setAside, sent, retry int
 	dead                                 int
+	claims, emptyClaims                  int
+}
+
+func (c *counts) InboxClaimed(n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.claims++
+	if n == 0 {
+		c.emptyClaims++
+	}
 }
 
 func (c *counts) Handled(_ nb.Platform, n int) { c.mu.Lock(); c.handled += n; c.mu.Unlock() }
@@ -82,5 +92,12 @@ func TestObserver(t *testing.T) {
 	// reply and success for the second.
 	if obs.sent != 1 || obs.retry != 2 || obs.dead != 1 {
 		t.Errorf("sent %d, retried %d, given up %d; want 1, 2, 1", obs.sent, obs.retry, obs.dead)
+	}
+	// One claim a round: the first three find messages (all three, then
+	// "boom" until it is set aside), the last two nothing.
+	claims, empty := e.InboxClaims()
+	if claims != 5 || empty != 2 || obs.claims != 5 || obs.emptyClaims != 2 {
+		t.Errorf("claims %d (%d empty), observer %d (%d); want 5 (2 empty) both",
+			claims, empty, obs.claims, obs.emptyClaims)
 	}
 }

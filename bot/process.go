@@ -65,6 +65,7 @@ func (l *inboxLane) step(ctx context.Context) (int, time.Time, error) {
 		e.health.storeFailed(err)
 		return 0, time.Time{}, fmt.Errorf("load inbox: %w", err)
 	}
+	e.observeClaim(len(items))
 	if len(items) < e.claimLimit() && len(e.inboxLanes) == 1 {
 		e.backlog.Store(int64(len(items))) // the exact count (other lanes hold none): heals any drift
 	}

@@ -21,9 +21,13 @@ type Metrics struct {
 	took     *prometheus.HistogramVec
 	setAside *prometheus.CounterVec
 	failures *prometheus.CounterVec
+	claims   *prometheus.CounterVec
 }
 
-var _ bot.Observer = (*Metrics)(nil)
+var (
+	_ bot.Observer      = (*Metrics)(nil)
+	_ bot.ClaimObserver = (*Metrics)(nil)
+)
 
 // New returns the metrics, with the gauges read from gauges on each scrape
 // (at most once per cacheFor; 0 reads at every scrape), and Go's runtime
@@ -43,7 +47,9 @@ func New(gauges GaugeFunc, cacheFor time.Duration) *Metrics {
 	m.failures = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "neighborbot_send_failures_total",
 		Help: "Failed sends, by platform and kind: retry (tried again later) or permanent (given up)."},
 		[]string{"platform", "kind"})
-	m.reg.MustRegister(m.in, m.out, m.took, m.setAside, m.failures, newGauges(gauges, cacheFor),
+	m.claims = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "neighborbot_inbox_claims_total",
+		Help: "Inbox claims (a transaction each), by result: some (found messages) or empty."}, []string{"result"})
+	m.reg.MustRegister(m.in, m.out, m.took, m.setAside, m.failures, m.claims, newGauges(gauges, cacheFor),
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -59,6 +65,15 @@ func (m *Metrics) Handled(p nb.Platform, n int) { m.in.WithLabelValues(string(p)
 // HandleTook observes the time one message's handling took.
 func (m *Metrics) HandleTook(p nb.Platform, d time.Duration) {
 	m.took.WithLabelValues(string(p)).Observe(d.Seconds())
+}
+
+// InboxClaimed counts an inbox claim that found n messages.
+func (m *Metrics) InboxClaimed(n int) {
+	result := "some"
+	if n == 0 {
+		result = "empty"
+	}
+	m.claims.WithLabelValues(result).Inc()
 }
 
 // SetAside counts a message set aside.

@@ -55,6 +55,9 @@ func TestMetrics(t *testing.T) {
 	m.SendFailed(nb.PlatformWeChat, false)
 	m.SendFailed(nb.PlatformWeChat, true)
 	m.SetAside(nb.PlatformSandbox)
+	m.InboxClaimed(5)
+	m.InboxClaimed(0)
+	m.InboxClaimed(0)
 	text := scrape(t, m)
 	wantLines(t, text,
 		`neighborbot_messages_in_total{platform="sandbox"} 2`,
@@ -64,6 +67,8 @@ func TestMetrics(t *testing.T) {
 		`neighborbot_send_failures_total{kind="retry",platform="wechat"} 1`,
 		`neighborbot_send_failures_total{kind="permanent",platform="wechat"} 1`,
 		`neighborbot_messages_set_aside_total{platform="sandbox"} 1`,
+		`neighborbot_inbox_claims_total{result="some"} 1`,
+		`neighborbot_inbox_claims_total{result="empty"} 2`,
 		`neighborbot_outbox_pending{platform="sandbox"} 2`,
 		`neighborbot_outbox_pending{platform="wechat"} 0`,
 		`neighborbot_cases{stage="topic"} 4`,
