@@ -30,7 +30,6 @@ func ackscvFiles() []string {
 // 8 (concern L2 as the category model's) with the candidate's changes.
 func ackscvConfig(cand ackscvCandidate) trainConfig {
 	cfg := defaultTrainConfig()
-	cfg.concernL2 = 0
 	if cand.cfg != nil {
 		cand.cfg(&cfg)
 	}
@@ -48,12 +47,12 @@ type ackscvCandidate struct {
 var ackscvCandidates = []ackscvCandidate{
 	{name: "ship"},
 	{name: "all", all: true},
-	{name: "ship-gcal", cfg: func(c *trainConfig) { c.groupCal = true }},
-	{name: "all-gcal", all: true, cfg: func(c *trainConfig) { c.groupCal = true }},
-	{name: "all-l2", all: true, cfg: func(c *trainConfig) { c.concernL2 = 1e-4 }},
+	{name: "ship-gcal", cfg: withGroupCal},
+	{name: "all-gcal", all: true, cfg: withGroupCal},
+	{name: "all-l2", all: true, cfg: concernVariant{l2: 1e-4}.set},
 	// the addendum, testdata/ACKS-CV-2.md
 	{name: "all-s75", all: true, share: 0.75},
-	{name: "all-l2-s75", all: true, cfg: func(c *trainConfig) { c.concernL2 = 1e-4 }, share: 0.75},
+	{name: "all-l2-s75", all: true, cfg: concernVariant{l2: 1e-4}.set, share: 0.75},
 }
 
 // ackscvFolds deals files into k folds by file: largest first (then by
@@ -694,16 +693,16 @@ var ackscv5Candidates = []struct {
 	name string
 	cfg  func(*trainConfig)
 }{
-	{"lrnb", func(c *trainConfig) { c.concernNB = true }},
-	{"nblr", func(c *trainConfig) { c.concernNBOnly = true }},
-	{"lrnb-bal", func(c *trainConfig) { c.concernNB, c.concernBalance = true, 1 }},
-	{"lr-bal", func(c *trainConfig) { c.concernBalance = 1 }},
-	{"lr-l2lo", func(c *trainConfig) { c.concernL2 = 3e-6 }},
-	{"lr-l2hi", func(c *trainConfig) { c.concernL2 = 3e-5 }},
+	{"lrnb", concernVariant{nb: true}.set},
+	{"nblr", concernVariant{nbOnly: true}.set},
+	{"lrnb-bal", concernVariant{nb: true, balance: 1}.set},
+	{"lr-bal", concernVariant{balance: 1}.set},
+	{"lr-l2lo", concernVariant{l2: 3e-6}.set},
+	{"lr-l2hi", concernVariant{l2: 3e-5}.set},
 	// the addendum, testdata/ACKS-CV-5b.md
-	{"lr-l2-6e5", func(c *trainConfig) { c.concernL2 = 6e-5 }},
-	{"lr-l2-1e4", func(c *trainConfig) { c.concernL2 = 1e-4 }},
-	{"lr-l2hi-bal", func(c *trainConfig) { c.concernL2, c.concernBalance = 3e-5, 1 }},
+	{"lr-l2-6e5", concernVariant{l2: 6e-5}.set},
+	{"lr-l2-1e4", concernVariant{l2: 1e-4}.set},
+	{"lr-l2hi-bal", concernVariant{l2: 3e-5, balance: 1}.set},
 }
 
 // TestAcksCV5 runs testdata/ACKS-CV-5.md: the 35 files of ACKS-CV-3.md in

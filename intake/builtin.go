@@ -105,7 +105,7 @@ var laterUrgentFiles = []string{"testdata/dev-s7/dev.tsv", "testdata/dev-s9/dev.
 const NaturalUrgentWeight = 2
 
 // naturalGroups is how many groups of files grouped calibration
-// (trainConfig.groupCal) holds out in turn.
+// (calibrateConcernGrouped, a harness option) holds out in turn.
 const naturalGroups = 5
 
 // NaturalConcernWeight is how many times a row of the hand-written dev files

@@ -28,8 +28,8 @@ type Example struct {
 	addsNoFeatures bool
 	// group > 0 names the group of files a natural row came from (its
 	// file's index mod naturalGroups, plus one): grouped calibration
-	// (trainConfig.groupCal) scores each group with a detector trained
-	// without it.
+	// (calibrateConcernGrouped, through trainConfig.concernCalibration)
+	// scores each group with a detector trained without it.
 	group int
 }
 

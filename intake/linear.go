@@ -111,21 +111,13 @@ type trainConfig struct {
 	featScale []float32
 	// classWeight, when set, weighs each row's loss by its class's entry.
 	classWeight []float64
-	// concernL2, when set, is the concern detector's L2 instead of L2
-	// (ackscv_test.go compares it; not used by the shipped recipe).
-	concernL2 float64
-	// groupCal, when set, calibrates the concern detector on the natural
-	// rows only, each scored by a detector trained without its group
-	// (Example.group): calibrateConcernGrouped.
-	groupCal bool
-	// concernNB, when set, adds an NB-weighted logistic regression to the
-	// concern detector, its logit averaged with the softmax regression's
-	// (folded into one linear model: trainConcern); concernNBOnly keeps
-	// the NB-weighted one alone.
-	concernNB, concernNBOnly bool
-	// concernBalance, when set, weighs the concern detector's rows by
-	// class, (N/(2·n_class))^concernBalance.
-	concernBalance float64
+	// concernLearner, when set, trains the concern detector from its rows
+	// instead of trainLinear, and concernCalibration, when set and ok,
+	// replaces calibrateConcern's fit: the acknowledgement
+	// cross-validations (ackscv_test.go) compare learners and calibrations
+	// through them; the shipped recipe sets neither.
+	concernLearner     func(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConfig) *linear
+	concernCalibration func(ds *Dataset, tr trainSet, cfg trainConfig) (a, c, b float64, ok bool)
 }
 
 func defaultTrainConfig() trainConfig {

@@ -178,49 +178,11 @@ func trainConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) *linear
 	if pos == 0 || pos == len(cx) {
 		return nil
 	}
-	if cfg.concernL2 > 0 {
-		cfg.L2 = cfg.concernL2
-	}
-	if cfg.concernBalance > 0 {
-		cfg.classWeight = classWeights(ys, 2, cfg.concernBalance)
-	}
 	labels := []string{"0", "1"}
-	if !cfg.concernNB && !cfg.concernNBOnly {
-		return trainLinear(cx, ys, labels, nFeat, cfg)
+	if cfg.concernLearner != nil {
+		return cfg.concernLearner(cx, ys, labels, nFeat, cfg)
 	}
-	nb := trainBinaryNBLR(cx, ys, labels, nFeat, cfg)
-	if cfg.concernNBOnly {
-		return nb
-	}
-	// the two members' logits averaged: both are linear in the same
-	// normalised inputs, so their average is one linear model, as cheap to
-	// run and stored as one detector
-	lr := trainLinear(cx, ys, labels, nFeat, cfg)
-	for i := range lr.W {
-		lr.W[i] = (lr.W[i] + nb.W[i]) / 2
-	}
-	for i := range lr.B {
-		lr.B[i] = (lr.B[i] + nb.B[i]) / 2
-	}
-	return lr
-}
-
-// trainBinaryNBLR is trainNBLR for two classes: the log-count ratios of
-// class 0 are those of class 1 negated, so one binary model for class 1
-// serves both columns (logit difference 2·z).
-func trainBinaryNBLR(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConfig) *linear {
-	r := nbRatios(xs, ys, 2, nFeat, cfg.Cat.NBAlpha)
-	scale := make([]float32, nFeat)
-	for f := range scale {
-		scale[f] = r[f*2+1]
-	}
-	w, b := trainBinaryScaled(xs, ys, 1, scale, cfg)
-	l := &linear{Labels: labels, W: make([]float32, nFeat*2), B: []float32{-b, b}}
-	for f := range scale {
-		l.W[f*2+1] = w[f] * scale[f]
-		l.W[f*2] = -l.W[f*2+1]
-	}
-	return l
+	return trainLinear(cx, ys, labels, nFeat, cfg)
 }
 
 func distinct(xs []string) []string {
@@ -256,8 +218,8 @@ func labelIndexes(labels, names []string) []int {
 // vocabulary) matches their labels, each row counted by its weight. The
 // final detector is trained on all rows and uses the same a, c, b.
 func calibrateConcern(ds *Dataset, tr trainSet, cfg trainConfig) (a, c, b float64) {
-	if cfg.groupCal {
-		if a, c, b, ok := calibrateConcernGrouped(ds, tr, cfg); ok {
+	if cfg.concernCalibration != nil {
+		if a, c, b, ok := cfg.concernCalibration(ds, tr, cfg); ok {
 			return a, c, b
 		}
 	}
@@ -497,66 +459,4 @@ func frequentFeatures(df map[string]int, minDF int) []string {
 	}
 	sort.Strings(vocab)
 	return vocab
-}
-
-// calibrateConcernGrouped fits the same Platt inputs as calibrateConcern,
-// but only on the natural rows (Example.group > 0), each scored by a
-// detector trained on every other row except its own group's: the
-// calibration then sees how the detector does on writers it did not learn
-// from, not on the generated corpus's near-copies of its training rows.
-// The prior shift starts from those rows' weighted share of reports. The
-// natural rows add no features, so the vocabulary and coverage are those
-// of the whole corpus. ok is false when fewer than two groups are present.
-func calibrateConcernGrouped(ds *Dataset, tr trainSet, cfg trainConfig) (a, c, b float64, ok bool) {
-	var groups []int
-	seen := map[int]bool{}
-	for _, ex := range ds.Examples {
-		if ex.group > 0 && ex.Concern >= 0 && !seen[ex.group] {
-			seen[ex.group] = true
-			groups = append(groups, ex.group)
-		}
-	}
-	if len(groups) < 2 {
-		return 0, 0, 0, false
-	}
-	known := make(map[string]bool, len(tr.vocab))
-	for _, f := range tr.vocab {
-		known[f] = true
-	}
-	var phi [][]float64
-	var ys []int
-	var ws []float64
-	out := make([]float64, 2)
-	for _, g := range groups {
-		fit := Dataset{HasConcern: true}
-		var fitX [][]int32
-		var held []int
-		for i, ex := range ds.Examples {
-			if ex.group == g && ex.Concern >= 0 {
-				held = append(held, i)
-				continue
-			}
-			fit.Examples = append(fit.Examples, ex)
-			fitX = append(fitX, tr.xs[i])
-		}
-		l := trainConcern(&fit, fitX, len(tr.vocab), cfg)
-		if l == nil {
-			return 0, 0, 0, false
-		}
-		for _, i := range held {
-			l.logits(tr.xs[i], out)
-			phi = append(phi, []float64{out[1] - out[0], coverageIn(tr.feats[i], known), 1})
-			ys, ws = append(ys, ds.Examples[i].Concern), append(ws, ds.Examples[i].weightOf())
-		}
-	}
-	theta := logisticFit(phi, ys, ws)
-	a, c, b = theta[0], theta[1], theta[2]
-	pos, all := 0.0, 0.0
-	for k, y := range ys {
-		pos, all = pos+ws[k]*float64(y), all+ws[k]
-	}
-	if share := pos / math.Max(all, 1); share > 0 && share < 1 {
-		b += logit(groupReportShare) - logit(share)
-	}
-	return a, c, b, true
 }
