@@ -144,7 +144,7 @@ var minorWords = []string{"不急", "不着急", "有空", "抽空", "方便的�
 // films, the past, other communities, trouble already mended.
 var calmContext = []string{
 	"新闻", "别的小区", "其他小区", "隔壁小区", "演练", "演习", "电视上", "电影", "抖音",
-	"修好了", "已经修好", "解决了", "去年", "以前",
+	"去年", "以前",
 	// session 9 (dev-s14u): told on television, last month (上个月张大爷在电梯里晕倒那回),
 	// or closed by the office (均已妥善处置)
 	"电视里", "上个月", "处理完毕", "妥善处置",
@@ -169,10 +169,40 @@ var reliefWords = []string{"幸好", "还好"}
 // contrastWords turn a message after a relief word back to what is wrong.
 var contrastWords = []string{"但", "可是", "不过"}
 
+// settledWords tell that the trouble is over: mended or dealt with by
+// someone (已经修好, 处理完, 锯掉了, 已经找他谈过了), ended well (没人受伤,
+// 人没事, 骨头没事, 就灭了), or explained as no trouble at all (原来是,
+// 其实是, 谣言, 问过了, 我以为). Session 10 (past6), from the dev files' false
+// acknowledgements: in the dev files other than dev-past these words occur
+// in 68 chit-chat messages and in 2 reports, both taken back by goesOnWords
+// (就是路面还没恢复); in dev-past in 26 of its 44 chit-chat messages and in 10
+// of its 30 reports, all 10 taken back. (没大碍 is not among them: 孩子没大碍 就是被电动车撞倒了
+// 腿流血, dev-s8, is an urgent report.)
+var settledWords = []string{
+	"修好了", "已经修好", "修过了", "解决了", "处理完", "处理好了", "已经处理", "锯掉了", "清掉了", "补上了", "换过了", "已经换了",
+	"铺好了", "谈过了", "说过他", "说他了", "赔偿了", "道歉了", "抓走了", "送走了", "合上了", "来电了", "有水了", "已经结束",
+	"没人受伤", "人没事", "人都没事", "没大事", "骨头没事", "没伤着", "没受伤", "没着起来", "人醒了", "救出来了", "火灭了", "就灭了", "扑灭",
+	"原来是", "其实是", "是假的", "假消息", "谣言", "误报", "问清楚", "问过了", "我问过", "我以为", "以为是", "不是出事", "不是漏气", "别传了",
+}
+
+// goesOnWords say that the trouble is back or goes on after what ended it
+// (修好了又爆了, 物业说修好了 根本没修好, 原来是楼上的水管漏了 现在还在流,
+// 上周说要补的井盖 到现在还是个大洞). 又 counts unless what follows is good
+// (又能用了, cueNotBefore).
+var goesOnWords = []string{"又", "还是", "根本没", "没修好", "到现在", "现在还", "还在", "还没", "越来越", "一直"}
+
+// settled reports trouble told as over (settledWords) that nothing in the
+// message brings back: no relapse, and no contrast after the ending (人已经
+// 救出来了 但电梯还卡在两层中间).
+func (s cueSet) settled() bool {
+	return s.has(cueSettled) && !s.has(cueRelapse) && !s.has(cueContrast)
+}
+
 // calm reports a calm context: news, drills, the past, a hedge that no
-// present danger outweighs, or relief that no contrast takes back.
+// present danger outweighs, relief that no contrast takes back, or trouble
+// told as over (settled).
 func (s cueSet) calm() bool {
-	return s.has(cueCalm) || s.has(cueHedge) && !s.has(cueNow) || s.has(cueRelief) && !s.has(cueContrast)
+	return s.has(cueCalm) || s.has(cueHedge) && !s.has(cueNow) || s.has(cueRelief) && !s.has(cueContrast) || s.settled()
 }
 
 // negations before a danger word cancel it (没砸到人, 差点起火 is still a
