@@ -23,7 +23,9 @@ const (
 	cueMinor    // 不急, 还能用, 有点晃: the trouble is small (minorWords)
 	cueHedge    // 如果, 万一, 注意安全: calm unless the danger is here now
 	cueNow      // 正在, 越来越, 快来人: a danger going on now (nowWords)
-	cueSettled  // 已经修好了, 原来是, 人没事: the trouble is over or explained (settledWords)
+	cueSettled  // 已经修好了, 原来是: the trouble is mended or explained (settledWords)
+	cueEnded    // 没人受伤, 人没事: it ended well (endedWords)
+	cueFallen   // 掉下来, 塌, 松了: a thing fell or gave way (fallenWords)
 	cueRelapse  // 又, 还在, 根本没: it is back or goes on after all (goesOnWords)
 	cuePairBase // object and state groups of allDangerPairs: base+2i, base+2i+1
 )
@@ -93,6 +95,9 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cueHedge, hedgeWords)
 	add(cueNow, nowWords)
 	add(cueSettled, settledWords)
+	add(cueSettled, resolvedWords)
+	add(cueEnded, endedWords)
+	add(cueFallen, fallenWords)
 	add(cueRelapse, goesOnWords)
 	for i, p := range allDangerPairs {
 		add(cuePairBase+cueGroup(2*i), p.objects)
@@ -112,10 +117,10 @@ func scanCues(norm string) cueSet {
 			if s.has(c.group) || !hasWordAt(norm, i, c.word) {
 				continue
 			}
-			if (c.group == cueDanger || c.group == cueSettled || isPairState(c.group)) && negated(norm[:i]) {
+			if (c.group == cueDanger || c.group == cueSettled || c.group == cueEnded || isPairState(c.group)) && negated(norm[:i]) {
 				continue // 没砸到人 is no danger, 还没修好了 nothing mended
 			}
-			if c.group == cueContrast && !s.has(cueRelief) && !s.has(cueSettled) || suffixAny(norm[:i], cueNotAfter[c.word]) {
+			if c.group == cueContrast && !s.has(cueRelief) && !s.has(cueSettled) && !s.has(cueEnded) || suffixAny(norm[:i], cueNotAfter[c.word]) {
 				continue // only a contrast after relief or an ending counts; 不是开玩笑 is no joke
 			}
 			if prefixAny(norm[i+len(c.word):], cueNotBefore[c.word]) {

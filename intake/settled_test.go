@@ -25,6 +25,9 @@ func TestUnderstandSettled(t *testing.T) {
 		{"水管修好了又爆了 水哗哗往外流 8栋地下室", true, true},
 		{"人已经救出来了 但电梯还卡在两层中间 门开着 很危险 7号楼", true, true},
 		{"5号楼2单元楼道里煤气味很大 是不是漏气了", true, true},
+		// an ending with a thing fallen or loose left in place (dev-past/dev2)
+		{"楼道的窗户玻璃掉了 没伤着人 窗框还吊着 5楼", true, true},
+		{"地库顶上的水泥块掉下来 没人受伤 上面裂了好大一条缝 B2", true, true},
 	}
 	for _, tt := range tests {
 		r := m.Understand(tt.text)

@@ -170,20 +170,25 @@ var reliefWords = []string{"幸好", "还好"}
 var contrastWords = []string{"但", "可是", "不过"}
 
 // settledWords tell that the trouble is over: mended or dealt with by
-// someone (已经修好, 处理完, 锯掉了, 已经找他谈过了), ended well (没人受伤,
-// 人没事, 骨头没事, 就灭了), or explained as no trouble at all (原来是,
-// 其实是, 谣言, 问过了, 我以为). Session 10 (past6), from the dev files' false
-// acknowledgements: in the dev files other than dev-past these words occur
-// in 68 chit-chat messages and in 2 reports, both taken back by goesOnWords
-// (就是路面还没恢复); in dev-past in 26 of its 44 chit-chat messages and in 10
-// of its 30 reports, all 10 taken back. (没大碍 is not among them: 孩子没大碍 就是被电动车撞倒了
-// 腿流血, dev-s8, is an urgent report.)
+// someone (已经修好, 处理完, 锯掉了, 已经找他谈过了; and structure.go's
+// resolvedWords) or explained as no trouble at all (原来是, 其实是, 谣言,
+// 问过了, 我以为). Session 10 (past6), from the dev files' false
+// acknowledgements.
 var settledWords = []string{
 	"修好了", "已经修好", "修过了", "解决了", "处理完", "处理好了", "已经处理", "锯掉了", "清掉了", "补上了", "换过了", "已经换了",
 	"铺好了", "谈过了", "说过他", "说他了", "赔偿了", "道歉了", "抓走了", "送走了", "合上了", "来电了", "有水了", "已经结束",
-	"没人受伤", "人没事", "人都没事", "没大事", "骨头没事", "没伤着", "没受伤", "没着起来", "人醒了", "救出来了", "火灭了", "就灭了", "扑灭",
 	"原来是", "其实是", "是假的", "假消息", "谣言", "误报", "问清楚", "问过了", "我问过", "我以为", "以为是", "不是出事", "不是漏气", "别传了",
 }
+
+// endedWords tell that an event ended well (没人受伤, 人没事, 骨头没事,
+// 就灭了): trouble over, unless what fell or hangs loose is still there
+// (fallenWords, thingPairs: 外墙瓷砖掉下来一大块 没人受伤 is a danger left
+// in place, as 幸好没砸到人 is no relief). (没大碍 is not among them: 孩子没大碍
+// 就是被电动车撞倒了 腿流血, dev-s8, is an urgent report.)
+var endedWords = []string{"没人受伤", "人没事", "人都没事", "没大事", "骨头没事", "没伤着", "没受伤", "没着起来", "人醒了", "救出来了", "火灭了", "就灭了", "扑灭"}
+
+// fallenWords tell that a thing fell, broke off or gave way.
+var fallenWords = []string{"掉下", "掉了", "掉在", "砸到", "砸在", "砸坏", "刮下来", "吹掉", "塌", "断了", "歪了", "松了", "裂了"}
 
 // goesOnWords say that the trouble is back or goes on after what ended it
 // (修好了又爆了, 物业说修好了 根本没修好, 原来是楼上的水管漏了 现在还在流,
@@ -191,11 +196,23 @@ var settledWords = []string{
 // (又能用了, cueNotBefore).
 var goesOnWords = []string{"又", "还是", "根本没", "没修好", "到现在", "现在还", "还在", "还没", "越来越", "一直"}
 
-// settled reports trouble told as over (settledWords) that nothing in the
-// message brings back: no relapse, and no contrast after the ending (人已经
-// 救出来了 但电梯还卡在两层中间).
+// settled reports trouble told as over that nothing in the message brings
+// back: mended or explained (settledWords), or ended well (endedWords) with
+// nothing fallen or loose left; no relapse, and no contrast after the
+// ending (人已经救出来了 但电梯还卡在两层中间).
 func (s cueSet) settled() bool {
-	return s.has(cueSettled) && !s.has(cueRelapse) && !s.has(cueContrast)
+	ended := s.has(cueEnded) && !s.has(cueFallen) && !s.thingDanger()
+	return (s.has(cueSettled) || ended) && !s.has(cueRelapse) && !s.has(cueContrast)
+}
+
+// thingDanger reports a thing pair (a thing loose, leaning or fallen).
+func (s cueSet) thingDanger() bool {
+	for i := len(dangerPairs); i < len(allDangerPairs); i++ {
+		if s.has(cuePairBase+cueGroup(2*i)) && s.has(cuePairBase+cueGroup(2*i+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // calm reports a calm context: news, drills, the past, a hedge that no

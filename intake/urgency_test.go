@@ -37,6 +37,8 @@ func TestDetectUrgency(t *testing.T) {
 		{"原来是楼上的水管漏了 水哗哗往我家灌 现在还在流", true, false},
 		{"5号楼楼道里煤气味很大 是不是漏气了", true, false},
 		{"物业说修好了 根本没修好 水管又爆了", true, false},
+		{"外墙瓷砖掉下来一大块 没人受伤", true, false},
+		{"昨晚楼道冒烟 问清楚了 是有人烧纸 没着起来", true, true},
 	}
 	for _, tt := range tests {
 		danger, calm := detectUrgency(Normalize(tt.text))
