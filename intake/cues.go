@@ -96,6 +96,7 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cueNow, nowWords)
 	add(cueSettled, settledWords)
 	add(cueSettled, resolvedWords)
+	add(cueSettled, followUpWords)
 	add(cueEnded, endedWords)
 	add(cueFallen, fallenWords)
 	add(cueRelapse, goesOnWords)

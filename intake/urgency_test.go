@@ -38,6 +38,8 @@ func TestDetectUrgency(t *testing.T) {
 		{"5号楼楼道里煤气味很大 是不是漏气了", true, false},
 		{"物业说修好了 根本没修好 水管又爆了", true, false},
 		{"外墙瓷砖掉下来一大块 没人受伤", true, false},
+		{"刚才那个煤气味是楼下在修燃气管道 工人在现场", true, true},
+		{"刚才的煤气味又来了 2单元楼道", true, false},
 		{"昨晚楼道冒烟 问清楚了 是有人烧纸 没着起来", true, true},
 	}
 	for _, tt := range tests {
