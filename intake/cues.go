@@ -23,6 +23,10 @@ const (
 	cueMinor    // 不急, 还能用, 有点晃: the trouble is small (minorWords)
 	cueHedge    // 如果, 万一, 注意安全: calm unless the danger is here now
 	cueNow      // 正在, 越来越, 快来人: a danger going on now (nowWords)
+	cueSettled  // 已经修好了, 原来是: the trouble is mended or explained (settledWords)
+	cueEnded    // 没人受伤, 人没事: it ended well (endedWords)
+	cueFallen   // 掉下来, 塌, 松了: a thing fell or gave way (fallenWords)
+	cueRelapse  // 又, 还在, 根本没: it is back or goes on after all (goesOnWords)
 	cuePairBase // object and state groups of allDangerPairs: base+2i, base+2i+1
 )
 
@@ -45,11 +49,12 @@ type cueWord struct {
 // cueNotBefore: a cue word does not count when one of these follows it.
 // 几点了 is a complaint about the hour (几点了都, 几点了还在吵), not a question.
 var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
-	"有烟": {"头", "味", "灰", "花"}}
+	"有烟": {"头", "味", "灰", "花"}, "修好了": {"吗", "没"}, "又": {"能", "可以", "好了", "恢复", "通了"}}
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
-var cueNotAfter = map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"}}
+var cueNotAfter = map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
+	"不是漏气": {"是"}, "不是出事": {"是"}} // 是不是漏气了 asks
 
 // cueGroupCount is the number of cue groups in use.
 func cueGroupCount() int { return int(cuePairBase) + 2*len(allDangerPairs) }
@@ -89,6 +94,12 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cueMinor, minorWords)
 	add(cueHedge, hedgeWords)
 	add(cueNow, nowWords)
+	add(cueSettled, settledWords)
+	add(cueSettled, resolvedWords)
+	add(cueSettled, followUpWords)
+	add(cueEnded, endedWords)
+	add(cueFallen, fallenWords)
+	add(cueRelapse, goesOnWords)
 	for i, p := range allDangerPairs {
 		add(cuePairBase+cueGroup(2*i), p.objects)
 		add(cuePairBase+cueGroup(2*i+1), p.states)
@@ -107,11 +118,11 @@ func scanCues(norm string) cueSet {
 			if s.has(c.group) || !hasWordAt(norm, i, c.word) {
 				continue
 			}
-			if (c.group == cueDanger || isPairState(c.group)) && negated(norm[:i]) {
-				continue
+			if (c.group == cueDanger || c.group == cueSettled || c.group == cueEnded || isPairState(c.group)) && negated(norm[:i]) {
+				continue // 没砸到人 is no danger, 还没修好了 nothing mended
 			}
-			if c.group == cueContrast && !s.has(cueRelief) || suffixAny(norm[:i], cueNotAfter[c.word]) {
-				continue // only a contrast after relief counts; 不是开玩笑 is no joke
+			if c.group == cueContrast && !s.has(cueRelief) && !s.has(cueSettled) && !s.has(cueEnded) || suffixAny(norm[:i], cueNotAfter[c.word]) {
+				continue // only a contrast after relief or an ending counts; 不是开玩笑 is no joke
 			}
 			if prefixAny(norm[i+len(c.word):], cueNotBefore[c.word]) {
 				continue // 出租车 is a taxi, not a flat to let

@@ -185,7 +185,9 @@ func stillThere(norm string, cues cueSet) bool {
 }
 
 // dangerNow reports a danger told as present (not news, a drill, relief).
+// It does not read the settled cues (cueSet.calmFrame): the speech-act
+// features stay those the model learnt.
 func dangerNow(cues cueSet) bool {
-	danger, calm := urgencyOf(cues)
-	return danger && !calm
+	danger, _ := urgencyOf(cues)
+	return danger && !cues.calmFrame()
 }

@@ -27,6 +27,20 @@ func TestDetectUrgency(t *testing.T) {
 		{"垃圾三天没人收", false, false},
 		{"电梯修好了 之前困人的问题解决了", true, true},
 		{"有人上门推销报警器", false, false},
+		// trouble told as over (settledWords), unless it is back or goes on
+		{"爷爷摔了一跤 去医院拍了片子 骨头没事 就是擦伤", true, true},
+		{"看到有人说楼顶有人要跳楼 是假消息 大家别传了", true, true},
+		{"我以为着火了 原来是街头艺人", true, true},
+		{"还好没人受伤 但楼道里全是烟 5号楼3楼", true, false},
+		{"人已经救出来了 但电梯还卡在两层中间", true, false},
+		{"水管修好了又爆了 水哗哗往外流", true, false},
+		{"原来是楼上的水管漏了 水哗哗往我家灌 现在还在流", true, false},
+		{"5号楼楼道里煤气味很大 是不是漏气了", true, false},
+		{"物业说修好了 根本没修好 水管又爆了", true, false},
+		{"外墙瓷砖掉下来一大块 没人受伤", true, false},
+		{"刚才那个煤气味是楼下在修燃气管道 工人在现场", true, true},
+		{"刚才的煤气味又来了 2单元楼道", true, false},
+		{"昨晚楼道冒烟 问清楚了 是有人烧纸 没着起来", true, true},
 	}
 	for _, tt := range tests {
 		danger, calm := detectUrgency(Normalize(tt.text))
