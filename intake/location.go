@@ -679,7 +679,13 @@ const nameStops = "我你他她们咱俺这那个在的了是住家到去和跟�
 // addressed, an interjection (想反映小区, 谁知道小区, 投诉锦绣花园, 长安街道
 // 万福小区, 那会儿小区, 跑步绕小区, @物业金桥花园, 各位邻居东方公寓, 唉长江路).
 var nameBreaks = []string{"请问", "问下", "问一下", "知道", "反映", "投诉", "咨询", "进入", "街道", "会儿", "隔壁", "跑步", "绕", "关于", "改造", "加装",
-	"一下", "物业", "邻居", "最近", "建议", "唉", "哎", "喂", "嗯"}
+	"一下", "物业", "邻居", "最近", "建议", "唉", "哎", "喂", "嗯",
+	// session 10: times, verbs of thinking, passing and upkeep, and
+	// determiners read as names in the dev files' chat and notices (今天小区,
+	// 明日上午小区, 觉得小区, 下班路过小区, 共同维护小区, 一步提升小区, 本市老旧小区,
+	// 某某小区, 别人小区)
+	"今天", "明天", "昨天", "刚才", "现在", "周末", "近期", "今年", "去年", "上午", "下午", "中午", "晚上", "早上", "觉得", "感觉", "问问",
+	"影响", "征集", "维护", "提升", "路过", "某某", "某地", "本市", "本人系", "本人为", "本人是", "本人", "别人", "好多", "为什么", "老旧"}
 
 // straddlesBreak reports whether a name starting at offset start of s
 // begins inside a word of nameBreaks (隔壁老小区 read from 壁): the scan tries

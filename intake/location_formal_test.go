@@ -44,6 +44,19 @@ func TestFormalAddresses(t *testing.T) {
 		"我是做外卖的",
 		"请问小区里哪有能打气的地方",
 		"东三角的事情",
+		// times, verbs and determiners before 小区 are no name (dev files'
+		// chat and notices)
+		"今天小区里好安静 大家都出去玩了吗",
+		"明日上午小区停水四小时 请业主提前储水",
+		"有没有人觉得小区的猫越来越胖了",
+		"为进一步提升小区环境，物业将于本月启动垃圾分类工作",
+		"新闻联播说今年要改造老旧小区",
+		"紧急扩散！某某小区有人贩子出没",
+		"别人小区物业费都降了",
+	})
+	checkLocations(t, []locCase{
+		{"我下班路过小区北门看见有根树枝断了", []string{"小区北门"}, []string{"北门"}},
+		{"本人为兰亭雅苑5号楼业主", []string{"兰亭雅苑5号楼"}, []string{"兰亭雅苑5号楼"}},
 	})
 	// another estate's side is no side of this one
 	if words, _ := ExtractLocation("隔壁小区对面开了个超市"); len(words) != 1 || words[0] != "超市" {
