@@ -68,8 +68,10 @@ func headIndex(heads []string) map[rune][]string {
 }
 
 // facilityModifierStops end the modifier before a head (in addition to
-// nameStops): a verb or a location word is not part of the place's name.
-const facilityModifierStops = "，。！？、；：,.!?;: 边面头上下旁块条截个间座片排处栋一二三四五六七八九十两几这那区家将请比邻近靠"
+// nameStops): a verb or a location word is not part of the place's name
+// (since session 10 also the verbs the dev files put before a head: 逛超市,
+// 路过菜市场, 放门卫室, 堵围墙, 要建地铁站, 讨论停车位, 清扫主干道).
+const facilityModifierStops = "，。！？、；：,.!?;: 边面头上下旁块条截个间座片排处栋一二三四五六七八九十两几这那区家将请比邻近靠放堵问钻逛过要开建臭得能而没段次讲进扫论"
 
 // longModifiers are the modifiers longer than two characters a facility
 // keeps whole (电动车充电棚, 非机动车库).

@@ -57,6 +57,10 @@ func TestFormalAddresses(t *testing.T) {
 	checkLocations(t, []locCase{
 		{"我下班路过小区北门看见有根树枝断了", []string{"小区北门"}, []string{"北门"}},
 		{"本人为兰亭雅苑5号楼业主", []string{"兰亭雅苑5号楼"}, []string{"兰亭雅苑5号楼"}},
+		// a verb before a facility is not part of its name
+		{"下班路过菜市场 买了点菜", []string{"菜市场"}, []string{"菜市场"}},
+		{"篮球场的球老是飞出去 堵围墙那边", []string{"篮球场", "围墙"}, []string{"篮球场", "围墙"}},
+		{"召开居民议事会，讨论停车位规划事宜", []string{"停车位"}, []string{"停车位"}},
 	})
 	// another estate's side is no side of this one
 	if words, _ := ExtractLocation("隔壁小区对面开了个超市"); len(words) != 1 || words[0] != "超市" {
