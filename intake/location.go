@@ -687,11 +687,36 @@ var nameBreaks = []string{"请问", "问下", "问一下", "知道", "反映", "
 	"今天", "明天", "昨天", "刚才", "现在", "周末", "近期", "今年", "去年", "上午", "下午", "中午", "晚上", "早上", "觉得", "感觉", "问问",
 	"影响", "征集", "维护", "提升", "路过", "某某", "某地", "本市", "本人系", "本人为", "本人是", "本人", "别人", "好多", "为什么", "老旧"}
 
+// nameBreakFirsts holds the first rune of every word of nameBreaks.
+var nameBreakFirsts = func() map[rune]bool {
+	firsts := map[rune]bool{}
+	for _, w := range nameBreaks {
+		r, _ := utf8.DecodeRuneInString(w)
+		firsts[r] = true
+	}
+	return firsts
+}()
+
+// mayHoldBreak reports whether a word of nameBreaks may start in s: one of
+// its runes starts one. Most names hold none, and then the list (some sixty
+// words) need not be searched.
+func mayHoldBreak(s string) bool {
+	for _, r := range s {
+		if nameBreakFirsts[r] {
+			return true
+		}
+	}
+	return false
+}
+
 // straddlesBreak reports whether a name starting at offset start of s
 // begins inside a word of nameBreaks (隔壁老小区 read from 壁): the scan tries
 // every offset, and the one before has seen the whole word already.
 func straddlesBreak(s string, start int) bool {
 	before := lastRunes(s[:start], 2)
+	if !mayHoldBreak(before) {
+		return false // (a straddling word starts before the name)
+	}
 	window := before + firstRunes(s[start:], 2)
 	for _, w := range nameBreaks {
 		for j := 0; j < len(before); {
@@ -725,11 +750,7 @@ func trimNamePrefix(m string, kind int) int {
 		}
 		i -= size
 	}
-	for _, w := range nameBreaks {
-		if j := strings.LastIndex(name, w); j >= 0 {
-			name = name[j+len(w):]
-		}
-	}
+	name = afterNameBreaks(name)
 	if utf8.RuneCountInString(name) < 2 || name == "小区" {
 		return -1 // 小区花园 is the community's garden, not a name
 	}

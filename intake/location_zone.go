@@ -250,6 +250,9 @@ func formalName(s string, have []locMatch, end int, atCrossing bool) (int, int) 
 // afterNameBreaks returns the part of name after the last word of
 // nameBreaks in it (麻烦问下门口 → 门口, 胜利街道红旗社区 → 红旗社区).
 func afterNameBreaks(name string) string {
+	if !mayHoldBreak(name) {
+		return name
+	}
 	for _, w := range nameBreaks {
 		if k := strings.LastIndex(name, w); k >= 0 {
 			name = name[k+len(w):]
