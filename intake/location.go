@@ -58,7 +58,7 @@ var locPatterns = []struct {
 	{kindFloor, isNumeral, numbered("层", "楼")},
 	{kindGate, runeIn("东南西北正侧大"), prefixes("东南门口", "东北门口", "西南门口", "西北门口", "东南门", "东北门", "西南门", "西北门",
 		"东门口", "南门口", "西门口", "北门口", "正门口", "侧门口", "大门口", "东门", "南门", "西门", "北门", "正门", "侧门", "大门")},
-	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自"), prefixes("楼下", "楼道", "楼到", "楼顶", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
+	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自"), prefixes("楼下", "楼道", "楼到", "楼顶", "楼栋门口", "楼栋口", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
 		"楼梯间", "楼梯口", "地下室", "车棚", "单元门口", "单元门", "门口", "门前", "消防通道", "垃圾站", "垃圾房", "快递柜", "广场", "花坛",
 		"绿化带", "草坪", "健身区", "健身器材", "停车场", "走廊", "幼儿园门口", "幼儿园", "儿童乐园", "儿童游乐区", "游乐场", "篮球场", "羽毛球场",
 		"乒乓球台", "网球场", "凉亭", "中心花园", "中心广场", "物业办公室门口", "物业办公室", "物业门口", "保安室", "岗亭", "充电桩", "配电房", "配电室",
@@ -141,22 +141,39 @@ func hanThen(suffixes []string, tail func(string) int) func(string) int {
 }
 
 // numberedHouse matches num followed by 号 and an optional 院 (the house
-// number after a road name: 88号, 12号院).
+// number after a road name: 88号, 12号院), or a lane, num and 弄, with an
+// optional house num and 号 after it (Shanghai's 长乐路120弄3号, 1518弄).
 func numberedHouse(rest string) int {
-	n := 0
-	for n < len(rest) {
-		r, size := utf8.DecodeRuneInString(rest[n:])
-		if !isAddressNumeral(r) {
-			break
-		}
-		n += size
+	n := addressDigits(rest)
+	if n == 0 {
+		return -1
 	}
-	if n == 0 || !strings.HasPrefix(rest[n:], "号") {
+	if strings.HasPrefix(rest[n:], "弄") {
+		n += len("弄")
+		if k := addressDigits(rest[n:]); k > 0 && strings.HasPrefix(rest[n+k:], "号") {
+			n += k + len("号")
+		}
+		return n
+	}
+	if !strings.HasPrefix(rest[n:], "号") {
 		return -1
 	}
 	n += len("号")
 	if strings.HasPrefix(rest[n:], "院") {
 		n += len("院")
+	}
+	return n
+}
+
+// addressDigits returns the length of the run of num at the start of s.
+func addressDigits(s string) int {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !isAddressNumeral(r) {
+			break
+		}
+		n += size
 	}
 	return n
 }
@@ -263,11 +280,11 @@ func firstRuneMaskOf(r rune) uint16 {
 
 // landmarkBit, the last bit of a first-rune mask, marks the runes that may
 // start a landmark: a facility head, or what deicticUnits (单元), crossings
-// (路口, 街口), standaloneLevels (b2) and namedLandmarks (旁边, 那家店) look
+// (路口, 街口, 交叉口), standaloneLevels (b2) and namedLandmarks (旁边, 那家店) look
 // for.
 const landmarkBit = 1 << 15
 
-const landmarkFirsts = "单路街b斜正旁对后背隔边那这"
+const landmarkFirsts = "单路街交b斜正旁对后背隔边那这"
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -361,6 +378,7 @@ func scanComponents(s string) []locMatch {
 	out = append(out, namedLandmarks(s, out, cands)...)
 	out = append(out, roadsOn(s, out, cands)...)
 	out = append(out, sideBuildings(s, out, cands)...)
+	out = append(out, homeNames(s, out)...)
 	return out
 }
 
@@ -536,6 +554,11 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		if (p.kind == kindPlace || p.kind == kindGate || p.kind == kindGarage) && strings.HasSuffix(sc.s[i:m.end], "口") && strings.HasPrefix(sc.s[m.end:], "处") {
 			m.end += len("处") // 车库入口处, 大门口处: the formal writers' way
 		}
+		if p.kind == kindBareCommunity {
+			if n := estateSide(sc.s[:i], sc.s[m.end:]); n > 0 {
+				m.kind, m.end = kindPlace, m.end+n // 小区后面那个工地, 小区对面的商场
+			}
+		}
 		if p.kind == kindFloor && notAFloor(sc.s[:i], sc.s[i:m.end]) {
 			continue
 		}
@@ -545,6 +568,26 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		return m, true
 	}
 	return locMatch{}, false
+}
+
+// estateSides are the relations that make a bare 小区 a place: the side of
+// the estate where the trouble is (小区后面, 小区对面). 小区里 stays no place.
+var estateSides = []string{"斜对面", "对面", "后面", "后头", "背后", "外面", "外边", "旁边", "边上", "前面"}
+
+// estateSide returns the length of the side after a bare 小区 (the text
+// after), or 0; another estate (隔壁小区对面, 别的小区后面) has none.
+func estateSide(before, after string) int {
+	for _, w := range []string{"隔壁", "别的", "其他", "人家", "他们", "你们", "她们", "那个", "老家"} {
+		if strings.HasSuffix(before, w) {
+			return 0
+		}
+	}
+	for _, w := range estateSides {
+		if strings.HasPrefix(after, w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // typedForCorridor reports whether 楼到, between before and after, is 楼道
@@ -636,13 +679,44 @@ const nameStops = "我你他她们咱俺这那个在的了是住家到去和跟�
 // addressed, an interjection (想反映小区, 谁知道小区, 投诉锦绣花园, 长安街道
 // 万福小区, 那会儿小区, 跑步绕小区, @物业金桥花园, 各位邻居东方公寓, 唉长江路).
 var nameBreaks = []string{"请问", "问下", "问一下", "知道", "反映", "投诉", "咨询", "进入", "街道", "会儿", "隔壁", "跑步", "绕", "关于", "改造", "加装",
-	"一下", "物业", "邻居", "最近", "建议", "唉", "哎", "喂", "嗯"}
+	"一下", "物业", "邻居", "最近", "建议", "唉", "哎", "喂", "嗯",
+	// session 10: times, verbs of thinking, passing and upkeep, and
+	// determiners read as names in the dev files' chat and notices (今天小区,
+	// 明日上午小区, 觉得小区, 下班路过小区, 共同维护小区, 一步提升小区, 本市老旧小区,
+	// 某某小区, 别人小区)
+	"今天", "明天", "昨天", "刚才", "现在", "周末", "近期", "今年", "去年", "上午", "下午", "中午", "晚上", "早上", "觉得", "感觉", "问问",
+	"影响", "征集", "维护", "提升", "路过", "某某", "某地", "本市", "本人系", "本人为", "本人是", "本人", "别人", "好多", "为什么", "老旧"}
+
+// nameBreakFirsts holds the first rune of every word of nameBreaks.
+var nameBreakFirsts = func() map[rune]bool {
+	firsts := map[rune]bool{}
+	for _, w := range nameBreaks {
+		r, _ := utf8.DecodeRuneInString(w)
+		firsts[r] = true
+	}
+	return firsts
+}()
+
+// mayHoldBreak reports whether a word of nameBreaks may start in s: one of
+// its runes starts one. Most names hold none, and then the list (some sixty
+// words) need not be searched.
+func mayHoldBreak(s string) bool {
+	for _, r := range s {
+		if nameBreakFirsts[r] {
+			return true
+		}
+	}
+	return false
+}
 
 // straddlesBreak reports whether a name starting at offset start of s
 // begins inside a word of nameBreaks (隔壁老小区 read from 壁): the scan tries
 // every offset, and the one before has seen the whole word already.
 func straddlesBreak(s string, start int) bool {
 	before := lastRunes(s[:start], 2)
+	if !mayHoldBreak(before) {
+		return false // (a straddling word starts before the name)
+	}
 	window := before + firstRunes(s[start:], 2)
 	for _, w := range nameBreaks {
 		for j := 0; j < len(before); {
@@ -676,11 +750,7 @@ func trimNamePrefix(m string, kind int) int {
 		}
 		i -= size
 	}
-	for _, w := range nameBreaks {
-		if j := strings.LastIndex(name, w); j >= 0 {
-			name = name[j+len(w):]
-		}
-	}
+	name = afterNameBreaks(name)
 	if utf8.RuneCountInString(name) < 2 || name == "小区" {
 		return -1 // 小区花园 is the community's garden, not a name
 	}

@@ -33,6 +33,13 @@ var facilityHeads = []string{
 	// session 8 (dev-place2): passages, ponds (院子, 小院, 仓库 and 平房 are
 	// as often the writer's own or the home village's)
 	"过道", "巷子", "胡同", "盲道", "鱼池", "荷花池", "路口",
+	// session 10 (dev-s17p and the dev files before it): the facilities
+	// of formal letters and work orders (垃圾中转站, 垃圾分类投放点, 大件垃圾
+	// 堆放点, 设备层, 便道, Shanghai's 弄堂), a parcel locker by brand (丰巢柜),
+	// a public toilet, a changing room, a sandpit, a street's mouth (街口:
+	// dev-s13), a passage of any kind (公共通道, modified), a roof
+	"中转站", "投放点", "堆放点", "分类点", "设备层", "设备间", "电表间", "便道", "弄堂", "弄堂口", "垃圾箱房", "垃圾池", "丰巢柜",
+	"公共厕所", "更衣室", "沙池", "街口", "通道", "屋顶", "操场", "健身房",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -46,7 +53,7 @@ var relationOnly = map[string]bool{"花园": true, "绿地": true, "路口": tru
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and
 // 机械车位 are places, a bare 店 or 车位 is not.
-var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true}
+var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true}
 
 // facilityIndex lists the heads under their first rune.
 var facilityIndex = headIndex(facilityHeads)
@@ -61,12 +68,14 @@ func headIndex(heads []string) map[rune][]string {
 }
 
 // facilityModifierStops end the modifier before a head (in addition to
-// nameStops): a verb or a location word is not part of the place's name.
-const facilityModifierStops = "，。！？、；：,.!?;: 边面头上下旁块条截个间座片排处栋一二三四五六七八九十两几这那区家"
+// nameStops): a verb or a location word is not part of the place's name
+// (since session 10 also the verbs the dev files put before a head: 逛超市,
+// 路过菜市场, 放门卫室, 堵围墙, 要建地铁站, 讨论停车位, 清扫主干道).
+const facilityModifierStops = "，。！？、；：,.!?;: 边面头上下旁块条截个间座片排处栋一二三四五六七八九十两几这那区家将请比邻近靠放堵问钻逛过要开建臭得能而没段次讲进扫论"
 
 // longModifiers are the modifiers longer than two characters a facility
 // keeps whole (电动车充电棚, 非机动车库).
-var longModifiers = []string{"电动车", "自行车", "非机动", "老年人"}
+var longModifiers = []string{"电动车", "自行车", "非机动", "老年人", "无障碍"}
 
 // scanFacilities finds facility places in the folded text that no other
 // component covers. Since session 7 ExtractLocation looks for them in every
@@ -224,7 +233,7 @@ func parkingRow(before string, i int) int {
 // with no relation word between them: then it is the thing at that address
 // (二十二号楼有人用地锁占公共车位, 21栋门口的化粪池盖子开着, 能不能在35栋
 // 楼道设个快递驿站, 6号楼底下的商户… 人行道都没了), and the address is the
-// place. A landmark told before the address (棋牌室的烟味飘到楼上来了 3号楼)
+// place; one told in a clause of its own, or outside a gate, is not. A landmark told before the address (棋牌室的烟味飘到楼上来了 3号楼)
 // or placed by a relation (3号楼后面小卖部, 小卖部后头) is a place of its own.
 func objectOfAddress(s string, have []locMatch, f locMatch) bool {
 	end := -1 // the end of the nearest address before f
@@ -243,5 +252,34 @@ func objectOfAddress(s string, have []locMatch, f locMatch) bool {
 	if _, _, ok := relationGap(s, end, f.start); ok || betweenGap(s[end:f.start]) {
 		return false
 	}
-	return true
+	// a clause of its own (…北门外，共享单车乱停乱放，堵住了无障碍坡道), or
+	// placed outside a gate (小区北门外的人行道): not a thing at the address
+	return !strings.ContainsAny(s[end:f.start], placeClauseMarks) && !outsideGateBefore(s, have, f.start)
+}
+
+// placeClauseMarks end a clause (in folded text too): a facility after one of them is told apart
+// from the address before (spaces do not: 6号楼底下的商户… 人行道都没了).
+const placeClauseMarks = "，。！？；,!?;"
+
+// outsideGateBefore reports whether a gate and 外 (北门外, 东门外面, with
+// an optional 的) end right before offset at of s. The gate alone is the
+// labelled place (北门), as in the earlier sets.
+func outsideGateBefore(s string, have []locMatch, at int) bool {
+	before := strings.TrimSuffix(s[:at], "的")
+	trimmed := before
+	for _, w := range []string{"外面", "外边", "外头", "外"} {
+		if strings.HasSuffix(before, w) {
+			trimmed = before[:len(before)-len(w)]
+			break
+		}
+	}
+	if trimmed == before {
+		return false
+	}
+	for _, m := range have {
+		if m.kind == kindGate && m.end == len(trimmed) {
+			return true
+		}
+	}
+	return false
 }

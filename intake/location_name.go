@@ -131,12 +131,7 @@ func nameBefore(s string, j int) (int, bool) {
 			return 0, false
 		}
 	}
-	name := s[start:j]
-	for _, w := range nameBreaks {
-		if k := strings.LastIndex(name, w); k >= 0 {
-			name = name[k+len(w):] // (麻烦问下门口: the name ends the request)
-		}
-	}
+	name := afterNameBreaks(s[start:j]) // (麻烦问下门口: the name ends the request)
 	if start = j - len(name); utf8.RuneCountInString(name) < 2 || slices.Contains(notNames, name) {
 		return 0, false // (钱大妈 is a shop, 大妈 a person)
 	}

@@ -41,7 +41,8 @@ func lastRunes(s string, n int) string {
 }
 
 // nameSuffixStart returns the offset in m of the named suffix (小区, 花园 …) that ends m, or of the road
-// suffix (路, 街 …) followed by a number, 号 and an optional 院 that end m;
+// suffix (路, 街 …) followed by a number, 号 and an optional 院 that end m (or a lane:
+// a number and 弄, with an optional number and 号 after it);
 // len(m) if none: where the expressions of nameSuffixStartRegexp
 // (location_scan_test.go) match, without running them.
 func nameSuffixStart(m string, kind int) int {
@@ -54,21 +55,26 @@ func nameSuffixStart(m string, kind int) int {
 		return len(m)
 	}
 	end := len(m)
-	end -= len(m[:end]) - len(strings.TrimSuffix(m[:end], "院"))
-	if !strings.HasSuffix(m[:end], "号") {
-		return len(m)
-	}
-	end -= len("号")
-	digits := end
-	for digits > 0 {
-		r, size := utf8.DecodeLastRuneInString(m[:digits])
-		if !isAddressNumeral(r) {
-			break
+	lane := false
+	switch {
+	case strings.HasSuffix(m, "弄"):
+		end, lane = end-len("弄"), true
+	default:
+		end -= len(m[:end]) - len(strings.TrimSuffix(m[:end], "院"))
+		if !strings.HasSuffix(m[:end], "号") {
+			return len(m)
 		}
-		digits -= size
+		end -= len("号")
 	}
+	digits := trimAddressDigits(m, end)
 	if digits == end {
 		return len(m)
+	}
+	if !lane && strings.HasSuffix(m[:digits], "弄") {
+		// 长乐路120弄3号: the lane's number before the house's
+		if d := trimAddressDigits(m, digits-len("弄")); d < digits-len("弄") {
+			digits = d
+		}
 	}
 	for _, suf := range roadSuffixes {
 		if strings.HasSuffix(m[:digits], suf) {
@@ -76,4 +82,16 @@ func nameSuffixStart(m string, kind int) int {
 		}
 	}
 	return len(m)
+}
+
+// trimAddressDigits returns where the run of num that ends m[:end] starts.
+func trimAddressDigits(m string, end int) int {
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(m[:end])
+		if !isAddressNumeral(r) {
+			break
+		}
+		end -= size
+	}
+	return end
 }

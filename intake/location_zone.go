@@ -36,6 +36,11 @@ func zone(rest string) int {
 		n = size
 		if q, qs := utf8.DecodeRuneInString(rest[n:]); strings.ContainsRune("东南西北", q) {
 			n += qs
+		} else if isCNNumeral(q) || isDigit(q) {
+			// a numbered district (天通苑东三区, 西2区): only with 区
+			if k := n + qs; strings.HasPrefix(rest[k:], "区") {
+				n = k
+			}
 		}
 		if strings.HasPrefix(rest[n:], "角") {
 			return n + len("角")
@@ -134,16 +139,23 @@ func deicticUnits(s string, have []locMatch, cands []int) []locMatch {
 var deicticOwners = []string{"我们", "咱们", "俺们", "我家", "这个", "咱", "俺"}
 
 // crossings finds a road crossing named without a house number: 人民路路口,
-// 建设路口, 十字路口. The name before it has two to four characters no
-// nameStops character ends (在路口, 下个路口 are not places).
+// 建设路口, 十字路口, and the formal writers' 学府路与科技路交叉口, 长江西路与
+// 黄山路交汇处, 东环路与北二环交口. The name before it has two to four
+// characters (five before the formal words) no nameStops character ends
+// (在路口, 下个路口 are not places).
 func crossings(s string, have []locMatch, cands []int) []locMatch {
 	var out []locMatch
 	for _, j := range cands {
-		if !strings.HasPrefix(s[j:], "路口") && !strings.HasPrefix(s[j:], "街口") || coveredBy(have, j) {
+		w := crossingAt(s[j:])
+		if w == "" || coveredBy(have, j) {
 			continue
 		}
+		formal := w != "路口" && w != "街口"
 		start, n := j, 0
-		for n < 4 && start > 0 {
+		if formal {
+			start, n = crossingName(s, have, j)
+		}
+		for !formal && n < 4 && start > 0 {
 			r, size := utf8.DecodeLastRuneInString(s[:start])
 			if !isHan(r) || strings.ContainsRune(nameStops, r) || coveredBy(have, start-size) {
 				break
@@ -152,9 +164,9 @@ func crossings(s string, have []locMatch, cands []int) []locMatch {
 			n++
 		}
 		if n >= 2 {
-			out = append(out, locMatch{kind: kindPlace, start: start, end: j + len("路口")})
+			out = append(out, locMatch{kind: kindPlace, start: start, end: j + len(w)})
 			// 建设街和人民路路口: the other road of the crossing
-			if a, ok := roadBefore(s, start); ok {
+			if a, ok := roadBefore(s, have, start, formal); ok {
 				out = append(out, locMatch{kind: kindPlace, start: a, end: start - len("和")})
 			}
 		}
@@ -162,18 +174,106 @@ func crossings(s string, have []locMatch, cands []int) []locMatch {
 	return out
 }
 
+// crossingWords end the name of a crossing.
+var crossingWords = []string{"路口", "街口", "交叉口", "交汇处", "交界处", "交口"}
+
+// crossingAt returns the crossing word rest starts with, or "".
+func crossingAt(rest string) string {
+	// (tried at many offsets: the first rune rules most of them out)
+	if r, _ := utf8.DecodeRuneInString(rest); r != '路' && r != '街' && r != '交' {
+		return ""
+	}
+	for _, w := range crossingWords {
+		if strings.HasPrefix(rest, w) {
+			return w
+		}
+	}
+	return ""
+}
+
 // roadBefore returns where a road named right before "和" (or 与, 跟) and
-// offset start of s begins (建设街和人民路路口 → 建设街).
-func roadBefore(s string, start int) (int, bool) {
+// offset start of s begins (建设街和人民路路口 → 建设街). formal: the crossing
+// is named by a formal word (交叉口), so the first road may be a ring road
+// or end in 道 (东环路与北二环交叉口 is read from its end: 北二环).
+func roadBefore(s string, have []locMatch, start int, formal bool) (int, bool) {
 	before := s[:start]
 	if !strings.HasSuffix(before, "和") && !strings.HasSuffix(before, "与") && !strings.HasSuffix(before, "跟") {
 		return 0, false
 	}
 	before = before[:len(before)-len("和")]
+	if formal {
+		if !endsWithRoad(before) {
+			return 0, false
+		}
+		return formalRoadName(s, have, len(before))
+	}
 	if !strings.HasSuffix(before, "路") && !strings.HasSuffix(before, "街") {
 		return 0, false
 	}
 	return roadName(s, len(before)-len("路"))
+}
+
+// crossingName returns where the name of the road before a formal crossing
+// word at offset j of s starts (科技路 in 学府路与科技路交叉口, 和平街 in
+// 幸福路与和平街交叉口) and its length in runes: see formalName.
+func crossingName(s string, have []locMatch, j int) (int, int) {
+	return formalName(s, have, j, true)
+}
+
+// formalName reads a road's name back from offset end of s: up to five Han
+// characters, ending at a name stop, a component or a name break (反映,
+// 投诉…). In a crossing (atCrossing), a 与, 和 or 跟 ends it only where it
+// joins a road named before it (a 和 that joins none starts a name: 和平街).
+// It returns where the name starts and its length in runes.
+func formalName(s string, have []locMatch, end int, atCrossing bool) (int, int) {
+	start, n := end, 0
+	for n < 5 && start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !isHan(r) || coveredBy(have, start-size) {
+			break
+		}
+		joins := r == '与' || r == '和' || r == '跟'
+		if atCrossing && joins {
+			if endsWithRoad(s[:start-size]) || r != '和' {
+				break
+			}
+		} else if strings.ContainsRune(nameStops, r) {
+			break
+		}
+		start -= size
+		n++
+	}
+	name := afterNameBreaks(s[start:end])
+	return end - len(name), utf8.RuneCountInString(name)
+}
+
+// afterNameBreaks returns the part of name after the last word of
+// nameBreaks in it (麻烦问下门口 → 门口, 胜利街道红旗社区 → 红旗社区).
+func afterNameBreaks(name string) string {
+	if !mayHoldBreak(name) {
+		return name
+	}
+	for _, w := range nameBreaks {
+		if k := strings.LastIndex(name, w); k >= 0 {
+			name = name[k+len(w):]
+		}
+	}
+	return name
+}
+
+// endsWithRoad reports whether s ends with the suffix of a road name (路,
+// 街, 道, 环: 北二环).
+func endsWithRoad(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("路街道环巷", r)
+}
+
+// formalRoadName returns where the road whose name ends at offset end of
+// s starts (学府路 in 学府路与科技路交叉口): two to five Han characters, see
+// formalName.
+func formalRoadName(s string, have []locMatch, end int) (int, bool) {
+	start, n := formalName(s, have, end, false)
+	return start, n >= 2
 }
 
 // roadName returns where the name of a road whose 路 or 街 is at offset j
