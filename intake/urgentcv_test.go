@@ -196,9 +196,13 @@ func urgcvTrain(t *testing.T, base *Dataset, nat, urg []string) *Model {
 	t.Helper()
 	ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
 	ds.Examples = append(ds.Examples, base.Examples...)
-	ds.Examples = append(ds.Examples, urgcvRows(t, nat, NaturalConcernWeight, func(ex *Example) {
-		ex.Category, ex.Urgent = "", -1
-	})...)
+	// the concern rows as the shipped corpus makes them (naturalRows: the
+	// reports of naturalBalancedFiles reweighed; every file is embedded)
+	natRows, err := naturalRows(nat, NaturalConcernWeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds.Examples = append(ds.Examples, natRows...)
 	ds.Examples = append(ds.Examples, urgcvRows(t, urg, NaturalUrgentWeight, func(ex *Example) {
 		ex.Category, ex.Concern = "", -1
 	})...)
