@@ -3,6 +3,8 @@ package intake
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
+	"sync"
 )
 
 // Category learners. The category model is one or more linear models over
@@ -60,20 +62,32 @@ func trainCategoryMembers(xs [][]int32, ys []int, labels []string, nFeat int, cf
 	if cfg.Cat.Balance > 0 {
 		c.classWeight = classWeights(ys, len(labels), cfg.Cat.Balance)
 	}
-	var out []*linear
-	for _, kind := range cfg.Cat.members() {
-		switch kind {
-		case "lr":
-			out = append(out, trainLinear(xs, ys, labels, nFeat, c))
-		case "nblr":
-			out = append(out, trainNBLR(xs, ys, labels, nFeat, c))
-		case "cnb":
-			l := trainCNB(xs, ys, labels, nFeat, cfg.Cat.CNBAlpha)
-			l.Scale = float32(fitTemperature(l, xs, ys))
-			out = append(out, l)
-		}
+	// the members are independent fits of the same rows: trained at once,
+	// each into its own slot, so the model is the same as trained in turn
+	kinds := cfg.Cat.members()
+	out := make([]*linear, len(kinds))
+	var wg sync.WaitGroup
+	for i, kind := range kinds {
+		wg.Go(func() { out[i] = trainCategoryMember(kind, xs, ys, labels, nFeat, c, cfg.Cat.CNBAlpha) })
 	}
-	return out
+	wg.Wait()
+	return slices.DeleteFunc(out, func(l *linear) bool { return l == nil })
+}
+
+// trainCategoryMember fits one member of the category ensemble: "lr",
+// "nblr" or "cnb" (nil for another kind).
+func trainCategoryMember(kind string, xs [][]int32, ys []int, labels []string, nFeat int, c trainConfig, cnbAlpha float64) *linear {
+	switch kind {
+	case "lr":
+		return trainLinear(xs, ys, labels, nFeat, c)
+	case "nblr":
+		return trainNBLR(xs, ys, labels, nFeat, c)
+	case "cnb":
+		l := trainCNB(xs, ys, labels, nFeat, cnbAlpha)
+		l.Scale = float32(fitTemperature(l, xs, ys))
+		return l
+	}
+	return nil
 }
 
 // catIDF returns each feature's smoothed inverse document frequency over

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -54,7 +55,21 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 		d.CatFeatures, catX = addTrigramFeatures(ds, xs, len(vocab), minDF)
 		nCat += len(d.CatFeatures)
 	}
+	// the category model and the concern and urgency models read the same
+	// rows and write nothing shared: they train at once
+	var wg sync.WaitGroup
+	if !cfg.categoryOnly {
+		wg.Go(func() {
+			d.Urgent = trainUrgent(ds, xs, len(vocab), cfg)
+			d.Concern = trainConcern(ds, xs, len(vocab), cfg)
+			if d.Concern != nil {
+				tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}
+				d.PlattA, d.PlattC, d.PlattB = calibrateConcern(ds, tr, cfg)
+			}
+		})
+	}
 	members, err := trainCategory(ds, catX, nCat, cfg)
+	wg.Wait()
 	if err != nil {
 		return nil, err
 	}
@@ -62,15 +77,6 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 		l.quantize()
 	}
 	d.Category, d.CategoryMore = members[0], members[1:]
-	if cfg.categoryOnly {
-		return newModel(d, opts)
-	}
-	d.Urgent = trainUrgent(ds, xs, len(vocab), cfg)
-	d.Concern = trainConcern(ds, xs, len(vocab), cfg)
-	if d.Concern != nil {
-		tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}
-		d.PlattA, d.PlattC, d.PlattB = calibrateConcern(ds, tr, cfg)
-	}
 	return newModel(d, opts)
 }
 
