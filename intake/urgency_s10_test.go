@@ -6,8 +6,9 @@ import "testing"
 // retold registers: a fall and a call for help in a work order's words
 // (跌倒后无法起身, 通过电话呼救), a knife held (手持菜刀), a lift shaft left
 // open (井道没有任何封闭措施), a facade shedding over people. What the same
-// words say harmlessly (注意防止跌倒, a shaft closed, a loose board that
-// will not break, paint come off, a fire denied) is not a danger.
+// words say harmlessly (注意防止跌倒; people who often fall on a road:
+// 经常摔倒, 易摔倒; a shaft closed, a loose board that will not break, paint
+// come off, a fire denied) is not a danger.
 func TestFormalDangerSession10(t *testing.T) {
 	checkDanger(t, []dangerCase{
 		{"诉求人称：其母亲住在7栋一楼，独自在家时于卫生间跌倒后无法起身", true},
@@ -20,6 +21,10 @@ func TestFormalDangerSession10(t *testing.T) {
 		{"中庭的长椅有一根木条松了，坐起来会晃，但还不至于断", false},
 		{"游乐场的溜滑梯有一块漆掉了，边边有点刮手", false},
 		{"近期楼道内常有烟味，应是有人在楼梯间吸烟，并非着火", false},
+		{"晨练的市民经常摔倒，建议对步道进行改造", false},
+		{"市民反映某县道路面破损严重，坑洼较多，电动车通行易摔倒。", false},
+		{"楼梯台阶边角磕掉了 老人上下楼容易摔", false},
+		{"刚才有位老人在台阶上摔倒了 起不来", true},
 	})
 }
 
