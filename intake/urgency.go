@@ -45,6 +45,9 @@ var dangerWords = []string{
 	// session 10 (dev-s17u): the formal words for a fall and a call for
 	// help (于卫生间跌倒后无法起身, 通过电话呼救)
 	"跌倒", "无法起身", "不能起身", "呼救",
+	// dev-s17u/plain.tsv: poisoned bait where pets and children go (撒了拌药的肉块),
+	// foaming at the mouth whoever it is
+	"拌药", "毒饵", "投毒", "吐白沫",
 }
 
 // dangerPair is an object and what is happening to it.
@@ -69,7 +72,9 @@ var dangerPairs = []dangerPair{
 			"没人拿", "没人收", "没人取", "没取", "不答应", "不吭声", "没意识",
 			// session 9 (dev-s14u): the same in letters to the office (两日未见出门,
 			// 敲门无人应答, 外出后至今未归)
-			"未见", "无人应答", "无人接听", "未归"}},
+			"未见", "无人应答", "无人接听", "未归",
+			// session 10 (dev-s17u): 出门遛弯至今未回
+			"未回"}},
 	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑"}, []string{"漏水", "滴水", "往下滴", "进水", "泡了", "漫到", "淹", "湿了", "全是水", "往下淌", "流到", "淌到", "冒水", "有水", "积水"}},
 	{[]string{"拿着", "举着", "抡着", "抄起", "挥着", "手持"}, []string{"刀", "棍", "砖", "石头", "斧", "铁锹", "酒瓶"}},
 	{[]string{"烟"}, []string{"冒", "好多", "浓", "呛人", "呛得", "滚滚", "很多", "好大", "出不去", "有烟"}},
@@ -89,6 +94,11 @@ var dangerPairs = []dangerPair{
 	{[]string{"暖气", "供暖", "没水", "停水", "停电", "没电", "断水", "断电", "没有水", "没有电"}, []string{"零下", "下雪", "冻", "寒潮", "降温", "这么冷", "大冷天", "天冷", "冷天",
 		// the cold told by what it does to people (冷得像冰窖, 冻得直哆嗦)
 		"冰窖", "冰窟", "哆嗦", "发抖", "打摆子", "寒冬", "严冬"}},
+	// a home at twelve degrees or less (暖气坏了 屋里就八度): the dev files'
+	// reports at 8–12 °C indoors are all urgent, those at 15–19 °C mostly not
+	// (a numeral before the degrees, 十八度 or 二十度, is another temperature:
+	// coldDegrees are guarded in cueNotAfter); outdoors (外面才八度) is weather
+	{[]string{"屋里", "室内", "室温", "家里", "屋内", "房间里", "屋子里"}, coldDegrees},
 	// a person who cannot leave or live without power (瘫痪老人 电梯停了)
 	{[]string{"瘫痪", "卧床", "坐轮椅", "轮椅", "透析", "吸氧", "孕妇", "刚做完手术",
 		"腿脚不便", "行动不便", "残疾", "盲人", "聋", "瘫在", "制氧机", "刚出院", "刚满月", "婴儿", "怀孕", "坐月子"},
@@ -116,6 +126,10 @@ var dangerPairs = []dangerPair{
 	// a fire or gas alarm sounding (a car alarm is noise, not listed)
 	{[]string{"火警", "烟感", "消防", "燃气报警", "煤气报警", "烟雾报警"}, []string{"一直响", "在响", "响个不停", "一直叫", "在叫", "叫个不停", "响了"}},
 }
+
+// coldDegrees are indoor temperatures of twelve degrees or less.
+var coldDegrees = []string{"五度", "六度", "七度", "八度", "九度", "十度", "十一度", "十二度", "十一二度",
+	"5度", "6度", "7度", "8度", "9度", "10度", "11度", "12度"}
 
 // thingPairs are dangerPairs about a thing loose, leaning, cracked or
 // fallen (a railing, a tree, a wall, a slab over people): urgent unless the

@@ -5,10 +5,11 @@ import "testing"
 // TestFormalDangerSession10: dangers of dev-s17u told in the formal and
 // retold registers: a fall and a call for help in a work order's words
 // (跌倒后无法起身, 通过电话呼救), a knife held (手持菜刀), a lift shaft left
-// open (井道没有任何封闭措施), a facade shedding over people. What the same
-// words say harmlessly (注意防止跌倒; people who often fall on a road:
-// 经常摔倒, 易摔倒; a shaft closed, a loose board that will not break, paint
-// come off, a fire denied) is not a danger.
+// open (井道没有任何封闭措施), a facade shedding over people, poisoned bait,
+// a home at twelve degrees or less, a confused old man not back (至今未回).
+// What the same words say harmlessly (注意防止跌倒; people who often fall on
+// a road: 经常摔倒, 易摔倒; a shaft closed, a loose board that will not break,
+// paint come off, a fire denied; outdoors at eight degrees) is not a danger.
 func TestFormalDangerSession10(t *testing.T) {
 	checkDanger(t, []dangerCase{
 		{"诉求人称：其母亲住在7栋一楼，独自在家时于卫生间跌倒后无法起身", true},
@@ -25,17 +26,27 @@ func TestFormalDangerSession10(t *testing.T) {
 		{"市民反映某县道路面破损严重，坑洼较多，电动车通行易摔倒。", false},
 		{"楼梯台阶边角磕掉了 老人上下楼容易摔", false},
 		{"刚才有位老人在台阶上摔倒了 起不来", true},
+		{"各位铲屎官注意 小花园草丛里有人撒了拌药的肉块 我家狗子刚吃了一口就吐白沫", true},
+		{"我们合租的房子在5号楼 房东说暖气坏了不管修 屋里就八度 室友发着烧", true},
+		{"暖气片摸着冰凉 屋里温度计才十度", true},
+		{"今天外面才八度 暖气还没来", false},
+		{"暖气不太热 屋里十八度", false},
+		{"供暖正常 室温二十二度", false},
+		{"老伴有点糊涂，今天早饭后出门遛弯至今未回", true},
 	})
 }
 
 // TestSession10Vetoes: a family far away (女儿在外地, 家属在外地无法赶回)
-// does not make a danger here a story about another place; an office's
+// or colleagues who are neighbours (诸位老同事 恳请物业…) do not make an
+// urgent danger here a story about another place; an office's
 // report that it is done (处置完毕, 补装完毕) calms one. Rows of dev-s17u.
 func TestSession10Vetoes(t *testing.T) {
 	checkAckUrgent(t, []ackUrgentCase{
 		{"您好！向物业反映一个情况：我家对门的邻居老两口都八十多了，这两天没见他们开过门，晚上屋里也没亮灯，他们的女儿在外地打电话也打不通，麻烦你们带上钥匙来看一下。", true, true},
 		{"诉求人称：其母亲住在7栋一楼，独自在家时于卫生间跌倒后无法起身，现已通过电话呼救，但家属在外地无法赶回，恳请社区工作人员尽快上门协助。", true, true},
 		{"物业回复：您反映的6号楼井盖缺失问题，我们已于当天下午补装完毕，并在周边排查了其他井盖，感谢监督。", false, false},
+		{"诸位老同事 恳请物业尽快协助：住在9号楼的退休老教师赵老师已三天未下楼，家中电话无人接听，其老伴住院，家中只他一人。", true, true},
+		{"我同事说她们小区昨天着火了，烧了一整层，还好人都跑出来了", false, false},
 	})
 }
 
