@@ -53,8 +53,22 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机"}, "�
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
-var cueNotAfter = map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
-	"不是漏气": {"是"}, "不是出事": {"是"}} // 是不是漏气了 asks
+// A temperature does not count after a numeral (十八度 is not 八度); 是不是漏气了 asks.
+var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
+	"不是漏气": {"是"}, "不是出事": {"是"}}, coldDegrees)
+
+// numeralRunes are the characters a number can end with.
+var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",
+	"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+
+// withNumeralGuard returns m with numeralRunes added as what each of words
+// must not follow.
+func withNumeralGuard(m map[string][]string, words []string) map[string][]string {
+	for _, w := range words {
+		m[w] = append(m[w], numeralRunes...)
+	}
+	return m
+}
 
 // cueGroupCount is the number of cue groups in use.
 func cueGroupCount() int { return int(cuePairBase) + 2*len(allDangerPairs) }

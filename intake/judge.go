@@ -33,7 +33,10 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	gateAct.personal = act.personal && !st.facility
 	// a resident's petition (我是…的住户…恳请…) is about here even when it
 	// names an outside party (施工单位, 供热单位).
-	gateAct.elsewhere = act.elsewhere && !(st.petition && st.resident) && !(urgent && relayedHere(norm, namesNumberedPlace(locNorm)))
+	// So is an urgent danger an authority is asked to act on (诸位老同事 恳请物业
+	// 尽快协助：…已三天未下楼: 同事 are the writer's neighbours here).
+	gateAct.elsewhere = act.elsewhere && !(st.petition && (st.resident || urgent)) &&
+		!(urgent && (relayedHere(norm, namesNumberedPlace(locNorm)) || kinAway(norm)))
 	// 谁可以帮忙, 顺路看到, 有需要的注意: offer words in a danger at a place here
 	gateAct.offer = act.offer && !(urgent && len(locs) > 0)
 	v := judgement{urgent: urgent}
