@@ -44,12 +44,15 @@ type cueWord struct {
 
 // cueNotBefore: a cue word does not count when one of these follows it.
 // 几点了 is a complaint about the hour (几点了都, 几点了还在吵), not a question.
-var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
+var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
 	"有烟": {"头", "味", "灰", "花"}}
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
-var cueNotAfter = map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"}}
+// A tyre, a swimming ring or a ball that 漏气 loses air, not gas; an insect's
+// bite (被蚊子咬了) is no dog's.
+var cueNotAfter = map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
+	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"}}
 
 // cueGroupCount is the number of cue groups in use.
 func cueGroupCount() int { return int(cuePairBase) + 2*len(allDangerPairs) }

@@ -51,7 +51,7 @@ var (
 		"们公司", "们村", "村", "单位", "公司", "学校", "宿舍", "住的", "租的", "那个小区", "那个楼", "那栋", "楼里"}
 	// privateThings belong to a household, not to the building.
 	privateThings = []string{"手机", "平板", "电脑", "笔记本", "充电器", "耳机", "电视", "冰箱", "洗衣机", "微波炉", "电饭锅",
-		"热水器", "油烟机", "燃气灶", "遥控", "打印机", "相机", "手表", "路由器", "wifi", "网络", "宽带", "信号",
+		"热水器", "油烟机", "燃气灶", "煤气灶", "天然气灶", "遥控", "游泳圈", "气球", "打印机", "相机", "手表", "路由器", "wifi", "网络", "宽带", "信号",
 		"车胎", "电瓶", "轮胎", "车钥匙", "钥匙", "钱包", "我的车", "我车", "自行车链", "眼镜", "玩具", "游戏", "账号",
 		"我家猫", "我家狗", "我家的猫", "我家的狗", "我家娃", "我家孩子", "熊孩子",
 		"热水壶", "水壶", "牙刷", "吹风机", "风扇", "加湿器", "净水器", "马桶圈", "台灯", "烤箱", "空调遥控"}
@@ -192,8 +192,8 @@ func structureOf(norm string) structure {
 	g := scanStructure(norm)
 	return structure{
 		thirdParty: g.has(sKin) && thirdPartyPlace(norm),
-		private:    (g.has(sPrivate) || diagnosesOwnThing(norm)) && !g.has(sCrime),
-		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3),
+		private:    (g.has(sPrivate) || diagnosesOwnThing(norm) || ranOut(norm)) && !g.has(sCrime),
+		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3) || containsAny(norm, bitesOnBody),
 		other:      g.has(sOther),
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
 		hypothesis: containsAny(firstRunes(norm, 4), hypothesisWords),
@@ -203,7 +203,7 @@ func structureOf(norm string) structure {
 		seeking:    g.has(sSeeking),
 		simile:     g.has(sSimile) && simileFrame(norm),
 		facility:   g.has(sFacility),
-		advert:     advertises(norm, g),
+		advert:     advertises(norm, g) || lostOwnThing(norm) && !g.has(sCrime),
 		infoAsk:    asksForInformation(norm, g),
 		improved:   g.has(sNovelty) && g.has(sGood),
 		vulnerable: g.has(sVulnerable),

@@ -64,7 +64,8 @@ func scanStructure(norm string) structSet {
 	var s structSet
 	structFirst.scan(norm, func(i int, r rune) bool {
 		for _, c := range structTable.at(norm, i, r) {
-			if !s.has(int(c.group)) && hasWordAt(norm, i, c.word) {
+			if !s.has(int(c.group)) && hasWordAt(norm, i, c.word) &&
+				(c.group != sFacility || !ownFacilityWord(norm, i, c.word)) {
 				s |= 1 << c.group
 			}
 		}
