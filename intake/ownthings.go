@@ -104,3 +104,19 @@ func endsWithAfter(before string, words, fillers []string) bool {
 func lostOwnThing(norm string) bool {
 	return pairWithin(norm, ownLostThings, ownLostWords, 4) || pairWithin(norm, ownLostWords, ownLostThings, 4)
 }
+
+// The household's supply is the building's: 我家没电了 asked against the
+// neighbours (邻居家有电吗, 是整栋楼都停了吗) is a report of an outage here.
+var (
+	// outageWords say the home's power, water, gas or heating is off.
+	outageWords = []string{"没电", "停电", "不来电", "跳闸", "没水", "停水", "没热水", "没气", "停气", "打不着火", "没暖气"}
+	// neighbourCompare asks whether the neighbours share it.
+	neighbourCompare = []string{"邻居", "对门", "别家", "别人家", "其他家", "整栋", "整个楼", "全楼", "楼里", "只有我家", "就我家",
+		"你们家", "大家家", "楼上楼下"}
+)
+
+// householdOutage reports the writer's home without a supply, compared with
+// the neighbours'.
+func householdOutage(norm string) bool {
+	return pairWithin(norm, []string{"我家"}, outageWords, 4) && containsAny(norm, neighbourCompare)
+}

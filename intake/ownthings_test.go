@@ -97,3 +97,26 @@ func TestCueNotAfterOwnThings(t *testing.T) {
 		}
 	}
 }
+
+// TestHouseholdOutage: the home's supply off, asked against the neighbours,
+// is a report acknowledged at the default threshold; a flat battery, a
+// joke or a retraction is not.
+func TestHouseholdOutage(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		ack  bool
+	}{
+		{"我家突然停电了 对门家也黑着 物业看看", true},
+		{"我家没水了 楼上楼下都一样吗", true},
+		{"我家手机没电了 邻居家借个充电器", false},
+		{"刚才我家跳闸了 自己推上去了 没事了 邻居不用担心", false},
+	} {
+		if got := m.Understand(c.text).Ack; got != c.ack {
+			t.Errorf("%s: ack=%v, want %v (outage %v)", c.text, got, c.ack, householdOutage(Normalize(c.text)))
+		}
+	}
+}
