@@ -1,6 +1,9 @@
 package intake
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // cueGroup names a list of words looked for in normalised text.
 type cueGroup uint8
@@ -45,7 +48,9 @@ type cueWord struct {
 // cueNotBefore: a cue word does not count when one of these follows it.
 // 几点了 is a complaint about the hour (几点了都, 几点了还在吵), not a question.
 var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
-	"有烟": {"头", "味", "灰", "花"}}
+	"有烟": {"头", "味", "灰", "花"},
+	// 老人机 is a phone for the old, 老人卡 a bus pass
+	"老人": {"机", "卡"}}
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
@@ -118,6 +123,9 @@ func scanCues(norm string) cueSet {
 			}
 			if prefixAny(norm[i+len(c.word):], cueNotBefore[c.word]) {
 				continue // 出租车 is a taxi, not a flat to let
+			}
+			if c.word == "一动不动" && strings.Contains(norm[:i], "堵") && !containsAny(norm, otherPeople) {
+				continue // 堵车…一动不动 is the traffic, not a person lying still
 			}
 			s.add(c.group)
 		}

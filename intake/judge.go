@@ -30,7 +30,8 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	urgent := danger && !calm
 	st := structureOf(norm)
 	// a shared place named (水房的热水器) makes a household thing the estate's
-	st.facility = st.facility || len(locs) > 0
+	// (but not the 车库 of one's own 车库遥控)
+	st.facility = st.facility || placesHere(norm, locs)
 	gateAct := act
 	// 物业客服电话没人接 is about the estate's service, not the writer's phone.
 	gateAct.personal = act.personal && !st.facility

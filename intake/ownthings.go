@@ -14,11 +14,16 @@ var (
 	// appliance or a bill of one's own (燃气灶, 煤气热水器, 燃气费), not the
 	// building's supply.
 	ownAfterFacility = []string{"灶", "热水器", "费", "卡", "账单"}
+	// ownCompounds are one's own cards and remotes named by what they open
+	// (门禁卡, 车库遥控): lost or flat, they are the writer's.
+	ownCompounds = []string{"门禁卡", "电梯卡", "车库遥控", "车库卡", "停车卡", "地库遥控"}
 	// batteryHolders run on their own battery: their 没电 is a flat battery,
 	// not an outage (手机快没电了, 车钥匙没电了, 电动车没电了).
 	batteryHolders = []string{"电池", "电瓶", "手机", "充电宝", "电动车", "电瓶车", "电车", "钥匙", "遥控器", "遥控", "耳机",
 		"手表", "电脑", "笔记本", "平板", "相机", "指纹锁", "密码锁", "门锁", "智能锁", "手电", "音箱", "鼠标", "键盘",
-		"剃须刀", "牙刷", "对讲机", "助听器", "玩具", "pad", "ipad"}
+		"剃须刀", "牙刷", "助听器", "玩具", "pad", "ipad", "血压计",
+		// any machine of one's own: 老人机, 收音机, 游戏机, 学习机
+		"机"}
 	// waterHolders hold their own water or ink: their 没水 is empty, not a
 	// cut supply (圆珠笔没水了, 加湿器没水了).
 	waterHolders = []string{"笔", "笔芯", "墨盒", "加湿器", "鱼缸", "水壶", "水杯", "杯子", "暖壶", "暖瓶", "饮水机", "水桶", "花瓶", "喷壶", "雾化器"}
@@ -52,6 +57,11 @@ var (
 // battery that ran flat, an appliance's own pipe.
 func ownFacilityWord(norm string, i int, w string) bool {
 	rest := norm[i+len(w):]
+	for _, c := range ownCompounds {
+		if k := strings.Index(c, w); k >= 0 && k <= i && strings.HasPrefix(norm[i-k:], c) {
+			return true
+		}
+	}
 	switch w {
 	case "燃气", "煤气", "天然气":
 		return prefixAny(rest, ownAfterFacility)
@@ -119,4 +129,21 @@ var (
 // the neighbours'.
 func householdOutage(norm string) bool {
 	return pairWithin(norm, []string{"我家"}, outageWords, 4) && containsAny(norm, neighbourCompare)
+}
+
+// placesHere reports whether a place found in the message names a place
+// here, not the facility word inside one's own card or remote (车库遥控).
+func placesHere(norm string, locs []string) bool {
+	for _, l := range locs {
+		inside := 0
+		for _, c := range ownCompounds {
+			if strings.HasPrefix(c, l) {
+				inside += strings.Count(norm, c)
+			}
+		}
+		if inside == 0 || strings.Count(norm, l) > inside {
+			return true
+		}
+	}
+	return false
 }

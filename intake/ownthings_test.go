@@ -28,6 +28,8 @@ func TestOwnThingsGate(t *testing.T) {
 		{"手机快没电了 我被困在电梯里了 快来人", true},  // a danger with a phone in it
 		{"楼下的下水道堵了 一直往上冒脏水", true},     // the drains, not going into the water
 		{"车库里我的车钥匙被人偷了 还撬了车门", true},   // a crime, not lost and found
+		{"收音机没电了 听不了戏", false},
+		{"电热毯坏了 不热了", false},
 	}
 	for _, c := range cases {
 		if ok := structureAllows(c.text); ok != c.possible {
@@ -90,6 +92,10 @@ func TestCueNotAfterOwnThings(t *testing.T) {
 		{"打火针脏了", false},
 		{"厨房燃气管漏气了", true},
 		{"孩子被狗咬了", true},
+		{"爸的老人机一直关机", false},
+		{"老人一直关机 联系不上", true},
+		{"高架上堵死了 一动不动", false},
+		{"堵车的时候看见有人躺在路上一动不动", true},
 	} {
 		danger, _ := detectUrgency(Normalize(c.text))
 		if danger != c.danger {
@@ -117,6 +123,25 @@ func TestHouseholdOutage(t *testing.T) {
 	} {
 		if got := m.Understand(c.text).Ack; got != c.ack {
 			t.Errorf("%s: ack=%v, want %v (outage %v)", c.text, got, c.ack, householdOutage(Normalize(c.text)))
+		}
+	}
+}
+
+// TestOwnCardPlace: the 车库 of one's own 车库遥控 is no place here; a
+// garage named apart from it is.
+func TestOwnCardPlace(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		here bool
+	}{
+		{"车库遥控没电了", false},
+		{"车库遥控没电了 车库门口还停了辆车", true},
+		{"车库里漏水", true},
+	} {
+		norm := Normalize(c.text)
+		locs, _ := ExtractLocation(c.text)
+		if got := placesHere(norm, locs); got != c.here {
+			t.Errorf("%s: placesHere(%v) = %v, want %v", c.text, locs, got, c.here)
 		}
 	}
 }
