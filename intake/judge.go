@@ -58,7 +58,7 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	v.personDanger = urgent && st.other && !act.question && !act.joke && !act.praise && !st.infoAsk &&
 		!containsAny(norm, thanksWords)
 	v.petition = v.possible && v.factor == 1 && st.petition && !act.praise
-	v.outage = v.possible && v.factor == 1 && householdOutage(norm)
+	v.outage = v.possible && v.factor == 1 && st.outage
 	v.anchored = len(locs) > 0 || st.facility || st.other || act.here
 	return v
 }

@@ -77,24 +77,6 @@ func ownFacilityWord(norm string, i int, w string) bool {
 	return false
 }
 
-// ranOut reports a battery, pen or tank of one's own that ran out (手机快没电了,
-// 圆珠笔没水了).
-func ranOut(norm string) bool {
-	for _, w := range [...]string{"没电", "没水"} {
-		for from := 0; ; {
-			j := strings.Index(norm[from:], w)
-			if j < 0 {
-				break
-			}
-			if ownFacilityWord(norm, from+j, w) {
-				return true
-			}
-			from += j + len(w)
-		}
-	}
-	return false
-}
-
 // endsWithAfter reports whether before ends with one of words, followed by
 // at most one of fillers (手机 快 | 没电).
 func endsWithAfter(before string, words, fillers []string) bool {
@@ -110,9 +92,10 @@ func endsWithAfter(before string, words, fillers []string) bool {
 }
 
 // lostOwnThing reports a small thing of the writer's own gone missing, told
-// either way round (车钥匙丢了, 没找到我的耳机).
-func lostOwnThing(norm string) bool {
-	return pairWithin(norm, ownLostThings, ownLostWords, 4) || pairWithin(norm, ownLostWords, ownLostThings, 4)
+// either way round (车钥匙丢了, 没找到我的耳机), not stolen.
+func lostOwnThing(norm string, g structSet) bool {
+	return g.has(sOwnLost) && g.has(sLostWord) && !g.has(sCrime) &&
+		(pairWithin(norm, ownLostThings, ownLostWords, 4) || pairWithin(norm, ownLostWords, ownLostThings, 4))
 }
 
 // The household's supply is the building's: 我家没电了 asked against the
@@ -126,9 +109,9 @@ var (
 )
 
 // householdOutage reports the writer's home without a supply, compared with
-// the neighbours'.
-func householdOutage(norm string) bool {
-	return pairWithin(norm, []string{"我家"}, outageWords, 4) && containsAny(norm, neighbourCompare)
+// the neighbours' (g holds the structure groups of norm).
+func householdOutage(norm string, g structSet) bool {
+	return g.has(sOutage) && g.has(sNeighbour) && pairWithin(norm, []string{"我家"}, outageWords, 4)
 }
 
 // placesHere reports whether a place found in the message names a place

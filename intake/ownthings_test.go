@@ -122,7 +122,7 @@ func TestHouseholdOutage(t *testing.T) {
 		{"刚才我家跳闸了 自己推上去了 没事了 邻居不用担心", false},
 	} {
 		if got := m.Understand(c.text).Ack; got != c.ack {
-			t.Errorf("%s: ack=%v, want %v (outage %v)", c.text, got, c.ack, householdOutage(Normalize(c.text)))
+			t.Errorf("%s: ack=%v, want %v (outage %v)", c.text, got, c.ack, structureOf(Normalize(c.text)).outage)
 		}
 	}
 }

@@ -36,6 +36,7 @@ type structure struct {
 	// petition: an authority asked to act on a problem (恳请…尽快处理, 望有关部门予以解决)
 	petition bool
 	resident bool // 我是…的住户: the writer lives here (formal.go)
+	outage   bool // 我家没电了 邻居家有电吗: the home's supply, asked against the neighbours'
 }
 
 // Words of the structural rules. They name classes (kin, private things,
@@ -194,8 +195,8 @@ func structureOf(norm string) structure {
 	g := scanStructure(norm)
 	return structure{
 		thirdParty: g.has(sKin) && thirdPartyPlace(norm),
-		private:    (g.has(sPrivate) || diagnosesOwnThing(norm) || ranOut(norm)) && !g.has(sCrime),
-		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3) || containsAny(norm, bitesOnBody),
+		private:    (g.has(sPrivate) || diagnosesOwnThing(norm) || g.has(sRanOut)) && !g.has(sCrime),
+		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3) || g.has(sBite),
 		other:      g.has(sOther),
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
 		hypothesis: containsAny(firstRunes(norm, 4), hypothesisWords),
@@ -205,12 +206,13 @@ func structureOf(norm string) structure {
 		seeking:    g.has(sSeeking),
 		simile:     g.has(sSimile) && simileFrame(norm),
 		facility:   g.has(sFacility),
-		advert:     advertises(norm, g) || lostOwnThing(norm) && !g.has(sCrime),
+		advert:     advertises(norm, g) || lostOwnThing(norm, g),
 		infoAsk:    asksForInformation(norm, g),
 		improved:   g.has(sNovelty) && g.has(sGood),
 		vulnerable: g.has(sVulnerable),
 		petition:   petitions(norm),
 		resident:   residentWrites(norm),
+		outage:     householdOutage(norm, g),
 	}
 }
 
