@@ -30,6 +30,8 @@ func TestOwnThingsGate(t *testing.T) {
 		{"车库里我的车钥匙被人偷了 还撬了车门", true},   // a crime, not lost and found
 		{"收音机没电了 听不了戏", false},
 		{"电热毯坏了 不热了", false},
+		{"家里的网又断了 客服一直占线", false},   // 占线 takes nothing
+		{"我的车位又被人占了 我的车停不进去", true}, // 占 does
 	}
 	for _, c := range cases {
 		if ok := structureAllows(c.text); ok != c.possible {

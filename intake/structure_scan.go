@@ -1,6 +1,9 @@
 package intake
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // structure word groups, found in one pass over a message (as cues.go does
 // for the speech-act cues) instead of one substring search per word.
@@ -78,6 +81,9 @@ func scanStructure(norm string) structSet {
 		for _, c := range structTable.at(norm, i, r) {
 			if s.has(int(c.group)) || !hasWordAt(norm, i, c.word) {
 				continue
+			}
+			if c.group == sCrime && c.word == "占" && strings.HasPrefix(norm[i+len(c.word):], "线") {
+				continue // 客服占线: the line is busy, nothing is taken
 			}
 			if c.group == sFacility && ownFacilityWord(norm, i, c.word) {
 				// 燃气灶, 手机没电: one's own thing, not the building's
