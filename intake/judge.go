@@ -16,6 +16,9 @@ type judgement struct {
 	// petition: a present problem an authority is asked to solve, with no
 	// cue lowering it (恳请相关部门尽快处理): a report in the formal register.
 	petition bool
+	// outage: the writer's home without power, water, gas or heat, asked
+	// against the neighbours (我家没电了 邻居家有电吗), with no cue lowering it.
+	outage bool
 }
 
 // thanksWords thank for help already given (走失老人的事谢谢社区帮忙).
@@ -27,7 +30,8 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	urgent := danger && !calm
 	st := structureOf(norm)
 	// a shared place named (水房的热水器) makes a household thing the estate's
-	st.facility = st.facility || len(locs) > 0
+	// (but not the 车库 of one's own 车库遥控)
+	st.facility = st.facility || placesHere(norm, locs)
 	gateAct := act
 	// 物业客服电话没人接 is about the estate's service, not the writer's phone.
 	gateAct.personal = act.personal && !st.facility
@@ -60,6 +64,7 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	v.personDanger = urgent && st.other && !act.question && !act.joke && !act.praise && !st.infoAsk &&
 		!containsAny(norm, thanksWords)
 	v.petition = v.possible && v.factor == 1 && st.petition && !act.praise
+	v.outage = v.possible && v.factor == 1 && st.outage
 	v.anchored = len(locs) > 0 || st.facility || st.other || act.here
 	return v
 }
