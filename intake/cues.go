@@ -1,6 +1,9 @@
 package intake
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // cueGroup names a list of words looked for in normalised text.
 type cueGroup uint8
@@ -48,13 +51,32 @@ type cueWord struct {
 
 // cueNotBefore: a cue word does not count when one of these follows it.
 // 几点了 is a complaint about the hour (几点了都, 几点了还在吵), not a question.
-var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
-	"有烟": {"头", "味", "灰", "花"}, "修好了": {"吗", "没"}, "又": {"能", "可以", "好了", "恢复", "通了"}}
+var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
+	"有烟": {"头", "味", "灰", "花"}, "修好了": {"吗", "没"}, "又": {"能", "可以", "好了", "恢复", "通了"},
+	// 老人机 is a phone for the old, 老人卡 a bus pass
+	"老人": {"机", "卡"}}
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
-var cueNotAfter = map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
-	"不是漏气": {"是"}, "不是出事": {"是"}} // 是不是漏气了 asks
+// A temperature does not count after a numeral (十八度 is not 八度); 是不是漏气了 asks.
+// A tyre, a swimming ring or a ball that 漏气 loses air, not gas; an insect's
+// bite (被蚊子咬了) is no dog's.
+var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
+	"不是漏气": {"是"}, "不是出事": {"是"},
+	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"}}, coldDegrees)
+
+// numeralRunes are the characters a number can end with.
+var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",
+	"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+
+// withNumeralGuard returns m with numeralRunes added as what each of words
+// must not follow.
+func withNumeralGuard(m map[string][]string, words []string) map[string][]string {
+	for _, w := range words {
+		m[w] = append(m[w], numeralRunes...)
+	}
+	return m
+}
 
 // cueGroupCount is the number of cue groups in use.
 func cueGroupCount() int { return int(cuePairBase) + 2*len(allDangerPairs) }
@@ -126,6 +148,9 @@ func scanCues(norm string) cueSet {
 			}
 			if prefixAny(norm[i+len(c.word):], cueNotBefore[c.word]) {
 				continue // 出租车 is a taxi, not a flat to let
+			}
+			if c.word == "一动不动" && strings.Contains(norm[:i], "堵") && !containsAny(norm, otherPeople) {
+				continue // 堵车…一动不动 is the traffic, not a person lying still
 			}
 			s.add(c.group)
 		}

@@ -16,6 +16,9 @@ type judgement struct {
 	// petition: a present problem an authority is asked to solve, with no
 	// cue lowering it (恳请相关部门尽快处理): a report in the formal register.
 	petition bool
+	// outage: the writer's home without power, water, gas or heat, asked
+	// against the neighbours (我家没电了 邻居家有电吗), with no cue lowering it.
+	outage bool
 }
 
 // thanksWords thank for help already given (走失老人的事谢谢社区帮忙).
@@ -27,13 +30,17 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	urgent := danger && !calm
 	st := structureOf(norm)
 	// a shared place named (水房的热水器) makes a household thing the estate's
-	st.facility = st.facility || len(locs) > 0
+	// (but not the 车库 of one's own 车库遥控)
+	st.facility = st.facility || placesHere(norm, locs)
 	gateAct := act
 	// 物业客服电话没人接 is about the estate's service, not the writer's phone.
 	gateAct.personal = act.personal && !st.facility
 	// a resident's petition (我是…的住户…恳请…) is about here even when it
 	// names an outside party (施工单位, 供热单位).
-	gateAct.elsewhere = act.elsewhere && !(st.petition && st.resident) && !(urgent && relayedHere(norm, namesNumberedPlace(locNorm)))
+	// So is an urgent danger an authority is asked to act on (诸位老同事 恳请物业
+	// 尽快协助：…已三天未下楼: 同事 are the writer's neighbours here).
+	gateAct.elsewhere = act.elsewhere && !(st.petition && (st.resident || urgent)) &&
+		!(urgent && (relayedHere(norm, namesNumberedPlace(locNorm)) || kinAway(norm)))
 	// 谁可以帮忙, 顺路看到, 有需要的注意: offer words in a danger at a place here
 	gateAct.offer = act.offer && !(urgent && len(locs) > 0)
 	v := judgement{urgent: urgent}
@@ -57,6 +64,7 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	v.personDanger = urgent && st.other && !act.question && !act.joke && !act.praise && !st.infoAsk &&
 		!containsAny(norm, thanksWords)
 	v.petition = v.possible && v.factor == 1 && st.petition && !act.praise
+	v.outage = v.possible && v.factor == 1 && st.outage
 	v.anchored = len(locs) > 0 || st.facility || st.other || act.here
 	return v
 }

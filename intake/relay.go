@@ -26,3 +26,23 @@ var awayWords = []string{"我在单位", "我在上班", "我不在家", "我在
 func relayedHere(norm string, named bool) bool {
 	return named && (containsAny(firstRunes(norm, 12), relayOpeners) || containsAny(norm, helpAsks) || containsAny(norm, awayWords))
 }
+
+// kinNouns name the family of a person in trouble; kinAwayWords say they are
+// far away (家属在外地无法赶回, 子女都在国外): the danger is here, and the
+// office is asked because the family cannot come.
+var (
+	kinNouns     = []string{"家属", "子女", "儿女", "女儿", "儿子", "家人"}
+	kinAwayWords = []string{"在外地", "在国外", "不在本市", "不在本地"}
+)
+
+// kinAway reports a person's family named as away (a kin noun at most six
+// runes before an away word), so that 外地 and 国外 do not make a danger
+// here a story about another place.
+func kinAway(norm string) bool {
+	for _, w := range kinAwayWords {
+		if i := indexWord(norm, w); i >= 0 && containsAny(lastRunes(norm[:i], 6), kinNouns) {
+			return true
+		}
+	}
+	return false
+}

@@ -36,6 +36,7 @@ type structure struct {
 	// petition: an authority asked to act on a problem (恳请…尽快处理, 望有关部门予以解决)
 	petition bool
 	resident bool // 我是…的住户: the writer lives here (formal.go)
+	outage   bool // 我家没电了 邻居家有电吗: the home's supply, asked against the neighbours'
 }
 
 // Words of the structural rules. They name classes (kin, private things,
@@ -51,10 +52,14 @@ var (
 		"们公司", "们村", "村", "单位", "公司", "学校", "宿舍", "住的", "租的", "那个小区", "那个楼", "那栋", "楼里"}
 	// privateThings belong to a household, not to the building.
 	privateThings = []string{"手机", "平板", "电脑", "笔记本", "充电器", "耳机", "电视", "冰箱", "洗衣机", "微波炉", "电饭锅",
-		"热水器", "油烟机", "燃气灶", "遥控", "打印机", "相机", "手表", "路由器", "wifi", "网络", "宽带", "信号",
+		"热水器", "油烟机", "燃气灶", "煤气灶", "天然气灶", "遥控", "游泳圈", "气球", "打印机", "相机", "手表", "路由器", "wifi", "网络", "宽带", "信号",
 		"车胎", "电瓶", "轮胎", "车钥匙", "钥匙", "钱包", "我的车", "我车", "自行车链", "眼镜", "玩具", "游戏", "账号",
 		"我家猫", "我家狗", "我家的猫", "我家的狗", "我家娃", "我家孩子", "熊孩子",
-		"热水壶", "水壶", "牙刷", "吹风机", "风扇", "加湿器", "净水器", "马桶圈", "台灯", "烤箱", "空调遥控"}
+		"热水壶", "水壶", "牙刷", "吹风机", "风扇", "加湿器", "净水器", "马桶圈", "台灯", "烤箱", "空调遥控",
+		// session 10 (dev-own6): small appliances and devices of one's own
+		"电热毯", "暖手宝", "电暖器", "小太阳", "电热水壶", "扫地机", "血压计", "助听器", "老人机", "电话手表", "儿童手表", "喷壶",
+		// one's own line (我家的网又断了)
+		"我家的网", "家里的网", "家里网"}
 	// crimeWords make a private thing's loss a report (充电器被人剪了线偷走了).
 	crimeWords = []string{"被人", "偷", "盗", "撬", "抢", "挡", "堵", "占", "划", "撞", "咬", "砸", "剪", "吓", "把我家"}
 	// bodyParts with pain words are the writer's health.
@@ -192,8 +197,8 @@ func structureOf(norm string) structure {
 	g := scanStructure(norm)
 	return structure{
 		thirdParty: g.has(sKin) && thirdPartyPlace(norm),
-		private:    (g.has(sPrivate) || diagnosesOwnThing(norm)) && !g.has(sCrime),
-		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3),
+		private:    (g.has(sPrivate) || diagnosesOwnThing(norm) || g.has(sRanOut)) && !g.has(sCrime),
+		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3) || g.has(sBite),
 		other:      g.has(sOther),
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
 		hypothesis: containsAny(firstRunes(norm, 4), hypothesisWords),
@@ -203,12 +208,13 @@ func structureOf(norm string) structure {
 		seeking:    g.has(sSeeking),
 		simile:     g.has(sSimile) && simileFrame(norm),
 		facility:   g.has(sFacility),
-		advert:     advertises(norm, g),
+		advert:     advertises(norm, g) || lostOwnThing(norm, g),
 		infoAsk:    asksForInformation(norm, g),
 		improved:   g.has(sNovelty) && g.has(sGood),
 		vulnerable: g.has(sVulnerable),
 		petition:   petitions(norm),
 		resident:   residentWrites(norm),
+		outage:     householdOutage(norm, g),
 	}
 }
 

@@ -1,6 +1,9 @@
 package intake
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // structure word groups, found in one pass over a message (as cues.go does
 // for the speech-act cues) instead of one substring search per word.
@@ -27,10 +30,21 @@ const (
 	sGood
 	sInvite
 	sVulnerable
+	sOwnLost   // ownthings.go: 耳机, 钥匙 …
+	sLostWord  // 丢了, 没找到 …
+	sBite      // 被蚊子, 咬指甲 …: the body
+	sOutage    // 没电, 停水 …
+	sNeighbour // 邻居, 整栋 …
+	// sRanOut is not a word list: a facility word taken as one's own
+	// battery or pen running out (手机没电, 笔没水) sets it
+	sRanOut
 	sGroups
 )
 
 type structSet uint32
+
+// (structSet holds every group)
+var _ [32 - sGroups]struct{}
 
 func (s structSet) has(g int) bool { return s&(1<<g) != 0 }
 
@@ -43,6 +57,7 @@ var structIndex = func() map[rune][]cueWord {
 		sNotice: noticeWords, sFuture: futureWords, sScheduled: scheduledWords, sContact: contactWords, sPet: petWords,
 		sWhose: whoseWords, sInterrogative: interrogative, sWrong: wrongWords, sSimile: append(append([]string{}, simileOpeners...), simileWords...),
 		sNovelty: noveltyWords, sGood: goodWords, sInvite: inviteWords, sVulnerable: vulnerablePeople,
+		sOwnLost: ownLostThings, sLostWord: ownLostWords, sBite: bitesOnBody, sOutage: outageWords, sNeighbour: neighbourCompare,
 	} {
 		for _, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
@@ -64,9 +79,20 @@ func scanStructure(norm string) structSet {
 	var s structSet
 	structFirst.scan(norm, func(i int, r rune) bool {
 		for _, c := range structTable.at(norm, i, r) {
-			if !s.has(int(c.group)) && hasWordAt(norm, i, c.word) {
-				s |= 1 << c.group
+			if s.has(int(c.group)) || !hasWordAt(norm, i, c.word) {
+				continue
 			}
+			if c.group == sCrime && c.word == "占" && strings.HasPrefix(norm[i+len(c.word):], "线") {
+				continue // 客服占线: the line is busy, nothing is taken
+			}
+			if c.group == sFacility && ownFacilityWord(norm, i, c.word) {
+				// 燃气灶, 手机没电: one's own thing, not the building's
+				if c.word == "没电" || c.word == "没水" {
+					s |= 1 << sRanOut
+				}
+				continue
+			}
+			s |= 1 << c.group
 		}
 		return true
 	})

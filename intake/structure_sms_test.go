@@ -23,12 +23,8 @@ func TestSMSRegisterGate(t *testing.T) {
 		{"楼道里一股煤气味 谁家的 快来看看", true},
 	}
 	for _, c := range cases {
-		norm := Normalize(c.text)
-		_, locNorm := ExtractLocation(c.text)
-		danger, calm := detectUrgency(norm)
-		ok, _ := structureOf(norm).gate(namesNumberedPlace(locNorm), danger && !calm)
-		if ok != c.possible {
-			t.Errorf("%s: possible=%v, want %v (%+v)", c.text, ok, c.possible, structureOf(norm))
+		if ok := structureAllows(c.text); ok != c.possible {
+			t.Errorf("%s: possible=%v, want %v (%+v)", c.text, ok, c.possible, structureOf(Normalize(c.text)))
 		}
 	}
 }

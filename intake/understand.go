@@ -75,8 +75,9 @@ func (m *Model) Understand(text string) Result {
 	// a report here: location_relative.go)
 	anchors, anchorNorm := anchoringPlaces(r.Location, r.LocationNorm)
 	v := judge(norm, cues, act, anchors, anchorNorm)
-	if v.petition {
-		// the detector learnt from chat; a formal petition is a report
+	if v.petition || v.outage {
+		// the detector learnt from chat; a formal petition is a report, and
+		// so is a home's outage the neighbours are asked about
 		pConcern = math.Max(pConcern, petitionConcern)
 	}
 	// the learnt urgency signal (urgent_model.go) adds dangers told in words

@@ -42,6 +42,12 @@ var dangerWords = []string{
 	// dev-place2, dev-s11, dev-s12 (in no training list): a hole left
 	// unguarded, blood on the ground
 	"没围没挡", "滩血",
+	// session 10 (dev-s17u): the formal words for a fall and a call for
+	// help (于卫生间跌倒后无法起身, 通过电话呼救)
+	"跌倒", "无法起身", "不能起身", "呼救",
+	// dev-s17u/plain.tsv: poisoned bait where pets and children go (撒了拌药的肉块),
+	// foaming at the mouth whoever it is
+	"拌药", "毒饵", "投毒", "吐白沫",
 }
 
 // dangerPair is an object and what is happening to it.
@@ -66,9 +72,11 @@ var dangerPairs = []dangerPair{
 			"没人拿", "没人收", "没人取", "没取", "不答应", "不吭声", "没意识",
 			// session 9 (dev-s14u): the same in letters to the office (两日未见出门,
 			// 敲门无人应答, 外出后至今未归)
-			"未见", "无人应答", "无人接听", "未归"}},
+			"未见", "无人应答", "无人接听", "未归",
+			// session 10 (dev-s17u): 出门遛弯至今未回
+			"未回"}},
 	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑"}, []string{"漏水", "滴水", "往下滴", "进水", "泡了", "漫到", "淹", "湿了", "全是水", "往下淌", "流到", "淌到", "冒水", "有水", "积水"}},
-	{[]string{"拿着", "举着", "抡着", "抄起", "挥着"}, []string{"刀", "棍", "砖", "石头", "斧", "铁锹", "酒瓶"}},
+	{[]string{"拿着", "举着", "抡着", "抄起", "挥着", "手持"}, []string{"刀", "棍", "砖", "石头", "斧", "铁锹", "酒瓶"}},
 	{[]string{"烟"}, []string{"冒", "好多", "浓", "呛人", "呛得", "滚滚", "很多", "好大", "出不去", "有烟"}},
 	{[]string{"液化气", "气罐", "煤气罐"}, []string{"味", "漏", "滋滋"}},
 	{[]string{"积水", "水"}, []string{"越来越深", "开不出去", "没过膝盖", "齐腰"}},
@@ -77,12 +85,20 @@ var dangerPairs = []dangerPair{
 	{[]string{"冰面", "冰上", "池塘", "河边", "水边", "天台", "窗台", "楼顶边"}, []string{"小孩", "孩子", "有人", "喝醉", "醉汉", "晃悠", "边上"}},
 	{[]string{"水"}, []string{"流到楼梯", "漫到", "往外冒", "没过脚", "到小腿", "灌进", "往里灌"}},
 	{[]string{"配电箱", "电箱", "电表", "电线", "插座", "电闸"}, []string{"响", "火", "冒烟", "糊", "焦", "烫", "掉下来", "耷拉", "断", "拖在", "拖到", "垂到", "碰到地"}},
-	{[]string{"井盖", "井口", "下水井", "窨井", "盖板", "沟盖", "雨水井", "检修井", "电缆井"}, []string{"没了", "丢", "翻", "开着", "冲开", "掀开", "没盖", "洞", "黑咕隆咚", "不见", "碎了", "塌了", "陷下去",
+	{[]string{"井盖", "井口", "下水井", "窨井", "盖板", "沟盖", "雨水井", "检修井", "电缆井", "井道"}, []string{"没了", "丢", "翻", "开着", "冲开", "掀开", "没盖", "洞", "黑咕隆咚", "不见", "碎了", "塌了", "陷下去",
 		// a cover taken away or never put back (井口敞着, 没有盖子, 盖子被撬走)
-		"敞着", "敞开", "没有盖", "没盖子", "撬走", "被偷", "缺失"}},
+		"敞着", "敞开", "没有盖", "没盖子", "撬走", "被偷", "缺失",
+		// session 10 (dev-s17u): a shaft left open in a letter's words
+		// (电梯井道没有任何封闭措施)
+		"没有任何封闭", "没有封闭", "未封闭"}},
 	{[]string{"暖气", "供暖", "没水", "停水", "停电", "没电", "断水", "断电", "没有水", "没有电"}, []string{"零下", "下雪", "冻", "寒潮", "降温", "这么冷", "大冷天", "天冷", "冷天",
 		// the cold told by what it does to people (冷得像冰窖, 冻得直哆嗦)
 		"冰窖", "冰窟", "哆嗦", "发抖", "打摆子", "寒冬", "严冬"}},
+	// a home at twelve degrees or less (暖气坏了 屋里就八度): the dev files'
+	// reports at 8–12 °C indoors are all urgent, those at 15–19 °C mostly not
+	// (a numeral before the degrees, 十八度 or 二十度, is another temperature:
+	// coldDegrees are guarded in cueNotAfter); outdoors (外面才八度) is weather
+	{[]string{"屋里", "室内", "室温", "家里", "屋内", "房间里", "屋子里"}, coldDegrees},
 	// a person who cannot leave or live without power (瘫痪老人 电梯停了)
 	{[]string{"瘫痪", "卧床", "坐轮椅", "轮椅", "透析", "吸氧", "孕妇", "刚做完手术",
 		"腿脚不便", "行动不便", "残疾", "盲人", "聋", "瘫在", "制氧机", "刚出院", "刚满月", "婴儿", "怀孕", "坐月子"},
@@ -111,6 +127,10 @@ var dangerPairs = []dangerPair{
 	{[]string{"火警", "烟感", "消防", "燃气报警", "煤气报警", "烟雾报警"}, []string{"一直响", "在响", "响个不停", "一直叫", "在叫", "叫个不停", "响了"}},
 }
 
+// coldDegrees are indoor temperatures of twelve degrees or less.
+var coldDegrees = []string{"五度", "六度", "七度", "八度", "九度", "十度", "十一度", "十二度", "十一二度",
+	"5度", "6度", "7度", "8度", "9度", "10度", "11度", "12度"}
+
 // thingPairs are dangerPairs about a thing loose, leaning, cracked or
 // fallen (a railing, a tree, a wall, a slab over people): urgent unless the
 // writer says the trouble is small (minorWords: 有点晃, 还能用, 有空修下).
@@ -119,12 +139,15 @@ var thingPairs = []dangerPair{
 	{[]string{"栏杆", "护栏", "灯杆", "电线杆", "单杠", "树", "架", "外机", "铁皮", "围墙", "围网", "广告牌", "招牌", "杆子", "扶手", "秋千", "雨棚", "底座", "玻璃", "太阳能", "瓦片", "铁条",
 		"水泥板", "预制板", "瓷砖", "墙皮", "窗框", "防盗窗", "花盆", "滑梯", "遮阳棚", "空调", "链子", "吊顶", "灯柱", "烟囱", "窗户框"},
 		[]string{"歪", "斜", "晃", "松了", "要倒", "快断", "要断", "断了", "倒了", "掉", "锈穿", "嘎吱", "掀起", "哐哐", "裂开", "撞", "悬着", "吊着", "往外鼓", "鼓包", "脱落", "要塌",
-			"挂着", "挂在", "耷拉", "悬在"}},
+			"挂着", "挂在", "耷拉", "悬在", "松动", "跌落"}},
 	{[]string{"栅栏", "护栏", "围栏", "围墙", "墙", "门"}, []string{"倒了", "塌了", "要倒"}},
 	// a manhole cover askew (瑞幸旁边那个井盖歪了 晚上骑车容易摔; dev-place2)
 	{[]string{"井盖", "窨井", "下水井", "雨水井"}, []string{"歪了"}},
 	// something overhead cracked, loose or hanging, with people beneath it
-	{[]string{"裂了", "裂开", "松了", "晃", "翘起", "歪了", "斜了", "掉渣", "掉灰", "悬着", "吊着", "要掉", "掉下来"},
+	{[]string{"裂了", "裂开", "松了", "晃", "翘起", "歪了", "斜了", "掉渣", "掉灰", "悬着", "吊着", "要掉", "掉下来",
+		// session 10 (dev-s17u, dev-s14): a facade shedding over people
+		// (保温板掀起来一大块…下面是幼儿园的道)
+		"掀起", "脱落", "跌落", "松动"},
 		[]string{"下面是", "下面就是", "下面有人", "底下有人", "底下是", "底下就是", "下面天天", "底下天天", "底下人", "下面人",
 			"从这过", "从这走", "从下面过", "从底下过", "下面好多人", "底下好多人", "下面老人", "底下老人", "下面孩子", "底下孩子"}},
 }
@@ -138,7 +161,9 @@ var allDangerPairs = append(dangerPairs[:len(dangerPairs):len(dangerPairs)], thi
 // rusty (有点晃, 有点松), a gas hob that does not light (打不着火 is not a
 // fire). They cancel the thing pairs and the learnt signal, not a danger
 // word, a person in danger, a smell of gas or a fire.
-var minorWords = []string{"不急", "不着急", "有空", "抽空", "方便的时候", "还能用", "不影响", "掉漆", "有点晃", "有点松", "有点锈", "打不着", "点不着"}
+var minorWords = []string{"不急", "不着急", "有空", "抽空", "方便的时候", "还能用", "不影响", "掉漆", "有点晃", "有点松", "有点锈", "打不着", "点不着",
+	// session 10 (dev-s17u): 漆掉了, 还不至于断, 还能玩
+	"漆掉", "不至于", "还能玩"}
 
 // calmContext marks danger words that are not a report: news, drills,
 // films, the past, other communities, trouble already mended.
@@ -148,6 +173,9 @@ var calmContext = []string{
 	// session 9 (dev-s14u): told on television, last month (上个月张大爷在电梯里晕倒那回),
 	// or closed by the office (均已妥善处置)
 	"电视里", "上个月", "处理完毕", "妥善处置",
+	// session 10 (dev-s17u): an office's report that it is done (处置完毕,
+	// 补装完毕, 检修完毕)
+	"完毕",
 }
 
 // hedgeWords put a danger in doubt or in the future: hypotheticals (如果,
@@ -238,8 +266,11 @@ func (s cueSet) calmFrame() bool {
 }
 
 // negations before a danger word cancel it (没砸到人, 差点起火 is still a
-// hazard but nobody is in danger right now; 千万别往下扔 is a warning).
-var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别", "不要"}
+// hazard but nobody is in danger right now; 千万别往下扔 is a warning), and so
+// do words of habit (经常摔倒, 易摔倒, 容易摔: a standing complaint about a
+// road or a step, not a person down now; session 10, formal7, hotline7 and
+// heldout_handwritten rows).
+var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别", "不要", "并非", "经常", "时常", "常常", "容易", "易"}
 
 // detectUrgency reports whether the normalised text mentions danger, and
 // whether it does so in a calm context (news, drills, hypotheticals).

@@ -8,10 +8,28 @@ import (
 	"testing"
 )
 
-// urgcvNewFiles are the dev files whose labels testdata/URGENT-CV-S14.md
-// asks about.
-var urgcvNewFiles = []string{"testdata/dev-s14u/elders.tsv", "testdata/dev-s14u/runon.tsv",
-	"testdata/dev-s14u/letters.tsv", "testdata/dev-s14u/bursts.tsv", "testdata/dev-s14u/parents.tsv"}
+// urgcvS14Files are the dev files whose labels testdata/URGENT-CV-S14.md
+// asks about; urgcvS17Files those of testdata/URGENT-CV-S17.md.
+var (
+	urgcvS14Files = []string{"testdata/dev-s14u/elders.tsv", "testdata/dev-s14u/runon.tsv",
+		"testdata/dev-s14u/letters.tsv", "testdata/dev-s14u/bursts.tsv", "testdata/dev-s14u/parents.tsv"}
+	urgcvS17Files = []string{"testdata/dev-s17u/letters.tsv", "testdata/dev-s17u/trad.tsv",
+		"testdata/dev-s17u/dialect.tsv", "testdata/dev-s17u/retell.tsv"}
+)
+
+// urgcvProtocol returns the new files and the folds of the protocol
+// NEIGHBORBOT_URGCV_NEW names: s14 (URGENT-CV-S14.md, the default) or s17
+// (URGENT-CV-S17.md: the same folds and a fourth, dev-s14u's files).
+func urgcvProtocol(t *testing.T) (newFiles []string, folds [][]string) {
+	switch os.Getenv("NEIGHBORBOT_URGCV_NEW") {
+	case "", "s14":
+		return urgcvS14Files, urgcvFolds
+	case "s17":
+		return urgcvS17Files, append(urgcvFolds[:len(urgcvFolds):len(urgcvFolds)], urgcvS14Files)
+	}
+	t.Fatalf("NEIGHBORBOT_URGCV_NEW: want s14 or s17")
+	return nil, nil
+}
 
 // urgcvFolds are the judged files of testdata/URGENT-CV-S14.md, fold by
 // fold; each is left out of training while its fold is judged.
@@ -65,6 +83,9 @@ func urgcvRatio(a, b int) string { return fmt.Sprintf("%d/%d", a, b) }
 //
 //	NEIGHBORBOT_URGCV=1 go test ./intake -p 1 -run 'UrgentDataCV$' -v -timeout 90m
 //
+// NEIGHBORBOT_URGCV_NEW=s17 runs testdata/URGENT-CV-S17.md instead (the
+// labels of dev-s17u, a fourth fold of dev-s14u's files).
+//
 // NEIGHBORBOT_URGCV_ONLY=ship,urg narrows the candidates (ship, urg,
 // urg+con); NEIGHBORBOT_URGCV_FOLDS=1,3 the folds; NEIGHBORBOT_URGCV_ERRORS=1
 // lists each candidate's urgency errors.
@@ -76,6 +97,7 @@ func TestUrgentDataCV(t *testing.T) {
 	if s := os.Getenv("NEIGHBORBOT_URGCV_ONLY"); s != "" {
 		cands = strings.Split(s, ",")
 	}
+	urgcvNewFiles, urgcvFolds := urgcvProtocol(t)
 	folds := map[int]bool{}
 	for _, s := range strings.Split(os.Getenv("NEIGHBORBOT_URGCV_FOLDS"), ",") {
 		if s != "" {
@@ -102,7 +124,7 @@ func TestUrgentDataCV(t *testing.T) {
 			}
 		}
 		for _, f := range naturalUrgentFiles {
-			// ship is the model without dev-s14u, whether or not it is adopted
+			// ship is the model without the new files, whether or not they are adopted
 			if !slices.Contains(fold, f) && !slices.Contains(urgcvNewFiles, f) {
 				urgFiles = append(urgFiles, f)
 			}
@@ -167,16 +189,20 @@ func TestUrgentDataCV(t *testing.T) {
 }
 
 // urgcvTrain trains the shipped recipe on base plus the concern rows of nat
-// and the urgent rows of urg, read from disk (dev-s14u is not embedded
-// before it is adopted) and shaped as naturalRows and naturalUrgentRows
+// and the urgent rows of urg, read from disk (new files are not embedded
+// before they are adopted) and shaped as naturalRows and naturalUrgentRows
 // shape them.
 func urgcvTrain(t *testing.T, base *Dataset, nat, urg []string) *Model {
 	t.Helper()
 	ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
 	ds.Examples = append(ds.Examples, base.Examples...)
-	ds.Examples = append(ds.Examples, urgcvRows(t, nat, NaturalConcernWeight, func(ex *Example) {
-		ex.Category, ex.Urgent = "", -1
-	})...)
+	// the concern rows as the shipped corpus makes them (naturalRows: the
+	// reports of naturalBalancedFiles reweighed; every file is embedded)
+	natRows, err := naturalRows(nat, NaturalConcernWeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds.Examples = append(ds.Examples, natRows...)
 	ds.Examples = append(ds.Examples, urgcvRows(t, urg, NaturalUrgentWeight, func(ex *Example) {
 		ex.Category, ex.Concern = "", -1
 	})...)
