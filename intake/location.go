@@ -64,7 +64,8 @@ var locPatterns = []struct {
 		"乒乓球台", "网球场", "凉亭", "中心花园", "中心广场", "物业办公室门口", "物业办公室", "物业门口", "保安室", "岗亭", "充电桩", "配电房", "配电室",
 		"水泵房", "大堂", "一楼大堂", "公厕", "后门", "前门", "老年活动室", "自行车棚", "车库入口", "车库出口", "地库入口", "地库出口",
 		// relative places, sides and parts of a building (location_relative.go)
-		"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "楼梯", "后楼梯", "消防楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门")},
+		"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "楼梯", "后楼梯", "消防楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门",
+		"垃圾桶", "车位")},
 	{kindBareCommunity, runeIn("小"), prefixes("小区")},
 	{kindZone, func(r rune) bool { return isNumeral(r) || strings.ContainsRune("东南西北abcdefgh", r) }, zone},
 }
@@ -546,6 +547,9 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		}
 		if p.kind == kindBuilding && strings.HasSuffix(sc.s[i:m.end], "楼") && strings.HasPrefix(sc.s[m.end:], "下") {
 			m.end += len("下") // 7号楼下 = 7号楼楼下
+		}
+		if p.kind == kindBuilding && strings.HasSuffix(sc.s[i:m.end], "楼") && buildingFront(sc.s[m.end:]) {
+			m.end += len("前") // 3号楼前: the side is the place (location_relative.go)
 		}
 		if p.kind == kindPlace && strings.HasPrefix(sc.s[m.end:], "舞") {
 			continue // 广场舞 is a dance, not a square

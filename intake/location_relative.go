@@ -28,12 +28,24 @@ func relativePlace(before, word, after string) bool {
 		// the message above
 		return !strings.HasPrefix(after, "楼下") && !endsWithAny(before, towardsWords) &&
 			!strings.HasPrefix(after, "说") && !strings.HasPrefix(after, "的说") && !countedAfter(after)
-	case "楼前":
-		return !endsWithAny(before, towardsWords)
+	case "楼前", "楼后面", "楼后头", "楼后边":
+		// 物业楼后头, 办公楼前面: the 楼 ends a building's name, the
+		// facility scan finds it (物业楼) and the side is a relation
+		return !endsWithAny(before, towardsWords) && !namedBuildingBefore(before)
 	case "电梯":
-		// the lift as the place where it happens (电梯里有人抽烟), not as
-		// the broken thing (电梯坏了, 电梯卡住了), which the labels leave out
-		return strings.HasPrefix(after, "里") || strings.HasPrefix(after, "内")
+		// the lift as the place where it happens (电梯里有人抽烟, 坐电梯,
+		// 推进电梯), not as the broken thing (电梯坏了, 电梯卡住了), which
+		// the labels leave out
+		return strings.HasPrefix(after, "里") || strings.HasPrefix(after, "内") || endsWithAny(before, "坐乘进")
+	case "垃圾桶":
+		// a bin is a thing; next to it is a place (垃圾桶旁边有只死猫,
+		// 垃圾桶边上…堆了三天, 垃圾桶周围污水横流)
+		return prefixAny(after, binSides)
+	case "车位":
+		// one's own parking space where it happens (我的车位又被人占了,
+		// 车位上被人放了地锁); 停车位, 机械车位 are the facility scan's
+		return strings.HasSuffix(before, "我的") || strings.HasSuffix(before, "我家") ||
+			strings.HasPrefix(after, "上") && !endsWithHan(before)
 	case "路边":
 		return !strings.HasPrefix(after, "摊") && !strings.HasPrefix(after, "店")
 	}
@@ -52,7 +64,7 @@ func endsWithAny(s, set string) bool {
 
 // relativeWords are the places of this file, as canonicalLocation writes
 // them.
-var relativeWords = []string{"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门", "的"}
+var relativeWords = []string{"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}
 
 // anchoringPlaces returns the places that anchor a message here for the
 // judge (judge.go): all but those made only of relativeWords (楼上, 阳台,
@@ -112,4 +124,35 @@ func countedAfter(after string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(after[j:])
 	return strings.ContainsRune("块元米斤个次平年岁", r)
+}
+
+// binSides are the relations after a bin that make it a landmark.
+var binSides = []string{"旁边", "边上", "旁", "周围", "附近", "那边", "那里", "那儿"}
+
+// nameBeforeBuilding are the runes that, before a bare 楼, leave it no
+// building's name: a determiner or a person (我们楼后边, 那个楼后头).
+const nameBeforeBuilding = "们个这那的咱俺我你他她栋"
+
+// namedBuildingBefore reports whether the rune before a bare 楼 makes it
+// part of a building's name (物业楼, 办公楼, 老楼).
+func namedBuildingBefore(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return isHan(r) && !strings.ContainsRune(nameBeforeBuilding, r)
+}
+
+// endsWithHan reports whether before ends with a Chinese character.
+func endsWithHan(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return isHan(r)
+}
+
+// buildingFront reports whether a numbered building is followed by 前 as
+// its side (3号楼前的大树), not by a relation word, a time or a count
+// (3号楼前面, 3号楼前天, 3号楼前两天).
+func buildingFront(after string) bool {
+	if !strings.HasPrefix(after, "前") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after[len("前"):])
+	return !strings.ContainsRune("面边头天年日晚几两一三些阵段", r)
 }

@@ -22,6 +22,14 @@ func TestRelativePlaces(t *testing.T) {
 		{"对门大爷好几天没出门了 敲门没人应", []string{"对门"}, []string{"对门"}},
 		{"6栋的老杨在楼梯上滑倒了 头上在淌血", []string{"6栋", "楼梯"}, []string{"6号楼", "楼梯"}},
 		{"电梯里的按键有个冒烟了 还有焦味 9号楼", []string{"电梯", "9号楼"}, []string{"电梯", "9号楼"}},
+		{"又有人把电动车推进电梯了", []string{"电梯"}, []string{"电梯"}},
+		{"垃圾桶旁边有只死猫 好几天了 都臭了", []string{"垃圾桶"}, []string{"垃圾桶"}},
+		{"我的车位又被人占了 第三次了", []string{"车位"}, []string{"车位"}},
+		{"车位上被人放了地锁", []string{"车位"}, []string{"车位"}},
+		{"您好，我们小区3号楼前的大树枝杈伸进了居民家窗户", []string{"小区3号楼前"}, []string{"3号楼"}}, // (the building is what duplicates match on)
+		// a building's name before the side: the facility scan's, the side
+		// a relation between two places
+		{"物业楼后头的化粪池冒出来了 整条路都是", []string{"物业楼后头的化粪池"}, []string{"物业楼后头化粪池"}},
 		// kept as they were: the facility heads 楼梯拐角 and 消防楼梯
 		{"8号楼楼梯拐角堆满了纸箱", []string{"8号楼楼梯拐角"}, []string{"8号楼楼梯拐角"}},
 		{"14栋消防楼梯被杂物堵死了", []string{"14栋消防楼梯"}, []string{"14号楼消防楼梯"}},
@@ -34,6 +42,9 @@ func TestRelativePlaces(t *testing.T) {
 		{"楼上楼下的 都是邻居 有话好好说", []string{"楼下"}, []string{"楼下"}},
 		{"路边摊的烤串真好吃", nil, nil},
 		{"电梯坏了三天了", nil, nil},
+		{"垃圾桶满了", nil, nil},
+		{"3号楼前天停电了", []string{"3号楼"}, []string{"3号楼"}},
+		{"机械车位上有积水", []string{"机械车位"}, []string{"机械车位"}},
 	})
 }
 

@@ -4,7 +4,7 @@ import "testing"
 
 func TestExtractLocation(t *testing.T) {
 	tests := []locCase{
-		{"44号楼前垃圾三天没人收", []string{"44号楼"}, []string{"44号楼"}},
+		{"44号楼前垃圾三天没人收", []string{"44号楼前"}, []string{"44号楼"}},
 		{"三号楼电梯又坏了", []string{"三号楼"}, []string{"3号楼"}},
 		{"3栋2单元楼道灯不亮", []string{"3栋2单元楼道"}, []string{"3号楼2单元楼道"}},
 		{"十二栋门口堆了好多建筑垃圾", []string{"十二栋门口"}, []string{"12号楼门口"}},
