@@ -45,10 +45,10 @@ var facilityHeads = []string{
 // relationOnly heads are places only right after a relation word
 // (3号楼和5号楼中间的花园, 7号楼后面的绿地): 小区花园 is the estate's garden,
 // 幸福花园 a name, and the project's first held-out split labels 在楼下挖了
-// 绿地 as 楼下. The lift and rooms of a flat (电梯, 阳台, 厨房) are no heads
-// at all: that split labels 电梯里… and 猫跑到我家阳台上 with no place or the
-// address alone while later sets label them, and issue 3's exact-match
-// target on that split decides (docs/PERFORMANCE-intake.md, session 7).
+// 绿地 as 楼下. The lift, the balcony and the stairs are no heads here: since
+// session 10 the guideline (testdata/README.md, "Location labels") makes
+// them places where something happens, matched with their guards in
+// locPatterns (location_relative.go); rooms of a flat (厨房, 卫生间) stay none.
 var relationOnly = map[string]bool{"花园": true, "绿地": true, "路口": true}
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and

@@ -15,7 +15,7 @@ func TestFormalAddresses(t *testing.T) {
 		// a crossing: both roads, as 建设街和人民路路口 gives them; 和平街 is a name
 		{"诉求人反映：学府路与科技路交叉口的红绿灯已坏三天", []string{"学府路", "科技路交叉口"}, []string{"学府路", "科技路交叉口"}},
 		{"诉求人反映：幸福路与和平街交叉口东北角的井盖缺失", []string{"幸福路", "和平街交叉口东北角"}, []string{"幸福路", "和平街交叉口东北角"}},
-		{"市民来电：东环路与北二环交叉口向南50米的路边", []string{"东环路", "北二环交叉口"}, []string{"东环路", "北二环交叉口"}},
+		{"市民来电：东环路与北二环交叉口向南50米的路边", []string{"东环路", "北二环交叉口", "路边"}, []string{"东环路", "北二环交叉口", "路边"}},
 		{"长江西路与黄山路交汇处的施工围挡被风吹倒", []string{"长江西路", "黄山路交汇处"}, []string{"长江西路", "黄山路交汇"}},
 		// a facility outside a gate, or in a clause of its own, is no
 		// thing at the address before it

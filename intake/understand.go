@@ -71,7 +71,10 @@ func (m *Model) Understand(text string) Result {
 		r.Location, r.LocationNorm = []string{}, []string{}
 	}
 	pConcern := m.concernProb(ids, coverage)
-	v := judge(norm, cues, act, r.Location, r.LocationNorm)
+	// (relative places and parts of a building are places, not evidence of
+	// a report here: location_relative.go)
+	anchors, anchorNorm := anchoringPlaces(r.Location, r.LocationNorm)
+	v := judge(norm, cues, act, anchors, anchorNorm)
 	if v.petition || v.outage {
 		// the detector learnt from chat; a formal petition is a report, and
 		// so is a home's outage the neighbours are asked about
