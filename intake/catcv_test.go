@@ -50,6 +50,20 @@ var catCVFilesV3 = []string{
 // NEIGHBORBOT_CATCV_FILES=v4 runs the cross-validation on v3 and these.
 var catCVFilesV4 = []string{"dev-s13/dev.tsv", "dev-s13/dev2.tsv", "dev-s13/dev3.tsv", "dev-s13/dev4.tsv", "dev-s14/dev.tsv"}
 
+// catCVFilesV5 are the dev files of session 10 with reports
+// (CATEGORY-CV-6.md); catCVFileS16c is session 9's group-chat SMS dev file,
+// judged by the same protocol's second question. NEIGHBORBOT_CATCV_FILES=v5
+// runs the cross-validation on v4 and these.
+var catCVFilesV5 = []string{"dev-s17p/dev.tsv", "dev-s17u/letters.tsv", "dev-s17u/trad.tsv", "dev-s17u/dialect.tsv",
+	"dev-s17u/retell.tsv", "dev-s17u/plain.tsv", "dev-own6/dev.tsv", "dev-own6/dev2.tsv", "dev-past/dev.tsv",
+	"dev-past/dev2.tsv", "dev-s18b/group.tsv"}
+
+const catCVFileS16c = "dev-s16c/group.tsv"
+
+// catCVShipped40 are the 40 files whose reports the shipped corpus carries
+// since CATEGORY-CV-5b.md.
+var catCVShipped40 = append(append(slices.Clone(catCVShipped25), catCVFilesV3...), catCVFilesV4...)
+
 // catCVShipped25 are the 25 files whose reports the shipped corpus carried
 // before CATEGORY-CV-5.md (intake/internal/gencorpus/natural.go).
 var catCVShipped25 = []string{
@@ -126,7 +140,11 @@ func catCVCandidates() []cvCandidate {
 		{name: "nat25", spec: ship, onlyNatural: catCVShipped25},
 		{name: "nat25+new", spec: ship, onlyNatural: append(slices.Clone(catCVShipped25), catCVFilesV3...)},
 		// CATEGORY-CV-5b.md
-		{name: "nat35+s13", spec: ship, onlyNatural: append(append(slices.Clone(catCVShipped25), catCVFilesV3...), catCVFilesV4...)},
+		{name: "nat35+s13", spec: ship, onlyNatural: catCVShipped40},
+		// CATEGORY-CV-6.md
+		{name: "nat40", spec: ship, onlyNatural: catCVShipped40},
+		{name: "nat40+s10", spec: ship, onlyNatural: append(slices.Clone(catCVShipped40), catCVFilesV5...)},
+		{name: "nat40+s10+s16c", spec: ship, onlyNatural: append(append(slices.Clone(catCVShipped40), catCVFilesV5...), catCVFileS16c)},
 	}
 }
 
@@ -136,6 +154,13 @@ func TestCategoryCV(t *testing.T) {
 	}
 	files := loadCVFiles(t)
 	folds := assignFolds(files)
+	for k, fold := range folds {
+		n, names := 0, []string(nil)
+		for _, f := range fold {
+			n, names = n+len(f.reports), append(names, f.name)
+		}
+		t.Logf("fold %d: %d reports: %s", k+1, n, strings.Join(names, " "))
+	}
 	always := reportsOf(t, "testdata/train_handwritten.tsv")
 	if data := os.Getenv("NEIGHBORBOT_CATCV_DATA"); data != "" {
 		// someone else's labelled files (a city's benchmark): setting C only
@@ -231,7 +256,7 @@ func loadCVFiles(t *testing.T) []cvFile {
 	switch os.Getenv("NEIGHBORBOT_CATCV_FILES") {
 	case "v2":
 		names = append(slices.Clone(catCVFiles), catCVFilesV2...)
-	case "v3":
+	case "v3", "v4", "v5":
 		names = nil
 		for _, f := range catCVFiles {
 			if f != "heldout_handwritten_4.tsv" {
@@ -239,14 +264,12 @@ func loadCVFiles(t *testing.T) []cvFile {
 			}
 		}
 		names = append(append(names, catCVFilesV2...), catCVFilesV3...)
-	case "v4":
-		names = nil
-		for _, f := range catCVFiles {
-			if f != "heldout_handwritten_4.tsv" {
-				names = append(names, f)
+		if v := os.Getenv("NEIGHBORBOT_CATCV_FILES"); v != "v3" {
+			names = append(names, catCVFilesV4...)
+			if v == "v5" {
+				names = append(append(names, catCVFilesV5...), catCVFileS16c)
 			}
 		}
-		names = append(append(append(names, catCVFilesV2...), catCVFilesV3...), catCVFilesV4...)
 	}
 	for _, f := range names {
 		files = append(files, cvFile{name: f, reports: reportsOf(t, filepath.Join("testdata", f))})
