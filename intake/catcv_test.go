@@ -90,6 +90,10 @@ type cvCandidate struct {
 	// onlyNatural, in settings B and C, keeps the other folds' reports of
 	// these files only
 	onlyNatural []string
+	// guideCorpus, in setting B, takes the generated rows' categories from
+	// the corpus file NEIGHBORBOT_CATCV_GUIDE_CORPUS names (the same texts
+	// in the same order, relabelled by the generator: CATEGORY-CV-7.md)
+	guideCorpus bool
 }
 
 func catCVCandidates() []cvCandidate {
@@ -145,6 +149,8 @@ func catCVCandidates() []cvCandidate {
 		{name: "nat40", spec: ship, onlyNatural: catCVShipped40},
 		{name: "nat40+s10", spec: ship, onlyNatural: append(slices.Clone(catCVShipped40), catCVFilesV5...)},
 		{name: "nat40+s10+s16c", spec: ship, onlyNatural: append(append(slices.Clone(catCVShipped40), catCVFilesV5...), catCVFileS16c)},
+		// CATEGORY-CV-7.md
+		{name: "nat40-guide", spec: ship, onlyNatural: catCVShipped40, guideCorpus: true},
 	}
 }
 
@@ -171,11 +177,14 @@ func TestCategoryCV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var base []Example
+	var base, guideBase []Example
 	for _, ex := range builtin.Examples {
 		if ex.Concern >= 0 {
 			base = append(base, ex)
 		}
+	}
+	if path := os.Getenv("NEIGHBORBOT_CATCV_GUIDE_CORPUS"); path != "" {
+		guideBase = relabelledBase(t, builtin.Examples, path)
 	}
 	only := os.Getenv("NEIGHBORBOT_CATCV_ONLY")
 	settings := strings.Split(envOr("NEIGHBORBOT_CATCV_SETTINGS", "B,C,L"), ",")
@@ -198,13 +207,49 @@ func TestCategoryCV(t *testing.T) {
 				x := [][]cvFile{{{name: formal, reports: reportsOf(t, formal)}}, {{name: hotline, reports: reportsOf(t, hotline)}}}
 				scores, pooled = runCV(t, "C", cand, x, nil, base)
 			default:
-				scores, pooled = runCV(t, setting, cand, folds, always, base)
+				b := base
+				if cand.guideCorpus {
+					if guideBase == nil {
+						t.Fatal("NEIGHBORBOT_CATCV_GUIDE_CORPUS is not set")
+					}
+					b = guideBase
+				}
+				scores, pooled = runCV(t, setting, cand, folds, always, b)
 			}
 			mean, sd := meanSD(scores)
 			t.Logf("%-18s %s macro-F1 %.3f ± %.3f (folds %s) pooled %.3f  [%s]", cand.name, setting, mean, sd,
 				fmtScores(scores), pooled, time.Since(start).Round(time.Second))
 		}
 	}
+}
+
+// relabelledBase returns the built-in rows with concern labels, the corpus
+// rows among them with their categories taken from the corpus file at path,
+// which must hold the same texts in the same order (only labels differ).
+func relabelledBase(t *testing.T, rows []Example, path string) []Example {
+	alt, err := ReadTSVFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows = slices.Clone(rows)
+	moved := 0
+	for i, ex := range alt.Examples {
+		if i >= len(rows) || rows[i].Text != ex.Text || rows[i].Concern != ex.Concern {
+			t.Fatalf("%s row %d differs from the built-in corpus in more than its category", path, i+2)
+		}
+		if rows[i].Category != ex.Category {
+			rows[i].Category = ex.Category
+			moved++
+		}
+	}
+	t.Logf("%s: %d rows relabelled", path, moved)
+	var out []Example
+	for _, ex := range rows {
+		if ex.Concern >= 0 {
+			out = append(out, ex)
+		}
+	}
+	return out
 }
 
 // foldsOfData reads labelled TSV files for the cross-validation: with
