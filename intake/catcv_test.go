@@ -92,7 +92,8 @@ type cvCandidate struct {
 	onlyNatural []string
 	// guideCorpus, in setting B, takes the generated rows' categories from
 	// the corpus file NEIGHBORBOT_CATCV_GUIDE_CORPUS names (the same texts
-	// in the same order, relabelled by the generator: CATEGORY-CV-7.md)
+	// in the same order, relabelled by docs/experiments/category-guide-labels-s10.patch:
+	// CATEGORY-CV-7.md, not shipped)
 	guideCorpus bool
 }
 

@@ -44,9 +44,9 @@ func run(dir string, seed uint64, trainPer, heldPer, lexPer int) error {
 	// training part of the corpus changes.
 	trainRng := rand.New(rand.NewPCG(seed, 1))
 	heldRng := rand.New(rand.NewPCG(seed, 2))
-	held := guideLabels(splitRows(heldRng, true, heldPer))
+	held := splitRows(heldRng, true, heldPer)
 	train := splitRows(trainRng, false, trainPer)
-	train = guideLabels(append(train, extraRows(trainRng, trainPer, lexPer)...))
+	train = append(train, extraRows(trainRng, trainPer, lexPer)...)
 	hw, err := handwrittenRows(trainRng, filepath.Join(dir, "train_handwritten.tsv"))
 	if err != nil {
 		return err
