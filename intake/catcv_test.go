@@ -50,6 +50,20 @@ var catCVFilesV3 = []string{
 // NEIGHBORBOT_CATCV_FILES=v4 runs the cross-validation on v3 and these.
 var catCVFilesV4 = []string{"dev-s13/dev.tsv", "dev-s13/dev2.tsv", "dev-s13/dev3.tsv", "dev-s13/dev4.tsv", "dev-s14/dev.tsv"}
 
+// catCVFilesV5 are the dev files of session 10 with reports
+// (CATEGORY-CV-6.md); catCVFileS16c is session 9's group-chat SMS dev file,
+// judged by the same protocol's second question. NEIGHBORBOT_CATCV_FILES=v5
+// runs the cross-validation on v4 and these.
+var catCVFilesV5 = []string{"dev-s17p/dev.tsv", "dev-s17u/letters.tsv", "dev-s17u/trad.tsv", "dev-s17u/dialect.tsv",
+	"dev-s17u/retell.tsv", "dev-s17u/plain.tsv", "dev-own6/dev.tsv", "dev-own6/dev2.tsv", "dev-past/dev.tsv",
+	"dev-past/dev2.tsv", "dev-s18b/group.tsv"}
+
+const catCVFileS16c = "dev-s16c/group.tsv"
+
+// catCVShipped40 are the 40 files whose reports the shipped corpus carries
+// since CATEGORY-CV-5b.md.
+var catCVShipped40 = append(append(slices.Clone(catCVShipped25), catCVFilesV3...), catCVFilesV4...)
+
 // catCVShipped25 are the 25 files whose reports the shipped corpus carried
 // before CATEGORY-CV-5.md (intake/internal/gencorpus/natural.go).
 var catCVShipped25 = []string{
@@ -76,6 +90,11 @@ type cvCandidate struct {
 	// onlyNatural, in settings B and C, keeps the other folds' reports of
 	// these files only
 	onlyNatural []string
+	// guideCorpus, in setting B, takes the generated rows' categories from
+	// the corpus file NEIGHBORBOT_CATCV_GUIDE_CORPUS names (the same texts
+	// in the same order, relabelled by docs/experiments/category-guide-labels-s10.patch:
+	// CATEGORY-CV-7.md, not shipped)
+	guideCorpus bool
 }
 
 func catCVCandidates() []cvCandidate {
@@ -126,7 +145,13 @@ func catCVCandidates() []cvCandidate {
 		{name: "nat25", spec: ship, onlyNatural: catCVShipped25},
 		{name: "nat25+new", spec: ship, onlyNatural: append(slices.Clone(catCVShipped25), catCVFilesV3...)},
 		// CATEGORY-CV-5b.md
-		{name: "nat35+s13", spec: ship, onlyNatural: append(append(slices.Clone(catCVShipped25), catCVFilesV3...), catCVFilesV4...)},
+		{name: "nat35+s13", spec: ship, onlyNatural: catCVShipped40},
+		// CATEGORY-CV-6.md
+		{name: "nat40", spec: ship, onlyNatural: catCVShipped40},
+		{name: "nat40+s10", spec: ship, onlyNatural: append(slices.Clone(catCVShipped40), catCVFilesV5...)},
+		{name: "nat40+s10+s16c", spec: ship, onlyNatural: append(append(slices.Clone(catCVShipped40), catCVFilesV5...), catCVFileS16c)},
+		// CATEGORY-CV-7.md
+		{name: "nat40-guide", spec: ship, onlyNatural: catCVShipped40, guideCorpus: true},
 	}
 }
 
@@ -136,6 +161,13 @@ func TestCategoryCV(t *testing.T) {
 	}
 	files := loadCVFiles(t)
 	folds := assignFolds(files)
+	for k, fold := range folds {
+		n, names := 0, []string(nil)
+		for _, f := range fold {
+			n, names = n+len(f.reports), append(names, f.name)
+		}
+		t.Logf("fold %d: %d reports: %s", k+1, n, strings.Join(names, " "))
+	}
 	always := reportsOf(t, "testdata/train_handwritten.tsv")
 	if data := os.Getenv("NEIGHBORBOT_CATCV_DATA"); data != "" {
 		// someone else's labelled files (a city's benchmark): setting C only
@@ -146,11 +178,14 @@ func TestCategoryCV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var base []Example
+	var base, guideBase []Example
 	for _, ex := range builtin.Examples {
 		if ex.Concern >= 0 {
 			base = append(base, ex)
 		}
+	}
+	if path := os.Getenv("NEIGHBORBOT_CATCV_GUIDE_CORPUS"); path != "" {
+		guideBase = relabelledBase(t, builtin.Examples, path)
 	}
 	only := os.Getenv("NEIGHBORBOT_CATCV_ONLY")
 	settings := strings.Split(envOr("NEIGHBORBOT_CATCV_SETTINGS", "B,C,L"), ",")
@@ -173,13 +208,49 @@ func TestCategoryCV(t *testing.T) {
 				x := [][]cvFile{{{name: formal, reports: reportsOf(t, formal)}}, {{name: hotline, reports: reportsOf(t, hotline)}}}
 				scores, pooled = runCV(t, "C", cand, x, nil, base)
 			default:
-				scores, pooled = runCV(t, setting, cand, folds, always, base)
+				b := base
+				if cand.guideCorpus {
+					if guideBase == nil {
+						t.Fatal("NEIGHBORBOT_CATCV_GUIDE_CORPUS is not set")
+					}
+					b = guideBase
+				}
+				scores, pooled = runCV(t, setting, cand, folds, always, b)
 			}
 			mean, sd := meanSD(scores)
 			t.Logf("%-18s %s macro-F1 %.3f ± %.3f (folds %s) pooled %.3f  [%s]", cand.name, setting, mean, sd,
 				fmtScores(scores), pooled, time.Since(start).Round(time.Second))
 		}
 	}
+}
+
+// relabelledBase returns the built-in rows with concern labels, the corpus
+// rows among them with their categories taken from the corpus file at path,
+// which must hold the same texts in the same order (only labels differ).
+func relabelledBase(t *testing.T, rows []Example, path string) []Example {
+	alt, err := ReadTSVFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows = slices.Clone(rows)
+	moved := 0
+	for i, ex := range alt.Examples {
+		if i >= len(rows) || rows[i].Text != ex.Text || rows[i].Concern != ex.Concern {
+			t.Fatalf("%s row %d differs from the built-in corpus in more than its category", path, i+2)
+		}
+		if rows[i].Category != ex.Category {
+			rows[i].Category = ex.Category
+			moved++
+		}
+	}
+	t.Logf("%s: %d rows relabelled", path, moved)
+	var out []Example
+	for _, ex := range rows {
+		if ex.Concern >= 0 {
+			out = append(out, ex)
+		}
+	}
+	return out
 }
 
 // foldsOfData reads labelled TSV files for the cross-validation: with
@@ -231,7 +302,7 @@ func loadCVFiles(t *testing.T) []cvFile {
 	switch os.Getenv("NEIGHBORBOT_CATCV_FILES") {
 	case "v2":
 		names = append(slices.Clone(catCVFiles), catCVFilesV2...)
-	case "v3":
+	case "v3", "v4", "v5":
 		names = nil
 		for _, f := range catCVFiles {
 			if f != "heldout_handwritten_4.tsv" {
@@ -239,14 +310,12 @@ func loadCVFiles(t *testing.T) []cvFile {
 			}
 		}
 		names = append(append(names, catCVFilesV2...), catCVFilesV3...)
-	case "v4":
-		names = nil
-		for _, f := range catCVFiles {
-			if f != "heldout_handwritten_4.tsv" {
-				names = append(names, f)
+		if v := os.Getenv("NEIGHBORBOT_CATCV_FILES"); v != "v3" {
+			names = append(names, catCVFilesV4...)
+			if v == "v5" {
+				names = append(append(names, catCVFilesV5...), catCVFileS16c)
 			}
 		}
-		names = append(append(append(names, catCVFilesV2...), catCVFilesV3...), catCVFilesV4...)
 	}
 	for _, f := range names {
 		files = append(files, cvFile{name: f, reports: reportsOf(t, filepath.Join("testdata", f))})
