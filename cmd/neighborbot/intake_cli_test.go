@@ -21,7 +21,8 @@ func TestEvalReproducesHeldOutTargets(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &r); err != nil {
 			t.Fatalf("eval --json is not one JSON object: %v\n%s", err, out)
 		}
-		targets := map[string]float64{"concern_f1": 0.95, "macro_f1": 0.90, "location_exact": 0.90, "urgent_recall": 0.95}
+		// the bounds of intake's TestDefaultModelHeldOutTargets (location: the guideline of testdata/README.md)
+		targets := map[string]float64{"concern_f1": 0.95, "macro_f1": 0.90, "location_recall": 0.90, "location_exact": 0.85, "urgent_recall": 0.95}
 		for key, min := range targets {
 			if v, _ := r[key].(float64); v < min {
 				t.Errorf("%s: %s = %v, target %.2f", data, key, r[key], min)
