@@ -54,7 +54,9 @@ type cueWord struct {
 var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
 	"有烟": {"头", "味", "灰", "花"}, "修好了": {"吗", "没"}, "又": {"能", "可以", "好了", "恢复", "通了"},
 	// 老人机 is a phone for the old, 老人卡 a bus pass
-	"老人": {"机", "卡"}}
+	"老人": {"机", "卡"},
+	// heating that is warm is no cold danger (家里暖气挺足 二十四度 幸福; dev-s19u)
+	"暖气": {"挺足", "很足", "足了", "挺热", "很热", "烧得"}}
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
@@ -63,7 +65,9 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针
 // bite (被蚊子咬了) is no dog's.
 var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
 	"不是漏气": {"是"}, "不是出事": {"是"},
-	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"}}, coldDegrees)
+	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"},
+	// dev-s19u (blind): 这不是演习哈 …楼道全是烟 is an alarm; 感觉要晕倒 is tiredness
+	"是演习": {"不"}, "演习": {"不是"}, "演练": {"不是"}, "晕倒": {"要"}}, coldDegrees)
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",

@@ -1,0 +1,48 @@
+package intake
+
+import "testing"
+
+// TestBlindDangerSession10: dangers of the blind dev set dev-s19u in words
+// the lists did not hold (一摊血; a child alone by water or an edge, 没大人;
+// cladding flapping over parked cars; an old woman, 大娘, who cannot say where
+// she lives or does not answer her phone), and what the same words say
+// harmlessly: warm heating (暖气挺足), a danger to be prevented (以免发生火灾,
+// 避免…), a thing not seen to fall (目前未见脱落), 感觉要晕倒 after overtime.
+func TestBlindDangerSession10(t *testing.T) {
+	checkDanger(t, []dangerCase{
+		{"二单元门口地上一摊血 顺着台阶往下滴", true},
+		{"河边有个小孩自己在扔石子 旁边没大人", true},
+		{"阳台上站着个三岁小孩 家长不在", true},
+		{"小区游泳池的水好脏 孩子游完身上痒", false},
+		{"6号楼顶上的铁皮一掀一掀的 底下停着好几辆车", true},
+		{"走廊的瓷砖鼓起来了 有几块已经碎了", false},
+		{"小区里有个老大娘转来转去 问她住哪说不清", true},
+		{"12号楼的王大娘电话也没接 敲门也没动静", true},
+		{"宝贝 我到家了 电梯里信号不好刚才没接到", false},
+		{"这天冷得不想出门 家里暖气挺足 二十三度", false},
+		{"暖气不热 屋里冻得受不了", true},
+		{"请勿在楼道堆放杂物，以免发生火灾", false},
+		{"为避免触电，请勿私拉电线", false},
+		{"配电室门缝有焦味，以免发生火灾请立即断电检查", true},
+		{"2号楼墙皮起皮，目前未见脱落", false},
+		{"2号楼墙皮大片脱落，下面是人行道", true},
+		{"加班加到感觉要晕倒了", false},
+		{"有个老人在花坛边晕倒了", true},
+	})
+}
+
+// TestBlindAlarmsSession10: 这不是演习 is an alarm, not a drill; hearsay
+// (我刚听说) about a numbered place here with the danger still going on is
+// relayed news, not a story elsewhere; 小朋友在小区 is a child here, not a
+// friend's compound; a thing that is said to hold (还牢, 里面都是好的) is no
+// danger, however its learnt signal reads. Rows of dev-s19u, reworded.
+func TestBlindAlarmsSession10(t *testing.T) {
+	checkAckUrgent(t, []ackUrgentCase{
+		{"这不是演习 5号楼1单元楼道里全是烟 警报在响", true, true},
+		{"明天上午消防演习 楼道里会有烟 大家别慌", false, false},
+		{"我刚听说7栋有个老人摔在浴室里起不来 现在还在里面 7栋301", true, true},
+		{"听说隔壁小区有只狗咬了人 大家遛狗记得拴绳", false, false},
+		{"有个小朋友在小区人工湖边上玩 没大人 水很深", true, true},
+		{"楼道里那个配电箱的门合不上 里面都是好的 4栋2单元", true, false},
+	})
+}
