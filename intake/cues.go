@@ -30,6 +30,7 @@ const (
 	cueEnded    // 没人受伤, 人没事: it ended well (endedWords)
 	cueFallen   // 掉下来, 塌, 松了: a thing fell or gave way (fallenWords)
 	cueRelapse  // 又, 还在, 根本没: it is back or goes on after all (goesOnWords)
+	cueRisk     // 隐患: a hedge, unless a thing is loose or fallen over people (riskWords)
 	cuePairBase // object and state groups of allDangerPairs: base+2i, base+2i+1
 )
 
@@ -119,6 +120,7 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cueContrast, contrastWords)
 	add(cueMinor, minorWords)
 	add(cueHedge, hedgeWords)
+	add(cueRisk, riskWords)
 	add(cueNow, nowWords)
 	add(cueSettled, settledWords)
 	add(cueSettled, resolvedWords)

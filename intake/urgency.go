@@ -200,7 +200,16 @@ var calmContext = []string{
 // risk rather than a harm (隐患, 风险), a story's sequel (后来). They calm
 // unless the message says the danger is here now (nowWords): 万一砸到人怎么办
 // …广告牌在晃 快掉了 and 大家注意安全 3号楼着火了 烟越来越大 are alarms.
-var hedgeWords = []string{"视频", "听说", "万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "后来", "怎么自救", "隐患", "风险", "以防", "防火"}
+var hedgeWords = []string{"视频", "听说", "万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "后来", "怎么自救", "风险", "以防", "防火"}
+
+// riskWords name a hazard (隐患): a hedge like hedgeWords (楼道里堆满纸箱 有火灾隐患
+// is a mild report, 无安全隐患 no report at all), but not over a thing loose or
+// fallen with people beneath (外墙保温层大面积脱落 下面是孩子们玩耍的地方 请尽快
+// 排除隐患): that danger is there now, and a letter names it a 隐患 by habit. In
+// the dev files (session 10, urg7) every 隐患 message with such a thing pair is
+// urgent (3: letters in dev-s17p, dev-s19u and formal/dev), and no mild one
+// has one (nor any of the 21 隐患 rows of corpus_train.tsv with an urgent label).
+var riskWords = []string{"隐患"}
 
 // nowWords say a danger is going on now or about to happen, or call for
 // help or flight at once. (Instructions such as 别开灯 are not among them:
@@ -279,7 +288,8 @@ func (s cueSet) calm() bool { return s.calmFrame() || s.settled() }
 // apart so that the settled cues change the rules' decisions, not the
 // model's inputs.
 func (s cueSet) calmFrame() bool {
-	return s.has(cueCalm) || s.has(cueHedge) && !s.has(cueNow) || s.has(cueRelief) && !s.has(cueContrast)
+	return s.has(cueCalm) || (s.has(cueHedge) || s.has(cueRisk) && !s.thingDanger()) && !s.has(cueNow) ||
+		s.has(cueRelief) && !s.has(cueContrast)
 }
 
 // negations before a danger word cancel it (没砸到人, 差点起火 is still a

@@ -46,3 +46,21 @@ func TestBlindAlarmsSession10(t *testing.T) {
 		{"楼道里那个配电箱的门合不上 里面都是好的 4栋2单元", true, false},
 	})
 }
+
+// TestRiskOverPeople: 隐患 hedges a danger word (有火灾隐患 is a mild report)
+// but not a thing loose or fallen over people, which a letter calls a 隐患
+// by habit (formal/dev, dev-s17p).
+func TestRiskOverPeople(t *testing.T) {
+	for _, c := range []struct {
+		text         string
+		danger, calm bool
+	}{
+		{"6号楼外墙瓷砖成片脱落，下面是幼儿园门口，请尽快消除隐患。", true, false},
+		{"物业管管吧 9栋楼道里堆满纸箱 有火灾隐患", true, true},
+		{"如果外墙瓷砖脱落，下面是人行道，大家注意", true, true},
+	} {
+		if danger, calm := detectUrgency(Normalize(c.text)); danger != c.danger || calm != c.calm {
+			t.Errorf("detectUrgency(%q) = %v, %v; want %v, %v", c.text, danger, calm, c.danger, c.calm)
+		}
+	}
+}
