@@ -68,7 +68,9 @@ var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "
 	"不是漏气": {"是"}, "不是出事": {"是"},
 	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"},
 	// dev-s19u (blind): 这不是演习哈 …楼道全是烟 is an alarm; 感觉要晕倒 is tiredness
-	"是演习": {"不"}, "演习": {"不是"}, "演练": {"不是"}, "晕倒": {"要"}}, coldDegrees)
+	"是演习": {"不"}, "演习": {"不是"}, "演练": {"不是"}, "晕倒": {"要"},
+	// 要不要紧啊 asks whether it is serious (dev-s10u): no retraction
+	"不要紧": {"要"}}, coldDegrees)
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",

@@ -48,8 +48,9 @@ var dangerWords = []string{
 	// dev-s17u/plain.tsv: poisoned bait where pets and children go (撒了拌药的肉块),
 	// foaming at the mouth whoever it is
 	"拌药", "毒饵", "投毒", "吐白沫",
-	// dev-s19u (blind): blood on the stairs (楼梯上一摊血 一直滴到外面)
-	"摊血",
+	// dev-s19u (blind): blood on the stairs (楼梯上一摊血 一直滴到外面); a door
+	// that shuts on people (电梯关门夹人, dev-s18b)
+	"摊血", "夹人",
 }
 
 // dangerPair is an object and what is happening to it.
@@ -59,7 +60,7 @@ type dangerPair struct{ objects, states []string }
 // happening to it (煤气…味, 水管…爆, 暖气…不热, 电梯…困).
 var dangerPairs = []dangerPair{
 	{[]string{"煤气", "燃气", "天然气", "瓦斯", "臭鸡蛋", "坏鸡蛋", "臭蛋", "烧焦", "烧糊", "焦糊", "烧电线", "烧塑料", "橡胶", "灶没关", "火没关", "气没关", "阀门没关"}, []string{"味", "泄漏", "漏了", "走字", "嘶嘶", "呲呲", "滋滋"}},
-	{[]string{"水管", "管子", "热水管", "暖气管", "管道", "阀门"}, []string{"爆", "破了", "裂了", "喷", "漏水严重"}},
+	{[]string{"水管", "管子", "热水管", "暖气管", "管道", "阀门"}, []string{"爆", "破了", "裂了", "喷", "漏水严重", "崩了", "崩开"}},
 	{[]string{"暖气"}, []string{"不热", "冰凉", "没温度", "没有温度", "一点温度", "不暖", "冰的", "凉的", "冻", "冷得"}},
 	{[]string{"电梯"}, []string{"困", "关在", "关着", "被关", "出不来", "掉到", "一下掉", "卡在", "卡住", "里面有人", "没关"}},
 	{[]string{"老人", "奶奶", "爷爷", "大爷", "阿姨", "老爷子", "老太太", "一个人住", "独居", "我爸", "我妈", "老父亲", "老母亲", "病人", "孕妇", "大姐", "大妈", "老两口", "老俩口", "老夫妻", "阿婆", "婆婆", "老人家", "阿伯", "痴呆", "老年痴呆", "阿尔茨海默",
@@ -88,7 +89,7 @@ var dangerPairs = []dangerPair{
 	{[]string{"液化气", "气罐", "煤气罐"}, []string{"味", "漏", "滋滋"}},
 	{[]string{"积水", "水"}, []string{"越来越深", "开不出去", "没过膝盖", "齐腰"}},
 	{[]string{"电梯"}, []string{"在里面", "停在半", "卡半", "人在里", "轿厢不在", "空的", "按铃没人", "下坠", "溜车", "冲顶", "两层中间", "卡了", "困了", "咣当一下", "一下子掉", "好像有人", "拍门", "开着就走", "开着门走", "门没关就走"}},
-	{[]string{"蒸汽", "热水", "开水", "暖气水"}, []string{"烫", "喷", "冒", "全是"}},
+	{[]string{"蒸汽", "热水", "开水", "暖气水"}, []string{"烫", "喷", "冒", "全是", "呲得", "呲了"}},
 	{[]string{"冰面", "冰上", "池塘", "河边", "水边", "天台", "窗台", "楼顶边"}, []string{"小孩", "孩子", "有人", "喝醉", "醉汉", "晃悠", "边上"}},
 	// a child alone by water or an edge (游泳池边上自己玩 没大人; dev-s19u, blind):
 	// a pool or a window named with a child is often a mild report (池边的瓷砖掉了,
@@ -289,7 +290,7 @@ func (s cueSet) calm() bool { return s.calmFrame() || s.settled() }
 // model's inputs.
 func (s cueSet) calmFrame() bool {
 	return s.has(cueCalm) || (s.has(cueHedge) || s.has(cueRisk) && !s.thingDanger()) && !s.has(cueNow) ||
-		s.has(cueRelief) && !s.has(cueContrast)
+		s.has(cueRelief) && !s.has(cueContrast) && !s.has(cueRelapse)
 }
 
 // negations before a danger word cancel it (没砸到人, 差点起火 is still a

@@ -64,3 +64,30 @@ func TestRiskOverPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestStillThereAfterRelief: relief (还好我躲开了) is no calm when the
+// danger goes on (还在晃); a pipe that 崩了, hot water 呲得满屋都是, a door that
+// 夹人 are dangers; 要不要紧啊 asks and retracts nothing. Dev rows (dev-past,
+// dev-place2, dev-s13, dev-s14, dev-s18b), reworded.
+func TestStillThereAfterRelief(t *testing.T) {
+	checkDanger(t, []dangerCase{
+		{"楼下水管子崩了 水往路上淌", true},
+		{"暖气水呲得一地 烫脚", true},
+		{"单元门关门夹人 刚夹了个小孩", true},
+		{"今天股票又崩了 心态也崩了", false},
+	})
+	for _, c := range []struct {
+		text string
+		calm bool
+	}{
+		{"还好我躲开了 楼顶那块招牌还在晃 随风往下掉渣 南门", false},
+		{"幸好我躲开了 那块招牌掉下来砸在地上", true},
+	} {
+		if _, calm := detectUrgency(Normalize(c.text)); calm != c.calm {
+			t.Errorf("detectUrgency(%q) calm = %v; want %v", c.text, calm, c.calm)
+		}
+	}
+	checkAckUrgent(t, []ackUrgentCase{
+		{"喂 楼道电表箱那里冒烟了 一股焦味 要不要紧啊 快叫电工 6栋", true, true},
+	})
+}
