@@ -30,6 +30,7 @@ const (
 	cueEnded    // 没人受伤, 人没事: it ended well (endedWords)
 	cueFallen   // 掉下来, 塌, 松了: a thing fell or gave way (fallenWords)
 	cueRelapse  // 又, 还在, 根本没: it is back or goes on after all (goesOnWords)
+	cueRisk     // 隐患: a hedge, unless a thing is loose or fallen over people (riskWords)
 	cuePairBase // object and state groups of allDangerPairs: base+2i, base+2i+1
 )
 
@@ -54,7 +55,9 @@ type cueWord struct {
 var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
 	"有烟": {"头", "味", "灰", "花"}, "修好了": {"吗", "没"}, "又": {"能", "可以", "好了", "恢复", "通了"},
 	// 老人机 is a phone for the old, 老人卡 a bus pass
-	"老人": {"机", "卡"}}
+	"老人": {"机", "卡"},
+	// heating that is warm is no cold danger (家里暖气挺足 二十四度 幸福; dev-s19u)
+	"暖气": {"挺足", "很足", "足了", "挺热", "很热", "烧得"}}
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
@@ -63,7 +66,11 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针
 // bite (被蚊子咬了) is no dog's.
 var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
 	"不是漏气": {"是"}, "不是出事": {"是"},
-	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"}}, coldDegrees)
+	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"},
+	// dev-s19u (blind): 这不是演习哈 …楼道全是烟 is an alarm; 感觉要晕倒 is tiredness
+	"是演习": {"不"}, "演习": {"不是"}, "演练": {"不是"}, "晕倒": {"要"},
+	// 要不要紧啊 asks whether it is serious (dev-s10u): no retraction
+	"不要紧": {"要"}}, coldDegrees)
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",
@@ -115,6 +122,7 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cueContrast, contrastWords)
 	add(cueMinor, minorWords)
 	add(cueHedge, hedgeWords)
+	add(cueRisk, riskWords)
 	add(cueNow, nowWords)
 	add(cueSettled, settledWords)
 	add(cueSettled, resolvedWords)

@@ -24,8 +24,13 @@ var awayWords = []string{"我在单位", "我在上班", "我不在家", "我在
 // here is relayed or asks for help, so that kin and elsewhere cues do not
 // make it a story about another place.
 func relayedHere(norm string, named bool) bool {
-	return named && (containsAny(firstRunes(norm, 12), relayOpeners) || containsAny(norm, helpAsks) || containsAny(norm, awayWords))
+	return named && (containsAny(firstRunes(norm, 12), relayOpeners) || containsAny(norm, helpAsks) || containsAny(norm, awayWords) ||
+		containsAny(norm, stillThereWords))
 }
+
+// stillThereWords say a danger heard of (我刚听说3栋有个老人被困…) goes on
+// now (现在还在里面): relayed news about here, not a story (dev-s19u, blind).
+var stillThereWords = []string{"现在还在里面", "人还在里面", "现在还在"}
 
 // kinNouns name the family of a person in trouble; kinAwayWords say they are
 // far away (家属在外地无法赶回, 子女都在国外): the danger is here, and the

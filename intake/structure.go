@@ -228,6 +228,10 @@ func thirdPartyPlace(norm string) bool {
 				break
 			}
 			after := norm[from+i+len(k):]
+			if k == "朋友" && strings.HasSuffix(norm[:from+i], "小") {
+				from += i + len(k)
+				continue // 小朋友在小区游泳池 is a child here, not a friend's place
+			}
 			// allow a pronoun or 的 between the person and the place
 			for range 3 {
 				for _, skip := range []string{"她们", "他们", "的", "住", "在"} {

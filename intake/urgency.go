@@ -48,6 +48,9 @@ var dangerWords = []string{
 	// dev-s17u/plain.tsv: poisoned bait where pets and children go (撒了拌药的肉块),
 	// foaming at the mouth whoever it is
 	"拌药", "毒饵", "投毒", "吐白沫",
+	// dev-s19u (blind): blood on the stairs (楼梯上一摊血 一直滴到外面); a door
+	// that shuts on people (电梯关门夹人, dev-s18b)
+	"摊血", "夹人",
 }
 
 // dangerPair is an object and what is happening to it.
@@ -57,10 +60,12 @@ type dangerPair struct{ objects, states []string }
 // happening to it (煤气…味, 水管…爆, 暖气…不热, 电梯…困).
 var dangerPairs = []dangerPair{
 	{[]string{"煤气", "燃气", "天然气", "瓦斯", "臭鸡蛋", "坏鸡蛋", "臭蛋", "烧焦", "烧糊", "焦糊", "烧电线", "烧塑料", "橡胶", "灶没关", "火没关", "气没关", "阀门没关"}, []string{"味", "泄漏", "漏了", "走字", "嘶嘶", "呲呲", "滋滋"}},
-	{[]string{"水管", "管子", "热水管", "暖气管", "管道", "阀门"}, []string{"爆", "破了", "裂了", "喷", "漏水严重"}},
+	{[]string{"水管", "管子", "热水管", "暖气管", "管道", "阀门"}, []string{"爆", "破了", "裂了", "喷", "漏水严重", "崩了", "崩开"}},
 	{[]string{"暖气"}, []string{"不热", "冰凉", "没温度", "没有温度", "一点温度", "不暖", "冰的", "凉的", "冻", "冷得"}},
 	{[]string{"电梯"}, []string{"困", "关在", "关着", "被关", "出不来", "掉到", "一下掉", "卡在", "卡住", "里面有人", "没关"}},
 	{[]string{"老人", "奶奶", "爷爷", "大爷", "阿姨", "老爷子", "老太太", "一个人住", "独居", "我爸", "我妈", "老父亲", "老母亲", "病人", "孕妇", "大姐", "大妈", "老两口", "老俩口", "老夫妻", "阿婆", "婆婆", "老人家", "阿伯", "痴呆", "老年痴呆", "阿尔茨海默",
+		// dev-s19u (blind): Henan and Northern words for an old woman
+		"大娘", "老太",
 		"室友", "姑姑", "姑妈", "老伴"},
 		[]string{"没见", "没看到", "不应", "不接", "没人接", "打不通", "联系不上", "失联", "叫不醒", "没动静", "没声", "没回来", "没回家", "走失", "不见了", "找不到", "怪味", "没出门", "没开门", "堆在门口", "摔", "晕", "倒", "哭", "不动了",
 			// signs that someone has not been seen for days: post and milk not taken
@@ -74,15 +79,22 @@ var dangerPairs = []dangerPair{
 			// 敲门无人应答, 外出后至今未归)
 			"未见", "无人应答", "无人接听", "未归",
 			// session 10 (dev-s17u): 出门遛弯至今未回
-			"未回"}},
+			"未回",
+			// dev-s19u (blind): a phone not answered (打电话也没接), an elder who
+			// cannot say where they live (问她家住哪说不清)
+			"也没接", "都没接", "没接电话", "说不清"}},
 	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑"}, []string{"漏水", "滴水", "往下滴", "进水", "泡了", "漫到", "淹", "湿了", "全是水", "往下淌", "流到", "淌到", "冒水", "有水", "积水"}},
 	{[]string{"拿着", "举着", "抡着", "抄起", "挥着", "手持"}, []string{"刀", "棍", "砖", "石头", "斧", "铁锹", "酒瓶"}},
 	{[]string{"烟"}, []string{"冒", "好多", "浓", "呛人", "呛得", "滚滚", "很多", "好大", "出不去", "有烟"}},
 	{[]string{"液化气", "气罐", "煤气罐"}, []string{"味", "漏", "滋滋"}},
 	{[]string{"积水", "水"}, []string{"越来越深", "开不出去", "没过膝盖", "齐腰"}},
 	{[]string{"电梯"}, []string{"在里面", "停在半", "卡半", "人在里", "轿厢不在", "空的", "按铃没人", "下坠", "溜车", "冲顶", "两层中间", "卡了", "困了", "咣当一下", "一下子掉", "好像有人", "拍门", "开着就走", "开着门走", "门没关就走"}},
-	{[]string{"蒸汽", "热水", "开水", "暖气水"}, []string{"烫", "喷", "冒", "全是"}},
+	{[]string{"蒸汽", "热水", "开水", "暖气水"}, []string{"烫", "喷", "冒", "全是", "呲得", "呲了"}},
 	{[]string{"冰面", "冰上", "池塘", "河边", "水边", "天台", "窗台", "楼顶边"}, []string{"小孩", "孩子", "有人", "喝醉", "醉汉", "晃悠", "边上"}},
+	// a child alone by water or an edge (游泳池边上自己玩 没大人; dev-s19u, blind):
+	// a pool or a window named with a child is often a mild report (池边的瓷砖掉了,
+	// 孩子游完起疹子), a child with nobody watching is not
+	{[]string{"泳池", "池子", "池边", "水边", "河边", "池塘", "冰面", "窗台", "天台", "楼顶", "阳台"}, []string{"没大人", "没有大人", "家长不在", "大人不在", "没人看着"}},
 	{[]string{"水"}, []string{"流到楼梯", "漫到", "往外冒", "没过脚", "到小腿", "灌进", "往里灌"}},
 	{[]string{"配电箱", "电箱", "电表", "电线", "插座", "电闸"}, []string{"响", "火", "冒烟", "糊", "焦", "烫", "掉下来", "耷拉", "断", "拖在", "拖到", "垂到", "碰到地"}},
 	{[]string{"井盖", "井口", "下水井", "窨井", "盖板", "沟盖", "雨水井", "检修井", "电缆井", "井道"}, []string{"没了", "丢", "翻", "开着", "冲开", "掀开", "没盖", "洞", "黑咕隆咚", "不见", "碎了", "塌了", "陷下去",
@@ -147,9 +159,13 @@ var thingPairs = []dangerPair{
 	{[]string{"裂了", "裂开", "松了", "晃", "翘起", "歪了", "斜了", "掉渣", "掉灰", "悬着", "吊着", "要掉", "掉下来",
 		// session 10 (dev-s17u, dev-s14): a facade shedding over people
 		// (保温板掀起来一大块…下面是幼儿园的道)
-		"掀起", "脱落", "跌落", "松动"},
+		"掀起", "脱落", "跌落", "松动",
+		// dev-s19u (blind): cladding flapping in the wind over parked cars
+		// (保温层一大片鼓起来了 风一吹一掀一掀的 底下停满车)
+		"一掀一掀"},
 		[]string{"下面是", "下面就是", "下面有人", "底下有人", "底下是", "底下就是", "下面天天", "底下天天", "底下人", "下面人",
-			"从这过", "从这走", "从下面过", "从底下过", "下面好多人", "底下好多人", "下面老人", "底下老人", "下面孩子", "底下孩子"}},
+			"从这过", "从这走", "从下面过", "从底下过", "下面好多人", "底下好多人", "下面老人", "底下老人", "下面孩子", "底下孩子",
+			"底下停", "下面停"}},
 }
 
 // allDangerPairs are dangerPairs and thingPairs, in the order of their cue
@@ -163,7 +179,9 @@ var allDangerPairs = append(dangerPairs[:len(dangerPairs):len(dangerPairs)], thi
 // word, a person in danger, a smell of gas or a fire.
 var minorWords = []string{"不急", "不着急", "有空", "抽空", "方便的时候", "还能用", "不影响", "掉漆", "有点晃", "有点松", "有点锈", "打不着", "点不着",
 	// session 10 (dev-s17u): 漆掉了, 还不至于断, 还能玩
-	"漆掉", "不至于", "还能玩"}
+	"漆掉", "不至于", "还能玩",
+	// dev-s19u (blind): 目前看着还牢, 还牢固, 里面都是好的
+	"还牢", "都是好的"}
 
 // calmContext marks danger words that are not a report: news, drills,
 // films, the past, other communities, trouble already mended.
@@ -183,7 +201,16 @@ var calmContext = []string{
 // risk rather than a harm (隐患, 风险), a story's sequel (后来). They calm
 // unless the message says the danger is here now (nowWords): 万一砸到人怎么办
 // …广告牌在晃 快掉了 and 大家注意安全 3号楼着火了 烟越来越大 are alarms.
-var hedgeWords = []string{"视频", "听说", "万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "后来", "怎么自救", "隐患", "风险", "以防", "防火"}
+var hedgeWords = []string{"视频", "听说", "万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "后来", "怎么自救", "风险", "以防", "防火"}
+
+// riskWords name a hazard (隐患): a hedge like hedgeWords (楼道里堆满纸箱 有火灾隐患
+// is a mild report, 无安全隐患 no report at all), but not over a thing loose or
+// fallen with people beneath (外墙保温层大面积脱落 下面是孩子们玩耍的地方 请尽快
+// 排除隐患): that danger is there now, and a letter names it a 隐患 by habit. In
+// the dev files (session 10, urg7) every 隐患 message with such a thing pair is
+// urgent (3: letters in dev-s17p, dev-s19u and formal/dev), and no mild one
+// has one (nor any of the 21 隐患 rows of corpus_train.tsv with an urgent label).
+var riskWords = []string{"隐患"}
 
 // nowWords say a danger is going on now or about to happen, or call for
 // help or flight at once. (Instructions such as 别开灯 are not among them:
@@ -262,7 +289,8 @@ func (s cueSet) calm() bool { return s.calmFrame() || s.settled() }
 // apart so that the settled cues change the rules' decisions, not the
 // model's inputs.
 func (s cueSet) calmFrame() bool {
-	return s.has(cueCalm) || s.has(cueHedge) && !s.has(cueNow) || s.has(cueRelief) && !s.has(cueContrast)
+	return s.has(cueCalm) || (s.has(cueHedge) || s.has(cueRisk) && !s.thingDanger()) && !s.has(cueNow) ||
+		s.has(cueRelief) && !s.has(cueContrast) && !s.has(cueRelapse)
 }
 
 // negations before a danger word cancel it (没砸到人, 差点起火 is still a
@@ -270,7 +298,10 @@ func (s cueSet) calmFrame() bool {
 // do words of habit (经常摔倒, 易摔倒, 容易摔: a standing complaint about a
 // road or a step, not a person down now; session 10, formal7, hotline7 and
 // heldout_handwritten rows).
-var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别", "不要", "并非", "经常", "时常", "常常", "容易", "易"}
+var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别", "不要", "并非", "经常", "时常", "常常", "容易", "易",
+	// a danger to be prevented (以免发生火灾, 避免…) or not seen (目前未见脱落):
+	// dev-s19u (blind), a notice and a letter asking for yearly repairs
+	"以免", "以免发生", "避免", "避免发生", "未见"}
 
 // detectUrgency reports whether the normalised text mentions danger, and
 // whether it does so in a calm context (news, drills, hypotheticals).
