@@ -114,7 +114,7 @@ start() {
   drained </dev/null >/dev/null 2>&1 &
 }
 # drained: from the end of the offered load, looks once a second whether
-# a message is pending; at the first look that finds none, writes the
+# a message is pending (one inbox row read a look); at the first look that finds none, writes the
 # milliseconds since the start, PostgreSQL's CPU and each bot's CPU and
 # throttled periods to $tmp/drained, and ends. The bots' work on the
 # messages is done there; what follows is sending answers the bot paces
@@ -123,8 +123,9 @@ drained() {
   local n group
   sleep "$(awk -v d="${DURATION:-30s}" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; print n }')"
   while [ ! -e "$tmp/stop" ]; do
-    n=$(psql -qtA "$pg/$name" -c "SELECT count(*) FROM inbox WHERE done_at = 0" 2>/dev/null) || n=
-    if [ "$n" = 0 ]; then
+    # (one row read at most: a count would add the backlog to the rows read)
+    n=$(psql -qtA "$pg/$name" -c "SELECT EXISTS (SELECT 1 FROM inbox WHERE done_at = 0)" 2>/dev/null) || n=
+    if [ "$n" = f ]; then
       {
         echo "at $(($(date +%s%3N) - $(cat "$tmp/t0")))"
         echo "pg $(cat "$cg/cpuacct/nb-$name-pg/cpuacct.usage")"
