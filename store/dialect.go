@@ -93,7 +93,7 @@ type queries struct {
 
 func newQueries(d dialect) queries {
 	return queries{
-		claimChats:       claimChatsQuery(d.byteOrder, d.writableWith()),
+		claimChats:       claimChatsQuery(d.byteOrder, d.inboxOrder, d.writableWith()),
 		leasedInbox:      leasedInboxQuery(d.lateral(), d.inboxOrder),
 		claimOutbox:      claimQuery(d.indexedBy),
 		outboxInFlight:   inFlightQuery(d.indexedBy),

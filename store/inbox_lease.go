@@ -19,25 +19,38 @@ import (
 // rather than each hold a chat the other waits for.
 //
 // Where the database runs a data-modifying statement in WITH (PostgreSQL,
-// walkEnd), the statement also returns how many messages it took and the
-// id of the last: where the next claim may start (claimStart).
-func claimChatsQuery(byteOrder func(string) string, walkEnd bool) string {
+// walkEnd), the statement also returns how many messages it took, the id
+// of the last (where the next claim may start: claimStart) and how many of
+// the owner's own were pending (the walk takes the limit less those).
+func claimChatsQuery(byteOrder, inboxOrder func(string) string, walkEnd bool) string {
 	walk := `SELECT i.id, i.platform, i.chat_key FROM inbox AS i
 		WHERE i.done_at = 0 AND i.id > ? AND NOT EXISTS (SELECT 1 FROM chat_leases AS l
 			WHERE l.platform = i.platform AND l.chat_key = i.chat_key AND l.owner <> ? AND l.expires_at > ?)
-		ORDER BY i.id LIMIT ?`
+		ORDER BY i.id LIMIT %s`
 	insert := `INSERT INTO chat_leases (platform, chat_key, owner, expires_at)
 	SELECT p.platform, p.chat_key, CAST(? AS TEXT), CAST(? AS BIGINT) FROM %s AS p WHERE true GROUP BY p.platform, p.chat_key
 		ORDER BY ` + byteOrder("p.platform") + `, ` + byteOrder("p.chat_key") + `
 	ON CONFLICT (platform, chat_key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
 	WHERE chat_leases.owner = excluded.owner OR chat_leases.expires_at <= ?`
 	if !walkEnd {
-		return fmt.Sprintf(insert, "("+walk+")")
+		return fmt.Sprintf(insert, "("+fmt.Sprintf(walk, "?")+")")
 	}
-	// MATERIALIZED: the walk runs once, for the insert and the count; the
-	// insert runs to completion though nothing reads it.
-	return `WITH p AS MATERIALIZED (` + walk + `), leased AS (` + fmt.Sprintf(insert, "p") + `)
-	SELECT count(*), coalesce(max(p.id), 0) FROM p`
+	// A walk from the oldest counted the owner's own pending messages in its
+	// limit, so an owner with a batch's worth waiting took no more chats;
+	// one that starts further on does not meet them, so they are counted
+	// first (own, at most the limit) and the walk takes the rest. Otherwise
+	// a lane under a backlog took new chats at every claim and let the
+	// leases of those it had not reached run out (another lane then took
+	// them over). MATERIALIZED: the walk runs once, for the insert and the
+	// count; the insert runs to completion though nothing reads it.
+	own := `SELECT count(*) AS n FROM (SELECT 1 FROM chat_leases AS l CROSS JOIN LATERAL (SELECT 1 FROM inbox
+		WHERE inbox.platform = ` + inboxOrder("l.platform") + ` AND inbox.chat_key = ` + inboxOrder("l.chat_key") + `
+			AND inbox.done_at = 0 OFFSET 0) AS i
+		WHERE l.owner = ? AND l.expires_at > ? LIMIT ?) AS o`
+	return `WITH own AS MATERIALIZED (` + own + `),
+	p AS MATERIALIZED (` + fmt.Sprintf(walk, "greatest(CAST(? AS BIGINT) - (SELECT n FROM own), 0)") + `),
+	leased AS (` + fmt.Sprintf(insert, "p") + `)
+	SELECT count(*), coalesce(max(p.id), 0), (SELECT n FROM own) FROM p`
 }
 
 // claimChatsArgs are the arguments of claimChatsQuery in the order of its
@@ -46,7 +59,7 @@ func claimChatsArgs(walkEnd bool, after, now, until int64, owner string, limit i
 	walk := []any{after, owner, now, limit}
 	insert := []any{owner, until}
 	if walkEnd {
-		return append(append(walk, insert...), now)
+		return append(append(append([]any{owner, now, limit}, walk...), insert...), now)
 	}
 	return append(append(insert, walk...), now)
 }
@@ -227,10 +240,12 @@ func (tx *tx) ClaimInbox(limit int, lease time.Duration, owner string) ([]*nb.In
 			return nil, fmt.Errorf("claim inbox chats: %w", err)
 		}
 	} else {
-		if err := tx.queryRow(tx.db.q.claimChats, args...).Scan(&w.n, &w.last); err != nil {
+		var own int
+		if err := tx.queryRow(tx.db.q.claimChats, args...).Scan(&w.n, &w.last, &own); err != nil {
 			return nil, fmt.Errorf("claim inbox chats: %w", err)
 		}
-		tx.claimed = &w // kept once committed
+		w.limit = max(limit-own, 0) // what the walk was asked for
+		tx.claimed = &w             // kept once committed
 	}
 	list, err := queryList(tx, scanInbox, tx.db.q.leasedInbox, owner, now, limit)
 	if err != nil {

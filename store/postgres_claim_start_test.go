@@ -44,7 +44,7 @@ func claimRowsRead(t *testing.T, db *DB, owner string, limit int, read *int64) (
 // more than the first, twice.
 // A message below where claims start that was skipped (it committed late)
 // is taken once claimStartMaxAge has passed; a chat whose lease ran out is
-// taken over.
+// taken over; an owner with a batch's worth of its own pending takes no more.
 func TestPostgresClaimStartsAfterHeld(t *testing.T) {
 	clock := &testClock{now: t0}
 	db := openPostgresTestDB(t, clock.Now)
@@ -82,13 +82,26 @@ func TestPostgresClaimStartsAfterHeld(t *testing.T) {
 		}
 	}
 
+	// An owner with a batch's worth pending takes no more chats (a walk
+	// from the oldest met its own messages first and counted them).
+	items, _ := claimRowsRead(t, db, "o0", limit, &total)
+	for _, it := range items {
+		if seen[it.ChatKey] != "o0" {
+			t.Fatalf("o0, holding %d messages, took chat %s (%s's before)", limit, it.ChatKey, seen[it.ChatKey])
+		}
+	}
+	var held int
+	if err := db.writer.QueryRow(`SELECT count(*) FROM chat_leases WHERE owner = 'o0'`).Scan(&held); err != nil || held != limit {
+		t.Fatalf("o0 holds %d chats, %v; want its %d", held, err, limit)
+	}
+
 	// A message of a new chat that commits with an id below where claims
 	// start now (as a message whose transaction began earlier would).
 	if _, err := db.writer.Exec(`INSERT INTO inbox (id, platform, chat_key, message_id, payload, received_at, done_at)
 		VALUES (500, 'sandbox', 'late', 'late', '{}', 1, 0)`); err != nil {
 		t.Fatal(err)
 	}
-	items, _ := claimRowsRead(t, db, "o8", limit, &total)
+	items, _ = claimRowsRead(t, db, "o8", limit, &total)
 	if len(items) != limit || items[0].ChatKey == "late" {
 		t.Fatalf("claim right after: %d messages from %s; want %d after the held ones", len(items), items[0].ChatKey, limit)
 	}
