@@ -85,6 +85,7 @@ type dialect interface {
 type queries struct {
 	claimChats       string
 	leasedInbox      string
+	ownPending       string
 	claimOutbox      string
 	outboxInFlight   string
 	candidatesByUnit string
@@ -93,8 +94,9 @@ type queries struct {
 
 func newQueries(d dialect) queries {
 	return queries{
-		claimChats:       claimChatsQuery(d.byteOrder, d.inboxOrder, d.writableWith()),
+		claimChats:       claimChatsQuery(d.byteOrder, d.writableWith()),
 		leasedInbox:      leasedInboxQuery(d.lateral(), d.inboxOrder),
+		ownPending:       ownPendingQuery(d.inboxOrder),
 		claimOutbox:      claimQuery(d.indexedBy),
 		outboxInFlight:   inFlightQuery(d.indexedBy),
 		candidatesByUnit: candidatesQuery("unit_id", d.indexedBy("cases_open_unit_candidates")),

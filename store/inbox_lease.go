@@ -19,10 +19,9 @@ import (
 // rather than each hold a chat the other waits for.
 //
 // Where the database runs a data-modifying statement in WITH (PostgreSQL,
-// walkEnd), the statement also returns how many messages it took, the id
-// of the last (where the next claim may start: claimStart) and how many of
-// the owner's own were pending (the walk takes the limit less those).
-func claimChatsQuery(byteOrder, inboxOrder func(string) string, walkEnd bool) string {
+// walkEnd), the statement also returns how many messages it took and the
+// id of the last: where the next claim may start (claimStart).
+func claimChatsQuery(byteOrder func(string) string, walkEnd bool) string {
 	walk := `SELECT i.id, i.platform, i.chat_key FROM inbox AS i
 		WHERE i.done_at = 0 AND i.id > ? AND NOT EXISTS (SELECT 1 FROM chat_leases AS l
 			WHERE l.platform = i.platform AND l.chat_key = i.chat_key AND l.owner <> ? AND l.expires_at > ?)
@@ -35,22 +34,26 @@ func claimChatsQuery(byteOrder, inboxOrder func(string) string, walkEnd bool) st
 	if !walkEnd {
 		return fmt.Sprintf(insert, "("+fmt.Sprintf(walk, "?")+")")
 	}
-	// A walk from the oldest counted the owner's own pending messages in its
-	// limit, so an owner with a batch's worth waiting took no more chats;
-	// one that starts further on does not meet them, so they are counted
-	// first (own, at most the limit) and the walk takes the rest. Otherwise
-	// a lane under a backlog took new chats at every claim and let the
-	// leases of those it had not reached run out (another lane then took
-	// them over). MATERIALIZED: the walk runs once, for the insert and the
-	// count; the insert runs to completion though nothing reads it.
-	own := `SELECT count(*) AS n FROM (SELECT 1 FROM chat_leases AS l CROSS JOIN LATERAL (SELECT 1 FROM inbox
+	// MATERIALIZED: the walk runs once, for the insert and the count; the
+	// insert runs to completion though nothing reads it.
+	return `WITH p AS MATERIALIZED (` + fmt.Sprintf(walk, "?") + `), leased AS (` + fmt.Sprintf(insert, "p") + `)
+	SELECT count(*), coalesce(max(p.id), 0) FROM p`
+}
+
+// ownPendingQuery counts the pending messages of the chats one owner holds,
+// up to a limit. A walk from the oldest met them first and counted them in
+// its limit, so an owner with a batch's worth waiting took no new chats; a
+// walk that starts further on (claimStart) does not meet them, so they are
+// counted first and the walk takes the rest. Otherwise a lane under a
+// backlog took new chats at every claim and let the leases of those it had
+// not reached run out (another lane then took them over). Its own
+// statement, so that the walk's LIMIT is a parameter the planner sees (a
+// subquery there made it read every lease a claim).
+func ownPendingQuery(inboxOrder func(string) string) string {
+	return `SELECT count(*) FROM (SELECT 1 FROM chat_leases AS l CROSS JOIN LATERAL (SELECT 1 FROM inbox
 		WHERE inbox.platform = ` + inboxOrder("l.platform") + ` AND inbox.chat_key = ` + inboxOrder("l.chat_key") + `
 			AND inbox.done_at = 0 OFFSET 0) AS i
 		WHERE l.owner = ? AND l.expires_at > ? LIMIT ?) AS o`
-	return `WITH own AS MATERIALIZED (` + own + `),
-	p AS MATERIALIZED (` + fmt.Sprintf(walk, "greatest(CAST(? AS BIGINT) - (SELECT n FROM own), 0)") + `),
-	leased AS (` + fmt.Sprintf(insert, "p") + `)
-	SELECT count(*), coalesce(max(p.id), 0), (SELECT n FROM own) FROM p`
 }
 
 // claimChatsArgs are the arguments of claimChatsQuery in the order of its
@@ -59,7 +62,7 @@ func claimChatsArgs(walkEnd bool, after, now, until int64, owner string, limit i
 	walk := []any{after, owner, now, limit}
 	insert := []any{owner, until}
 	if walkEnd {
-		return append(append(append([]any{owner, now, limit}, walk...), insert...), now)
+		return append(append(walk, insert...), now)
 	}
 	return append(append(insert, walk...), now)
 }
@@ -234,18 +237,23 @@ func (tx *tx) ClaimInbox(limit int, lease time.Duration, owner string) ([]*nb.In
 	if walkEnd {
 		w = tx.db.claims.from(at, limit)
 	}
-	args := claimChatsArgs(walkEnd, w.after, now, until, owner, limit)
 	if !walkEnd {
+		args := claimChatsArgs(walkEnd, w.after, now, until, owner, limit)
 		if _, err := tx.exec(tx.db.q.claimChats, args...); err != nil {
 			return nil, fmt.Errorf("claim inbox chats: %w", err)
 		}
 	} else {
 		var own int
-		if err := tx.queryRow(tx.db.q.claimChats, args...).Scan(&w.n, &w.last, &own); err != nil {
-			return nil, fmt.Errorf("claim inbox chats: %w", err)
+		if err := tx.queryRow(tx.db.q.ownPending, owner, now, limit).Scan(&own); err != nil {
+			return nil, fmt.Errorf("claim inbox: own pending: %w", err)
 		}
-		w.limit = max(limit-own, 0) // what the walk was asked for
-		tx.claimed = &w             // kept once committed
+		if w.limit = limit - own; w.limit > 0 {
+			args := claimChatsArgs(walkEnd, w.after, now, until, owner, w.limit)
+			if err := tx.queryRow(tx.db.q.claimChats, args...).Scan(&w.n, &w.last); err != nil {
+				return nil, fmt.Errorf("claim inbox chats: %w", err)
+			}
+			tx.claimed = &w // kept once committed
+		}
 	}
 	list, err := queryList(tx, scanInbox, tx.db.q.leasedInbox, owner, now, limit)
 	if err != nil {
