@@ -39,7 +39,6 @@ type DB struct {
 	ckpt    *checkpointer // SQLite: copies the log back off the writer's path; nil on PostgreSQL
 	units   unitCache
 	members memberCache // chat memberships known committed
-	claims  claimStart  // where the inbox claims start (PostgreSQL)
 	// Created tells whether Open created the database: a new SQLite file,
 	// or a PostgreSQL database that had no NeighborBot tables.
 	Created bool
@@ -196,12 +195,6 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, cache *stmtCache, opts *sql
 	if err == nil && (len(t.members) > 0 || t.rowsDeleted) {
 		db.members.keep(t.members, t.rowsDeleted)
 	}
-	if err == nil && t.claimed != nil {
-		db.claims.keep(*t.claimed)
-	}
-	if err == nil && t.leasesEnded {
-		db.claims.restart()
-	}
 	// The transaction has given its connection back: only now may the
 	// queries it ran unprepared be prepared on the pool (see stmtCache).
 	if len(t.unprepared) > 0 {
@@ -246,8 +239,6 @@ type tx struct {
 	noGrants    int64                // a person known to hold no role grant in this transaction (0: none known)
 	members     []memberKey          // memberships recorded, to cache after the commit
 	rowsDeleted bool                 // chats or persons deleted: cached memberships are forgotten after the commit
-	claimed     *claimWalk           // the inbox claim's walk, to keep after the commit
-	leasesEnded bool                 // chat leases of pending messages ended: claims start at the oldest after the commit
 	failed      error                // the first error a statement returned (see note)
 	// writes counts the statements run that may have written (any but a
 	// SELECT): a row read earlier in the transaction is still as read while

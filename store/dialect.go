@@ -68,24 +68,11 @@ type dialect interface {
 	// byteOrder is expr (a text column) compared byte by byte, as Go
 	// compares strings, whatever the column's collation.
 	byteOrder(expr string) string
-	// inboxOrder is expr (a text column) compared in the collation of the
-	// inbox's text columns, the database's default, so that a condition
-	// between it and one of them can use the inbox's indexes.
-	inboxOrder(expr string) string
-	// lateral reports whether a subquery in FROM may refer to the tables
-	// before it (LATERAL).
-	lateral() bool
-	// writableWith reports whether a data-modifying statement may run in
-	// WITH, its rows read by the main statement (PostgreSQL), as the inbox
-	// claim does to learn where it stopped (claimStart).
-	writableWith() bool
 }
 
 // queries are the statements built from dialect pieces.
 type queries struct {
 	claimChats       string
-	leasedInbox      string
-	ownPending       string
 	claimOutbox      string
 	outboxInFlight   string
 	candidatesByUnit string
@@ -94,9 +81,7 @@ type queries struct {
 
 func newQueries(d dialect) queries {
 	return queries{
-		claimChats:       claimChatsQuery(d.byteOrder, d.writableWith()),
-		leasedInbox:      leasedInboxQuery(d.lateral(), d.inboxOrder),
-		ownPending:       ownPendingQuery(d.inboxOrder),
+		claimChats:       claimChatsQuery(d.byteOrder),
 		claimOutbox:      claimQuery(d.indexedBy),
 		outboxInFlight:   inFlightQuery(d.indexedBy),
 		candidatesByUnit: candidatesQuery("unit_id", d.indexedBy("cases_open_unit_candidates")),

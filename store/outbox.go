@@ -110,9 +110,6 @@ func (tx *tx) ReleaseLeases(prefix, except string) (int64, error) {
 		return 0, fmt.Errorf("release chat leases: %w", err)
 	}
 	chats, err := res.RowsAffected()
-	if chats > 0 {
-		tx.leasesEnded = true // their messages are free: the next claim walks from the oldest
-	}
 	return n + chats, err
 }
 

@@ -72,9 +72,9 @@ func TestQueryPlans(t *testing.T) {
 			[]string{"USING INDEX outbox_pending (platform=?)", "USING INDEX outbox_pending_chat (platform=? AND chat_external_id=? AND id<?)"}},
 		{"pending inbox", `SELECT id, payload FROM inbox WHERE done_at = 0 ORDER BY id LIMIT 64`, nil,
 			[]string{"INDEX inbox_pending"}},
-		{"claim inbox chats", db.q.claimChats, claimChatsArgs(false, 0, 0, 1<<50, "o", 256),
+		{"claim inbox chats", db.q.claimChats, []any{"o", 1 << 50, "o", 0, 256, 0},
 			[]string{"INDEX inbox_pending", "chat_leases"}},
-		{"leased inbox", db.q.leasedInbox, []any{"o", 0, 256}, []string{"INDEX inbox_pending"}},
+		{"leased inbox", leasedInboxQuery, []any{"o", 0, 256}, []string{"INDEX inbox_pending"}},
 		{"release chats", `DELETE FROM chat_leases WHERE owner = ? AND NOT EXISTS (SELECT 1 FROM inbox AS i
 			WHERE i.done_at = 0 AND i.platform = chat_leases.platform AND i.chat_key = chat_leases.chat_key)`,
 			[]any{"o"}, []string{"INDEX chat_leases_owner", "INDEX inbox_pending_chat"}},

@@ -97,13 +97,6 @@ func (postgresDialect) freshReads() string { return `SET TRANSACTION ISOLATION L
 // inbox's chat columns have it) may be a language's.
 func (postgresDialect) byteOrder(expr string) string { return expr + ` COLLATE "C"` }
 
-func (postgresDialect) writableWith() bool { return true }
-
-// inboxOrder: the inbox's chat columns have the database's default
-// collation; the lease table's are "C" (byteOrder).
-func (postgresDialect) inboxOrder(expr string) string { return expr + ` COLLATE "default"` }
-func (postgresDialect) lateral() bool                 { return true }
-
 // keyLock is a transaction-level advisory lock on a hash of the key: held
 // until the transaction ends, reentrant, and no row is touched (so it adds
 // no serialization failure; a deadlock between two is detected and the

@@ -121,8 +121,8 @@ func TestPostgresInboxClaimWalksIndex(t *testing.T) {
 		query string
 		args  []any
 	}{
-		"claim inbox chats": {db.q.claimChats, claimChatsArgs(true, 0, 0, 1<<50, "o", 256)},
-		"leased inbox":      {db.q.leasedInbox, []any{"o", 0, 256}},
+		"claim inbox chats": {db.q.claimChats, []any{"o", 1 << 50, "o", 0, 256, 0}},
+		"leased inbox":      {leasedInboxQuery, []any{"o", 0, 256}},
 	}
 	for name, q := range queries {
 		if p := explain(t, db, q.query, q.args...); !strings.Contains(p, "Bitmap") {

@@ -28,18 +28,10 @@ func (sqliteDialect) optimize() string           { return `PRAGMA optimize` }
 func (sqliteDialect) queueScans() string         { return "" }
 func (sqliteDialect) freshReads() string         { return "" }
 
-// writableWith: SQLite runs no INSERT in WITH; its claims start at the
-// oldest pending message (one writer: the lanes take turns anyway).
-func (sqliteDialect) writableWith() bool { return false }
-
 // byteOrder: SQLite's default collation, BINARY, is byte order.
 func (sqliteDialect) byteOrder(expr string) string { return expr }
-
-// inboxOrder: every column has BINARY.
-func (sqliteDialect) inboxOrder(expr string) string { return expr }
-func (sqliteDialect) lateral() bool                 { return false }
-func (sqliteDialect) keyLock() string               { return "" }
-func (sqliteDialect) abortsOnError() bool           { return false }
+func (sqliteDialect) keyLock() string              { return "" }
+func (sqliteDialect) abortsOnError() bool          { return false }
 
 // indexedBy makes SQLite refuse a query rather than silently plan a scan
 // (the tests pin the plans too).
