@@ -26,12 +26,18 @@
 # Prints nbload's JSON summary, then one JSON line of the run's counters
 # from the moment nbload starts offering (after its set-up): the database's
 # (inbox table and index block reads, inbox rows read, transactions
-# committed and rolled back, rows read and written), deadlocks and
+# committed and rolled back, rows read and written; the messages received
+# from the start that the bots handled, and the seconds from the start to
+# the last one handled: handled/s on the bots' side, whatever nbload's
+# answers wait for, e.g. the bot's own pacing of Telegram sends), deadlocks and
 # serialization failures in the server log (PGLOG) for NAME, CPU seconds
 # of each bot process with its periods throttled and run (of 100 ms,
 # counted once BOT_CPU applies), CPU seconds of PostgreSQL (all its
 # processes: run nothing else on it meanwhile), Redis's CPU seconds and
-# calls by command. One run at a time: two would share PostgreSQL's cgroup
+# calls by command; and "drained": the same CPU counters when the inbox
+# was first seen empty after the offered load (seconds from the start;
+# null if it never was), for the cost of handling without the answers
+# the bot still paces out after it. One run at a time: two would share PostgreSQL's cgroup
 # and the Redis database (which each flushes).
 set -euo pipefail
 bot=$1 nbload=$2 name=$3 procs=$4 rate=$5
@@ -94,6 +100,7 @@ redisstats() {
 # counters start (database statistics reset, the rest read) and the bots
 # get their quota: set-up is not counted, nor slowed by BOT_CPU.
 start() {
+  date +%s%3N >"$tmp/t0"
   psql -qtA "$pg/$name" -c "SELECT pg_stat_reset()" >/dev/null
   redisstats >"$tmp/redis0"
   echo $(($(stat -c %s "$pglog") + 1)) >"$tmp/logfrom"
@@ -103,6 +110,32 @@ start() {
   for d in "$cg"/cpuacct/nb-"$name"-[0-9]*; do
     echo "${d##*/} $(cat "$d/cpuacct.usage")" >>"$tmp/bots0"
     echo "$quota" >"$cg/cpu/${d##*/}/cpu.cfs_quota_us"
+  done
+  drained </dev/null >/dev/null 2>&1 &
+}
+# drained: from the end of the offered load, looks once a second whether
+# a message is pending (one inbox row read a look); at the first look that finds none, writes the
+# milliseconds since the start, PostgreSQL's CPU and each bot's CPU and
+# throttled periods to $tmp/drained, and ends. The bots' work on the
+# messages is done there; what follows is sending answers the bot paces
+# (Telegram: 30 a second), which nbload waits for.
+drained() {
+  local n group
+  sleep "$(awk -v d="${DURATION:-30s}" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; print n }')"
+  while [ ! -e "$tmp/stop" ]; do
+    # (one row read at most: a count would add the backlog to the rows read)
+    n=$(psql -qtA "$pg/$name" -c "SELECT EXISTS (SELECT 1 FROM inbox WHERE done_at = 0)" 2>/dev/null) || n=
+    if [ "$n" = f ]; then
+      {
+        echo "at $(($(date +%s%3N) - $(cat "$tmp/t0")))"
+        echo "pg $(cat "$cg/cpuacct/nb-$name-pg/cpuacct.usage")"
+        while read -r group _; do
+          echo "$group $(cat "$cg/cpuacct/$group/cpuacct.usage") $(awk '/^nr_periods/ { p = $2 } /^nr_throttled/ { t = $2 } END { print t, p }' "$cg/cpu/$group/cpu.stat")"
+        done <"$tmp/bots0"
+      } >"$tmp/drained.new" && mv "$tmp/drained.new" "$tmp/drained"
+      return
+    fi
+    sleep 1
   done
 }
 { # nbload's log (stderr) passes through a filter that sees the load start
@@ -114,7 +147,16 @@ start() {
     done
 } 3>&1
 
-logfrom=$(cat "$tmp/logfrom")
+touch "$tmp/stop" # ends drained
+logfrom=$(cat "$tmp/logfrom") t0=$(cat "$tmp/t0")
+drained='"drained": null'
+if [ -e "$tmp/drained" ]; then
+  drained=$(awk -v pg0="$(cat "$tmp/pgcpu0")" 'NR == FNR { u0[$1] = $2; next }
+    $1 == "at" { at = $2; next } $1 == "pg" { pg = ($2 - pg0) / 1e9; next }
+    { bots = bots sprintf("%s[%.2f, %d, %d]", bots == "" ? "" : ",", ($2 - u0[$1]) / 1e9, $3, $4) }
+    END { printf "\"drained\": {\"s\": %.1f, \"pg_cpu_s\": %.2f, \"bot_cpu_s_throttled_periods\": [%s]}", at / 1000, pg, bots }' \
+    "$tmp/bots0" "$tmp/drained")
+fi
 pgcpu=$(($(cat "$cg/cpuacct/nb-$name-pg/cpuacct.usage") - $(cat "$tmp/pgcpu0")))
 redisstats >"$tmp/redis1"
 errors=$(tail -c +"$logfrom" "$pglog" | awk -v db="@$name " '
@@ -136,8 +178,12 @@ psql -qtA "$pg/$name" -c "SELECT json_build_object(
   'inbox_rows_read', (SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)
     FROM pg_stat_user_tables WHERE relname = 'inbox'),
   'inbox_handled', (SELECT count(*) FROM inbox WHERE done_at > 0),
+  'inbox_load_handled', load.n, 'inbox_load_last_done_s', load.last_s,
+  'inbox_load_handled_per_s', round(load.n / nullif(load.last_s, 0), 1),
   'xact_commit', xact_commit, 'xact_rollback', xact_rollback,
   'tup_returned', tup_returned, 'tup_fetched', tup_fetched,
   'tup_written', tup_inserted + tup_updated + tup_deleted)
-  FROM pg_stat_database WHERE datname = current_database()" |
-  sed "s/}\$/, $errors, \"pg_cpu_s\": $(awk -v n="$pgcpu" 'BEGIN { printf "%.2f", n / 1e9 }'), \"bot_cpu_s_throttled_periods\": [$bots], $redis}/"
+  FROM pg_stat_database, (SELECT count(*) AS n, round((max(done_at) - $t0) / 1000.0, 1) AS last_s
+    FROM inbox WHERE received_at >= $t0 AND done_at > 0) AS load
+  WHERE datname = current_database()" |
+  sed "s/}\$/, $errors, $drained, \"pg_cpu_s\": $(awk -v n="$pgcpu" 'BEGIN { printf "%.2f", n / 1e9 }'), \"bot_cpu_s_throttled_periods\": [$bots], $redis}/"
