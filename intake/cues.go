@@ -54,7 +54,12 @@ type cueWord struct {
 var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
 	"有烟": {"头", "味", "灰", "花"}, "修好了": {"吗", "没"}, "又": {"能", "可以", "好了", "恢复", "通了"},
 	// 老人机 is a phone for the old, 老人卡 a bus pass
-	"老人": {"机", "卡"}}
+	"老人": {"机", "卡"},
+	// a child's tantrum (不给买就躺地上哭, 躺在地上打滚): no one is down
+	"躺地上": tantrumWords, "躺在地上": tantrumWords}
+
+// tantrumWords follow 躺地上 in a child's tantrum.
+var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不肯走", "不起来"}
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
