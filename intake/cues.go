@@ -68,7 +68,9 @@ var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不�
 // bite (被蚊子咬了) is no dog's.
 var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
 	"不是漏气": {"是"}, "不是出事": {"是"},
-	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"}}, coldDegrees)
+	"漏气": {"胎", "圈", "球", "气垫", "垫子"},
+	// 发起火来 is a temper (我老婆发起火来跟煤气罐一样), not a fire
+	"起火": {"发"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"}}, coldDegrees)
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",

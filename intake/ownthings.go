@@ -49,6 +49,10 @@ var (
 	// a quarrel heard through the wall stays the building's by its other
 	// words (楼下有人吵架, 隔壁天天吵架).
 	quarrelAfter = []string{"架", "嘴", "着要", "着买", "着去", "着让", "着不", "着非", "翻"}
+	// awayPlaces are places off the estate that the writer or their family go
+	// to: a facility word right after one (孩子学校暖气不热, 公司楼下电梯坏了,
+	// 学校食堂的电梯) is that place's, not the building's.
+	awayPlaces = []string{"学校", "公司", "单位", "宿舍", "食堂", "商场", "医院", "健身房"}
 	// ownLostThings: small things one carries; lost, they are lost and found
 	// (小区里找遍了也没找到我的耳机), not a report.
 	ownLostThings = []string{"耳机", "钥匙", "钱包", "手机", "眼镜", "手表", "充电器", "水杯", "雨伞", "门禁卡", "饭卡", "公交卡",
@@ -66,6 +70,9 @@ func ownFacilityWord(norm string, i int, w string) bool {
 		if k := strings.Index(c, w); k >= 0 && k <= i && strings.HasPrefix(norm[i-k:], c) {
 			return true
 		}
+	}
+	if endsWithAfter(norm[:i], awayPlaces, partFillers) {
+		return true
 	}
 	switch w {
 	case "燃气", "煤气", "天然气":

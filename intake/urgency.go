@@ -183,7 +183,9 @@ var calmContext = []string{
 // risk rather than a harm (隐患, 风险), a story's sequel (后来). They calm
 // unless the message says the danger is here now (nowWords): 万一砸到人怎么办
 // …广告牌在晃 快掉了 and 大家注意安全 3号楼着火了 烟越来越大 are alarms.
-var hedgeWords = []string{"视频", "听说", "万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "后来", "怎么自救", "隐患", "风险", "以防", "防火"}
+var hedgeWords = []string{"视频", "听说", "万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "后来", "怎么自救", "隐患", "风险", "以防", "防火",
+	// a season's risk in a safety notice (冬季是一氧化碳中毒高发期; calm7, dev-s17u/letters.tsv)
+	"高发"}
 
 // nowWords say a danger is going on now or about to happen, or call for
 // help or flight at once. (Instructions such as 别开灯 are not among them:
@@ -270,7 +272,10 @@ func (s cueSet) calmFrame() bool {
 // do words of habit (经常摔倒, 易摔倒, 容易摔: a standing complaint about a
 // road or a step, not a person down now; session 10, formal7, hotline7 and
 // heldout_handwritten rows).
-var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别", "不要", "并非", "经常", "时常", "常常", "容易", "易"}
+var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别", "不要", "并非", "经常", "时常", "常常", "容易", "易",
+	// 防摔的扶手, 预防煤气泄漏: a thing or a habit against the danger
+	// (session 10, calm7: dev-s14u/elders.tsv)
+	"防"}
 
 // detectUrgency reports whether the normalised text mentions danger, and
 // whether it does so in a calm context (news, drills, hypotheticals).
