@@ -45,7 +45,11 @@ func TestCalm7Acks(t *testing.T) {
 		{"公司楼下电梯又坏了 爬了十五楼", false, false},
 		{"有没有人知道哪里能买到那种老人防摔的扶手 装卫生间的", false, false},
 		{"转发：市应急管理局提醒，冬季是一氧化碳中毒高发期，使用燃气热水器要注意通风，发现有人中毒应立即移至空气流通处并拨打120。", false, false},
+		{"那个被困电梯的大爷出来了 血压有点高 120看过说不用去医院", false, false},
+		{"我妈下楼梯踩空摔了 拍片子没事 休息几天就好", false, false},
+		{"感谢信：我是锦绣花园8栋的业主，上周我家水管爆裂，物业维修师傅半夜赶来抢修，特此致谢！", false, false},
 		// the building's noise and a person down stay reports
+		{"老人在楼道摔了 检查没事 但是楼道那块地砖还是翘着 赶紧修一下", true, true},
 		{"5号楼楼道里起火了 快来人", true, true},
 		{"3号楼电梯困人了 里面有老人 快来", true, true},
 		{"7栋一楼王奶奶摔倒了 起不来 快来人帮忙", true, true},

@@ -208,6 +208,8 @@ var settledWords = []string{
 	"修好了", "已经修好", "修过了", "解决了", "处理完", "处理好了", "已经处理", "锯掉了", "清掉了", "补上了", "换过了", "已经换了",
 	"铺好了", "谈过了", "说过他", "说他了", "赔偿了", "道歉了", "抓走了", "送走了", "合上了", "来电了", "有水了", "已经结束",
 	"原来是", "其实是", "是假的", "假消息", "谣言", "误报", "问清楚", "问过了", "我问过", "我以为", "以为是", "不是出事", "不是漏气", "别传了",
+	// thanks for help given (感谢信：…上周我家水管爆裂 物业师傅半夜赶来抢修 特此致谢; calm7, dev-s17p)
+	"感谢信", "表扬信", "特此致谢", "特此感谢", "特此表扬",
 }
 
 // followUpWords point back to an alarm raised before (刚才那个冒烟的 是人家在
@@ -222,7 +224,9 @@ var followUpWords = []string{"刚才那个", "刚刚那个", "刚才的", "昨�
 // (fallenWords, thingPairs: 外墙瓷砖掉下来一大块 没人受伤 is a danger left
 // in place, as 幸好没砸到人 is no relief). (没大碍 is not among them: 孩子没大碍
 // 就是被电动车撞倒了 腿流血, dev-s8, is an urgent report.)
-var endedWords = []string{"没人受伤", "人没事", "人都没事", "没大事", "骨头没事", "没伤着", "没受伤", "没着起来", "人醒了", "救出来了", "火灭了", "就灭了", "扑灭"}
+var endedWords = []string{"没人受伤", "人没事", "人都没事", "没大事", "骨头没事", "没伤着", "没受伤", "没着起来", "人醒了", "救出来了", "火灭了", "就灭了", "扑灭",
+	// seen by a doctor and sent home (拍片子没事, 120看过说不用去医院; calm7, dev-past)
+	"片子没事", "拍片没事", "检查了没事", "检查没事", "不用去医院", "不用住院"}
 
 // fallenWords tell that a thing fell, broke off or gave way.
 var fallenWords = []string{"掉下", "掉了", "掉在", "砸到", "砸在", "砸坏", "刮下来", "吹掉", "塌", "断了", "歪了", "松了", "裂了"}
