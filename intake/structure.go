@@ -124,8 +124,12 @@ var (
 	whoseWords   = []string{"谁家的", "谁家", "谁的"}
 	droppedWords = []string{"掉了", "丢了", "落在", "忘在", "落下"}
 	// askOpeners open a question; interrogatives ask for a fact.
-	askOpeners    = []string{"请问", "问一下", "问下", "想问", "请教", "打听", "咨询一下", "有谁知道", "谁知道", "有人知道"}
-	interrogative = []string{"在哪", "哪里", "哪儿", "哪个", "哪家", "多少", "几点", "几号", "几个小时", "几小时", "几路", "几楼", "几岁", "几块", "几元", "几毛", "多久", "多长", "什么时候", "是不是", "还是", "怎么", "吗", "呢", "?"}
+	askOpeners = []string{"请问", "问一下", "问下", "想问", "请教", "打听", "咨询一下", "有谁知道", "谁知道", "有人知道",
+		// a hotline's work order of the kind "question" (来电人咨询：…是多久)
+		"来电咨询", "来电人咨询", "市民来电咨询", "市民咨询"}
+	interrogative = []string{"在哪", "哪里", "哪儿", "哪个", "哪家", "多少", "几点", "几号", "几个小时", "几小时", "几路", "几楼", "几岁", "几块", "几元", "几毛", "多久", "多长", "什么时候", "是不是", "还是", "怎么", "吗", "呢", "?",
+		// the formal register's (应如何申请, 是否需要)
+		"如何", "是否"}
 	// wrongWords name something wrong; a question without them asks for a fact.
 	wrongWords = []string{"坏", "漏", "堵", "没", "不", "吵", "臭", "脏", "乱", "破", "断", "掉", "裂", "塌", "歪", "晃", "松", "满",
 		"淹", "冒", "丢", "偷", "占", "挡", "违", "差", "慢", "贵", "危险", "烦", "投诉", "反映", "管", "处理", "修", "清", "停", "困",
@@ -190,7 +194,7 @@ var phoneAskWords = []string{"哪个电话", "什么电话", "电话多少", "�
 var complaintMetaWords = []string{"投诉", "反映", "举报", "报修", "处理", "解决", "请求", "帮忙", "协调"}
 
 // aNotA are the A-not-A forms of a yes-no question.
-var aNotA = []string{"有没有", "是不是", "能不能", "可不可以", "要不要", "会不会", "用不用", "需不需要", "让不让", "允不允许", "行不行", "对不对", "好不好"}
+var aNotA = []string{"有没有", "是不是", "能不能", "可不可以", "要不要", "会不会", "用不用", "需不需要", "让不让", "允不允许", "行不行", "对不对", "好不好", "是否"}
 
 // structureOf reads the structure of normalised text.
 func structureOf(norm string) structure {
