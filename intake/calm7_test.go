@@ -49,7 +49,9 @@ func TestCalm7Acks(t *testing.T) {
 		{"我妈下楼梯踩空摔了 拍片子没事 休息几天就好", false, false},
 		{"感谢信：我是锦绣花园8栋的业主，上周我家水管爆裂，物业维修师傅半夜赶来抢修，特此致谢！", false, false},
 		{"来电人咨询：家中燃气报警器的有效期是多久？是否需要定期更换？", false, false},
+		{"小区门口新开的面包店 孩子咬了一口说好吃", false, false},
 		// the building's noise and a person down stay reports
+		{"我家孩子被小区里的泰迪咬了一口 狗主人跑了", true, true},
 		{"来电人反映：5号楼燃气报警器一直在响，楼道有煤气味，请尽快派人处理。", true, true},
 		{"老人在楼道摔了 检查没事 但是楼道那块地砖还是翘着 赶紧修一下", true, true},
 		{"5号楼楼道里起火了 快来人", true, true},

@@ -55,6 +55,9 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针
 	"有烟": {"头", "味", "灰", "花"}, "修好了": {"吗", "没"}, "又": {"能", "可以", "好了", "恢复", "通了"},
 	// 老人机 is a phone for the old, 老人卡 a bus pass
 	"老人": {"机", "卡"},
+	// 咬了一口 is a bite of food (孩子咬了一口说好吃); an animal's bite is the
+	// pair below (被泰迪咬了一口) or 被咬
+	"咬了": {"一口"},
 	// a child's tantrum (不给买就躺地上哭, 躺在地上打滚): no one is down
 	"躺地上": tantrumWords, "躺在地上": tantrumWords}
 

@@ -117,6 +117,9 @@ var dangerPairs = []dangerPair{
 			"说话也不清", "说话不清"}},
 	// a snake or a wasps' nest where children play or people pass
 	{[]string{"蛇", "马蜂", "黄蜂", "蜂窝", "胡蜂"}, []string{"小孩", "孩子", "小朋友", "滑梯", "儿童", "有人", "老人", "被咬", "被蛰", "被蜇"}},
+	// an animal's bite told as a mouthful (被小区里的泰迪咬了一口; 咬了一口 alone
+	// is food: cueNotBefore)
+	{[]string{"狗", "泰迪", "比熊", "柯基", "金毛", "哈士奇", "猫", "蛇", "老鼠"}, []string{"咬了一口", "咬一口", "咬了孩子一口", "咬了我一口"}},
 	// needles where children play (沙坑里有人扔了针头 小孩在里面玩; broken glass
 	// by the bins is an ordinary report in the training rows)
 	{[]string{"针头", "注射器"}, []string{"小孩", "孩子", "小朋友", "娃"}},
