@@ -73,7 +73,9 @@ var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "
 	"不是漏气": {"是"}, "不是出事": {"是"},
 	"漏气": {"胎", "圈", "球", "气垫", "垫子"},
 	// 发起火来 is a temper (我老婆发起火来跟煤气罐一样), not a fire
-	"起火": {"发"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"}}, coldDegrees)
+	"起火": {"发"},
+	// 你家暖气热不热 asks (dev-s18b)
+	"不热": {"热"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"}}, coldDegrees)
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",

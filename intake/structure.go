@@ -47,6 +47,9 @@ var (
 	kinWords = []string{"老丈人", "丈母娘", "岳父", "岳母", "婆婆", "公公", "姥姥", "姥爷", "外婆", "外公", "爸妈", "父母",
 		"我妈", "我爸", "姑", "姨", "舅", "叔叔", "伯伯", "大伯", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹",
 		"我哥", "我姐", "我弟", "我妹", "闺女", "女儿", "儿子", "同学", "朋友", "同事", "亲戚", "老乡", "网友", "老同学", "前同事"}
+	// gameWords are a video game's (这把开局就被人偷家了 水晶都炸了; dev-s18b): its
+	// thefts and fires are the writer's own affair (structure.game).
+	gameWords = []string{"开局", "偷家", "水晶", "上分", "排位", "队友", "团战", "五杀", "吃鸡", "开黑", "这局", "毒圈", "决赛圈"}
 	// placeDeixis after a person makes the place theirs.
 	placeDeixis = []string{"那边", "那儿", "那里", "那块", "家", "的小区", "小区", "们那", "们楼", "们小区", "们单位", "们学校",
 		"们公司", "们村", "村", "单位", "公司", "学校", "宿舍", "住的", "租的", "那个小区", "那个楼", "那栋", "楼里"}
@@ -201,7 +204,7 @@ func structureOf(norm string) structure {
 	g := scanStructure(norm)
 	return structure{
 		thirdParty: g.has(sKin) && thirdPartyPlace(norm),
-		private:    (g.has(sPrivate) || diagnosesOwnThing(norm) || g.has(sRanOut)) && !g.has(sCrime),
+		private:    (g.has(sPrivate) || diagnosesOwnThing(norm) || g.has(sRanOut)) && !g.has(sCrime) || g.has(sGame),
 		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3) || g.has(sBite),
 		other:      g.has(sOther),
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
@@ -238,7 +241,7 @@ func thirdPartyPlace(norm string) bool {
 					after = strings.TrimPrefix(after, skip)
 				}
 			}
-			if prefixAny(after, placeDeixis) {
+			if prefixAny(after, placeDeixis) || awayNamedPlace(norm[from+i+len(k):]) {
 				return true
 			}
 			from += i + len(k)
@@ -246,6 +249,30 @@ func thirdPartyPlace(norm string) bool {
 	}
 	return false
 }
+
+// awayNamedPlace reports what follows a relative's name as their place
+// named far off: (妈)在乌鲁木齐那个小区, 住在杭州那边 — a kinship suffix, 在 or
+// 住在, up to six runes of a place name, and 那个小区, 那边 … (dev-s18b).
+func awayNamedPlace(after string) bool {
+	after = strings.TrimPrefix(strings.TrimPrefix(after, "妈"), "夫")
+	rest, ok := strings.CutPrefix(after, "在")
+	if !ok {
+		if rest, ok = strings.CutPrefix(after, "住在"); !ok {
+			return false
+		}
+	}
+	for n, i := 0, 0; n <= 6 && i < len(rest); n++ {
+		if prefixAny(rest[i:], farDeixis) {
+			return n > 0
+		}
+		_, size := utf8.DecodeRuneInString(rest[i:])
+		i += size
+	}
+	return false
+}
+
+// farDeixis point to a place named just before (乌鲁木齐那个小区).
+var farDeixis = []string{"那个小区", "那小区", "那边", "那里", "那儿", "那栋", "那个楼"}
 
 // resolvedProblem: a completion verb not negated before and not followed by
 // a relapse.

@@ -48,6 +48,8 @@ var dangerWords = []string{
 	// dev-s17u/plain.tsv: poisoned bait where pets and children go (撒了拌药的肉块),
 	// foaming at the mouth whoever it is
 	"拌药", "毒饵", "投毒", "吐白沫",
+	// dev-s18b: a door that catches people (电梯关门夹人, 胳膊被夹青了)
+	"夹人", "夹青",
 }
 
 // dangerPair is an object and what is happening to it.
@@ -213,6 +215,8 @@ var settledWords = []string{
 	"原来是", "其实是", "是假的", "假消息", "谣言", "误报", "问清楚", "问过了", "我问过", "我以为", "以为是", "不是出事", "不是漏气", "别传了",
 	// thanks for help given (感谢信：…上周我家水管爆裂 物业师傅半夜赶来抢修 特此致谢; calm7, dev-s17p)
 	"感谢信", "表扬信", "特此致谢", "特此感谢", "特此表扬",
+	// the writer lets it go (吵到两点…算了不说了 都过去了; dev-s18b)
+	"都过去了", "算了不说了",
 }
 
 // followUpWords point back to an alarm raised before (刚才那个冒烟的 是人家在
