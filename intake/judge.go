@@ -64,7 +64,7 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	}
 	// better now than before (现在条件好多了, 走夜路踏实多了): praise of a
 	// change, as structure.improved, unless the trouble is back
-	if !urgent && !cues.has(cueRelapse) && containsAny(norm, betterWords) {
+	if !urgent && !cues.has(cueRelapse) && strings.Contains(norm, "多了") && containsAny(norm, betterWords) {
 		v.factor *= betterFactor
 	}
 	if !urgent && len(locs) == 0 && !st.facility && !act.here && !st.other && !st.petition {
@@ -100,7 +100,7 @@ const unanchoredFactor = 0.75
 var settledFactor = 0.6
 
 // betterWords say that something is better now than it was (好多了,
-// 稳当多了, 暖和多了). Session 10, calm7: in the dev files 17 chit-chat
+// 稳当多了, 暖和多了; each ends with 多了, looked for first). Session 10, calm7: in the dev files 17 chit-chat
 // messages hold one (dev-s18b: 以前…楼道灯都是坏的…现在条件好多了, 路灯全亮了
 // 走夜路踏实多了) and no report; reports say 越来越多了, 太多了, 响多了.
 var betterWords = []string{"好多了", "稳当多了", "踏实多了", "舒服多了", "强多了", "放心多了", "暖和多了", "亮多了",
