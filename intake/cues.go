@@ -57,7 +57,15 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针
 	// 老人机 is a phone for the old, 老人卡 a bus pass
 	"老人": {"机", "卡"},
 	// heating that is warm is no cold danger (家里暖气挺足 二十四度 幸福; dev-s19u)
-	"暖气": {"挺足", "很足", "足了", "挺热", "很热", "烧得"}}
+	"暖气": {"挺足", "很足", "足了", "挺热", "很热", "烧得"},
+	// 咬了一口 is a bite of food (孩子咬了一口说好吃); an animal's bite is the
+	// pair below (被泰迪咬了一口) or 被咬
+	"咬了": {"一口"},
+	// a child's tantrum (不给买就躺地上哭, 躺在地上打滚): no one is down
+	"躺地上": tantrumWords, "躺在地上": tantrumWords}
+
+// tantrumWords follow 躺地上 in a child's tantrum.
+var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不肯走", "不起来"}
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
@@ -70,7 +78,11 @@ var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "
 	// dev-s19u (blind): 这不是演习哈 …楼道全是烟 is an alarm; 感觉要晕倒 is tiredness
 	"是演习": {"不"}, "演习": {"不是"}, "演练": {"不是"}, "晕倒": {"要"},
 	// 要不要紧啊 asks whether it is serious (dev-s10u): no retraction
-	"不要紧": {"要"}}, coldDegrees)
+	"不要紧": {"要"},
+	// 发起火来 is a temper (我老婆发起火来跟煤气罐一样), not a fire
+	"起火": {"发"},
+	// 你家暖气热不热 asks (dev-s18b)
+	"不热": {"热"}}, coldDegrees)
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",

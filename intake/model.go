@@ -84,6 +84,7 @@ type Model struct {
 	catIdx   []int // model category label → taxonomy index, -1 if absent
 	keywords *keywordIndex
 	dup      *dupCache
+	force    forcing // which urgent concerns are acknowledged at once (understand.go)
 }
 
 // Option configures a Model.

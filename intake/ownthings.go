@@ -44,6 +44,15 @@ var (
 	// (鼻子堵了, 心里堵得慌, 嗓子都冒烟了).
 	bitesOnBody = []string{"被蚊子", "蚊子咬", "蚊子叮", "咬指甲", "啃指甲", "咬嘴唇", "咬舌头", "咬到舌头",
 		"鼻子堵", "鼻塞", "心里堵", "嗓子冒烟", "嗓子都冒烟", "嗓子眼冒烟", "上火"}
+	// quarrelAfter: 吵 followed by one of these is a quarrel or a child
+	// asking for something (吵架, 吵嘴, 吵着要买玩具), not the building's noise;
+	// a quarrel heard through the wall stays the building's by its other
+	// words (楼下有人吵架, 隔壁天天吵架).
+	quarrelAfter = []string{"架", "嘴", "着要", "着买", "着去", "着让", "着不", "着非", "翻"}
+	// awayPlaces are places off the estate that the writer or their family go
+	// to: a facility word right after one (孩子学校暖气不热, 公司楼下电梯坏了,
+	// 学校食堂的电梯) is that place's, not the building's.
+	awayPlaces = []string{"学校", "公司", "单位", "宿舍", "食堂", "商场", "医院", "健身房"}
 	// ownLostThings: small things one carries; lost, they are lost and found
 	// (小区里找遍了也没找到我的耳机), not a report.
 	ownLostThings = []string{"耳机", "钥匙", "钱包", "手机", "眼镜", "手表", "充电器", "水杯", "雨伞", "门禁卡", "饭卡", "公交卡",
@@ -62,6 +71,9 @@ func ownFacilityWord(norm string, i int, w string) bool {
 			return true
 		}
 	}
+	if endsWithAfter(norm[:i], awayPlaces, partFillers) {
+		return true
+	}
 	switch w {
 	case "燃气", "煤气", "天然气":
 		return prefixAny(rest, ownAfterFacility)
@@ -71,8 +83,29 @@ func ownFacilityWord(norm string, i int, w string) bool {
 		return endsWithAfter(norm[:i], waterHolders, batteryFillers)
 	case "水管":
 		return endsWithAfter(norm[:i], applianceParts, partFillers)
+	case "吵":
+		return quarrel(norm, i, rest)
 	case "下水":
 		return !strings.HasPrefix(rest, "道") && (suffixAny(norm[:i], swimBefore) || endsWithAfter(norm[:i], applianceParts, partFillers))
+	}
+	return false
+}
+
+// quarrel reports whether 吵 at norm[i:] (rest follows it) is a quarrel:
+// 吵架, 吵着要, 争吵, or 吵了一晚上架 (架 at most five runes after 吵了).
+func quarrel(norm string, i int, rest string) bool {
+	if prefixAny(rest, quarrelAfter) || strings.HasSuffix(norm[:i], "争") {
+		return true
+	}
+	if r, ok := strings.CutPrefix(rest, "了"); ok {
+		for n, k := range []rune(r) {
+			if n >= 5 {
+				break
+			}
+			if k == '架' {
+				return true
+			}
+		}
 	}
 	return false
 }

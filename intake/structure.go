@@ -47,6 +47,9 @@ var (
 	kinWords = []string{"老丈人", "丈母娘", "岳父", "岳母", "婆婆", "公公", "姥姥", "姥爷", "外婆", "外公", "爸妈", "父母",
 		"我妈", "我爸", "姑", "姨", "舅", "叔叔", "伯伯", "大伯", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹",
 		"我哥", "我姐", "我弟", "我妹", "闺女", "女儿", "儿子", "同学", "朋友", "同事", "亲戚", "老乡", "网友", "老同学", "前同事"}
+	// gameWords are a video game's (这把开局就被人偷家了 水晶都炸了; dev-s18b): its
+	// thefts and fires are the writer's own affair (structure.game).
+	gameWords = []string{"开局", "偷家", "水晶", "上分", "排位", "队友", "团战", "五杀", "吃鸡", "开黑", "这局", "毒圈", "决赛圈"}
 	// placeDeixis after a person makes the place theirs.
 	placeDeixis = []string{"那边", "那儿", "那里", "那块", "家", "的小区", "小区", "们那", "们楼", "们小区", "们单位", "们学校",
 		"们公司", "们村", "村", "单位", "公司", "学校", "宿舍", "住的", "租的", "那个小区", "那个楼", "那栋", "楼里"}
@@ -124,8 +127,12 @@ var (
 	whoseWords   = []string{"谁家的", "谁家", "谁的"}
 	droppedWords = []string{"掉了", "丢了", "落在", "忘在", "落下"}
 	// askOpeners open a question; interrogatives ask for a fact.
-	askOpeners    = []string{"请问", "问一下", "问下", "想问", "请教", "打听", "咨询一下", "有谁知道", "谁知道", "有人知道"}
-	interrogative = []string{"在哪", "哪里", "哪儿", "哪个", "哪家", "多少", "几点", "几号", "几个小时", "几小时", "几路", "几楼", "几岁", "几块", "几元", "几毛", "多久", "多长", "什么时候", "是不是", "还是", "怎么", "吗", "呢", "?"}
+	askOpeners = []string{"请问", "问一下", "问下", "想问", "请教", "打听", "咨询一下", "有谁知道", "谁知道", "有人知道",
+		// a hotline's work order of the kind "question" (来电人咨询：…是多久)
+		"来电咨询", "来电人咨询", "市民来电咨询", "市民咨询"}
+	interrogative = []string{"在哪", "哪里", "哪儿", "哪个", "哪家", "多少", "几点", "几号", "几个小时", "几小时", "几路", "几楼", "几岁", "几块", "几元", "几毛", "多久", "多长", "什么时候", "是不是", "还是", "怎么", "吗", "呢", "?",
+		// the formal register's (应如何申请, 是否需要)
+		"如何", "是否"}
 	// wrongWords name something wrong; a question without them asks for a fact.
 	wrongWords = []string{"坏", "漏", "堵", "没", "不", "吵", "臭", "脏", "乱", "破", "断", "掉", "裂", "塌", "歪", "晃", "松", "满",
 		"淹", "冒", "丢", "偷", "占", "挡", "违", "差", "慢", "贵", "危险", "烦", "投诉", "反映", "管", "处理", "修", "清", "停", "困",
@@ -190,14 +197,14 @@ var phoneAskWords = []string{"哪个电话", "什么电话", "电话多少", "�
 var complaintMetaWords = []string{"投诉", "反映", "举报", "报修", "处理", "解决", "请求", "帮忙", "协调"}
 
 // aNotA are the A-not-A forms of a yes-no question.
-var aNotA = []string{"有没有", "是不是", "能不能", "可不可以", "要不要", "会不会", "用不用", "需不需要", "让不让", "允不允许", "行不行", "对不对", "好不好"}
+var aNotA = []string{"有没有", "是不是", "能不能", "可不可以", "要不要", "会不会", "用不用", "需不需要", "让不让", "允不允许", "行不行", "对不对", "好不好", "是否"}
 
 // structureOf reads the structure of normalised text.
 func structureOf(norm string) structure {
 	g := scanStructure(norm)
 	return structure{
 		thirdParty: g.has(sKin) && thirdPartyPlace(norm),
-		private:    (g.has(sPrivate) || diagnosesOwnThing(norm) || g.has(sRanOut)) && !g.has(sCrime),
+		private:    (g.has(sPrivate) || diagnosesOwnThing(norm) || g.has(sRanOut)) && !g.has(sCrime) || g.has(sGame),
 		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3) || g.has(sBite),
 		other:      g.has(sOther),
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
@@ -238,7 +245,7 @@ func thirdPartyPlace(norm string) bool {
 					after = strings.TrimPrefix(after, skip)
 				}
 			}
-			if prefixAny(after, placeDeixis) {
+			if prefixAny(after, placeDeixis) || awayNamedPlace(norm[from+i+len(k):]) {
 				return true
 			}
 			from += i + len(k)
@@ -246,6 +253,30 @@ func thirdPartyPlace(norm string) bool {
 	}
 	return false
 }
+
+// awayNamedPlace reports what follows a relative's name as their place
+// named far off: (妈)在乌鲁木齐那个小区, 住在杭州那边 — a kinship suffix, 在 or
+// 住在, up to six runes of a place name, and 那个小区, 那边 … (dev-s18b).
+func awayNamedPlace(after string) bool {
+	after = strings.TrimPrefix(strings.TrimPrefix(after, "妈"), "夫")
+	rest, ok := strings.CutPrefix(after, "在")
+	if !ok {
+		if rest, ok = strings.CutPrefix(after, "住在"); !ok {
+			return false
+		}
+	}
+	for n, i := 0, 0; n <= 6 && i < len(rest); n++ {
+		if prefixAny(rest[i:], farDeixis) {
+			return n > 0
+		}
+		_, size := utf8.DecodeRuneInString(rest[i:])
+		i += size
+	}
+	return false
+}
+
+// farDeixis point to a place named just before (乌鲁木齐那个小区).
+var farDeixis = []string{"那个小区", "那小区", "那边", "那里", "那儿", "那栋", "那个楼"}
 
 // resolvedProblem: a completion verb not negated before and not followed by
 // a relapse.

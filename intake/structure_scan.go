@@ -35,6 +35,7 @@ const (
 	sBite      // 被蚊子, 咬指甲 …: the body
 	sOutage    // 没电, 停水 …
 	sNeighbour // 邻居, 整栋 …
+	sGame      // 开局, 偷家, 水晶 …: a video game
 	// sRanOut is not a word list: a facility word taken as one's own
 	// battery or pen running out (手机没电, 笔没水) sets it
 	sRanOut
@@ -52,7 +53,7 @@ func (s structSet) has(g int) bool { return s&(1<<g) != 0 }
 var structIndex = func() map[rune][]cueWord {
 	idx := map[rune][]cueWord{}
 	for g, words := range [sGroups][]string{
-		sKin: kinWords, sPrivate: privateThings, sCrime: crimeWords, sBody: bodyParts, sOther: otherPeople,
+		sKin: kinWords, sPrivate: privateThings, sGame: gameWords, sCrime: crimeWords, sBody: bodyParts, sOther: otherPeople,
 		sResolved: resolvedWords, sSeeking: seekingWords, sFacility: facilityWords, sNoticeNegated: noticeNegated,
 		sNotice: noticeWords, sFuture: futureWords, sScheduled: scheduledWords, sContact: contactWords, sPet: petWords,
 		sWhose: whoseWords, sInterrogative: interrogative, sWrong: wrongWords, sSimile: append(append([]string{}, simileOpeners...), simileWords...),

@@ -108,7 +108,7 @@ func (m *Model) Understand(text string) Result {
 	}
 	// (a danger only the learnt signal sees is acknowledged at once only
 	// when the detector, too, reads a report)
-	if r.Urgent && v.factor == 1 && v.anchored && (!learnt || pConcern >= concernCut) {
+	if r.Urgent && v.factor == 1 && v.anchored && (!learnt || pConcern >= concernCut) && m.force.allows(pUrgent, pConcern) {
 		r.Confidence = math.Max(r.Confidence, m.ack)
 	}
 	r.Priority = cat.Priority
@@ -120,6 +120,19 @@ func (m *Model) Understand(text string) Result {
 	}
 	r.Ack = r.Confidence >= m.ack
 	return r
+}
+
+// forcing says which anchored urgent concerns are acknowledged whatever
+// their confidence. Its zero value forces every one; the opt-in
+// cross-validation of testdata/ACKS-CV-6.md (forcecv_test.go) compares it
+// with forcings that also ask the learnt urgency signal.
+type forcing struct {
+	urgentCut float64 // the least P(urgent) of a forced concern
+	orConcern bool    // or P(concern) ≥ concernCut, whatever P(urgent)
+}
+
+func (f forcing) allows(pUrgent, pConcern float64) bool {
+	return pUrgent >= f.urgentCut || f.orConcern && pConcern >= concernCut
 }
 
 // concernProb returns P(concern) for a message's features and coverage; 1

@@ -49,8 +49,8 @@ var dangerWords = []string{
 	// foaming at the mouth whoever it is
 	"拌药", "毒饵", "投毒", "吐白沫",
 	// dev-s19u (blind): blood on the stairs (楼梯上一摊血 一直滴到外面); a door
-	// that shuts on people (电梯关门夹人, dev-s18b)
-	"摊血", "夹人",
+	// that shuts on people (电梯关门夹人, dev-s18b; 胳膊被夹青了)
+	"摊血", "夹人", "夹青",
 }
 
 // dangerPair is an object and what is happening to it.
@@ -129,6 +129,9 @@ var dangerPairs = []dangerPair{
 			"说话也不清", "说话不清"}},
 	// a snake or a wasps' nest where children play or people pass
 	{[]string{"蛇", "马蜂", "黄蜂", "蜂窝", "胡蜂"}, []string{"小孩", "孩子", "小朋友", "滑梯", "儿童", "有人", "老人", "被咬", "被蛰", "被蜇"}},
+	// an animal's bite told as a mouthful (被小区里的泰迪咬了一口; 咬了一口 alone
+	// is food: cueNotBefore)
+	{[]string{"狗", "泰迪", "比熊", "柯基", "金毛", "哈士奇", "猫", "蛇", "老鼠"}, []string{"咬了一口", "咬一口", "咬了孩子一口", "咬了我一口"}},
 	// needles where children play (沙坑里有人扔了针头 小孩在里面玩; broken glass
 	// by the bins is an ordinary report in the training rows)
 	{[]string{"针头", "注射器"}, []string{"小孩", "孩子", "小朋友", "娃"}},
@@ -201,7 +204,9 @@ var calmContext = []string{
 // risk rather than a harm (隐患, 风险), a story's sequel (后来). They calm
 // unless the message says the danger is here now (nowWords): 万一砸到人怎么办
 // …广告牌在晃 快掉了 and 大家注意安全 3号楼着火了 烟越来越大 are alarms.
-var hedgeWords = []string{"视频", "听说", "万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "后来", "怎么自救", "风险", "以防", "防火"}
+var hedgeWords = []string{"视频", "听说", "万一", "如果", "也不怕", "注意安全", "提醒大家", "科普", "后来", "怎么自救", "风险", "以防", "防火",
+	// a season's risk in a safety notice (冬季是一氧化碳中毒高发期; calm7, dev-s17u/letters.tsv)
+	"高发"}
 
 // riskWords name a hazard (隐患): a hedge like hedgeWords (楼道里堆满纸箱 有火灾隐患
 // is a mild report, 无安全隐患 no report at all), but not over a thing loose or
@@ -233,6 +238,10 @@ var settledWords = []string{
 	"修好了", "已经修好", "修过了", "解决了", "处理完", "处理好了", "已经处理", "锯掉了", "清掉了", "补上了", "换过了", "已经换了",
 	"铺好了", "谈过了", "说过他", "说他了", "赔偿了", "道歉了", "抓走了", "送走了", "合上了", "来电了", "有水了", "已经结束",
 	"原来是", "其实是", "是假的", "假消息", "谣言", "误报", "问清楚", "问过了", "我问过", "我以为", "以为是", "不是出事", "不是漏气", "别传了",
+	// thanks for help given (感谢信：…上周我家水管爆裂 物业师傅半夜赶来抢修 特此致谢; calm7, dev-s17p)
+	"感谢信", "表扬信", "特此致谢", "特此感谢", "特此表扬",
+	// the writer lets it go (吵到两点…算了不说了 都过去了; dev-s18b)
+	"都过去了", "算了不说了",
 }
 
 // followUpWords point back to an alarm raised before (刚才那个冒烟的 是人家在
@@ -247,7 +256,9 @@ var followUpWords = []string{"刚才那个", "刚刚那个", "刚才的", "昨�
 // (fallenWords, thingPairs: 外墙瓷砖掉下来一大块 没人受伤 is a danger left
 // in place, as 幸好没砸到人 is no relief). (没大碍 is not among them: 孩子没大碍
 // 就是被电动车撞倒了 腿流血, dev-s8, is an urgent report.)
-var endedWords = []string{"没人受伤", "人没事", "人都没事", "没大事", "骨头没事", "没伤着", "没受伤", "没着起来", "人醒了", "救出来了", "火灭了", "就灭了", "扑灭"}
+var endedWords = []string{"没人受伤", "人没事", "人都没事", "没大事", "骨头没事", "没伤着", "没受伤", "没着起来", "人醒了", "救出来了", "火灭了", "就灭了", "扑灭",
+	// seen by a doctor and sent home (拍片子没事, 120看过说不用去医院; calm7, dev-past)
+	"片子没事", "拍片没事", "检查了没事", "检查没事", "不用去医院", "不用住院"}
 
 // fallenWords tell that a thing fell, broke off or gave way.
 var fallenWords = []string{"掉下", "掉了", "掉在", "砸到", "砸在", "砸坏", "刮下来", "吹掉", "塌", "断了", "歪了", "松了", "裂了"}
@@ -301,7 +312,10 @@ func (s cueSet) calmFrame() bool {
 var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别", "不要", "并非", "经常", "时常", "常常", "容易", "易",
 	// a danger to be prevented (以免发生火灾, 避免…) or not seen (目前未见脱落):
 	// dev-s19u (blind), a notice and a letter asking for yearly repairs
-	"以免", "以免发生", "避免", "避免发生", "未见"}
+	"以免", "以免发生", "避免", "避免发生", "未见",
+	// 防摔的扶手, 预防煤气泄漏: a thing or a habit against the danger
+	// (session 10, calm7: dev-s14u/elders.tsv)
+	"防"}
 
 // detectUrgency reports whether the normalised text mentions danger, and
 // whether it does so in a calm context (news, drills, hypotheticals).
