@@ -1,12 +1,17 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
+	"path/filepath"
 	"regexp"
+	"strconv"
 	"testing"
 
+	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot/telegram/telegramtest"
+	"github.com/neighborbot/neighborbot/store"
 )
 
 // TestEachRunIsABotOfItsOwn: the fake Bot API of each run answers getMe
@@ -44,5 +49,37 @@ func TestEachRunIsABotOfItsOwn(t *testing.T) {
 			t.Fatalf("two runs are the same bot %q: they share its sending limits", name)
 		}
 		seen[name] = true
+	}
+}
+
+// TestPendingRepliesCountsTheQueuedOnly: the read-out that tells a late
+// answer from a lost one counts the replies queued and not yet sent.
+func TestPendingRepliesCountsTheQueuedOnly(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nb.db")
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(ctx, func(tx nb.Tx) error {
+		for i := range 3 {
+			m := &nb.OutboxMessage{Platform: nb.PlatformTelegram, ChatExternalID: "-1001", Text: "收到", ReplyTo: strconv.Itoa(100 + i)}
+			if err := tx.EnqueueOutbox(m); err != nil {
+				return err
+			}
+			if i == 0 {
+				if err := tx.MarkOutboxSent(m.ID, "900"); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := pendingReplies(ctx, path); err != nil || n != 2 {
+		t.Fatalf("pendingReplies = %d, %v; want 2 (3 queued, 1 sent)", n, err)
 	}
 }
