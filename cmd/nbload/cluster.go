@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/neighborbot/neighborbot/store"
 )
 
 // cluster is the servers nbload spawned: one, or -procs processes of one
@@ -16,6 +18,7 @@ import (
 type cluster struct {
 	servers  []*server
 	webhooks []string // with -platform telegram: each server's webhook address
+	db       string   // the database the servers share
 }
 
 // spawnCluster seeds a fresh database (or uses -db) and starts cfg.procs
@@ -37,7 +40,7 @@ func spawnCluster(ctx context.Context, cfg config, logw io.Writer, tg *tgDriver,
 		}
 		return nil, fmt.Errorf("seed units: %w", err)
 	}
-	c := &cluster{}
+	c := &cluster{db: db}
 	for i := range max(cfg.procs, 1) {
 		sdir := dir
 		if i > 0 { // each server its own folder for its log; the database is the first's
@@ -161,4 +164,20 @@ func (c *cluster) killLater(d time.Duration, groups []*group, clients []*client,
 		}
 	}()
 	return func() { close(cancel); <-done }
+}
+
+// pendingReplies counts the replies queued in the database at path and not
+// yet sent, on every platform.
+func pendingReplies(ctx context.Context, path string) (int, error) {
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	queues, err := db.OutboxQueues(ctx)
+	n := 0
+	for _, q := range queues {
+		n += q.Pending
+	}
+	return n, err
 }

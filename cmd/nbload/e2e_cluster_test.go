@@ -120,7 +120,7 @@ func TestLoadThroughTelegram(t *testing.T) {
 	}
 	for name, k := range res.Kinds {
 		if k.Lost != 0 || k.Failed != 0 {
-			t.Errorf("%s: %d lost, %d failed", name, k.Lost, k.Failed)
+			t.Errorf("%s: %d lost, %d failed (%d replies still queued at the end: late, not lost)", name, k.Lost, k.Failed, res.OutboxPending)
 		}
 		if name != "chitchat" && k.Answered != k.Sent {
 			t.Errorf("%s: %d sent, %d answered; want every one answered once", name, k.Sent, k.Answered)

@@ -179,6 +179,14 @@ func run(ctx context.Context, cfg config, logw io.Writer) (res *result, err erro
 		res.ChitChecked, res.ChitAnswered = r.checkChitChat(ctx)
 	}
 	r.buildResult(res, subtract(errorCounts(clients), setupErrs))
+	res.OutboxPending = -1
+	if srv != nil && res.Lost > 0 {
+		if n, err := pendingReplies(ctx, srv.db); err == nil {
+			res.OutboxPending = n
+		} else {
+			fmt.Fprintln(logw, "nbload: reading the outbox:", err)
+		}
+	}
 	if tg != nil {
 		res.TelegramRefused = tg.fake.Refused()
 	}

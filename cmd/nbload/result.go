@@ -50,6 +50,11 @@ type result struct {
 	NewCases   int64    `json:"new_cases"`
 	Joined     int64    `json:"joined"` // reports the bot joined to an open case
 	Examples   []string `json:"examples,omitempty"`
+	// OutboxPending is how many replies the spawned processes had queued
+	// but not sent when the run ended (-1: not read): answers counted lost
+	// while replies still wait (paced by Telegram's limits, retried) were
+	// late, not lost.
+	OutboxPending int `json:"outbox_pending"`
 
 	TelegramRefused int `json:"telegram_429"` // sends the fake Bot API refused for going over Telegram's limits
 

@@ -31,6 +31,9 @@ func printSummary(w io.Writer, r *result) {
 	fmt.Fprintf(w, "POST:     %s\n", latency(r.Post))
 	fmt.Fprintf(w, "answers:  lost %d, doubled %d, late %d, unawaited %d, refused %d; new cases %d, joined to a case %d\n",
 		r.Lost, r.Doubled, r.LateAnswer, r.Unawaited, r.Refused, r.NewCases, r.Joined)
+	if r.OutboxPending >= 0 {
+		fmt.Fprintf(w, "outbox:   %d replies still queued at the end (answers they would give are late, not lost)\n", r.OutboxPending)
+	}
 	fmt.Fprintf(w, "chitchat: %d sampled, %d answered\n", r.ChitChecked, r.ChitAnswered)
 	fmt.Fprintf(w, "errors:   %s\n", errorList(r.Errors))
 	fmt.Fprintf(w, "reads:    %d long polls, %d plain reads (%.0f/s over the run)\n",
