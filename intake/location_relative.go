@@ -54,12 +54,8 @@ func relativePlace(before, word, after string) bool {
 
 // endsWithAny reports whether s ends with one of the runes of set.
 func endsWithAny(s, set string) bool {
-	for _, r := range set {
-		if strings.HasSuffix(s, string(r)) {
-			return true
-		}
-	}
-	return false
+	r, size := utf8.DecodeLastRuneInString(s)
+	return size > 0 && strings.ContainsRune(set, r)
 }
 
 // relativeWords are the places of this file, as canonicalLocation writes
