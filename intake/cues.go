@@ -62,7 +62,9 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针
 	// pair below (被泰迪咬了一口) or 被咬
 	"咬了": {"一口"},
 	// a child's tantrum (不给买就躺地上哭, 躺在地上打滚): no one is down
-	"躺地上": tantrumWords, "躺在地上": tantrumWords}
+	"躺地上": tantrumWords, "躺在地上": tantrumWords,
+	// 烧到三十九度, 饭烧到一半: a fever or the cooking (numeralRunes)
+	"烧到": numeralRunes}
 
 // tantrumWords follow 躺地上 in a child's tantrum.
 var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不肯走", "不起来"}
@@ -73,7 +75,7 @@ var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不�
 // A tyre, a swimming ring or a ball that 漏气 loses air, not gas; an insect's
 // bite (被蚊子咬了) is no dog's.
 var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
-	"不是漏气": {"是"}, "不是出事": {"是"},
+	"不是漏气": {"是"}, "不是出事": {"是"}, "不是着火": {"是"},
 	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"},
 	// dev-s19u (blind): 这不是演习哈 …楼道全是烟 is an alarm; 感觉要晕倒 is tiredness
 	"是演习": {"不"}, "演习": {"不是"}, "演练": {"不是"}, "晕倒": {"要"},
@@ -82,7 +84,12 @@ var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "
 	// 发起火来 is a temper (我老婆发起火来跟煤气罐一样), not a fire
 	"起火": {"发"},
 	// 你家暖气热不热 asks (dev-s18b)
-	"不热": {"热"}}, coldDegrees)
+	"不热": {"热"},
+	// 张大娘家里 is an old neighbour's flat, 姑娘家 a girl: no married
+	// woman's parents' home elsewhere (dev-s20a, blind)
+	"娘家": {"大", "姑"},
+	// 发烧烧到, 高烧到 are a fever, 水烧到 a kettle
+	"烧到": {"发", "烧", "高", "水"}}, coldDegrees)
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",
@@ -160,7 +167,8 @@ func scanCues(norm string) cueSet {
 			if s.has(c.group) || !hasWordAt(norm, i, c.word) {
 				continue
 			}
-			if (c.group == cueDanger || c.group == cueSettled || c.group == cueEnded || isPairState(c.group)) && negated(norm[:i]) {
+			if (c.group == cueDanger || isPairState(c.group)) && dangerNegated(norm[:i]) ||
+				(c.group == cueSettled || c.group == cueEnded) && negated(norm[:i]) {
 				continue // 没砸到人 is no danger, 还没修好了 nothing mended
 			}
 			if c.group == cueContrast && !s.has(cueRelief) && !s.has(cueSettled) && !s.has(cueEnded) || suffixAny(norm[:i], cueNotAfter[c.word]) {

@@ -51,6 +51,9 @@ var dangerWords = []string{
 	// dev-s19u (blind): blood on the stairs (楼梯上一摊血 一直滴到外面); a door
 	// that shuts on people (电梯关门夹人, dev-s18b; 胳膊被夹青了)
 	"摊血", "夹人", "夹青",
+	// dev-s20c (blind): a fire caught on what lies near (烟头丢落地 已经有点烧到纸皮;
+	// not a fever, 发烧烧到三十九度: cueNotAfter, cueNotBefore)
+	"烧到",
 }
 
 // dangerPair is an object and what is happening to it.
@@ -66,7 +69,10 @@ var dangerPairs = []dangerPair{
 	{[]string{"老人", "奶奶", "爷爷", "大爷", "阿姨", "老爷子", "老太太", "一个人住", "独居", "我爸", "我妈", "老父亲", "老母亲", "病人", "孕妇", "大姐", "大妈", "老两口", "老俩口", "老夫妻", "阿婆", "婆婆", "老人家", "阿伯", "痴呆", "老年痴呆", "阿尔茨海默",
 		// dev-s19u (blind): Henan and Northern words for an old woman
 		"大娘", "老太",
-		"室友", "姑姑", "姑妈", "老伴"},
+		"室友", "姑姑", "姑妈", "老伴",
+		// dev-s20b, dev-s20c (blind): Wu, Cantonese and Minnan words for a
+		// grandfather or grandmother (陈阿爹…电话都不接, 阿公…冇应电话)
+		"阿爹", "阿公", "阿爷", "阿嬷", "阿奶"},
 		[]string{"没见", "没看到", "不应", "不接", "没人接", "打不通", "联系不上", "失联", "叫不醒", "没动静", "没声", "没回来", "没回家", "走失", "不见了", "找不到", "怪味", "没出门", "没开门", "堆在门口", "摔", "晕", "倒", "哭", "不动了",
 			// signs that someone has not been seen for days: post and milk not taken
 			// in, no light, curtains drawn, phone off, not come down or out
@@ -82,8 +88,16 @@ var dangerPairs = []dangerPair{
 			"未回",
 			// dev-s19u (blind): a phone not answered (打电话也没接), an elder who
 			// cannot say where they live (问她家住哪说不清)
-			"也没接", "都没接", "没接电话", "说不清"}},
-	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑"}, []string{"漏水", "滴水", "往下滴", "进水", "泡了", "漫到", "淹", "湿了", "全是水", "往下淌", "流到", "淌到", "冒水", "有水", "积水"}},
+			"也没接", "都没接", "没接电话", "说不清",
+			// dev-s20b, dev-s20c (blind): no sound behind the door, no answer
+			// (我敲门没声音, 冇应电话 folded to 没应, 也没回应)
+			"没声音", "没应", "没回应"}},
+	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑",
+		// dev-s20a (blind): a power strip in the water (插线板泡水里了)
+		"插线板", "插排", "排插", "接线板", "拖线板"},
+		[]string{"漏水", "滴水", "往下滴", "进水", "泡了", "漫到", "淹", "湿了", "全是水", "往下淌", "流到", "淌到", "冒水", "有水", "积水",
+			// dev-s20a, dev-s20c (blind): 泡水里, Cantonese 水浸到电箱
+			"泡水", "泡在水", "水浸", "浸到"}},
 	{[]string{"拿着", "举着", "抡着", "抄起", "挥着", "手持"}, []string{"刀", "棍", "砖", "石头", "斧", "铁锹", "酒瓶"}},
 	{[]string{"烟"}, []string{"冒", "好多", "浓", "呛人", "呛得", "滚滚", "很多", "好大", "出不去", "有烟"}},
 	{[]string{"液化气", "气罐", "煤气罐"}, []string{"味", "漏", "滋滋"}},
@@ -102,7 +116,9 @@ var dangerPairs = []dangerPair{
 		"敞着", "敞开", "没有盖", "没盖子", "撬走", "被偷", "缺失",
 		// session 10 (dev-s17u): a shaft left open in a letter's words
 		// (电梯井道没有任何封闭措施)
-		"没有任何封闭", "没有封闭", "未封闭"}},
+		"没有任何封闭", "没有封闭", "未封闭",
+		// dev-s20c (blind): a cover broken and sunk (盖板断了 一边陷落去)
+		"断了", "断开", "陷落"}},
 	{[]string{"暖气", "供暖", "没水", "停水", "停电", "没电", "断水", "断电", "没有水", "没有电"}, []string{"零下", "下雪", "冻", "寒潮", "降温", "这么冷", "大冷天", "天冷", "冷天",
 		// the cold told by what it does to people (冷得像冰窖, 冻得直哆嗦)
 		"冰窖", "冰窟", "哆嗦", "发抖", "打摆子", "寒冬", "严冬"}},
@@ -316,6 +332,16 @@ var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别
 	// 防摔的扶手, 预防煤气泄漏: a thing or a habit against the danger
 	// (session 10, calm7: dev-s14u/elders.tsv)
 	"防"}
+
+// choiceQuestions ask whether a danger is there (会不会漏电, 有没有漏气):
+// they end with a negation (不会, 没有) but negate nothing; the danger is
+// asked about, as 不知道是不是着火 is (dev-s20c, blind: 地下车库水浸到电箱那里了
+// 还在涨 会不会漏电啊, urgent).
+var choiceQuestions = []string{"会不会", "有没有", "是不是", "有没"}
+
+// dangerNegated reports a danger word or state negated by what comes
+// before it (没砸到人), not asked about (会不会漏电).
+func dangerNegated(before string) bool { return negated(before) && !suffixAny(before, choiceQuestions) }
 
 // detectUrgency reports whether the normalised text mentions danger, and
 // whether it does so in a calm context (news, drills, hypotheticals).
