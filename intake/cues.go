@@ -89,7 +89,13 @@ var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "
 	// woman's parents' home elsewhere (dev-s20a, blind)
 	"娘家": {"大", "姑"},
 	// 发烧烧到, 高烧到 are a fever, 水烧到 a kettle
-	"烧到": {"发", "烧", "高", "水"}}, coldDegrees)
+	"烧到": {"发", "烧", "高", "水"},
+	// a service's phone not answered (打挪车电话也不接, 物业电话也不接) is no
+	// person in danger (dev-s20b, blind)
+	"电话也不接": serviceWords, "电话一直不接": serviceWords, "电话都不接": serviceWords}, coldDegrees)
+
+// serviceWords name a service or trade whose phone goes unanswered.
+var serviceWords = []string{"挪车", "物业", "客服", "前台", "管家", "维修", "师傅", "房东", "中介", "商家", "老板", "快递", "外卖", "热线"}
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",

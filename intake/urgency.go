@@ -331,7 +331,9 @@ var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别
 	"以免", "以免发生", "避免", "避免发生", "未见",
 	// 防摔的扶手, 预防煤气泄漏: a thing or a habit against the danger
 	// (session 10, calm7: dev-s14u/elders.tsv)
-	"防"}
+	"防",
+	// a danger feared (好怕被咬, 担心砸到人): not happening (dev-s20c, blind)
+	"怕", "担心", "生怕", "害怕", "就怕"}
 
 // choiceQuestions ask whether a danger is there (会不会漏电, 有没有漏气):
 // they end with a negation (不会, 没有) but negate nothing; the danger is

@@ -84,3 +84,18 @@ func TestBlindDangersSession11(t *testing.T) {
 		{"地下车库水浸到电箱那边了 还在涨 会不会漏电啊", true, true},
 	})
 }
+
+// TestFearedDangerAndServicePhone: a danger feared (好怕被咬, 担心砸到人) is
+// not happening, and a service's phone not answered (打挪车电话也不接) is no
+// person in danger; a dog that bit and an old neighbour who does not answer
+// are (dev-s20b, dev-s20c, blind).
+func TestFearedDangerAndServicePhone(t *testing.T) {
+	checkDanger(t, []dangerCase{
+		{"后巷流浪狗越来越多 晚上回来好怕被咬", false},
+		{"阳台花盆放在外沿 担心砸到人", false},
+		{"后巷的流浪狗刚才把我咬伤了", true},
+		{"有人占我车位 打挪车电话也不接", false},
+		{"物业电话一直不接 报修没人管", false},
+		{"对门王奶奶两天没出门 电话也不接", true},
+	})
+}
