@@ -65,7 +65,7 @@ var locPatterns = []struct {
 		"水泵房", "大堂", "一楼大堂", "公厕", "后门", "前门", "老年活动室", "自行车棚", "车库入口", "车库出口", "地库入口", "地库出口",
 		// relative places, sides and parts of a building (location_relative.go)
 		"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "楼梯", "后楼梯", "消防楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门",
-		"垃圾桶", "车位")},
+		"垃圾桶", "车位", "楼后")},
 	{kindBareCommunity, runeIn("小"), prefixes("小区")},
 	{kindZone, func(r rune) bool { return isNumeral(r) || strings.ContainsRune("东南西北abcdefgh", r) }, zone},
 }
@@ -283,11 +283,11 @@ func firstRuneMaskOf(r rune) uint16 {
 
 // landmarkBit, the last bit of a first-rune mask, marks the runes that may
 // start a landmark: a facility head, or what deicticUnits (单元), crossings
-// (路口, 街口, 交叉口), standaloneLevels (b2) and namedLandmarks (旁边, 那家店) look
-// for.
+// (路口, 街口, 交叉口), standaloneLevels (b2), namedLandmarks (旁边, 那家店, 底下,
+// 东头) and sideBuildings (那栋) look for.
 const landmarkBit = 1 << 15
 
-const landmarkFirsts = "单路街交b斜正旁对后背隔边那这"
+const landmarkFirsts = "单路街交b斜正旁对后背隔边那这底跟东西南北"
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -374,6 +374,8 @@ func scanComponents(s string) []locMatch {
 	out = append(out, fs...)
 	if !address {
 		out = append(out, standaloneRooms(s)...)
+	} else {
+		out = append(out, roomsApart(s, out)...)
 	}
 	out = append(out, standaloneLevels(s, out, cands)...)
 	out = append(out, deicticUnits(s, out, cands)...)

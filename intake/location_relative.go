@@ -22,12 +22,21 @@ const towardsWords = "往去到上下回跑出进爬搬"
 // between before and after in the folded text, is a place. Words it does not
 // know are places.
 func relativePlace(before, word, after string) bool {
+	if (word == "楼上" || word == "楼下") && headBuildingBefore(before) {
+		return false // 骑楼上面, 物业楼下: the facility scan's (骑楼, 物业楼下)
+	}
 	switch word {
 	case "楼上":
 		// 楼上楼下 is everyone in the building, 往楼上跑 a way, 楼上说得对
 		// the message above
 		return !strings.HasPrefix(after, "楼下") && !endsWithAny(before, towardsWords) &&
 			!strings.HasPrefix(after, "说") && !strings.HasPrefix(after, "的说") && !countedAfter(after)
+	case "楼后":
+		// 楼后那片绿地; 那栋楼后来 is later, 新楼后天 a day
+		if r, _ := utf8.DecodeRuneInString(after); strings.ContainsRune("来悔续期天年果者代", r) {
+			return false
+		}
+		return !endsWithAny(before, towardsWords) && !namedBuildingBefore(before)
 	case "楼前", "楼后面", "楼后头", "楼后边":
 		// 物业楼后头, 办公楼前面: the 楼 ends a building's name, the
 		// facility scan finds it (物业楼) and the side is a relation
@@ -60,7 +69,7 @@ func endsWithAny(s, set string) bool {
 
 // relativeWords are the places of this file, as canonicalLocation writes
 // them.
-var relativeWords = []string{"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}
+var relativeWords = []string{"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼后", "楼梯拐角", "后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}
 
 // anchoringPlaces returns the places that anchor a message here for the
 // judge (judge.go): all but those made only of relativeWords (楼上, 阳台,
@@ -151,4 +160,26 @@ func buildingFront(after string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(after[len("前"):])
 	return !strings.ContainsRune("面边头天年日晚几两一三些阵段", r)
+}
+
+// buildingHeads are the facility heads that end in 楼 (骑楼, 物业楼).
+var buildingHeads = func() []string {
+	var hs []string
+	for _, h := range facilityHeads {
+		if strings.HasSuffix(h, "楼") {
+			hs = append(hs, h)
+		}
+	}
+	return hs
+}()
+
+// headBuildingBefore reports whether the text before a 楼 ends a facility
+// head with it (骑 before 楼上面: the arcade's top, not the flat above).
+func headBuildingBefore(before string) bool {
+	for _, h := range buildingHeads {
+		if name := strings.TrimSuffix(h, "楼"); strings.HasSuffix(before, name) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -76,4 +77,23 @@ func neighbourRoom(before, after string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(after)
 	return after == "" || isHan(r) && !strings.ContainsRune("块元号楼层室栋单米斤个次平年岁", r) || standsAlone("", after)
+}
+
+// roomsApart returns the rooms standing alone in folded text s whose
+// address (have) names a building but no room: the flat written apart
+// from it (谁在6栋附近帮我敲下门 602).
+func roomsApart(s string, have []locMatch) []locMatch {
+	building := false
+	for _, m := range have {
+		switch m.kind {
+		case kindRoom, kindDash:
+			return nil
+		case kindBuilding:
+			building = true
+		}
+	}
+	if !building {
+		return nil
+	}
+	return slices.DeleteFunc(standaloneRooms(s), func(m locMatch) bool { return coveredBy(have, m.start) })
 }
