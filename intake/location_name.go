@@ -192,14 +192,17 @@ func namedDoors(s string, ms []locMatch) {
 // sideBuildings finds a building named by where it stands in the estate
 // rather than by number: 最里面那栋楼, 靠马路那几栋楼, 东边那栋. A bare 那栋楼
 // (that building) is no place. cands are the offsets scanComponents marked.
-func sideBuildings(s string, have []locMatch, cands []int) []locMatch {
+func sideBuildings(s string, have []locMatch, cands []int, address bool) []locMatch {
 	var out []locMatch
 	for _, j := range cands {
 		n := buildingWord(s[j:])
+		if n == 0 && !address && bareBuilding(s[:j], s[j:]) {
+			n = len("楼")
+		}
 		if n == 0 || coveredBy(have, j) {
 			continue
 		}
-		if a, ok := sideBefore(s, j); ok && !coveredBy(have, a) {
+		if a, ok := sideBefore(s, j); ok && !coveredBy(have, a) && !(address && acrossSide(s[a:j])) {
 			out = append(out, locMatch{kind: kindPlace, start: a, end: j + n})
 		}
 	}
@@ -231,7 +234,16 @@ func buildingWord(rest string) int {
 }
 
 // sideWords say where a building stands (after 最, or alone).
-var sideWords = []string{"里面", "外面", "后面", "前面", "里边", "外边", "东边", "西边", "南边", "北边", "靠里", "靠外"}
+var sideWords = []string{"里面", "外面", "后面", "前面", "里边", "外边", "东边", "西边", "南边", "北边", "靠里", "靠外", "斜对面", "对面"}
+
+// acrossSide reports whether side is the building across from the
+// writer's (对面, 斜对面): relative to the writer, it is given only when the
+// message names no address (隔壁, too: scanComponents).
+func acrossSide(side string) bool { return strings.HasSuffix(side, "对面") }
+
+// bareSides may stand right before a bare 楼 (对面楼, 后面楼): the
+// building across or behind.
+var bareSides = []string{"斜对面", "对面", "后面", "前面"}
 
 // sideBefore returns where the side named right before offset j of s
 // starts: 最里面, 东边, 靠马路 (靠 and a name of two or three characters).
@@ -254,4 +266,15 @@ func sideBefore(s string, j int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// bareBuilding reports whether rest, starting with 楼 after before, is a
+// building named by its side alone (对面楼的阳台, 后面楼有人): one of
+// bareSides right before, and no word 楼 starts (楼主, 楼盘, 楼市).
+func bareBuilding(before, rest string) bool {
+	if !strings.HasPrefix(rest, "楼") || !suffixAny(before, bareSides) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[len("楼"):])
+	return !strings.ContainsRune("主盘市层梯道顶上下", r)
 }

@@ -73,3 +73,30 @@ func TestLandmarkLocatives(t *testing.T) {
 		t.Errorf("anchoringPlaces(祠堂) = %q, want it kept", w)
 	}
 }
+
+// TestNextDoorAndAcross checks the relative places 隔壁 and 对面(那栋)楼 of
+// the guideline (session 11): places when the message names no address,
+// and not another estate, district or shop next door; they anchor nothing
+// for the judge.
+func TestNextDoorAndAcross(t *testing.T) {
+	checkLocations(t, []locCase{
+		{"隔壁那家装修一早七点就开始砸墙", []string{"隔壁"}, []string{"隔壁"}},
+		{"隔壁在装修 早上7点就砸墙", []string{"隔壁"}, []string{"隔壁"}},
+		{"隔壁老太太家门口的牛奶放了三天没拿", []string{"隔壁", "门口"}, []string{"隔壁", "门口"}},
+		{"隔壁烧烤店的油烟太大了", []string{"烧烤店"}, []string{"烧烤店"}},
+		{"隔壁的阿姨三天没回家了 5号楼2单元", []string{"5号楼2单元"}, []string{"5号楼2单元"}},
+		{"对面楼的阳台都往外扩了", []string{"对面楼的阳台"}, []string{"对面楼阳台"}},
+		{"对面那栋楼有个小孩坐在窗台上", []string{"对面那栋楼"}, []string{"对面那栋楼"}},
+		{"对面楼有户人家窗户冒烟了 6栋", []string{"6栋"}, []string{"6号楼"}},
+	})
+	checkNoPlaces(t, []string{
+		"新闻里说隔壁区着火了",
+		"隔壁街那个小区昨天着火了",
+		"对面楼主说得对",
+	})
+	for _, n := range []string{"隔壁", "对面楼阳台", "对面那栋楼"} {
+		if w, _ := anchoringPlaces([]string{n}, []string{n}); len(w) > 0 {
+			t.Errorf("anchoringPlaces(%q) = %q, want none", n, w)
+		}
+	}
+}
