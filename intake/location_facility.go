@@ -49,6 +49,9 @@ var facilityHeads = []string{
 	// pavement in southern words (行人路), the management office, a
 	// karaoke bar
 	"骑楼", "后巷", "里院", "夜市", "摊位", "摊", "祠堂", "榕树头", "行人路", "物业中心", "ktv", "网吧",
+	// and a market as the earlier dev files' reports name it (菜场门口:
+	// dev-s13, dev-s17u)
+	"菜场",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -104,7 +107,7 @@ var verbModifiers = []string{"占用", "占据", "霸占", "堵住", "堵塞", "
 
 // timeModifiers are times that stand where a modifier would (昨天ktv吼坏了,
 // 明天菜市场有活动).
-var timeModifiers = []string{"今天", "明天", "昨天", "刚才", "现在", "周末", "今年", "去年", "上午", "下午", "中午", "晚上", "早上", "平时", "每天"}
+var timeModifiers = []string{"今天", "明天", "昨天", "刚才", "现在", "周末", "今年", "去年", "上午", "下午", "中午", "晚上", "早上", "平时", "每天", "今朝"}
 
 // longModifiers are the modifiers longer than two characters a facility
 // keeps whole (电动车充电棚, 非机动车库).

@@ -24,6 +24,8 @@ func TestOldTownPlaces(t *testing.T) {
 		{"祠堂边有个老人家坐在地上好久", []string{"祠堂"}, []string{"祠堂"}},
 		{"空调外机架锈断了 下面是行人路", []string{"行人路"}, []string{"行人路"}},
 		{"我去物业中心报修 一个礼拜了没人来", []string{"物业中心"}, []string{"物业中心"}},
+		{"菜场门口有个老头子倒在地上了", []string{"菜场门口"}, []string{"菜场门口"}},
+		{"侬好 今朝菜场青菜几钿", []string{"菜场"}, []string{"菜场"}},
 		// a crossing that starts the clause, pointed into
 		{"路口那几台共享单车倒了一地", []string{"路口"}, []string{"路口"}},
 		// what is done to a place, and a time, modify no head
