@@ -58,10 +58,10 @@ var locPatterns = []struct {
 	{kindFloor, isNumeral, numbered("层", "楼")},
 	{kindGate, runeIn("东南西北正侧大"), prefixes("东南门口", "东北门口", "西南门口", "西北门口", "东南门", "东北门", "西南门", "西北门",
 		"东门口", "南门口", "西门口", "北门口", "正门口", "侧门口", "大门口", "东门", "南门", "西门", "北门", "正门", "侧门", "大门")},
-	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自阳露马路对隔"), prefixes("楼下", "楼道", "楼到", "楼顶", "楼栋门口", "楼栋口", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
+	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自阳露马路对隔小"), prefixes("楼下", "楼道", "楼到", "楼顶", "楼栋门口", "楼栋口", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
 		"楼梯间", "楼梯口", "地下室", "车棚", "单元门口", "单元门", "门口", "门前", "消防通道", "垃圾站", "垃圾房", "快递柜", "广场", "花坛",
 		"绿化带", "草坪", "健身区", "健身器材", "停车场", "走廊", "幼儿园门口", "幼儿园", "儿童乐园", "儿童游乐区", "游乐场", "篮球场", "羽毛球场",
-		"乒乓球台", "网球场", "凉亭", "中心花园", "中心广场", "物业办公室门口", "物业办公室", "物业门口", "保安室", "岗亭", "充电桩", "配电房", "配电室",
+		"乒乓球台", "网球场", "凉亭", "中心花园", "中心广场", "小广场", "物业办公室门口", "物业办公室", "物业门口", "保安室", "岗亭", "充电桩", "配电房", "配电室",
 		"水泵房", "大堂", "一楼大堂", "公厕", "后门", "前门", "老年活动室", "自行车棚", "车库入口", "车库出口", "地库入口", "地库出口",
 		// relative places, sides and parts of a building (location_relative.go)
 		"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "楼梯", "后楼梯", "消防楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门",
@@ -314,6 +314,7 @@ func ExtractLocation(text string) (words, norm []string) {
 
 // extractLocationFolded is ExtractLocation given foldRunes(text) as folded.
 func extractLocationFolded(text, folded string) (words, norm []string) {
+	folded = foldPlaceRunes(folded)
 	matches := scanComponents(folded)
 	valid := utf8.ValidString(text)
 	for _, span := range mergeComponents(folded, matches) {

@@ -49,9 +49,10 @@ var facilityHeads = []string{
 	// pavement in southern words (行人路), the management office, a
 	// karaoke bar
 	"骑楼", "后巷", "里院", "夜市", "摊位", "摊", "祠堂", "榕树头", "行人路", "物业中心", "ktv", "网吧",
-	// and a market as the earlier dev files' reports name it (菜场门口:
-	// dev-s13, dev-s17u)
-	"菜场",
+	// and as the earlier dev files' reports name them: a market (菜场门口:
+	// dev-s13, dev-s17u), a pond (水塘: dev-s17u), a mahjong parlour (麻将馆,
+	// whose 将 stops modifiers: dev-s13)
+	"菜场", "水塘", "麻将馆",
 }
 
 // relationOnly heads are places only right after a relation word

@@ -76,6 +76,24 @@ func TestLandmarkLocatives(t *testing.T) {
 	}
 }
 
+// TestPlacesOfEarlierDevFiles checks places the earlier dev files' reports
+// name that the extractor missed (session 11): buildings, stations and
+// arcades in traditional characters the normalizer leaves, the writer's
+// own flat, a small square that the pattern 广场 cut, a pond, a mahjong
+// parlour.
+func TestPlacesOfEarlierDevFiles(t *testing.T) {
+	checkLocations(t, []locCase{
+		{"暖氣有點不夠熱，只是想請師傅來調一下，12棟", []string{"12棟"}, []string{"12号楼"}},
+		{"驛站的快遞都堆到門外面了", []string{"驛站"}, []string{"驿站"}},
+		{"騎樓下的台階崩了一角", []string{"騎樓下"}, []string{"骑楼下"}},
+		{"我家1502天花板往下滴水", []string{"1502"}, []string{"1502室"}},
+		{"小广场的地砖松了好几块", []string{"小广场"}, []string{"小广场"}},
+		{"同学在水塘边玩 冰面上有个窟窿", []string{"水塘"}, []string{"水塘"}},
+		{"楼下那个麻将馆每天吵到半夜", []string{"楼下", "麻将馆"}, []string{"楼下", "麻将馆"}},
+	})
+	checkNoPlaces(t, []string{"我家120平 住得很舒服"})
+}
+
 // TestNextDoorAndAcross checks the relative places 隔壁 and 对面(那栋)楼 of
 // the guideline (session 11): places when the message names no address,
 // and not another estate, district or shop next door; they anchor nothing
