@@ -69,20 +69,16 @@ var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不�
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
-// A temperature does not count after a numeral (十八度 is not 八度); 是不是漏气了 asks.
+// A temperature does not count after a numeral (十八度 is not 八度); 是不是漏气了
+// asks (aNotAHalf).
 // A tyre, a swimming ring or a ball that 漏气 loses air, not gas; an insect's
 // bite (被蚊子咬了) is no dog's.
 var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
-	"不是漏气": {"是"}, "不是出事": {"是"},
 	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"},
 	// dev-s19u (blind): 这不是演习哈 …楼道全是烟 is an alarm; 感觉要晕倒 is tiredness
 	"是演习": {"不"}, "演习": {"不是"}, "演练": {"不是"}, "晕倒": {"要"},
-	// 要不要紧啊 asks whether it is serious (dev-s10u): no retraction
-	"不要紧": {"要"},
 	// 发起火来 is a temper (我老婆发起火来跟煤气罐一样), not a fire
-	"起火": {"发"},
-	// 你家暖气热不热 asks (dev-s18b)
-	"不热": {"热"}}, coldDegrees)
+	"起火": {"发"}}, coldDegrees)
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",
@@ -166,6 +162,9 @@ func scanCues(norm string) cueSet {
 			if c.group == cueContrast && !s.has(cueRelief) && !s.has(cueSettled) && !s.has(cueEnded) || suffixAny(norm[:i], cueNotAfter[c.word]) {
 				continue // only a contrast after relief or an ending counts; 不是开玩笑 is no joke
 			}
+			if aNotAHalf(norm[:i], c.word) {
+				continue // 是不是着火 asks whether it is a fire; it says no 不是着火
+			}
 			if prefixAny(norm[i+len(c.word):], cueNotBefore[c.word]) {
 				continue // 出租车 is a taxi, not a flat to let
 			}
@@ -182,3 +181,16 @@ func scanCues(norm string) cueSet {
 // isPairState reports whether g is the state half of a danger pair (没倒,
 // 没断 are negated like danger words).
 func isPairState(g cueGroup) bool { return g >= cuePairBase && (g-cuePairBase)%2 == 1 }
+
+// aNotAHalf reports a cue word opening with 不 that is the second half of an
+// A-not-A question (是不是着火, 要不要紧, 热不热, 能不能动): the verb before 不
+// is the one after it, and the message asks what the word would state.
+func aNotAHalf(before, word string) bool {
+	rest, ok := strings.CutPrefix(word, "不")
+	if !ok || rest == "" {
+		return false
+	}
+	verb, _ := utf8.DecodeRuneInString(rest)
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	return prev == verb
+}
