@@ -21,6 +21,9 @@ type judgement struct {
 	// outage: the writer's home without power, water, gas or heat, asked
 	// against the neighbours (我家没电了 邻居家有电吗), with no cue lowering it.
 	outage bool
+	// unanswered: an earlier report to the office that came to nothing
+	// (报修了两次都说等; unanswered.go), with no cue lowering it.
+	unanswered bool
 }
 
 // thanksWords thank for help already given (走失老人的事谢谢社区帮忙).
@@ -67,14 +70,17 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	if !urgent && !cues.has(cueRelapse) && strings.Contains(norm, "多了") && containsAny(norm, betterWords) {
 		v.factor *= betterFactor
 	}
-	if !urgent && len(locs) == 0 && !st.facility && !act.here && !st.other && !st.petition {
+	// (an earlier report to the office says the trouble is here)
+	followUp := unanswered(norm)
+	if !urgent && len(locs) == 0 && !st.facility && !act.here && !st.other && !st.petition && !followUp {
 		v.factor *= unanchoredFactor
 	}
 	v.personDanger = urgent && st.other && !act.question && !act.joke && !act.praise && !st.infoAsk &&
 		!containsAny(norm, thanksWords)
 	v.petition = v.possible && v.factor == 1 && st.petition && !act.praise
 	v.outage = v.possible && v.factor == 1 && st.outage
-	v.anchored = len(locs) > 0 || st.facility || st.other || act.here
+	v.unanswered = v.possible && v.factor == 1 && followUp
+	v.anchored = len(locs) > 0 || st.facility || st.other || act.here || followUp
 	return v
 }
 

@@ -37,3 +37,34 @@ func TestMiss11ANotA(t *testing.T) {
 		t.Errorf("a smell of burning asked about: ack %v urgent %v, want both", r.Ack, r.Urgent)
 	}
 }
+
+// An earlier report to the office that came to nothing is a report about
+// here, whatever the detector reads in the writer's words.
+func TestMiss11Unanswered(t *testing.T) {
+	for text, want := range map[string]bool{
+		"报修了两次都说等":             true,
+		"打物业电话说记下了 然后就没然后了":    true,
+		"投诉过好几回 到现在也没人管":       true,
+		"厨房的下水道堵了 报修了 师傅说明天来":  false,
+		"没人来的时候我就在家看书":         false,
+		"反映一下 东门的灯不亮":          false,
+		"报修电话是多少 我家水龙头滴水 好几天了": false,
+	} {
+		if got := unanswered(Normalize(text)); got != want {
+			t.Errorf("unanswered(%s) = %v, want %v", text, got, want)
+		}
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"我家阳台推拉门关不严 报修了三回都说等", "我跑了两趟物业中心报修 说登记了 半个月没人来"} {
+		if r := m.Understand(text); !r.Ack {
+			t.Errorf("%s: not acknowledged (confidence %.2f)", text, r.Confidence)
+		}
+	}
+	// a story about another place stays one
+	if r := m.Understand("我姐她们小区报修了三次都没人来 真够呛"); r.Ack {
+		t.Errorf("another estate's unanswered repair acknowledged")
+	}
+}
