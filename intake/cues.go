@@ -62,7 +62,11 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针
 	// pair below (被泰迪咬了一口) or 被咬
 	"咬了": {"一口"},
 	// a child's tantrum (不给买就躺地上哭, 躺在地上打滚): no one is down
-	"躺地上": tantrumWords, "躺在地上": tantrumWords}
+	"躺地上": tantrumWords, "躺在地上": tantrumWords,
+	// session 11 (miss11): an elsewhere word that qualifies a thing here is
+	// no other place: a car's plate (挂的外地牌), a channel of this estate's
+	// office (网上报修), a call (视频会议 开到一半断电了)
+	"外地": {"牌", "车牌"}, "网上": {"报修", "投诉", "反映", "申请", "预约", "缴费", "登记"}, "视频": {"会议", "通话", "电话", "聊天"}}
 
 // tantrumWords follow 躺地上 in a child's tantrum.
 var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不肯走", "不起来"}
@@ -73,12 +77,22 @@ var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不�
 // asks (aNotAHalf).
 // A tyre, a swimming ring or a ball that 漏气 loses air, not gas; an insect's
 // bite (被蚊子咬了) is no dog's.
-var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
+var cueNotAfter = withGuard(withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
 	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"},
 	// dev-s19u (blind): 这不是演习哈 …楼道全是烟 is an alarm; 感觉要晕倒 is tiredness
 	"是演习": {"不"}, "演习": {"不是"}, "演练": {"不是"}, "晕倒": {"要"},
 	// 发起火来 is a temper (我老婆发起火来跟煤气罐一样), not a fire
-	"起火": {"发"}}, coldDegrees)
+	"起火": {"发"},
+	// session 11 (miss11): 张大娘家 is an old neighbour's home, not a wife's
+	// parents' (娘家); a thing that falls or lands (一块落在台阶上, 水滴落在车位上,
+	// 苍蝇都落在被子上, 天天落在空调外机上) is not one left behind (水杯落在会议室了):
+	// an adverb or a measure word comes between
+	"娘家": {"大", "姑"}, "落在": {"都", "就", "又", "还", "也", "全", "正好", "刚好", "恰好", "直接", "天天", "总", "老", "经常", "滴", "块", "片"}}, coldDegrees),
+	followUpWords, habitualWords)
+
+// habitualWords make a time a habit (每天早上那个收废品的): what follows
+// points back to no alarm raised before (followUpWords).
+var habitualWords = []string{"每天", "天天", "每次", "每回", "每晚", "每早"}
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",
@@ -87,8 +101,14 @@ var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "�
 // withNumeralGuard returns m with numeralRunes added as what each of words
 // must not follow.
 func withNumeralGuard(m map[string][]string, words []string) map[string][]string {
+	return withGuard(m, words, numeralRunes)
+}
+
+// withGuard returns m with guards added as what each of words must not
+// follow.
+func withGuard(m map[string][]string, words, guards []string) map[string][]string {
 	for _, w := range words {
-		m[w] = append(m[w], numeralRunes...)
+		m[w] = append(m[w], guards...)
 	}
 	return m
 }

@@ -68,3 +68,54 @@ func TestMiss11Unanswered(t *testing.T) {
 		t.Errorf("another estate's unanswered repair acknowledged")
 	}
 }
+
+// Cue words read in another sense: an elsewhere word qualifying a thing here,
+// a thing that lands rather than one left behind, a habit rather than a
+// follow-up.
+func TestMiss11CueSenses(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		group cueGroup
+		want  bool
+	}{
+		{"车位被一辆挂外地牌的车占了一个月", cueElsewhere, false},
+		{"我表哥在外地 那边下大雪了", cueElsewhere, true},
+		{"网上报修了两次 师傅一直没来", cueElsewhere, false},
+		{"网上说明天降温", cueElsewhere, true},
+		{"开视频会议开到一半停电了", cueElsewhere, false},
+		{"刷到一个视频 电梯掉下来了", cueElsewhere, true},
+		{"楼下李大娘家的水管爆了", cueElsewhere, false},
+		{"我回娘家了 这几天不在", cueElsewhere, true},
+		{"外墙砖掉了一块 正好落在台阶上", cueOffer, false},
+		{"鸽子天天落在空调外机上拉屎", cueOffer, false},
+		{"谁的水杯落在活动室了", cueOffer, true},
+		{"每天晚上那个烧烤摊烟熏火燎的", cueSettled, false},
+		{"昨晚那个冒烟的事问清楚了", cueSettled, true},
+	} {
+		if got := scanCues(Normalize(tc.text)).has(tc.group); got != tc.want {
+			t.Errorf("%s: cue group %d %v, want %v", tc.text, tc.group, got, tc.want)
+		}
+	}
+}
+
+// A message whose last word is 没事 calls off what it told, a danger too;
+// 暂时没事 does not.
+func TestMiss11EndsFine(t *testing.T) {
+	for text, want := range map[string]bool{
+		"对门的奶奶两天没见着 刚才看到她在菜市场买菜 没事": true,
+		"电梯困了人 里面的人说暂时没事 快来人":       false,
+		"楼道有烟 还没事 大家先下楼":            false,
+		"电梯里困着两个人 喊话说目前没事":          false,
+	} {
+		if got := readSpeechAct(Normalize(text)).retract; got != want {
+			t.Errorf("%s: retract %v, want %v", text, got, want)
+		}
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := m.Understand("对门的奶奶两天没见着 刚才看到她在菜市场买菜 没事"); r.Ack {
+		t.Errorf("a neighbour seen again, all well: acknowledged")
+	}
+}
