@@ -119,3 +119,35 @@ func TestMiss11EndsFine(t *testing.T) {
 		t.Errorf("a neighbour seen again, all well: acknowledged")
 	}
 }
+
+// An urgent danger whose owner is asked for is a neighbour's: a report here
+// even when the detector reads only the writer's family in it.
+func TestMiss11NeighboursDanger(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"刚才有条狗把我儿子腿咬出血了 不知道是谁家的", "我孙子刚才被狗咬了 裤子都破了 谁家的狗"} {
+		if r := m.Understand(text); !r.Ack || !r.Urgent {
+			t.Errorf("%s: ack %v urgent %v, want both", text, r.Ack, r.Urgent)
+		}
+	}
+	if r := m.Understand("谁家的猫 把我家金鱼咬死了 哈哈"); r.Ack {
+		t.Errorf("a joke about a goldfish acknowledged")
+	}
+}
+
+// Southern names of an old neighbour (阿公, 阿嬷, 阿爹) are old people as
+// 大爷 and 奶奶 are, for the danger rules and as a third person.
+func TestMiss11ElderNames(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := m.Understand("阿嬷住3栋 成日冇应电话 我在外地返唔到"); !r.Ack || !r.Urgent {
+		t.Errorf("an old woman not answering: ack %v urgent %v, want both", r.Ack, r.Urgent)
+	}
+	if !structureOf(Normalize("隔壁阿公又在楼下下棋")).other {
+		t.Errorf("阿公 is not a third person")
+	}
+}
