@@ -151,3 +151,29 @@ func TestMiss11ElderNames(t *testing.T) {
 		t.Errorf("阿公 is not a third person")
 	}
 }
+
+// A hypothesis after an opening ask (问一下,要是…了该找谁) asks what if, as an
+// opening 要是 does; the writer's workplace is another place.
+func TestMiss11AskedHypothesisAndWork(t *testing.T) {
+	for text, want := range map[string]bool{
+		"请问 要是半夜水管爆了该打哪个电话":  true,
+		"要是电梯又坏了怎么办":         true,
+		"问一下 电梯又坏了 要是修不好怎么办": false,
+	} {
+		if got := structureOf(Normalize(text)).hypothesis; got != want {
+			t.Errorf("%s: hypothesis %v, want %v", text, got, want)
+		}
+	}
+	for _, text := range []string{"我们厂今天又停电了 活都干不成", "车停在公司停车场被人划了一道"} {
+		if !readSpeechAct(Normalize(text)).elsewhere {
+			t.Errorf("%s: the workplace is not another place", text)
+		}
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := m.Understand("想问一下 要是家里暖气不热了该找谁 找物业还是热力公司"); r.Ack {
+		t.Errorf("a question what if acknowledged (confidence %.2f)", r.Confidence)
+	}
+}

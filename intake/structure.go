@@ -211,7 +211,7 @@ func structureOf(norm string) structure {
 		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3) || g.has(sBite),
 		other:      g.has(sOther),
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
-		hypothesis: containsAny(firstRunes(norm, 4), hypothesisWords),
+		hypothesis: containsAny(firstRunes(afterAsk(norm), 4), hypothesisWords),
 		notice:     announces(norm, g) || formalNotice(norm),
 		forwarded:  prefixAny(norm, forwardOpeners) || containsAny(norm, spreadWords),
 		header:     strings.HasPrefix(norm, "【") && !prefixAny(norm, reportOpeners) && !strings.HasPrefix(norm, "【紧急"),
@@ -456,4 +456,15 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 		}
 	}
 	return true, factor
+}
+
+// afterAsk returns norm without an opening ask (问一下,要是… asks what if,
+// as 要是… does): hypotheses open the question that follows it.
+func afterAsk(norm string) string {
+	for _, a := range askOpeners {
+		if rest, ok := strings.CutPrefix(norm, a); ok {
+			return strings.TrimLeft(rest, ",:")
+		}
+	}
+	return norm
 }
