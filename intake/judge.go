@@ -75,7 +75,7 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 		v.factor *= betterFactor
 	}
 	// (an earlier report to the office says the trouble is here)
-	followUp := unanswered(norm)
+	followUp := cues.has(cueReportAct) && cues.has(cueNoAnswer) && unanswered(norm)
 	if !urgent && len(locs) == 0 && !st.facility && !act.here && !st.other && !st.petition && !followUp {
 		v.factor *= unanchoredFactor
 	}
