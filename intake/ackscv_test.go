@@ -59,32 +59,53 @@ var ackscvCandidates = []ackscvCandidate{
 // name), each to the fold with the fewest rows so far.
 func ackscvFolds(t *testing.T, files []string, k int) [][]string {
 	t.Helper()
-	rows := map[string]int{}
-	for _, f := range files {
-		ds, err := ReadTSVFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows[f] = len(ds.Examples)
+	units := make([][]string, len(files))
+	for i, f := range files {
+		units[i] = []string{f}
 	}
-	sorted := append([]string(nil), files...)
-	sort.Slice(sorted, func(i, j int) bool {
-		if rows[sorted[i]] != rows[sorted[j]] {
-			return rows[sorted[i]] > rows[sorted[j]]
+	return ackscvDeal(t, make([][]string, k), units)
+}
+
+// ackscvDeal deals units of files (a unit stays in one fold) into folds
+// that may already hold files: largest unit first (then by its first
+// file's name), each to the fold with the fewest rows so far.
+func ackscvDeal(t *testing.T, folds [][]string, units [][]string) [][]string {
+	t.Helper()
+	rows := map[string]int{}
+	count := func(files []string) int {
+		n := 0
+		for _, f := range files {
+			if _, ok := rows[f]; !ok {
+				ds, err := ReadTSVFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows[f] = len(ds.Examples)
+			}
+			n += rows[f]
 		}
-		return sorted[i] < sorted[j]
+		return n
+	}
+	sorted := append([][]string(nil), units...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if a, b := count(sorted[i]), count(sorted[j]); a != b {
+			return a > b
+		}
+		return sorted[i][0] < sorted[j][0]
 	})
-	folds := make([][]string, k)
-	size := make([]int, k)
-	for _, f := range sorted {
+	size := make([]int, len(folds))
+	for i, fold := range folds {
+		size[i] = count(fold)
+	}
+	for _, u := range sorted {
 		best := 0
-		for i := 1; i < k; i++ {
+		for i := 1; i < len(folds); i++ {
 			if size[i] < size[best] {
 				best = i
 			}
 		}
-		folds[best] = append(folds[best], f)
-		size[best] += rows[f]
+		folds[best] = append(folds[best], u...)
+		size[best] += count(u)
 	}
 	return folds
 }
@@ -361,6 +382,13 @@ func TestAcksCV3(t *testing.T) {
 // and every other row NaturalConcernWeight (testdata/ACKS-CV-3b.md).
 func ackscvBalanced(t *testing.T, files []string) func(string, int) float64 {
 	t.Helper()
+	return ackscvBalancedAt(t, files, NaturalConcernWeight)
+}
+
+// ackscvBalancedAt is ackscvBalanced with chit-chat (and every other row)
+// weighted w.
+func ackscvBalancedAt(t *testing.T, files []string, w float64) func(string, int) float64 {
+	t.Helper()
 	chat, reports := 0, 0
 	for _, f := range files {
 		ds, err := ReadTSVFile(f)
@@ -376,12 +404,12 @@ func ackscvBalanced(t *testing.T, files []string) func(string, int) float64 {
 		}
 	}
 	set := ackscvSet(files)
-	wr := NaturalConcernWeight * float64(chat) / float64(reports)
+	wr := w * float64(chat) / float64(reports)
 	return func(f string, concern int) float64 {
 		if set[f] && concern == 1 {
 			return wr
 		}
-		return NaturalConcernWeight
+		return w
 	}
 }
 
@@ -783,12 +811,7 @@ func ackscv5Decide(t *testing.T, name string, ship, x []ackscvJudged, k int, g [
 	cR, cTh := ackscvMatched(x, faS85)
 	r2 := cR >= rS85
 	r3 := faX <= faS && rX >= rS-3 && faX+reports-rX < faS+reports-rS
-	worstFA, worstR := 0, 0
-	for f := 0; f < k; f++ {
-		a, _, b, _ := ackscvCount(ship, f)
-		c, _, d, _ := ackscvCount(x, f)
-		worstFA, worstR = max(worstFA, c-a), max(worstR, b-d)
-	}
+	worstFA, worstR := ackscvWorstFold(ship, x, k)
 	r4 := worstFA < 3 && worstR < 5
 	r5 := g[2] <= g[0]+1 && g[3] >= g[1]-1
 	t.Logf("RULE 1 %s ranking at ship's false acks (%d): reports %d at threshold %.2f vs ship %d at 0.70 (need ≥ +%d) → %v",
@@ -831,4 +854,15 @@ func ackscvGuards(t *testing.T, base *Dataset, cfg trainConfig, guards, natural,
 		fa, r = append(fa, a), append(r, b)
 	}
 	return fa, r
+}
+
+// ackscvWorstFold returns the most that x's false acks rise, and its
+// reports acknowledged fall, against ship's in any of the k folds.
+func ackscvWorstFold(ship, x []ackscvJudged, k int) (worstFA, worstR int) {
+	for f := 0; f < k; f++ {
+		a, _, b, _ := ackscvCount(ship, f)
+		c, _, d, _ := ackscvCount(x, f)
+		worstFA, worstR = max(worstFA, c-a), max(worstR, b-d)
+	}
+	return worstFA, worstR
 }

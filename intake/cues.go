@@ -20,18 +20,20 @@ const (
 	cueAilment
 	cueDanger // matches preceded by a negation (没, 未…) do not count
 	cueCalm
-	cueCalming  // 别慌, 没事没事: calms others; a retraction only without a danger
-	cueRelief   // 还好, 幸好: a calm context unless a contrast follows
-	cueContrast // 但, 可是, 不过 after a relief word (还好人出来了 但门还吊着)
-	cueMinor    // 不急, 还能用, 有点晃: the trouble is small (minorWords)
-	cueHedge    // 如果, 万一, 注意安全: calm unless the danger is here now
-	cueNow      // 正在, 越来越, 快来人: a danger going on now (nowWords)
-	cueSettled  // 已经修好了, 原来是: the trouble is mended or explained (settledWords)
-	cueEnded    // 没人受伤, 人没事: it ended well (endedWords)
-	cueFallen   // 掉下来, 塌, 松了: a thing fell or gave way (fallenWords)
-	cueRelapse  // 又, 还在, 根本没: it is back or goes on after all (goesOnWords)
-	cueRisk     // 隐患: a hedge, unless a thing is loose or fallen over people (riskWords)
-	cuePairBase // object and state groups of allDangerPairs: base+2i, base+2i+1
+	cueCalming   // 别慌, 没事没事: calms others; a retraction only without a danger
+	cueRelief    // 还好, 幸好: a calm context unless a contrast follows
+	cueContrast  // 但, 可是, 不过 after a relief word (还好人出来了 但门还吊着)
+	cueMinor     // 不急, 还能用, 有点晃: the trouble is small (minorWords)
+	cueHedge     // 如果, 万一, 注意安全: calm unless the danger is here now
+	cueNow       // 正在, 越来越, 快来人: a danger going on now (nowWords)
+	cueSettled   // 已经修好了, 原来是: the trouble is mended or explained (settledWords)
+	cueEnded     // 没人受伤, 人没事: it ended well (endedWords)
+	cueFallen    // 掉下来, 塌, 松了: a thing fell or gave way (fallenWords)
+	cueRelapse   // 又, 还在, 根本没: it is back or goes on after all (goesOnWords)
+	cueRisk      // 隐患: a hedge, unless a thing is loose or fallen over people (riskWords)
+	cueReportAct // 报修, 投诉: the office was told before (reportActs)
+	cueNoAnswer  // 没人来, 都说等: nothing came of it (noAnswerWords)
+	cuePairBase  // object and state groups of allDangerPairs: base+2i, base+2i+1
 )
 
 // cueSet is the set of groups found in a text: two words, so that new cue
@@ -63,6 +65,10 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针
 	"咬了": {"一口"},
 	// a child's tantrum (不给买就躺地上哭, 躺在地上打滚): no one is down
 	"躺地上": tantrumWords, "躺在地上": tantrumWords,
+	// session 11 (miss11): an elsewhere word that qualifies a thing here is
+	// no other place: a car's plate (挂的外地牌), a channel of this estate's
+	// office (网上报修), a call (视频会议 开到一半断电了)
+	"外地": {"牌", "车牌"}, "网上": {"报修", "投诉", "反映", "申请", "预约", "缴费", "登记"}, "视频": {"会议", "通话", "电话", "聊天"},
 	// 烧到三十九度, 饭烧到一半: a fever or the cooking (numeralRunes)
 	"烧到": numeralRunes}
 
@@ -71,31 +77,34 @@ var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不�
 
 // cueNotAfter: a cue word does not count right after one of these (不是开玩笑
 // is serious, 会有烟 is a drill's announcement, 车报警器一直响 is a car alarm).
-// A temperature does not count after a numeral (十八度 is not 八度); 是不是漏气了 asks.
+// A temperature does not count after a numeral (十八度 is not 八度); 是不是漏气了
+// asks (aNotAHalf).
 // A tyre, a swimming ring or a ball that 漏气 loses air, not gas; an insect's
 // bite (被蚊子咬了) is no dog's.
-var cueNotAfter = withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
-	"不是漏气": {"是"}, "不是出事": {"是"}, "不是着火": {"是"},
+var cueNotAfter = withGuard(withNumeralGuard(map[string][]string{"开玩笑": {"不是", "没", "不"}, "有烟": {"会"}, "报警器一直响": {"车"},
 	"漏气": {"胎", "圈", "球", "气垫", "垫子"}, "咬了": {"蚊子", "虫子", "蚊虫", "跳蚤", "臭虫"},
 	// dev-s19u (blind): 这不是演习哈 …楼道全是烟 is an alarm; 感觉要晕倒 is tiredness
 	"是演习": {"不"}, "演习": {"不是"}, "演练": {"不是"}, "晕倒": {"要"},
-	// 要不要紧啊 asks whether it is serious (dev-s10u): no retraction
-	"不要紧": {"要"},
 	// 发起火来 is a temper (我老婆发起火来跟煤气罐一样), not a fire
 	"起火": {"发"},
-	// 你家暖气热不热 asks (dev-s18b)
-	"不热": {"热"},
-	// 张大娘家里 is an old neighbour's flat, 姑娘家 a girl: no married
-	// woman's parents' home elsewhere (dev-s20a, blind)
-	"娘家": {"大", "姑"},
+	// session 11 (miss11): 张大娘家 is an old neighbour's home, not a wife's
+	// parents' (娘家); a thing that falls or lands (一块落在台阶上, 水滴落在车位上,
+	// 苍蝇都落在被子上, 天天落在空调外机上) is not one left behind (水杯落在会议室了):
+	// an adverb or a measure word comes between
+	"娘家": {"大", "姑"}, "落在": {"都", "就", "又", "还", "也", "全", "正好", "刚好", "恰好", "直接", "天天", "总", "老", "经常", "滴", "块", "片"},
 	// 发烧烧到, 高烧到 are a fever, 水烧到 a kettle
 	"烧到": {"发", "烧", "高", "水"},
 	// a service's phone not answered (打挪车电话也不接, 物业电话也不接) is no
 	// person in danger (dev-s20b, blind)
-	"电话也不接": serviceWords, "电话一直不接": serviceWords, "电话都不接": serviceWords}, coldDegrees)
+	"电话也不接": serviceWords, "电话一直不接": serviceWords, "电话都不接": serviceWords}, coldDegrees),
+	followUpWords, habitualWords)
 
 // serviceWords name a service or trade whose phone goes unanswered.
 var serviceWords = []string{"挪车", "物业", "客服", "前台", "管家", "维修", "师傅", "房东", "中介", "商家", "老板", "快递", "外卖", "热线"}
+
+// habitualWords make a time a habit (每天早上那个收废品的): what follows
+// points back to no alarm raised before (followUpWords).
+var habitualWords = []string{"每天", "天天", "每次", "每回", "每晚", "每早"}
 
 // numeralRunes are the characters a number can end with.
 var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",
@@ -104,8 +113,14 @@ var numeralRunes = []string{"零", "〇", "一", "二", "两", "三", "四", "�
 // withNumeralGuard returns m with numeralRunes added as what each of words
 // must not follow.
 func withNumeralGuard(m map[string][]string, words []string) map[string][]string {
+	return withGuard(m, words, numeralRunes)
+}
+
+// withGuard returns m with guards added as what each of words must not
+// follow.
+func withGuard(m map[string][]string, words, guards []string) map[string][]string {
 	for _, w := range words {
-		m[w] = append(m[w], numeralRunes...)
+		m[w] = append(m[w], guards...)
 	}
 	return m
 }
@@ -155,6 +170,8 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cueEnded, endedWords)
 	add(cueFallen, fallenWords)
 	add(cueRelapse, goesOnWords)
+	add(cueReportAct, reportActs)
+	add(cueNoAnswer, noAnswerWords)
 	for i, p := range allDangerPairs {
 		add(cuePairBase+cueGroup(2*i), p.objects)
 		add(cuePairBase+cueGroup(2*i+1), p.states)
@@ -180,6 +197,9 @@ func scanCues(norm string) cueSet {
 			if c.group == cueContrast && !s.has(cueRelief) && !s.has(cueSettled) && !s.has(cueEnded) || suffixAny(norm[:i], cueNotAfter[c.word]) {
 				continue // only a contrast after relief or an ending counts; 不是开玩笑 is no joke
 			}
+			if aNotAHalf(norm[:i], c.word) {
+				continue // 是不是着火 asks whether it is a fire; it says no 不是着火
+			}
 			if prefixAny(norm[i+len(c.word):], cueNotBefore[c.word]) {
 				continue // 出租车 is a taxi, not a flat to let
 			}
@@ -196,3 +216,16 @@ func scanCues(norm string) cueSet {
 // isPairState reports whether g is the state half of a danger pair (没倒,
 // 没断 are negated like danger words).
 func isPairState(g cueGroup) bool { return g >= cuePairBase && (g-cuePairBase)%2 == 1 }
+
+// aNotAHalf reports a cue word opening with 不 that is the second half of an
+// A-not-A question (是不是着火, 要不要紧, 热不热, 能不能动): the verb before 不
+// is the one after it, and the message asks what the word would state.
+func aNotAHalf(before, word string) bool {
+	rest, ok := strings.CutPrefix(word, "不")
+	if !ok || rest == "" {
+		return false
+	}
+	verb, _ := utf8.DecodeRuneInString(rest)
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	return prev == verb
+}

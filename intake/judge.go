@@ -21,7 +21,14 @@ type judgement struct {
 	// outage: the writer's home without power, water, gas or heat, asked
 	// against the neighbours (我家没电了 邻居家有电吗), with no cue lowering it.
 	outage bool
+	// unanswered: an earlier report to the office that came to nothing
+	// (报修了两次都说等; unanswered.go), with no cue lowering it.
+	unanswered bool
 }
+
+// ownerAsks ask for or blame the owner of an animal or a thing (谁家的狗,
+// 狗主, 不知道哪家的).
+var ownerAsks = []string{"谁家的", "哪家的", "谁家养的", "狗主", "主人"}
 
 // thanksWords thank for help already given (走失老人的事谢谢社区帮忙).
 var thanksWords = []string{"谢谢", "感谢", "多谢"}
@@ -67,14 +74,23 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	if !urgent && !cues.has(cueRelapse) && strings.Contains(norm, "多了") && containsAny(norm, betterWords) {
 		v.factor *= betterFactor
 	}
-	if !urgent && len(locs) == 0 && !st.facility && !act.here && !st.other && !st.petition {
+	// (an earlier report to the office says the trouble is here)
+	followUp := cues.has(cueReportAct) && cues.has(cueNoAnswer) && unanswered(norm)
+	if !urgent && len(locs) == 0 && !st.facility && !act.here && !st.other && !st.petition && !followUp {
 		v.factor *= unanchoredFactor
 	}
-	v.personDanger = urgent && st.other && !act.question && !act.joke && !act.praise && !st.infoAsk &&
+	// an urgent danger whose owner or culprit is asked for (谁家的狗, 狗主都不看住,
+	// 不知道哪家的管子漏了) is a neighbour's: here, and a report whatever the
+	// detector reads in the writer's own words (我孙子被狗咬了). Session 11
+	// (miss11): in the dev files 25 urgent messages hold such a word, by some
+	// fifteen hands, every one a report.
+	neighbours := urgent && containsAny(norm, ownerAsks)
+	v.personDanger = urgent && (st.other || neighbours) && !act.question && !act.joke && !act.praise && !st.infoAsk &&
 		!containsAny(norm, thanksWords)
 	v.petition = v.possible && v.factor == 1 && st.petition && !act.praise
 	v.outage = v.possible && v.factor == 1 && st.outage
-	v.anchored = len(locs) > 0 || st.facility || st.other || act.here
+	v.unanswered = v.possible && v.factor == 1 && followUp
+	v.anchored = len(locs) > 0 || st.facility || st.other || act.here || followUp || neighbours
 	return v
 }
 

@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -40,6 +41,18 @@ var facilityHeads = []string{
 	// dev-s13), a passage of any kind (公共通道, modified), a roof
 	"中转站", "投放点", "堆放点", "分类点", "设备层", "设备间", "电表间", "便道", "弄堂", "弄堂口", "垃圾箱房", "垃圾池", "丰巢柜",
 	"公共厕所", "更衣室", "沙池", "街口", "通道", "屋顶", "操场", "健身房",
+	// session 11 (dev-s20a..c, blind): the places of old towns and shop
+	// streets residents name everywhere in the south and on the coast: an
+	// arcade (骑楼), a back lane (后巷), a courtyard of Qingdao's 里院, a
+	// night market and its stalls (夜市, 摊位, 海鲜摊: a stall by its trade,
+	// modifiedHeads), an ancestral hall, a banyan square (榕树头), a
+	// pavement in southern words (行人路), the management office, a
+	// karaoke bar
+	"骑楼", "后巷", "里院", "夜市", "摊位", "摊", "祠堂", "榕树头", "行人路", "物业中心", "ktv", "网吧",
+	// and as the earlier dev files' reports name them: a market (菜场门口:
+	// dev-s13, dev-s17u), a pond (水塘: dev-s17u), a mahjong parlour (麻将馆,
+	// whose 将 stops modifiers: dev-s13)
+	"菜场", "水塘", "麻将馆",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -51,9 +64,25 @@ var facilityHeads = []string{
 // locPatterns (location_relative.go); rooms of a flat (厨房, 卫生间) stay none.
 var relationOnly = map[string]bool{"花园": true, "绿地": true, "路口": true}
 
+// topicPlace reports whether a head of relationOnly, before the text
+// after, is a place all the same: it starts the clause (before ends with
+// no Chinese character) and a demonstrative points into it (路口那几台共享单车,
+// 路口那个配电柜, 花园那边). 下个路口, 在路口等我 and 小区花园 are not; nor, as
+// the earlier sets label them, 在花园里 and 在绿地里.
+func topicPlace(before, after string) bool {
+	if r, _ := utf8.DecodeLastRuneInString(before); isHan(r) {
+		return false
+	}
+	return strings.HasPrefix(after, "那") || strings.HasPrefix(after, "这")
+}
+
 // modifiedHeads are places only with a modifier before them: 干洗店 and
 // 机械车位 are places, a bare 店 or 车位 is not.
-var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true}
+var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true}
+
+// passageHeads are passages whose mouth residents name (后巷口, 胡同口,
+// 巷子口): a 口 right after one is part of the place.
+var passageHeads = map[string]bool{"后巷": true, "巷子": true, "胡同": true, "过道": true, "小路": true, "门洞": true}
 
 // facilityIndex lists the heads under their first rune.
 var facilityIndex = headIndex(facilityHeads)
@@ -72,6 +101,14 @@ func headIndex(heads []string) map[rune][]string {
 // (since session 10 also the verbs the dev files put before a head: 逛超市,
 // 路过菜市场, 放门卫室, 堵围墙, 要建地铁站, 讨论停车位, 清扫主干道).
 const facilityModifierStops = "，。！？、；：,.!?;: 边面头上下旁块条截个间座片排处栋一二三四五六七八九十两几这那区家将请比邻近靠放堵问钻逛过要开建臭得能而没段次讲进扫论"
+
+// verbModifiers are verbs of two characters that end right before a head
+// and are no modifier of it (占用盲道, 堵住通道, 挡住消防通道).
+var verbModifiers = []string{"占用", "占据", "霸占", "堵住", "堵塞", "挡住", "堆满", "停满"}
+
+// timeModifiers are times that stand where a modifier would (昨天ktv吼坏了,
+// 明天菜市场有活动).
+var timeModifiers = []string{"今天", "明天", "昨天", "刚才", "现在", "周末", "今年", "去年", "上午", "下午", "中午", "晚上", "早上", "平时", "每天", "今朝"}
 
 // longModifiers are the modifiers longer than two characters a facility
 // keeps whole (电动车充电棚, 非机动车库).
@@ -108,7 +145,8 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 		if head == "" || overlaps(i, i+len(head)) {
 			continue
 		}
-		if relationOnly[head] && !afterRelation(s[last:i]) {
+		if relationOnly[head] && !afterRelation(s[last:i]) && !topicPlace(s[:i], s[i+len(head):]) ||
+			head == "里院" && !innerCourtyard(s[:i], s[i+len(head):]) {
 			next = i + len(head)
 			continue
 		}
@@ -132,12 +170,25 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 			}
 			start -= psize
 		}
-		if start == i && modifiedHeads[head] {
+		if free && suffixAny(s[last:i], verbModifiers) {
+			start = i // (占用盲道: what is done to the place)
+		}
+		if free && slices.Contains(timeModifiers, s[start:i]) {
+			start = i // (昨天ktv, 明天菜市场: a time)
+		}
+		if start == i && modifiedHeads[head] || head == "摊" && !stallTrade(s[start:i]) {
 			next = i + len(head)
 			continue
 		}
-		out = append(out, locMatch{kind: kindPlace, start: start, end: i + len(head), facility: true})
-		next = i + len(head)
+		end := i + len(head)
+		if passageHeads[head] && strings.HasPrefix(s[end:], "口") {
+			end += len("口") // 后巷口, 胡同口: the passage's mouth
+		}
+		if strings.HasSuffix(head, "楼") && strings.HasPrefix(s[end:], "下") {
+			end += len("下") // 骑楼下, 物业楼下: as 7号楼下
+		}
+		out = append(out, locMatch{kind: kindPlace, start: start, end: end, facility: true})
+		next = end
 		last = next
 	}
 	return out
@@ -283,3 +334,27 @@ func outsideGateBefore(s string, have []locMatch, at int) bool {
 	}
 	return false
 }
+
+// stallTrade reports whether modifier, the text before a 摊, names a
+// stall by its trade in two characters (海鲜摊, 烧烤摊, 水果摊): one
+// character is a verb or a measure (摆摊, 收摊, 一大摊水), and a stall set
+// up or packed away is no place.
+func stallTrade(modifier string) bool {
+	return utf8.RuneCountInString(modifier) == 2 && !strings.ContainsAny(modifier, "摆收出练地大")
+}
+
+// innerCourtyard reports whether 里院, between before and after, is the
+// courtyard of an old compound (里院那堵老墙, 在里院, 咱们里院) rather than 里
+// ending a word before 院子 or 院 (家里院子, 小区里院墙, 咱这里院好): the rune
+// before is no Chinese character, or one of courtyardOpeners.
+func innerCourtyard(before, after string) bool {
+	if r, _ := utf8.DecodeRuneInString(after); strings.ContainsRune("子墙校内外落", r) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return !isHan(r) || strings.ContainsRune(courtyardOpeners, r)
+}
+
+// courtyardOpeners may come right before 里院: a verb of place, 的, a
+// person (咱里院, 我们里院).
+const courtyardOpeners = "在到去从住是的咱俺我们"

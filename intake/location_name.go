@@ -18,7 +18,11 @@ import (
 // 里面 and 附近 are not among them (前面说的, 心里面, 谁知道附近哪家); 隔壁 is
 // one only before a demonstrative or nothing (药房隔壁那个按摩店; 隔壁小区 is
 // another estate).
-var nameRelations = []string{"斜对面", "正对面", "旁边", "对面", "后面", "后头", "背后", "隔壁", "边上"}
+var nameRelations = []string{"斜对面", "正对面", "旁边", "对面", "后面", "后头", "背后", "隔壁", "边上",
+	// session 11 (dev-s20a..c): the locatives residents put after a
+	// landmark of any kind (西山墙那边, 晾衣绳那儿, 窗户跟前, 院子东头,
+	// 老槐树底下), placing what follows as the others do
+	"那边", "那儿", "那里", "底下", "跟前", "东头", "西头", "南头", "北头", "东边", "西边", "南边", "北边"}
 
 // nameShops follow a name that is a shop (兰州拉面那家店).
 var nameShops = []string{"那家店", "这家店", "那个店", "那家铺子"}
@@ -31,6 +35,10 @@ const nameMeasures = "个条块片处间座栋区家几两辆只根"
 // character), or a verb of place (在瑞幸旁边, 到罗森对面).
 const nameOpeners = "在到去从往靠"
 
+// landmarkOpeners may also come before a landmark placed by a relation: a
+// home's 家 (俺家窗户跟前那棵大杨树).
+const landmarkOpeners = nameOpeners + "家"
+
 // notNames are words before a relation that are people, times or things
 // carried about rather than places.
 var notNames = []string{"老人", "孩子", "小孩", "大爷", "大妈", "阿姨", "叔叔", "邻居", "保安", "师傅", "物业", "今天", "昨天", "明天", "刚才",
@@ -39,7 +47,13 @@ var notNames = []string{"老人", "孩子", "小孩", "大爷", "大妈", "阿�
 
 // thingEnds end the names of things at a place rather than places (垃圾桶旁边,
 // 电线杆后面, 那辆车旁边): the earlier sets label the place, not the thing.
-const thingEnds = "桶箱杆车树灯柱牌椅凳架堆线管机门窗墙"
+// (A tree is no such thing since session 11: residents place things by a
+// big one, 老槐树底下那辆破面包车; a meter is, 燃气表那里.)
+const thingEnds = "桶箱杆车灯柱牌椅凳架堆线管机门窗墙表"
+
+// thingWords end the names of things as thingEnds do, where the last
+// rune alone would end places too (暖气管道, but 下水道 and 过道).
+var thingWords = []string{"管道"}
 
 // placesSomething reports whether after, the text after a relation or
 // shop word, goes on to what is there: 的, a demonstrative, 有, a heap or a
@@ -70,7 +84,7 @@ func namedLandmarks(s string, have []locMatch, cands []int) []locMatch {
 		if w == "隔壁" && !relationTail(strings.TrimSpace(firstRunes(s[j+len(w):], 3))) && !strings.HasPrefix(s[j+len(w):], "那") && !strings.HasPrefix(s[j+len(w):], "这") {
 			continue // (隔壁小区, 隔壁老阿婆: next door, not by a landmark)
 		}
-		start, ok := nameBefore(s, j)
+		start, ok := nameBeforeOpened(s, j, landmarkOpeners)
 		if !ok {
 			continue
 		}
@@ -87,12 +101,15 @@ func namedLandmarks(s string, have []locMatch, cands []int) []locMatch {
 func relationAt(rest string) string {
 	r, _ := utf8.DecodeRuneInString(rest)
 	switch r {
-	case '斜', '正', '旁', '对', '后', '背', '隔', '边':
+	case '斜', '正', '旁', '对', '后', '背', '隔', '边', '底', '跟', '东', '西', '南', '北':
 	case '那', '这':
 		for _, w := range nameShops {
 			if strings.HasPrefix(rest, w) {
 				return w
 			}
+		}
+		if r == '那' {
+			break // (那边, 那儿, 那里)
 		}
 		return ""
 	default:
@@ -109,7 +126,11 @@ func relationAt(rest string) string {
 // nameBefore returns where a name ending at offset j of s starts: two to
 // four Han characters or letters and digits, none of them a word that ends
 // names (nameStops), preceded by no Han character or by a verb of place.
-func nameBefore(s string, j int) (int, bool) {
+func nameBefore(s string, j int) (int, bool) { return nameBeforeOpened(s, j, nameOpeners) }
+
+// nameBeforeOpened is nameBefore with the runes that may come right before
+// the name.
+func nameBeforeOpened(s string, j int, openers string) (int, bool) {
 	start, n := j, 0
 	for start > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:start])
@@ -127,7 +148,7 @@ func nameBefore(s string, j int) (int, bool) {
 	}
 	if start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(s[:start])
-		if (isHan(r) || r < utf8.RuneSelf && isASCIIAlnum(byte(r))) && !strings.ContainsRune(nameOpeners, r) {
+		if (isHan(r) || r < utf8.RuneSelf && isASCIIAlnum(byte(r))) && !strings.ContainsRune(openers, r) {
 			return 0, false
 		}
 	}
@@ -135,7 +156,7 @@ func nameBefore(s string, j int) (int, bool) {
 	if start = j - len(name); utf8.RuneCountInString(name) < 2 || slices.Contains(notNames, name) {
 		return 0, false // (钱大妈 is a shop, 大妈 a person)
 	}
-	if r, _ := utf8.DecodeLastRuneInString(name); isAllNumerals(name) || strings.ContainsRune(thingEnds, r) {
+	if r, _ := utf8.DecodeLastRuneInString(name); isAllNumerals(name) || strings.ContainsRune(thingEnds, r) || suffixAny(name, thingWords) {
 		return 0, false
 	}
 	return start, true
@@ -171,14 +192,17 @@ func namedDoors(s string, ms []locMatch) {
 // sideBuildings finds a building named by where it stands in the estate
 // rather than by number: 最里面那栋楼, 靠马路那几栋楼, 东边那栋. A bare 那栋楼
 // (that building) is no place. cands are the offsets scanComponents marked.
-func sideBuildings(s string, have []locMatch, cands []int) []locMatch {
+func sideBuildings(s string, have []locMatch, cands []int, address bool) []locMatch {
 	var out []locMatch
 	for _, j := range cands {
 		n := buildingWord(s[j:])
+		if n == 0 && !address && bareBuilding(s[:j], s[j:]) {
+			n = len("楼")
+		}
 		if n == 0 || coveredBy(have, j) {
 			continue
 		}
-		if a, ok := sideBefore(s, j); ok && !coveredBy(have, a) {
+		if a, ok := sideBefore(s, j); ok && !coveredBy(have, a) && !(address && acrossSide(s[a:j])) {
 			out = append(out, locMatch{kind: kindPlace, start: a, end: j + n})
 		}
 	}
@@ -210,7 +234,16 @@ func buildingWord(rest string) int {
 }
 
 // sideWords say where a building stands (after 最, or alone).
-var sideWords = []string{"里面", "外面", "后面", "前面", "里边", "外边", "东边", "西边", "南边", "北边", "靠里", "靠外"}
+var sideWords = []string{"里面", "外面", "后面", "前面", "里边", "外边", "东边", "西边", "南边", "北边", "靠里", "靠外", "斜对面", "对面"}
+
+// acrossSide reports whether side is the building across from the
+// writer's (对面, 斜对面): relative to the writer, it is given only when the
+// message names no address (隔壁, too: scanComponents).
+func acrossSide(side string) bool { return strings.HasSuffix(side, "对面") }
+
+// bareSides may stand right before a bare 楼 (对面楼, 后面楼): the
+// building across or behind.
+var bareSides = []string{"斜对面", "对面", "后面", "前面"}
 
 // sideBefore returns where the side named right before offset j of s
 // starts: 最里面, 东边, 靠马路 (靠 and a name of two or three characters).
@@ -233,4 +266,15 @@ func sideBefore(s string, j int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// bareBuilding reports whether rest, starting with 楼 after before, is a
+// building named by its side alone (对面楼的阳台, 后面楼有人): one of
+// bareSides right before, and no word 楼 starts (楼主, 楼盘, 楼市).
+func bareBuilding(before, rest string) bool {
+	if !strings.HasPrefix(rest, "楼") || !suffixAny(before, bareSides) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[len("楼"):])
+	return !strings.ContainsRune("主盘市层梯道顶上下", r)
 }

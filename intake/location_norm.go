@@ -124,3 +124,54 @@ func trimZeros(n string) string {
 	}
 	return t
 }
+
+// foldPlaceRunes writes the traditional forms of place characters that
+// foldRunes leaves (it folds the characters the model's features need) in
+// their simplified form: 15棟 is 15栋, 驛站 is 驿站, 騎樓 is 骑楼. Each is
+// one rune for one rune of the same length, so the offsets of the folded
+// text still slice the message. Most messages hold none and are returned
+// as they are.
+func foldPlaceRunes(s string) string {
+	for i, r := range s {
+		if placeFold(r) != r {
+			return s[:i] + strings.Map(placeFold, s[i:])
+		}
+	}
+	return s
+}
+
+// placeFold maps a traditional place character that foldRunes does not
+// fold to its simplified form (a building, a station, a shop, a stall, an
+// arcade, a side, a ditch, a bridge, a flower bed, a store room, a charging
+// post, a measure); any other rune to itself.
+func placeFold(r rune) rune {
+	switch r {
+	case '棟':
+		return '栋'
+	case '驛':
+		return '驿'
+	case '館':
+		return '馆'
+	case '攤':
+		return '摊'
+	case '騎':
+		return '骑'
+	case '鋪', '舖':
+		return '铺'
+	case '側':
+		return '侧'
+	case '溝':
+		return '沟'
+	case '橋':
+		return '桥'
+	case '壇':
+		return '坛'
+	case '儲':
+		return '储'
+	case '樁':
+		return '桩'
+	case '塊':
+		return '块'
+	}
+	return r
+}

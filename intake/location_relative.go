@@ -22,12 +22,23 @@ const towardsWords = "往去到上下回跑出进爬搬"
 // between before and after in the folded text, is a place. Words it does not
 // know are places.
 func relativePlace(before, word, after string) bool {
+	if (word == "楼上" || word == "楼下") && headBuildingBefore(before) {
+		return false // 骑楼上面, 物业楼下: the facility scan's (骑楼, 物业楼下)
+	}
 	switch word {
 	case "楼上":
 		// 楼上楼下 is everyone in the building, 往楼上跑 a way, 楼上说得对
 		// the message above
 		return !strings.HasPrefix(after, "楼下") && !endsWithAny(before, towardsWords) &&
 			!strings.HasPrefix(after, "说") && !strings.HasPrefix(after, "的说") && !countedAfter(after)
+	case "隔壁":
+		return nextDoor(before, after)
+	case "楼后":
+		// 楼后那片绿地; 那栋楼后来 is later, 新楼后天 a day
+		if r, _ := utf8.DecodeRuneInString(after); strings.ContainsRune("来悔续期天年果者代", r) {
+			return false
+		}
+		return !endsWithAny(before, towardsWords) && !namedBuildingBefore(before)
 	case "楼前", "楼后面", "楼后头", "楼后边":
 		// 物业楼后头, 办公楼前面: the 楼 ends a building's name, the
 		// facility scan finds it (物业楼) and the side is a relation
@@ -60,7 +71,7 @@ func endsWithAny(s, set string) bool {
 
 // relativeWords are the places of this file, as canonicalLocation writes
 // them.
-var relativeWords = []string{"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}
+var relativeWords = []string{"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼后", "隔壁", "对面楼", "斜对面", "对面", "那栋楼", "楼梯拐角", "后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}
 
 // anchoringPlaces returns the places that anchor a message here for the
 // judge (judge.go): all but those made only of relativeWords (楼上, 阳台,
@@ -152,3 +163,53 @@ func buildingFront(after string) bool {
 	r, _ := utf8.DecodeRuneInString(after[len("前"):])
 	return !strings.ContainsRune("面边头天年日晚几两一三些阵段", r)
 }
+
+// buildingHeads are the facility heads that end in 楼 (骑楼, 物业楼).
+var buildingHeads = func() []string {
+	var hs []string
+	for _, h := range facilityHeads {
+		if strings.HasSuffix(h, "楼") {
+			hs = append(hs, h)
+		}
+	}
+	return hs
+}()
+
+// headBuildingBefore reports whether the text before a 楼 ends a facility
+// head with it (骑 before 楼上面: the arcade's top, not the flat above).
+func headBuildingBefore(before string) bool {
+	for _, h := range buildingHeads {
+		if name := strings.TrimSuffix(h, "楼"); strings.HasSuffix(before, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherNextDoor after 隔壁 make it another estate, town or institution
+// (隔壁小区, 隔壁村, 隔壁学校) or the stock neighbour of jokes (隔壁老王),
+// not the flat next door.
+var otherNextDoor = []string{"小区", "老小区", "的小区", "村", "镇", "县", "市", "省", "城", "学校", "单位", "公司", "班", "宿舍", "楼盘", "老王",
+	"单元", "桌", "床", "座位", "部门", "工位", "国", "那个小区", "片区"}
+
+// nextDoor reports whether 隔壁, between before and after, is the flat
+// next door (隔壁在装修, 隔壁那家, 我隔壁): it starts a clause or follows a word
+// that ends names (我, 住, 的), and no other estate or institution follows.
+// After a name it is a relation (药房隔壁那个按摩店: namedLandmarks); 隔壁单元
+// is deicticUnits'.
+func nextDoor(before, after string) bool {
+	if prefixAny(after, otherNextDoor) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(after); isHan(r) && !strings.ContainsRune(nextDoorFollowers, r) {
+		return false // (隔壁区, 隔壁街, 隔壁商场, 隔壁烧烤店: another place)
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return !isHan(r) || strings.ContainsRune(nameStops, r)
+}
+
+// nextDoorFollowers may follow 隔壁 when it is the flat next door: a
+// demonstrative, 的 or 家, a neighbour (老太太, 阿姨, 大爷, 邻居), a room,
+// or what they do (在装修, 又吵, 天天, 半夜, 传来); any other word starts
+// the name of another place.
+const nextDoorFollowers = "那这的家老阿大邻屋房楼门在又天一每新有也就正总还半装传住吵打砸喊"

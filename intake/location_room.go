@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -66,9 +67,10 @@ func standsAlone(before, after string) bool {
 }
 
 // neighbourWords name a flat by where it is from the writer's (楼上1502,
-// 对门602): the number after them is a room whatever follows it (楼上1502天天
-// 往下扔烟头), unless a unit of count or of money does (楼上100块).
-var neighbourWords = []string{"楼上", "楼下", "对门", "隔壁"}
+// 对门602), or as the writer's own (我家1502天花板往下滴水: session 11): the
+// number after them is a room whatever follows it (楼上1502天天往下扔烟头),
+// unless a unit of count or of money does (楼上100块, 我家120平).
+var neighbourWords = []string{"楼上", "楼下", "对门", "隔壁", "我家", "俺家", "咱家"}
 
 func neighbourRoom(before, after string) bool {
 	if !prefixAny(lastRunes(before, 2), neighbourWords) {
@@ -76,4 +78,23 @@ func neighbourRoom(before, after string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(after)
 	return after == "" || isHan(r) && !strings.ContainsRune("块元号楼层室栋单米斤个次平年岁", r) || standsAlone("", after)
+}
+
+// roomsApart returns the rooms standing alone in folded text s whose
+// address (have) names a building but no room: the flat written apart
+// from it (谁在6栋附近帮我敲下门 602).
+func roomsApart(s string, have []locMatch) []locMatch {
+	building := false
+	for _, m := range have {
+		switch m.kind {
+		case kindRoom, kindDash:
+			return nil
+		case kindBuilding:
+			building = true
+		}
+	}
+	if !building {
+		return nil
+	}
+	return slices.DeleteFunc(standaloneRooms(s), func(m locMatch) bool { return coveredBy(have, m.start) })
 }

@@ -72,8 +72,9 @@ var (
 	vulnerablePeople = []string{"老人", "老爷子", "老太太", "大爷", "大妈", "奶奶", "爷爷", "小孩", "孩子", "病人", "痴呆"}
 	// otherPeople may be in danger; their trouble is a report.
 	otherPeople = []string{"老人", "老爷子", "老太太", "大爷", "大妈", "奶奶", "爷爷", "阿姨", "有人", "小孩", "孩子们", "独居", "病人", "一个人住",
-		// southern words for an old man or woman (阿公在5栋屋企成日冇应电话)
-		"阿公", "阿婆", "阿伯", "阿爹", "阿嬷"}
+		// session 11 (miss11): the other names of an old neighbour the danger
+		// rules know (urgency.go: 大娘, 老太, 阿婆, 阿伯, 阿公, 阿嬷, 阿爷, 阿爹)
+		"大娘", "老太", "阿婆", "阿伯", "老两口", "阿公", "阿嬷", "阿爷", "阿爹"}
 	// resolvedWords: a verb with a completion complement; the problem is over.
 	resolvedWords = []string{"修好了", "弄好了", "搞好了", "换好了", "装好了", "处理好了", "处理完了", "解决了", "恢复了", "清走了",
 		"清掉了", "清理干净了", "拉走了", "撕了", "换新的了", "换了新的", "修完了", "来电了", "来水了",
@@ -210,7 +211,7 @@ func structureOf(norm string) structure {
 		body:       g.has(sBody) && pairWithin(norm, bodyParts, painWords, 3) || g.has(sBite),
 		other:      g.has(sOther),
 		resolved:   g.has(sResolved) && resolvedProblem(norm),
-		hypothesis: containsAny(firstRunes(norm, 4), hypothesisWords),
+		hypothesis: containsAny(firstRunes(afterAsk(norm), 4), hypothesisWords),
 		notice:     announces(norm, g) || formalNotice(norm),
 		forwarded:  prefixAny(norm, forwardOpeners) || containsAny(norm, spreadWords),
 		header:     strings.HasPrefix(norm, "【") && !prefixAny(norm, reportOpeners) && !strings.HasPrefix(norm, "【紧急"),
@@ -455,4 +456,15 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 		}
 	}
 	return true, factor
+}
+
+// afterAsk returns norm without an opening ask (问一下,要是… asks what if,
+// as 要是… does): hypotheses open the question that follows it.
+func afterAsk(norm string) string {
+	for _, a := range askOpeners {
+		if rest, ok := strings.CutPrefix(norm, a); ok {
+			return strings.TrimLeft(rest, ",:")
+		}
+	}
+	return norm
 }

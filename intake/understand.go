@@ -75,9 +75,10 @@ func (m *Model) Understand(text string) Result {
 	// a report here: location_relative.go)
 	anchors, anchorNorm := anchoringPlaces(r.Location, r.LocationNorm)
 	v := judge(norm, cues, act, anchors, anchorNorm)
-	if v.petition || v.outage {
+	if v.petition || v.outage || v.unanswered {
 		// the detector learnt from chat; a formal petition is a report, and
-		// so is a home's outage the neighbours are asked about
+		// so is a home's outage the neighbours are asked about, and an
+		// earlier report that came to nothing
 		pConcern = math.Max(pConcern, petitionConcern)
 	}
 	// the learnt urgency signal (urgent_model.go) adds dangers told in words

@@ -69,10 +69,10 @@ var dangerPairs = []dangerPair{
 	{[]string{"老人", "奶奶", "爷爷", "大爷", "阿姨", "老爷子", "老太太", "一个人住", "独居", "我爸", "我妈", "老父亲", "老母亲", "病人", "孕妇", "大姐", "大妈", "老两口", "老俩口", "老夫妻", "阿婆", "婆婆", "老人家", "阿伯", "痴呆", "老年痴呆", "阿尔茨海默",
 		// dev-s19u (blind): Henan and Northern words for an old woman
 		"大娘", "老太",
-		"室友", "姑姑", "姑妈", "老伴",
-		// dev-s20b, dev-s20c (blind): Wu, Cantonese and Minnan words for a
-		// grandfather or grandmother (陈阿爹…电话都不接, 阿公…冇应电话)
-		"阿爹", "阿公", "阿爷", "阿嬷", "阿奶"},
+		// session 11 (miss11): Southern words for a grandparent, beside 阿婆
+		// and 阿伯 (Cantonese, Hakka, Chaozhou 阿公 and 阿嬷, Wu 阿爹)
+		"阿公", "阿嬷", "阿爷", "阿爹",
+		"室友", "姑姑", "姑妈", "老伴"},
 		[]string{"没见", "没看到", "不应", "不接", "没人接", "打不通", "联系不上", "失联", "叫不醒", "没动静", "没声", "没回来", "没回家", "走失", "不见了", "找不到", "怪味", "没出门", "没开门", "堆在门口", "摔", "晕", "倒", "哭", "不动了",
 			// signs that someone has not been seen for days: post and milk not taken
 			// in, no light, curtains drawn, phone off, not come down or out
@@ -89,9 +89,9 @@ var dangerPairs = []dangerPair{
 			// dev-s19u (blind): a phone not answered (打电话也没接), an elder who
 			// cannot say where they live (问她家住哪说不清)
 			"也没接", "都没接", "没接电话", "说不清",
-			// dev-s20b, dev-s20c (blind): no sound behind the door, no answer
-			// (我敲门没声音, 冇应电话 folded to 没应, 也没回应)
-			"没声音", "没应", "没回应"}},
+			// session 11: 没应 beside 不应 (冇应电话, normalised 没应电话); no
+			// sound behind the door (我敲门没声音), 也没回应 (dev-s20b, dev-s20c, blind)
+			"没应", "没声音", "没回应"}},
 	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑",
 		// dev-s20a (blind): a power strip in the water (插线板泡水里了)
 		"插线板", "插排", "排插", "接线板", "拖线板"},
