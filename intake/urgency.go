@@ -89,9 +89,8 @@ var dangerPairs = []dangerPair{
 			// dev-s19u (blind): a phone not answered (打电话也没接), an elder who
 			// cannot say where they live (问她家住哪说不清)
 			"也没接", "都没接", "没接电话", "说不清",
-			// session 11: 没应 beside 不应 (冇应电话, normalised 没应电话); no
-			// sound behind the door (我敲门没声音), 也没回应 (dev-s20b, dev-s20c, blind)
-			"没应", "没声音", "没回应"}},
+			// session 11: 没应 beside 不应 (冇应电话, normalised 没应电话)
+			"没应"}},
 	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑",
 		// dev-s20a (blind): a power strip in the water (插线板泡水里了)
 		"插线板", "插排", "排插", "接线板", "拖线板"},
