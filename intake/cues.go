@@ -68,7 +68,9 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针
 	// session 11 (miss11): an elsewhere word that qualifies a thing here is
 	// no other place: a car's plate (挂的外地牌), a channel of this estate's
 	// office (网上报修), a call (视频会议 开到一半断电了)
-	"外地": {"牌", "车牌"}, "网上": {"报修", "投诉", "反映", "申请", "预约", "缴费", "登记"}, "视频": {"会议", "通话", "电话", "聊天"}}
+	"外地": {"牌", "车牌"}, "网上": {"报修", "投诉", "反映", "申请", "预约", "缴费", "登记"}, "视频": {"会议", "通话", "电话", "聊天"},
+	// 烧到三十九度, 饭烧到一半: a fever or the cooking (numeralRunes)
+	"烧到": numeralRunes}
 
 // tantrumWords follow 躺地上 in a child's tantrum.
 var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不肯走", "不起来"}
@@ -89,8 +91,16 @@ var cueNotAfter = withGuard(withNumeralGuard(map[string][]string{"开玩笑": {"
 	// parents' (娘家); a thing that falls or lands (一块落在台阶上, 水滴落在车位上,
 	// 苍蝇都落在被子上, 天天落在空调外机上) is not one left behind (水杯落在会议室了):
 	// an adverb or a measure word comes between
-	"娘家": {"大", "姑"}, "落在": {"都", "就", "又", "还", "也", "全", "正好", "刚好", "恰好", "直接", "天天", "总", "老", "经常", "滴", "块", "片"}}, coldDegrees),
+	"娘家": {"大", "姑"}, "落在": {"都", "就", "又", "还", "也", "全", "正好", "刚好", "恰好", "直接", "天天", "总", "老", "经常", "滴", "块", "片"},
+	// 发烧烧到, 高烧到 are a fever, 水烧到 a kettle
+	"烧到": {"发", "烧", "高", "水"},
+	// a service's phone not answered (打挪车电话也不接, 物业电话也不接) is no
+	// person in danger (dev-s20b, blind)
+	"电话也不接": serviceWords, "电话一直不接": serviceWords, "电话都不接": serviceWords}, coldDegrees),
 	followUpWords, habitualWords)
+
+// serviceWords name a service or trade whose phone goes unanswered.
+var serviceWords = []string{"挪车", "物业", "客服", "前台", "管家", "维修", "师傅", "房东", "中介", "商家", "老板", "快递", "外卖", "热线"}
 
 // habitualWords make a time a habit (每天早上那个收废品的): what follows
 // points back to no alarm raised before (followUpWords).
@@ -180,7 +190,8 @@ func scanCues(norm string) cueSet {
 			if s.has(c.group) || !hasWordAt(norm, i, c.word) {
 				continue
 			}
-			if (c.group == cueDanger || c.group == cueSettled || c.group == cueEnded || isPairState(c.group)) && negated(norm[:i]) {
+			if (c.group == cueDanger || isPairState(c.group)) && dangerNegated(norm[:i]) ||
+				(c.group == cueSettled || c.group == cueEnded) && negated(norm[:i]) {
 				continue // 没砸到人 is no danger, 还没修好了 nothing mended
 			}
 			if c.group == cueContrast && !s.has(cueRelief) && !s.has(cueSettled) && !s.has(cueEnded) || suffixAny(norm[:i], cueNotAfter[c.word]) {

@@ -51,6 +51,9 @@ var dangerWords = []string{
 	// dev-s19u (blind): blood on the stairs (楼梯上一摊血 一直滴到外面); a door
 	// that shuts on people (电梯关门夹人, dev-s18b; 胳膊被夹青了)
 	"摊血", "夹人", "夹青",
+	// dev-s20c (blind): a fire caught on what lies near (烟头丢落地 已经有点烧到纸皮;
+	// not a fever, 发烧烧到三十九度: cueNotAfter, cueNotBefore)
+	"烧到",
 }
 
 // dangerPair is an object and what is happening to it.
@@ -88,7 +91,12 @@ var dangerPairs = []dangerPair{
 			"也没接", "都没接", "没接电话", "说不清",
 			// session 11: 没应 beside 不应 (冇应电话, normalised 没应电话)
 			"没应"}},
-	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑"}, []string{"漏水", "滴水", "往下滴", "进水", "泡了", "漫到", "淹", "湿了", "全是水", "往下淌", "流到", "淌到", "冒水", "有水", "积水"}},
+	{[]string{"电", "灯", "插座", "配电", "电表", "开关", "电梯井", "底坑",
+		// dev-s20a (blind): a power strip in the water (插线板泡水里了)
+		"插线板", "插排", "排插", "接线板", "拖线板"},
+		[]string{"漏水", "滴水", "往下滴", "进水", "泡了", "漫到", "淹", "湿了", "全是水", "往下淌", "流到", "淌到", "冒水", "有水", "积水",
+			// dev-s20a, dev-s20c (blind): 泡水里, Cantonese 水浸到电箱
+			"泡水", "泡在水", "水浸", "浸到"}},
 	{[]string{"拿着", "举着", "抡着", "抄起", "挥着", "手持"}, []string{"刀", "棍", "砖", "石头", "斧", "铁锹", "酒瓶"}},
 	{[]string{"烟"}, []string{"冒", "好多", "浓", "呛人", "呛得", "滚滚", "很多", "好大", "出不去", "有烟"}},
 	{[]string{"液化气", "气罐", "煤气罐"}, []string{"味", "漏", "滋滋"}},
@@ -107,7 +115,9 @@ var dangerPairs = []dangerPair{
 		"敞着", "敞开", "没有盖", "没盖子", "撬走", "被偷", "缺失",
 		// session 10 (dev-s17u): a shaft left open in a letter's words
 		// (电梯井道没有任何封闭措施)
-		"没有任何封闭", "没有封闭", "未封闭"}},
+		"没有任何封闭", "没有封闭", "未封闭",
+		// dev-s20c (blind): a cover broken and sunk (盖板断了 一边陷落去)
+		"断了", "断开", "陷落"}},
 	{[]string{"暖气", "供暖", "没水", "停水", "停电", "没电", "断水", "断电", "没有水", "没有电"}, []string{"零下", "下雪", "冻", "寒潮", "降温", "这么冷", "大冷天", "天冷", "冷天",
 		// the cold told by what it does to people (冷得像冰窖, 冻得直哆嗦)
 		"冰窖", "冰窟", "哆嗦", "发抖", "打摆子", "寒冬", "严冬"}},
@@ -320,7 +330,19 @@ var negations = []string{"没", "没有", "不会", "未", "防止", "不", "别
 	"以免", "以免发生", "避免", "避免发生", "未见",
 	// 防摔的扶手, 预防煤气泄漏: a thing or a habit against the danger
 	// (session 10, calm7: dev-s14u/elders.tsv)
-	"防"}
+	"防",
+	// a danger feared (好怕被咬, 担心砸到人): not happening (dev-s20c, blind)
+	"怕", "担心", "生怕", "害怕", "就怕"}
+
+// choiceQuestions ask whether a danger is there (会不会漏电, 有没有漏气):
+// they end with a negation (不会, 没有) but negate nothing; the danger is
+// asked about, as 不知道是不是着火 is (dev-s20c, blind: 地下车库水浸到电箱那里了
+// 还在涨 会不会漏电啊, urgent).
+var choiceQuestions = []string{"会不会", "有没有", "是不是", "有没"}
+
+// dangerNegated reports a danger word or state negated by what comes
+// before it (没砸到人), not asked about (会不会漏电).
+func dangerNegated(before string) bool { return negated(before) && !suffixAny(before, choiceQuestions) }
 
 // detectUrgency reports whether the normalised text mentions danger, and
 // whether it does so in a calm context (news, drills, hypotheticals).
