@@ -170,3 +170,23 @@ func TestSpeechActRetellingOfferRhetoric(t *testing.T) {
 		t.Errorf("congratulations: factor %.2f, want ≤ 0.5", f)
 	}
 }
+
+func TestReassuranceAtTheEndCallsOffTheDanger(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"阿婆又跌倒了，去镇卫生院拍片，没骨折，放心",
+		"爸昨晚摔了一跤 看过医生了 不用担心",
+	} {
+		if r := m.Understand(text); r.Ack {
+			t.Errorf("%s: acknowledged (confidence %.2f); a reassurance at the end calls the danger off", text, r.Confidence)
+		}
+	}
+	for _, text := range []string{"对门的老人摔倒了起不来 我不放心", "3号楼电梯困人了 快来"} {
+		if r := m.Understand(text); !r.Ack || !r.Urgent {
+			t.Errorf("%s: not an urgent acknowledged report: %+v", text, r)
+		}
+	}
+}
