@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -60,6 +61,18 @@ var catCVFilesV5 = []string{"dev-s17p/dev.tsv", "dev-s17u/letters.tsv", "dev-s17
 
 const catCVFileS16c = "dev-s16c/group.tsv"
 
+// catCVFilesV6 are the blind dev files of sessions 10 and 11 not in v5, and
+// catCVBlind all blind files, one writer each (CATEGORY-CV-8.md):
+// NEIGHBORBOT_CATCV_FILES=v6 runs the cross-validation on v5 and these, and
+// reports the blind files' out-of-fold figures apart.
+var catCVFilesV6 = []string{"dev-s19u/dev.tsv", "dev-s20a/dev.tsv", "dev-s20b/dev.tsv", "dev-s20c/dev.tsv", "dev-s20d/dev.tsv"}
+
+var catCVBlind = append([]string{"dev-s18b/group.tsv"}, catCVFilesV6...)
+
+// catCVRuleWriters are v5's files written by helpers who had read the rules
+// (CATEGORY-CV-6.md's 11 files without the blind dev-s18b/group.tsv).
+var catCVRuleWriters = slices.DeleteFunc(slices.Clone(catCVFilesV5), func(f string) bool { return slices.Contains(catCVBlind, f) })
+
 // catCVShipped40 are the 40 files whose reports the shipped corpus carries
 // since CATEGORY-CV-5b.md.
 var catCVShipped40 = append(append(slices.Clone(catCVShipped25), catCVFilesV3...), catCVFilesV4...)
@@ -95,6 +108,9 @@ type cvCandidate struct {
 	// in the same order, relabelled by docs/experiments/category-guide-labels-s10.patch:
 	// CATEGORY-CV-7.md, not shipped)
 	guideCorpus bool
+	// seed, when not 0, replaces the training's shuffling seed
+	// (NEIGHBORBOT_CATCV_SEEDS lists the seeds to run and average)
+	seed uint64
 }
 
 func catCVCandidates() []cvCandidate {
@@ -152,6 +168,9 @@ func catCVCandidates() []cvCandidate {
 		{name: "nat40+s10+s16c", spec: ship, onlyNatural: append(append(slices.Clone(catCVShipped40), catCVFilesV5...), catCVFileS16c)},
 		// CATEGORY-CV-7.md
 		{name: "nat40-guide", spec: ship, onlyNatural: catCVShipped40, guideCorpus: true},
+		// CATEGORY-CV-8.md
+		{name: "nat40+blind", spec: ship, onlyNatural: append(slices.Clone(catCVShipped40), catCVBlind...)},
+		{name: "nat40+blind+rw", spec: ship, onlyNatural: append(append(slices.Clone(catCVShipped40), catCVBlind...), catCVRuleWriters...)},
 	}
 }
 
@@ -189,39 +208,140 @@ func TestCategoryCV(t *testing.T) {
 	}
 	only := os.Getenv("NEIGHBORBOT_CATCV_ONLY")
 	settings := strings.Split(envOr("NEIGHBORBOT_CATCV_SETTINGS", "B,C,L"), ",")
+	var seeds []uint64
+	for _, f := range strings.Split(envOr("NEIGHBORBOT_CATCV_SEEDS", "0"), ",") {
+		n, err := strconv.ParseUint(f, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, n)
+	}
 	for _, cand := range catCVCandidates() {
 		if only != "" && !slices.Contains(strings.Split(only, ","), cand.name) {
 			continue
 		}
 		for _, setting := range settings {
-			start := time.Now()
-			var scores []float64
-			var pooled float64
-			switch setting {
-			case "F", "H":
-				// the formal and hotline 7-class stand-ins, trained and judged as C
-				file := map[string]string{"F": "catcv-formal7/formal7.tsv", "H": "catcv-hotline7/hotline7.tsv"}[setting]
-				scores, pooled = runCV(t, "C", cand, foldsOfData(t, []string{"testdata/" + file}), nil, base)
-			case "X":
-				// trained in one register, judged in the other
-				formal, hotline := "testdata/catcv-formal7/formal7.tsv", "testdata/catcv-hotline7/hotline7.tsv"
-				x := [][]cvFile{{{name: formal, reports: reportsOf(t, formal)}}, {{name: hotline, reports: reportsOf(t, hotline)}}}
-				scores, pooled = runCV(t, "C", cand, x, nil, base)
-			default:
-				b := base
-				if cand.guideCorpus {
-					if guideBase == nil {
-						t.Fatal("NEIGHBORBOT_CATCV_GUIDE_CORPUS is not set")
-					}
-					b = guideBase
-				}
-				scores, pooled = runCV(t, setting, cand, folds, always, b)
+			var runs []cvRun
+			for _, seed := range seeds {
+				cand.seed = seed
+				runs = append(runs, runCandidate(t, setting, cand, folds, always, base, guideBase))
 			}
-			mean, sd := meanSD(scores)
-			t.Logf("%-18s %s macro-F1 %.3f ± %.3f (folds %s) pooled %.3f  [%s]", cand.name, setting, mean, sd,
-				fmtScores(scores), pooled, time.Since(start).Round(time.Second))
+			if len(seeds) > 1 || slices.ContainsFunc(folds, func(fold []cvFile) bool {
+				return slices.ContainsFunc(fold, func(f cvFile) bool { return slices.Contains(catCVBlind, f.name) })
+			}) {
+				logSeedMeans(t, cand.name+" "+setting, runs)
+			}
 		}
 	}
+}
+
+// runCandidate runs one candidate in one setting and logs its figures.
+func runCandidate(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, always, base, guideBase []Example) cvRun {
+	start := time.Now()
+	var run cvRun
+	switch setting {
+	case "F", "H":
+		// the formal and hotline 7-class stand-ins, trained and judged as C
+		file := map[string]string{"F": "catcv-formal7/formal7.tsv", "H": "catcv-hotline7/hotline7.tsv"}[setting]
+		run = runCV(t, "C", cand, foldsOfData(t, []string{"testdata/" + file}), nil, base)
+	case "X":
+		// trained in one register, judged in the other
+		formal, hotline := "testdata/catcv-formal7/formal7.tsv", "testdata/catcv-hotline7/hotline7.tsv"
+		x := [][]cvFile{{{name: formal, reports: reportsOf(t, formal)}}, {{name: hotline, reports: reportsOf(t, hotline)}}}
+		run = runCV(t, "C", cand, x, nil, base)
+	default:
+		b := base
+		if cand.guideCorpus {
+			if guideBase == nil {
+				t.Fatal("NEIGHBORBOT_CATCV_GUIDE_CORPUS is not set")
+			}
+			b = guideBase
+		}
+		run = runCV(t, setting, cand, folds, always, b)
+	}
+	scores, pooled := run.score(nil)
+	mean, sd := meanSD(scores)
+	seed := ""
+	if cand.seed != 0 {
+		seed = fmt.Sprintf(" seed %d", cand.seed)
+	}
+	t.Logf("%-18s %s%s macro-F1 %.3f ± %.3f (folds %s) pooled %.3f  [%s]", cand.name, setting, seed, mean, sd,
+		fmtScores(scores), pooled, time.Since(start).Round(time.Second))
+	return run
+}
+
+// cvRun holds one cross-validation's out-of-fold predictions, by fold, with
+// the file each report came from.
+type cvRun [][]cvPred
+
+type cvPred struct{ file, gold, pred string }
+
+// score returns the macro-F1 of each fold's reports that keep accepts (nil:
+// all; NaN for a fold with none) and of all of them pooled.
+func (r cvRun) score(keep func(file string) bool) ([]float64, float64) {
+	var scores []float64
+	var allGold, allPred []string
+	for _, fold := range r {
+		var gold, pred []string
+		for _, p := range fold {
+			if keep == nil || keep(p.file) {
+				gold, pred = append(gold, p.gold), append(pred, p.pred)
+			}
+		}
+		if len(gold) == 0 {
+			scores = append(scores, math.NaN())
+			continue
+		}
+		var rep Report
+		rep.fillCategory(gold, pred)
+		scores = append(scores, rep.MacroF1)
+		allGold, allPred = append(allGold, gold...), append(allPred, pred...)
+	}
+	var rep Report
+	rep.fillCategory(allGold, allPred)
+	return scores, rep.MacroF1
+}
+
+// logSeedMeans logs the figures of CATEGORY-CV-8.md averaged over the runs
+// (one per seed): all reports, the blind files' and the others' by fold and
+// pooled, and each blind file's own out-of-fold macro-F1.
+func logSeedMeans(t *testing.T, title string, runs []cvRun) {
+	blind := func(f string) bool { return slices.Contains(catCVBlind, f) }
+	other := func(f string) bool { return !blind(f) }
+	line := func(what string, keep func(string) bool) {
+		var folds [][]float64
+		var pooled []float64
+		for _, r := range runs {
+			s, p := r.score(keep)
+			folds, pooled = append(folds, s), append(pooled, p)
+		}
+		mean := make([]float64, len(folds[0]))
+		for k := range mean {
+			for _, s := range folds {
+				mean[k] += s[k] / float64(len(folds))
+			}
+		}
+		p := 0.0
+		for _, x := range pooled {
+			p += x / float64(len(pooled))
+		}
+		t.Logf("%s mean of %d seeds, %-13s folds %s pooled %.4f (seeds %s)", title, len(runs), what,
+			fmtScores4(mean), p, fmtScores4(pooled))
+	}
+	line("all", nil)
+	line("blind", blind)
+	line("other", other)
+	for _, f := range catCVBlind {
+		line(f, func(g string) bool { return g == f })
+	}
+}
+
+func fmtScores4(xs []float64) string {
+	var s []string
+	for _, x := range xs {
+		s = append(s, fmt.Sprintf("%.4f", x))
+	}
+	return strings.Join(s, " ")
 }
 
 // relabelledBase returns the built-in rows with concern labels, the corpus
@@ -302,7 +422,7 @@ func loadCVFiles(t *testing.T) []cvFile {
 	switch os.Getenv("NEIGHBORBOT_CATCV_FILES") {
 	case "v2":
 		names = append(slices.Clone(catCVFiles), catCVFilesV2...)
-	case "v3", "v4", "v5":
+	case "v3", "v4", "v5", "v6":
 		names = nil
 		for _, f := range catCVFiles {
 			if f != "heldout_handwritten_4.tsv" {
@@ -312,8 +432,11 @@ func loadCVFiles(t *testing.T) []cvFile {
 		names = append(append(names, catCVFilesV2...), catCVFilesV3...)
 		if v := os.Getenv("NEIGHBORBOT_CATCV_FILES"); v != "v3" {
 			names = append(names, catCVFilesV4...)
-			if v == "v5" {
+			if v == "v5" || v == "v6" {
 				names = append(append(names, catCVFilesV5...), catCVFileS16c)
+			}
+			if v == "v6" {
+				names = append(names, catCVFilesV6...)
 			}
 		}
 	}
@@ -358,12 +481,12 @@ func nearKey(s string) string {
 	}, Normalize(s))
 }
 
-func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, always, base []Example) ([]float64, float64) {
-	var scores []float64
-	var allGold, allPred []string
+func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, always, base []Example) cvRun {
+	var run cvRun
 	var kw kwDiag
 	for k := range folds {
 		var test, train []Example
+		var testFiles []string
 		for j, fold := range folds {
 			for _, f := range fold {
 				rows := f.reports
@@ -375,6 +498,9 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 				}
 				if j == k {
 					test = append(test, rows...)
+					for range rows {
+						testFiles = append(testFiles, f.name)
+					}
 				} else {
 					train = append(train, rows...)
 				}
@@ -408,6 +534,9 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 		}
 		cfg := defaultTrainConfig()
 		cfg.Cat, cfg.categoryOnly = cand.spec, true
+		if cand.seed != 0 {
+			cfg.Seed = cand.seed
+		}
 		var opts []Option
 		if cand.boost != 0 {
 			opts = append(opts, WithKeywordBoost(max(cand.boost, 0)))
@@ -416,28 +545,31 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 		if err != nil {
 			t.Fatal(err)
 		}
-		var gold, pred []string
-		for _, ex := range test {
+		var preds []cvPred
+		for i, ex := range test {
 			norm := Normalize(ex.Text)
 			c, _ := m.classify(norm, featureIDs(m.seg, norm, m.index))
-			gold, pred = append(gold, ex.Category), append(pred, c.Name)
+			preds = append(preds, cvPred{file: testFiles[i], gold: ex.Category, pred: c.Name})
 			kw.add(m, norm, ex.Category, c.Name)
 			if c.Name != ex.Category && os.Getenv("NEIGHBORBOT_CATCV_ERRORS") != "" {
 				t.Logf("  error %s → %s: %s", ex.Category, c.Name, ex.Text)
 			}
 		}
+		run = append(run, preds)
+	}
+	if os.Getenv("NEIGHBORBOT_CATCV_CONFUSION") != "" {
+		var gold, pred []string
+		for _, fold := range run {
+			for _, p := range fold {
+				gold, pred = append(gold, p.gold), append(pred, p.pred)
+			}
+		}
 		var rep Report
 		rep.fillCategory(gold, pred)
-		scores = append(scores, rep.MacroF1)
-		allGold, allPred = append(allGold, gold...), append(allPred, pred...)
-	}
-	var rep Report
-	rep.fillCategory(allGold, allPred)
-	if os.Getenv("NEIGHBORBOT_CATCV_CONFUSION") != "" {
 		logConfusion(t, setting+" "+cand.name, &rep)
 		kw.log(t)
 	}
-	return scores, rep.MacroF1
+	return run
 }
 
 // logConfusion logs the pooled out-of-fold per-class figures and the
