@@ -61,9 +61,9 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 	if !cfg.categoryOnly {
 		wg.Go(func() {
 			d.Urgent = trainUrgent(ds, xs, len(vocab), cfg)
-			d.Concern = trainConcern(ds, xs, len(vocab), cfg)
+			tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}
+			d.Concern = concernDetector(ds, xs, tr.vocab, cfg)
 			if d.Concern != nil {
-				tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}
 				d.PlattA, d.PlattC, d.PlattB = calibrateConcern(ds, tr, cfg)
 			}
 		})
@@ -191,6 +191,17 @@ func trainConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) *linear
 	return trainLinear(cx, ys, labels, nFeat, cfg)
 }
 
+// concernDetector trains the concern detector on ds's rows (ids xs over
+// vocab): trainConcern, or cfg.concernDetector when set (the mixed
+// detectors of testdata/ACKS-CV-8.md); Train and its calibration both
+// call it, so that the calibration fits the detector that ships.
+func concernDetector(ds *Dataset, xs [][]int32, vocab []string, cfg trainConfig) *linear {
+	if cfg.concernDetector != nil {
+		return cfg.concernDetector(ds, xs, vocab, cfg)
+	}
+	return trainConcern(ds, xs, len(vocab), cfg)
+}
+
 func distinct(xs []string) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -247,7 +258,7 @@ func calibrateConcern(ds *Dataset, tr trainSet, cfg trainConfig) (a, c, b float6
 		fitFeats = append(fitFeats, tr.feats[i])
 		fitCatOnly = append(fitCatOnly, tr.catOnly[i])
 	}
-	l := trainConcern(&fit, fitX, len(tr.vocab), cfg)
+	l := concernDetector(&fit, fitX, tr.vocab, cfg)
 	if l == nil || len(cal) == 0 {
 		return 0, 0, 0
 	}
