@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -28,60 +27,11 @@ var ackscv8Candidates = []ackscv8Candidate{
 	{name: "nat+brw-50", brw: true, w: 0.5},
 }
 
-// ackscv8Unit is the unit whose two classes are balanced for the
-// natural-only detector: a file's folder, or the file itself when it lies
-// directly in testdata/ (several folders hold files of one class only).
-func ackscv8Unit(f string) string {
-	if d := filepath.Dir(f); d != "testdata" {
-		return d
-	}
-	return f
-}
-
-// ackscv8Weights weighs the rows of files for the natural-only detector,
-// by text: chit-chat NaturalConcernWeight, reports so that each unit's
-// reports weigh as much as its chit-chat.
-func ackscv8Weights(t *testing.T, files []string) map[string]float64 {
-	t.Helper()
-	chat, reports := map[string]int{}, map[string]int{}
-	rows := map[string][]Example{}
-	for _, f := range files {
-		ds, err := ReadTSVFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		u := ackscv8Unit(f)
-		for _, ex := range ds.Examples {
-			if ex.Concern == 1 {
-				reports[u]++
-			} else {
-				chat[u]++
-			}
-		}
-		rows[f] = ds.Examples
-	}
-	w := map[string]float64{}
-	for f, exs := range rows {
-		u := ackscv8Unit(f)
-		if chat[u] == 0 || reports[u] == 0 {
-			t.Fatalf("unit %s has one class only", u)
-		}
-		for _, ex := range exs {
-			w[ex.Text] = NaturalConcernWeight
-			if ex.Concern == 1 {
-				w[ex.Text] *= float64(chat[u]) / float64(reports[u])
-			}
-		}
-	}
-	return w
-}
-
 // ackscv8Detector returns a concernDetector (trainConfig) that trains the
-// shipped detector on ds as trainConcern does, and a natural-only one on
-// ds's natural concern rows and the rows extra (weights natW, by text),
-// and returns their mix: both are linear over the same features (natural
-// rows add none), so the mix of their log-odds is one linear model, and
-// Train calibrates it as it calibrates the shipped one.
+// shipped detector on ds as trainConcern does, and the natural-only one
+// (trainNaturalConcern) on ds's natural concern rows and the rows extra
+// (weights natW, by text), and returns their mix (mixLinear): Train
+// calibrates it as it calibrates the shipped one.
 func ackscv8Detector(natW map[string]float64, extra []Example, w float64) func(*Dataset, [][]int32, []string, trainConfig) *linear {
 	seg, err := sharedSegmenter()
 	if err != nil {
@@ -96,22 +46,11 @@ func ackscv8Detector(natW map[string]float64, extra []Example, w float64) func(*
 		if ship == nil {
 			return nil
 		}
-		var nx [][]int32
-		var ny []int
-		seen := map[string]bool{}
-		add := func(ids []int32, text string, concern int) {
-			wt, ok := natW[text]
-			if !ok {
-				panic("no natural weight for " + text)
-			}
-			seen[text] = true
-			for r := max(1, int(math.Round(wt))); r > 0; r-- {
-				nx, ny = append(nx, ids), append(ny, concern)
-			}
-		}
-		for i, ex := range ds.Examples {
-			if ex.group > 0 && ex.Concern >= 0 && !seen[ex.Text] {
-				add(xs[i], ex.Text, ex.Concern)
+		nd := &Dataset{Examples: slices.Clone(ds.Examples)}
+		nxs := slices.Clone(xs)
+		for i, ex := range nd.Examples {
+			if ex.group > 0 && ex.Concern >= 0 {
+				nd.Examples[i].natW = natW[ex.Text]
 			}
 		}
 		index := make(map[string]int32, len(vocab))
@@ -119,29 +58,11 @@ func ackscv8Detector(natW map[string]float64, extra []Example, w float64) func(*
 			index[f] = int32(i)
 		}
 		for i, ex := range extra {
-			if !seen[ex.Text] {
-				add(uniqueIDs(feats[i], index), ex.Text, ex.Concern)
-			}
+			ex.natW, ex.natY, ex.Concern = natW[ex.Text], ex.Concern, -1
+			nd.Examples, nxs = append(nd.Examples, ex), append(nxs, uniqueIDs(feats[i], index))
 		}
-		nat := trainLinear(nx, ny, ship.Labels, len(vocab), cfg)
-		return ackscv8Mixed(ship, nat, w)
+		return mixLinear(ship, trainNaturalConcern(nd, nxs, len(vocab), cfg), w)
 	}
-}
-
-// ackscv8Mixed returns the linear model whose logits are (1 − w) times a's
-// plus w times b's (both unscaled, same labels and features).
-func ackscv8Mixed(a, b *linear, w float64) *linear {
-	if a.Scale != 0 && a.Scale != 1 || b.Scale != 0 && b.Scale != 1 || !slices.Equal(a.Labels, b.Labels) {
-		panic("ackscv8Mixed: scaled or differently labelled models")
-	}
-	m := &linear{Labels: a.Labels, W: make([]float32, len(a.W)), B: make([]float32, len(a.B))}
-	for i := range a.W {
-		m.W[i] = float32((1-w)*float64(a.W[i]) + w*float64(b.W[i]))
-	}
-	for i := range a.B {
-		m.B[i] = float32((1-w)*float64(a.B[i]) + w*float64(b.B[i]))
-	}
-	return m
 }
 
 func TestAckscv8MixedIsTheMixOfLogOdds(t *testing.T) {
@@ -151,7 +72,7 @@ func TestAckscv8MixedIsTheMixOfLogOdds(t *testing.T) {
 	for _, ids := range [][]int32{nil, {0}, {1}, {0, 1}} {
 		a.logits(ids, la)
 		b.logits(ids, lb)
-		ackscv8Mixed(a, b, 0.3).logits(ids, lm)
+		mixLinear(a, b, 0.3).logits(ids, lm)
 		want := 0.7*(la[1]-la[0]) + 0.3*(lb[1]-lb[0])
 		if got := lm[1] - lm[0]; math.Abs(got-want) > 1e-6 {
 			t.Errorf("ids %v: mixed log-odds %.6f, want %.6f", ids, got, want)
@@ -212,7 +133,10 @@ func TestAcksCV8(t *testing.T) {
 			brw = append(brw, f)
 		}
 	}
-	natW := ackscv8Weights(t, slices.Concat(shipFiles, brw))
+	natW, err := naturalOnlyWeights(slices.Concat(shipFiles, brw), ReadTSVFile)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var shipAll []ackscvJudged
 	sums := map[string][]ackscvJudged{}
 	for _, seed := range ackscv7bSeeds {

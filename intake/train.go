@@ -192,14 +192,22 @@ func trainConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) *linear
 }
 
 // concernDetector trains the concern detector on ds's rows (ids xs over
-// vocab): trainConcern, or cfg.concernDetector when set (the mixed
-// detectors of testdata/ACKS-CV-8.md); Train and its calibration both
-// call it, so that the calibration fits the detector that ships.
+// vocab): trainConcern's, mixed with the natural-only detector when ds has
+// natural-weighted rows (natural_mix.go, testdata/ACKS-CV-8.md), or
+// cfg.concernDetector's when set; Train and its calibration both call it,
+// so that the calibration fits the detector that ships.
 func concernDetector(ds *Dataset, xs [][]int32, vocab []string, cfg trainConfig) *linear {
 	if cfg.concernDetector != nil {
 		return cfg.concernDetector(ds, xs, vocab, cfg)
 	}
-	return trainConcern(ds, xs, len(vocab), cfg)
+	l := trainConcern(ds, xs, len(vocab), cfg)
+	if l == nil {
+		return nil
+	}
+	if nat := trainNaturalConcern(ds, xs, len(vocab), cfg); nat != nil {
+		return mixLinear(l, nat, naturalMix)
+	}
+	return l
 }
 
 func distinct(xs []string) []string {
@@ -247,7 +255,9 @@ func calibrateConcern(ds *Dataset, tr trainSet, cfg trainConfig) (a, c, b float6
 	var cal []int
 	fit.HasConcern = true
 	for i, ex := range ds.Examples {
-		if i%5 == 4 {
+		// (the natural-only rows are never held out: they train the
+		// natural-only detector only, in the calibration as in the end)
+		if i%5 == 4 && !ex.naturalOnly() {
 			if ex.Concern >= 0 {
 				cal = append(cal, i)
 			}
