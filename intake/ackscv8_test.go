@@ -117,7 +117,9 @@ func (r *ackscv7Runner) run8(cand ackscv8Candidate, natW map[string]float64, brw
 //
 //	NEIGHBORBOT_ACKSCV=1 nice go test ./intake -p 1 -run 'AcksCV8$' -v -timeout 150m
 //
-// NEIGHBORBOT_ACKSCV_ONLY=nat-30 narrows the candidates (`ship` always runs).
+// NEIGHBORBOT_ACKSCV_ONLY=nat-30 narrows the candidates (`ship` always runs);
+// NEIGHBORBOT_ACKSCV_SEED1=1 trains at seed 1 only (a diagnostic, with
+// NEIGHBORBOT_ACKSCV_ERRORS=1: which rows move).
 func TestAcksCV8(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
 		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the eighth acknowledgement cross-validation (testdata/ACKS-CV-8.md)")
@@ -139,7 +141,11 @@ func TestAcksCV8(t *testing.T) {
 	}
 	var shipAll []ackscvJudged
 	sums := map[string][]ackscvJudged{}
-	for _, seed := range ackscv7bSeeds {
+	seeds := ackscv7bSeeds
+	if os.Getenv("NEIGHBORBOT_ACKSCV_SEED1") != "" {
+		seeds = seeds[:1] // the diagnostic of which rows move, not the protocol's run
+	}
+	for _, seed := range seeds {
 		ship := r.run("ship", seed)
 		shipAll = append(shipAll, ship...)
 		for _, cand := range ackscv8Candidates {
