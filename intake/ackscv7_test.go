@@ -215,14 +215,20 @@ func (r *ackscv7Runner) run(name string, seed uint64) []ackscvJudged {
 		natural = func(f string) bool { return r.isShip(f) || cand.blind && r.isBlind[f] || cand.rw && r.isRW[f] }
 	}
 	js := ackscvRun(t, r.base, r.folds, r.allFiles, natural, ackscvS13Files, weigh, cfg, 0)
+	r.report(name, seed, js)
+	return js
+}
+
+// report logs the judgements js of recipe name at training seed seed by
+// part.
+func (r *ackscv7Runner) report(name string, seed uint64, js []ackscvJudged) {
 	label := name
 	if seed != 1 {
 		label = fmt.Sprintf("%s@%d", name, seed)
 	}
 	for _, p := range r.parts {
-		ackscvReport(t, label+"/"+p.name, ackscvKeep(js, p.keep), r.k)
+		ackscvReport(r.t, label+"/"+p.name, ackscvKeep(js, p.keep), r.k)
 	}
-	return js
 }
 
 // ackscv7Decide applies rules 1–3 of testdata/ACKS-CV-7.md to candidate x

@@ -40,6 +40,9 @@ const realChatWeight = 2
 // dev-s16c is embedded for the opt-in cross-validation of ACKS-CV-4
 // (ackscv_test.go reads its urgent rows through naturalFS); nothing ships
 // its rows (the session-9 lead merged that round's cues, not its rows).
+// dev-s16c and the files after it are naturalOnlyFiles: they would train
+// the natural-only concern detector only, with shipNaturalMix
+// (natural_mix.go, testdata/ACKS-CV-8.md), which is off.
 //
 //go:embed testdata/heldout_handwritten.tsv testdata/heldout_handwritten_2.tsv testdata/heldout_handwritten_3.tsv
 //go:embed testdata/eval_groupchat_dev.tsv testdata/eval_groupchat_final.tsv testdata/eval_groupchat_final2.tsv
@@ -54,6 +57,11 @@ const realChatWeight = 2
 //go:embed testdata/dev-s14u/bursts.tsv testdata/dev-s14u/parents.tsv
 //go:embed testdata/dev-s13/dev.tsv testdata/dev-s13/dev2.tsv testdata/dev-s13/dev3.tsv testdata/dev-s13/dev4.tsv
 //go:embed testdata/dev-s16c/personal.tsv testdata/dev-s16c/service.tsv testdata/dev-s16c/work.tsv testdata/dev-s16c/group.tsv
+//go:embed testdata/dev-s18b/group.tsv testdata/dev-s18b/sms.tsv testdata/dev-s19u/dev.tsv testdata/dev-s20a/dev.tsv
+//go:embed testdata/dev-s20b/dev.tsv testdata/dev-s20c/dev.tsv testdata/dev-s20d/dev.tsv testdata/dev-past/dev.tsv
+//go:embed testdata/dev-past/dev2.tsv testdata/dev-own6/dev.tsv testdata/dev-own6/dev2.tsv testdata/dev-s17p/dev.tsv
+//go:embed testdata/dev-s17u/letters.tsv testdata/dev-s17u/trad.tsv testdata/dev-s17u/dialect.tsv
+//go:embed testdata/dev-s17u/retell.tsv testdata/dev-s17u/plain.tsv
 var naturalFS embed.FS
 
 // naturalDevFiles are the files of naturalFS, in the order they train.
@@ -121,8 +129,58 @@ const NaturalConcernWeight = 2
 // dev files (each row weighted NaturalConcernWeight, for the concern
 // detector; and again, weighted NaturalUrgentWeight, for the urgency
 // signal only).
+//
+// With shipNaturalMix, the natural rows of naturalDevFiles, and those of
+// naturalOnlyFiles (which train nothing else), also train the natural-only
+// concern detector mixed into the main one (natural_mix.go,
+// testdata/ACKS-CV-8.md).
 func BuiltinCorpus() (*Dataset, error) {
-	return builtinCorpusWith(naturalDevFiles, naturalUrgentFiles)
+	ds, err := builtinCorpusWith(naturalDevFiles, naturalUrgentFiles)
+	if err != nil || !shipNaturalMix {
+		return ds, err
+	}
+	return withNaturalOnly(ds)
+}
+
+// withNaturalOnly weighs ds's natural concern rows for the natural-only
+// detector and appends the rows of naturalOnlyFiles, which train it only.
+func withNaturalOnly(ds *Dataset) (*Dataset, error) {
+	files := append(naturalDevFiles[:len(naturalDevFiles):len(naturalDevFiles)], naturalOnlyFiles...)
+	natW, err := naturalOnlyWeights(files, readNaturalFile)
+	if err != nil {
+		return nil, err
+	}
+	for i, ex := range ds.Examples {
+		if ex.group > 0 && ex.Concern >= 0 {
+			ds.Examples[i].natW = natW[ex.Text]
+		}
+	}
+	only, err := readNatural(naturalOnlyFiles, func(_ string, ex *Example) error {
+		if ex.Concern < 0 {
+			return errors.New("no concern label")
+		}
+		ex.natW, ex.natY = natW[ex.Text], ex.Concern
+		ex.Concern, ex.Category, ex.Urgent, ex.Weight = -1, "", -1, 0
+		return nil
+	}, 0)
+	if err != nil {
+		return nil, err
+	}
+	ds.Examples = append(ds.Examples, only...)
+	return ds, nil
+}
+
+// readNaturalFile reads a file of naturalFS.
+func readNaturalFile(f string) (*Dataset, error) {
+	b, err := naturalFS.ReadFile(f)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := ReadTSV(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f, err)
+	}
+	return ds, nil
 }
 
 // builtinCorpusWith returns the generated corpus and the real negatives
@@ -211,13 +269,9 @@ func naturalUrgentRows(files []string, w float64) ([]Example, error) {
 func readNatural(files []string, keep func(file string, ex *Example) error, w float64) ([]Example, error) {
 	var out []Example
 	for fi, f := range files {
-		b, err := naturalFS.ReadFile(f)
+		ds, err := readNaturalFile(f)
 		if err != nil {
 			return nil, err
-		}
-		ds, err := ReadTSV(bytes.NewReader(b))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
 		}
 		for _, ex := range ds.Examples {
 			ex.Weight = w

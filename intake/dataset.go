@@ -31,6 +31,11 @@ type Example struct {
 	// (calibrateConcernGrouped, through trainConfig.concernCalibration)
 	// scores each group with a detector trained without it.
 	group int
+	// natW > 0 is the row's weight in the natural-only concern detector
+	// (natural_mix.go); natY is its label there when Concern is -1 (a row
+	// that trains that detector only).
+	natW float64
+	natY int
 }
 
 // Dataset is a set of labelled messages read from TSV.

@@ -118,6 +118,10 @@ type trainConfig struct {
 	// through them; the shipped recipe sets neither.
 	concernLearner     func(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConfig) *linear
 	concernCalibration func(ds *Dataset, tr trainSet, cfg trainConfig) (a, c, b float64, ok bool)
+	// concernDetector, when set, trains the concern detector (and the one
+	// the calibration scores) from ds's rows, ids xs over vocab
+	// (testdata/ACKS-CV-8.md); the shipped recipe does not set it.
+	concernDetector func(ds *Dataset, xs [][]int32, vocab []string, cfg trainConfig) *linear
 }
 
 func defaultTrainConfig() trainConfig {

@@ -61,9 +61,9 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 	if !cfg.categoryOnly {
 		wg.Go(func() {
 			d.Urgent = trainUrgent(ds, xs, len(vocab), cfg)
-			d.Concern = trainConcern(ds, xs, len(vocab), cfg)
+			tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}
+			d.Concern = concernDetector(ds, xs, tr.vocab, cfg)
 			if d.Concern != nil {
-				tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}
 				d.PlattA, d.PlattC, d.PlattB = calibrateConcern(ds, tr, cfg)
 			}
 		})
@@ -191,6 +191,25 @@ func trainConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) *linear
 	return trainLinear(cx, ys, labels, nFeat, cfg)
 }
 
+// concernDetector trains the concern detector on ds's rows (ids xs over
+// vocab): trainConcern's, mixed with the natural-only detector when ds has
+// natural-weighted rows (natural_mix.go, testdata/ACKS-CV-8.md), or
+// cfg.concernDetector's when set; Train and its calibration both call it,
+// so that the calibration fits the detector that ships.
+func concernDetector(ds *Dataset, xs [][]int32, vocab []string, cfg trainConfig) *linear {
+	if cfg.concernDetector != nil {
+		return cfg.concernDetector(ds, xs, vocab, cfg)
+	}
+	l := trainConcern(ds, xs, len(vocab), cfg)
+	if l == nil {
+		return nil
+	}
+	if nat := trainNaturalConcern(ds, xs, len(vocab), cfg); nat != nil {
+		return mixLinear(l, nat, naturalMix)
+	}
+	return l
+}
+
 func distinct(xs []string) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -236,7 +255,9 @@ func calibrateConcern(ds *Dataset, tr trainSet, cfg trainConfig) (a, c, b float6
 	var cal []int
 	fit.HasConcern = true
 	for i, ex := range ds.Examples {
-		if i%5 == 4 {
+		// (the natural-only rows are never held out: they train the
+		// natural-only detector only, in the calibration as in the end)
+		if i%5 == 4 && !ex.naturalOnly() {
 			if ex.Concern >= 0 {
 				cal = append(cal, i)
 			}
@@ -247,7 +268,7 @@ func calibrateConcern(ds *Dataset, tr trainSet, cfg trainConfig) (a, c, b float6
 		fitFeats = append(fitFeats, tr.feats[i])
 		fitCatOnly = append(fitCatOnly, tr.catOnly[i])
 	}
-	l := trainConcern(&fit, fitX, len(tr.vocab), cfg)
+	l := concernDetector(&fit, fitX, tr.vocab, cfg)
 	if l == nil || len(cal) == 0 {
 		return 0, 0, 0
 	}

@@ -1,0 +1,134 @@
+package intake
+
+import (
+	"math"
+	"path/filepath"
+)
+
+// naturalMix is the weight of the natural-only concern detector's log-odds
+// in the shipped concern detector, (1 − naturalMix)·z + naturalMix·z_nat,
+// before the calibration. The generated corpus teaches the main detector
+// "trouble word → report"; a second detector that only ever saw
+// hand-written rows (naturalOnlyFiles and the natural rows of
+// naturalDevFiles, each unit's classes balanced) ranks real chat by how
+// people write. Chosen by the cross-validation by file of
+// testdata/ACKS-CV-8.md (dev files only, three training seeds; weights 0.3
+// and 0.5, with and without naturalOnlyFiles), never on a test file.
+const naturalMix = 0.3
+
+// shipNaturalMix puts the natural-only rows into BuiltinCorpus, so that the
+// built-in model's concern detector is the mix. It is off: in
+// ACKS-CV-8.md the mix (`nat+brw-30`) passed rules 1–3 on three seeds'
+// mean, but its rule 4, the test suite with the retrained model, failed on
+// one row of TestSession9Vetoes (a dev-s14u report acknowledged at 0.85
+// by the shipped model, at 0.61 by the mix). Turning it on, retraining
+// (go run ./intake/internal/intakecli) and regenerating the golden file
+// ships it, once that row is decided.
+var shipNaturalMix = false
+
+// naturalOnlyFiles are hand-written dev files whose rows train the
+// natural-only concern detector only (ACKS-CV-7.md's blind files B and
+// rule-writers' files R): the main detector, its calibration, the category
+// model and the urgency signal never see them.
+var naturalOnlyFiles = []string{
+	"testdata/dev-s18b/group.tsv", "testdata/dev-s18b/sms.tsv", "testdata/dev-s19u/dev.tsv",
+	"testdata/dev-s20a/dev.tsv", "testdata/dev-s20b/dev.tsv", "testdata/dev-s20c/dev.tsv", "testdata/dev-s20d/dev.tsv",
+	"testdata/dev-s16c/personal.tsv", "testdata/dev-s16c/service.tsv", "testdata/dev-s16c/work.tsv",
+	"testdata/dev-s16c/group.tsv", "testdata/dev-past/dev.tsv", "testdata/dev-past/dev2.tsv",
+	"testdata/dev-own6/dev.tsv", "testdata/dev-own6/dev2.tsv", "testdata/dev-s17p/dev.tsv",
+	"testdata/dev-s17u/letters.tsv", "testdata/dev-s17u/trad.tsv", "testdata/dev-s17u/dialect.tsv",
+	"testdata/dev-s17u/retell.tsv", "testdata/dev-s17u/plain.tsv",
+}
+
+// naturalUnit is the unit whose two classes the natural-only detector
+// balances: a file's folder, or the file itself when it lies directly in
+// testdata/ (several folders hold files of one class only).
+func naturalUnit(f string) string {
+	if d := filepath.Dir(f); d != "testdata" {
+		return d
+	}
+	return f
+}
+
+// naturalOnlyWeights weighs the rows of files (read by read) for the
+// natural-only detector, by text: chit-chat NaturalConcernWeight, reports
+// so that each unit's reports weigh as much as its chit-chat.
+func naturalOnlyWeights(files []string, read func(string) (*Dataset, error)) (map[string]float64, error) {
+	chat, reports := map[string]int{}, map[string]int{}
+	rows := make([][]Example, len(files))
+	for i, f := range files {
+		ds, err := read(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, ex := range ds.Examples {
+			if ex.Concern == 1 {
+				reports[naturalUnit(f)]++
+			} else {
+				chat[naturalUnit(f)]++
+			}
+		}
+		rows[i] = ds.Examples
+	}
+	w := map[string]float64{}
+	for i, f := range files {
+		u := naturalUnit(f)
+		for _, ex := range rows[i] {
+			w[ex.Text] = NaturalConcernWeight
+			if ex.Concern == 1 && chat[u] > 0 {
+				w[ex.Text] *= float64(chat[u]) / float64(reports[u])
+			}
+		}
+	}
+	return w, nil
+}
+
+// naturalOnly reports whether the row trains the natural-only detector
+// and nothing else.
+func (ex Example) naturalOnly() bool { return ex.natW > 0 && ex.Concern < 0 }
+
+// trainNaturalConcern trains the natural-only concern detector on the rows
+// of ds with a natural weight (each text once, labelled by its concern, or
+// natY for natural-only rows), by the main detector's learner; nil when
+// there are none, or one class only.
+func trainNaturalConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) *linear {
+	var nx [][]int32
+	var ny []int
+	seen := map[string]bool{}
+	pos := 0
+	for i, ex := range ds.Examples {
+		if ex.natW <= 0 || seen[ex.Text] || ex.Concern < 0 && !ex.naturalOnly() {
+			continue
+		}
+		seen[ex.Text] = true
+		y := ex.Concern
+		if y < 0 {
+			y = ex.natY
+		}
+		for r := max(1, int(math.Round(ex.natW))); r > 0; r-- {
+			nx, ny = append(nx, xs[i]), append(ny, y)
+			pos += y
+		}
+	}
+	if pos == 0 || pos == len(nx) {
+		return nil
+	}
+	return trainLinear(nx, ny, []string{"0", "1"}, nFeat, cfg)
+}
+
+// mixLinear returns the linear model whose logits are (1 − w) times a's
+// plus w times b's (both unscaled, with the same labels and features): for
+// two classes its log-odds are the mix of theirs.
+func mixLinear(a, b *linear, w float64) *linear {
+	if a.Scale != 0 && a.Scale != 1 || b.Scale != 0 && b.Scale != 1 || len(a.W) != len(b.W) || len(a.B) != len(b.B) {
+		panic("mixLinear: scaled or differently shaped models")
+	}
+	m := &linear{Labels: a.Labels, W: make([]float32, len(a.W)), B: make([]float32, len(a.B))}
+	for i := range a.W {
+		m.W[i] = float32((1-w)*float64(a.W[i]) + w*float64(b.W[i]))
+	}
+	for i := range a.B {
+		m.B[i] = float32((1-w)*float64(a.B[i]) + w*float64(b.B[i]))
+	}
+	return m
+}

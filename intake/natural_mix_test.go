@@ -1,0 +1,78 @@
+package intake
+
+import (
+	"math"
+	"testing"
+)
+
+// TestBuiltinCorpusNaturalOnlyRows: the files of naturalOnlyFiles are no
+// test files, and join the built-in corpus (with shipNaturalMix; without
+// it, the corpus holds no natural weight) as rows that train the
+// natural-only detector only, each unit's reports weighing as much as its
+// chit-chat; the natural rows of naturalDevFiles carry a natural weight
+// too.
+func TestBuiltinCorpusNaturalOnlyRows(t *testing.T) {
+	want := 0
+	for _, f := range naturalOnlyFiles {
+		if isTestFile(f) {
+			t.Errorf("%s is a test file: it must not train", f)
+		}
+		ds, err := ReadTSVFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += len(ds.Examples)
+	}
+	ds, err := BuiltinCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !shipNaturalMix {
+		for _, ex := range ds.Examples {
+			if ex.natW > 0 {
+				t.Fatalf("row %q has a natural weight, but shipNaturalMix is off", ex.Text)
+			}
+		}
+		if ds, err = withNaturalOnly(ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+	only, devWeighted := 0, 0
+	chat, reports := map[int]float64{}, map[int]float64{}
+	for _, ex := range ds.Examples {
+		switch {
+		case ex.naturalOnly():
+			only++
+			if ex.Category != "" || ex.Urgent != -1 || !ex.addsNoFeatures || ex.natY < 0 || ex.natY > 1 {
+				t.Fatalf("natural-only row %q: category %q urgent %d label %d", ex.Text, ex.Category, ex.Urgent, ex.natY)
+			}
+			if ex.natY == 1 {
+				reports[ex.group] += ex.natW
+			} else {
+				chat[ex.group] += ex.natW
+			}
+		case ex.natW > 0:
+			devWeighted++
+			if ex.group == 0 || ex.Concern < 0 {
+				t.Fatalf("row %q has a natural weight but is no natural concern row", ex.Text)
+			}
+		case ex.group > 0 && ex.Concern >= 0:
+			t.Fatalf("natural concern row %q has no natural weight", ex.Text)
+		}
+	}
+	if only != want || want < 2000 {
+		t.Errorf("%d natural-only rows, want the %d rows of naturalOnlyFiles (≥ 2000)", only, want)
+	}
+	if devWeighted < 1500 {
+		t.Errorf("%d natural rows of the dev files weighted for the natural-only detector, want ≥ 1500", devWeighted)
+	}
+	// both classes weigh about the same over all natural-only rows (units
+	// balance exactly; duplicates of text across files move it a little)
+	var c, r float64
+	for g := range chat {
+		c, r = c+chat[g], r+reports[g]
+	}
+	if math.Abs(c-r) > 0.02*c {
+		t.Errorf("natural-only rows: chit-chat weighs %.1f, reports %.1f, want about the same", c, r)
+	}
+}
