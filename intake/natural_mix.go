@@ -17,14 +17,15 @@ import (
 const naturalMix = 0.3
 
 // shipNaturalMix puts the natural-only rows into BuiltinCorpus, so that the
-// built-in model's concern detector is the mix. It is off: in
+// built-in model's concern detector is the mix. On since session 11: in
 // ACKS-CV-8.md the mix (`nat+brw-30`) passed rules 1–3 on three seeds'
-// mean, but its rule 4, the test suite with the retrained model, failed on
-// one row of TestSession9Vetoes (a dev-s14u report acknowledged at 0.85
-// by the shipped model, at 0.61 by the mix). Turning it on, retraining
-// (go run ./intake/internal/intakecli) and regenerating the golden file
-// ships it, once that row is decided.
-var shipNaturalMix = false
+// mean; its rule 4, the test suite with the retrained model, failed on one
+// row of TestSession9Vetoes only (a dev-s14u question about our lifts after
+// television news, acknowledged at 0.85 by the old detector, waiting for
+// review at 0.61 with the mix), while the named gates and the benchmark
+// held. The lead decided to ship and to move that row's expectation (see
+// ACKS-CV-8.md, "Lead's decision"). Off, the detector is the old one.
+var shipNaturalMix = true
 
 // naturalOnlyFiles are hand-written dev files whose rows train the
 // natural-only concern detector only (ACKS-CV-7.md's blind files B and
