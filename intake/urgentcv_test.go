@@ -84,7 +84,9 @@ func urgcvRatio(a, b int) string { return fmt.Sprintf("%d/%d", a, b) }
 //	NEIGHBORBOT_URGCV=1 go test ./intake -p 1 -run 'UrgentDataCV$' -v -timeout 90m
 //
 // NEIGHBORBOT_URGCV_NEW=s17 runs testdata/URGENT-CV-S17.md instead (the
-// labels of dev-s17u, a fourth fold of dev-s14u's files).
+// labels of dev-s17u, a fourth fold of dev-s14u's files), and
+// NEIGHBORBOT_URGCV_NEW=blind testdata/URGENT-CV-S21.md (the blind files'
+// labels, each a fold, three seeds; urgentcv_blind_test.go).
 //
 // NEIGHBORBOT_URGCV_ONLY=ship,urg narrows the candidates (ship, urg,
 // urg+con); NEIGHBORBOT_URGCV_FOLDS=1,3 the folds; NEIGHBORBOT_URGCV_ERRORS=1
@@ -92,6 +94,10 @@ func urgcvRatio(a, b int) string { return fmt.Sprintf("%d/%d", a, b) }
 func TestUrgentDataCV(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_URGCV") == "" {
 		t.Skip("set NEIGHBORBOT_URGCV=1 to run the urgency data cross-validation (testdata/URGENT-CV-S14.md)")
+	}
+	if os.Getenv("NEIGHBORBOT_URGCV_NEW") == "blind" {
+		urgcvBlind(t)
+		return
 	}
 	cands := []string{"ship", "urg", "urg+con"}
 	if s := os.Getenv("NEIGHBORBOT_URGCV_ONLY"); s != "" {
@@ -168,17 +174,7 @@ func TestUrgentDataCV(t *testing.T) {
 			if total[cand] == nil {
 				total[cand] = &urgcvTally{}
 			}
-			tt := total[cand]
-			tt.urgent += tally.urgent
-			tt.urgentHit += tally.urgentHit
-			tt.pred += tally.pred
-			tt.mild += tally.mild
-			tt.mildUrgent += tally.mildUrgent
-			tt.chat += tally.chat
-			tt.chatUrgent += tally.chatUrgent
-			tt.reports += tally.reports
-			tt.acked += tally.acked
-			tt.chatAcked += tally.chatAcked
+			total[cand].addTally(tally)
 		}
 	}
 	for _, cand := range cands {
