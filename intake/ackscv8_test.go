@@ -18,6 +18,10 @@ type ackscv8Candidate struct {
 	name string
 	brw  bool
 	w    float64
+	// natL2, when set, multiplies the natural-only detector's L2
+	// (testdata/ACKS-CV-9.md); the shipped and calibration detectors keep
+	// the learner's.
+	natL2 float64
 }
 
 var ackscv8Candidates = []ackscv8Candidate{
@@ -30,9 +34,9 @@ var ackscv8Candidates = []ackscv8Candidate{
 // ackscv8Detector returns a concernDetector (trainConfig) that trains the
 // shipped detector on ds as trainConcern does, and the natural-only one
 // (trainNaturalConcern) on ds's natural concern rows and the rows extra
-// (weights natW, by text), and returns their mix (mixLinear): Train
-// calibrates it as it calibrates the shipped one.
-func ackscv8Detector(natW map[string]float64, extra []Example, w float64) func(*Dataset, [][]int32, []string, trainConfig) *linear {
+// (weights natW, by text; L2 times natL2 when set), and returns their mix
+// (mixLinear): Train calibrates it as it calibrates the shipped one.
+func ackscv8Detector(natW map[string]float64, extra []Example, w, natL2 float64) func(*Dataset, [][]int32, []string, trainConfig) *linear {
 	seg, err := sharedSegmenter()
 	if err != nil {
 		panic(err)
@@ -61,7 +65,11 @@ func ackscv8Detector(natW map[string]float64, extra []Example, w float64) func(*
 			ex.natW, ex.natY, ex.Concern = natW[ex.Text], ex.Concern, -1
 			nd.Examples, nxs = append(nd.Examples, ex), append(nxs, uniqueIDs(feats[i], index))
 		}
-		return mixLinear(ship, trainNaturalConcern(nd, nxs, len(vocab), cfg), w)
+		ncfg := cfg
+		if natL2 > 0 {
+			ncfg.L2 *= natL2
+		}
+		return mixLinear(ship, trainNaturalConcern(nd, nxs, len(vocab), ncfg), w)
 	}
 }
 
@@ -101,7 +109,7 @@ func (r *ackscv7Runner) run8(cand ackscv8Candidate, natW map[string]float64, brw
 			}
 			extra = ackscvRows(t, files, NaturalConcernWeight)
 		}
-		cfg.concernDetector = ackscv8Detector(natW, extra, cand.w)
+		cfg.concernDetector = ackscv8Detector(natW, extra, cand.w, cand.natL2)
 		for _, j := range ackscvRun(t, r.base, [][]string{fold}, r.allFiles, r.isShip, ackscvS13Files, r.shipWeigh, cfg, 0) {
 			j.fold = k
 			js = append(js, j)
@@ -109,6 +117,27 @@ func (r *ackscv7Runner) run8(cand ackscv8Candidate, natW map[string]float64, brw
 	}
 	r.report(cand.name, seed, js)
 	return js
+}
+
+// newAckscv8Runner returns ACKS-CV-7.md's runner, the natural-only
+// weights of `ship`'s natural files and the blind and rule-writers' files
+// (by text), and the latter files (brw).
+func newAckscv8Runner(t *testing.T) (r *ackscv7Runner, natW map[string]float64, brw []string) {
+	r = newAckscv7Runner(t)
+	var shipFiles []string
+	for _, f := range r.allFiles {
+		if r.isShip(f) {
+			shipFiles = append(shipFiles, f)
+		}
+		if r.isBlind[f] || r.isRW[f] {
+			brw = append(brw, f)
+		}
+	}
+	natW, err := naturalOnlyWeights(slices.Concat(shipFiles, brw), ReadTSVFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, natW, brw
 }
 
 // TestAcksCV8 runs testdata/ACKS-CV-8.md: `ship` against the shipped
@@ -125,20 +154,7 @@ func TestAcksCV8(t *testing.T) {
 		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the eighth acknowledgement cross-validation (testdata/ACKS-CV-8.md)")
 	}
 	only := ackscvOnly()
-	r := newAckscv7Runner(t)
-	var shipFiles, brw []string
-	for _, f := range r.allFiles {
-		if r.isShip(f) {
-			shipFiles = append(shipFiles, f)
-		}
-		if r.isBlind[f] || r.isRW[f] {
-			brw = append(brw, f)
-		}
-	}
-	natW, err := naturalOnlyWeights(slices.Concat(shipFiles, brw), ReadTSVFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, natW, brw := newAckscv8Runner(t)
 	var shipAll []ackscvJudged
 	sums := map[string][]ackscvJudged{}
 	seeds := ackscv7bSeeds
