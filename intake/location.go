@@ -602,7 +602,9 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 
 // estateSides are the relations that make a bare 小区 a place: the side of
 // the estate where the trouble is (小区后面, 小区对面). 小区里 stays no place.
-var estateSides = []string{"斜对面", "对面", "后面", "后头", "背后", "外面", "外边", "旁边", "边上", "前面"}
+var estateSides = []string{"斜对面", "对面", "后面", "后头", "背后", "外面", "外边", "旁边", "边上", "前面",
+	// and since session 11 (loc9) its sides by the compass (小区东边那棵树)
+	"东边", "西边", "南边", "北边"}
 
 // estateSide returns the length of the side after a bare 小区 (the text
 // after), or 0; another estate (隔壁小区对面, 别的小区后面) has none.

@@ -59,6 +59,15 @@ func TestLanesAndTownHeads(t *testing.T) {
 	})
 }
 
+// TestEstateCompassSides checks a side of the estate by the compass
+// (小区东边), as by 后面 or 对面; another estate's stays none.
+func TestEstateCompassSides(t *testing.T) {
+	checkLocations(t, []locCase{
+		{"小区东边那棵树有根大枝子枯了", []string{"小区东边"}, []string{"小区东边"}},
+	})
+	checkNoPlaces(t, []string{"隔壁小区东边有人放烟花"})
+}
+
 // TestAcrossNextDoorSill checks the relative places of the guideline the
 // blind writers label: the flat across doing something (对面装修), the
 // neighbour next door by surname and kin (隔壁刘大妈), one's own window
