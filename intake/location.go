@@ -58,15 +58,18 @@ var locPatterns = []struct {
 	{kindFloor, isNumeral, numbered("层", "楼")},
 	{kindGate, runeIn("东南西北正侧大"), prefixes("东南门口", "东北门口", "西南门口", "西北门口", "东南门", "东北门", "西南门", "西北门",
 		"东门口", "南门口", "西门口", "北门口", "正门口", "侧门口", "大门口", "东门", "南门", "西门", "北门", "正门", "侧门", "大门")},
-	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自阳露马路对隔小"), prefixes("楼下", "楼道", "楼到", "楼顶", "楼栋门口", "楼栋口", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
+	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自阳露马路对隔小窗"), prefixes("楼下", "楼道", "楼到", "楼顶", "楼栋门口", "楼栋口", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
 		"楼梯间", "楼梯口", "地下室", "车棚", "单元门口", "单元门", "门口", "门前", "消防通道", "垃圾站", "垃圾房", "快递柜", "广场", "花坛",
 		"绿化带", "草坪", "健身区", "健身器材", "停车场", "走廊", "幼儿园门口", "幼儿园", "儿童乐园", "儿童游乐区", "游乐场", "篮球场", "羽毛球场",
 		"乒乓球台", "网球场", "凉亭", "中心花园", "中心广场", "小广场", "物业办公室门口", "物业办公室", "物业门口", "保安室", "岗亭", "充电桩", "配电房", "配电室",
 		"水泵房", "大堂", "一楼大堂", "公厕", "后门", "前门", "老年活动室", "自行车棚", "车库入口", "车库出口", "地库入口", "地库出口",
 		// relative places, sides and parts of a building (location_relative.go)
 		"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "楼梯", "后楼梯", "消防楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门",
-		"垃圾桶", "车位", "隔壁", "楼后")},
+		"垃圾桶", "车位", "隔壁", "楼后", "窗台", "对面")},
 	{kindBareCommunity, runeIn("小"), prefixes("小区")},
+	// a lane by its number, as the urban villages of the south number them
+	// (3巷那栋楼道: session 11, dev-s22b)
+	{kindPlace, isDigit, digitsThen(1, 3, "巷", laneNumber)},
 	{kindZone, func(r rune) bool { return isNumeral(r) || strings.ContainsRune("东南西北abcdefgh", r) }, zone},
 }
 
@@ -146,6 +149,16 @@ func hanThen(suffixes []string, tail func(string) int) func(string) int {
 // numberedHouse matches num followed by 号 and an optional 院 (the house
 // number after a road name: 88号, 12号院), or a lane, num and 弄, with an
 // optional house num and 号 after it (Shanghai's 长乐路120弄3号, 1518弄).
+// laneNumber matches a numbered lane (3巷) at the start of rest, not a
+// lane's worth of something (1巷子的人).
+func laneNumber(rest string) int {
+	n := addressDigits(rest)
+	if n == 0 || !strings.HasPrefix(rest[n:], "巷") || strings.HasPrefix(rest[n+len("巷"):], "子") {
+		return -1
+	}
+	return n + len("巷")
+}
+
 func numberedHouse(rest string) int {
 	n := addressDigits(rest)
 	if n == 0 {
@@ -287,7 +300,7 @@ func firstRuneMaskOf(r rune) uint16 {
 // 东头) and sideBuildings (那栋, 对面楼) look for.
 const landmarkBit = 1 << 15
 
-const landmarkFirsts = "单路街交b斜正旁对后背隔边那这底跟东西南北楼"
+const landmarkFirsts = "单路街交b斜正旁对后背隔边那这底跟东西南北楼外下"
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -379,7 +392,9 @@ func scanComponents(s string) []locMatch {
 		out = append(out, roomsApart(s, out)...)
 		// the flat next door, relative to the writer's, says nothing an
 		// address does not (隔壁的阿姨三天没回家了 … 5号楼2单元)
-		out = slices.DeleteFunc(out, func(m locMatch) bool { return m.kind == kindPlace && s[m.start:m.end] == "隔壁" })
+		out = slices.DeleteFunc(out, func(m locMatch) bool {
+			return m.kind == kindPlace && (s[m.start:m.end] == "隔壁" || s[m.start:m.end] == "对面")
+		})
 	}
 	out = append(out, standaloneLevels(s, out, cands)...)
 	out = append(out, deicticUnits(s, out, cands)...)
@@ -587,7 +602,9 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 
 // estateSides are the relations that make a bare 小区 a place: the side of
 // the estate where the trouble is (小区后面, 小区对面). 小区里 stays no place.
-var estateSides = []string{"斜对面", "对面", "后面", "后头", "背后", "外面", "外边", "旁边", "边上", "前面"}
+var estateSides = []string{"斜对面", "对面", "后面", "后头", "背后", "外面", "外边", "旁边", "边上", "前面",
+	// and since session 11 (loc9) its sides by the compass (小区东边那棵树)
+	"东边", "西边", "南边", "北边"}
 
 // estateSide returns the length of the side after a bare 小区 (the text
 // after), or 0; another estate (隔壁小区对面, 别的小区后面) has none.

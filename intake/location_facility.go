@@ -53,6 +53,12 @@ var facilityHeads = []string{
 	// dev-s13, dev-s17u), a pond (水塘: dev-s17u), a mahjong parlour (麻将馆,
 	// whose 将 stops modifiers: dev-s13)
 	"菜场", "水塘", "麻将馆",
+	// session 11 (loc9, dev-s20d, dev-s22b): a lane's mouth (巷口), a
+	// rented house of an urban village, a boardwalk by the sea, a
+	// battery-swap locker of delivery riders (as 外卖柜); not 水塔 and 河里
+	// (天台水塔 is a thing on the roof; chat names the river as often:
+	// 河里水涨起来哉 看看而已)
+	"巷口", "出租屋", "栈道", "换电柜",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -69,11 +75,20 @@ var relationOnly = map[string]bool{"花园": true, "绿地": true, "路口": tru
 // no Chinese character) and a demonstrative points into it (路口那几台共享单车,
 // 路口那个配电柜, 花园那边). 下个路口, 在路口等我 and 小区花园 are not; nor, as
 // the earlier sets label them, 在花园里 and 在绿地里.
-func topicPlace(before, after string) bool {
+func topicPlace(before, head, after string) bool {
 	if r, _ := utf8.DecodeLastRuneInString(before); isHan(r) {
 		return false
 	}
-	return strings.HasPrefix(after, "那") || strings.HasPrefix(after, "这")
+	return strings.HasPrefix(after, "那") || strings.HasPrefix(after, "这") || head != "路口" && insideTopic(after)
+}
+
+// insideTopic reports whether after, the text after a garden or a green
+// starting a clause, goes into it or to a thing of it (花园里一条大黄狗,
+// 花园里面那个凳子, 花园的长椅): the place the clause is about (session 11,
+// dev-s20d, dev-s22b). Not a crossing: the earlier sets leave 路口的井盖
+// unlabelled.
+func insideTopic(after string) bool {
+	return strings.HasPrefix(after, "里") || strings.HasPrefix(after, "的")
 }
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and
@@ -145,7 +160,7 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 		if head == "" || overlaps(i, i+len(head)) {
 			continue
 		}
-		if relationOnly[head] && !afterRelation(s[last:i]) && !topicPlace(s[:i], s[i+len(head):]) ||
+		if relationOnly[head] && !afterRelation(s[last:i]) && !topicPlace(s[:i], head, s[i+len(head):]) ||
 			head == "里院" && !innerCourtyard(s[:i], s[i+len(head):]) {
 			next = i + len(head)
 			continue

@@ -22,7 +22,27 @@ var nameRelations = []string{"斜对面", "正对面", "旁边", "对面", "后�
 	// session 11 (dev-s20a..c): the locatives residents put after a
 	// landmark of any kind (西山墙那边, 晾衣绳那儿, 窗户跟前, 院子东头,
 	// 老槐树底下), placing what follows as the others do
-	"那边", "那儿", "那里", "底下", "跟前", "东头", "西头", "南头", "北头", "东边", "西边", "南边", "北边"}
+	"那边", "那儿", "那里", "底下", "跟前", "东头", "西头", "南头", "北头", "东边", "西边", "南边", "北边",
+	// session 11 (loc9, dev-s20d, dev-s22b): below and outside a landmark
+	// (窗户外头的树枝, 位置在榕树下面)
+	"外头", "下面",
+	// and "over there" of the south-west and the north-east (海边栈道那块有个孩子)
+	"那块"}
+
+// streetWords follow a name and 那条 or 那栋 when the name is the place the
+// street or the building is at (海边那条路的路灯, 握手楼那条巷子, 老宿舍那栋楼道):
+// the name is a landmark whatever follows the street.
+var streetWords = []string{"那条", "那栋"}
+
+// streetRunes start what 那条 and 那栋 count there: a road, a lane, a
+// building.
+const streetRunes = "路道街巷楼"
+
+// bodyLocatives place by the body of a landmark (under it, at it, outside
+// it): after 在 they make the landmark the place whatever follows, an act
+// or the message's end (有人在窗户底下吊嗓子, 位置在榕树下面), as 在 already
+// says where something is.
+var bodyLocatives = []string{"底下", "下面", "跟前", "外头"}
 
 // nameShops follow a name that is a shop (兰州拉面那家店).
 var nameShops = []string{"那家店", "这家店", "那个店", "那家铺子"}
@@ -49,11 +69,12 @@ var notNames = []string{"老人", "孩子", "小孩", "大爷", "大妈", "阿�
 // 电线杆后面, 那辆车旁边): the earlier sets label the place, not the thing.
 // (A tree is no such thing since session 11: residents place things by a
 // big one, 老槐树底下那辆破面包车; a meter is, 燃气表那里.)
-const thingEnds = "桶箱杆车灯柱牌椅凳架堆线管机门窗墙表"
+const thingEnds = "桶箱杆车灯柱牌椅凳架堆线管机门窗墙表闸"
 
 // thingWords end the names of things as thingEnds do, where the last
 // rune alone would end places too (暖气管道, but 下水道 and 过道).
-var thingWords = []string{"管道"}
+// Furniture of a home is such a thing (沙发底下: session 11).
+var thingWords = []string{"管道", "沙发"}
 
 // placesSomething reports whether after, the text after a relation or
 // shop word, goes on to what is there: 的, a demonstrative, 有, a heap or a
@@ -78,7 +99,9 @@ func namedLandmarks(s string, have []locMatch, cands []int) []locMatch {
 		if w == "" || coveredBy(have, j) || j > 0 && coveredBy(have, j-1) {
 			continue
 		}
-		if !placesSomething(s[j+len(w):]) {
+		street := slices.Contains(streetWords, w) && strings.ContainsRune(streetRunes, firstRune(s[j+len(w):])) &&
+			!(w == "那栋" && suffixAny(s[:j], sideWords)) // (东边那栋楼: sideBuildings')
+		if !street && !placesSomething(s[j+len(w):]) && !(slices.Contains(bodyLocatives, w) && openedByZai(s, j)) {
 			continue
 		}
 		if w == "隔壁" && !relationTail(strings.TrimSpace(firstRunes(s[j+len(w):], 3))) && !strings.HasPrefix(s[j+len(w):], "那") && !strings.HasPrefix(s[j+len(w):], "这") {
@@ -97,11 +120,24 @@ func namedLandmarks(s string, have []locMatch, cands []int) []locMatch {
 	return out
 }
 
+// openedByZai reports whether the name ending at offset j of s is opened
+// by 在 (在窗户底下).
+func openedByZai(s string, j int) bool {
+	start, ok := nameBeforeOpened(s, j, landmarkOpeners)
+	return ok && strings.HasSuffix(s[:start], "在")
+}
+
+// firstRune returns the first rune of s, or utf8.RuneError.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // relationAt returns the relation or shop word rest starts with, or "".
 func relationAt(rest string) string {
 	r, _ := utf8.DecodeRuneInString(rest)
 	switch r {
-	case '斜', '正', '旁', '对', '后', '背', '隔', '边', '底', '跟', '东', '西', '南', '北':
+	case '斜', '正', '旁', '对', '后', '背', '隔', '边', '底', '跟', '东', '西', '南', '北', '外', '下':
 	case '那', '这':
 		for _, w := range nameShops {
 			if strings.HasPrefix(rest, w) {
@@ -109,6 +145,11 @@ func relationAt(rest string) string {
 			}
 		}
 		if r == '那' {
+			for _, w := range streetWords {
+				if strings.HasPrefix(rest, w) {
+					return w
+				}
+			}
 			break // (那边, 那儿, 那里)
 		}
 		return ""

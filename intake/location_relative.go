@@ -59,6 +59,15 @@ func relativePlace(before, word, after string) bool {
 			strings.HasPrefix(after, "上") && !endsWithHan(before)
 	case "路边":
 		return !strings.HasPrefix(after, "摊") && !strings.HasPrefix(after, "店")
+	case "窗台":
+		// one's own window sill where it happens (俺家窗台上拉屎); a sill
+		// someone sits on elsewhere is a part of the place named
+		return strings.HasSuffix(before, "家")
+	case "对面":
+		// the flat across, doing something (对面装修从早上七点就开始钻):
+		// starting a clause, followed by what they do; 对面楼, 对面那栋楼
+		// and a named place across (小区对面) are other scans'
+		return !endsWithHan(before) && strings.ContainsRune(acrossActs, firstRune(after))
 	}
 	return true
 }
@@ -71,7 +80,7 @@ func endsWithAny(s, set string) bool {
 
 // relativeWords are the places of this file, as canonicalLocation writes
 // them.
-var relativeWords = []string{"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼后", "隔壁", "对面楼", "斜对面", "对面", "那栋楼", "楼梯拐角", "后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}
+var relativeWords = []string{"窗台", "楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼后", "隔壁", "对面楼", "斜对面", "对面", "那栋楼", "楼梯拐角", "后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}
 
 // anchoringPlaces returns the places that anchor a message here for the
 // judge (judge.go): all but those made only of relativeWords (楼上, 阳台,
@@ -201,7 +210,7 @@ func nextDoor(before, after string) bool {
 	if prefixAny(after, otherNextDoor) {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(after); isHan(r) && !strings.ContainsRune(nextDoorFollowers, r) {
+	if r, size := utf8.DecodeRuneInString(after); isHan(r) && !strings.ContainsRune(nextDoorFollowers, r) && !prefixAny(after[size:], kinTerms) {
 		return false // (隔壁区, 隔壁街, 隔壁商场, 隔壁烧烤店: another place)
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
@@ -212,4 +221,13 @@ func nextDoor(before, after string) bool {
 // demonstrative, 的 or 家, a neighbour (老太太, 阿姨, 大爷, 邻居), a room,
 // or what they do (在装修, 又吵, 天天, 半夜, 传来); any other word starts
 // the name of another place.
+// acrossActs may follow 对面 starting a clause when it is the flat across
+// doing something: in the middle of it, again, every day, at night,
+// renovating, knocking, shouting.
+const acrossActs = "在又天每总还半装吵打砸敲喊钻"
+
+// kinTerms follow a surname after 隔壁 (隔壁刘大妈, 隔壁王阿姨): the
+// neighbour next door, not a place called so.
+var kinTerms = []string{"大妈", "大爷", "阿姨", "奶奶", "爷爷", "阿婆", "阿公", "婆婆", "叔", "婶", "伯", "姨", "嫂"}
+
 const nextDoorFollowers = "那这的家老阿大邻屋房楼门在又天一每新有也就正总还半装传住吵打砸喊"
