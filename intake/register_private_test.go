@@ -43,3 +43,20 @@ func TestFamilyTextNotAcknowledged(t *testing.T) {
 		t.Errorf("Understand(%q): ack %v urgent %v, want an acknowledged urgent report", urgent, r.Ack, r.Urgent)
 	}
 }
+
+// A danger told as a year of the writer's past (那年) is a story, not a
+// report (speechact.go elsewhereCues).
+func TestPastYearStoryNotAcknowledged(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"那年冬天我家暖气管冻裂了，零下二十多度", // acknowledged before
+		"那一年楼道里着过一次火，吓死人",     // acknowledged before
+	} {
+		if r := m.Understand(text); r.Ack || r.Concern {
+			t.Errorf("Understand(%q): concern %v ack %v, want neither", text, r.Concern, r.Ack)
+		}
+	}
+}
