@@ -33,6 +33,9 @@ var (
 		"微博", "小红书", "b站", "央视", "报道", "某市", "某地", "科室",
 		// the writer's past (年轻那会儿在厂里…): a story, not a present problem
 		"年轻那会", "年轻时", "年轻的时候", "小时候", "想当年", "那个年代", "在农村的时候",
+		// 那年: a year of the writer's past (我胃出血住院那年, 那年京广线大雪, 那年哈尔滨零下三十八度;
+		// session 11, sms12: three dev messages by two writers, all chit-chat, no report)
+		"那年", "那一年",
 		// a dream
 		"做梦", "梦见", "梦到"}
 	// calmingCues calm the others (大家别慌, 别紧张): with a danger told in the

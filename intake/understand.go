@@ -75,6 +75,10 @@ func (m *Model) Understand(text string) Result {
 	// a report here: location_relative.go)
 	anchors, anchorNorm := anchoringPlaces(r.Location, r.LocationNorm)
 	v := judge(norm, cues, act, anchors, anchorNorm)
+	if !v.urgent && addressedToFamily(folded) {
+		// a text to the writer's family (register.go) with no danger in it
+		v = judgement{}
+	}
 	if v.petition || v.outage || v.unanswered {
 		// the detector learnt from chat; a formal petition is a report, and
 		// so is a home's outage the neighbours are asked about, and an
