@@ -37,12 +37,11 @@ const realChatWeight = 2
 // way residents write, reports and chit-chat of the hard kinds, none of
 // them a test file (testdata/README.md lists which files are tests).
 //
-// dev-s16c is embedded for the opt-in cross-validation of ACKS-CV-4
-// (ackscv_test.go reads its urgent rows through naturalFS); nothing ships
-// its rows (the session-9 lead merged that round's cues, not its rows).
-// dev-s16c and the files after it are naturalOnlyFiles: they would train
-// the natural-only concern detector only, with shipNaturalMix
-// (natural_mix.go, testdata/ACKS-CV-8.md), which is off.
+// dev-s16c and the files after it are naturalOnlyFiles: their rows train
+// the natural-only concern detector only, mixed into the shipped one since
+// session 11 (shipNaturalMix, natural_mix.go, testdata/ACKS-CV-8.md).
+// ackscv_test.go also reads dev-s16c's urgent rows through naturalFS, for
+// the opt-in cross-validation of ACKS-CV-4.
 //
 //go:embed testdata/heldout_handwritten.tsv testdata/heldout_handwritten_2.tsv testdata/heldout_handwritten_3.tsv
 //go:embed testdata/eval_groupchat_dev.tsv testdata/eval_groupchat_final.tsv testdata/eval_groupchat_final2.tsv
@@ -64,7 +63,8 @@ const realChatWeight = 2
 //go:embed testdata/dev-s17u/retell.tsv testdata/dev-s17u/plain.tsv
 var naturalFS embed.FS
 
-// naturalDevFiles are the files of naturalFS, in the order they train.
+// naturalDevFiles are the files of naturalFS that train the main concern
+// detector (all but naturalOnlyFiles), in the order they train.
 var naturalDevFiles = []string{
 	"testdata/heldout_handwritten.tsv", "testdata/heldout_handwritten_2.tsv", "testdata/heldout_handwritten_3.tsv",
 	"testdata/eval_groupchat_dev.tsv", "testdata/eval_groupchat_final.tsv", "testdata/eval_groupchat_final2.tsv",

@@ -41,21 +41,8 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	// a shared place named (水房的热水器) makes a household thing the estate's
 	// (but not the 车库 of one's own 车库遥控)
 	st.facility = st.facility || placesHere(norm, locs)
-	gateAct := act
-	// 物业客服电话没人接 is about the estate's service, not the writer's phone.
-	gateAct.personal = act.personal && !st.facility
-	// a resident's petition (我是…的住户…恳请…) is about here even when it
-	// names an outside party (施工单位, 供热单位).
-	// So is an urgent danger an authority is asked to act on (诸位老同事 恳请物业
-	// 尽快协助：…已三天未下楼: 同事 are the writer's neighbours here).
-	gateAct.elsewhere = act.elsewhere && !(st.petition && (st.resident || urgent)) &&
-		!(urgent && (relayedHere(norm, namesNumberedPlace(locNorm)) || kinAway(norm)))
-	// 谁可以帮忙, 顺路看到, 有需要的注意: offer words in a danger at a place here
-	gateAct.offer = act.offer && !(urgent && len(locs) > 0)
-	// 不知道哪家天天往楼下泼剩饭 complains; it asks no one which family
-	gateAct.question = act.question && !rhetoricalWho(norm)
 	v := judgement{urgent: urgent}
-	v.possible, v.factor = gateAct.gate(urgent)
+	v.possible, v.factor = gateActOf(norm, act, st, urgent, locs, locNorm).gate(urgent)
 	if ok, f := st.gate(namesNumberedPlace(locNorm), urgent); !ok {
 		v.possible, v.factor = false, 0
 	} else {
@@ -92,6 +79,26 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	v.unanswered = v.possible && v.factor == 1 && followUp
 	v.anchored = len(locs) > 0 || st.facility || st.other || act.here || followUp || neighbours
 	return v
+}
+
+// gateActOf returns the speech act the gate reads: act, with what the
+// message's structure, its urgency and its places say against some of its
+// cues.
+func gateActOf(norm string, act speechAct, st structure, urgent bool, locs, locNorm []string) speechAct {
+	gateAct := act
+	// 物业客服电话没人接 is about the estate's service, not the writer's phone.
+	gateAct.personal = act.personal && !st.facility
+	// a resident's petition (我是…的住户…恳请…) is about here even when it
+	// names an outside party (施工单位, 供热单位).
+	// So is an urgent danger an authority is asked to act on (诸位老同事 恳请物业
+	// 尽快协助：…已三天未下楼: 同事 are the writer's neighbours here).
+	gateAct.elsewhere = act.elsewhere && !(st.petition && (st.resident || urgent)) &&
+		!(urgent && (relayedHere(norm, namesNumberedPlace(locNorm)) || kinAway(norm)))
+	// 谁可以帮忙, 顺路看到, 有需要的注意: offer words in a danger at a place here
+	gateAct.offer = act.offer && !(urgent && len(locs) > 0)
+	// 不知道哪家天天往楼下泼剩饭 complains; it asks no one which family
+	gateAct.question = act.question && !rhetoricalWho(norm)
+	return gateAct
 }
 
 // unanchoredFactor lowers the confidence of a report that names no place,

@@ -165,43 +165,12 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 			next = i + len(head)
 			continue
 		}
-		start := i
-		if head == "车位" {
-			start = parkingRow(s[last:i], i) // 第三排车位, 那排车位
-		}
-		for _, w := range longModifiers {
-			if start == i && strings.HasSuffix(s[last:i], w) && !covered(i-len(w)) {
-				start = i - len(w)
-			}
-		}
-		if start == i {
-			start = asciiModifier(s[last:i], i) // 711便利店
-		}
-		free := start == i // no modifier found yet
-		for n := 0; free && n < 2 && start > last; n++ {
-			pr, psize := utf8.DecodeLastRuneInString(s[last:start])
-			if !isHan(pr) || strings.ContainsRune(nameStops, pr) || strings.ContainsRune(facilityModifierStops, pr) || covered(start-psize) {
-				break
-			}
-			start -= psize
-		}
-		if free && suffixAny(s[last:i], verbModifiers) {
-			start = i // (占用盲道: what is done to the place)
-		}
-		if free && slices.Contains(timeModifiers, s[start:i]) {
-			start = i // (昨天ktv, 明天菜市场: a time)
-		}
+		start := facilityModifier(s, last, i, head, covered)
 		if start == i && modifiedHeads[head] || head == "摊" && !stallTrade(s[start:i]) {
 			next = i + len(head)
 			continue
 		}
-		end := i + len(head)
-		if passageHeads[head] && strings.HasPrefix(s[end:], "口") {
-			end += len("口") // 后巷口, 胡同口: the passage's mouth
-		}
-		if strings.HasSuffix(head, "楼") && strings.HasPrefix(s[end:], "下") {
-			end += len("下") // 骑楼下, 物业楼下: as 7号楼下
-		}
+		end := facilityEnd(s, head, i+len(head))
 		out = append(out, locMatch{kind: kindPlace, start: start, end: end, facility: true})
 		next = end
 		last = next
@@ -348,6 +317,54 @@ func outsideGateBefore(s string, have []locMatch, at int) bool {
 		}
 	}
 	return false
+}
+
+// facilityModifier returns where the modifier of the head at offset i of s
+// starts, no further back than last: a parking row (第三排车位), one of
+// longModifiers, letters and digits (711便利店), or up to two Han
+// characters that are not a verb done to the place (占用盲道) nor a time
+// (昨天ktv); i when there is none. covered reports offsets of places
+// already found.
+func facilityModifier(s string, last, i int, head string, covered func(int) bool) int {
+	start := i
+	if head == "车位" {
+		start = parkingRow(s[last:i], i) // 第三排车位, 那排车位
+	}
+	for _, w := range longModifiers {
+		if start == i && strings.HasSuffix(s[last:i], w) && !covered(i-len(w)) {
+			start = i - len(w)
+		}
+	}
+	if start == i {
+		start = asciiModifier(s[last:i], i) // 711便利店
+	}
+	if start != i {
+		return start
+	}
+	for n := 0; n < 2 && start > last; n++ {
+		pr, psize := utf8.DecodeLastRuneInString(s[last:start])
+		if !isHan(pr) || strings.ContainsRune(nameStops, pr) || strings.ContainsRune(facilityModifierStops, pr) || covered(start-psize) {
+			break
+		}
+		start -= psize
+	}
+	if suffixAny(s[last:i], verbModifiers) || slices.Contains(timeModifiers, s[start:i]) {
+		return i // (占用盲道: what is done to the place; 昨天ktv, 明天菜市场: a time)
+	}
+	return start
+}
+
+// facilityEnd returns where the place whose head ends at offset end of s
+// stops: a passage's mouth (后巷口, 胡同口) and 下 after a building (骑楼下,
+// 物业楼下, as 7号楼下) are part of it.
+func facilityEnd(s, head string, end int) int {
+	if passageHeads[head] && strings.HasPrefix(s[end:], "口") {
+		return end + len("口")
+	}
+	if strings.HasSuffix(head, "楼") && strings.HasPrefix(s[end:], "下") {
+		return end + len("下")
+	}
+	return end
 }
 
 // stallTrade reports whether modifier, the text before a 摊, names a

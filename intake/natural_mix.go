@@ -29,8 +29,11 @@ var shipNaturalMix = true
 
 // naturalOnlyFiles are hand-written dev files whose rows train the
 // natural-only concern detector only (ACKS-CV-7.md's blind files B and
-// rule-writers' files R): the main detector, its calibration, the category
-// model and the urgency signal never see them.
+// rule-writers' files R): the main detector, its calibration and the
+// urgency signal never see them. (The reports of the blind files
+// dev-s18b/group, dev-s19u and dev-s20a..d also train the category model,
+// as category-only rows of the generated corpus: gencorpus/natural.go,
+// testdata/CATEGORY-CV-8.md.)
 var naturalOnlyFiles = []string{
 	"testdata/dev-s18b/group.tsv", "testdata/dev-s18b/sms.tsv", "testdata/dev-s19u/dev.tsv",
 	"testdata/dev-s20a/dev.tsv", "testdata/dev-s20b/dev.tsv", "testdata/dev-s20c/dev.tsv", "testdata/dev-s20d/dev.tsv",
@@ -98,12 +101,12 @@ func trainNaturalConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) 
 	seen := map[string]bool{}
 	pos := 0
 	for i, ex := range ds.Examples {
-		if ex.natW <= 0 || seen[ex.Text] || ex.Concern < 0 && !ex.naturalOnly() {
+		if ex.natW <= 0 || seen[ex.Text] {
 			continue
 		}
 		seen[ex.Text] = true
 		y := ex.Concern
-		if y < 0 {
+		if ex.naturalOnly() {
 			y = ex.natY
 		}
 		for r := max(1, int(math.Round(ex.natW))); r > 0; r-- {

@@ -204,8 +204,12 @@ func endsFine(norm string) bool {
 		return false
 	}
 	rest, _ := strings.CutSuffix(norm, "没事")
-	return !suffixAny(rest, []string{"暂时", "目前", "还", "现在"})
+	return !suffixAny(rest, notYetWords)
 }
+
+// notYetWords before a closing 没事 say only that nothing has happened yet
+// (暂时没事, 还没事).
+var notYetWords = []string{"暂时", "目前", "还", "现在"}
 
 // stillWords say that what was done did not end it (我已经关了阀门了 还是有味).
 var stillWords = []string{"还是有", "还有味", "还是漏", "还是响", "还是冒", "还在冒", "还在漏", "还在响", "还在烧"}

@@ -61,9 +61,9 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 	if !cfg.categoryOnly {
 		wg.Go(func() {
 			d.Urgent = trainUrgent(ds, xs, len(vocab), cfg)
-			tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}
-			d.Concern = concernDetector(ds, xs, tr.vocab, cfg)
+			d.Concern = concernDetector(ds, xs, vocab, cfg)
 			if d.Concern != nil {
+				tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}
 				d.PlattA, d.PlattC, d.PlattB = calibrateConcern(ds, tr, cfg)
 			}
 		})
