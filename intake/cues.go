@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -69,8 +70,23 @@ var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针
 	// no other place: a car's plate (挂的外地牌), a channel of this estate's
 	// office (网上报修), a call (视频会议 开到一半断电了)
 	"外地": {"牌", "车牌"}, "网上": {"报修", "投诉", "反映", "申请", "预约", "缴费", "登记"}, "视频": {"会议", "通话", "电话", "聊天"},
-	// 烧到三十九度, 饭烧到一半: a fever or the cooking (numeralRunes)
-	"烧到": numeralRunes}
+	// 烧到三十九度, 烧到了三十九度, 烧到快四十度, 饭烧到一半: a fever or the
+	// cooking (numeralRunes, and 了 or 快 before one)
+	"烧到": feverAfter}
+
+// feverAfter are what follows 烧到 in a fever or the cooking: a number,
+// or 了 or 快 and a number (烧到了三十九度, 烧到快四十度).
+var feverAfter = append(append(numeralRunes[:len(numeralRunes):len(numeralRunes)], prefixed("了", numeralRunes)...),
+	prefixed("快", numeralRunes)...)
+
+// prefixed returns each of words with p before it.
+func prefixed(p string, words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = p + w
+	}
+	return out
+}
 
 // tantrumWords follow 躺地上 in a child's tantrum.
 var tantrumWords = []string{"哭", "打滚", "撒泼", "耍赖", "撒娇", "不肯走", "不起来"}
@@ -220,9 +236,13 @@ func isPairState(g cueGroup) bool { return g >= cuePairBase && (g-cuePairBase)%2
 // aNotAHalf reports a cue word opening with 不 that is the second half of an
 // A-not-A question (是不是着火, 要不要紧, 热不热, 能不能动): the verb before 不
 // is the one after it, and the message asks what the word would state.
+// notIdioms open with 不 and its verb twice, but are no A-not-A question
+// (报修了不了了之: nothing came of it).
+var notIdioms = []string{"不了了之"}
+
 func aNotAHalf(before, word string) bool {
 	rest, ok := strings.CutPrefix(word, "不")
-	if !ok || rest == "" {
+	if !ok || rest == "" || slices.Contains(notIdioms, word) {
 		return false
 	}
 	verb, _ := utf8.DecodeRuneInString(rest)

@@ -193,6 +193,12 @@ func endsReassured(norm string) bool {
 	return false
 }
 
+// hazardWords name a danger that goes on whoever is safe (着火了 我们全家跑出来了
+// 没事; 燃气泄漏 邻居都撤出来了 放心): a reassurance at the end speaks of the
+// people, not of the fire.
+var hazardWords = []string{"着火", "起火", "失火", "火灾", "冒烟", "烟", "燃气", "煤气", "天然气", "液化气", "泄漏", "漏气",
+	"漏电", "火花", "电线", "塌"}
+
 // endsFine reports a message whose last words are a reassurance
 // (刚才看见他在楼下下棋, 没事; 阿婆跌倒了 去卫生院拍片 没骨折 放心): what it told
 // before is called off, danger or not. In the dev files and the training
@@ -200,7 +206,7 @@ func endsReassured(norm string) bool {
 // 不用担心 or 勿念, all chit-chat. 暂时没事, 目前没事, 还没事 say only that
 // nothing has happened yet.
 func endsFine(norm string) bool {
-	if !endsReassured(norm) {
+	if !endsReassured(norm) || containsAny(norm, hazardWords) {
 		return false
 	}
 	rest, _ := strings.CutSuffix(norm, "没事")

@@ -461,10 +461,14 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 // afterAsk returns norm without an opening ask (问一下,要是… asks what if,
 // as 要是… does): hypotheses open the question that follows it.
 func afterAsk(norm string) string {
+	rest := norm
 	for _, a := range askOpeners {
-		if rest, ok := strings.CutPrefix(norm, a); ok {
-			return strings.TrimLeft(rest, ",:")
+		if r, ok := strings.CutPrefix(norm, a); ok && len(r) < len(rest) {
+			rest = r // the longest opener (请问一下, not 请问)
 		}
 	}
-	return norm
+	if len(rest) == len(norm) {
+		return norm
+	}
+	return strings.TrimLeft(strings.TrimPrefix(rest, "一下"), ",:")
 }
