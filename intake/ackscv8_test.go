@@ -153,29 +153,40 @@ func TestAcksCV8(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
 		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the eighth acknowledgement cross-validation (testdata/ACKS-CV-8.md)")
 	}
-	only := ackscvOnly()
 	r, natW, brw := newAckscv8Runner(t)
-	var shipAll []ackscvJudged
-	sums := map[string][]ackscvJudged{}
 	seeds := ackscv7bSeeds
 	if os.Getenv("NEIGHBORBOT_ACKSCV_SEED1") != "" {
 		seeds = seeds[:1] // the diagnostic of which rows move, not the protocol's run
 	}
+	ackscvSeedCompare(t, r, seeds, func(seed uint64) []ackscvJudged { return r.run("ship", seed) },
+		ackscv8Candidates, natW, brw, "seeds summed")
+}
+
+// ackscvSeedCompare trains the reference and each candidate (those
+// NEIGHBORBOT_ACKSCV_ONLY names, if any) at every seed, logs each seed's
+// decision as a diagnostic, then decides on the seeds' sums (label names
+// the summed line).
+func ackscvSeedCompare(t *testing.T, r *ackscv7Runner, seeds []uint64, ref func(seed uint64) []ackscvJudged,
+	cands []ackscv8Candidate, natW map[string]float64, brw []string, label string) {
+	t.Helper()
+	only := ackscvOnly()
+	var refAll []ackscvJudged
+	sums := map[string][]ackscvJudged{}
 	for _, seed := range seeds {
-		ship := r.run("ship", seed)
-		shipAll = append(shipAll, ship...)
-		for _, cand := range ackscv8Candidates {
+		base := ref(seed)
+		refAll = append(refAll, base...)
+		for _, cand := range cands {
 			if len(only) > 0 && !only[cand.name] {
 				continue
 			}
 			x := r.run8(cand, natW, brw, seed)
-			ackscv7Decide(t, fmt.Sprintf("%s@%d (diagnostic)", cand.name, seed), ship, x, r.parts[0].keep, r.k, 1)
+			ackscv7Decide(t, fmt.Sprintf("%s@%d (diagnostic)", cand.name, seed), base, x, r.parts[0].keep, r.k, 1)
 			sums[cand.name] = append(sums[cand.name], x...)
 		}
 	}
-	for _, cand := range ackscv8Candidates {
+	for _, cand := range cands {
 		if x, ok := sums[cand.name]; ok {
-			ackscv7Decide(t, cand.name+" (seeds summed)", shipAll, x, r.parts[0].keep, r.k, len(ackscv7bSeeds))
+			ackscv7Decide(t, cand.name+" ("+label+")", refAll, x, r.parts[0].keep, r.k, len(seeds))
 		}
 	}
 }

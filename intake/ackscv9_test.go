@@ -1,7 +1,6 @@
 package intake
 
 import (
-	"fmt"
 	"os"
 	"testing"
 )
@@ -30,26 +29,7 @@ func TestAcksCV9(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
 		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the ninth acknowledgement cross-validation (testdata/ACKS-CV-9.md)")
 	}
-	only := ackscvOnly()
 	r, natW, brw := newAckscv8Runner(t)
-	var refAll []ackscvJudged
-	sums := map[string][]ackscvJudged{}
-	for _, seed := range ackscv7bSeeds {
-		ref := r.run8(ackscv9Ref, natW, brw, seed)
-		refAll = append(refAll, ref...)
-		for _, cand := range ackscv9Candidates {
-			if len(only) > 0 && !only[cand.name] {
-				continue
-			}
-			x := r.run8(cand, natW, brw, seed)
-			ackscv7Decide(t, fmt.Sprintf("%s@%d (diagnostic)", cand.name, seed), ref, x, r.parts[0].keep, r.k, 1)
-			sums[cand.name] = append(sums[cand.name], x...)
-		}
-	}
-	for _, cand := range ackscv9Candidates {
-		if x, ok := sums[cand.name]; ok {
-			ackscv7Decide(t, cand.name+" (seeds summed, against nat+brw-30)", refAll, x, r.parts[0].keep, r.k,
-				len(ackscv7bSeeds))
-		}
-	}
+	ackscvSeedCompare(t, r, ackscv7bSeeds, func(seed uint64) []ackscvJudged { return r.run8(ackscv9Ref, natW, brw, seed) },
+		ackscv9Candidates, natW, brw, "seeds summed, against nat+brw-30")
 }
