@@ -118,7 +118,7 @@ const vocativeEnds = " ,，、:：!！~。"
 func addressedToFamily(folded string) bool {
 	s := strings.TrimLeft(folded, " \t")
 	for _, w := range familyVocatives {
-		if rest, ok := strings.CutPrefix(s, w); ok && rest != "" && strings.ContainsRune(vocativeEnds, []rune(rest)[0]) {
+		if rest, ok := strings.CutPrefix(s, w); ok && strings.ContainsRune(vocativeEnds, firstRune(rest)) {
 			return true
 		}
 	}

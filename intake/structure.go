@@ -461,14 +461,11 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 // afterAsk returns norm without an opening ask (问一下,要是… asks what if,
 // as 要是… does): hypotheses open the question that follows it.
 func afterAsk(norm string) string {
-	rest := norm
 	for _, a := range askOpeners {
-		if r, ok := strings.CutPrefix(norm, a); ok && len(r) < len(rest) {
-			rest = r // the longest opener (请问一下, not 请问)
+		if rest, ok := strings.CutPrefix(norm, a); ok {
+			// (请问一下, 想问一下: the opener's 一下 goes with it)
+			return strings.TrimLeft(strings.TrimPrefix(rest, "一下"), ",:")
 		}
 	}
-	if len(rest) == len(norm) {
-		return norm
-	}
-	return strings.TrimLeft(strings.TrimPrefix(rest, "一下"), ",:")
+	return norm
 }
