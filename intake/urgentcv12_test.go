@@ -11,7 +11,8 @@ import (
 
 // urgcv12NatFiles are the hand-written files whose urgent labels train the
 // natural-only urgency signal in testdata/URGENT-CV-12.md: every file of
-// naturalUrgentFiles and the blind dev files.
+// naturalUrgentFiles and the blind dev files (the shipped signal also
+// trains on the guard, dev-s24a, added after the run).
 var urgcv12NatFiles = slices.Concat(naturalUrgentFiles, urgcvBlindFiles,
 	[]string{"testdata/dev-s22a/group.tsv", "testdata/dev-s22b/dev.tsv", "testdata/dev-s23a/dev.tsv"})
 
@@ -56,7 +57,7 @@ func TestUrgentNaturalCV(t *testing.T) {
 		folds = append(folds, []string{urgcv12Guard})
 	}
 	u := newUrgcvShipped(t, folds, slices.Concat(naturalUrgentFiles, urgcv12NatFiles))
-	shipped, rows := u.shipped, u.rows
+	shipped := u.shipped
 	without := func(files []string, fold []string) []string {
 		return slices.DeleteFunc(slices.Clone(files), func(f string) bool { return slices.Contains(fold, f) })
 	}
@@ -72,25 +73,6 @@ func TestUrgentNaturalCV(t *testing.T) {
 			mains[k] = u.mainSignal(files, seed)
 		}
 		return mains[k]
-	}
-	// natSignal trains the natural-only urgency signal on the rows of files
-	natSignal := func(files []string, balance bool, seed uint64) *linear {
-		natUW, err := naturalUrgentWeights(files, ReadTSVFile, NaturalUrgentWeight, balance)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds := &Dataset{HasUrgent: true}
-		var xs [][]int32
-		for _, f := range files {
-			for i, ex := range rows[f] {
-				ex.natUW, ex.natUY = natUW[ex.Text], ex.Urgent
-				ds.Examples = append(ds.Examples, ex)
-				xs = append(xs, u.rowX[f][i])
-			}
-		}
-		cfg := defaultTrainConfig()
-		cfg.Seed = seed
-		return trainNaturalUrgent(ds, xs, len(shipped.data.Features), cfg)
 	}
 	seeds := urgcvBlindSeeds
 	if os.Getenv("NEIGHBORBOT_URGCV_SEED1") != "" {
@@ -116,7 +98,7 @@ func TestUrgentNaturalCV(t *testing.T) {
 				d.Urgent = main
 				if cand.w > 0 {
 					if nat[cand.balance] == nil {
-						nat[cand.balance] = natSignal(natFiles, cand.balance, seed)
+						nat[cand.balance] = u.natSignal(t, natFiles, cand.balance, seed)
 					}
 					d.Urgent = mixLinear(main, nat[cand.balance], cand.w)
 				}
@@ -124,7 +106,7 @@ func TestUrgentNaturalCV(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				check := seed == 1 && cand.w == 0 && len(mainFiles) == len(naturalUrgentFiles)
+				check := !shipNaturalUrgent && seed == 1 && cand.w == 0 && len(mainFiles) == len(naturalUrgentFiles)
 				tally := u.judge(t, m, fold, check, !guard, fmt.Sprintf("%s seed %d fold %d", cand.name, seed, k+1))
 				t.Logf("seed %2d fold %2d %-5s %s", seed, k+1, cand.name, tally)
 				sums[c][k].addTally(tally)
@@ -203,5 +185,49 @@ func urgcv12Report(t *testing.T, folds [][]string, nJudged int, sums [][]urgcvTa
 			t.Logf("guard %-5s urgent recall %+.2f (≥ 0) mild + chit-chat marked urgent %+.2f (≤ +3) false acks %+.2f (< +1) reports acknowledged %+.2f (≥ −2): no loss %v",
 				cand.name, ga, gb, gf, gk, ga >= 0 && gb <= 3 && gf < 1 && gk >= -2)
 		}
+	}
+}
+
+// natSignal trains the natural-only urgency signal on the urgent rows of
+// files (each unit balanced with balance) at seed, as withNaturalUrgent
+// and trainNaturalUrgent do for the built-in model.
+func (u *urgcvShipped) natSignal(t *testing.T, files []string, balance bool, seed uint64) *linear {
+	t.Helper()
+	natUW, err := naturalUrgentWeights(files, ReadTSVFile, NaturalUrgentWeight, balance)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := &Dataset{HasUrgent: true}
+	var xs [][]int32
+	for _, f := range files {
+		for i, ex := range u.rows[f] {
+			ex.natUW, ex.natUY = natUW[ex.Text], ex.Urgent
+			ds.Examples = append(ds.Examples, ex)
+			xs = append(xs, u.rowX[f][i])
+		}
+	}
+	cfg := defaultTrainConfig()
+	cfg.Seed = seed
+	return trainNaturalUrgent(ds, xs, len(u.shipped.data.Features), cfg)
+}
+
+// TestNaturalUrgentShipped: the shipped urgency signal is the harness's
+// recipe of testdata/URGENT-CV-12.md for its chosen candidate (bal30) on
+// every file, weight for weight: the main signal on naturalUrgentFiles,
+// mixed at naturalUrgentMix with the natural-only signal on those files
+// and naturalUrgentOnlyFiles, seed 1.
+func TestNaturalUrgentShipped(t *testing.T) {
+	if !shipNaturalUrgent {
+		t.Skip("the natural-only urgency signal is off")
+	}
+	if testing.Short() {
+		t.Skip("retrains the urgency signal")
+	}
+	files := slices.Concat(naturalUrgentFiles, naturalUrgentOnlyFiles)
+	u := newUrgcvShipped(t, [][]string{files}, files)
+	want := mixLinear(u.mainSignal(naturalUrgentFiles, 1), u.natSignal(t, files, naturalUrgentBalance, 1), naturalUrgentMix)
+	got := u.shipped.data.Urgent
+	if !slices.Equal(got.W, want.W) || !slices.Equal(got.B, want.B) {
+		t.Errorf("the shipped urgency signal is not the recipe of URGENT-CV-12.md (retrain the model?)")
 	}
 }
