@@ -168,11 +168,21 @@ func withNaturalOnly(ds *Dataset) (*Dataset, error) {
 			ds.Examples[i].natW = natW[ex.Text]
 		}
 	}
-	only, err := readNatural(naturalOnlyFiles, func(_ string, ex *Example) error {
-		if ex.Concern < 0 {
-			return errors.New("no concern label")
-		}
+	return withOnlyRows(ds, naturalOnlyFiles, "concern", func(ex *Example) int {
 		ex.natW, ex.natY = natW[ex.Text], ex.Concern
+		return ex.Concern
+	})
+}
+
+// withOnlyRows appends to ds the rows of files (of naturalFS) that train
+// one natural-only model only: mark gives a row its weight and label
+// there, and returns the label (< 0: the file lacks the named column's
+// label); every other label and weight is dropped.
+func withOnlyRows(ds *Dataset, files []string, column string, mark func(ex *Example) int) (*Dataset, error) {
+	only, err := readNatural(files, func(_ string, ex *Example) error {
+		if mark(ex) < 0 {
+			return fmt.Errorf("no %s label", column)
+		}
 		ex.Concern, ex.Category, ex.Urgent, ex.Weight = -1, "", -1, 0
 		return nil
 	}, 0)

@@ -8,8 +8,6 @@ package intake
 // the first's as the natural-only concern detector's are (natural_mix.go),
 // ranks dangers by how people write them.
 
-import "errors"
-
 // naturalUrgentMix is the weight of the natural-only urgency signal's
 // log-odds in the learnt one, (1 − w)·z + w·z_nat, read at the same cuts
 // (urgentModelCut, urgentReportCut). Chosen with the unit balance
@@ -56,19 +54,10 @@ func withNaturalUrgent(ds *Dataset) (*Dataset, error) {
 			ds.Examples[i].natUW, ds.Examples[i].natUY = w[ex.Text], ex.Urgent
 		}
 	}
-	only, err := readNatural(naturalUrgentOnlyFiles, func(_ string, ex *Example) error {
-		if ex.Urgent < 0 {
-			return errors.New("no urgent label")
-		}
+	return withOnlyRows(ds, naturalUrgentOnlyFiles, "urgent", func(ex *Example) int {
 		ex.natUW, ex.natUY = w[ex.Text], ex.Urgent
-		ex.Concern, ex.Category, ex.Urgent, ex.Weight = -1, "", -1, 0
-		return nil
-	}, 0)
-	if err != nil {
-		return nil, err
-	}
-	ds.Examples = append(ds.Examples, only...)
-	return ds, nil
+		return ex.Urgent
+	})
 }
 
 // urgencySignal trains the learnt urgency signal (trainUrgent), mixed with
