@@ -120,6 +120,26 @@ func TestGatesAudit(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_GATES_AUDIT") == "" {
 		t.Skip("set NEIGHBORBOT_GATES_AUDIT=1")
 	}
+	m, rows := auditRows(t)
+	for _, part := range []struct {
+		name string
+		keep func(auditRow) bool
+	}{{"all dev files", func(auditRow) bool { return true }},
+		{"untrained dev files", func(r auditRow) bool { return !r.trained }},
+		{"dev-s23a", func(r auditRow) bool { return strings.Contains(r.file, "dev-s23a/") }}} {
+		var sel []auditRow
+		for _, r := range rows {
+			if part.keep(r) {
+				sel = append(sel, r)
+			}
+		}
+		auditPart(t, m, part.name, sel)
+	}
+}
+
+// auditRows reads the labelled rows of the dev files with what the
+// default model makes of them.
+func auditRows(t *testing.T) (*Model, []auditRow) {
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -147,20 +167,7 @@ func TestGatesAudit(t *testing.T) {
 			rows = append(rows, r)
 		}
 	}
-	for _, part := range []struct {
-		name string
-		keep func(auditRow) bool
-	}{{"all dev files", func(auditRow) bool { return true }},
-		{"untrained dev files", func(r auditRow) bool { return !r.trained }},
-		{"dev-s23a", func(r auditRow) bool { return strings.Contains(r.file, "dev-s23a/") }}} {
-		var sel []auditRow
-		for _, r := range rows {
-			if part.keep(r) {
-				sel = append(sel, r)
-			}
-		}
-		auditPart(t, m, part.name, sel)
-	}
+	return m, rows
 }
 
 func auditPart(t *testing.T, m *Model, name string, rows []auditRow) {
@@ -235,4 +242,124 @@ func pct(a, b int) float64 {
 		return 0
 	}
 	return 100 * float64(a) / float64(b)
+}
+
+// gatesStages are the cumulative stages of testdata/GATES-12.md: each
+// stage's soft vetoes.
+var gatesStages = []struct {
+	name  string
+	rules softVetoSet
+}{
+	{"start", softVetoSet{}},
+	{"U", softVetoSet{urgent: nonCalmVetoes}},
+	{"A", softVetoSet{urgent: nonCalmVetoes, always: vetoAilment}},
+	{"L", softVetoSet{urgent: nonCalmVetoes, always: vetoAilment, calm: vetoLiterary}},
+	{"E", softVetoSet{urgent: nonCalmVetoes, always: vetoAilment, calm: vetoLiterary, named: vetoElsewhere}},
+	{"O", softVetoSet{urgent: nonCalmVetoes, always: vetoAilment | vetoOffer, calm: vetoLiterary, named: vetoElsewhere}},
+}
+
+// gatesFigures are the pooled figures the decision rule of GATES-12 reads.
+type gatesFigures struct {
+	rep, ack, chat, fa, pchat, pfa, chatConcern, urgentNonCalm int
+}
+
+func (g gatesFigures) String() string {
+	return fmt.Sprintf("reports %d acked %d (%.2f %%), group chat %d false acks %d (%.2f /100), personal %d false acks %d, "+
+		"chit-chat concerns %d, urgent reports vetoed by a non-calm rule %d", g.rep, g.ack, pct(g.ack, g.rep), g.chat, g.fa,
+		pct(g.fa, g.chat), g.pchat, g.pfa, g.chatConcern, g.urgentNonCalm)
+}
+
+func gatesFiguresOf(m *Model, rows []auditRow, keep func(auditRow) bool) gatesFigures {
+	var g gatesFigures
+	for _, row := range rows {
+		if !keep(row) {
+			continue
+		}
+		r := m.Understand(row.ex.Text)
+		switch {
+		case row.ex.Concern == 1:
+			g.rep++
+			g.ack += b2i(r.Ack)
+			if row.rulesUrgent && r.vetoes&nonCalmVetoes != 0 {
+				g.urgentNonCalm++
+			}
+		case row.personal:
+			g.pchat++
+			g.pfa += b2i(r.Ack)
+			g.chatConcern += b2i(r.Concern)
+		default:
+			g.chat++
+			g.fa += b2i(r.Ack)
+			g.chatConcern += b2i(r.Concern)
+		}
+	}
+	return g
+}
+
+// gatesDecide applies R1–R5 of GATES-12 to a stage against the one before.
+func gatesDecide(urgentFix bool, prev, cur, prevU, curU gatesFigures) (bool, string) {
+	var why []string
+	dR, dF := cur.ack-prev.ack, cur.fa-prev.fa
+	if urgentFix {
+		if cur.urgentNonCalm > 0 || dR < 0 {
+			why = append(why, "R1")
+		}
+	} else if dR <= 0 {
+		why = append(why, "R1")
+	}
+	rateOK := func(p, c gatesFigures) bool {
+		return 100*float64(c.fa-p.fa)/float64(p.chat) <= 0.25*100*float64(c.ack-p.ack)/float64(p.rep)
+	}
+	if !rateOK(prev, cur) {
+		why = append(why, fmt.Sprintf("R2 (ΔF %d, ΔR %d)", dF, dR))
+	}
+	if cur.pfa > prev.pfa {
+		why = append(why, "R3")
+	}
+	if 100*float64(cur.chatConcern-prev.chatConcern)/float64(prev.chat+prev.pchat) > 0.25 {
+		why = append(why, fmt.Sprintf("R4 (ΔC %d)", cur.chatConcern-prev.chatConcern))
+	}
+	if curU.ack < prevU.ack || !rateOK(prevU, curU) || curU.pfa > prevU.pfa {
+		why = append(why, "R5")
+	}
+	return len(why) == 0, strings.Join(why, ", ")
+}
+
+// TestGatesStages runs the stages of testdata/GATES-12.md on the dev files
+// (NEIGHBORBOT_GATES_AUDIT=1).
+func TestGatesStages(t *testing.T) {
+	if os.Getenv("NEIGHBORBOT_GATES_AUDIT") == "" {
+		t.Skip("set NEIGHBORBOT_GATES_AUDIT=1")
+	}
+	m, rows := auditRows(t)
+	defer func(s softVetoSet) { softRules = s }(softRules)
+	all := func(auditRow) bool { return true }
+	untrained := func(r auditRow) bool { return !r.trained }
+	s23a := func(r auditRow) bool { return strings.Contains(r.file, "dev-s23a/") }
+	var kept, keptU gatesFigures
+	keptRules := softVetoSet{}
+	for i, st := range gatesStages {
+		// each stage adds its change to the last kept stage
+		rules := st.rules
+		if i > 0 {
+			prev := gatesStages[i-1].rules
+			rules = softVetoSet{always: keptRules.always | st.rules.always&^prev.always,
+				urgent: keptRules.urgent | st.rules.urgent&^prev.urgent, calm: keptRules.calm | st.rules.calm&^prev.calm,
+				named: keptRules.named | st.rules.named&^prev.named}
+		}
+		softRules = rules
+		cur, curU, cur23 := gatesFiguresOf(m, rows, all), gatesFiguresOf(m, rows, untrained), gatesFiguresOf(m, rows, s23a)
+		t.Logf("== stage %s\n  all dev:   %v\n  untrained: %v\n  dev-s23a:  %v", st.name, cur, curU, cur23)
+		if i == 0 {
+			kept, keptU = cur, curU
+			continue
+		}
+		ok, why := gatesDecide(st.name == "U", kept, cur, keptU, curU)
+		t.Logf("  stage %s kept: %v %s", st.name, ok, why)
+		if ok {
+			kept, keptU, keptRules = cur, curU, rules
+		}
+	}
+	t.Logf("kept soft vetoes: always %v, urgent %v, calm %v, named %v", keptRules.always, keptRules.urgent, keptRules.calm,
+		keptRules.named)
 }

@@ -51,8 +51,15 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	if len(locs) == 0 && !act.here && (!urgent || !st.facility && !st.other) && literary(norm) {
 		v.vetoes |= vetoLiterary
 	}
-	if v.possible = v.vetoes&^liftedVetoes == 0; v.possible {
+	// some vetoes only lower the confidence (softVetoes): the detector has
+	// its say, and a report the rules doubt waits on the review list
+	soft := v.vetoes & softRules.of(urgent, named)
+	v.vetoes &^= soft | liftedVetoes
+	if v.possible = v.vetoes == 0; v.possible {
 		v.factor = gateAct.factor(urgent) * st.factor(named, urgent)
+		if soft != 0 {
+			v.factor *= softVetoFactor
+		}
 	}
 	if cues.settled() {
 		v.factor *= settledFactor

@@ -56,3 +56,39 @@ func vetoIf(on bool, w veto) veto {
 // audit (gates_audit_test.go) lifts one at a time to see what the detector
 // would have said without it.
 var liftedVetoes veto
+
+// Calm vetoes say that the danger is not present here and now for the
+// neighbours: called off, elsewhere, over, announced, forwarded, an
+// organisation's text, a proverb's figure (水往下流). The others
+// (nonCalmVetoes) guess that the message is not the estate's business (the
+// writer's things, body or relatives, an offer, too few words), and a
+// guess does not rule out a danger the rules read (testdata/GATES-12.md).
+const nonCalmVetoes = vetoEmpty | vetoPersonal | vetoOffer | vetoThirdParty | vetoBody
+
+// softVetoSet says which vetoes only lower the confidence (by
+// softVetoFactor): always, under an unhedged danger, with no danger the
+// rules read, or when the message names a numbered place here.
+type softVetoSet struct{ always, urgent, calm, named veto }
+
+func (s softVetoSet) of(urgent, named bool) veto {
+	v := s.always
+	if urgent {
+		v |= s.urgent
+	} else {
+		v |= s.calm
+	}
+	if named {
+		v |= s.named
+	}
+	return v
+}
+
+// softRules are the vetoes made confidence factors by testdata/GATES-12.md.
+var softRules = softVetoSet{urgent: nonCalmVetoes}
+
+// softVetoFactor lowers the confidence of a message a soft veto doubts:
+// unanchoredFactor's value, so that at the default threshold 0.7 it is
+// acknowledged only from P(concern) 0.93, it is never forced as an urgent
+// danger (forcing needs factor 1), and otherwise it waits on the review
+// list (testdata/GATES-12.md).
+const softVetoFactor = 0.75
