@@ -84,7 +84,7 @@ func (s softVetoSet) of(urgent, named bool) veto {
 }
 
 // softRules are the vetoes made confidence factors by testdata/GATES-12.md.
-var softRules = softVetoSet{urgent: nonCalmVetoes}
+var softRules = softVetoSet{urgent: nonCalmVetoes, always: vetoAilment | vetoOffer, calm: vetoLiterary, named: vetoElsewhere}
 
 // softVetoFactor lowers the confidence of a message a soft veto doubts:
 // unanchoredFactor's value, so that at the default threshold 0.7 it is
