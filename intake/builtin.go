@@ -37,6 +37,10 @@ const realChatWeight = 2
 // way residents write, reports and chit-chat of the hard kinds, none of
 // them a test file (testdata/README.md lists which files are tests).
 //
+// dev-s22a/group, dev-s22b, dev-s23a and dev-s24a train the natural-only
+// urgency signal only (naturalUrgentOnlyFiles, natural_urgent.go,
+// testdata/URGENT-CV-12.md).
+//
 // dev-s16c and the files after it are naturalOnlyFiles: their rows train
 // the natural-only concern detector only, mixed into the shipped one since
 // session 11 (shipNaturalMix, natural_mix.go, testdata/ACKS-CV-8.md).
@@ -61,6 +65,7 @@ const realChatWeight = 2
 //go:embed testdata/dev-past/dev2.tsv testdata/dev-own6/dev.tsv testdata/dev-own6/dev2.tsv testdata/dev-s17p/dev.tsv
 //go:embed testdata/dev-s17u/letters.tsv testdata/dev-s17u/trad.tsv testdata/dev-s17u/dialect.tsv
 //go:embed testdata/dev-s17u/retell.tsv testdata/dev-s17u/plain.tsv
+//go:embed testdata/dev-s22a/group.tsv testdata/dev-s22b/dev.tsv testdata/dev-s23a/dev.tsv testdata/dev-s24a/dev.tsv
 var naturalFS embed.FS
 
 // naturalDevFiles are the files of naturalFS that train the main concern
@@ -134,12 +139,20 @@ const NaturalConcernWeight = 2
 // naturalOnlyFiles (which train nothing else), also train the natural-only
 // concern detector mixed into the main one (natural_mix.go,
 // testdata/ACKS-CV-8.md).
+//
+// With shipNaturalUrgent, the urgent rows of naturalUrgentFiles, and those
+// of naturalUrgentOnlyFiles (which train nothing else), also train the
+// natural-only urgency signal mixed into the learnt one (natural_urgent.go,
+// testdata/URGENT-CV-12.md).
 func BuiltinCorpus() (*Dataset, error) {
 	ds, err := builtinCorpusWith(naturalDevFiles, naturalUrgentFiles)
-	if err != nil || !shipNaturalMix {
-		return ds, err
+	if err == nil && shipNaturalMix {
+		ds, err = withNaturalOnly(ds)
 	}
-	return withNaturalOnly(ds)
+	if err == nil && shipNaturalUrgent {
+		ds, err = withNaturalUrgent(ds)
+	}
+	return ds, err
 }
 
 // withNaturalOnly weighs ds's natural concern rows for the natural-only
@@ -155,11 +168,21 @@ func withNaturalOnly(ds *Dataset) (*Dataset, error) {
 			ds.Examples[i].natW = natW[ex.Text]
 		}
 	}
-	only, err := readNatural(naturalOnlyFiles, func(_ string, ex *Example) error {
-		if ex.Concern < 0 {
-			return errors.New("no concern label")
-		}
+	return withOnlyRows(ds, naturalOnlyFiles, "concern", func(ex *Example) int {
 		ex.natW, ex.natY = natW[ex.Text], ex.Concern
+		return ex.Concern
+	})
+}
+
+// withOnlyRows appends to ds the rows of files (of naturalFS) that train
+// one natural-only model only: mark gives a row its weight and label
+// there, and returns the label (< 0: the file lacks the named column's
+// label); every other label and weight is dropped.
+func withOnlyRows(ds *Dataset, files []string, column string, mark func(ex *Example) int) (*Dataset, error) {
+	only, err := readNatural(files, func(_ string, ex *Example) error {
+		if mark(ex) < 0 {
+			return fmt.Errorf("no %s label", column)
+		}
 		ex.Concern, ex.Category, ex.Urgent, ex.Weight = -1, "", -1, 0
 		return nil
 	}, 0)

@@ -69,6 +69,17 @@ var catCVFilesV6 = []string{"dev-s19u/dev.tsv", "dev-s20a/dev.tsv", "dev-s20b/de
 
 var catCVBlind = append([]string{"dev-s18b/group.tsv"}, catCVFilesV6...)
 
+// catCVFilesV7 are the blind dev files of sessions 11 and 12 not in v6, one
+// writer each (CATEGORY-CV-9.md): NEIGHBORBOT_CATCV_FILES=v7 runs the
+// cross-validation on v6 and these, and reports their out-of-fold figures
+// apart.
+var catCVFilesV7 = []string{"dev-s22a/group.tsv", "dev-s22b/dev.tsv", "dev-s23a/dev.tsv", "dev-s24a/dev.tsv",
+	"dev-s24c/dev.tsv", "dev-s24d/dev.tsv"}
+
+// catCVShipped46 are the 46 files whose reports the shipped corpus carries
+// since CATEGORY-CV-8.md.
+var catCVShipped46 = append(slices.Clone(catCVShipped40), catCVBlind...)
+
 // catCVRuleWriters are v5's files written by helpers who had read the rules
 // (CATEGORY-CV-6.md's 11 files without the blind dev-s18b/group.tsv).
 var catCVRuleWriters = slices.DeleteFunc(slices.Clone(catCVFilesV5), func(f string) bool { return slices.Contains(catCVBlind, f) })
@@ -100,6 +111,8 @@ type cvCandidate struct {
 	spec      catSpec
 	boost     float64 // taxonomy keyword boost; 0 means DefaultKeywordBoost, <0 none
 	natWeight int     // setting B: each natural report counts this many times (0: once)
+	// weightFiles, when set, limits natWeight to these files' reports
+	weightFiles []string
 	// onlyNatural, in settings B and C, keeps the other folds' reports of
 	// these files only
 	onlyNatural []string
@@ -171,6 +184,11 @@ func catCVCandidates() []cvCandidate {
 		// CATEGORY-CV-8.md
 		{name: "nat40+blind", spec: ship, onlyNatural: append(slices.Clone(catCVShipped40), catCVBlind...)},
 		{name: "nat40+blind+rw", spec: ship, onlyNatural: append(append(slices.Clone(catCVShipped40), catCVBlind...), catCVRuleWriters...)},
+		// CATEGORY-CV-9.md
+		{name: "nat46", spec: ship, onlyNatural: catCVShipped46},
+		{name: "nat46+blind2", spec: ship, onlyNatural: append(slices.Clone(catCVShipped46), catCVFilesV7...)},
+		{name: "nat46+blind2x2", spec: ship, onlyNatural: append(slices.Clone(catCVShipped46), catCVFilesV7...),
+			natWeight: 2, weightFiles: catCVFilesV7},
 	}
 }
 
@@ -334,6 +352,18 @@ func logSeedMeans(t *testing.T, title string, runs []cvRun) {
 	for _, f := range catCVBlind {
 		line(f, func(g string) bool { return g == f })
 	}
+	if !slices.ContainsFunc(runs[0], func(fold []cvPred) bool {
+		return slices.ContainsFunc(fold, func(p cvPred) bool { return slices.Contains(catCVFilesV7, p.file) })
+	}) {
+		return
+	}
+	// CATEGORY-CV-9.md: the new blind files against all older files
+	blind2 := func(f string) bool { return slices.Contains(catCVFilesV7, f) }
+	line("blind2", blind2)
+	line("older", func(f string) bool { return !blind2(f) })
+	for _, f := range catCVFilesV7 {
+		line(f, func(g string) bool { return g == f })
+	}
 }
 
 func fmtScores4(xs []float64) string {
@@ -422,7 +452,7 @@ func loadCVFiles(t *testing.T) []cvFile {
 	switch os.Getenv("NEIGHBORBOT_CATCV_FILES") {
 	case "v2":
 		names = append(slices.Clone(catCVFiles), catCVFilesV2...)
-	case "v3", "v4", "v5", "v6":
+	case "v3", "v4", "v5", "v6", "v7":
 		names = nil
 		for _, f := range catCVFiles {
 			if f != "heldout_handwritten_4.tsv" {
@@ -432,11 +462,14 @@ func loadCVFiles(t *testing.T) []cvFile {
 		names = append(append(names, catCVFilesV2...), catCVFilesV3...)
 		if v := os.Getenv("NEIGHBORBOT_CATCV_FILES"); v != "v3" {
 			names = append(names, catCVFilesV4...)
-			if v == "v5" || v == "v6" {
+			if v == "v5" || v == "v6" || v == "v7" {
 				names = append(append(names, catCVFilesV5...), catCVFileS16c)
 			}
-			if v == "v6" {
+			if v == "v6" || v == "v7" {
 				names = append(names, catCVFilesV6...)
+			}
+			if v == "v7" {
+				names = append(names, catCVFilesV7...)
 			}
 		}
 	}
@@ -486,7 +519,7 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 	var kw kwDiag
 	for k := range folds {
 		var test, train []Example
-		var testFiles []string
+		var testFiles, trainFiles []string
 		for j, fold := range folds {
 			for _, f := range fold {
 				rows := f.reports
@@ -503,6 +536,9 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 					}
 				} else {
 					train = append(train, rows...)
+					for range rows {
+						trainFiles = append(trainFiles, f.name)
+					}
 				}
 			}
 		}
@@ -520,13 +556,17 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 			ds.HasConcern, ds.HasUrgent = true, true
 			ds.Examples = append(ds.Examples, base...)
 		}
-		for _, ex := range train {
+		for i, ex := range train {
 			if testKeys[nearKey(ex.Text)] {
 				continue
 			}
 			if setting == "B" {
 				ex.Concern = -1
-				for r := 1; r < cand.natWeight; r++ {
+				w := cand.natWeight
+				if cand.weightFiles != nil && (i >= len(trainFiles) || !slices.Contains(cand.weightFiles, trainFiles[i])) {
+					w = 1
+				}
+				for r := 1; r < w; r++ {
 					ds.Examples = append(ds.Examples, ex)
 				}
 			}

@@ -36,6 +36,10 @@ type Example struct {
 	// that trains that detector only).
 	natW float64
 	natY int
+	// natUW > 0 is the row's weight in the natural-only urgency signal
+	// (natural_urgent.go), natUY its urgent label there.
+	natUW float64
+	natUY int
 }
 
 // Dataset is a set of labelled messages read from TSV.

@@ -58,7 +58,14 @@ func naturalUnit(f string) string {
 // natural-only detector, by text: chit-chat NaturalConcernWeight, reports
 // so that each unit's reports weigh as much as its chit-chat.
 func naturalOnlyWeights(files []string, read func(string) (*Dataset, error)) (map[string]float64, error) {
-	chat, reports := map[string]int{}, map[string]int{}
+	return unitBalancedWeights(files, read, NaturalConcernWeight, true, func(ex Example) bool { return ex.Concern == 1 })
+}
+
+// unitBalancedWeights weighs the rows of files (read by read), by text:
+// every row w; with balance, the rows pos picks out so that, in each unit
+// (naturalUnit), they weigh as much in total as the unit's other rows.
+func unitBalancedWeights(files []string, read func(string) (*Dataset, error), w float64, balance bool, pos func(Example) bool) (map[string]float64, error) {
+	other, picked := map[string]int{}, map[string]int{}
 	rows := make([][]Example, len(files))
 	for i, f := range files {
 		ds, err := read(f)
@@ -66,25 +73,25 @@ func naturalOnlyWeights(files []string, read func(string) (*Dataset, error)) (ma
 			return nil, err
 		}
 		for _, ex := range ds.Examples {
-			if ex.Concern == 1 {
-				reports[naturalUnit(f)]++
+			if pos(ex) {
+				picked[naturalUnit(f)]++
 			} else {
-				chat[naturalUnit(f)]++
+				other[naturalUnit(f)]++
 			}
 		}
 		rows[i] = ds.Examples
 	}
-	w := map[string]float64{}
+	out := map[string]float64{}
 	for i, f := range files {
 		u := naturalUnit(f)
 		for _, ex := range rows[i] {
-			w[ex.Text] = NaturalConcernWeight
-			if ex.Concern == 1 && chat[u] > 0 {
-				w[ex.Text] *= float64(chat[u]) / float64(reports[u])
+			out[ex.Text] = w
+			if balance && pos(ex) && other[u] > 0 {
+				out[ex.Text] *= float64(other[u]) / float64(picked[u])
 			}
 		}
 	}
-	return w, nil
+	return out, nil
 }
 
 // naturalOnly reports whether the row trains the natural-only detector
@@ -96,20 +103,30 @@ func (ex Example) naturalOnly() bool { return ex.natW > 0 && ex.Concern < 0 }
 // natY for natural-only rows), by the main detector's learner; nil when
 // there are none, or one class only.
 func trainNaturalConcern(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) *linear {
+	return trainNaturalOnce(ds, xs, nFeat, cfg, func(ex Example) (float64, int) {
+		if ex.naturalOnly() {
+			return ex.natW, ex.natY
+		}
+		return ex.natW, ex.Concern
+	})
+}
+
+// trainNaturalOnce trains a two-class detector, by the main detector's
+// learner, on the rows of ds to which weight gives a weight > 0 (each text
+// once, counted its weight rounded, at least once) with the label it
+// gives; nil when there are none, or one class only.
+func trainNaturalOnce(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig, weight func(Example) (float64, int)) *linear {
 	var nx [][]int32
 	var ny []int
 	seen := map[string]bool{}
 	pos := 0
 	for i, ex := range ds.Examples {
-		if ex.natW <= 0 || seen[ex.Text] {
+		w, y := weight(ex)
+		if w <= 0 || seen[ex.Text] {
 			continue
 		}
 		seen[ex.Text] = true
-		y := ex.Concern
-		if ex.naturalOnly() {
-			y = ex.natY
-		}
-		for r := max(1, int(math.Round(ex.natW))); r > 0; r-- {
+		for r := max(1, int(math.Round(w))); r > 0; r-- {
 			nx, ny = append(nx, xs[i]), append(ny, y)
 			pos += y
 		}

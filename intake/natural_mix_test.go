@@ -12,17 +12,7 @@ import (
 // chit-chat; the natural rows of naturalDevFiles carry a natural weight
 // too.
 func TestBuiltinCorpusNaturalOnlyRows(t *testing.T) {
-	want := 0
-	for _, f := range naturalOnlyFiles {
-		if isTestFile(f) {
-			t.Errorf("%s is a test file: it must not train", f)
-		}
-		ds, err := ReadTSVFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want += len(ds.Examples)
-	}
+	want := trainingRows(t, naturalOnlyFiles)
 	ds, err := BuiltinCorpus()
 	if err != nil {
 		t.Fatal(err)
@@ -75,4 +65,22 @@ func TestBuiltinCorpusNaturalOnlyRows(t *testing.T) {
 	if math.Abs(c-r) > 0.02*c {
 		t.Errorf("natural-only rows: chit-chat weighs %.1f, reports %.1f, want about the same", c, r)
 	}
+}
+
+// trainingRows counts the rows of files, failing the test for any test
+// file among them (it must not train).
+func trainingRows(t *testing.T, files []string) int {
+	t.Helper()
+	n := 0
+	for _, f := range files {
+		if isTestFile(f) {
+			t.Errorf("%s is a test file: it must not train", f)
+		}
+		ds, err := ReadTSVFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += len(ds.Examples)
+	}
+	return n
 }

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -159,5 +160,61 @@ func TestBuiltinCorpusNaturalUrgentRows(t *testing.T) {
 	}
 	if urgent == 0 || urgent == len(urg) {
 		t.Errorf("urgent rows: %d urgent of %d, want both kinds", urgent, len(urg))
+	}
+}
+
+// TestBuiltinCorpusNaturalUrgentOnlyRows: the files of
+// naturalUrgentOnlyFiles are no test files and join the built-in corpus
+// (with shipNaturalUrgent) as rows that train the natural-only urgency
+// signal only; the urgent rows of naturalUrgentFiles train it too; urgent
+// rows of chit-chat-heavy units weigh more than the others there (units
+// balanced).
+func TestBuiltinCorpusNaturalUrgentOnlyRows(t *testing.T) {
+	want := trainingRows(t, naturalUrgentOnlyFiles)
+	for _, f := range naturalUrgentOnlyFiles {
+		if slices.Contains(naturalUrgentFiles, f) {
+			t.Errorf("%s trains the main urgency signal", f)
+		}
+	}
+	ds, err := BuiltinCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !shipNaturalUrgent {
+		if ds, err = withNaturalUrgent(ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+	only, weighted := 0, 0
+	maxUrgent := 0.0
+	for _, ex := range ds.Examples {
+		switch {
+		case ex.natUW > 0 && ex.Urgent < 0:
+			only++
+			if ex.Concern != -1 || ex.Category != "" || ex.natW != 0 || ex.Weight != 0 || !ex.addsNoFeatures {
+				t.Fatalf("urgent-only row %q trains something else", ex.Text)
+			}
+		case ex.natUW > 0:
+			weighted++
+			if ex.group == 0 || ex.Concern != -1 || ex.natUY != ex.Urgent {
+				t.Fatalf("row %q has a natural urgency weight but is no natural urgent row", ex.Text)
+			}
+		case ex.group > 0 && ex.Urgent >= 0:
+			t.Fatalf("natural urgent row %q has no natural urgency weight", ex.Text)
+		}
+		if ex.natUW > 0 && ex.natUY == 1 {
+			maxUrgent = max(maxUrgent, ex.natUW)
+		} else if ex.natUW > 0 && ex.natUW != NaturalUrgentWeight {
+			t.Fatalf("row %q, not urgent, weighs %v in the natural-only signal", ex.Text, ex.natUW)
+		}
+	}
+	if only != want || want < 2500 {
+		t.Errorf("%d urgent-only rows, want the %d rows of naturalUrgentOnlyFiles (≥ 2500)", only, want)
+	}
+	if weighted < 3500 {
+		t.Errorf("%d urgent rows of naturalUrgentFiles weighted for the natural-only signal, want ≥ 3500", weighted)
+	}
+	if naturalUrgentBalance && maxUrgent <= 2*NaturalUrgentWeight {
+		t.Errorf("urgent rows weigh at most %v: units not balanced", maxUrgent)
 	}
 }

@@ -60,7 +60,7 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 	var wg sync.WaitGroup
 	if !cfg.categoryOnly {
 		wg.Go(func() {
-			d.Urgent = trainUrgent(ds, xs, len(vocab), cfg)
+			d.Urgent = urgencySignal(ds, xs, len(vocab), cfg)
 			d.Concern = concernDetector(ds, xs, vocab, cfg)
 			if d.Concern != nil {
 				tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}

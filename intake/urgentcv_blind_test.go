@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -31,48 +29,13 @@ func urgcvBlind(t *testing.T) {
 	for _, f := range urgcvBlindFiles {
 		folds = append(folds, []string{f})
 	}
-	for _, fold := range folds {
-		for _, f := range fold {
-			if isTestFile(f) {
-				t.Fatalf("%s is a test file", f)
-			}
-		}
-	}
-	shipped, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := builtinWithoutNatural(t)
-	ids := func(exs []Example) [][]int32 {
-		xs := make([][]int32, len(exs))
-		for i, ex := range exs {
-			xs[i] = uniqueIDs(extractFeatures(shipped.seg, Normalize(ex.Text)), shipped.index)
-		}
-		return xs
-	}
-	baseX := ids(base.Examples)
-	rows := map[string][]Example{}
-	rowX := map[string][][]int32{}
-	for _, f := range slices.Concat(naturalUrgentFiles, urgcvBlindFiles) {
-		if _, ok := rows[f]; !ok {
-			rows[f] = urgcvRows(t, []string{f}, NaturalUrgentWeight, func(ex *Example) { ex.Category, ex.Concern = "", -1 })
-			rowX[f] = ids(rows[f])
-		}
-	}
-	// train retrains the urgency signal of the shipped model on base and
-	// the urgent rows of files, in the shipped order.
+	u := newUrgcvShipped(t, folds, slices.Concat(naturalUrgentFiles, urgcvBlindFiles))
+	shipped := u.shipped
+	// train retrains the urgency signal of the shipped model on the urgent
+	// rows of files, in the shipped order.
 	train := func(files []string, seed uint64) *Model {
-		ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
-		ds.Examples = slices.Clone(base.Examples)
-		xs := slices.Clone(baseX)
-		for _, f := range files {
-			ds.Examples = append(ds.Examples, rows[f]...)
-			xs = append(xs, rowX[f]...)
-		}
-		cfg := defaultTrainConfig()
-		cfg.Seed = seed
 		d := shipped.data
-		d.Urgent = trainUrgent(ds, xs, len(d.Features), cfg)
+		d.Urgent = u.mainSignal(files, seed)
 		m, err := newModel(d, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -89,12 +52,7 @@ func urgcvBlind(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_URGCV_SEED1") != "" { // a quick look, not the protocol
 		seeds = seeds[:1]
 	}
-	only := map[int]bool{}
-	for _, s := range strings.Split(os.Getenv("NEIGHBORBOT_URGCV_FOLDS"), ",") {
-		if k, err := strconv.Atoi(s); err == nil {
-			only[k] = true
-		}
-	}
+	only := urgcvOnlyFolds()
 	for _, seed := range seeds {
 		for k, fold := range folds {
 			if len(only) > 0 && !only[k+1] {
@@ -117,20 +75,9 @@ func urgcvBlind(t *testing.T) {
 				}
 				m := train(files, seed)
 				// at seed 1, ship on a fold that removes nothing is the shipped model
-				check := seed == 1 && len(files) == len(naturalUrgentFiles) && cand == "ship"
-				var tally urgcvTally
-				forExamples(t, fold, func(f string, ex Example) {
-					r := m.Understand(ex.Text)
-					tally.add(ex, r)
-					if check {
-						if s := shipped.Understand(ex.Text); s.Urgent != r.Urgent || s.Ack != r.Ack {
-							t.Errorf("ship model differs from the shipped one on %q", ex.Text)
-						}
-					}
-					if os.Getenv("NEIGHBORBOT_URGCV_ERRORS") != "" && (ex.Urgent == 1) != r.Urgent {
-						t.Logf("  %s seed %d fold %d %s urgent %d got %v: %s", cand, seed, k+1, f, ex.Urgent, r.Urgent, ex.Text)
-					}
-				})
+				// (before the natural-only urgency signal shipped, URGENT-CV-12.md)
+				check := !shipNaturalUrgent && seed == 1 && len(files) == len(naturalUrgentFiles) && cand == "ship"
+				tally := u.judge(t, m, fold, check, true, fmt.Sprintf("%s seed %d fold %d", cand, seed, k+1))
 				t.Logf("seed %2d fold %2d %-7s %s", seed, k+1, cand, tally)
 				sums[cand][k].addTally(tally)
 			}
@@ -182,4 +129,88 @@ func (u *urgcvTally) addTally(v urgcvTally) {
 	u.reports += v.reports
 	u.acked += v.acked
 	u.chatAcked += v.chatAcked
+}
+
+// urgcvShipped holds what the urgency-only cross-validations
+// (URGENT-CV-S21.md, URGENT-CV-12.md) retrain from: the shipped model, the
+// built-in corpus without its natural rows, and the urgent rows of the
+// natural files (shaped as naturalUrgentRows shapes them, read from disk),
+// with their ids over the shipped features.
+type urgcvShipped struct {
+	shipped *Model
+	base    *Dataset
+	baseX   [][]int32
+	rows    map[string][]Example
+	rowX    map[string][][]int32
+}
+
+// newUrgcvShipped checks that no fold holds a test file and reads the
+// shipped model, the corpus and the rows of files.
+func newUrgcvShipped(t *testing.T, folds [][]string, files []string) *urgcvShipped {
+	t.Helper()
+	for _, fold := range folds {
+		for _, f := range fold {
+			if isTestFile(f) {
+				t.Fatalf("%s is a test file", f)
+			}
+		}
+	}
+	shipped, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := &urgcvShipped{shipped: shipped, base: builtinWithoutNatural(t), rows: map[string][]Example{}, rowX: map[string][][]int32{}}
+	u.baseX = u.ids(u.base.Examples)
+	for _, f := range files {
+		if _, ok := u.rows[f]; !ok {
+			u.rows[f] = urgcvRows(t, []string{f}, NaturalUrgentWeight, func(ex *Example) { ex.Category, ex.Concern = "", -1 })
+			u.rowX[f] = u.ids(u.rows[f])
+		}
+	}
+	return u
+}
+
+func (u *urgcvShipped) ids(exs []Example) [][]int32 {
+	xs := make([][]int32, len(exs))
+	for i, ex := range exs {
+		xs[i] = uniqueIDs(extractFeatures(u.shipped.seg, Normalize(ex.Text)), u.shipped.index)
+	}
+	return xs
+}
+
+// mainSignal trains the shipped urgency signal on the corpus and the
+// urgent rows of files, in the shipped order, at seed.
+func (u *urgcvShipped) mainSignal(files []string, seed uint64) *linear {
+	ds := &Dataset{HasConcern: true, HasUrgent: true, HasLocation: true}
+	ds.Examples = slices.Clone(u.base.Examples)
+	xs := slices.Clone(u.baseX)
+	for _, f := range files {
+		ds.Examples = append(ds.Examples, u.rows[f]...)
+		xs = append(xs, u.rowX[f]...)
+	}
+	cfg := defaultTrainConfig()
+	cfg.Seed = seed
+	return trainUrgent(ds, xs, len(u.shipped.data.Features), cfg)
+}
+
+// judge tallies m's judgements of the rows of fold; with check, it fails
+// the test where m judges a row (urgent, acknowledged) otherwise than the
+// shipped model; with listErrors and NEIGHBORBOT_URGCV_ERRORS set, it logs
+// each urgency error, after label.
+func (u *urgcvShipped) judge(t *testing.T, m *Model, fold []string, check, listErrors bool, label string) urgcvTally {
+	t.Helper()
+	var tally urgcvTally
+	forExamples(t, fold, func(f string, ex Example) {
+		r := m.Understand(ex.Text)
+		tally.add(ex, r)
+		if check {
+			if s := u.shipped.Understand(ex.Text); s.Urgent != r.Urgent || s.Ack != r.Ack {
+				t.Errorf("the retrained ship model differs from the shipped one on a row of %s", f)
+			}
+		}
+		if listErrors && os.Getenv("NEIGHBORBOT_URGCV_ERRORS") != "" && (ex.Urgent == 1) != r.Urgent {
+			t.Logf("  %s %s urgent %d got %v: %s", label, f, ex.Urgent, r.Urgent, ex.Text)
+		}
+	})
+	return tally
 }

@@ -37,6 +37,7 @@ type Call struct {
 	Fields map[string]string // every form field, objects as JSON text
 	Files  map[string][]byte // uploaded files by field name
 	Result *models.Message   // the message a send created, if any
+	At     time.Time         // a send's arrival, the time the limits count it at
 }
 
 // Server is a fake Bot API server.
@@ -344,7 +345,8 @@ func (s *Server) call(w http.ResponseWriter, method string, fields map[string]st
 		return
 	}
 	if method == "sendmessage" || method == "sendphoto" {
-		if after := s.overLimit(chat, time.Now()); after > 0 {
+		c.At = time.Now()
+		if after := s.overLimit(chat, c.At); after > 0 {
 			writeError(w, Reply{Code: 429, Description: "Too Many Requests: retry after " + strconv.Itoa(after), RetryAfter: after})
 			return
 		}
