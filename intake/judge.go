@@ -7,6 +7,7 @@ import "strings"
 // confidence is lowered, and whether it names an urgent danger.
 type judgement struct {
 	possible bool    // no speech-act or structural veto
+	vetoes   veto    // the rules that make it no report (veto.go)
 	factor   float64 // ≤ 1: lowers the confidence of a possible report
 	urgent   bool    // a danger not hedged (news, drills, hypotheticals…)
 	// personDanger: a danger to another person (老人…没回来, 有人…一动不动),
@@ -42,16 +43,23 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	// (but not the 车库 of one's own 车库遥控)
 	st.facility = st.facility || placesHere(norm, locs)
 	v := judgement{urgent: urgent}
-	v.possible, v.factor = gateActOf(norm, act, st, urgent, locs, locNorm).gate(urgent)
-	if ok, f := st.gate(namesNumberedPlace(locNorm), urgent); !ok {
-		v.possible, v.factor = false, 0
-	} else {
-		v.factor *= f
-	}
+	named := namesNumberedPlace(locNorm)
+	gateAct := gateActOf(norm, act, st, urgent, locs, locNorm)
+	v.vetoes = gateAct.vetoes(urgent) | st.vetoes(named, urgent)
 	// a proverb or a line of verse is not about a thing here unless it names
 	// one; its dangers are figures (水往下流) unless someone speaks of them
 	if len(locs) == 0 && !act.here && (!urgent || !st.facility && !st.other) && literary(norm) {
-		v.possible, v.factor = false, 0
+		v.vetoes |= vetoLiterary
+	}
+	// some vetoes only lower the confidence (softVetoes): the detector has
+	// its say, and a report the rules doubt waits on the review list
+	soft := v.vetoes & softRules.of(urgent, named)
+	v.vetoes &^= soft | liftedVetoes
+	if v.possible = v.vetoes == 0; v.possible {
+		v.factor = gateAct.factor(urgent) * st.factor(named, urgent)
+		if soft != 0 {
+			v.factor *= softVetoFactor
+		}
 	}
 	if cues.settled() {
 		v.factor *= settledFactor

@@ -29,7 +29,9 @@ func TestJudgeUnanchored(t *testing.T) {
 			t.Errorf("judge(%q) = possible %v, factor %.2f, want true, %.2f", c.text, v.possible, v.factor, c.factor)
 		}
 	}
-	if v := judgeText("一瓶子水不响，半瓶子水乱晃。"); v.possible {
-		t.Errorf("a proverb can be a report: %+v", v)
+	// (since GATES-12 the literary veto only lowers a proverb with no danger:
+	// never acknowledged, whatever the detector says)
+	if v := judgeText("一瓶子水不响，半瓶子水乱晃。"); v.possible && v.factor >= DefaultAckThreshold {
+		t.Errorf("a proverb can be acknowledged: %+v", v)
 	}
 }

@@ -123,23 +123,27 @@ const shortContent = 4
 // whether the message can be a report at all and a factor (≤ 1) for its
 // confidence. An urgent danger keeps a question or a joke a report.
 func (a speechAct) gate(danger bool) (possible bool, factor float64) {
-	switch {
-	case a.content < minContent:
-		return false, 0
-	case a.retract:
-		return false, 0
-	case a.elsewhere && !a.here:
-		return false, 0
-	case a.personal && !a.here:
-		return false, 0
-	case a.ailment && !a.here && !danger:
-		return false, 0
-	case a.offer:
-		return false, 0
-	case a.ownNuisance && !danger:
+	if a.vetoes(danger) != 0 {
 		return false, 0
 	}
-	factor = 1
+	return true, a.factor(danger)
+}
+
+// vetoes returns the speech-act rules that make the message no report.
+func (a speechAct) vetoes(danger bool) veto {
+	return vetoIf(a.content < minContent, vetoEmpty) |
+		vetoIf(a.retract, vetoRetract) |
+		vetoIf(a.elsewhere && !a.here, vetoElsewhere) |
+		vetoIf(a.personal && !a.here, vetoPersonal) |
+		vetoIf(a.ailment && !a.here && !danger, vetoAilment) |
+		vetoIf(a.offer, vetoOffer) |
+		vetoIf(a.ownNuisance && !danger, vetoOwnNuisance)
+}
+
+// factor is how much the speech-act cues lower a possible report's
+// confidence.
+func (a speechAct) factor(danger bool) float64 {
+	factor := 1.0
 	if a.content <= shortContent {
 		factor *= 0.6
 	}
@@ -154,7 +158,7 @@ func (a speechAct) gate(danger bool) (possible bool, factor float64) {
 			factor *= 0.6
 		}
 	}
-	return true, factor
+	return factor
 }
 
 // contentRunes counts letters, digits and Han characters.

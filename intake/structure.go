@@ -417,27 +417,31 @@ func suffixAny(s string, words []string) bool {
 // keeps a relative's or a private thing's trouble a report about this
 // estate. danger is an unhedged danger.
 func (s structure) gate(named, danger bool) (possible bool, factor float64) {
-	switch {
-	case s.thirdParty && !named:
-		return false, 0
-	case s.body && !s.other && !s.facility && !named:
-		return false, 0 // 腰疼得起不来: the writer's health, even with 起不来
-	case s.header && !named:
-		return false, 0
-	case s.notice && !danger:
-		return false, 0
-	case s.forwarded && !named && !danger:
-		return false, 0
-	case s.resolved && !danger:
-		return false, 0
-	case s.private && !s.facility && !named && !danger:
-		return false, 0
-	case s.advert && !s.vulnerable && !danger:
-		// 小孩走丢了 有看到的吗 is an emergency, not lost and found; so is a
-		// danger that asks the office to call someone (电线垂落至地面…请联系供电部门)
+	if s.vetoes(named, danger) != 0 {
 		return false, 0
 	}
-	factor = 1
+	return true, s.factor(named, danger)
+}
+
+// vetoes returns the structural rules that make the message no report.
+func (s structure) vetoes(named, danger bool) veto {
+	return vetoIf(s.thirdParty && !named, vetoThirdParty) |
+		// 腰疼得起不来: the writer's health, even with 起不来
+		vetoIf(s.body && !s.other && !s.facility && !named, vetoBody) |
+		vetoIf(s.header && !named, vetoHeader) |
+		vetoIf(s.notice && !danger, vetoNotice) |
+		vetoIf(s.forwarded && !named && !danger, vetoForwarded) |
+		vetoIf(s.resolved && !danger, vetoResolved) |
+		vetoIf(s.private && !s.facility && !named && !danger, vetoPrivate) |
+		// 小孩走丢了 有看到的吗 is an emergency, not lost and found; so is a
+		// danger that asks the office to call someone (电线垂落至地面…请联系供电部门)
+		vetoIf(s.advert && !s.vulnerable && !danger, vetoAdvert)
+}
+
+// factor is how much the sentence's structure lowers a possible report's
+// confidence.
+func (s structure) factor(named, danger bool) float64 {
+	factor := 1.0
 	if s.hypothesis {
 		factor *= 0.5
 	}
@@ -455,7 +459,7 @@ func (s structure) gate(named, danger bool) (possible bool, factor float64) {
 			factor *= 0.6
 		}
 	}
-	return true, factor
+	return factor
 }
 
 // afterAsk returns norm without an opening ask (问一下,要是… asks what if,

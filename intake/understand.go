@@ -23,6 +23,8 @@ type Result struct {
 	// (what Retracts says of Text), so that a handler reading both need not
 	// read the message twice.
 	Retract bool `json:"-"`
+	// vetoes are the rules that made the message no report (veto.go).
+	vetoes veto
 }
 
 const (
@@ -75,9 +77,9 @@ func (m *Model) Understand(text string) Result {
 	// a report here: location_relative.go)
 	anchors, anchorNorm := anchoringPlaces(r.Location, r.LocationNorm)
 	v := judge(norm, cues, act, anchors, anchorNorm)
-	if !v.urgent && addressedToFamily(folded) {
+	if !v.urgent && liftedVetoes&vetoFamily == 0 && addressedToFamily(folded) {
 		// a text to the writer's family (register.go) with no danger in it
-		v = judgement{}
+		v = judgement{vetoes: v.vetoes | vetoFamily}
 	}
 	if v.petition || v.outage || v.unanswered {
 		// the detector learnt from chat; a formal petition is a report, and
@@ -92,6 +94,7 @@ func (m *Model) Understand(text string) Result {
 	urgent := v.urgent || learnt
 	r.Concern = v.possible && (pConcern >= concernCut || (urgent && pConcern >= dangerConcernCut) || v.personDanger ||
 		(!calm && pUrgent >= urgentReportCut))
+	r.vetoes = v.vetoes
 	if !r.Concern {
 		r.Confidence = 1 - pConcern
 		if !v.possible {
