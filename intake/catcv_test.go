@@ -121,6 +121,10 @@ type cvCandidate struct {
 	// in the same order, relabelled by docs/experiments/category-guide-labels-s10.patch:
 	// CATEGORY-CV-7.md, not shipped)
 	guideCorpus bool
+	// baseline, when set, is a learner of the harness's own
+	// (CATEGORY-CV-10.md): it trains on the rows and names the test rows'
+	// categories; spec and boost are then unused
+	baseline func(train, test []Example, seed uint64) []string
 	// seed, when not 0, replaces the training's shuffling seed
 	// (NEIGHBORBOT_CATCV_SEEDS lists the seeds to run and average)
 	seed uint64
@@ -135,7 +139,7 @@ func catCVCandidates() []cvCandidate {
 		f(&s)
 		return s
 	}
-	return []cvCandidate{
+	return append([]cvCandidate{
 		{name: "current", spec: catSpec{}},
 		{name: "lr123", spec: catSpec{Trigrams: true}},
 		{name: "lr123-e24-l2e-6", spec: catSpec{Trigrams: true, Epochs: 24, L2: 1e-6}},
@@ -189,7 +193,7 @@ func catCVCandidates() []cvCandidate {
 		{name: "nat46+blind2", spec: ship, onlyNatural: append(slices.Clone(catCVShipped46), catCVFilesV7...)},
 		{name: "nat46+blind2x2", spec: ship, onlyNatural: append(slices.Clone(catCVShipped46), catCVFilesV7...),
 			natWeight: 2, weightFiles: catCVFilesV7},
-	}
+	}, cat10Candidates(ship)...)
 }
 
 func TestCategoryCV(t *testing.T) {
@@ -262,6 +266,13 @@ func runCandidate(t *testing.T, setting string, cand cvCandidate, folds [][]cvFi
 		// the formal and hotline 7-class stand-ins, trained and judged as C
 		file := map[string]string{"F": "catcv-formal7/formal7.tsv", "H": "catcv-hotline7/hotline7.tsv"}[setting]
 		run = runCV(t, "C", cand, foldsOfData(t, []string{"testdata/" + file}), nil, base)
+	case "W", "P":
+		// CATEGORY-CV-10.md: the cat7 files across writers, or pooled
+		folds := map[string]func(*testing.T) [][]cvFile{"W": cat7WriterFolds, "P": cat7PooledFolds}[setting](t)
+		run = runCV(t, "C", cand, folds, nil, base)
+		if setting == "P" {
+			logCat7Files(t, cand.name, run)
+		}
 	case "X":
 		// trained in one register, judged in the other
 		formal, hotline := "testdata/catcv-formal7/formal7.tsv", "testdata/catcv-hotline7/hotline7.tsv"
@@ -343,10 +354,16 @@ func logSeedMeans(t *testing.T, title string, runs []cvRun) {
 		for _, x := range pooled {
 			p += x / float64(len(pooled))
 		}
-		t.Logf("%s mean of %d seeds, %-13s folds %s pooled %.4f (seeds %s)", title, len(runs), what,
-			fmtScores4(mean), p, fmtScores4(pooled))
+		m, _ := meanSD(mean)
+		t.Logf("%s mean of %d seeds, %-13s mean %.4f folds %s pooled %.4f (seeds %s)", title, len(runs), what,
+			m, fmtScores4(mean), p, fmtScores4(pooled))
 	}
 	line("all", nil)
+	if !slices.ContainsFunc(runs[0], func(fold []cvPred) bool {
+		return slices.ContainsFunc(fold, func(p cvPred) bool { return blind(p.file) })
+	}) {
+		return
+	}
 	line("blind", blind)
 	line("other", other)
 	for _, f := range catCVBlind {
@@ -571,6 +588,14 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 				}
 			}
 			ds.Examples = append(ds.Examples, ex)
+		}
+		if cand.baseline != nil {
+			var preds []cvPred
+			for i, name := range cand.baseline(ds.Examples, test, cand.seed) {
+				preds = append(preds, cvPred{file: testFiles[i], gold: test[i].Category, pred: name})
+			}
+			run = append(run, preds)
+			continue
 		}
 		cfg := defaultTrainConfig()
 		cfg.Cat, cfg.categoryOnly = cand.spec, true

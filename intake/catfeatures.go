@@ -9,31 +9,52 @@ import "unicode/utf8"
 // is the category model's own, numbered after the shared features, so the
 // concern and urgency models and the duplicate finder are unchanged by it.
 
-var trigramPrefix = []byte("t:")
+var (
+	trigramPrefix  = []byte("t:")
+	quadgramPrefix = []byte("q:")
+)
 
 // forEachTrigram calls fn with every character trigram of digit-folded
 // normalised text that does not cross a space, punctuation or emoji. The
 // byte slice is reused; copy it to keep it.
 func forEachTrigram(folded string, fn func(f []byte)) {
-	buf := make([]byte, 0, 16)
-	p2, p1, n := 0, 0, 0 // byte offsets of the two runes before this one in the current run, and the run's length
+	forEachCharGram(folded, 3, trigramPrefix, fn)
+}
+
+// forEachCharGram calls fn with prefix + every run of n (1–4) characters of
+// folded that does not cross a space, punctuation or emoji. The byte slice
+// is reused; copy it to keep it.
+func forEachCharGram(folded string, n int, prefix []byte, fn func(f []byte)) {
+	buf := make([]byte, 0, 20)
+	var start [4]int // byte offsets of the last four runes of the current run, oldest first
+	run := 0
 	for i, r := range folded {
 		if isSpaceOrMark(r) {
-			n = 0
+			run = 0
 			continue
 		}
-		n++
-		if n >= 3 {
-			fn(append(append(buf[:0], trigramPrefix...), folded[p2:i+utf8.RuneLen(r)]...))
+		run++
+		start[0], start[1], start[2], start[3] = start[1], start[2], start[3], i
+		if run >= n {
+			fn(append(append(buf[:0], prefix...), folded[start[4-n]:i+utf8.RuneLen(r)]...))
 		}
-		p2, p1 = p1, i
 	}
 }
 
 // trigramFeatures returns the trigram features of normalised text as strings.
-func trigramFeatures(norm string) []string {
+func trigramFeatures(norm string) []string { return charGramFeatures(norm, false) }
+
+// charGramFeatures returns the trigram features of normalised text as
+// strings, and its character 4-grams after them when quad is set (the
+// category features of long training data, testdata/CATEGORY-CV-10.md).
+func charGramFeatures(norm string, quad bool) []string {
 	var out []string
-	forEachTrigram(foldDigits(norm), func(f []byte) { out = append(out, string(f)) })
+	folded := foldDigits(norm)
+	add := func(f []byte) { out = append(out, string(f)) }
+	forEachTrigram(folded, add)
+	if quad {
+		forEachCharGram(folded, 4, quadgramPrefix, add)
+	}
 	return out
 }
 
@@ -54,6 +75,13 @@ func (m *Model) categoryIDs(norm string, ids []int32) []int32 {
 	if !ok {
 		out = out[:n0]
 		forEachTrigram(foldDigits(norm), func(f []byte) {
+			if id, ok := m.catIndex[string(f)]; ok {
+				out = append(out, id)
+			}
+		})
+	}
+	if m.catQuad {
+		forEachCharGram(foldDigits(norm), 4, quadgramPrefix, func(f []byte) {
 			if id, ok := m.catIndex[string(f)]; ok {
 				out = append(out, id)
 			}

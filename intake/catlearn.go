@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"sync"
 )
 
@@ -31,6 +32,30 @@ type catSpec struct {
 	IDF      bool     // inputs weighted by smoothed idf (folded into the weights)
 	AutoIDF  bool     // IDF when the training rows average longIDFRunes characters or more
 	Balance  float64  // rows weighted (N/(K·n_class))^Balance; 0: unweighted
+	// Quadgrams adds character 4-grams ("q:") to the category features;
+	// L2CV chooses L2 from l2Grid by an inner cross-validation.
+	Quadgrams, L2CV bool
+	// On long data (when AutoIDF switches idf on) the spec also takes
+	// these (testdata/CATEGORY-CV-10.md): LongMembers replaces Members
+	// when set, LongQuadgrams and LongL2CV set Quadgrams and L2CV.
+	LongMembers             []string
+	LongQuadgrams, LongL2CV bool
+}
+
+// forRows returns the spec that trains on category rows averaging
+// meanRunes characters: the spec itself, or on long rows (AutoIDF) the
+// spec with idf and its Long settings.
+func (s catSpec) forRows(meanRunes float64) catSpec {
+	if !s.AutoIDF || meanRunes < longIDFRunes {
+		return s
+	}
+	s.IDF = true
+	if len(s.LongMembers) > 0 {
+		s.Members = s.LongMembers
+	}
+	s.Quadgrams = s.Quadgrams || s.LongQuadgrams
+	s.L2CV = s.L2CV || s.LongL2CV
+	return s
 }
 
 func (s catSpec) members() []string {
@@ -61,6 +86,29 @@ func trainCategoryMembers(xs [][]int32, ys []int, labels []string, nFeat int, cf
 	}
 	if cfg.Cat.Balance > 0 {
 		c.classWeight = classWeights(ys, len(labels), cfg.Cat.Balance)
+	}
+	if cfg.Cat.L2CV {
+		inner := cfg
+		inner.Cat.L2CV = false
+		c.L2 = innerCVChoice(ys, l2Grid, func(train []int, l2 float64) func(i int) int {
+			inner.Cat.L2 = l2
+			sx, sy := make([][]int32, len(train)), make([]int, len(train))
+			for j, i := range train {
+				sx[j], sy[j] = xs[i], ys[i]
+			}
+			members := trainCategoryMembers(sx, sy, labels, nFeat, inner)
+			p, sum := make([]float64, len(labels)), make([]float64, len(labels))
+			return func(i int) int {
+				clear(sum)
+				for _, l := range members {
+					l.probs(xs[i], p)
+					for j, v := range p {
+						sum[j] += v
+					}
+				}
+				return argmax(sum)
+			}
+		})
 	}
 	// the members are independent fits of the same rows: trained at once,
 	// each into its own slot, so the model is the same as trained in turn
@@ -333,4 +381,41 @@ func fitTemperature(l *linear, xs [][]int32, ys []int) float64 {
 		}
 	}
 	return math.Exp((lo + hi) / 2)
+}
+
+// l2Grid are the L2 strengths catSpec.L2CV chooses from, in order of
+// preference on a tie (the shipped 1e-5 first).
+var l2Grid = []float64{1e-5, 1e-4, 1e-6, 1e-3}
+
+// innerCVChoice returns the value of grid whose models, each fitted by fit
+// on two contiguous thirds of the rows (labels ys) and predicting the third,
+// give the best mean macro-F1; ties go to the earlier value.
+func innerCVChoice(ys []int, grid []float64, fit func(train []int, v float64) func(i int) int) float64 {
+	const folds = 3
+	n := len(ys)
+	best, bestF := grid[0], math.Inf(-1)
+	for _, v := range grid {
+		sum := 0.0
+		for f := 0; f < folds; f++ {
+			lo, hi := f*n/folds, (f+1)*n/folds
+			train := make([]int, 0, n-(hi-lo))
+			for i := range n {
+				if i < lo || i >= hi {
+					train = append(train, i)
+				}
+			}
+			predict := fit(train, v)
+			var gold, pred []string
+			for i := lo; i < hi; i++ {
+				gold, pred = append(gold, strconv.Itoa(ys[i])), append(pred, strconv.Itoa(predict(i)))
+			}
+			var rep Report
+			rep.fillCategory(gold, pred)
+			sum += rep.MacroF1
+		}
+		if sum > bestF+1e-12 {
+			best, bestF = v, sum
+		}
+	}
+	return best
 }

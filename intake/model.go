@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/go-ego/gse"
@@ -75,6 +76,7 @@ type Model struct {
 	catIndex map[string]int32 // CatFeatures → id (after the shared features)
 	feats    *featureIndex    // index, packed (featindex.go)
 	catFeats *featureIndex    // catIndex, packed; nil without CatFeatures
+	catQuad  bool             // CatFeatures hold character 4-grams ("q:")
 	fseg     *fastSegment
 	seg      *gse.Segmenter
 	taxonomy []Category
@@ -160,6 +162,7 @@ func newModel(d modelData, opts []Option) (*Model, error) {
 		m.catIndex = make(map[string]int32, len(d.CatFeatures))
 		for i, f := range d.CatFeatures {
 			m.catIndex[f] = int32(len(d.Features) + i)
+			m.catQuad = m.catQuad || strings.HasPrefix(f, string(quadgramPrefix))
 		}
 		m.catFeats = newFeatureIndex(m.catIndex)
 	}

@@ -51,8 +51,9 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 	}
 	d := modelData{Version: modelVersion, Features: vocab, IDF: idf}
 	catX, nCat := xs, len(vocab)
+	cfg.Cat = cfg.Cat.forRows(categoryMeanRunes(ds))
 	if cfg.Cat.Trigrams {
-		d.CatFeatures, catX = addTrigramFeatures(ds, xs, len(vocab), minDF)
+		d.CatFeatures, catX = addTrigramFeatures(ds, xs, len(vocab), minDF, cfg.Cat.Quadgrams)
 		nCat += len(d.CatFeatures)
 	}
 	// the category model and the concern and urgency models read the same
@@ -108,18 +109,18 @@ func buildVocab(feats [][]string, minDF int, catOnly []bool) ([]string, []float3
 	return vocab, idf
 }
 
-// addTrigramFeatures builds the category model's trigram vocabulary from
-// the rows that train it (trigrams in at least minDF of them) and returns
-// it with each row's ids extended by its known trigrams (numbered from
-// nShared).
-func addTrigramFeatures(ds *Dataset, xs [][]int32, nShared, minDF int) ([]string, [][]int32) {
+// addTrigramFeatures builds the category model's trigram vocabulary (and
+// 4-gram, with quad) from the rows that train it (those in at least minDF
+// of them) and returns it with each row's ids extended by its known ones
+// (numbered from nShared).
+func addTrigramFeatures(ds *Dataset, xs [][]int32, nShared, minDF int, quad bool) ([]string, [][]int32) {
 	tri := make([][]string, len(ds.Examples))
 	df := map[string]int{}
 	for i, ex := range ds.Examples {
 		if !trainsCategory(ex) {
 			continue
 		}
-		tri[i] = trigramFeatures(Normalize(ex.Text))
+		tri[i] = charGramFeatures(Normalize(ex.Text), quad)
 		for _, f := range distinct(tri[i]) {
 			df[f]++
 		}
@@ -136,22 +137,32 @@ func addTrigramFeatures(ds *Dataset, xs [][]int32, nShared, minDF int) ([]string
 	return vocab, out
 }
 
+// categoryMeanRunes returns the mean length in characters of the rows that
+// train the category model (0 without any).
+func categoryMeanRunes(ds *Dataset) float64 {
+	n, runes := 0, 0
+	for _, ex := range ds.Examples {
+		if trainsCategory(ex) {
+			n, runes = n+1, runes+utf8.RuneCountInString(ex.Text)
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(runes) / float64(n)
+}
+
 // trainsCategory reports whether a row trains the category model.
 func trainsCategory(ex Example) bool { return ex.Category != "" && ex.Concern != 0 }
 
 func trainCategory(ds *Dataset, xs [][]int32, nFeat int, cfg trainConfig) ([]*linear, error) {
 	var cx [][]int32
 	var labels []string
-	runes := 0
 	for i, ex := range ds.Examples {
 		if trainsCategory(ex) {
 			cx = append(cx, xs[i])
 			labels = append(labels, ex.Category)
-			runes += utf8.RuneCountInString(ex.Text)
 		}
-	}
-	if cfg.Cat.AutoIDF && len(cx) > 0 && runes >= longIDFRunes*len(cx) {
-		cfg.Cat.IDF = true
 	}
 	if len(cx) == 0 {
 		return nil, errors.New("no labelled rows: need a category (or label) column with values")
