@@ -1,0 +1,93 @@
+package intake
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Residents who know no name or number place a report by what is there:
+// a trade (卖煎饼那个路口, 卖水果的那家店门口, 修车那个铺子), a tree or a
+// thing everyone knows (有棵大槐树那儿, 有个石狮子旁边). The whole phrase, from
+// the verb to the place word or the relation, is the place (session 12,
+// loc12: the kind the blind writers of dev-s24d were asked for; no dev
+// file read before had it).
+
+// tradeOpeners start a place told by what is there: selling, repairing,
+// or there being a tree or a thing.
+var tradeOpeners = []string{"卖", "修", "有棵", "有个", "有家"}
+
+// tradePointers may come between what is there and the place word (卖煎饼
+// 那个路口, 卖水果的那家店).
+var tradePointers = []string{"的那个", "的那家", "的那棵", "那个", "那家", "那棵", "的"}
+
+// tradeHeads are the place words a trade phrase ends with: a crossing, a
+// door, a shop, a stall, a lane.
+var tradeHeads = []string{"路口", "巷口", "街口", "门口", "店门口", "店", "铺子", "摊子", "摊", "巷子", "地方"}
+
+// tradeRelations place the report by the phrase itself (卖肉夹馍那家对面,
+// 有棵大槐树那儿).
+var tradeRelations = []string{"斜对面", "对面", "旁边", "后面", "后头", "隔壁", "边上", "门口", "那儿", "那边", "那里", "那块", "跟前", "底下"}
+
+// tradeOpenerBefore may come right before an opener: a verb of place (在卖
+// 煎饼那个路口, 就卖菜那个摊子).
+const tradeOpenerBefore = "在到从往就靠去是"
+
+// tradeLandmarks finds places told by what is there in folded text s,
+// outside the components found so far.
+func tradeLandmarks(s string, have []locMatch) []locMatch {
+	var out []locMatch
+	for _, op := range tradeOpeners {
+		for from := 0; ; {
+			k := strings.Index(s[from:], op)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			from = i + len(op)
+			if coveredBy(have, i) || coveredBy(out, i) {
+				continue
+			}
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isHan(r) && !strings.ContainsRune(tradeOpenerBefore, r) {
+				continue
+			}
+			if end := tradePhraseEnd(s, i+len(op)); end > 0 {
+				out = append(out, locMatch{kind: kindPlace, start: i, end: end, facility: true})
+			}
+		}
+	}
+	return out
+}
+
+// tradePhraseEnd returns where a phrase told by what is there ends, given
+// the offset j after its opener: one to five Han characters (what is sold
+// or stands there), an optional pointer, then a head or a relation; 0 if
+// none.
+func tradePhraseEnd(s string, j int) int {
+	n := 0
+	for k := j; k < len(s) && n < 5; n++ {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if !isHan(r) || strings.ContainsRune("的那这了在是", r) {
+			break
+		}
+		k += size
+		rest := s[k:]
+		for _, p := range tradePointers {
+			if strings.HasPrefix(rest, p) {
+				rest = rest[len(p):]
+				break
+			}
+		}
+		at := len(s) - len(rest)
+		for _, h := range tradeHeads {
+			if strings.HasPrefix(rest, h) {
+				return at + len(h)
+			}
+		}
+		for _, w := range tradeRelations {
+			if strings.HasPrefix(rest, w) {
+				return at + len(w)
+			}
+		}
+	}
+	return 0
+}
