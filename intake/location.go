@@ -804,7 +804,9 @@ var nameBreaks = []string{"请问", "问下", "问一下", "知道", "反映", "
 	// 明日上午小区, 觉得小区, 下班路过小区, 共同维护小区, 一步提升小区, 本市老旧小区,
 	// 某某小区, 别人小区)
 	"今天", "明天", "昨天", "刚才", "现在", "周末", "近期", "今年", "去年", "上午", "下午", "中午", "晚上", "早上", "觉得", "感觉", "问问",
-	"影响", "征集", "维护", "提升", "路过", "某某", "某地", "本市", "本人系", "本人为", "本人是", "本人", "别人", "好多", "为什么", "老旧"}
+	"影响", "征集", "维护", "提升", "路过", "某某", "某地", "本市", "本人系", "本人为", "本人是", "本人", "别人", "好多", "为什么", "老旧",
+	// session 12 (loc12): what lies below in a letter (下方为小区主干道)
+	"下方为", "下方是"}
 
 // nameBreakFirsts holds the first rune of every word of nameBreaks.
 var nameBreakFirsts = func() map[rune]bool {
@@ -923,6 +925,20 @@ func mergeComponents(s string, ms []locMatch) []locSpan {
 			}
 		}
 		spans = append(spans, locSpan{start: m.start, end: m.end, parts: []locMatch{m}})
+	}
+	for k := range spans {
+		sp := &spans[k]
+		if sp.parts[len(sp.parts)-1].kind != kindBuilding {
+			continue
+		}
+		// a side right after a building and no place joined after it
+		// (2栋外面那根电线杆, 十二栋后面冒黑烟): the side is the place's
+		n := buildingSide(s[sp.end:])
+		if n == 0 || k+1 < len(spans) && spans[k+1].start < sp.end+n {
+			continue
+		}
+		sp.parts = append(sp.parts, locMatch{kind: kindRelation, start: sp.end, end: sp.end + n})
+		sp.end += n
 	}
 	out := spans[:0]
 	for _, sp := range spans {

@@ -89,3 +89,18 @@ func TestSpuriousPlaces12(t *testing.T) {
 		{"5号后门的灯坏了", []string{"5号后门"}, []string{"5号楼后门"}},
 	})
 }
+
+// TestBuildingSides checks a side of a numbered building joined to it, as
+// the guideline and the blind writers since dev-s19u have it, when no
+// landmark is joined after it (3号楼后面小卖部门口 stays one place); a
+// letter's 下方为 names no estate.
+func TestBuildingSides(t *testing.T) {
+	checkLocations(t, []locCase{
+		{"2栋外面那根电线杆是斜的", []string{"2栋外面"}, []string{"2号楼外面"}},
+		{"十二栋后面冒黑烟 好像着火了", []string{"十二栋后面"}, []string{"12号楼后面"}},
+		{"消防通道又被堵了 就在9号楼侧面", []string{"消防通道", "9号楼侧面"}, []string{"消防通道", "9号楼侧面"}},
+		{"11号楼南侧绿化带有人烧东西", []string{"11号楼南侧", "绿化带"}, []string{"11号楼南侧", "绿化带"}},
+		{"3号楼后面小卖部门口全是垃圾", []string{"3号楼后面小卖部门口"}, []string{"3号楼后面小卖部门口"}},
+		{"11号楼东侧外墙瓷砖脱落，下方为小区主干道", []string{"11号楼东侧", "小区主干道"}, []string{"11号楼东侧", "主干道"}},
+	})
+}
