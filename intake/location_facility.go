@@ -299,17 +299,17 @@ func parkingRow(before string, i int) int {
 // place; one told in a clause of its own, or outside a gate, is not. A landmark told before the address (棋牌室的烟味飘到楼上来了 3号楼)
 // or placed by a relation (3号楼后面小卖部, 小卖部后头) is a place of its own.
 func objectOfAddress(s string, have []locMatch, f locMatch) bool {
-	end := -1 // the end of the nearest address before f
+	end, kind := -1, -1 // the end and kind of the nearest address before f
 	for _, a := range have {
 		switch a.kind {
 		case kindGate, kindPlace, kindBareCommunity, kindZone, kindNamed:
 			continue // (中心花园的草坪: a named garden is a landmark itself)
 		}
 		if a.end <= f.start && a.end > end {
-			end = a.end
+			end, kind = a.end, a.kind
 		}
 	}
-	if end < 0 || followedByRelation(s[f.end:]) {
+	if end < 0 || followedByRelation(s[f.end:]) || kind == kindFloor && shopOnFloor(s[f.start:f.end]) {
 		return false // (一号院那个小卖部后头: the landmark places the report)
 	}
 	if _, _, ok := relationGap(s, end, f.start); ok || betweenGap(s[end:f.start]) {
@@ -318,6 +318,18 @@ func objectOfAddress(s string, have []locMatch, f locMatch) bool {
 	// a clause of its own (…北门外，共享单车乱停乱放，堵住了无障碍坡道), or
 	// placed outside a gate (小区北门外的人行道): not a thing at the address
 	return !strings.ContainsAny(s[end:f.start], placeClauseMarks) && !outsideGateBefore(s, have, f.start)
+}
+
+// shopOnFloor reports whether facility text f, after a floor, is a shop
+// there (一楼新开的KTV, 一楼那家麻辣烫店, 一楼商铺): a place of its own, as the
+// blind writers label it (session 12, loc12), not a thing on the floor.
+func shopOnFloor(f string) bool {
+	for _, w := range []string{"店", "铺", "馆", "ktv", "网吧", "超市", "便利店", "小卖部", "棋牌室"} {
+		if strings.HasSuffix(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeClauseMarks end a clause (in folded text too): a facility after one of them is told apart

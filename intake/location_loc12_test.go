@@ -104,3 +104,17 @@ func TestBuildingSides(t *testing.T) {
 		{"11号楼东侧外墙瓷砖脱落，下方为小区主干道", []string{"11号楼东侧", "小区主干道"}, []string{"11号楼东侧", "主干道"}},
 	})
 }
+
+// TestShopOnFloorAndPutThere checks a shop on a floor (a place of its own,
+// not a thing on the floor), a place told by what is put or parked there,
+// and a trade phrase right after a place.
+func TestShopOnFloorAndPutThere(t *testing.T) {
+	checkLocations(t, []locCase{
+		{"一楼新开的KTV吵到两点", []string{"一楼", "KTV"}, []string{"1层", "ktv"}},
+		{"楼下一楼商铺后厨的排烟管道起火", []string{"楼下一楼商铺"}, []string{"楼下1层商铺"}},
+		{"放垃圾桶那块臭死了", []string{"放垃圾桶那块"}, []string{"放垃圾桶那块"}},
+		{"停电动车那排有辆车冒烟", []string{"停电动车那排"}, []string{"停电动车那排"}},
+		{"小区门口卖水果那家旁边的下水道堵了", []string{"小区门口卖水果那家旁边"}, []string{"门口卖水果那家旁边"}},
+	})
+	checkNoPlaces(t, []string{"我停车那边有个坑", "放那里就行", "摆摊的又来了"})
+}

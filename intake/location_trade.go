@@ -13,8 +13,9 @@ import (
 // file read before had it).
 
 // tradeOpeners start a place told by what is there: selling, repairing,
-// or there being a tree or a thing.
-var tradeOpeners = []string{"卖", "修", "有棵", "有个", "有家"}
+// there being a tree or a thing, or what is put or parked there (放垃圾桶那块,
+// 停电动车那排).
+var tradeOpeners = []string{"卖", "修", "有棵", "有个", "有家", "放", "停", "摆"}
 
 // tradePointers may come between what is there and the place word (卖煎饼
 // 那个路口, 卖水果的那家店).
@@ -26,7 +27,7 @@ var tradeHeads = []string{"路口", "巷口", "街口", "门口", "店门口", "
 
 // tradeRelations place the report by the phrase itself (卖肉夹馍那家对面,
 // 有棵大槐树那儿).
-var tradeRelations = []string{"斜对面", "对面", "旁边", "后面", "后头", "隔壁", "边上", "门口", "那儿", "那边", "那里", "那块", "跟前", "底下"}
+var tradeRelations = []string{"斜对面", "对面", "旁边", "后面", "后头", "隔壁", "边上", "门口", "那儿", "那边", "那里", "那块", "那排", "跟前", "底下"}
 
 // tradeOpenerBefore may come right before an opener: a verb of place (在卖
 // 煎饼那个路口, 就卖菜那个摊子).
@@ -47,7 +48,7 @@ func tradeLandmarks(s string, have []locMatch) []locMatch {
 			if coveredBy(have, i) || coveredBy(out, i) {
 				continue
 			}
-			if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isHan(r) && !strings.ContainsRune(tradeOpenerBefore, r) {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isHan(r) && !strings.ContainsRune(tradeOpenerBefore, r) && !endsAt(have, i) {
 				continue
 			}
 			if end := tradePhraseEnd(s, i+len(op)); end > 0 {
@@ -56,6 +57,17 @@ func tradeLandmarks(s string, have []locMatch) []locMatch {
 		}
 	}
 	return out
+}
+
+// endsAt reports whether a component of have ends at offset i (小区门口卖水果
+// 那家旁边: the phrase continues a place).
+func endsAt(have []locMatch, i int) bool {
+	for _, m := range have {
+		if m.end == i {
+			return true
+		}
+	}
+	return false
 }
 
 // tradePhraseEnd returns where a phrase told by what is there ends, given
