@@ -34,26 +34,27 @@ var tradeRelations = []string{"斜对面", "对面", "旁边", "后面", "后头
 const tradeOpenerBefore = "在到从往就靠去是"
 
 // tradeLandmarks finds places told by what is there in folded text s,
-// outside the components found so far.
-func tradeLandmarks(s string, have []locMatch) []locMatch {
+// outside the components found so far. cands are the offsets
+// scanComponents marked (landmarkBit: the openers' first runes are among
+// landmarkFirsts), so that no extra pass over the message is made.
+func tradeLandmarks(s string, have []locMatch, cands []int) []locMatch {
 	var out []locMatch
-	for _, op := range tradeOpeners {
-		for from := 0; ; {
-			k := strings.Index(s[from:], op)
-			if k < 0 {
+	for _, i := range cands {
+		op := ""
+		for _, w := range tradeOpeners {
+			if strings.HasPrefix(s[i:], w) {
+				op = w
 				break
 			}
-			i := from + k
-			from = i + len(op)
-			if coveredBy(have, i) || coveredBy(out, i) {
-				continue
-			}
-			if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isHan(r) && !strings.ContainsRune(tradeOpenerBefore, r) && !endsAt(have, i) {
-				continue
-			}
-			if end := tradePhraseEnd(s, i+len(op)); end > 0 {
-				out = append(out, locMatch{kind: kindPlace, start: i, end: end, facility: true})
-			}
+		}
+		if op == "" || coveredBy(have, i) || coveredBy(out, i) {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isHan(r) && !strings.ContainsRune(tradeOpenerBefore, r) && !endsAt(have, i) {
+			continue
+		}
+		if end := tradePhraseEnd(s, i+len(op)); end > 0 {
+			out = append(out, locMatch{kind: kindPlace, start: i, end: end, facility: true})
 		}
 	}
 	return out
