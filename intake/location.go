@@ -45,7 +45,7 @@ var locPatterns = []struct {
 	first func(rune) bool
 	match func(rest string) int // length of the match at the start of rest, or -1
 }{
-	{kindDash, isDigit, digitsThen(1, 3, "-", re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`))},
+	{kindDash, isDigit, digitsThen(1, 3, "-", dashAddress)},
 	{kindRoad, isHan, hanThen(roadSuffixes, numberedHouse)},
 	{kindNamed, isHan, hanThen(namedSuffixes, nil)},
 	{kindGarage, runeIn("地车b负"), guarded([]string{"地下", "地库", "车库", "b", "负"}, `^(?:地下)?(?:车库|地库)(?:b[1-4]|负[一二三1-3]层?)?(?:入口|出口)?|^b[1-4](?:车库|层)|^负[一二三1-3](?:层|楼)|^地下[一二三1-3]层`)},
@@ -72,6 +72,44 @@ var locPatterns = []struct {
 	{kindPlace, isDigit, digitsThen(1, 3, "巷", laneNumber)},
 	{kindZone, func(r rune) bool { return isNumeral(r) || strings.ContainsRune("东南西北abcdefgh", r) }, zone},
 }
+
+// dashFlat matches a flat written with dashes (3-2-1202, 8-502).
+var dashFlat = re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`)
+
+// dashAddress matches a flat written with dashes, or a building and unit
+// (3-2) right before a part of the building (3-2楼道, 5-1单元门口) or at
+// the message's end (…灯坏了 3-2): alone, 3-2 is as often a score (session
+// 12, loc12).
+func dashAddress(rest string) int {
+	if n := dashFlat(rest); n >= 0 {
+		return n
+	}
+	k := strings.IndexByte(rest, '-') + 1
+	n := k
+	for n < len(rest) && n-k < 2 && isDigit(rune(rest[n])) {
+		n++
+	}
+	if n == k || n < len(rest) && isDigit(rune(rest[n])) {
+		return -1
+	}
+	after := rest[n:]
+	if strings.TrimSpace(after) == "" {
+		return n
+	}
+	if strings.HasPrefix(after, "单元") {
+		return n + len("单元") // (4-1单元门口: the unit written twice)
+	}
+	for _, w := range dashPartWords {
+		if strings.HasPrefix(after, w) {
+			return n
+		}
+	}
+	return -1
+}
+
+// dashPartWords are the parts of a building that may follow a building
+// and unit written 3-2.
+var dashPartWords = []string{"楼道", "楼梯", "单元", "门口", "电梯", "楼下", "楼上", "楼顶", "顶楼", "走廊", "过道", "的楼道", "的电梯", "的门口"}
 
 // reWindow bounds the text an anchored location expression is run on. The
 // expressions given to re match at most 30 bytes, so the bound changes no
@@ -297,10 +335,11 @@ func firstRuneMaskOf(r rune) uint16 {
 // landmarkBit, the last bit of a first-rune mask, marks the runes that may
 // start a landmark: a facility head, or what deicticUnits (单元), crossings
 // (路口, 街口, 交叉口), standaloneLevels (b2), namedLandmarks (旁边, 那家店, 底下,
-// 东头) and sideBuildings (那栋, 对面楼) look for.
+// 东头), sideBuildings (那栋, 对面楼) and tradeLandmarks (卖, 有棵) look for.
 const landmarkBit = 1 << 15
 
-const landmarkFirsts = "单路街交b斜正旁对后背隔边那这底跟东西南北楼外下"
+const landmarkFirsts = "单路街交b斜正旁对后背隔边那这底跟东西南北楼外下" +
+	"卖修有放停摆" // (tradeLandmarks' openers: location_trade.go)
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -399,6 +438,7 @@ func scanComponents(s string) []locMatch {
 	out = append(out, standaloneLevels(s, out, cands)...)
 	out = append(out, deicticUnits(s, out, cands)...)
 	out = append(out, crossings(s, out, cands)...)
+	out = append(out, tradeLandmarks(s, out, cands)...)
 	out = append(out, namedLandmarks(s, out, cands)...)
 	out = append(out, roadsOn(s, out, cands)...)
 	out = append(out, sideBuildings(s, out, cands, address)...)
@@ -589,8 +629,14 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 				m.kind, m.end = kindPlace, m.end+n // 小区后面那个工地, 小区对面的商场
 			}
 		}
-		if p.kind == kindFloor && notAFloor(sc.s[:i], sc.s[i:m.end]) {
+		if p.kind == kindFloor && (notAFloor(sc.s[:i], sc.s[i:m.end]) || layerOf(sc.s[:i], sc.s[i:m.end], sc.s[m.end:])) {
 			continue
+		}
+		if (p.kind == kindBuilding || p.kind == kindFloor) && reduplicated(sc.s[:i], sc.s[i:m.end], sc.s[m.end:]) {
+			continue // (一栋一栋塞门缝: one by one, no building)
+		}
+		if p.kind == kindBuilding && strings.HasSuffix(sc.s[i:m.end], "号") && dateNumber(sc.s[:i], sc.s[m.end:]) {
+			continue // (说好十五号供暖, 今天都二十号了: a day of the month)
 		}
 		if p.kind == kindZone && strings.HasSuffix(sc.s[i:m.end], "侧") && endsNumbered(sc.s[:i]) {
 			continue // 五号楼西侧: the building is the place (the labels' way)
@@ -647,6 +693,48 @@ func notAFloor(before, floor string) bool {
 	r, _ := utf8.DecodeLastRuneInString(before)
 	// (isNumeral: the rest of a number whose start was refused, 二十层 → 十层)
 	return strings.ContainsRune("有了盖铺堆厚薄积满爬", r) || isCNNumeral(r)
+}
+
+// layerOf reports whether 一层, between before and after, is a layer of
+// something or one flight of stairs rather than the first floor (楼道里一层土,
+// 地上已经一层了, 灰尘一层, 坐到上一层再走下来: session 12, loc12); 一层大堂
+// and 在一层 stay floors.
+func layerOf(before, floor, after string) bool {
+	if floor != "一层" {
+		return false
+	}
+	if r := firstRune(after); strings.ContainsRune(layerStuff, r) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("上下走尘灰已经", r)
+}
+
+// layerStuff may follow 一层 that is a layer: dust, earth, water, ice,
+// oil, snow, mud, skin, or 了 (已经一层了).
+const layerStuff = "土灰水冰油雪泥霜沙毛膜皮锈了黑白"
+
+// reduplicated reports whether a numbered building or floor is said
+// twice in a row (一栋一栋, 一层一层): one by one, not a place.
+func reduplicated(before, m, after string) bool {
+	return strings.HasPrefix(after, m) || strings.HasSuffix(before, m)
+}
+
+// dateNumber reports whether a number and 号 (not 号楼), between before and
+// after, is a day of the month: after 月 or a day word (今天都二十号了), or
+// before what is done on it (十五号供暖, 3号来修, 5号以后; not 5号后门).
+func dateNumber(before, after string) bool {
+	for _, w := range []string{"月", "今天都", "今天是", "今天", "说好", "等到", "截止到", "截至"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"了", "供暖", "来修", "之前", "以前", "以后", "之后", "开始", "到现在", "那天", "停水", "停电", "停气"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsNumbered reports whether s ends with the suffix of a numbered
@@ -717,7 +805,9 @@ var nameBreaks = []string{"请问", "问下", "问一下", "知道", "反映", "
 	// 明日上午小区, 觉得小区, 下班路过小区, 共同维护小区, 一步提升小区, 本市老旧小区,
 	// 某某小区, 别人小区)
 	"今天", "明天", "昨天", "刚才", "现在", "周末", "近期", "今年", "去年", "上午", "下午", "中午", "晚上", "早上", "觉得", "感觉", "问问",
-	"影响", "征集", "维护", "提升", "路过", "某某", "某地", "本市", "本人系", "本人为", "本人是", "本人", "别人", "好多", "为什么", "老旧"}
+	"影响", "征集", "维护", "提升", "路过", "某某", "某地", "本市", "本人系", "本人为", "本人是", "本人", "别人", "好多", "为什么", "老旧",
+	// session 12 (loc12): what lies below in a letter (下方为小区主干道)
+	"下方为", "下方是"}
 
 // nameBreakFirsts holds the first rune of every word of nameBreaks.
 var nameBreakFirsts = func() map[rune]bool {
@@ -836,6 +926,20 @@ func mergeComponents(s string, ms []locMatch) []locSpan {
 			}
 		}
 		spans = append(spans, locSpan{start: m.start, end: m.end, parts: []locMatch{m}})
+	}
+	for k := range spans {
+		sp := &spans[k]
+		if sp.parts[len(sp.parts)-1].kind != kindBuilding {
+			continue
+		}
+		// a side right after a building and no place joined after it
+		// (2栋外面那根电线杆, 十二栋后面冒黑烟): the side is the place's
+		n := buildingSide(s[sp.end:])
+		if n == 0 || k+1 < len(spans) && spans[k+1].start < sp.end+n {
+			continue
+		}
+		sp.parts = append(sp.parts, locMatch{kind: kindRelation, start: sp.end, end: sp.end + n})
+		sp.end += n
 	}
 	out := spans[:0]
 	for _, sp := range spans {

@@ -59,6 +59,11 @@ var facilityHeads = []string{
 	// (天台水塔 is a thing on the roof; chat names the river as often:
 	// 河里水涨起来哉 看看而已)
 	"巷口", "出租屋", "栈道", "换电柜",
+	// session 12 (loc12, dev-s23a and the earlier dev files): the edge of
+	// water (江边, 海边, 泉池边, as 河边 and 湖边), a named tree's foot
+	// (榕树下, 大槐树底下: with a modifier, modifiedHeads), the front desk of
+	// the management (物业前台), a flagstone path, the ice of the lake
+	"江边", "海边", "池边", "塘边", "树下", "树下面", "树底下", "前台", "石板路", "湖面",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -93,7 +98,22 @@ func insideTopic(after string) bool {
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and
 // 机械车位 are places, a bare 店 or 车位 is not.
-var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true}
+var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true,
+	"池边": true, "塘边": true, "树下": true, "树下面": true, "树底下": true, "前台": true}
+
+// waterEdges are the edges of open water, a place of the estate's
+// neighbourhood (江边那截草丛) but as often where one goes (去海边溜达, 来海边
+// 玩): after goingVerbs they are a way, no place.
+var waterEdges = map[string]bool{"江边": true, "海边": true, "河边": true, "湖边": true}
+
+// goingVerbs, right before a water edge, make it where one goes.
+const goingVerbs = "去来到往逛"
+
+// lastRune returns the last rune of s, or utf8.RuneError.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
 
 // passageHeads are passages whose mouth residents name (后巷口, 胡同口,
 // 巷子口): a 口 right after one is part of the place.
@@ -115,11 +135,15 @@ func headIndex(heads []string) map[rune][]string {
 // nameStops): a verb or a location word is not part of the place's name
 // (since session 10 also the verbs the dev files put before a head: 逛超市,
 // 路过菜市场, 放门卫室, 堵围墙, 要建地铁站, 讨论停车位, 清扫主干道).
-const facilityModifierStops = "，。！？、；：,.!?;: 边面头上下旁块条截个间座片排处栋一二三四五六七八九十两几这那区家将请比邻近靠放堵问钻逛过要开建臭得能而没段次讲进扫论"
+const facilityModifierStops = "，。！？、；：,.!?;: 边面头上下旁块条截个间座片排处栋一二三四五六七八九十两几这那区家将请比邻近靠放堵问钻逛过要开建臭得能而没段次讲进扫论" +
+	// session 12 (loc12): weather (一下雨屋顶就渗水) and breaking in (有人撬店铺的锁)
+	"雨雪撬砸"
 
 // verbModifiers are verbs of two characters that end right before a head
 // and are no modifier of it (占用盲道, 堵住通道, 挡住消防通道).
-var verbModifiers = []string{"占用", "占据", "霸占", "堵住", "堵塞", "挡住", "堆满", "停满"}
+var verbModifiers = []string{"占用", "占据", "霸占", "堵住", "堵塞", "挡住", "堆满", "停满",
+	// and quantities (占了好多车位: session 12, loc12)
+	"好多", "很多", "许多", "不少", "所有", "全部"}
 
 // timeModifiers are times that stand where a modifier would (昨天ktv吼坏了,
 // 明天菜市场有活动).
@@ -160,13 +184,17 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 		if head == "" || overlaps(i, i+len(head)) {
 			continue
 		}
+		if waterEdges[head] && strings.ContainsRune(goingVerbs, lastRune(s[:i])) {
+			next = i + len(head)
+			continue // (去海边溜达: a way, not a place)
+		}
 		if relationOnly[head] && !afterRelation(s[last:i]) && !topicPlace(s[:i], head, s[i+len(head):]) ||
 			head == "里院" && !innerCourtyard(s[:i], s[i+len(head):]) {
 			next = i + len(head)
 			continue
 		}
 		start := facilityModifier(s, last, i, head, covered)
-		if start == i && modifiedHeads[head] || head == "摊" && !stallTrade(s[start:i]) {
+		if start == i && modifiedHeads[head] || head == "摊" && !stallTrade(s[start:i]) || head == "铺" && s[start:i] == "店" {
 			next = i + len(head)
 			continue
 		}
@@ -271,17 +299,17 @@ func parkingRow(before string, i int) int {
 // place; one told in a clause of its own, or outside a gate, is not. A landmark told before the address (棋牌室的烟味飘到楼上来了 3号楼)
 // or placed by a relation (3号楼后面小卖部, 小卖部后头) is a place of its own.
 func objectOfAddress(s string, have []locMatch, f locMatch) bool {
-	end := -1 // the end of the nearest address before f
+	end, kind := -1, -1 // the end and kind of the nearest address before f
 	for _, a := range have {
 		switch a.kind {
 		case kindGate, kindPlace, kindBareCommunity, kindZone, kindNamed:
 			continue // (中心花园的草坪: a named garden is a landmark itself)
 		}
 		if a.end <= f.start && a.end > end {
-			end = a.end
+			end, kind = a.end, a.kind
 		}
 	}
-	if end < 0 || followedByRelation(s[f.end:]) {
+	if end < 0 || followedByRelation(s[f.end:]) || kind == kindFloor && shopOnFloor(s[f.start:f.end]) {
 		return false // (一号院那个小卖部后头: the landmark places the report)
 	}
 	if _, _, ok := relationGap(s, end, f.start); ok || betweenGap(s[end:f.start]) {
@@ -290,6 +318,18 @@ func objectOfAddress(s string, have []locMatch, f locMatch) bool {
 	// a clause of its own (…北门外，共享单车乱停乱放，堵住了无障碍坡道), or
 	// placed outside a gate (小区北门外的人行道): not a thing at the address
 	return !strings.ContainsAny(s[end:f.start], placeClauseMarks) && !outsideGateBefore(s, have, f.start)
+}
+
+// shopOnFloor reports whether facility text f, after a floor, is a shop
+// there (一楼新开的KTV, 一楼那家麻辣烫店, 一楼商铺): a place of its own, as the
+// blind writers label it (session 12, loc12), not a thing on the floor.
+func shopOnFloor(f string) bool {
+	for _, w := range []string{"店", "铺", "馆", "ktv", "网吧", "超市", "便利店", "小卖部", "棋牌室"} {
+		if strings.HasSuffix(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeClauseMarks end a clause (in folded text too): a facility after one of them is told apart
@@ -341,6 +381,9 @@ func facilityModifier(s string, last, i int, head string, covered func(int) bool
 	if start != i {
 		return start
 	}
+	if head == "滑梯" && strings.HasSuffix(s[last:i], "滑") {
+		return i - len("滑") // (滑滑梯 is the word: 小孩滑滑梯的地方)
+	}
 	for n := 0; n < 2 && start > last; n++ {
 		pr, psize := utf8.DecodeLastRuneInString(s[last:start])
 		if !isHan(pr) || strings.ContainsRune(nameStops, pr) || strings.ContainsRune(facilityModifierStops, pr) || covered(start-psize) {
@@ -366,6 +409,8 @@ func facilityEnd(s, head string, end int) int {
 	}
 	return end
 }
+
+// (店铺 is the word for shops in general, no shop: 有人撬店铺的锁.)
 
 // stallTrade reports whether modifier, the text before a 摊, names a
 // stall by its trade in two characters (海鲜摊, 烧烤摊, 水果摊): one

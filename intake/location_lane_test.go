@@ -14,7 +14,7 @@ func TestBodyLocatives(t *testing.T) {
 	checkLocations(t, []locCase{
 		{"窗户外头的树枝都伸到俺家防盗窗里了", []string{"窗户"}, []string{"窗户"}},
 		{"有人在窗户底下吊嗓子 觉都睡不成", []string{"窗户"}, []string{"窗户"}},
-		{"大榕树的根把路都拱起来了 位置在榕树下面", []string{"榕树"}, []string{"榕树"}},
+		{"大榕树的根把路都拱起来了 位置在榕树下面", []string{"榕树下面"}, []string{"榕树下面"}}, // (the tree's foot since loc12)
 	})
 	checkNoPlaces(t, []string{
 		"我家猫躲在沙发底下不出来",
@@ -31,7 +31,7 @@ func TestNameBeforeStreet(t *testing.T) {
 		{"海边那条路的路灯好几个不亮了", []string{"海边"}, []string{"海边"}},
 		{"握手楼那条巷子上面的电线垂下来了", []string{"握手楼", "巷子"}, []string{"握手楼", "巷子"}},
 		{"老宿舍那栋楼道的天花板掉水泥块", []string{"老宿舍", "楼道"}, []string{"老宿舍", "楼道"}},
-		{"海边栈道那块有个孩子掉下去了", []string{"栈道"}, []string{"栈道"}},
+		{"海边栈道那块有个孩子掉下去了", []string{"海边栈道"}, []string{"海边栈道"}}, // (海边 a place since loc12)
 		{"东边那栋楼的阳台上往下掉东西", []string{"东边那栋楼的阳台"}, []string{"东边那栋楼阳台"}},
 	})
 }

@@ -27,7 +27,42 @@ var nameRelations = []string{"斜对面", "正对面", "旁边", "对面", "后�
 	// (窗户外头的树枝, 位置在榕树下面)
 	"外头", "下面",
 	// and "over there" of the south-west and the north-east (海边栈道那块有个孩子)
-	"那块"}
+	"那块",
+	// session 12 (loc12, dev-s23a): "that end of" a landmark (亭子那头的水沟)
+	"那头"}
+
+// thereWords are the relations that say "over there" by a landmark. After
+// a name that is itself a built place or a piece of land (渔具房, 老水塔,
+// 西山墙, 市场), they place what follows even when it is an event rather
+// than a thing (渔具房那边冒黑烟, 老水塔那边水管爆了: session 12, loc12);
+// after other names they are as often speech about somewhere else
+// (北京那边出了事, 公司那边说), and need placesSomething as before.
+var thereWords = []string{"那边", "那儿", "那里", "那块", "那头"}
+
+// builtPlaceEnds end the names of built places and pieces of land: a
+// room or a house, a tower, a pavilion, a pool, a yard, a hall, a wall, a
+// well, a bridge, a shed, a market, a slope (渔具房, 水塔, 曲水亭, 泉池,
+// 西山墙, 海鲜市场).
+const builtPlaceEnds = "房塔亭池场园馆墙屋井桥坊棚厂库廊坡塘湖岗"
+
+// farPlaces are names that end as built places do and are as often
+// somewhere else in chat (医院那边说, 火葬场那边), or a thing (电池那儿鼓起来了).
+var farPlaces = []string{"医院", "机场", "市场", "商场", "火葬场", "殡仪馆", "法院", "学校", "公园", "电池", "水池子"}
+
+// builtPlaceName reports whether name, before a word of thereWords, is a
+// built place of the estate or the street.
+func builtPlaceName(name string) bool {
+	r, _ := utf8.DecodeLastRuneInString(name)
+	if !strings.ContainsRune(builtPlaceEnds, r) {
+		return false
+	}
+	for _, w := range farPlaces {
+		if name == w {
+			return false
+		}
+	}
+	return true
+}
 
 // streetWords follow a name and 那条 or 那栋 when the name is the place the
 // street or the building is at (海边那条路的路灯, 握手楼那条巷子, 老宿舍那栋楼道):
@@ -101,7 +136,7 @@ func namedLandmarks(s string, have []locMatch, cands []int) []locMatch {
 		}
 		street := slices.Contains(streetWords, w) && strings.ContainsRune(streetRunes, firstRune(s[j+len(w):])) &&
 			!(w == "那栋" && suffixAny(s[:j], sideWords)) // (东边那栋楼: sideBuildings')
-		if !street && !placesSomething(s[j+len(w):]) && !(slices.Contains(bodyLocatives, w) && openedByZai(s, j)) {
+		if !street && !placesSomething(s[j+len(w):]) && !(slices.Contains(bodyLocatives, w) && openedByZai(s, j)) && !thereEvent(s, j, w) {
 			continue
 		}
 		if w == "隔壁" && !relationTail(strings.TrimSpace(firstRunes(s[j+len(w):], 3))) && !strings.HasPrefix(s[j+len(w):], "那") && !strings.HasPrefix(s[j+len(w):], "这") {
@@ -118,6 +153,22 @@ func namedLandmarks(s string, have []locMatch, cands []int) []locMatch {
 		out = append(out, locMatch{kind: kindPlace, start: start, end: end, facility: true})
 	}
 	return out
+}
+
+// thereEvent reports whether w, a word of thereWords at offset j of s,
+// follows the name of a built place (builtPlaceName) and goes on to
+// something happening there: a Han character (渔具房那边冒黑烟), not the
+// clause's end (我在锅炉房那边。) nor a question (仓库那边呢).
+func thereEvent(s string, j int, w string) bool {
+	if !slices.Contains(thereWords, w) {
+		return false
+	}
+	r := firstRune(s[j+len(w):])
+	if !isHan(r) || strings.ContainsRune("呢吗吧啊呀哦嘛的", r) {
+		return false
+	}
+	start, ok := nameBeforeOpened(s, j, landmarkOpeners)
+	return ok && builtPlaceName(s[start:j])
 }
 
 // openedByZai reports whether the name ending at offset j of s is opened

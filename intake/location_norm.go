@@ -67,9 +67,12 @@ func canonicalBuilding(s string) string {
 }
 
 func canonicalDash(s string) string {
-	f := strings.Split(s, "-")
+	f := strings.Split(strings.TrimSuffix(s, "单元"), "-")
 	if len(f) == 3 {
 		return trimZeros(f[0]) + "号楼" + trimZeros(f[1]) + "单元" + f[2] + "室"
+	}
+	if len(f[1]) <= 2 { // a building and unit (3-2楼道)
+		return trimZeros(f[0]) + "号楼" + trimZeros(f[1]) + "单元"
 	}
 	return trimZeros(f[0]) + "号楼" + f[1] + "室"
 }

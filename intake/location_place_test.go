@@ -26,13 +26,13 @@ func TestPlacesAsResidentsName(t *testing.T) {
 		{"6号楼底下的商户把门脸往外扩建 人行道都没了", []string{"6号楼"}, []string{"6号楼"}},
 		// a side of the estate, not of a building (the labels' way)
 		{"小区西侧的废品收购站每天凌晨就开始装卸", []string{"小区西侧"}, []string{"西侧"}},
-		{"五号楼西侧的排水沟堵了", []string{"五号楼"}, []string{"5号楼"}},
+		{"五号楼西侧的排水沟堵了", []string{"五号楼西侧"}, []string{"5号楼西侧"}}, // (the side joined since loc12),
 		// our unit, the next unit; an ordinal building; a row; a side
 		{"我们单元的门禁又刷不开了", []string{"单元"}, []string{"单元"}},
 		{"隔壁单元的狗天天晚上嚎", []string{"隔壁单元"}, []string{"隔壁单元"}},
 		{"第六栋楼顶有人坐在边上", []string{"第六栋楼顶"}, []string{"6号楼楼顶"}},
 		{"第三排车位那辆白色的车压线停", []string{"第三排车位"}, []string{"第三排车位"}},
-		{"长安街道万福小区8号楼东侧的化粪池满溢", []string{"万福小区8号楼"}, []string{"万福小区8号楼"}},
+		{"长安街道万福小区8号楼东侧的化粪池满溢", []string{"万福小区8号楼东侧"}, []string{"万福小区8号楼东侧"}}, // (since loc12),
 		// a crossing, a garage level written alone, a long modifier
 		{"建设街和人民路路口的红绿灯坏了", []string{"建设街", "人民路路口"}, []string{"建设街", "人民路路口"}},
 		// a road by what is on it (session 8); not a way to school or work

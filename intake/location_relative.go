@@ -173,6 +173,28 @@ func buildingFront(after string) bool {
 	return !strings.ContainsRune("面边头天年日晚几两一三些阵段", r)
 }
 
+// buildingSides are the sides of a numbered building that the guideline
+// joins to it ("joined to the address they are relative to when they touch
+// it"): 2栋后面那根电线杆, 十二栋后面冒黑烟, 5号楼北侧, 9号楼侧面. The blind
+// writers since dev-s19u label them so (17 of 18 rows of dev-s19u, dev-s20a..d,
+// dev-s22a/b), the earlier sets mostly the building alone (session 12, loc12).
+var buildingSides = []string{"斜对面", "后面", "后头", "后边", "外面", "外边", "外头", "旁边", "边上", "对面", "侧面",
+	"东侧", "西侧", "南侧", "北侧", "东边", "西边", "南边", "北边", "前面"}
+
+// buildingSide returns the length of a side of a building at the start of
+// after (the text after the building), or 0.
+func buildingSide(after string) int {
+	if after == "" || !strings.ContainsRune("斜后外旁边对侧东西南北前", firstRune(after)) {
+		return 0
+	}
+	for _, w := range buildingSides {
+		if strings.HasPrefix(after, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
 // buildingHeads are the facility heads that end in 楼 (骑楼, 物业楼).
 var buildingHeads = func() []string {
 	var hs []string

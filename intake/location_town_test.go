@@ -52,7 +52,7 @@ func TestOldTownPlaces(t *testing.T) {
 func TestLandmarkLocatives(t *testing.T) {
 	checkLocations(t, []locCase{
 		{"晾衣绳那儿有人天天晒鱼干 苍蝇乱飞", []string{"晾衣绳"}, []string{"晾衣绳"}},
-		{"老槐树底下那辆破面包车停了快一年了", []string{"老槐树"}, []string{"老槐树"}},
+		{"老槐树底下那辆破面包车停了快一年了", []string{"老槐树底下"}, []string{"老槐树底下"}}, // (the tree's foot since loc12)
 		{"院子东头那块公共地方被圈起来了", []string{"院子"}, []string{"院子"}},
 		{"俺家窗户跟前那棵大杨树长得太高了", []string{"窗户"}, []string{"窗户"}},
 		{"商场那边的电梯卡住了 有个阿婆在里面", []string{"商场"}, []string{"商场"}},
