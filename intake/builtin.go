@@ -65,7 +65,9 @@ const realChatWeight = 2
 //go:embed testdata/dev-past/dev2.tsv testdata/dev-own6/dev.tsv testdata/dev-own6/dev2.tsv testdata/dev-s17p/dev.tsv
 //go:embed testdata/dev-s17u/letters.tsv testdata/dev-s17u/trad.tsv testdata/dev-s17u/dialect.tsv
 //go:embed testdata/dev-s17u/retell.tsv testdata/dev-s17u/plain.tsv
-//go:embed testdata/dev-s22a/group.tsv testdata/dev-s22b/dev.tsv testdata/dev-s23a/dev.tsv testdata/dev-s24a/dev.tsv
+//go:embed testdata/dev-s22a/sms.tsv testdata/dev-s22a/group.tsv testdata/dev-s22b/dev.tsv testdata/dev-s23a/dev.tsv
+//go:embed testdata/dev-s23b/sms.tsv testdata/dev-s24a/dev.tsv testdata/dev-s24b/personal.tsv testdata/dev-s24c/dev.tsv
+//go:embed testdata/dev-s24d/dev.tsv
 var naturalFS embed.FS
 
 // naturalDevFiles are the files of naturalFS that train the main concern

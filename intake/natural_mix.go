@@ -29,8 +29,9 @@ var shipNaturalMix = true
 
 // naturalOnlyFiles are hand-written dev files whose rows train the
 // natural-only concern detector only (ACKS-CV-7.md's blind files B and
-// rule-writers' files R): the main detector, its calibration and the
-// urgency signal never see them. (The reports of the blind files
+// rule-writers' files R; since session 12 the blind dev files of sessions
+// 11 and 12, testdata/ACKS-CV-10.md): the main detector, its calibration
+// and the urgency signal never see them. (The reports of the blind files
 // dev-s18b/group, dev-s19u and dev-s20a..d also train the category model,
 // as category-only rows of the generated corpus: gencorpus/natural.go,
 // testdata/CATEGORY-CV-8.md.)
@@ -42,6 +43,12 @@ var naturalOnlyFiles = []string{
 	"testdata/dev-own6/dev.tsv", "testdata/dev-own6/dev2.tsv", "testdata/dev-s17p/dev.tsv",
 	"testdata/dev-s17u/letters.tsv", "testdata/dev-s17u/trad.tsv", "testdata/dev-s17u/dialect.tsv",
 	"testdata/dev-s17u/retell.tsv", "testdata/dev-s17u/plain.tsv",
+	// session 12 (testdata/ACKS-CV-10.md): the blind dev files of sessions
+	// 11 and 12; dev-s23b and dev-s24b are personal text messages only
+	// (units of chit-chat alone: nothing to balance)
+	"testdata/dev-s22a/sms.tsv", "testdata/dev-s22a/group.tsv", "testdata/dev-s22b/dev.tsv",
+	"testdata/dev-s23a/dev.tsv", "testdata/dev-s23b/sms.tsv", "testdata/dev-s24a/dev.tsv",
+	"testdata/dev-s24b/personal.tsv", "testdata/dev-s24c/dev.tsv", "testdata/dev-s24d/dev.tsv",
 }
 
 // naturalUnit is the unit whose two classes the natural-only detector

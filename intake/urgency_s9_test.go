@@ -50,10 +50,12 @@ func TestSession9Vetoes(t *testing.T) {
 		{"燃气味没了 阀门已经关了 谢谢大家", false, false},
 		{"捡到一串钥匙 在东门岗亭 看到请联系我", false, false},
 		{"社区简报：本月共处理居民报修一百二十件，其中电梯困人两起均已妥善处置。", false, false},
-		// (a question about our lifts after the news: acknowledged until
-		// session 11; the mixed concern detector of ACKS-CV-8.md leaves it
-		// on the review list, at 0.61; not urgent either way)
-		{"电视里说有个老人被困电梯两天 咱们小区电梯都有电话吧 问问", false, false},
+		// (a question about our lifts after the news, labelled a report:
+		// acknowledged until session 11 (0.85); the mixed concern detector
+		// of ACKS-CV-8.md left it on the review list (0.61); with the
+		// blind dev files of ACKS-CV-10.md in its natural-only rows it is
+		// acknowledged again (0.86), as before; not urgent either way)
+		{"电视里说有个老人被困电梯两天 咱们小区电梯都有电话吧 问问", true, false},
 		{"上个月张大爷在电梯里晕倒那回 多亏了保安小李 今天给他送了面锦旗", false, false},
 	})
 }
