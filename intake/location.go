@@ -108,8 +108,8 @@ func dashAddress(rest string) int {
 }
 
 // dashPartWords are the parts of a building that may follow a building
-// and unit written 3-2.
-var dashPartWords = []string{"楼道", "楼梯", "单元", "门口", "电梯", "楼下", "楼上", "楼顶", "顶楼", "走廊", "过道", "的楼道", "的电梯", "的门口"}
+// and unit written 3-2 (单元 after it is read by dashAddress itself).
+var dashPartWords = []string{"楼道", "楼梯", "门口", "电梯", "楼下", "楼上", "楼顶", "顶楼", "走廊", "过道", "的楼道", "的电梯", "的门口"}
 
 // reWindow bounds the text an anchored location expression is run on. The
 // expressions given to re match at most 30 bytes, so the bound changes no
