@@ -78,7 +78,8 @@ var dashFlat = re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`)
 
 // dashAddress matches a flat written with dashes, or a building and unit
 // (3-2) right before a part of the building (3-2楼道, 5-1单元门口) or at
-// the message's end (…灯坏了 3-2): alone, 3-2 is as often a score (session
+// the message's end (…灯坏了 3-2; not glued to a word before it, as a score
+// or a date is: scanner.matchAt): alone, 3-2 is as often a score (session
 // 12, loc12).
 func dashAddress(rest string) int {
 	if n := dashFlat(rest); n >= 0 {
@@ -637,6 +638,9 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		}
 		if p.kind == kindBuilding && strings.HasSuffix(sc.s[i:m.end], "号") && dateNumber(sc.s[:i], sc.s[m.end:]) {
 			continue // (说好十五号供暖, 今天都二十号了: a day of the month)
+		}
+		if p.kind == kindDash && strings.TrimSpace(sc.s[m.end:]) == "" && dashFlat(sc.s[i:]) < 0 && isHan(lastRune(sc.s[:i])) {
+			continue // (比赛结果3-2, 维权日是3-15: a score or a date; an address tagged on stands apart: 灯坏了 3-2)
 		}
 		if p.kind == kindZone && strings.HasSuffix(sc.s[i:m.end], "侧") && endsNumbered(sc.s[:i]) {
 			continue // 五号楼西侧: the building is the place (the labels' way)

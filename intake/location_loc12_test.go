@@ -56,14 +56,15 @@ func TestPlacesByWhatIsThere(t *testing.T) {
 }
 
 // TestBuildingUnitDash checks a building and unit written 3-2 before a
-// part of the building or at the message's end; a score is none.
+// part of the building or at the message's end, apart from the words
+// before it; a score or a date is none.
 func TestBuildingUnitDash(t *testing.T) {
 	checkLocations(t, []locCase{
 		{"3-2楼道的灯坏了", []string{"3-2楼道"}, []string{"3号楼2单元楼道"}},
 		{"楼道灯坏了 3-2", []string{"楼道", "3-2"}, []string{"楼道", "3号楼2单元"}},
 		{"4-1单元门口的台阶塌了", []string{"4-1单元门口"}, []string{"4号楼1单元门口"}},
 	})
-	checkNoPlaces(t, []string{"昨天球赛3-2赢了"})
+	checkNoPlaces(t, []string{"昨天球赛3-2赢了", "昨晚比赛结果3-2", "维权日是3-15"})
 }
 
 // TestSpuriousPlaces12 checks the spurious places of the dev files read: a day of
