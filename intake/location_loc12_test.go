@@ -8,7 +8,7 @@ import "testing"
 
 // TestBuiltPlaceThere checks a built place followed by "over there" and an
 // event (not only a thing): the place is the landmark; names that are as
-// often somewhere else, things, and questions are none.
+// often somewhere else, things, questions and what is said there are none.
 func TestBuiltPlaceThere(t *testing.T) {
 	checkLocations(t, []locCase{
 		{"锅炉房那边一直冒白烟", []string{"锅炉房"}, []string{"锅炉房"}},
@@ -18,6 +18,7 @@ func TestBuiltPlaceThere(t *testing.T) {
 	checkNoPlaces(t, []string{
 		"仓库那边呢",
 		"医院那边说还要排队",
+		"工厂那边说要停产",
 		"公司那边出事了",
 	})
 }
