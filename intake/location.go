@@ -931,20 +931,7 @@ func mergeComponents(s string, ms []locMatch) []locSpan {
 		}
 		spans = append(spans, locSpan{start: m.start, end: m.end, parts: []locMatch{m}})
 	}
-	for k := range spans {
-		sp := &spans[k]
-		if sp.parts[len(sp.parts)-1].kind != kindBuilding {
-			continue
-		}
-		// a side right after a building and no place joined after it
-		// (2栋外面那根电线杆, 十二栋后面冒黑烟): the side is the place's
-		n := buildingSide(s[sp.end:])
-		if n == 0 || k+1 < len(spans) && spans[k+1].start < sp.end+n {
-			continue
-		}
-		sp.parts = append(sp.parts, locMatch{kind: kindRelation, start: sp.end, end: sp.end + n})
-		sp.end += n
-	}
+	joinBuildingSides(s, spans)
 	out := spans[:0]
 	for _, sp := range spans {
 		if len(sp.parts) == 1 && sp.parts[0].kind == kindBareCommunity {
