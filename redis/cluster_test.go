@@ -273,7 +273,10 @@ func TestClusterSharesOneBot(t *testing.T) {
 // taken in Redis, so the now a process asked with does not tell it.
 func (c *cluster) slots(prefix string) telegramtest.Slots {
 	t := c.t
-	opts, _ := goredis.ParseURL(sharedURL)
+	opts, err := goredis.ParseURL(sharedURL)
+	if err != nil {
+		t.Fatal(err)
+	}
 	rdb := goredis.NewClient(opts)
 	defer rdb.Close()
 	window := telegram.Limits().Group.N
