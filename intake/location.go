@@ -704,14 +704,11 @@ func notAFloor(before, floor string) bool {
 // 地上已经一层了, 灰尘一层, 坐到上一层再走下来: session 12, loc12); 一层大堂
 // and 在一层 stay floors.
 func layerOf(before, floor, after string) bool {
-	if floor != "一层" {
-		return false
-	}
-	if r := firstRune(after); strings.ContainsRune(layerStuff, r) {
-		return true
-	}
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return strings.ContainsRune("上下走尘灰已经", r)
+	if floor != "一层" || r == '在' {
+		return false // (电梯卡在一层了: 在一层 is a floor)
+	}
+	return strings.ContainsRune(layerStuff, firstRune(after)) || strings.ContainsRune("上下走尘灰已经", r)
 }
 
 // layerStuff may follow 一层 that is a layer: dust, earth, water, ice,
