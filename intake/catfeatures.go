@@ -59,8 +59,8 @@ func charGramFeatures(norm string, quad bool) []string {
 }
 
 // categoryIDs returns the category model's feature ids of a message: its
-// shared ids (sorted) followed by the ids of its known trigrams (sorted,
-// each at least len(Features)).
+// shared ids (sorted) followed by the ids of its known trigrams, and
+// 4-grams for a model that has them (sorted, each at least len(Features)).
 func (m *Model) categoryIDs(norm string, ids []int32) []int32 {
 	if len(m.catIndex) == 0 {
 		return ids

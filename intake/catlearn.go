@@ -88,27 +88,7 @@ func trainCategoryMembers(xs [][]int32, ys []int, labels []string, nFeat int, cf
 		c.classWeight = classWeights(ys, len(labels), cfg.Cat.Balance)
 	}
 	if cfg.Cat.L2CV {
-		inner := cfg
-		inner.Cat.L2CV = false
-		c.L2 = innerCVChoice(ys, l2Grid, func(train []int, l2 float64) func(i int) int {
-			inner.Cat.L2 = l2
-			sx, sy := make([][]int32, len(train)), make([]int, len(train))
-			for j, i := range train {
-				sx[j], sy[j] = xs[i], ys[i]
-			}
-			members := trainCategoryMembers(sx, sy, labels, nFeat, inner)
-			p, sum := make([]float64, len(labels)), make([]float64, len(labels))
-			return func(i int) int {
-				clear(sum)
-				for _, l := range members {
-					l.probs(xs[i], p)
-					for j, v := range p {
-						sum[j] += v
-					}
-				}
-				return argmax(sum)
-			}
-		})
+		c.L2 = categoryL2ByCV(xs, ys, labels, nFeat, cfg)
 	}
 	// the members are independent fits of the same rows: trained at once,
 	// each into its own slot, so the model is the same as trained in turn
@@ -381,6 +361,32 @@ func fitTemperature(l *linear, xs [][]int32, ys []int) float64 {
 		}
 	}
 	return math.Exp((lo + hi) / 2)
+}
+
+// categoryL2ByCV chooses the category members' L2 from l2Grid by an inner
+// cross-validation of the spec on the rows (innerCVChoice).
+func categoryL2ByCV(xs [][]int32, ys []int, labels []string, nFeat int, cfg trainConfig) float64 {
+	inner := cfg
+	inner.Cat.L2CV = false
+	return innerCVChoice(ys, l2Grid, func(train []int, l2 float64) func(i int) int {
+		inner.Cat.L2 = l2
+		sx, sy := make([][]int32, len(train)), make([]int, len(train))
+		for j, i := range train {
+			sx[j], sy[j] = xs[i], ys[i]
+		}
+		members := trainCategoryMembers(sx, sy, labels, nFeat, inner)
+		p, sum := make([]float64, len(labels)), make([]float64, len(labels))
+		return func(i int) int {
+			clear(sum)
+			for _, l := range members {
+				l.probs(xs[i], p)
+				for j, v := range p {
+					sum[j] += v
+				}
+			}
+			return argmax(sum)
+		}
+	})
 }
 
 // l2Grid are the L2 strengths catSpec.L2CV chooses from, in order of

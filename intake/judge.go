@@ -6,7 +6,7 @@ import "strings"
 // probability is weighed: whether it can be a report, by what factor its
 // confidence is lowered, and whether it names an urgent danger.
 type judgement struct {
-	possible bool    // no speech-act or structural veto
+	possible bool    // no veto left (veto.go): soft ones only lower factor
 	vetoes   veto    // the rules that make it no report (veto.go)
 	factor   float64 // ≤ 1: lowers the confidence of a possible report
 	urgent   bool    // a danger not hedged (news, drills, hypotheticals…)
@@ -51,7 +51,7 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	if len(locs) == 0 && !act.here && (!urgent || !st.facility && !st.other) && literary(norm) {
 		v.vetoes |= vetoLiterary
 	}
-	// some vetoes only lower the confidence (softVetoes): the detector has
+	// some vetoes only lower the confidence (softRules, veto.go): the detector has
 	// its say, and a report the rules doubt waits on the review list
 	soft := v.vetoes & softRules.of(urgent, named)
 	v.vetoes &^= soft | liftedVetoes

@@ -78,7 +78,8 @@ var dashFlat = re(`^[0-9]{1,3}-[0-9]{1,2}-[0-9]{2,4}|^[0-9]{1,3}-[0-9]{3,4}`)
 
 // dashAddress matches a flat written with dashes, or a building and unit
 // (3-2) right before a part of the building (3-2楼道, 5-1单元门口) or at
-// the message's end (…灯坏了 3-2): alone, 3-2 is as often a score (session
+// the message's end (…灯坏了 3-2; not glued to a word before it, as a score
+// or a date is: scanner.matchAt): alone, 3-2 is as often a score (session
 // 12, loc12).
 func dashAddress(rest string) int {
 	if n := dashFlat(rest); n >= 0 {
@@ -108,8 +109,8 @@ func dashAddress(rest string) int {
 }
 
 // dashPartWords are the parts of a building that may follow a building
-// and unit written 3-2.
-var dashPartWords = []string{"楼道", "楼梯", "单元", "门口", "电梯", "楼下", "楼上", "楼顶", "顶楼", "走廊", "过道", "的楼道", "的电梯", "的门口"}
+// and unit written 3-2 (单元 after it is read by dashAddress itself).
+var dashPartWords = []string{"楼道", "楼梯", "门口", "电梯", "楼下", "楼上", "楼顶", "顶楼", "走廊", "过道", "的楼道", "的电梯", "的门口"}
 
 // reWindow bounds the text an anchored location expression is run on. The
 // expressions given to re match at most 30 bytes, so the bound changes no
@@ -638,6 +639,9 @@ func (sc *scanner) matchAt(i int, r rune) (locMatch, bool) {
 		if p.kind == kindBuilding && strings.HasSuffix(sc.s[i:m.end], "号") && dateNumber(sc.s[:i], sc.s[m.end:]) {
 			continue // (说好十五号供暖, 今天都二十号了: a day of the month)
 		}
+		if p.kind == kindDash && strings.TrimSpace(sc.s[m.end:]) == "" && dashFlat(sc.s[i:]) < 0 && isHan(lastRune(sc.s[:i])) {
+			continue // (比赛结果3-2, 维权日是3-15: a score or a date; an address tagged on stands apart: 灯坏了 3-2)
+		}
 		if p.kind == kindZone && strings.HasSuffix(sc.s[i:m.end], "侧") && endsNumbered(sc.s[:i]) {
 			continue // 五号楼西侧: the building is the place (the labels' way)
 		}
@@ -700,14 +704,11 @@ func notAFloor(before, floor string) bool {
 // 地上已经一层了, 灰尘一层, 坐到上一层再走下来: session 12, loc12); 一层大堂
 // and 在一层 stay floors.
 func layerOf(before, floor, after string) bool {
-	if floor != "一层" {
-		return false
-	}
-	if r := firstRune(after); strings.ContainsRune(layerStuff, r) {
-		return true
-	}
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return strings.ContainsRune("上下走尘灰已经", r)
+	if floor != "一层" || r == '在' {
+		return false // (电梯卡在一层了: 在一层 is a floor)
+	}
+	return strings.ContainsRune(layerStuff, firstRune(after)) || strings.ContainsRune("上下走尘灰已经", r)
 }
 
 // layerStuff may follow 一层 that is a layer: dust, earth, water, ice,
@@ -927,20 +928,7 @@ func mergeComponents(s string, ms []locMatch) []locSpan {
 		}
 		spans = append(spans, locSpan{start: m.start, end: m.end, parts: []locMatch{m}})
 	}
-	for k := range spans {
-		sp := &spans[k]
-		if sp.parts[len(sp.parts)-1].kind != kindBuilding {
-			continue
-		}
-		// a side right after a building and no place joined after it
-		// (2栋外面那根电线杆, 十二栋后面冒黑烟): the side is the place's
-		n := buildingSide(s[sp.end:])
-		if n == 0 || k+1 < len(spans) && spans[k+1].start < sp.end+n {
-			continue
-		}
-		sp.parts = append(sp.parts, locMatch{kind: kindRelation, start: sp.end, end: sp.end + n})
-		sp.end += n
-	}
+	joinBuildingSides(s, spans)
 	out := spans[:0]
 	for _, sp := range spans {
 		if len(sp.parts) == 1 && sp.parts[0].kind == kindBareCommunity {

@@ -194,6 +194,7 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 			continue
 		}
 		start := facilityModifier(s, last, i, head, covered)
+		// (店铺 is the word for shops in general, no shop: 有人撬店铺的锁)
 		if start == i && modifiedHeads[head] || head == "摊" && !stallTrade(s[start:i]) || head == "铺" && s[start:i] == "店" {
 			next = i + len(head)
 			continue
@@ -324,7 +325,7 @@ func objectOfAddress(s string, have []locMatch, f locMatch) bool {
 // there (一楼新开的KTV, 一楼那家麻辣烫店, 一楼商铺): a place of its own, as the
 // blind writers label it (session 12, loc12), not a thing on the floor.
 func shopOnFloor(f string) bool {
-	for _, w := range []string{"店", "铺", "馆", "ktv", "网吧", "超市", "便利店", "小卖部", "棋牌室"} {
+	for _, w := range []string{"店", "铺", "馆", "ktv", "网吧", "超市", "小卖部", "棋牌室"} {
 		if strings.HasSuffix(f, w) {
 			return true
 		}
@@ -409,8 +410,6 @@ func facilityEnd(s, head string, end int) int {
 	}
 	return end
 }
-
-// (店铺 is the word for shops in general, no shop: 有人撬店铺的锁.)
 
 // stallTrade reports whether modifier, the text before a 摊, names a
 // stall by its trade in two characters (海鲜摊, 烧烤摊, 水果摊): one

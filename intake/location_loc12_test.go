@@ -8,7 +8,7 @@ import "testing"
 
 // TestBuiltPlaceThere checks a built place followed by "over there" and an
 // event (not only a thing): the place is the landmark; names that are as
-// often somewhere else, things, and questions are none.
+// often somewhere else, things, questions and what is said there are none.
 func TestBuiltPlaceThere(t *testing.T) {
 	checkLocations(t, []locCase{
 		{"锅炉房那边一直冒白烟", []string{"锅炉房"}, []string{"锅炉房"}},
@@ -18,6 +18,7 @@ func TestBuiltPlaceThere(t *testing.T) {
 	checkNoPlaces(t, []string{
 		"仓库那边呢",
 		"医院那边说还要排队",
+		"工厂那边说要停产",
 		"公司那边出事了",
 	})
 }
@@ -56,14 +57,15 @@ func TestPlacesByWhatIsThere(t *testing.T) {
 }
 
 // TestBuildingUnitDash checks a building and unit written 3-2 before a
-// part of the building or at the message's end; a score is none.
+// part of the building or at the message's end, apart from the words
+// before it; a score or a date is none.
 func TestBuildingUnitDash(t *testing.T) {
 	checkLocations(t, []locCase{
 		{"3-2楼道的灯坏了", []string{"3-2楼道"}, []string{"3号楼2单元楼道"}},
 		{"楼道灯坏了 3-2", []string{"楼道", "3-2"}, []string{"楼道", "3号楼2单元"}},
 		{"4-1单元门口的台阶塌了", []string{"4-1单元门口"}, []string{"4号楼1单元门口"}},
 	})
-	checkNoPlaces(t, []string{"昨天球赛3-2赢了"})
+	checkNoPlaces(t, []string{"昨天球赛3-2赢了", "昨晚比赛结果3-2", "维权日是3-15"})
 }
 
 // TestSpuriousPlaces12 checks the spurious places of the dev files read: a day of
@@ -85,6 +87,7 @@ func TestSpuriousPlaces12(t *testing.T) {
 		{"一下雨屋顶就渗水", []string{"屋顶"}, []string{"屋顶"}},
 		{"楼下是小孩滑滑梯的地方", []string{"楼下", "滑滑梯"}, []string{"楼下", "滑滑梯"}},
 		{"一层大堂的灯不亮", []string{"一层大堂"}, []string{"1层大堂"}},
+		{"电梯卡在一层了 快来人", []string{"一层"}, []string{"1层"}},
 		{"3号门口的垃圾没人收", []string{"3号门口"}, []string{"3号楼门口"}},
 		{"5号后门的灯坏了", []string{"5号后门"}, []string{"5号楼后门"}},
 	})

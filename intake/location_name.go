@@ -158,13 +158,14 @@ func namedLandmarks(s string, have []locMatch, cands []int) []locMatch {
 // thereEvent reports whether w, a word of thereWords at offset j of s,
 // follows the name of a built place (builtPlaceName) and goes on to
 // something happening there: a Han character (渔具房那边冒黑烟), not the
-// clause's end (我在锅炉房那边。) nor a question (仓库那边呢).
+// clause's end (我在锅炉房那边。), a question (仓库那边呢) nor what is said
+// there (工厂那边说要停产: speech about somewhere else, as 公司那边说).
 func thereEvent(s string, j int, w string) bool {
 	if !slices.Contains(thereWords, w) {
 		return false
 	}
 	r := firstRune(s[j+len(w):])
-	if !isHan(r) || strings.ContainsRune("呢吗吧啊呀哦嘛的", r) {
+	if !isHan(r) || strings.ContainsRune("呢吗吧啊呀哦嘛的说讲", r) {
 		return false
 	}
 	start, ok := nameBeforeOpened(s, j, landmarkOpeners)

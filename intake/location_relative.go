@@ -181,6 +181,24 @@ func buildingFront(after string) bool {
 var buildingSides = []string{"斜对面", "后面", "后头", "后边", "外面", "外边", "外头", "旁边", "边上", "对面", "侧面",
 	"东侧", "西侧", "南侧", "北侧", "东边", "西边", "南边", "北边", "前面"}
 
+// joinBuildingSides joins to each span of s that ends with a numbered
+// building the side right after it (2栋外面那根电线杆, 十二栋后面冒黑烟): the
+// side is the place's, unless the next span starts within it.
+func joinBuildingSides(s string, spans []locSpan) {
+	for k := range spans {
+		sp := &spans[k]
+		if sp.parts[len(sp.parts)-1].kind != kindBuilding {
+			continue
+		}
+		n := buildingSide(s[sp.end:])
+		if n == 0 || k+1 < len(spans) && spans[k+1].start < sp.end+n {
+			continue
+		}
+		sp.parts = append(sp.parts, locMatch{kind: kindRelation, start: sp.end, end: sp.end + n})
+		sp.end += n
+	}
+}
+
 // buildingSide returns the length of a side of a building at the start of
 // after (the text after the building), or 0.
 func buildingSide(after string) int {

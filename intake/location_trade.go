@@ -26,8 +26,8 @@ var tradePointers = []string{"的那个", "的那家", "的那棵", "那个", "�
 var tradeHeads = []string{"路口", "巷口", "街口", "门口", "店门口", "店", "铺子", "摊子", "摊", "巷子", "地方"}
 
 // tradeRelations place the report by the phrase itself (卖肉夹馍那家对面,
-// 有棵大槐树那儿).
-var tradeRelations = []string{"斜对面", "对面", "旁边", "后面", "后头", "隔壁", "边上", "门口", "那儿", "那边", "那里", "那块", "那排", "跟前", "底下"}
+// 有棵大槐树那儿; 门口 is among tradeHeads).
+var tradeRelations = []string{"斜对面", "对面", "旁边", "后面", "后头", "隔壁", "边上", "那儿", "那边", "那里", "那块", "那排", "跟前", "底下"}
 
 // tradeOpenerBefore may come right before an opener: a verb of place (在卖
 // 煎饼那个路口, 就卖菜那个摊子).

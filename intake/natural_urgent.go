@@ -1,5 +1,7 @@
 package intake
 
+import "slices"
+
 // The natural-only urgency signal (testdata/URGENT-CV-12.md). The learnt
 // urgency signal (urgent_model.go) reads mostly generated corpus rows, and
 // dangers told in everyday words (no water for an old lady, a neighbour not
@@ -44,7 +46,7 @@ var naturalUrgentOnlyFiles = []string{
 // urgent label, no concern) for the natural-only urgency signal and appends
 // the rows of naturalUrgentOnlyFiles, which train it only.
 func withNaturalUrgent(ds *Dataset) (*Dataset, error) {
-	files := append(naturalUrgentFiles[:len(naturalUrgentFiles):len(naturalUrgentFiles)], naturalUrgentOnlyFiles...)
+	files := slices.Concat(naturalUrgentFiles, naturalUrgentOnlyFiles)
 	w, err := naturalUrgentWeights(files, readNaturalFile, NaturalUrgentWeight, naturalUrgentBalance)
 	if err != nil {
 		return nil, err

@@ -119,17 +119,9 @@ const minContent = 4
 // public on its own (电梯坏了 waits for review; #报事 still works).
 const shortContent = 4
 
-// gate applies the speech-act rules to the concern decision: it returns
-// whether the message can be a report at all and a factor (≤ 1) for its
-// confidence. An urgent danger keeps a question or a joke a report.
-func (a speechAct) gate(danger bool) (possible bool, factor float64) {
-	if a.vetoes(danger) != 0 {
-		return false, 0
-	}
-	return true, a.factor(danger)
-}
-
-// vetoes returns the speech-act rules that make the message no report.
+// vetoes returns the speech-act rules that make the message no report
+// (judge makes some of them factors: veto.go's softRules). danger is an
+// unhedged danger.
 func (a speechAct) vetoes(danger bool) veto {
 	return vetoIf(a.content < minContent, vetoEmpty) |
 		vetoIf(a.retract, vetoRetract) |
@@ -141,7 +133,8 @@ func (a speechAct) vetoes(danger bool) veto {
 }
 
 // factor is how much the speech-act cues lower a possible report's
-// confidence.
+// confidence (≤ 1): under an unhedged danger a question, praise or a joke
+// lowers nothing.
 func (a speechAct) factor(danger bool) float64 {
 	factor := 1.0
 	if a.content <= shortContent {

@@ -412,18 +412,11 @@ func suffixAny(s string, words []string) bool {
 	return false
 }
 
-// gate lowers or vetoes a report by the sentence's structure. named tells
+// vetoes returns the structural rules that make the message no report
+// (judge makes some of them factors: veto.go's softRules). named tells
 // whether the message names a numbered place here (7栋, 3号楼2单元), which
 // keeps a relative's or a private thing's trouble a report about this
 // estate. danger is an unhedged danger.
-func (s structure) gate(named, danger bool) (possible bool, factor float64) {
-	if s.vetoes(named, danger) != 0 {
-		return false, 0
-	}
-	return true, s.factor(named, danger)
-}
-
-// vetoes returns the structural rules that make the message no report.
 func (s structure) vetoes(named, danger bool) veto {
 	return vetoIf(s.thirdParty && !named, vetoThirdParty) |
 		// 腰疼得起不来: the writer's health, even with 起不来

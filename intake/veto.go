@@ -3,9 +3,10 @@ package intake
 import "strings"
 
 // veto is a set of the rules that make a message no report at all (its
-// concern false with confidence 1, before the detector has a say). judge
-// keeps every rule that fires, not only the first, so that what each rule
-// costs and saves can be counted apart (gates_audit_test.go).
+// concern false with confidence 1, before the detector has a say), save
+// those softRules only let lower its confidence. judge keeps every rule
+// that fires, not only the first, so that what each rule costs and saves
+// can be counted apart (gates_audit_test.go).
 type veto uint32
 
 const (
