@@ -103,11 +103,13 @@ var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车�
 
 // waterEdges are the edges of open water, a place of the estate's
 // neighbourhood (江边那截草丛) but as often where one goes (去海边溜达, 来海边
-// 玩): after goingVerbs they are a way, no place.
+// 玩): after goingVerbs they are a way, no place. Not after 到: 跑到河边去了,
+// 走到湖边去了 say where a child or an old person is now, the place an
+// urgent report most needs (session 12 review).
 var waterEdges = map[string]bool{"江边": true, "海边": true, "河边": true, "湖边": true}
 
 // goingVerbs, right before a water edge, make it where one goes.
-const goingVerbs = "去来到往逛"
+const goingVerbs = "去来往逛"
 
 // lastRune returns the last rune of s, or utf8.RuneError.
 func lastRune(s string) rune {

@@ -32,6 +32,9 @@ func TestWaterEdgesAndTrees(t *testing.T) {
 		{"泉池边有人遛狗不拴绳", []string{"泉池边"}, []string{"泉池边"}},
 		{"湖面的冰太薄了 有孩子在上面跑", []string{"湖面"}, []string{"湖面"}},
 		{"物业前台一个人都没有", []string{"物业前台"}, []string{"物业前台"}},
+		// 到 says where someone is now, not where one goes
+		{"孩子跑到河边去了 快来人", []string{"河边"}, []string{"河边"}},
+		{"老人走到湖边去了 叫不应", []string{"湖边"}, []string{"湖边"}},
 	})
 	checkNoPlaces(t, []string{
 		"在树下乘凉真舒服",
