@@ -51,6 +51,8 @@ func TestPlacesByWhatIsThere(t *testing.T) {
 		{"有棵老榆树那儿的路灯不亮", []string{"有棵老榆树那儿"}, []string{"有棵老榆树那儿"}},
 		{"卖包子那家对面堆了好多垃圾", []string{"卖包子那家对面"}, []string{"卖包子那家对面"}},
 		{"在修车的那个摊子旁边有人摔倒了", []string{"修车的那个摊子"}, []string{"修车的那个摊子"}},
+		// who is there, then a door: the door is the place (session 12 review)
+		{"有个小孩门口摔倒了", []string{"门口"}, []string{"门口"}},
 	})
 	checkNoPlaces(t, []string{
 		"有个老人摔倒了",

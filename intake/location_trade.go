@@ -53,7 +53,7 @@ func tradeLandmarks(s string, have []locMatch, cands []int) []locMatch {
 		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isHan(r) && !strings.ContainsRune(tradeOpenerBefore, r) && !endsAt(have, i) {
 			continue
 		}
-		if end := tradePhraseEnd(s, i+len(op)); end > 0 {
+		if end := tradePhraseEnd(s, i+len(op), strings.HasPrefix(op, "有")); end > 0 {
 			out = append(out, locMatch{kind: kindPlace, start: i, end: end, facility: true})
 		}
 	}
@@ -74,8 +74,10 @@ func endsAt(have []locMatch, i int) bool {
 // tradePhraseEnd returns where a phrase told by what is there ends, given
 // the offset j after its opener: one to five Han characters (what is sold
 // or stands there), an optional pointer, then a head or a relation; 0 if
-// none.
-func tradePhraseEnd(s string, j int) int {
+// none. After an opener of being (有个, 有棵: pointed) a head needs a
+// pointer before it: 有个小孩门口摔倒了 tells who, at 门口, not a door
+// named by a child.
+func tradePhraseEnd(s string, j int, pointed bool) int {
 	n := 0
 	for k := j; k < len(s) && n < 5; n++ {
 		r, size := utf8.DecodeRuneInString(s[k:])
@@ -84,15 +86,16 @@ func tradePhraseEnd(s string, j int) int {
 		}
 		k += size
 		rest := s[k:]
+		pointer := false
 		for _, p := range tradePointers {
 			if strings.HasPrefix(rest, p) {
-				rest = rest[len(p):]
+				rest, pointer = rest[len(p):], true
 				break
 			}
 		}
 		at := len(s) - len(rest)
 		for _, h := range tradeHeads {
-			if strings.HasPrefix(rest, h) {
+			if strings.HasPrefix(rest, h) && (pointer || !pointed) {
 				return at + len(h)
 			}
 		}
