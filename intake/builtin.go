@@ -149,18 +149,19 @@ const NaturalConcernWeight = 2
 func BuiltinCorpus() (*Dataset, error) {
 	ds, err := builtinCorpusWith(naturalDevFiles, naturalUrgentFiles)
 	if err == nil && shipNaturalMix {
-		ds, err = withNaturalOnly(ds)
+		ds, err = withNaturalOnly(ds, naturalDevFiles, naturalOnlyFiles)
 	}
 	if err == nil && shipNaturalUrgent {
-		ds, err = withNaturalUrgent(ds)
+		ds, err = withNaturalUrgent(ds, naturalUrgentFiles, naturalUrgentOnlyFiles)
 	}
 	return ds, err
 }
 
-// withNaturalOnly weighs ds's natural concern rows for the natural-only
-// detector and appends the rows of naturalOnlyFiles, which train it only.
-func withNaturalOnly(ds *Dataset) (*Dataset, error) {
-	files := append(naturalDevFiles[:len(naturalDevFiles):len(naturalDevFiles)], naturalOnlyFiles...)
+// withNaturalOnly weighs ds's natural concern rows (those of the files
+// dev) for the natural-only detector and appends the rows of only, which
+// train it only (BuiltinCorpus: naturalDevFiles and naturalOnlyFiles).
+func withNaturalOnly(ds *Dataset, dev, only []string) (*Dataset, error) {
+	files := append(dev[:len(dev):len(dev)], only...)
 	natW, err := naturalOnlyWeights(files, readNaturalFile)
 	if err != nil {
 		return nil, err
@@ -170,7 +171,7 @@ func withNaturalOnly(ds *Dataset) (*Dataset, error) {
 			ds.Examples[i].natW = natW[ex.Text]
 		}
 	}
-	return withOnlyRows(ds, naturalOnlyFiles, "concern", func(ex *Example) int {
+	return withOnlyRows(ds, only, "concern", func(ex *Example) int {
 		ex.natW, ex.natY = natW[ex.Text], ex.Concern
 		return ex.Concern
 	})

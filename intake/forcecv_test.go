@@ -84,20 +84,7 @@ func forcecvJudge(t *testing.T, m *Model, group string, files []string, tallies 
 		if isTestFile(f) {
 			t.Fatalf("%s is a test file", f)
 		}
-		var ship bool
-		for i, v := range forcecvVariants {
-			m.force = v.force
-			if v.none {
-				m.force = forcing{urgentCut: 2}
-			}
-			a := m.Understand(ex.Text).Ack
-			tallies[i].add(ex, a)
-			if i == 0 {
-				ship = a
-			} else if a != ship && os.Getenv("NEIGHBORBOT_FORCECV_ERRORS") != "" {
-				t.Logf("  %s %s %s concern %d urgent %d unforced: %s", v.name, group, f, ex.Concern, ex.Urgent, ex.Text)
-			}
-		}
+		forcecvAcks(t, m, forcecvVariants, group+" "+f, ex, tallies)
 	})
 }
 
@@ -149,6 +136,28 @@ func TestForcingCV(t *testing.T) {
 		all := oof[i]
 		forcecvSum(&all, un[i])
 		t.Logf("pooled    %-5s out of fold: %s; with the untrained files: %s", v.name, oof[i], all)
+	}
+}
+
+// forcecvAcks judges ex on m with every variant (m.force is left at the
+// last one's: callers restore it) and adds it to tallies (one a variant);
+// with NEIGHBORBOT_FORCECV_ERRORS set it lists the row when a variant
+// changes its acknowledgement, labelled where.
+func forcecvAcks(t *testing.T, m *Model, variants []forcecvVariant, where string, ex Example, tallies []forcecvTally) {
+	t.Helper()
+	var ship bool
+	for i, v := range variants {
+		m.force = v.force
+		if v.none {
+			m.force = forcing{urgentCut: 2}
+		}
+		a := m.Understand(ex.Text).Ack
+		tallies[i].add(ex, a)
+		if i == 0 {
+			ship = a
+		} else if a != ship && os.Getenv("NEIGHBORBOT_FORCECV_ERRORS") != "" {
+			t.Logf("  %s %s concern %d urgent %d unforced: %s", v.name, where, ex.Concern, ex.Urgent, ex.Text)
+		}
 	}
 }
 

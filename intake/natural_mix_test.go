@@ -26,7 +26,7 @@ func TestBuiltinCorpusNaturalOnlyRows(t *testing.T) {
 				t.Fatalf("row %q has a natural weight, but shipNaturalMix is off", ex.Text)
 			}
 		}
-		if ds, err = withNaturalOnly(ds); err != nil {
+		if ds, err = withNaturalOnly(ds, naturalDevFiles, naturalOnlyFiles); err != nil {
 			t.Fatal(err)
 		}
 	}

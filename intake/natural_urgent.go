@@ -43,10 +43,11 @@ var naturalUrgentOnlyFiles = []string{
 }
 
 // withNaturalUrgent weighs ds's natural urgent rows (naturalUrgentRows:
-// urgent label, no concern) for the natural-only urgency signal and appends
-// the rows of naturalUrgentOnlyFiles, which train it only.
-func withNaturalUrgent(ds *Dataset) (*Dataset, error) {
-	files := slices.Concat(naturalUrgentFiles, naturalUrgentOnlyFiles)
+// urgent label, no concern; those of the files urgent) for the natural-only
+// urgency signal and appends the rows of only, which train it only
+// (BuiltinCorpus: naturalUrgentFiles and naturalUrgentOnlyFiles).
+func withNaturalUrgent(ds *Dataset, urgent, only []string) (*Dataset, error) {
+	files := slices.Concat(urgent, only)
 	w, err := naturalUrgentWeights(files, readNaturalFile, NaturalUrgentWeight, naturalUrgentBalance)
 	if err != nil {
 		return nil, err
@@ -56,7 +57,7 @@ func withNaturalUrgent(ds *Dataset) (*Dataset, error) {
 			ds.Examples[i].natUW, ds.Examples[i].natUY = w[ex.Text], ex.Urgent
 		}
 	}
-	return withOnlyRows(ds, naturalUrgentOnlyFiles, "urgent", func(ex *Example) int {
+	return withOnlyRows(ds, only, "urgent", func(ex *Example) int {
 		ex.natUW, ex.natUY = w[ex.Text], ex.Urgent
 		return ex.Urgent
 	})

@@ -181,7 +181,7 @@ func TestBuiltinCorpusNaturalUrgentOnlyRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !shipNaturalUrgent {
-		if ds, err = withNaturalUrgent(ds); err != nil {
+		if ds, err = withNaturalUrgent(ds, naturalUrgentFiles, naturalUrgentOnlyFiles); err != nil {
 			t.Fatal(err)
 		}
 	}

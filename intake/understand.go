@@ -111,12 +111,13 @@ func (m *Model) Understand(text string) Result {
 	r.Confidence = math.Max(pConcern, concernCut) * v.factor
 	// a concern that names a numbered place here (8号楼, 3单元) and that no
 	// speech-act cue lowers is more likely a report than its words alone say
-	if v.factor == 1 && namesNumberedBuilding(r.Location) {
+	placed := v.factor == 1 && namesNumberedBuilding(r.Location)
+	if placed {
 		r.Confidence = 1 / (1 + math.Exp(-(logit(r.Confidence) + placedBonus)))
 	}
 	// (a danger only the learnt signal sees is acknowledged at once only
 	// when the detector, too, reads a report)
-	if r.Urgent && v.factor == 1 && v.anchored && (!learnt || pConcern >= concernCut) && m.force.allows(pUrgent, pConcern) {
+	if r.Urgent && v.factor == 1 && v.anchored && (!learnt || pConcern >= concernCut) && m.force.allows(pUrgent, pConcern, placed) {
 		r.Confidence = math.Max(r.Confidence, m.ack)
 	}
 	r.Priority = cat.Priority
@@ -132,14 +133,23 @@ func (m *Model) Understand(text string) Result {
 
 // forcing says which anchored urgent concerns are acknowledged whatever
 // their confidence. Its zero value forces every one; the opt-in
-// cross-validation of testdata/ACKS-CV-6.md (forcecv_test.go) compares it
-// with forcings that also ask the learnt urgency signal.
+// cross-validations of testdata/ACKS-CV-6.md (forcecv_test.go) and
+// ACKS-CV-11.md (forcecv11_test.go) compare it with forcings that also ask
+// the learnt urgency signal, or the concern detector.
 type forcing struct {
 	urgentCut float64 // the least P(urgent) of a forced concern
 	orConcern bool    // or P(concern) ≥ concernCut, whatever P(urgent)
+	// concernFloor is the least P(concern) of a forced concern (ACKS-CV-11),
+	// whatever P(urgent); with floorUnplaced it applies only to concerns
+	// that name no numbered place here
+	concernFloor  float64
+	floorUnplaced bool
 }
 
-func (f forcing) allows(pUrgent, pConcern float64) bool {
+func (f forcing) allows(pUrgent, pConcern float64, placed bool) bool {
+	if pConcern < f.concernFloor && !(f.floorUnplaced && placed) {
+		return false
+	}
 	return pUrgent >= f.urgentCut || f.orConcern && pConcern >= concernCut
 }
 
