@@ -116,3 +116,19 @@ func TestTimelineNamesEveryStep(t *testing.T) {
 		}
 	}
 }
+
+// TestAssignToTheOwnerRefused: #派单 to the unit that already owns a
+// project is refused, so it neither tells the unit of a "new" task again
+// nor restarts the deadline past #延期's limit.
+func TestAssignToTheOwnerRefused(t *testing.T) {
+	w := newWorld(t)
+	n, _ := w.report("g1", "居民甲", "9号楼单元门关不上")
+	w.one("g1", "书记", "#立项 "+itoa(n)+" 幸福物业", "立项")
+	due := w.caseByID(n).DueAt
+	w.now = w.now.Add(24 * time.Hour)
+	w.one("g1", "书记", "#派单 "+itoa(n)+" 幸福物业", "已由该单位承办")
+	if got := w.caseByID(n).DueAt; !got.Equal(due) {
+		t.Fatalf("due %v, want %v unchanged", got, due)
+	}
+	w.one("g1", "书记", "#派单 "+itoa(n)+" 城管办", "派单")
+}
