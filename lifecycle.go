@@ -183,6 +183,9 @@ func (c *Case) checkArgs(cmd Command) error {
 		if cmd.UnitID == 0 {
 			return Errorf(EINVALID, "a unit is required")
 		}
+		if cmd.Action == ActionAssign && cmd.UnitID == c.OwnerUnitID { // it would only restart the deadline
+			return Errorf(EINVALID, "the case is already assigned to this unit")
+		}
 	case ActionAck, ActionRemindAck, ActionEscalateAck:
 		if c.WhistleUnitID == 0 {
 			return Errorf(EINVALID, "case #%d has no open whistle", c.ID)

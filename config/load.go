@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -58,15 +59,14 @@ func Load(path string, getenv func(string) string) (Config, error) {
 
 // readFile decodes one YAML document over c, rejecting unknown keys.
 func (c *Config) readFile(path string) error {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("config: %w", err)
 	}
-	defer f.Close()
-	dec := yaml.NewDecoder(f)
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("config: %s: %w", path, friendlyYAML(err))
+		return fmt.Errorf("config: %s: %w", path, friendlyYAML(err, data))
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -78,20 +78,71 @@ func (c *Config) readFile(path string) error {
 	return nil
 }
 
-var unknownFieldRE = regexp.MustCompile(`^(line \d+): field (.+) not found in type \S+$`)
+var (
+	unknownFieldRE = regexp.MustCompile(`^(line \d+): field (.+) not found in type \S+$`)
+	lineRE         = regexp.MustCompile(`^line (\d+): `)
+)
 
 // friendlyYAML rewrites yaml.v3's "field x not found in type config.T" as
-// `unknown key "x"`, keeping the line number.
-func friendlyYAML(err error) error {
+// `unknown key "x"`, keeping the line number, and names the key of a value
+// that could not be read ("line 2: time_limits.urgent: invalid duration"),
+// found in data, the document.
+func friendlyYAML(err error, data []byte) error {
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
 		return err
 	}
+	keys := keysByLine(data)
 	msgs := make([]string, len(te.Errors))
 	for i, m := range te.Errors {
-		msgs[i] = unknownFieldRE.ReplaceAllString(m, `$1: unknown key "$2"`)
+		if unknownFieldRE.MatchString(m) {
+			msgs[i] = unknownFieldRE.ReplaceAllString(m, `$1: unknown key "$2"`)
+		} else if sub := lineRE.FindStringSubmatch(m); sub != nil && keys[sub[1]] != "" {
+			msgs[i] = sub[0] + keys[sub[1]] + ": " + m[len(sub[0]):]
+		} else {
+			msgs[i] = m
+		}
 	}
 	return &yaml.TypeError{Errors: msgs}
+}
+
+// keysByLine maps each line of a YAML document that holds one key's value
+// to the key's path (time_limits.urgent, categories[0].priority); a line
+// with the values of several keys is left out.
+func keysByLine(data []byte) map[string]string {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	keys, count := map[string]string{}, map[string]int{}
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		if n.Kind == yaml.ScalarNode || n.Kind == yaml.AliasNode || n.Style&yaml.FlowStyle != 0 {
+			line := strconv.Itoa(n.Line)
+			keys[line] = path
+			count[line]++
+			return
+		}
+		for i, c := range n.Content {
+			switch n.Kind {
+			case yaml.MappingNode:
+				if i%2 == 1 {
+					walk(c, strings.TrimPrefix(path+"."+n.Content[i-1].Value, "."))
+				}
+			case yaml.SequenceNode:
+				walk(c, path+"["+strconv.Itoa(i)+"]")
+			default:
+				walk(c, path)
+			}
+		}
+	}
+	walk(&doc, "")
+	for line, n := range count {
+		if n > 1 {
+			delete(keys, line)
+		}
+	}
+	return keys
 }
 
 // envVar maps one environment variable onto the key it overrides.

@@ -96,3 +96,39 @@ func TestOfficersGroup(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestTimelineNamesEveryStep: a re-categorised and withdrawn case reads in
+// the chat's language in #详情 and #进度, and a step its stage refuses is
+// named too, never by the action's internal name.
+func TestTimelineNamesEveryStep(t *testing.T) {
+	w := newWorld(t)
+	n, _ := w.report("g1", "刘大爷", "5号楼门口垃圾没人收")
+	w.one("g1", "书记", "#分类 "+itoa(n)+" 绿化", "绿化")
+	w.one("g1", "刘大爷", "#撤回 "+itoa(n), "撤回")
+	texts := []string{
+		w.one("g1", "书记", "#详情 "+itoa(n), "书记 改类别：", "刘** 撤回").Text,
+		w.one("g1", "刘大爷", "#进度 "+itoa(n), "最新：撤回").Text,
+		w.one("g1", "书记", "#分类 "+itoa(n)+" 宠物", "不能改类别").Text,
+	}
+	for _, text := range texts {
+		if strings.Contains(text, "category") || strings.Contains(text, "withdraw") {
+			t.Fatalf("an internal action name in the chat: %q", text)
+		}
+	}
+}
+
+// TestAssignToTheOwnerRefused: #派单 to the unit that already owns a
+// project is refused, so it neither tells the unit of a "new" task again
+// nor restarts the deadline past #延期's limit.
+func TestAssignToTheOwnerRefused(t *testing.T) {
+	w := newWorld(t)
+	n, _ := w.report("g1", "居民甲", "9号楼单元门关不上")
+	w.one("g1", "书记", "#立项 "+itoa(n)+" 幸福物业", "立项")
+	due := w.caseByID(n).DueAt
+	w.now = w.now.Add(24 * time.Hour)
+	w.one("g1", "书记", "#派单 "+itoa(n)+" 幸福物业", "已由该单位承办")
+	if got := w.caseByID(n).DueAt; !got.Equal(due) {
+		t.Fatalf("due %v, want %v unchanged", got, due)
+	}
+	w.one("g1", "书记", "#派单 "+itoa(n)+" 城管办", "派单")
+}

@@ -78,25 +78,27 @@ func runTrainVerb(ctx context.Context, args []string, sys IO) error {
 	})
 }
 
-// runEvalVerb implements `neighborbot eval`: on a file, or with -from-db on
-// the decisions recorded in the database, with the configured model.
+// runEvalVerb implements `neighborbot eval`: on a file (-data), or with
+// -from-db on the decisions recorded in the database, with the configured
+// model (and taxonomy) unless -model names another, as the bot reads.
 func runEvalVerb(ctx context.Context, args []string, sys IO) error {
-	if !fromDB(args) {
-		return runEval(args, sys)
-	}
 	fs, path := newFlags("eval", sys)
-	fs.Bool("from-db", true, "evaluate on the decisions recorded in the database")
-	since := fs.String("since", "", "only cases reported on or after this date (YYYY-MM-DD)")
+	data := fs.String("data", "", "labelled messages: TSV with a header row (text, and any of concern, category, location, urgent)")
+	fromDB := fs.Bool("from-db", false, "evaluate on the decisions recorded in the database")
+	since := fs.String("since", "", "with -from-db: only cases reported on or after this date (YYYY-MM-DD)")
 	model := fs.String("model", "", "model file (default: the configured one, else the embedded model)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if (*data == "") == !*fromDB || (*since != "" && !*fromDB) {
+		return fmt.Errorf("%w: eval needs -data FILE or -from-db (-since goes with -from-db)", errUsage)
+	}
 	from, err := parseSince(*since)
 	if err != nil {
 		return err
 	}
-	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
+	report := func(cfg config.Config, ds *intake.Dataset, header string) error {
 		if *model != "" {
 			cfg.Intake.Model = *model
 		}
@@ -104,6 +106,25 @@ func runEvalVerb(ctx context.Context, args []string, sys IO) error {
 		if err != nil {
 			return err
 		}
+		rep := intake.Evaluate(m, ds)
+		if *asJSON {
+			return json.NewEncoder(sys.Out).Encode(rep)
+		}
+		fmt.Fprint(sys.Out, header)
+		return rep.WriteText(sys.Out)
+	}
+	if *data != "" {
+		cfg, err := loadConfig(*path, sys)
+		if err != nil {
+			return err
+		}
+		ds, err := intake.ReadTSVFile(*data)
+		if err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+		return report(cfg, ds, "")
+	}
+	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
 		exs, err := decisions(ctx, db, from)
 		if err != nil {
 			return err
@@ -111,12 +132,8 @@ func runEvalVerb(ctx context.Context, args []string, sys IO) error {
 		if len(exs) == 0 {
 			return errors.New("eval: no decisions recorded yet")
 		}
-		rep := intake.Evaluate(m, &intake.Dataset{Examples: exs, HasConcern: true})
-		if *asJSON {
-			return json.NewEncoder(sys.Out).Encode(rep)
-		}
-		fmt.Fprintf(sys.Out, "recorded decisions: %d (%s)\n", len(exs), tally(exs))
-		return rep.WriteText(sys.Out)
+		return report(cfg, &intake.Dataset{Examples: exs, HasConcern: true},
+			fmt.Sprintf("recorded decisions: %d (%s)\n", len(exs), tally(exs)))
 	})
 }
 

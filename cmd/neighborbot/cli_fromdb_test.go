@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -79,5 +80,39 @@ func TestTrainAndEvalFromDB(t *testing.T) {
 	}
 	if code, _, _ := cli(t, env, "train", "-from-db", "-since", "yesterday", "-out", model); code != 2 {
 		t.Errorf("a bad -since must be a usage error, got code %d", code)
+	}
+}
+
+// TestEvalFileUsesConfiguredModel: `eval -data FILE` takes -config like
+// every verb and scores the configured model (intake.model), as the bot
+// reads, unless -model names another.
+func TestEvalFileUsesConfiguredModel(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "mine.tsv")
+	if err := os.WriteFile(data, []byte("text\tconcern\tcategory\n3号楼电梯又坏了 老人上不去\t1\t电梯\n大家周末愉快\t0\t\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "nb.yaml")
+	if err := os.WriteFile(cfg, []byte("intake:\n  model: missing.gob.gz\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := cli(t, nil, "eval", "-data", data, "-config", cfg)
+	if code != 1 || !strings.Contains(errOut, "missing.gob.gz") {
+		t.Errorf("eval -data must load the configured model: code %d, %q", code, errOut)
+	}
+	code, out, errOut := cli(t, map[string]string{"NEIGHBORBOT_CONFIG": cfg}, "eval", "-data", data, "-model", "", "-json")
+	if code != 1 {
+		t.Errorf("an empty -model keeps the configured one: code %d, %s%s", code, out, errOut)
+	}
+	if code, out, errOut := cli(t, nil, "eval", "-data", data); code != 0 || !strings.Contains(out, "messages: 2") {
+		t.Errorf("eval -data with the embedded model: code %d, %s%s", code, out, errOut)
+	}
+	if code, out, errOut := cli(t, nil, "train", "-data", data, "-out", filepath.Join(dir, "m.gob.gz"), "-config", filepath.Join(dir, "none.yaml")); code != 1 || !strings.Contains(errOut, "none.yaml") {
+		t.Errorf("train -data takes -config: code %d, %s%s", code, out, errOut)
+	}
+	for _, args := range [][]string{{"eval"}, {"eval", "-data", data, "-from-db"}, {"eval", "-data", data, "-since", "2026-01-01"}} {
+		if code, _, _ := cli(t, nil, args...); code != 2 {
+			t.Errorf("%q: code %d, want 2 (usage)", args, code)
+		}
 	}
 }

@@ -5,14 +5,31 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/neighborbot/neighborbot/intake"
 )
 
-// runTrain implements `neighborbot train --data FILE --out MODEL`.
+// runTrain implements `neighborbot train -data FILE -out MODEL
+// [-ack-threshold X]`; it takes -config like every verb, and the threshold
+// defaults to the configured intake.ack_threshold, as with -from-db.
 func runTrain(args []string, sys IO) error {
-	return intakeVerb("train", intake.RunTrain, args, sys)
+	fs, path := newFlags("train", sys)
+	data := fs.String("data", "", "training data: TSV with a header row (text, and any of concern, category, location, urgent, weight)")
+	out := fs.String("out", "", "where to write the model")
+	ack := fs.Float64("ack-threshold", 0, "confidence above which reports are acknowledged (default: intake.ack_threshold)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*path, sys)
+	if err != nil {
+		return err
+	}
+	if *ack == 0 {
+		*ack = cfg.Intake.AckThreshold
+	}
+	return intakeVerb("train", intake.RunTrain, []string{"-data", *data, "-out", *out, "-ack-threshold", strconv.FormatFloat(*ack, 'g', -1, 64)}, sys)
 }
 
 // intakeVerb runs one of intake's flag-parsing commands the way the other
@@ -29,20 +46,11 @@ func intakeVerb(verb string, run func([]string, io.Writer, io.Writer) error, arg
 	return err
 }
 
-// runEval implements `neighborbot eval --data FILE [--model MODEL] [--json]`;
-// prints accuracy, macro-F1, per-class P/R/F1, confusion matrix, concern
-// P/R/F1, location exact, urgent recall, msgs/sec; --json prints one JSON
-// object with keys accuracy, macro_f1, concern_precision, concern_recall,
-// concern_f1, location_exact, urgent_recall, msgs_per_sec and more.
-func runEval(args []string, sys IO) error {
-	return intakeVerb("eval", intake.RunEval, args, sys)
-}
-
 // runUnderstand implements `neighborbot understand [-config PATH] [-model
 // MODEL] [MESSAGE ...]`: reads messages from the arguments, each one a
 // message, or else from stdin (one per line) and prints how the bot
 // reads each, one JSON object per line (text, concern, confidence,
-// category, location, location_norm, urgent, priority). Without -model it
+// category, location, location_norm, urgent, priority, ack). Without -model it
 // uses the model and the category taxonomy of the configuration, as the
 // running bot does.
 func runUnderstand(args []string, sys IO) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -110,6 +111,18 @@ func TestInvalidConfigStopsStart(t *testing.T) {
 	code, _, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_CONFIG": redis}, "run")
 	if code == 0 || !strings.Contains(errOut, "redis.url") || strings.Contains(errOut, "hunter2") {
 		t.Errorf("a Redis URL that is not one must stop the start, without its password: code %d, %q", code, errOut)
+	}
+	model := filepath.Join(t.TempDir(), "model.yaml")
+	if err := os.WriteFile(model, []byte("intake:\n  model: missing.gob.gz\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := tempDB(t)
+	code, _, errOut = cli(t, map[string]string{"NEIGHBORBOT_DB": db, "NEIGHBORBOT_CONFIG": model}, "run")
+	if code == 0 || !strings.Contains(errOut, "intake.model") || !strings.Contains(errOut, "missing.gob.gz") {
+		t.Errorf("a model file that is not there must stop the start naming the key: code %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a start stopped by its model must create no database: %v", err)
 	}
 	code, _, errOut = cli(t, map[string]string{"NEIGHBORBOT_DB": tempDB(t), "NEIGHBORBOT_TELEGRAM_ENABLED": "true",
 		"NEIGHBORBOT_TELEGRAM_TOKEN": "123456:secretpart", "NEIGHBORBOT_TELEGRAM_API_URL": "http://127.0.0.1:1"}, "run")

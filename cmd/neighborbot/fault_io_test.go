@@ -42,7 +42,11 @@ func startFaultyProgram(t *testing.T, path string, extra ...string) (*program, *
 		t.Fatal(err)
 	}
 	ops := newOps(cfg, db)
-	engine, parts, err := buildEngine(cfg, db, logger, ops.engineOptions()...)
+	model, err := loadModel(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, parts, err := buildEngine(cfg, model, db, logger, ops.engineOptions()...)
 	if err != nil {
 		t.Fatal(err)
 	}

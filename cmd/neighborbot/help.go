@@ -136,21 +136,31 @@ Example:
 	{"train", "train the message-understanding model", `neighborbot train -data FILE -out MODEL [-ack-threshold X]
 neighborbot train -from-db [-since YYYY-MM-DD] [-weight 5] -out MODEL
 
-From a TSV file, or from the built-in corpus plus the decisions recorded
-in the database. Set intake.model: MODEL in the config to use it.
+From a TSV file (a header row naming text and any of concern 1/0,
+category, location, urgent 1/0, weight), or from the built-in corpus plus
+the decisions recorded in the database. Set intake.model: MODEL in the
+config to use it.
 
 Example:
-  neighborbot train -from-db -out model.gob`},
+  neighborbot train -from-db -out community.gob.gz`},
 	{"eval", "score a model on labelled messages", `neighborbot eval -data FILE [-model MODEL] [-json]
 neighborbot eval -from-db [-since YYYY-MM-DD] [-model MODEL] [-json]
 
-Example:
-  neighborbot eval -from-db`},
+Scores the configured model (intake.model, else the embedded one) unless
+-model names another: on a TSV file (a header row naming text and any of
+concern 1/0, category, location, urgent 1/0), or on the decisions recorded
+in the database.
+
+Examples:
+  neighborbot eval -from-db
+  neighborbot eval -from-db -model community.gob.gz`},
 	{"understand", "show how the bot reads messages (arguments, or lines of standard input)", `neighborbot understand [-model MODEL] [-config PATH] [MESSAGE ...]
 
 Reads each argument as one message, or, with none, one message a line
-from standard input, and prints one JSON object each (concern, category,
-location, urgency, ack), with the configured taxonomy.
+from standard input, and prints one JSON object each (text, concern,
+confidence, category, location, location_norm, urgent, priority, ack:
+true when the bot would acknowledge it in the group), with the configured
+model and taxonomy.
 
 Examples:
   neighborbot understand "3号楼电梯坏了" "今天天气真好"

@@ -39,6 +39,12 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 		return err
 	}
 	start := time.Now()
+	model, err := loadModel(cfg)
+	if err != nil && cfg.Intake.Model != "" { // a configured file: name the key, as for every invalid setting
+		return fmt.Errorf("config: intake.model: %w", errors.Unwrap(err))
+	} else if err != nil {
+		return err
+	}
 	db, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -59,7 +65,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	}
 	defer sh.Close()
 	ops := newOps(cfg, db) // ops.go: metrics, health, Open311
-	engine, parts, err := buildEngine(cfg, db, logger, append(ops.engineOptions(), sh.engineOptions()...)...)
+	engine, parts, err := buildEngine(cfg, model, db, logger, append(ops.engineOptions(), sh.engineOptions()...)...)
 	if err != nil {
 		return err
 	}
@@ -196,12 +202,8 @@ func absPath(path string) string {
 	return path
 }
 
-// buildEngine wires the handlers into an engine.
-func buildEngine(cfg config.Config, db nb.Store, logger *slog.Logger, extra ...bot.Option) (*bot.Engine, engineParts, error) {
-	model, err := loadModel(cfg)
-	if err != nil {
-		return nil, engineParts{}, err
-	}
+// buildEngine wires the handlers, reading with model, into an engine.
+func buildEngine(cfg config.Config, model *intake.Model, db nb.Store, logger *slog.Logger, extra ...bot.Option) (*bot.Engine, engineParts, error) {
 	hcfg := handlers.Config{Language: cfg.Language, BotUsername: cfg.BotUsername, Location: location(cfg),
 		Limits: timeLimits(cfg), DuplicateWindow: cfg.Intake.DuplicateWindow.Duration, OwnerKinds: ownerKinds(model),
 		AutoCloseDays: cfg.Rating.AutoCloseDays, BasicWeight: cfg.Rating.BasicWeight,
