@@ -33,28 +33,19 @@ type catSpec struct {
 	AutoIDF  bool     // IDF when the training rows average longIDFRunes characters or more
 	Balance  float64  // rows weighted (N/(K·n_class))^Balance; 0: unweighted
 	// Quadgrams adds character 4-grams ("q:") to the category features;
-	// L2CV chooses L2 from l2Grid by an inner cross-validation.
+	// L2CV chooses L2 from l2Grid by an inner cross-validation. No shipped
+	// spec sets them: the harness of testdata/CATEGORY-CV-10.md trains
+	// with them on long rows, through the training path.
 	Quadgrams, L2CV bool
-	// On long data (when AutoIDF switches idf on) the spec also takes
-	// these (testdata/CATEGORY-CV-10.md): LongMembers replaces Members
-	// when set, LongQuadgrams and LongL2CV set Quadgrams and L2CV.
-	LongMembers             []string
-	LongQuadgrams, LongL2CV bool
 }
 
 // forRows returns the spec that trains on category rows averaging
 // meanRunes characters: the spec itself, or on long rows (AutoIDF) the
-// spec with idf and its Long settings.
+// spec with idf.
 func (s catSpec) forRows(meanRunes float64) catSpec {
-	if !s.AutoIDF || meanRunes < longIDFRunes {
-		return s
+	if s.AutoIDF && meanRunes >= longIDFRunes {
+		s.IDF = true
 	}
-	s.IDF = true
-	if len(s.LongMembers) > 0 {
-		s.Members = s.LongMembers
-	}
-	s.Quadgrams = s.Quadgrams || s.LongQuadgrams
-	s.L2CV = s.L2CV || s.LongL2CV
 	return s
 }
 
