@@ -76,8 +76,8 @@ func (m *Model) Understand(text string) Result {
 	// (relative places and parts of a building are places, not evidence of
 	// a report here: location_relative.go)
 	anchors, anchorNorm := anchoringPlaces(r.Location, r.LocationNorm)
-	v := judge(norm, cues, act, anchors, anchorNorm)
-	if !v.urgent && liftedVetoes&vetoFamily == 0 && addressedToFamily(folded) {
+	v := judge(norm, cues, act, anchors, anchorNorm, m.gates)
+	if !v.urgent && m.gates.lifted&vetoFamily == 0 && addressedToFamily(folded) {
 		// a text to the writer's family (register.go) with no danger in it
 		v = judgement{vetoes: v.vetoes | vetoFamily}
 	}
