@@ -39,16 +39,11 @@ func cat7PooledFolds(t *testing.T) [][]cvFile {
 // cat10Candidates are the candidates of CATEGORY-CV-10.md not in
 // catCVCandidates' earlier list.
 func cat10Candidates(ship catSpec) []cvCandidate {
-	with := func(f func(*catSpec)) catSpec {
-		s := ship
-		f(&s)
-		return s
-	}
 	return []cvCandidate{
-		{name: "ship-cnb", spec: with(func(s *catSpec) { s.LongMembers = []string{"lr", "nblr", "cnb"} })},
-		{name: "ship-c4", spec: with(func(s *catSpec) { s.LongQuadgrams = true })},
-		{name: "ship-l2cv", spec: with(func(s *catSpec) { s.LongL2CV = true })},
-		{name: "ship-c4-l2cv", spec: with(func(s *catSpec) { s.LongQuadgrams, s.LongL2CV = true, true })},
+		{name: "ship-cnb", spec: ship, long: func(s *catSpec) { s.Members = []string{"lr", "nblr", "cnb"} }},
+		{name: "ship-c4", spec: ship, long: func(s *catSpec) { s.Quadgrams = true }},
+		{name: "ship-l2cv", spec: ship, long: func(s *catSpec) { s.L2CV = true }},
+		{name: "ship-c4-l2cv", spec: ship, long: func(s *catSpec) { s.Quadgrams, s.L2CV = true, true }},
 		{name: "bl-nblr", baseline: baselineCat("w12c14", "nblr")},
 		{name: "bl-cnb", baseline: baselineCat("w12c14", "cnb")},
 		{name: "bl-lr", baseline: baselineCat("w12c14", "lr")},

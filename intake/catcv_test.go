@@ -107,8 +107,12 @@ type cvFile struct {
 }
 
 type cvCandidate struct {
-	name      string
-	spec      catSpec
+	name string
+	spec catSpec
+	// long, when set, changes the spec when its training rows are long
+	// (AutoIDF on rows averaging longIDFRunes characters or more;
+	// CATEGORY-CV-10.md)
+	long      func(*catSpec)
 	boost     float64 // taxonomy keyword boost; 0 means DefaultKeywordBoost, <0 none
 	natWeight int     // setting B: each natural report counts this many times (0: once)
 	// weightFiles, when set, limits natWeight to these files' reports
@@ -531,6 +535,16 @@ func nearKey(s string) string {
 	}, Normalize(s))
 }
 
+// specFor returns the candidate's spec for training on ds: with its long
+// settings when ds's category rows are long.
+func (c cvCandidate) specFor(ds *Dataset) catSpec {
+	s := c.spec
+	if c.long != nil && s.AutoIDF && categoryMeanRunes(ds) >= longIDFRunes {
+		c.long(&s)
+	}
+	return s
+}
+
 func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, always, base []Example) cvRun {
 	var run cvRun
 	var kw kwDiag
@@ -598,7 +612,7 @@ func runCV(t *testing.T, setting string, cand cvCandidate, folds [][]cvFile, alw
 			continue
 		}
 		cfg := defaultTrainConfig()
-		cfg.Cat, cfg.categoryOnly = cand.spec, true
+		cfg.Cat, cfg.categoryOnly = cand.specFor(ds), true
 		if cand.seed != 0 {
 			cfg.Seed = cand.seed
 		}

@@ -7,8 +7,9 @@ import (
 )
 
 // The options CATEGORY-CV-10.md compared for long training data (none was
-// adopted): character 4-grams and an inner-CV choice of L2. The harness
-// trains and judges models with them, so they must work end to end.
+// adopted): character 4-grams and an inner-CV choice of L2, which the
+// harness sets on long rows (cvCandidate.long). It trains and judges
+// models with them, so they must work end to end.
 
 func TestCharGramsStayInsideRuns(t *testing.T) {
 	var got []string
@@ -22,12 +23,17 @@ func TestCharGramsStayInsideRuns(t *testing.T) {
 }
 
 func TestLongSettingsApplyToLongRowsOnly(t *testing.T) {
-	s := catSpec{Trigrams: true, Members: []string{"lr", "nblr"}, AutoIDF: true,
-		LongMembers: []string{"lr", "nblr", "cnb"}, LongQuadgrams: true, LongL2CV: true}
-	if got := s.forRows(longIDFRunes - 0.5); got.IDF || got.Quadgrams || got.L2CV || len(got.Members) != 2 {
+	rows := func(text string) *Dataset {
+		return &Dataset{Examples: []Example{{Text: text, Category: "电梯", Concern: 1}}}
+	}
+	long := strings.Repeat("电梯", longIDFRunes/2)
+	c := cvCandidate{spec: catSpec{Trigrams: true, Members: []string{"lr", "nblr"}, AutoIDF: true},
+		long: func(s *catSpec) { s.Members, s.Quadgrams, s.L2CV = []string{"lr", "nblr", "cnb"}, true, true }}
+	if got := c.specFor(rows(long[:len(long)-len("梯")])); got.Quadgrams || got.L2CV || len(got.Members) != 2 ||
+		got.forRows(longIDFRunes-1).IDF {
 		t.Fatalf("short rows: %+v", got)
 	}
-	if got := s.forRows(longIDFRunes); !got.IDF || !got.Quadgrams || !got.L2CV || len(got.Members) != 3 {
+	if got := c.specFor(rows(long)); !got.Quadgrams || !got.L2CV || len(got.Members) != 3 || !got.forRows(longIDFRunes).IDF {
 		t.Fatalf("long rows: %+v", got)
 	}
 }

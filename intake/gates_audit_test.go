@@ -207,7 +207,7 @@ func auditPart(t *testing.T, m *Model, name string, rows []auditRow) {
 	t.Logf("%-22s %-30s %10s %15s %15s %5s %7s", "rule", "reports vetoed/acked c=concern", "(urgent)", "group chat",
 		"personal", "c=chat concern", "ratio")
 	only := os.Getenv("NEIGHBORBOT_GATES_ROWS")
-	defer func() { liftedVetoes = 0 }()
+	defer func(g gateRules) { m.gates = g }(m.gates)
 	for i := range vetoCount {
 		g := veto(1 << i)
 		var all, urgent, named auditTally
@@ -215,9 +215,9 @@ func auditPart(t *testing.T, m *Model, name string, rows []auditRow) {
 			if r.base.vetoes&g == 0 {
 				continue
 			}
-			liftedVetoes = g
+			m.gates.lifted = g
 			lifted := m.Understand(r.ex.Text)
-			liftedVetoes = 0
+			m.gates.lifted = 0
 			all.add(r, g, lifted)
 			if r.rulesUrgent {
 				urgent.add(r, g, lifted)
@@ -332,7 +332,7 @@ func TestGatesStages(t *testing.T) {
 		t.Skip("set NEIGHBORBOT_GATES_AUDIT=1")
 	}
 	m, rows := auditRows(t)
-	defer func(s softVetoSet) { softRules = s }(softRules)
+	defer func(g gateRules) { m.gates = g }(m.gates)
 	all := func(auditRow) bool { return true }
 	untrained := func(r auditRow) bool { return !r.trained }
 	s23a := func(r auditRow) bool { return strings.Contains(r.file, "dev-s23a/") }
@@ -347,7 +347,7 @@ func TestGatesStages(t *testing.T) {
 				urgent: keptRules.urgent | st.rules.urgent&^prev.urgent, calm: keptRules.calm | st.rules.calm&^prev.calm,
 				named: keptRules.named | st.rules.named&^prev.named}
 		}
-		softRules = rules
+		m.gates.soft = &rules
 		cur, curU, cur23 := gatesFiguresOf(m, rows, all), gatesFiguresOf(m, rows, untrained), gatesFiguresOf(m, rows, s23a)
 		t.Logf("== stage %s\n  all dev:   %v\n  untrained: %v\n  dev-s23a:  %v", st.name, cur, curU, cur23)
 		if i == 0 {

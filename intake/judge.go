@@ -34,8 +34,9 @@ var ownerAsks = []string{"谁家的", "哪家的", "谁家养的", "狗主", "�
 // thanksWords thank for help already given (走失老人的事谢谢社区帮忙).
 var thanksWords = []string{"谢谢", "感谢", "多谢"}
 
-// judge applies the speech-act cues and the structural rules.
-func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judgement {
+// judge applies the speech-act cues and the structural rules, as gates
+// changes them (the zero value: as shipped).
+func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string, gates gateRules) judgement {
 	danger, calm := urgencyOf(cues)
 	urgent := danger && !calm
 	st := structureOf(norm)
@@ -53,8 +54,8 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string) judg
 	}
 	// some vetoes only lower the confidence (softRules, veto.go): the detector has
 	// its say, and a report the rules doubt waits on the review list
-	soft := v.vetoes & softRules.of(urgent, named)
-	v.vetoes &^= soft | liftedVetoes
+	soft := v.vetoes & gates.softOf(urgent, named)
+	v.vetoes &^= soft | gates.lifted
 	if v.possible = v.vetoes == 0; v.possible {
 		v.factor = gateAct.factor(urgent) * st.factor(named, urgent)
 		if soft != 0 {

@@ -7,7 +7,7 @@ func judgeText(text string) judgement {
 	norm := Normalize(text)
 	cues := scanCues(norm)
 	locs, locNorm := extractLocationFolded(text, foldRunes(text))
-	return judge(norm, cues, speechActOf(norm, cues), locs, locNorm)
+	return judge(norm, cues, speechActOf(norm, cues), locs, locNorm, gateRules{})
 }
 
 // TestJudgeUnanchored: complaint words with no place, facility, person,

@@ -86,7 +86,8 @@ type Model struct {
 	catIdx   []int // model category label → taxonomy index, -1 if absent
 	keywords *keywordIndex
 	dup      *dupCache
-	force    forcing // which urgent concerns are acknowledged at once (understand.go)
+	force    forcing   // which urgent concerns are acknowledged at once (understand.go)
+	gates    gateRules // the rules judge applies: zero as shipped (veto.go)
 }
 
 // Option configures a Model.

@@ -50,7 +50,7 @@ func TestRound2Rules(t *testing.T) {
 	} {
 		norm := Normalize(tt.text)
 		locs, locNorm := ExtractLocation(tt.text)
-		if got := judge(norm, scanCues(norm), readSpeechAct(norm), locs, locNorm).possible; got != tt.possible {
+		if got := judge(norm, scanCues(norm), readSpeechAct(norm), locs, locNorm, gateRules{}).possible; got != tt.possible {
 			t.Errorf("%s: possible report %v, want %v", tt.text, got, tt.possible)
 		}
 	}

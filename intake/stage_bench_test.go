@@ -54,7 +54,7 @@ func BenchmarkUnderstandStages(b *testing.B) {
 	})
 	b.Run("judge", func(b *testing.B) {
 		for b.Loop() {
-			judge(norm, cues, act, locs, locNorm)
+			judge(norm, cues, act, locs, locNorm, gateRules{})
 		}
 	})
 	b.Run("categoryIDs", func(b *testing.B) {

@@ -76,8 +76,8 @@ func (m *Model) Understand(text string) Result {
 	// (relative places and parts of a building are places, not evidence of
 	// a report here: location_relative.go)
 	anchors, anchorNorm := anchoringPlaces(r.Location, r.LocationNorm)
-	v := judge(norm, cues, act, anchors, anchorNorm)
-	if !v.urgent && liftedVetoes&vetoFamily == 0 && addressedToFamily(folded) {
+	v := judge(norm, cues, act, anchors, anchorNorm, m.gates)
+	if !v.urgent && m.gates.lifted&vetoFamily == 0 && addressedToFamily(folded) {
 		// a text to the writer's family (register.go) with no danger in it
 		v = judgement{vetoes: v.vetoes | vetoFamily}
 	}
@@ -132,10 +132,14 @@ func (m *Model) Understand(text string) Result {
 }
 
 // forcing says which anchored urgent concerns are acknowledged whatever
-// their confidence. Its zero value forces every one; the opt-in
+// their confidence. Its zero value forces every one, and is what every
+// model has: its fields are research options, which the opt-in
 // cross-validations of testdata/ACKS-CV-6.md (forcecv_test.go) and
-// ACKS-CV-11.md (forcecv11_test.go) compare it with forcings that also ask
-// the learnt urgency signal, or the concern detector.
+// ACKS-CV-11.md (forcecv11_test.go) set to compare forcings that also ask
+// the learnt urgency signal, or the concern detector (none was adopted).
+// They live here, not in the tests, because they read P(urgent),
+// P(concern) and whether a numbered place is named, which only Understand
+// computes: a test-side forcing would repeat Understand.
 type forcing struct {
 	urgentCut float64 // the least P(urgent) of a forced concern
 	orConcern bool    // or P(concern) ≥ concernCut, whatever P(urgent)

@@ -53,10 +53,22 @@ func vetoIf(on bool, w veto) veto {
 	return 0
 }
 
-// liftedVetoes are rules judge ignores: none in the running bot; the opt-in
-// audit (gates_audit_test.go) lifts one at a time to see what the detector
-// would have said without it.
-var liftedVetoes veto
+// gateRules changes the rules judge applies. Its zero value is the shipped
+// set; the opt-in audit (gates_audit_test.go) sets a model's to lift one
+// rule at a time, to see what the detector would have said without it, and
+// to try the stages of testdata/GATES-12.md.
+type gateRules struct {
+	lifted veto         // rules ignored
+	soft   *softVetoSet // the soft vetoes; nil: softRules
+}
+
+// softOf returns the vetoes that only lower the confidence.
+func (g gateRules) softOf(urgent, named bool) veto {
+	if g.soft != nil {
+		return g.soft.of(urgent, named)
+	}
+	return softRules.of(urgent, named)
+}
 
 // Calm vetoes say that the danger is not present here and now for the
 // neighbours: called off, elsewhere, over, announced, forwarded, an
@@ -84,7 +96,8 @@ func (s softVetoSet) of(urgent, named bool) veto {
 	return v
 }
 
-// softRules are the vetoes made confidence factors by testdata/GATES-12.md.
+// softRules are the vetoes made confidence factors by testdata/GATES-12.md
+// (read only; gateRules.soft replaces them).
 var softRules = softVetoSet{urgent: nonCalmVetoes, always: vetoAilment | vetoOffer, calm: vetoLiterary, named: vetoElsewhere}
 
 // softVetoFactor lowers the confidence of a message a soft veto doubts:
