@@ -94,6 +94,24 @@ type Case struct {
 	UpdatedAt  time.Time
 	ResolvedAt time.Time
 	ClosedAt   time.Time
+
+	// Withdrawn is derived from the case's history, never stored: its
+	// reporter took it back (action withdraw), which ends in the dismissed
+	// stage as an officer's 驳回 does, but is not a rejection.
+	Withdrawn bool
+}
+
+// StateWithdrawn is the state shown for a dismissed case its reporter
+// withdrew (State); it is no stage of the lifecycle.
+const StateWithdrawn = "withdrawn"
+
+// State is the case's state as people are shown it: its stage, except
+// StateWithdrawn for a case its reporter withdrew.
+func (c *Case) State() string {
+	if c.Withdrawn && c.Stage == StageDismissed {
+		return StateWithdrawn
+	}
+	return string(c.Stage)
 }
 
 // FollowKind tells a reporter from someone who joined later.

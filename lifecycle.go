@@ -87,6 +87,7 @@ type Command struct {
 type TransitionError struct {
 	CaseID int64
 	Stage  Stage
+	State  string // as shown (Case.State): a withdrawn case is dismissed
 	Action Action
 }
 
@@ -163,7 +164,7 @@ func (c *Case) Apply(cmd Command, now time.Time) (*Event, error) {
 // Check reports whether Apply would accept cmd, without changing the case.
 func (c *Case) Check(cmd Command) error {
 	if !CanApply(c.Stage, cmd.Action) {
-		return &TransitionError{CaseID: c.ID, Stage: c.Stage, Action: cmd.Action}
+		return &TransitionError{CaseID: c.ID, Stage: c.Stage, State: c.State(), Action: cmd.Action}
 	}
 	return c.checkArgs(cmd)
 }
@@ -225,6 +226,7 @@ func (c *Case) applyEffects(cmd Command, now time.Time) {
 		c.ClosedAt = now
 	case ActionDismiss, ActionWithdraw:
 		c.ClosedAt = now
+		c.Withdrawn = cmd.Action == ActionWithdraw
 	case ActionCategory:
 		c.Category = strings.TrimSpace(cmd.Category)
 	case ActionAccept, ActionAssign:

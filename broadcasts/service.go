@@ -94,14 +94,17 @@ func (e *Error) Error() string { return fmt.Sprintf("broadcast: %s %s %v", e.Cod
 
 func refuse(code, key string, args ...any) error { return &Error{Code: code, Key: key, Args: args} }
 
-// approvers may appoint ambassadors, approve notices and send them without
+// Approvers may appoint ambassadors, approve notices and send them without
 // approval, within their scope.
-var approvers = []nb.Role{nb.RoleOfficer, nb.RoleAdmin}
+var Approvers = []nb.Role{nb.RoleOfficer, nb.RoleAdmin}
+
+// Authors may write notices (#通知), see how they went and cancel them.
+var Authors = []nb.Role{nb.RoleAmbassador, nb.RoleOfficer, nb.RoleAdmin}
 
 // IsApprover reports whether actor may approve notices to unit (the
 // system, for an operator's command line, may).
 func IsApprover(actor nb.Actor, tree nb.UnitTree, unit int64) bool {
-	return actor.System || actor.Covers(tree, unit, approvers...)
+	return actor.System || actor.Covers(tree, unit, Approvers...)
 }
 
 // audit appends an entry to the broadcasts' audit log.

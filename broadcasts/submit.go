@@ -50,7 +50,7 @@ func (s *Service) SubmitTx(tx nb.Tx, actor nb.Actor, d Draft) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !actor.HasRole(nb.RoleAmbassador, nb.RoleOfficer, nb.RoleAdmin) {
+	if !actor.HasRole(Authors...) {
 		return nil, refuse(nb.EFORBIDDEN, "notice_forbidden")
 	}
 	n := &nb.Notice{AuthorID: actor.PersonID, AuthorName: d.AuthorName, Text: strings.TrimSpace(d.Text),

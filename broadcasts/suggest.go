@@ -48,7 +48,7 @@ func (s *Service) SuggestTx(tx nb.Tx, c *nb.Case, person *nb.Person) (int, error
 func tellOfficers(tx nb.Tx, unit int64, text string) (int, error) {
 	n := 0
 	for _, p := range platforms {
-		people, err := tx.ListReachableIn(approvers, []int64{unit}, p)
+		people, err := tx.ListReachableIn(Approvers, []int64{unit}, p)
 		if err != nil {
 			return 0, err
 		}

@@ -117,7 +117,7 @@ func (h *Handlers) follow1(c *bot.Context, n int64) (*nb.Case, bool, error) {
 		return cs, added, nil
 	case nb.ECONFLICT:
 		if cs != nil {
-			return nil, false, h.fail("follow_closed", cs.ID, h.l.stage(cs.Stage))
+			return nil, false, h.fail("follow_closed", cs.ID, h.l.state(cs))
 		}
 	case nb.ENOTFOUND:
 		return nil, false, h.fail("case_not_found", n)

@@ -138,7 +138,7 @@ func (h *Handlers) Errors(next bot.HandlerFunc) bot.HandlerFunc {
 			return c.Reply(ue.text)
 		case errors.As(err, &te):
 			c.Logger.Info("command refused", "reason", "bad_stage", "case", te.CaseID, "stage", te.Stage, "action", te.Action)
-			return c.Reply(h.l.T("bad_stage", te.CaseID, h.l.stage(te.Stage), h.l.Name("action", te.Action)))
+			return c.Reply(h.l.T("bad_stage", te.CaseID, h.l.Name("stage", te.State), h.l.Name("action", te.Action)))
 		case nb.ErrorCode(err) != nb.EINTERNAL:
 			c.Logger.Info("command refused", "reason", nb.ErrorCode(err))
 			return c.Reply(h.l.refusal(err))

@@ -70,7 +70,8 @@ var names = map[string][2]string{
 	"stage:topic": {"话题", "topic"}, "stage:issue": {"议题", "issue"}, "stage:project": {"项目（办理中）", "project (in progress)"},
 	"stage:resolved": {"已办结（待评价）", "resolved (awaiting rating)"}, "stage:closed": {"已关闭", "closed"},
 	"stage:dismissed": {"已驳回", "dismissed"}, "stage:merged": {"已合并", "merged"},
-	"action:confirm": {"确认", "confirmed"}, "action:dismiss": {"驳回", "dismissed"}, "action:merge": {"合并", "merged"},
+	"stage:withdrawn": {"已撤回", "withdrawn"},
+	"action:confirm":  {"确认", "confirmed"}, "action:dismiss": {"驳回", "dismissed"}, "action:merge": {"合并", "merged"},
 	"action:accept": {"立项", "accepted"}, "action:assign": {"派单", "assigned"}, "action:whistle": {"吹哨", "whistled"},
 	"action:edited": {"修改", "edited"}, "action:evidence": {"补充照片", "photo added"},
 	"action:ack": {"报到", "acknowledged"}, "action:progress": {"更新进展", "updated"}, "action:resolve": {"办结", "resolved"},
@@ -124,7 +125,9 @@ func (l lang) Name(kind string, v any) string {
 	return fmt.Sprint(v)
 }
 
-func (l lang) stage(s nb.Stage) string { return l.Name("stage", s) }
+// state names a case's state as shown (nb.Case.State: a withdrawn case
+// reads 已撤回, not 已驳回).
+func (l lang) state(cs *nb.Case) string { return l.Name("stage", cs.State()) }
 
 // refusal is a domain refusal as the chat reads it (internal/refusals).
 func (l lang) refusal(err error) string { return refusals.Text(err, l == 1) }

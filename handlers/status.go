@@ -47,7 +47,7 @@ func (h *Handlers) describe(c *bot.Context, cs *nb.Case, followers int, events [
 		return enLabel + ": " + value
 	}
 	lines := []string{fmt.Sprintf("#%d %s", cs.ID, summary(cs)),
-		line("状态", "Stage", h.l.stage(cs.Stage)),
+		line("状态", "Stage", h.l.state(cs)),
 		line("内容", "Report", bot.Truncate(intake.MaskPersonal(cs.Text), 60))}
 	if cs.OwnerUnitID != 0 {
 		lines = append(lines, line("承办", "Owner", unitName(c, cs.OwnerUnitID)))
@@ -97,7 +97,7 @@ func (h *Handlers) mine(c *bot.Context) error {
 	}
 	lines := []string{h.l.T("mine_head")}
 	for _, cs := range cases {
-		lines = append(lines, fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.stage(cs.Stage)))
+		lines = append(lines, fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.state(cs)))
 	}
 	return c.Reply(strings.Join(lines, "\n"))
 }
@@ -124,7 +124,7 @@ func (h *Handlers) todo(c *bot.Context) error {
 		if cs.Quiet && !slices.Contains(review, cs) {
 			continue // on the review list already
 		}
-		s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.stage(cs.Stage))
+		s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.state(cs))
 		if cs.Stage == nb.StageProject && !cs.DueAt.IsZero() {
 			s += h.l.T("todo_due", h.when(cs.DueAt))
 		}

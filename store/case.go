@@ -15,7 +15,9 @@ const caseColumns = `cases.id, cases.stage, cases.text, cases.category, cases.lo
 	COALESCE(cases.merged_into, 0), cases.rating, COALESCE(cases.whistle_unit_id, 0), cases.whistle_due_at,
 	cases.created_at, cases.updated_at, cases.resolved_at, cases.closed_at, cases.suggested_duplicate,
 	cases.due_remind_at, cases.due_escalated_at, cases.whistle_reminded_at, cases.whistle_escalated_at,
-	cases.topic_escalated_at, cases.extensions, cases.first_response_at`
+	cases.topic_escalated_at, cases.extensions, cases.first_response_at,
+	cases.stage = 'dismissed' AND EXISTS (SELECT 1 FROM events AS withdrawal
+		WHERE withdrawal.case_id = cases.id AND withdrawal.kind = 'withdraw')`
 
 func scanCase(row scanner) (*nb.Case, error) {
 	var c nb.Case
@@ -26,7 +28,8 @@ func scanCase(row scanner) (*nb.Case, error) {
 		scanTime(&c.CreatedAt), scanTime(&c.UpdatedAt), scanTime(&c.ResolvedAt), scanTime(&c.ClosedAt),
 		&c.SuggestedDuplicate,
 		scanTime(&c.DueRemindAt), scanTime(&c.DueEscalatedAt), scanTime(&c.WhistleRemindedAt),
-		scanTime(&c.WhistleEscalatedAt), scanTime(&c.TopicEscalatedAt), &c.Extensions, scanTime(&c.FirstResponseAt))
+		scanTime(&c.WhistleEscalatedAt), scanTime(&c.TopicEscalatedAt), &c.Extensions, scanTime(&c.FirstResponseAt),
+		&c.Withdrawn)
 	return &c, err
 }
 

@@ -45,7 +45,7 @@ func (s *Server) deskExportCases(w http.ResponseWriter, r *http.Request, u *desk
 				if row.Overdue {
 					overdue = L.T("overdue")
 				}
-				sh.Rows = append(sh.Rows, []any{c.ID, L.Name("stage", c.Stage), c.Category, row.Text, row.Location,
+				sh.Rows = append(sh.Rows, []any{c.ID, L.Name("stage", c.State()), c.Category, row.Text, row.Location,
 					row.Unit, row.Owner, L.Name("priority", c.Priority), s.deskTime(c.CreatedAt), s.deskTime(c.DueAt), overdue})
 			}
 			if len(list) < 500 {

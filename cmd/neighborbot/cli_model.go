@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"strings"
 
@@ -12,6 +13,31 @@ import (
 	"github.com/neighborbot/neighborbot/intake"
 	"github.com/neighborbot/neighborbot/store"
 )
+
+// modelSource names the model the configuration runs, as `neighborbot
+// model` and the start log show it: the built-in one, or the file with the
+// time it was written.
+func modelSource(cfg config.Config) string {
+	if cfg.Intake.Model == "" {
+		return "embedded (trained on the built-in corpus)"
+	}
+	src := cfg.Intake.Model
+	if st, err := os.Stat(cfg.Intake.Model); err == nil {
+		src += " (written " + st.ModTime().Format("2006-01-02 15:04") + ")"
+	}
+	return src
+}
+
+// logModel says once at start which model runs and what it is made of
+// (the first lines of `neighborbot model`; its score needs the recorded
+// decisions, which only that command reads).
+func logModel(logger *slog.Logger, cfg config.Config, m *intake.Model) {
+	info := m.Info()
+	logger.Info("model loaded", "model", modelSource(cfg), "features", info.Features,
+		"categories", len(info.Categories), "category_models", info.CategoryModels,
+		"concern_detector", info.Concern, "calibrated", info.Calibrated,
+		"urgency_model", info.UrgencyModel, "ack_threshold", info.AckThreshold)
+}
 
 // runModel implements `neighborbot model`: which model the configuration
 // runs, what it is made of, and — when the database holds recorded
@@ -29,16 +55,9 @@ func runModel(ctx context.Context, args []string, sys IO) error {
 	if err != nil {
 		return err
 	}
-	src := "embedded (trained on the built-in corpus)"
-	if cfg.Intake.Model != "" {
-		src = cfg.Intake.Model
-		if st, err := os.Stat(cfg.Intake.Model); err == nil {
-			src += " (written " + st.ModTime().Format("2006-01-02 15:04") + ")"
-		}
-	}
 	info := m.Info()
 	fmt.Fprintf(sys.Out, "model: %s\nfeatures: %d; categories (%d): %s; category ensemble of %d model(s), %d character trigrams\nconcern detector: %v, calibrated: %v (weighing coverage: %v); urgency classifier: %v; acknowledgement threshold: %.2f\n",
-		src, info.Features, len(info.Categories), strings.Join(info.Categories, " "), info.CategoryModels,
+		modelSource(cfg), info.Features, len(info.Categories), strings.Join(info.Categories, " "), info.CategoryModels,
 		info.CategoryTrigrams, info.Concern, info.Calibrated,
 		info.CoverageWeighted, info.UrgencyModel, info.AckThreshold)
 	if _, err := os.Stat(cfg.Database); cfg.DatabaseDriver() == "sqlite" && errors.Is(err, fs.ErrNotExist) {

@@ -45,6 +45,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	} else if err != nil {
 		return err
 	}
+	logModel(logger, cfg, model)
 	db, err := openStore(ctx, cfg)
 	if err != nil {
 		return err

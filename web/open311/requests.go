@@ -61,6 +61,9 @@ func status(s nb.Stage) string {
 // request converts a case.
 func (a *API) request(c *nb.Case, tree nb.UnitTree) request {
 	notes := statusNotes[c.Stage]
+	if c.State() == nb.StateWithdrawn {
+		notes = "已撤回" // by its reporter: no rejection
+	}
 	if c.Stage == nb.StageMerged && c.MergedInto != 0 {
 		notes += "到 #" + strconv.FormatInt(c.MergedInto, 10)
 	}
