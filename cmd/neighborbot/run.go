@@ -40,9 +40,7 @@ func runBot(ctx context.Context, args []string, sys IO) error {
 	}
 	start := time.Now()
 	model, err := loadModel(cfg)
-	if err != nil && cfg.Intake.Model != "" { // a configured file: name the key, as for every invalid setting
-		return fmt.Errorf("config: intake.model: %w", errors.Unwrap(err))
-	} else if err != nil {
+	if err != nil {
 		return err
 	}
 	logModel(logger, cfg, model)

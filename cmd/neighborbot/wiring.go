@@ -107,7 +107,9 @@ func loadModel(cfg config.Config) (*intake.Model, error) {
 	} else {
 		m, err = intake.Default(threshold)
 	}
-	if err != nil {
+	if err != nil && cfg.Intake.Model != "" { // a configured file: name the key, as for every invalid setting
+		return nil, fmt.Errorf("config: intake.model: %w", err)
+	} else if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
 	if len(cfg.Categories) > 0 {
