@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // builtinCorpus is the generated training corpus (testdata/README.md says
@@ -161,7 +162,7 @@ func BuiltinCorpus() (*Dataset, error) {
 // dev) for the natural-only detector and appends the rows of only, which
 // train it only (BuiltinCorpus: naturalDevFiles and naturalOnlyFiles).
 func withNaturalOnly(ds *Dataset, dev, only []string) (*Dataset, error) {
-	files := append(dev[:len(dev):len(dev)], only...)
+	files := slices.Concat(dev, only)
 	natW, err := naturalOnlyWeights(files, readNaturalFile)
 	if err != nil {
 		return nil, err
