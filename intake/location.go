@@ -336,11 +336,13 @@ func firstRuneMaskOf(r rune) uint16 {
 // landmarkBit, the last bit of a first-rune mask, marks the runes that may
 // start a landmark: a facility head, or what deicticUnits (单元), crossings
 // (路口, 街口, 交叉口), standaloneLevels (b2), namedLandmarks (旁边, 那家店, 底下,
-// 东头), sideBuildings (那栋, 对面楼) and tradeLandmarks (卖, 有棵) look for.
+// 东头), sideBuildings (那栋, 对面楼), tradeLandmarks (卖, 有棵) and
+// roomsOfFlat (厨房, 卫生间) look for.
 const landmarkBit = 1 << 15
 
 const landmarkFirsts = "单路街交b斜正旁对后背隔边那这底跟东西南北楼外下" +
-	"卖修有放停摆" // (tradeLandmarks' openers: location_trade.go)
+	"卖修有放停摆" + // (tradeLandmarks' openers: location_trade.go)
+	roomFirsts // (the rooms of a flat: location_flat.go)
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -444,6 +446,7 @@ func scanComponents(s string) []locMatch {
 	out = append(out, roadsOn(s, out, cands)...)
 	out = append(out, sideBuildings(s, out, cands, address)...)
 	out = append(out, homeNames(s, out)...)
+	out = append(out, roomsOfFlat(s, out, cands)...)
 	return out
 }
 

@@ -64,6 +64,9 @@ var facilityHeads = []string{
 	// (榕树下, 大槐树底下: with a modifier, modifiedHeads), the front desk of
 	// the management (物业前台), a flagstone path, the ice of the lake
 	"江边", "海边", "池边", "塘边", "树下", "树下面", "树底下", "前台", "石板路", "湖面",
+	// session 13 (loc13): a building by its name rather than its number
+	// (海景楼, 宿舍楼, 放映楼, 矿工楼: namedBuilding guards it)
+	"楼",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -72,7 +75,8 @@ var facilityHeads = []string{
 // 绿地 as 楼下. The lift, the balcony and the stairs are no heads here: since
 // session 10 the guideline (testdata/README.md, "Location labels") makes
 // them places where something happens, matched with their guards in
-// locPatterns (location_relative.go); rooms of a flat (厨房, 卫生间) stay none.
+// locPatterns (location_relative.go); the rooms of a flat (厨房, 卫生间) are
+// roomsOfFlat's since session 13 (location_flat.go).
 var relationOnly = map[string]bool{"花园": true, "绿地": true, "路口": true}
 
 // topicPlace reports whether a head of relationOnly, before the text
@@ -98,7 +102,7 @@ func insideTopic(after string) bool {
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and
 // 机械车位 are places, a bare 店 or 车位 is not.
-var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true,
+var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true, "楼": true,
 	"池边": true, "塘边": true, "树下": true, "树下面": true, "树底下": true, "前台": true}
 
 // waterEdges are the edges of open water, a place of the estate's
@@ -197,7 +201,8 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 		}
 		start := facilityModifier(s, last, i, head, covered)
 		// (店铺 is the word for shops in general, no shop: 有人撬店铺的锁)
-		if start == i && modifiedHeads[head] || head == "摊" && !stallTrade(s[start:i]) || head == "铺" && s[start:i] == "店" {
+		if start == i && modifiedHeads[head] || head == "摊" && !stallTrade(s[start:i]) || head == "铺" && s[start:i] == "店" ||
+			head == "楼" && !namedBuilding(s[start:i], s[i+len(head):]) {
 			next = i + len(head)
 			continue
 		}
@@ -384,6 +389,9 @@ func facilityModifier(s string, last, i int, head string, covered func(int) bool
 	if start != i {
 		return start
 	}
+	if head == "楼" {
+		return buildingNameStart(s, last, i, covered)
+	}
 	if head == "滑梯" && strings.HasSuffix(s[last:i], "滑") {
 		return i - len("滑") // (滑滑梯 is the word: 小孩滑滑梯的地方)
 	}
@@ -436,3 +444,39 @@ func innerCourtyard(before, after string) bool {
 // courtyardOpeners may come right before 里院: a verb of place, 的, a
 // person (咱里院, 我们里院).
 const courtyardOpeners = "在到去从住是的咱俺我们"
+
+// buildingNameStart returns where the name of a building whose bare 楼 is
+// at offset i of s starts, no further back than last: up to three Han
+// characters, none of them a word that ends names (nameStops), a stop of
+// modifiers (facilityModifierStops: 下楼, 整栋楼) nor a place already found
+// (海景楼, 矿工楼); i when there is none.
+func buildingNameStart(s string, last, i int, covered func(int) bool) int {
+	start := i
+	for n := 0; n < 3 && start > last; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[last:start])
+		if !isHan(r) || strings.ContainsRune(nameStops, r) || strings.ContainsRune(facilityModifierStops, r) || covered(start-size) {
+			break
+		}
+		start -= size
+	}
+	return start
+}
+
+// namedBuilding reports whether a bare 楼 after the modifier (the
+// facility scan's: buildingNameStart) and before the text after is a
+// building called by its name (海景楼的电梯, 宿舍楼电梯又停了, 老放映楼那个
+// 电梯): not a way up or down (爬楼, 扛上楼: 上 and 下 stop the modifier), a
+// word 楼 starts (楼主, 楼盘, 楼市, 楼层, 楼长) nor a price (跳楼价); the
+// name has two or three characters. The parts of a
+// building (楼道, 楼上, 楼下) and numbered ones (3号楼, 六楼) are the
+// patterns'.
+func namedBuilding(modifier, after string) bool {
+	if utf8.RuneCountInString(modifier) < 2 || strings.ContainsAny(modifier, climbVerbs) || slices.Contains(timeModifiers, modifier) {
+		return false // (老楼, 新楼 and 全楼 say which building, not its name)
+	}
+	return !strings.ContainsRune("主盘市层梯道宇价花长", firstRune(after))
+}
+
+// climbVerbs, in the modifier of a bare 楼, make it a way up or down, not a
+// building (人爬楼, 跳楼, 搬楼).
+const climbVerbs = "爬跳搬扛抬背拎送回"

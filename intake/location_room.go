@@ -30,7 +30,8 @@ func standaloneRooms(s string) []locMatch {
 		for j < len(s) && isDigit(rune(s[j])) {
 			j++
 		}
-		if roomLike(s[i:j]) && (standsAlone(s[:i], s[j:]) || neighbourRoom(s[:i], s[j:])) {
+		// (302卫生间: a room of that flat touches it)
+		if roomLike(s[i:j]) && (standsAlone(s[:i], s[j:]) || neighbourRoom(s[:i], s[j:]) || prefixAny(s[j:], flatRooms)) {
 			out = append(out, locMatch{kind: kindRoom, start: i, end: j})
 		}
 		i = j
