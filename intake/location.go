@@ -342,7 +342,8 @@ const landmarkBit = 1 << 15
 
 const landmarkFirsts = "单路街交b斜正旁对后背隔边那这底跟东西南北楼外下" +
 	"卖修有放停摆" + // (tradeLandmarks' openers: location_trade.go)
-	roomFirsts // (the rooms of a flat: location_flat.go)
+	roomFirsts + // (the rooms of a flat: location_flat.go)
+	"里这上" // (topicPlaces' locatives: location_name.go)
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -447,6 +448,7 @@ func scanComponents(s string) []locMatch {
 	out = append(out, sideBuildings(s, out, cands, address)...)
 	out = append(out, homeNames(s, out)...)
 	out = append(out, roomsOfFlat(s, out, cands)...)
+	out = append(out, topicPlaces(s, out, cands)...)
 	return out
 }
 

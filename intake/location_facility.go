@@ -65,8 +65,14 @@ var facilityHeads = []string{
 	// the management (物业前台), a flagstone path, the ice of the lake
 	"江边", "海边", "池边", "塘边", "树下", "树下面", "树底下", "前台", "石板路", "湖面",
 	// session 13 (loc13): a building by its name rather than its number
-	// (海景楼, 宿舍楼, 放映楼, 矿工楼: namedBuilding guards it)
-	"楼",
+	// (海景楼, 宿舍楼, 放映楼, 矿工楼: namedBuilding guards it); the
+	// mailboxes of a building's hall, a shared place as the parcel lockers
+	// are (five writers of the dev files read label them)
+	"楼", "信报箱",
+	// and in Minnan words (dev-s24a): a house (老厝, 古厝, 阮厝: with a
+	// modifier), a lane (巷仔口, 巷仔内); a lane's mouth of Shanghai's
+	// lanes (总弄口)
+	"厝", "巷仔", "弄口",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -102,7 +108,7 @@ func insideTopic(after string) bool {
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and
 // 机械车位 are places, a bare 店 or 车位 is not.
-var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true, "楼": true,
+var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true, "楼": true, "厝": true,
 	"池边": true, "塘边": true, "树下": true, "树下面": true, "树底下": true, "前台": true}
 
 // waterEdges are the edges of open water, a place of the estate's
@@ -123,7 +129,7 @@ func lastRune(s string) rune {
 
 // passageHeads are passages whose mouth residents name (后巷口, 胡同口,
 // 巷子口): a 口 right after one is part of the place.
-var passageHeads = map[string]bool{"后巷": true, "巷子": true, "胡同": true, "过道": true, "小路": true, "门洞": true}
+var passageHeads = map[string]bool{"后巷": true, "巷子": true, "巷仔": true, "胡同": true, "过道": true, "小路": true, "门洞": true}
 
 // facilityIndex lists the heads under their first rune.
 var facilityIndex = headIndex(facilityHeads)
@@ -401,6 +407,10 @@ func facilityModifier(s string, last, i int, head string, covered func(int) bool
 			break
 		}
 		start -= psize
+	}
+	if start < i && straddlesBreak(s, start) {
+		_, size := utf8.DecodeRuneInString(s[start:])
+		start += size // (隔壁古厝: the modifier starts after 隔壁)
 	}
 	if suffixAny(s[last:i], verbModifiers) || slices.Contains(timeModifiers, s[start:i]) {
 		return i // (占用盲道: what is done to the place; 昨天ktv, 明天菜市场: a time)

@@ -37,13 +37,7 @@ func roomsOfFlat(s string, have []locMatch, cands []int) []locMatch {
 		if !strings.ContainsRune(roomFirsts, firstRune(s[j:])) || coveredBy(have, j) || coveredBy(out, j) {
 			continue
 		}
-		room := ""
-		for _, w := range flatRooms {
-			if strings.HasPrefix(s[j:], w) {
-				room = w
-				break
-			}
-		}
+		room := leadingWord(s[j:], flatRooms)
 		if room == "" || coveredBy(have, j+len(room)-1) || neighbourRoomBefore(s[:j]) {
 			continue
 		}

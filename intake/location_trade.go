@@ -40,13 +40,7 @@ const tradeOpenerBefore = "在到从往就靠去是"
 func tradeLandmarks(s string, have []locMatch, cands []int) []locMatch {
 	var out []locMatch
 	for _, i := range cands {
-		op := ""
-		for _, w := range tradeOpeners {
-			if strings.HasPrefix(s[i:], w) {
-				op = w
-				break
-			}
-		}
+		op := leadingWord(s[i:], tradeOpeners)
 		if op == "" || coveredBy(have, i) || coveredBy(out, i) {
 			continue
 		}
