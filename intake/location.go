@@ -174,6 +174,11 @@ func hanThen(suffixes []string, tail func(string) int) func(string) int {
 				}
 				end := i + len(suf)
 				if tail == nil {
+					// a suffix that ends a longer name's first word (北苑小区,
+					// 幸福花园小区): the name runs to the last suffix
+					for more := leadingWord(rest[end:], suffixes); more != ""; more = leadingWord(rest[end:], suffixes) {
+						end += len(more)
+					}
 					return end
 				}
 				if n := tail(rest[end:]); n >= 0 {
@@ -343,7 +348,7 @@ const landmarkBit = 1 << 15
 const landmarkFirsts = "单路街交b斜正旁对后背隔边那这底跟东西南北楼外下" +
 	"卖修有放停摆" + // (tradeLandmarks' openers: location_trade.go)
 	roomFirsts + // (the rooms of a flat: location_flat.go)
-	"里这上" // (topicPlaces' locatives: location_name.go)
+	"里这上一" // (topicPlaces' locatives: location_name.go)
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {

@@ -73,6 +73,9 @@ var facilityHeads = []string{
 	// modifier), a lane (巷仔口, 巷仔内); a lane's mouth of Shanghai's
 	// lanes (总弄口)
 	"厝", "巷仔", "弄口",
+	// a guesthouse (as a rented house: 隔壁民宿客人半夜唱卡拉OK), the foot
+	// of a wall (城墙根有几条野狗: 根 alone is a measure)
+	"民宿", "墙根",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -108,7 +111,7 @@ func insideTopic(after string) bool {
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and
 // 机械车位 are places, a bare 店 or 车位 is not.
-var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true, "楼": true, "厝": true,
+var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true, "楼": true, "厝": true, "墙根": true,
 	"池边": true, "塘边": true, "树下": true, "树下面": true, "树底下": true, "前台": true}
 
 // waterEdges are the edges of open water, a place of the estate's
@@ -434,9 +437,9 @@ func facilityEnd(s, head string, end int) int {
 // stallTrade reports whether modifier, the text before a 摊, names a
 // stall by its trade in two characters (海鲜摊, 烧烤摊, 水果摊): one
 // character is a verb or a measure (摆摊, 收摊, 一大摊水), and a stall set
-// up or packed away is no place.
+// up or packed away is no place, nor are costs shared (水费分摊, 均摊).
 func stallTrade(modifier string) bool {
-	return utf8.RuneCountInString(modifier) == 2 && !strings.ContainsAny(modifier, "摆收出练地大")
+	return utf8.RuneCountInString(modifier) == 2 && !strings.ContainsAny(modifier, "摆收出练地大分均")
 }
 
 // innerCourtyard reports whether 里院, between before and after, is the

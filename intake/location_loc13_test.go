@@ -58,3 +58,22 @@ func TestMinnanAndLanePlaces(t *testing.T) {
 		"厝边头尾都知道",
 	})
 }
+
+// TestNextDoorYardsAndAreas checks the yard and the room next door (隔壁院,
+// 隔壁室友), a guesthouse, the foot of a named wall, the area around a
+// lane (这一片), a name whose first word ends as a name does (北苑小区), and
+// costs shared (分摊), which are no stall.
+func TestNextDoorYardsAndAreas(t *testing.T) {
+	checkLocations(t, []locCase{
+		{"隔壁院装修打钻打一天了", []string{"隔壁"}, []string{"隔壁"}},
+		{"隔壁室友天天半夜打游戏喊麦", []string{"隔壁"}, []string{"隔壁"}},
+		{"隔壁民宿客人半夜两点还在唱卡拉OK", []string{"隔壁民宿"}, []string{"隔壁民宿"}},
+		{"城墙根有几条野狗，晚上见人就撵", []string{"城墙根"}, []string{"城墙根"}},
+		{"甜水井巷这一片停水停到现在", []string{"甜水井巷"}, []string{"甜水井巷"}},
+		{"北苑小区的路灯坏了", []string{"北苑小区"}, []string{"北苑小区"}},
+	})
+	checkNoPlaces(t, []string{
+		"水费分摊矛盾很大",
+		"墙根都发霉了",
+	})
+}

@@ -389,7 +389,9 @@ func bareBuilding(before, rest string) bool {
 
 // topicLocatives follow the place a clause opens with.
 var topicLocatives = []string{"里面", "里头", "里向", "里厢", "里", "上面", "上头", "上", "这边", "那边", "这块", "那块", "那排", "那头",
-	"旁边", "边上", "底下", "下头", "下面", "后面", "后头"}
+	"旁边", "边上", "底下", "下头", "下面", "后面", "后头",
+	// the area around it (甜水井巷这一片停水, 菜市场后门一带)
+	"这一片", "那一片", "这片", "那片", "一带"}
 
 // placeEnds end the nouns of places: builtPlaceEnds but a home's 屋
 // (冬天屋里冷冰冰的), and a yard, a cave, the foot of a wall, a lane, a

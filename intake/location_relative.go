@@ -271,4 +271,5 @@ const acrossActs = "在又天每总还半装吵打砸敲喊钻"
 // neighbour next door, not a place called so.
 var kinTerms = []string{"大妈", "大爷", "阿姨", "奶奶", "爷爷", "阿婆", "阿公", "婆婆", "叔", "婶", "伯", "姨", "嫂"}
 
-const nextDoorFollowers = "那这的家老阿大邻屋房楼门在又天一每新有也就正总还半装传住吵打砸喊"
+const nextDoorFollowers = "那这的家老阿大邻屋房楼门在又天一每新有也就正总还半装传住吵打砸喊" +
+	"院室" // (隔壁院装修, 隔壁室友天天半夜喊麦: session 13)
