@@ -77,3 +77,12 @@ func TestNextDoorYardsAndAreas(t *testing.T) {
 		"墙根都发霉了",
 	})
 }
+
+// TestTerracesAndSides checks Shanghai's 晒台 (a terrace, as 阳台) and a
+// place told by what stands there after a side (西边有棵大香樟那儿).
+func TestTerracesAndSides(t *testing.T) {
+	checkLocations(t, []locCase{
+		{"18号晒台上有人搭了只铁皮棚", []string{"18号晒台"}, []string{"18号楼晒台"}},
+		{"西边有棵大香樟那儿树枝压到电线上了", []string{"有棵大香樟那儿"}, []string{"有棵大香樟那儿"}},
+	})
+}

@@ -81,7 +81,7 @@ func endsWithAny(s, set string) bool {
 // relativeWords are the places of this file, as canonicalLocation writes
 // them, and the rooms of a flat (location_flat.go).
 var relativeWords = append([]string{"窗台", "楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼后", "隔壁", "对面楼", "斜对面", "对面", "那栋楼", "楼梯拐角",
-	"后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}, flatRooms...)
+	"后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "晒台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}, flatRooms...)
 
 // anchoringPlaces returns the places that anchor a message here for the
 // judge (judge.go): all but those made only of relativeWords (楼上, 阳台,
