@@ -462,13 +462,17 @@ const courtyardOpeners = "在到去从住是的咱俺我们"
 // at offset i of s starts, no further back than last: up to three Han
 // characters, none of them a word that ends names (nameStops), a stop of
 // modifiers (facilityModifierStops: 下楼, 整栋楼) nor a place already found
-// (海景楼, 矿工楼); i when there is none.
+// (海景楼, 矿工楼), with such a stop, the text's start or last before them;
+// i when there is none.
 func buildingNameStart(s string, last, i int, covered func(int) bool) int {
 	start := i
-	for n := 0; n < 3 && start > last; n++ {
+	for n := 0; start > last; n++ {
 		r, size := utf8.DecodeLastRuneInString(s[last:start])
 		if !isHan(r) || strings.ContainsRune(nameStops, r) || strings.ContainsRune(facilityModifierStops, r) || covered(start-size) {
 			break
+		}
+		if n == 3 {
+			return i // (今日发现楼内, 声音隔着楼板: no name is bounded there)
 		}
 		start -= size
 	}
@@ -479,7 +483,7 @@ func buildingNameStart(s string, last, i int, covered func(int) bool) int {
 // facility scan's: buildingNameStart) and before the text after is a
 // building called by its name (海景楼的电梯, 宿舍楼电梯又停了, 老放映楼那个
 // 电梯): not a way up or down (爬楼, 扛上楼: 上 and 下 stop the modifier), a
-// word 楼 starts (楼主, 楼盘, 楼市, 楼层, 楼长) nor a price (跳楼价); the
+// word 楼 starts (楼主, 楼盘, 楼市, 楼层, 楼长, 楼板) nor a price (跳楼价); the
 // name has two or three characters. The parts of a
 // building (楼道, 楼上, 楼下) and numbered ones (3号楼, 六楼) are the
 // patterns'.
@@ -487,7 +491,7 @@ func namedBuilding(modifier, after string) bool {
 	if utf8.RuneCountInString(modifier) < 2 || strings.ContainsAny(modifier, climbVerbs) || slices.Contains(timeModifiers, modifier) {
 		return false // (老楼, 新楼 and 全楼 say which building, not its name)
 	}
-	return !strings.ContainsRune("主盘市层梯道宇价花长", firstRune(after))
+	return !strings.ContainsRune("主盘市层梯道宇价花长板", firstRune(after))
 }
 
 // climbVerbs, in the modifier of a bare 楼, make it a way up or down, not a
