@@ -1,6 +1,9 @@
 package intake
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Places of session 13's place round (branch loc13), by kind, from the
 // misses of the blind dev files read (dev-s18b … dev-s25a).
@@ -85,4 +88,20 @@ func TestTerracesAndSides(t *testing.T) {
 		{"18号晒台上有人搭了只铁皮棚", []string{"18号晒台"}, []string{"18号楼晒台"}},
 		{"西边有棵大香樟那儿树枝压到电线上了", []string{"有棵大香樟那儿"}, []string{"有棵大香樟那儿"}},
 	})
+}
+
+// TestFirstRuneSets checks that the first-rune filters hold the first
+// rune of every word they guard, and that landmarkFirsts holds them.
+func TestFirstRuneSets(t *testing.T) {
+	for _, c := range []struct {
+		firsts string
+		words  []string
+	}{{topicLocativeFirsts, topicLocatives}, {roomFirsts, flatRooms}} {
+		for _, w := range c.words {
+			r := firstRune(w)
+			if !strings.ContainsRune(c.firsts, r) || !strings.ContainsRune(landmarkFirsts, r) {
+				t.Errorf("first rune of %q missing from %q or landmarkFirsts", w, c.firsts)
+			}
+		}
+	}
 }

@@ -393,6 +393,9 @@ var topicLocatives = []string{"里面", "里头", "里向", "里厢", "里", "�
 	// the area around it (甜水井巷这一片停水, 菜市场后门一带)
 	"这一片", "那一片", "这片", "那片", "一带"}
 
+// topicLocativeFirsts are the first runes of topicLocatives.
+const topicLocativeFirsts = "里上这那旁边底下后一"
+
 // placeEnds end the nouns of places: builtPlaceEnds but a home's 屋
 // (冬天屋里冷冰冰的), and a yard, a cave, the foot of a wall, a lane, a
 // dam, a ditch, a lawn. 顶 is as often a car's or a ceiling's (车顶上, 吊顶里),
@@ -404,6 +407,9 @@ var placeEnds = strings.ReplaceAll(builtPlaceEnds, "屋", "") + "院洞根弄巷
 func topicPlaces(s string, have []locMatch, cands []int) []locMatch {
 	var out []locMatch
 	for _, j := range cands {
+		if !strings.ContainsRune(topicLocativeFirsts, firstRune(s[j:])) {
+			continue
+		}
 		w := leadingWord(s[j:], topicLocatives)
 		if w == "" || coveredBy(have, j) || j > 0 && coveredBy(have, j-1) || coveredBy(out, j-1) {
 			continue
