@@ -22,7 +22,7 @@ func usageError(err error) error {
 	return fmt.Errorf("%w: %v", ErrUsage, err)
 }
 
-// RunTrain implements `neighborbot train --data FILE --out MODEL`.
+// RunTrain implements `neighborbot train -data FILE -out MODEL`.
 func RunTrain(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -33,7 +33,7 @@ func RunTrain(args []string, stdout, stderr io.Writer) error {
 		return usageError(err)
 	}
 	if *data == "" || *out == "" {
-		return fmt.Errorf("%w: train: --data and --out are required", ErrUsage)
+		return fmt.Errorf("%w: train: -data and -out are required", ErrUsage)
 	}
 	ds, err := ReadTSVFile(*data)
 	if err != nil {
@@ -46,13 +46,14 @@ func RunTrain(args []string, stdout, stderr io.Writer) error {
 	if err := m.Save(*out); err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
-	fmt.Fprintf(stdout, "trained on %d messages: %d categories %q, concern detector: %v, %d features (+%d character trigrams for the %d-model category ensemble) → %s\n",
-		len(ds.Examples), len(m.Labels()), m.Labels(), m.data.Concern != nil, len(m.data.Features), len(m.data.CatFeatures),
+	fmt.Fprintf(stdout, "trained on %s: %s %q, concern detector: %v, %s (+%s for the %d-model category ensemble) → %s\n",
+		plural(len(ds.Examples), "message"), plural(len(m.Labels()), "category"), m.Labels(), m.data.Concern != nil,
+		plural(len(m.data.Features), "feature"), plural(len(m.data.CatFeatures), "character trigram"),
 		1+len(m.data.CategoryMore), *out)
 	return nil
 }
 
-// RunEval implements `neighborbot eval --data FILE [--model MODEL] [--json]`.
+// RunEval implements `neighborbot eval -data FILE [-model MODEL] [-json]`.
 func RunEval(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -63,7 +64,7 @@ func RunEval(args []string, stdout, stderr io.Writer) error {
 		return usageError(err)
 	}
 	if *data == "" {
-		return fmt.Errorf("%w: eval: --data is required", ErrUsage)
+		return fmt.Errorf("%w: eval: -data is required", ErrUsage)
 	}
 	m, err := openModel(*model)
 	if err != nil {
@@ -80,7 +81,7 @@ func RunEval(args []string, stdout, stderr io.Writer) error {
 	return rep.WriteText(stdout)
 }
 
-// RunUnderstand implements `neighborbot understand [--model MODEL]`: one
+// RunUnderstand implements `neighborbot understand [-model MODEL]`: one
 // message per input line, one JSON Result per output line.
 func RunUnderstand(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("understand", flag.ContinueOnError)

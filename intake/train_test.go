@@ -148,8 +148,11 @@ func TestCLI(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &r); err != nil || !r.Concern || r.Category != CatSanitation || r.LocationNorm[0] != "44号楼" {
 		t.Errorf("understand line 1 = %s (%v)", lines[0], err)
 	}
-	if err := RunTrain([]string{"--data", data}, &out, &errb); err == nil {
-		t.Error("train without --out: want error")
+	if err := RunTrain([]string{"-data", data}, &out, &errb); err == nil || !strings.Contains(err.Error(), "-data and -out are required") || strings.Contains(err.Error(), "--") {
+		t.Errorf("train without -out: %v, want an error naming the flags as they are spelt (-data, -out)", err)
+	}
+	if err := RunEval(nil, &out, &errb); err == nil || strings.Contains(err.Error(), "--") {
+		t.Errorf("eval without -data: %v, want an error naming -data", err)
 	}
 	if err := RunEval([]string{"--bogus"}, &out, &errb); err == nil {
 		t.Error("eval with unknown flag: want error")

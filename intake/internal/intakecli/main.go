@@ -3,7 +3,7 @@
 // for rebuilding the embedded default model:
 //
 //	go run ./intake/internal/intakecli             # retrain intake/model/default.gob.gz on the built-in corpus
-//	go run ./intake/internal/intakecli eval --data intake/testdata/heldout_handwritten_2.tsv
+//	go run ./intake/internal/intakecli eval -data intake/testdata/heldout_handwritten_2.tsv
 //	echo 三号楼电梯困人了 | go run ./intake/internal/intakecli understand
 package main
 
