@@ -103,7 +103,8 @@ func (h *Handlers) mine(c *bot.Context) error {
 }
 
 // todo: "#待办" — open cases in the officer's area: the review list first,
-// then projects by deadline, then the rest oldest first.
+// then the others: urgent ones, projects by deadline, the rest oldest first
+// (urgent ones first on the review list too).
 func (h *Handlers) todo(c *bot.Context) error {
 	const max = 20
 	tree, err := unitTree(c)
@@ -119,6 +120,11 @@ func (h *Handlers) todo(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
+	urgentFirst := func(a, b *nb.Case) int {
+		return boolRank(b.Priority == nb.PriorityUrgent) - boolRank(a.Priority == nb.PriorityUrgent)
+	}
+	slices.SortStableFunc(review, urgentFirst)
+	slices.SortStableFunc(open, urgentFirst)
 	var all []string
 	for _, cs := range append(review, open...) {
 		if cs.Quiet && !slices.Contains(review, cs) {
@@ -149,6 +155,13 @@ func (h *Handlers) todoLine(cs *nb.Case) string {
 		s += " [" + h.l.T("todo_quiet") + "] " + clip(intake.MaskPersonal(cs.Text), 30)
 	}
 	return s
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // clip shortens text to at most n characters, marking a cut with "…".
