@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"slices"
@@ -210,5 +211,43 @@ func TestTerse13FoldsAddTwoFoldsOfNewFiles(t *testing.T) {
 	}
 	if natW[ds.Examples[0].Text] == 0 {
 		t.Errorf("terse row %q has no natural-only weight", ds.Examples[0].Text)
+	}
+}
+
+// TestTerse13ShortOnFile judges the dev files NEIGHBORBOT_TERSE13_FILES
+// names (comma-separated, paths from intake/; test files are refused) with
+// the shipped model, gate as shipped and short gate (testdata/TERSE-13.md),
+// and logs aggregate counts only: false acks, reports acknowledged, and
+// those of messages of at most 8 characters.
+//
+//	NEIGHBORBOT_TERSE13_FILES=testdata/dev-s25a/dev.tsv go test ./intake -run 'Terse13ShortOnFile' -v
+func TestTerse13ShortOnFile(t *testing.T) {
+	env := os.Getenv("NEIGHBORBOT_TERSE13_FILES")
+	if env == "" {
+		t.Skip("set NEIGHBORBOT_TERSE13_FILES to judge dev files with both gates (testdata/TERSE-13.md)")
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range strings.Split(env, ",") {
+		if isTestFile(f) {
+			t.Fatalf("%s is a test file", f)
+		}
+		for _, short := range []int{0, terse13Short} {
+			m.gates.short = short
+			js := ackscvJudge(t, m, 0, []string{f})
+			m.gates.short = 0
+			fa, chat, r, reports := ackscvCount(js, -1)
+			var terse []ackscvJudged
+			for _, j := range js {
+				if contentRunes(Normalize(j.text)) <= 8 {
+					terse = append(terse, j)
+				}
+			}
+			tfa, tchat, tr, treports := ackscvCount(terse, -1)
+			t.Logf("%s gate short=%d: false acks %d of %d, reports acknowledged %d of %d; at most 8 characters: false acks %d of %d, reports %d of %d",
+				f, cmp.Or(short, shortContent), fa, chat, r, reports, tfa, tchat, tr, treports)
+		}
 	}
 }
