@@ -45,7 +45,7 @@ type Phrasebook interface {
 	// Notice is the group's notice of ev on c ("" = post nothing).
 	Notice(c *Case, ev *Event, units UnitTree) string
 	// Private is the note to the staff or officers ev concerns ("" = none):
-	// a new task, a whistle, a reminder or an escalation.
+	// a new task, a whistle, a reminder, an escalation, or a withdrawal.
 	Private(c *Case, ev *Event, units UnitTree) string
 	// Report is the weekly report of a unit: the period's numbers and the
 	// projects overdue now (at most a few).

@@ -56,10 +56,10 @@ func (s *Service) OpenTx(tx nb.Tx, c *nb.Case) (*nb.Outcome, error) {
 	return out, nil
 }
 
-// tellStaff sends the event's private note (a new or an urgent case) to the
-// grid workers and officers over the case's unit who can be reached
-// privately: on the group's platform, or on every platform for a case
-// without a group.
+// tellStaff sends the event's private note (a new or an urgent case, or
+// its withdrawal) to the grid workers and officers over the case's unit
+// who can be reached privately: on the group's platform, or on every
+// platform for a case without a group.
 func (s *Service) tellStaff(tx nb.Tx, out *nb.Outcome, tree nb.UnitTree) error {
 	c := out.Case
 	text := s.words.Private(c, out.Event, tree)

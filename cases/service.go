@@ -101,6 +101,12 @@ func (s *Service) ActTx(tx nb.Tx, actor nb.Actor, caseNo int64, cmd nb.Command) 
 	if err := s.tellPrivately(tx, actor, out, tree); err != nil {
 		return nil, err
 	}
+	if cmd.Action == nb.ActionWithdraw && (!wasQuiet || c.Priority == nb.PriorityUrgent) {
+		// the staff over the group heard of it privately (a new or an urgent case): nobody goes for nothing
+		if err := s.tellStaff(tx, out, tree); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 

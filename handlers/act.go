@@ -21,7 +21,7 @@ func (h *Handlers) act(c *bot.Context, n int64, cmd nb.Command) (*nb.Outcome, er
 	}
 	c.Counted(out.Queued)
 	if out.Notice != "" && out.ToldChatID != c.Chat.ID {
-		return out, c.Reply(h.l.T("done_private", out.Case.ID, out.Notice))
+		return out, c.Reply(h.l.T("done_notice", out.Notice)) // the notice names the case
 	}
 	return out, nil
 }
@@ -47,4 +47,8 @@ func (h *Handlers) refusal(err error, n int64, action nb.Action) error {
 		}
 	}
 	return err
+}
+
+func init() {
+	texts["done_notice"] = [2]string{"已处理：%s", "Done: %s"}
 }

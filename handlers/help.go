@@ -12,16 +12,19 @@ var residentHelp = [2]string{`邻里哨使用说明：
 · 回复登记消息「+1」「我也是」「同问」— 关注同一件事
 · #进度 编号 — 查询进度；#我的 — 我反映或关注的事
 · #关注 编号；#评价 编号 满意/基本满意/不满意
-· 说错了？10 分钟内说「没事了」，或回复登记消息「不是报事」，或发送 #撤回 编号
-命令也可用英文 /report /status /mine /follow /rate /withdraw /help`,
+· 说错了？10 分钟内说「没事了」，或回复登记消息「不是报事」，或发送 #撤回 编号`,
 	`NeighborBot help:
 · Just say what is wrong in the group, e.g. "the stairway light of building 3 is broken"; the bot registers it and replies with a number.
 · /report text — report explicitly
 · Reply "+1" or "me too" to a report or the bot's acknowledgement — follow the same case
 · /status N — where a case stands; /mine — cases you reported or follow
 · /follow N; /rate N 1-3 (1 satisfied, 2 basic, 3 unsatisfied)
-· Not a report after all? Say so within 10 minutes (没事了), reply "不是报事" to the acknowledgement, or send /withdraw N
-Chinese verbs work too: #报事 #进度 #我的 #关注 #评价 #撤回 #帮助`}
+· Not a report after all? Say so within 10 minutes (没事了), reply "不是报事" to the acknowledgement, or send /withdraw N`}
+
+// residentHelpEnd ends the residents' section of #帮助, after the lines of
+// the commands table's residents' commands (#关联).
+var residentHelpEnd = [2]string{"命令也可用英文 /report /status /mine /follow /rate /withdraw /link /help",
+	"Chinese verbs work too: #报事 #进度 #我的 #关注 #评价 #撤回 #关联 #帮助"}
 
 // sectionHeads head the sections of #帮助 after the residents' one.
 var sectionHeads = map[int][2]string{
@@ -34,16 +37,17 @@ var sectionHeads = map[int][2]string{
 // checks roles with).
 func (h *Handlers) help(c *bot.Context) error {
 	a := c.Actor()
-	text := residentHelp[h.l]
-	if len(a.Grants) == 0 {
-		return c.Reply(text) // a resident: nothing more to use
-	}
 	lines := map[int][]string{}
 	for _, cmd := range h.commands() {
-		if cmd.section != forResidents && cmd.may(a) {
+		if cmd.help[h.l] != "" && cmd.may(a) {
 			lines[cmd.section] = append(lines[cmd.section], cmd.help[h.l])
 		}
 	}
+	text := residentHelp[h.l]
+	for _, l := range lines[forResidents] {
+		text += "\n· " + l
+	}
+	text += "\n" + residentHelpEnd[h.l]
 	for _, sec := range []int{forWork, forNotices} {
 		if len(lines[sec]) > 0 {
 			text += "\n\n" + sectionHeads[sec][h.l] + "\n" + strings.Join(lines[sec], "\n")

@@ -19,7 +19,7 @@ func TestHelpShowsEachRoleItsCommands(t *testing.T) {
 		who, chat   string
 		has, hasNot []string
 	}{
-		{"居民乙", "g1", []string{"#报事", "#进度"}, []string{"工作命令", "#报到", "#通知 内容", "#立项"}},
+		{"居民乙", "g1", []string{"#报事", "#进度", "· #关联 — 私聊发送"}, []string{"工作命令", "#报到", "#通知 内容", "#立项"}},
 		{"居民甲", "g1", []string{"#报事", "#通知 内容", "#通知状态 B7", "#撤回 B7"},
 			[]string{"#立项", "#报到", "#批准", "#任命", "#登录"}},
 		{"师傅", "private:师傅", []string{"#报到 N", "#进展 N", "#办结 N", "#详情 N", "#登录", "#关联"},
@@ -29,6 +29,10 @@ func TestHelpShowsEachRoleItsCommands(t *testing.T) {
 		{"管理员", "private:管理员", []string{"#立项", "#撤销", "#通知 内容", "#批准"}, nil},
 	} {
 		got := w.one(c.chat, c.who, "#帮助", c.has...).Text
+		// #关联 is anyone's: told once, among the residents' commands
+		if n, work := strings.Index(got, "#关联"), strings.Index(got, "工作命令"); strings.Count(got, "#关联") != 1 || work >= 0 && n > work {
+			t.Errorf("%s's help does not tell #关联 once among the residents' commands:\n%s", c.who, got)
+		}
 		for _, no := range c.hasNot {
 			if strings.Contains(got, no) {
 				t.Errorf("%s's help offers %s, which they may not use:\n%s", c.who, no, got)

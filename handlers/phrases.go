@@ -111,6 +111,8 @@ func (p *Phrases) Private(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 		return t("escalate_due", c.ID, s, name(units, c.OwnerUnitID), p.when(c.DueAt), c.ID)
 	case nb.ActionEscalateTopic:
 		return t("escalate_topic", c.ID, s, text, p.when(c.CreatedAt), c.ID, c.ID)
+	case nb.ActionWithdraw:
+		return t("private_withdrawn", c.ID, s)
 	}
 	return ""
 }

@@ -97,7 +97,7 @@ func TestInviteCodeGrantsRole(t *testing.T) {
 	w.one("private:新网格员", "新网格员", "#绑定 abcd-2345", "绑定成功", "一网格", "网格员")
 	w.one("private:新网格员", "新网格员", "#绑定 ABCD-2345", "绑定码无效")
 	_, got := w.say("private:新网格员", "新网格员", "#确认 "+itoa(n))
-	if len(got) != 2 || got[0].ChatID != "g1" || got[1].ChatID != "private:新网格员" || !strings.Contains(got[1].Text, "已处理 #"+itoa(n)) {
+	if len(got) != 2 || got[0].ChatID != "g1" || got[1].ChatID != "private:新网格员" || !strings.HasPrefix(got[1].Text, "已处理：#"+itoa(n)+" ") || strings.Count(got[1].Text, "#"+itoa(n)) != 1 {
 		t.Fatalf("acting from a private chat tells the group and the officer: %+v", got)
 	}
 	if c := w.caseByID(n); c.Stage != nb.StageIssue {

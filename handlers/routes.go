@@ -14,7 +14,7 @@ var workers = []nb.Role{nb.RoleOfficer, nb.RoleGridWorker, nb.RoleAdmin, nb.Role
 
 // Sections of #帮助.
 const (
-	forResidents = iota // told in residentHelp's prose, to everyone
+	forResidents = iota // to everyone: residentHelp's prose, then the lines of the table
 	forWork             // work commands, to people with a role
 	forNotices          // notice commands
 )
@@ -31,7 +31,7 @@ type command struct {
 	// broadcasts.Approvers) and who mirrors that check.
 	guarded bool
 	section int
-	help    [2]string // its line in #帮助; none for residents' commands
+	help    [2]string // its line in #帮助; none for the residents' commands residentHelp tells
 }
 
 // commands lists every chat command, in the order #帮助 shows them.
@@ -54,6 +54,9 @@ func (h *Handlers) commands() []command {
 		anyone("bind", []string{"绑定"}, h.bind),
 		anyone("rate", []string{"评价"}, h.rate),
 		anyone("withdraw", []string{"撤回"}, h.withdrawOrCancel),
+		{name: "link", verbs: []string{"关联"}, fn: h.link, section: forResidents, help: [2]string{
+			"#关联 — 私聊发送，把您在另一平台（Telegram/微信）的账号关联为同一人",
+			"/link — in a private chat: join your account on another platform (Telegram/WeChat) to this one"}},
 		work("todo", []string{"待办"}, h.todo, managers, "#待办 — 待办与待审核列表", "/todo — open cases and the review list"),
 		work("overdue", []string{"超期"}, h.overdue, managers, "#超期 — 超期项目", "/overdue — overdue projects"),
 		work("case", []string{"详情"}, h.detail, workers, "#详情 N — 经过", "/case N — timeline"),
@@ -75,9 +78,6 @@ func (h *Handlers) commands() []command {
 			"/officersgroup unit — make it the officers' work group (escalations, weekly report)"),
 		work("revoke", []string{"撤销"}, h.revoke, managers, "#撤销 名字 角色 — 撤销您负责范围内某人的角色",
 			"/revoke name role — take a role back from someone in your area"),
-		{name: "link", verbs: []string{"关联"}, fn: h.link, section: forWork, help: [2]string{
-			"#关联 — 私聊发送，把您在另一平台（Telegram/微信）的账号关联为同一人",
-			"/link — in a private chat: join your account on another platform (Telegram/WeChat) to this one"}},
 		work("login", []string{"登录"}, h.login, workers, "#登录 — 私聊获取工作台（网页）一次性登录码",
 			"/login — in a private chat: a one-time code for the web desk"),
 		notice("notice", []string{"通知", "发通知"}, h.notice, broadcasts.Authors,

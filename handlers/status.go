@@ -103,7 +103,8 @@ func (h *Handlers) mine(c *bot.Context) error {
 }
 
 // todo: "#待办" — open cases in the officer's area: the review list first,
-// then projects by deadline, then the rest oldest first.
+// then the others: urgent ones, projects by deadline, the rest oldest first
+// (urgent ones first on the review list too).
 func (h *Handlers) todo(c *bot.Context) error {
 	const max = 20
 	tree, err := unitTree(c)
@@ -119,27 +120,57 @@ func (h *Handlers) todo(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
+	urgentFirst := func(a, b *nb.Case) int {
+		return boolRank(b.Priority == nb.PriorityUrgent) - boolRank(a.Priority == nb.PriorityUrgent)
+	}
+	slices.SortStableFunc(review, urgentFirst)
+	slices.SortStableFunc(open, urgentFirst)
 	var all []string
 	for _, cs := range append(review, open...) {
 		if cs.Quiet && !slices.Contains(review, cs) {
 			continue // on the review list already
 		}
-		s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.state(cs))
-		if cs.Stage == nb.StageProject && !cs.DueAt.IsZero() {
-			s += h.l.T("todo_due", h.when(cs.DueAt))
-		}
-		if cs.SuggestedDuplicate != 0 {
-			s += " " + h.l.T("todo_dup", cs.SuggestedDuplicate)
-		}
-		if cs.Quiet {
-			s += " [" + h.l.T("todo_quiet") + "]"
-		}
-		all = append(all, s)
+		all = append(all, h.todoLine(cs))
 	}
 	if len(all) == 0 {
 		return c.Reply(h.l.T("todo_none"))
 	}
 	return c.Reply(h.l.T("todo_head", max) + "\n" + strings.Join(all[:min(max, len(all))], "\n"))
+}
+
+// todoLine is one case of "#待办": an urgent one marked so, and one on the
+// review list with its words, for the officer to decide without #详情.
+func (h *Handlers) todoLine(cs *nb.Case) string {
+	s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.state(cs))
+	if cs.Stage == nb.StageProject && !cs.DueAt.IsZero() {
+		s += h.l.T("todo_due", h.when(cs.DueAt))
+	}
+	if cs.Priority == nb.PriorityUrgent {
+		s += " [" + h.l.Name("priority", cs.Priority) + "]"
+	}
+	if cs.SuggestedDuplicate != 0 {
+		s += " " + h.l.T("todo_dup", cs.SuggestedDuplicate)
+	}
+	if cs.Quiet {
+		s += " [" + h.l.T("todo_quiet") + "] " + clip(intake.MaskPersonal(cs.Text), 30)
+	}
+	return s
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// clip shortens text to at most n characters, marking a cut with "…".
+func clip(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if r := []rune(text); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return text
 }
 
 // area lists the units an officer manages, or nil when their scope is global.

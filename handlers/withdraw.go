@@ -136,6 +136,7 @@ func sortedKeys[V any](m map[string]V) []string {
 
 func init() {
 	texts["say_withdrawn"] = [2]string{"#%d %s 已由反映人撤回。", "#%d %s was withdrawn by its reporter."}
+	texts["private_withdrawn"] = [2]string{"#%d %s 已由反映人撤回，无需处理。", "#%d %s was withdrawn by its reporter: nothing to do."}
 	texts["forbidden_withdraw"] = [2]string{"只有 #%d 的反映人可以撤回。", "Only the reporter of #%d may withdraw it."}
 	texts["ex_withdraw"] = [2]string{"#撤回 12", "/withdraw 12"}
 	texts["ex_recategorize"] = [2]string{"#分类 12 环境卫生", "/category 12 环境卫生"}

@@ -235,6 +235,17 @@ func ackscvRun(t *testing.T, base *Dataset, folds [][]string, allFiles []string,
 	urgent []string, weigh func(string, int) float64, cfg trainConfig, share float64) []ackscvJudged {
 	t.Helper()
 	var judged []ackscvJudged
+	ackscvRunModels(t, base, folds, allFiles, natural, urgent, weigh, cfg, share, func(k int, fold []string, m *Model) {
+		judged = append(judged, ackscvJudge(t, m, k, fold)...)
+	})
+	return judged
+}
+
+// ackscvRunModels trains one model a fold as ackscvRun does and passes it,
+// with the fold, to each.
+func ackscvRunModels(t *testing.T, base *Dataset, folds [][]string, allFiles []string, natural func(string) bool,
+	urgent []string, weigh func(string, int) float64, cfg trainConfig, share float64, each func(k int, fold []string, m *Model)) {
+	t.Helper()
 	for k, fold := range folds {
 		out := map[string]bool{}
 		for _, f := range fold {
@@ -259,19 +270,26 @@ func ackscvRun(t *testing.T, base *Dataset, folds [][]string, allFiles []string,
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range fold {
-			jd, err := ReadTSVFile(f)
-			if err != nil {
-				t.Fatal(err)
+		each(k, fold, m)
+	}
+}
+
+// ackscvJudge judges every row of the fold's files (fold k) with m.
+func ackscvJudge(t *testing.T, m *Model, k int, fold []string) []ackscvJudged {
+	t.Helper()
+	var judged []ackscvJudged
+	for _, f := range fold {
+		jd, err := ReadTSVFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ex := range jd.Examples {
+			r := m.Understand(ex.Text)
+			j := ackscvJudged{fold: k, file: f, text: ex.Text, concern: ex.Concern, ack: r.Ack}
+			if r.Concern {
+				j.conf = r.Confidence
 			}
-			for _, ex := range jd.Examples {
-				r := m.Understand(ex.Text)
-				j := ackscvJudged{fold: k, file: f, text: ex.Text, concern: ex.Concern, ack: r.Ack}
-				if r.Concern {
-					j.conf = r.Confidence
-				}
-				judged = append(judged, j)
-			}
+			judged = append(judged, j)
 		}
 	}
 	return judged

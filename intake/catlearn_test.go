@@ -187,6 +187,9 @@ func TestVersionOneModelsStillLoad(t *testing.T) {
 	if r := m.UnderstandReport("电梯门坏了出不去"); r.Category != "电梯" {
 		t.Fatalf("version 1 model: category %q", r.Category)
 	}
+	if tr := m.Training(); tr.From != "" || tr.Summary() != "not recorded (a model file written before training records)" || tr.CheckSummary() != "not recorded" {
+		t.Fatalf("a version 1 model has no training record, got %+v", tr)
+	}
 }
 
 // TestTrainedOnUnfamiliarClassesGetsNoKeywordBoost: a model trained on

@@ -7,7 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
+	"time"
 )
 
 // ErrUsage marks an error in how RunTrain or RunEval were called (a wrong
@@ -22,7 +24,10 @@ func usageError(err error) error {
 	return fmt.Errorf("%w: %v", ErrUsage, err)
 }
 
-// RunTrain implements `neighborbot train --data FILE --out MODEL`.
+// RunTrain implements `neighborbot train -data FILE -out MODEL`. Besides
+// the model it trains a second one without every fifth row of the file and
+// scores it on them (CheckHeldOut); the model file records that check with
+// when and from what it was trained (Training).
 func RunTrain(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -33,7 +38,7 @@ func RunTrain(args []string, stdout, stderr io.Writer) error {
 		return usageError(err)
 	}
 	if *data == "" || *out == "" {
-		return fmt.Errorf("%w: train: --data and --out are required", ErrUsage)
+		return fmt.Errorf("%w: train: -data and -out are required", ErrUsage)
 	}
 	ds, err := ReadTSVFile(*data)
 	if err != nil {
@@ -43,16 +48,43 @@ func RunTrain(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
+	check, checkErr := checkFile(ds, *ack)
+	m = m.WithTraining(Training{At: time.Now(), From: FromFile, File: filepath.Base(*data), Rows: len(ds.Examples),
+		Corpus: DatasetDigest(ds), Check: check})
 	if err := m.Save(*out); err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
-	fmt.Fprintf(stdout, "trained on %d messages: %d categories %q, concern detector: %v, %d features (+%d character trigrams for the %d-model category ensemble) → %s\n",
-		len(ds.Examples), len(m.Labels()), m.Labels(), m.data.Concern != nil, len(m.data.Features), len(m.data.CatFeatures),
+	fmt.Fprintf(stdout, "trained on %s: %s %q, concern detector: %v, %s (+%s for the %d-model category ensemble) → %s\n",
+		plural(len(ds.Examples), "message"), plural(len(m.Labels()), "category"), m.Labels(), m.data.Concern != nil,
+		plural(len(m.data.Features), "feature"), plural(len(m.data.CatFeatures), "character trigram"),
 		1+len(m.data.CategoryMore), *out)
+	if checkErr != nil {
+		fmt.Fprintf(stdout, "held-out check: none (%v)\n", checkErr)
+	} else {
+		fmt.Fprintf(stdout, "held-out check: %s\n", m.Training().CheckSummary())
+	}
 	return nil
 }
 
-// RunEval implements `neighborbot eval --data FILE [--model MODEL] [--json]`.
+// checkFile is RunTrain's held-out check: a model trained without every
+// fifth row of ds, scored on them; nil without an error when ds has fewer
+// than five rows.
+func checkFile(ds *Dataset, ack float64) (*Check, error) {
+	learn, held := SplitForCheck(ds.Examples)
+	if len(held) == 0 {
+		return nil, nil
+	}
+	part := func(exs []Example) *Dataset {
+		return &Dataset{Examples: exs, HasConcern: ds.HasConcern, HasUrgent: ds.HasUrgent, HasLocation: ds.HasLocation}
+	}
+	m, err := Train(part(learn), WithAckThreshold(ack))
+	if err != nil {
+		return nil, err
+	}
+	return NewCheck(Evaluate(m, part(held)), len(ds.Examples), ds.HasConcern), nil
+}
+
+// RunEval implements `neighborbot eval -data FILE [-model MODEL] [-json]`.
 func RunEval(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -63,7 +95,7 @@ func RunEval(args []string, stdout, stderr io.Writer) error {
 		return usageError(err)
 	}
 	if *data == "" {
-		return fmt.Errorf("%w: eval: --data is required", ErrUsage)
+		return fmt.Errorf("%w: eval: -data is required", ErrUsage)
 	}
 	m, err := openModel(*model)
 	if err != nil {
@@ -80,7 +112,7 @@ func RunEval(args []string, stdout, stderr io.Writer) error {
 	return rep.WriteText(stdout)
 }
 
-// RunUnderstand implements `neighborbot understand [--model MODEL]`: one
+// RunUnderstand implements `neighborbot understand [-model MODEL]`: one
 // message per input line, one JSON Result per output line.
 func RunUnderstand(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("understand", flag.ContinueOnError)

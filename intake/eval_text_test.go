@@ -32,3 +32,25 @@ func TestWriteTextAlignsWithChineseLabels(t *testing.T) {
 		t.Fatalf("labels start at columns %v (class table) and %v (confusion):\n%s", starts[true], starts[false], b.String())
 	}
 }
+
+// TestCountsReadAsEnglish: a count of one takes the singular, others the
+// plural, in eval's text report and train's summary.
+func TestCountsReadAsEnglish(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		noun, want string
+	}{{1, "row", "1 row"}, {0, "row", "0 rows"}, {2, "row", "2 rows"}, {1, "category", "1 category"},
+		{13, "category", "13 categories"}, {3, "day", "3 days"}, {2, "character trigram", "2 character trigrams"}} {
+		if got := plural(c.n, c.noun); got != c.want {
+			t.Errorf("plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
+		}
+	}
+	var b strings.Builder
+	rep := Report{LocationN: 1, UrgentN: 1, ChatN: 1, LocationPlaceN: 1}
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "1 rows") || !strings.Contains(b.String(), "(1 row naming a place)") {
+		t.Errorf("a count of one reads as a plural:\n%s", b.String())
+	}
+}

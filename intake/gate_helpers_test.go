@@ -10,7 +10,7 @@ func (a speechAct) gate(danger bool) (possible bool, factor float64) {
 	if a.vetoes(danger) != 0 {
 		return false, 0
 	}
-	return true, a.factor(danger)
+	return true, a.factor(danger, shortContent)
 }
 
 // gate returns whether the structural rules let the message be a report

@@ -17,11 +17,15 @@ type Info struct {
 	// it reads besides the shared features.
 	CategoryModels   int `json:"category_models"`
 	CategoryTrigrams int `json:"category_trigrams"`
+	// Training is how the model was made and scored at training time
+	// (training.go); zero for model files written before it.
+	Training Training `json:"training"`
 }
 
 // Info returns what the model is made of.
 func (m *Model) Info() Info {
 	return Info{Features: len(m.data.Features), Categories: m.Labels(), Concern: m.data.Concern != nil,
 		Calibrated: m.data.PlattA != 0, CoverageWeighted: m.data.PlattC != 0, UrgencyModel: m.data.Urgent != nil,
-		AckThreshold: m.ack, CategoryModels: 1 + len(m.data.CategoryMore), CategoryTrigrams: len(m.data.CatFeatures)}
+		AckThreshold: m.ack, CategoryModels: 1 + len(m.data.CategoryMore), CategoryTrigrams: len(m.data.CatFeatures),
+		Training: m.Training()}
 }

@@ -57,7 +57,7 @@ func judge(norm string, cues cueSet, act speechAct, locs, locNorm []string, gate
 	soft := v.vetoes & gates.softOf(urgent, named)
 	v.vetoes &^= soft | gates.lifted
 	if v.possible = v.vetoes == 0; v.possible {
-		v.factor = gateAct.factor(urgent) * st.factor(named, urgent)
+		v.factor = gateAct.factor(urgent, gates.shortOf()) * st.factor(named, urgent)
 		if soft != 0 {
 			v.factor *= softVetoFactor
 		}

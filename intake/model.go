@@ -19,7 +19,9 @@ import (
 // stores the category weights quantised (Q, QScale) and may hold trigram
 // features and ensemble members: a binary that reads only version 1 would
 // find no category weights, so it refuses the file instead. Version 1 files
-// are still read.
+// are still read. Fields added since that a binary may ignore (Training:
+// gob skips fields its struct lacks, and a file without them reads as
+// their zero value) need no new version.
 const modelVersion = 2
 
 // oldestModelVersion is the oldest model file version Load accepts.
@@ -60,6 +62,9 @@ type modelData struct {
 	// (catlearn.go): their class probabilities are averaged with
 	// Category's. Same labels in the same order.
 	CategoryMore []*linear
+	// Training records when and from what the model was trained and how it
+	// scored then (training.go); nil for files written before it.
+	Training *Training
 }
 
 // categoryMembers returns the category ensemble's members.

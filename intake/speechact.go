@@ -133,11 +133,11 @@ func (a speechAct) vetoes(danger bool) veto {
 }
 
 // factor is how much the speech-act cues lower a possible report's
-// confidence (≤ 1): under an unhedged danger a question, praise or a joke
-// lowers nothing.
-func (a speechAct) factor(danger bool) float64 {
+// confidence (≤ 1): a message of up to short characters is lowered, and
+// under an unhedged danger a question, praise or a joke lowers nothing.
+func (a speechAct) factor(danger bool, short int) float64 {
 	factor := 1.0
-	if a.content <= shortContent {
+	if a.content <= short {
 		factor *= 0.6
 	}
 	if !danger {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // tinyCustom is a category-only set with labels the default taxonomy does
@@ -16,7 +17,9 @@ const tinyCustom = "text\tlabel\n" +
 	"食堂的饭太咸了\t食堂\n食堂排队太久\t食堂\n食堂的菜有头发\t食堂\n食堂餐具没洗干净\t食堂\n" +
 	"图书室周末不开门\t图书室\n图书室的书太旧了\t图书室\n图书室空调坏了\t图书室\n图书室太吵了\t图书室\n"
 
-func TestTrainNewLabelSet(t *testing.T) {
+// trainTinyCustom trains a model on tinyCustom, which it returns too.
+func trainTinyCustom(t *testing.T) (*Model, *Dataset) {
+	t.Helper()
 	ds, err := ReadTSV(strings.NewReader(tinyCustom))
 	if err != nil {
 		t.Fatal(err)
@@ -25,6 +28,11 @@ func TestTrainNewLabelSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m, ds
+}
+
+func TestTrainNewLabelSet(t *testing.T) {
+	m, ds := trainTinyCustom(t)
 	if got := m.Labels(); strings.Join(got, ",") != "图书室,球场,食堂" {
 		t.Fatalf("labels = %q", got)
 	}
@@ -110,8 +118,24 @@ func TestCLI(t *testing.T) {
 	}
 	model := filepath.Join(dir, "m.gob.gz")
 	var out, errb bytes.Buffer
+	before := time.Now().Add(-time.Second)
 	if err := RunTrain([]string{"--data", data, "--out", model}, &out, &errb); err != nil {
 		t.Fatalf("train: %v %s", err, errb.String())
+	}
+	// the model file says when and from what it was trained, and how a
+	// model trained without rows 5 and 10 of the 12 scored on them
+	if !strings.Contains(out.String(), "held-out check: a model trained without 2 of the 12 rows of the file scored on them: category macro-F1") {
+		t.Errorf("train does not report its held-out check:\n%s", out.String())
+	}
+	trained, err := Load(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := trained.Info().Training
+	if rec.From != FromFile || rec.File != "custom.tsv" || rec.Rows != 12 || rec.At.Location() != time.UTC ||
+		rec.At.Before(before) || rec.At.After(time.Now()) || rec.Check == nil || rec.Check.Rows != 2 || rec.Check.Of != 12 ||
+		rec.Check.Concern || rec.Check.CategoryN != 2 {
+		t.Errorf("training record %+v (check %+v)", rec, rec.Check)
 	}
 	out.Reset()
 	if err := RunEval([]string{"--data", data, "--model", model, "--json"}, &out, &errb); err != nil {
@@ -148,8 +172,11 @@ func TestCLI(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &r); err != nil || !r.Concern || r.Category != CatSanitation || r.LocationNorm[0] != "44号楼" {
 		t.Errorf("understand line 1 = %s (%v)", lines[0], err)
 	}
-	if err := RunTrain([]string{"--data", data}, &out, &errb); err == nil {
-		t.Error("train without --out: want error")
+	if err := RunTrain([]string{"-data", data}, &out, &errb); err == nil || !strings.Contains(err.Error(), "-data and -out are required") || strings.Contains(err.Error(), "--") {
+		t.Errorf("train without -out: %v, want an error naming the flags as they are spelt (-data, -out)", err)
+	}
+	if err := RunEval(nil, &out, &errb); err == nil || strings.Contains(err.Error(), "--") {
+		t.Errorf("eval without -data: %v, want an error naming -data", err)
 	}
 	if err := RunEval([]string{"--bogus"}, &out, &errb); err == nil {
 		t.Error("eval with unknown flag: want error")

@@ -60,6 +60,19 @@ func vetoIf(on bool, w veto) veto {
 type gateRules struct {
 	lifted veto         // rules ignored
 	soft   *softVetoSet // the soft vetoes; nil: softRules
+	// short, when set, is the length up to which a possible report's
+	// confidence is lowered (speechAct.factor); 0: shortContent. A research
+	// option of testdata/TERSE-13.md.
+	short int
+}
+
+// shortOf returns the length up to which a possible report's confidence is
+// lowered.
+func (g gateRules) shortOf() int {
+	if g.short != 0 {
+		return g.short
+	}
+	return shortContent
 }
 
 // softOf returns the vetoes that only lower the confidence.

@@ -54,28 +54,77 @@ func runTrainVerb(ctx context.Context, args []string, sys IO) error {
 		if len(exs) == 0 {
 			return errors.New("train: no decisions recorded yet (dismissed, withdrawn, confirmed, accepted or re-categorised cases)")
 		}
-		ds, err := intake.BuiltinCorpus()
-		if err != nil {
-			return err
-		}
-		base := len(ds.Examples)
-		for _, ex := range exs {
-			for range *weight {
-				ds.Examples = append(ds.Examples, ex)
-			}
-		}
-		m, err := intake.Train(ds, intake.WithAckThreshold(cfg.Intake.AckThreshold))
-		if err != nil {
-			return fmt.Errorf("train: %w", err)
-		}
-		if err := m.Save(*out); err != nil {
-			return fmt.Errorf("train: %w", err)
-		}
-		fmt.Fprintf(sys.Out, "trained on %d built-in messages and %d recorded decisions (%s), each counted %d times → %s\n"+
-			"to use it: set intake.model: %s in the config and restart the bot\n",
-			base, len(exs), tally(exs), *weight, *out, *out)
-		return nil
+		return trainFromDB(cfg, exs, *weight, from, *out, sys)
 	})
+}
+
+// trainFromDB trains on the built-in corpus plus the decisions exs (of
+// cases reported since from), makes the held-out check, and writes the
+// model with its training record to out.
+func trainFromDB(cfg config.Config, exs []intake.Example, weight int, from time.Time, out string, sys IO) error {
+	ds, rec, err := builtinPlus(exs, weight)
+	if err != nil {
+		return err
+	}
+	m, err := intake.Train(ds, intake.WithAckThreshold(cfg.Intake.AckThreshold))
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	rec.At, rec.Since = time.Now(), from
+	if rec.Check, err = checkDecisions(cfg, exs, weight); err != nil {
+		return err
+	}
+	m = m.WithTraining(rec)
+	if err := m.Save(out); err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	fmt.Fprintf(sys.Out, "trained on the %s → %s\nheld-out check: %s\nto use it: set intake.model: %s in the config and restart the bot\n",
+		m.Training().Summary(), out, rec.CheckSummary(), out)
+	return nil
+}
+
+// builtinPlus returns the built-in corpus with each of exs appended weight
+// times, and the record of that training but its time, date and check.
+func builtinPlus(exs []intake.Example, weight int) (*intake.Dataset, intake.Training, error) {
+	ds, err := intake.BuiltinCorpus()
+	if err != nil {
+		return nil, intake.Training{}, err
+	}
+	rec := intake.Training{From: intake.FromBuiltinDecisions, Rows: len(ds.Examples), Corpus: intake.DatasetDigest(ds),
+		Decisions: len(exs), Weight: weight}
+	for _, ex := range exs {
+		if ex.Concern == 0 {
+			rec.NotConcern++
+		}
+		for range weight {
+			ds.Examples = append(ds.Examples, ex)
+		}
+	}
+	return ds, rec, nil
+}
+
+// checkDecisions is train -from-db's held-out check: a model trained on
+// the built-in corpus and all but every fifth decision, scored on those
+// as the bot reads (the configured threshold and categories); nil below
+// five decisions.
+func checkDecisions(cfg config.Config, exs []intake.Example, weight int) (*intake.Check, error) {
+	learn, held := intake.SplitForCheck(exs)
+	if len(held) == 0 {
+		return nil, nil
+	}
+	ds, _, err := builtinPlus(learn, weight)
+	if err != nil {
+		return nil, err
+	}
+	m, err := intake.Train(ds, intake.WithAckThreshold(cfg.Intake.AckThreshold))
+	if err != nil {
+		return nil, fmt.Errorf("train: held-out check: %w", err)
+	}
+	if len(cfg.Categories) > 0 {
+		m = m.WithTaxonomy(taxonomy(cfg.Categories))
+	}
+	rep := intake.Evaluate(m, &intake.Dataset{Examples: held, HasConcern: true})
+	return intake.NewCheck(rep, len(exs), true), nil
 }
 
 // runEvalVerb implements `neighborbot eval`: on a file (-data), or with

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -60,7 +61,8 @@ func TestTrainAndEvalFromDB(t *testing.T) {
 	env := map[string]string{"NEIGHBORBOT_DB": path}
 	model := filepath.Join(t.TempDir(), "community.gob.gz")
 	code, out, errOut := cli(t, env, "train", "-from-db", "-out", model)
-	if code != 0 || !strings.Contains(out, "7 recorded decisions (3 not a concern, 4 concerns)") {
+	if code != 0 || !strings.Contains(out, "7 recorded decisions (3 not a concern, 4 concerns)") ||
+		!strings.Contains(out, "held-out check: a model trained without 1 of the 7 decisions scored on them: concern precision") {
 		t.Fatalf("train -from-db: code %d\n%s%s", code, out, errOut)
 	}
 	code, out, errOut = cli(t, env, "eval", "-from-db", "-model", model, "-json")
@@ -75,8 +77,21 @@ func TestTrainAndEvalFromDB(t *testing.T) {
 		t.Fatalf("eval -from-db -json: %v\n%s", err, out)
 	}
 	code, out, errOut = cli(t, env, "model")
-	if code != 0 || !strings.Contains(out, "model: embedded") || !strings.Contains(out, "on 7 recorded decisions") {
+	if code != 0 || !strings.Contains(out, "model: embedded") || !strings.Contains(out, "on 7 recorded decisions") ||
+		!strings.Contains(out, "trained from: built-in corpus (") || !strings.Contains(out, "held-out check at training: none") {
 		t.Errorf("model: code %d\n%s%s", code, out, errOut)
+	}
+	// the community's model says when and from what it was trained, and
+	// how it scored then
+	cfg := filepath.Join(t.TempDir(), "nb.yaml")
+	if err := os.WriteFile(cfg, []byte("intake:\n  model: "+model+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = cli(t, env, "model", "-config", cfg)
+	trained := regexp.MustCompile(`\+ 7 recorded decisions \(3 not a concern, 4 concerns\), each counted 5 times; trained 20\d\d-\d\d-\d\d \d\d:\d\d UTC`)
+	if code != 0 || !trained.MatchString(out) ||
+		!strings.Contains(out, "held-out check at training: a model trained without 1 of the 7 decisions scored on them") {
+		t.Errorf("model with the retrained file: code %d\n%s%s", code, out, errOut)
 	}
 	if code, _, _ := cli(t, env, "train", "-from-db", "-since", "yesterday", "-out", model); code != 2 {
 		t.Errorf("a bad -since must be a usage error, got code %d", code)

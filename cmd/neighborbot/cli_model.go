@@ -28,20 +28,23 @@ func modelSource(cfg config.Config) string {
 	return src
 }
 
-// logModel says once at start which model runs and what it is made of
-// (the first lines of `neighborbot model`; its score needs the recorded
-// decisions, which only that command reads).
+// logModel says once at start which model runs, what it was trained from,
+// how it scored then, and what it is made of (the first lines of
+// `neighborbot model`; its score now needs the recorded decisions, which
+// only that command reads).
 func logModel(logger *slog.Logger, cfg config.Config, m *intake.Model) {
 	info := m.Info()
-	logger.Info("model loaded", "model", modelSource(cfg), "features", info.Features,
+	logger.Info("model loaded", "model", modelSource(cfg), "trained", info.Training.Summary(),
+		"training_check", info.Training.CheckSummary(), "features", info.Features,
 		"categories", len(info.Categories), "category_models", info.CategoryModels,
 		"concern_detector", info.Concern, "calibrated", info.Calibrated,
 		"urgency_model", info.UrgencyModel, "ack_threshold", info.AckThreshold)
 }
 
 // runModel implements `neighborbot model`: which model the configuration
-// runs, what it is made of, and — when the database holds recorded
-// decisions — how it scores on them.
+// runs, when and from what it was trained and how it scored then (its
+// training record), what it is made of, and — when the database holds
+// recorded decisions — how it scores on them now.
 func runModel(ctx context.Context, args []string, sys IO) error {
 	flags, path := newFlags("model", sys)
 	if err := parseFlags(flags, args); err != nil {
@@ -56,8 +59,10 @@ func runModel(ctx context.Context, args []string, sys IO) error {
 		return err
 	}
 	info := m.Info()
-	fmt.Fprintf(sys.Out, "model: %s\nfeatures: %d; categories (%d): %s; category ensemble of %d model(s), %d character trigrams\nconcern detector: %v, calibrated: %v (weighing coverage: %v); urgency classifier: %v; acknowledgement threshold: %.2f\n",
-		modelSource(cfg), info.Features, len(info.Categories), strings.Join(info.Categories, " "), info.CategoryModels,
+	fmt.Fprintf(sys.Out, "model: %s\ntrained from: %s\nheld-out check at training: %s\n"+
+		"features: %d; categories (%d): %s; category ensemble of %d model(s), %d character trigrams\nconcern detector: %v, calibrated: %v (weighing coverage: %v); urgency classifier: %v; acknowledgement threshold: %.2f\n",
+		modelSource(cfg), info.Training.Summary(), info.Training.CheckSummary(),
+		info.Features, len(info.Categories), strings.Join(info.Categories, " "), info.CategoryModels,
 		info.CategoryTrigrams, info.Concern, info.Calibrated,
 		info.CoverageWeighted, info.UrgencyModel, info.AckThreshold)
 	if _, err := os.Stat(cfg.Database); cfg.DatabaseDriver() == "sqlite" && errors.Is(err, fs.ErrNotExist) {

@@ -3,7 +3,7 @@
 // for rebuilding the embedded default model:
 //
 //	go run ./intake/internal/intakecli             # retrain intake/model/default.gob.gz on the built-in corpus
-//	go run ./intake/internal/intakecli eval --data intake/testdata/heldout_handwritten_2.tsv
+//	go run ./intake/internal/intakecli eval -data intake/testdata/heldout_handwritten_2.tsv
 //	echo 三号楼电梯困人了 | go run ./intake/internal/intakecli understand
 package main
 
@@ -37,7 +37,9 @@ func run(args []string) error {
 }
 
 // trainDefault trains the embedded default model on the built-in corpus
-// (the generated corpus and the real negatives, intake.BuiltinCorpus).
+// (the generated corpus and the real negatives, intake.BuiltinCorpus). Its
+// training record names the corpus by its digest and leaves the time out,
+// so that retraining on the same corpus writes the same bytes.
 func trainDefault(out string) error {
 	ds, err := intake.BuiltinCorpus()
 	if err != nil {
@@ -47,9 +49,10 @@ func trainDefault(out string) error {
 	if err != nil {
 		return err
 	}
+	m = m.WithTraining(intake.Training{From: intake.FromBuiltin, Rows: len(ds.Examples), Corpus: intake.DatasetDigest(ds)})
 	if err := m.Save(out); err != nil {
 		return err
 	}
-	fmt.Printf("trained on %d built-in messages → %s\n", len(ds.Examples), out)
+	fmt.Printf("trained on the %s → %s\n", m.Training().Summary(), out)
 	return nil
 }
