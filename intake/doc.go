@@ -6,9 +6,9 @@
 //
 // A location (ExtractLocation) is the words that say where the trouble is or
 // is seen, as written: addresses, landmarks and facilities, relative places
-// and sides (楼上, 对门, 楼前, 楼后面, 路边) and the parts of a building where
-// something happens (楼道, 楼梯, 阳台, 电梯里); the broken thing itself
-// (电梯坏了, 路灯不亮) is no place. The labelling guideline is in
+// and sides (楼上, 对门, 楼前, 楼后面, 路边), the parts of a building where
+// something happens (楼道, 楼梯, 阳台, 电梯里) and the rooms of a flat
+// (厨房, 卫生间); the broken thing itself (电梯坏了, 路灯不亮) is no place. The labelling guideline is in
 // testdata/README.md ("Location labels"); relative places do not count as
 // evidence that a message is a report here (anchoringPlaces).
 //

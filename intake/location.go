@@ -58,13 +58,13 @@ var locPatterns = []struct {
 	{kindFloor, isNumeral, numbered("层", "楼")},
 	{kindGate, runeIn("东南西北正侧大"), prefixes("东南门口", "东北门口", "西南门口", "西北门口", "东南门", "东北门", "西南门", "西北门",
 		"东门口", "南门口", "西门口", "北门口", "正门口", "侧门口", "大门口", "东门", "南门", "西门", "北门", "正门", "侧门", "大门")},
-	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自阳露马路对隔小窗"), prefixes("楼下", "楼道", "楼到", "楼顶", "楼栋门口", "楼栋口", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
+	{kindPlace, runeIn("楼顶天电地车单门消垃快广花绿草健停走幼儿游篮羽乒网凉中物保岗充配水大一公后前老自阳露马路对隔小窗晒"), prefixes("楼下", "楼道", "楼到", "楼顶", "楼栋门口", "楼栋口", "顶楼", "天台", "电梯间", "电梯口", "电梯厅",
 		"楼梯间", "楼梯口", "地下室", "车棚", "单元门口", "单元门", "门口", "门前", "消防通道", "垃圾站", "垃圾房", "快递柜", "广场", "花坛",
 		"绿化带", "草坪", "健身区", "健身器材", "停车场", "走廊", "幼儿园门口", "幼儿园", "儿童乐园", "儿童游乐区", "游乐场", "篮球场", "羽毛球场",
 		"乒乓球台", "网球场", "凉亭", "中心花园", "中心广场", "小广场", "物业办公室门口", "物业办公室", "物业门口", "保安室", "岗亭", "充电桩", "配电房", "配电室",
 		"水泵房", "大堂", "一楼大堂", "公厕", "后门", "前门", "老年活动室", "自行车棚", "车库入口", "车库出口", "地库入口", "地库出口",
 		// relative places, sides and parts of a building (location_relative.go)
-		"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "楼梯", "后楼梯", "消防楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门",
+		"楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼梯拐角", "楼梯", "后楼梯", "消防楼梯", "阳台", "露台", "晒台", "电梯", "马路边", "路边", "对门",
 		"垃圾桶", "车位", "隔壁", "楼后", "窗台", "对面")},
 	{kindBareCommunity, runeIn("小"), prefixes("小区")},
 	// a lane by its number, as the urban villages of the south number them
@@ -174,6 +174,11 @@ func hanThen(suffixes []string, tail func(string) int) func(string) int {
 				}
 				end := i + len(suf)
 				if tail == nil {
+					// a suffix that ends a longer name's first word (北苑小区,
+					// 幸福花园小区): the name runs to the last suffix
+					for more := leadingWord(rest[end:], suffixes); more != ""; more = leadingWord(rest[end:], suffixes) {
+						end += len(more)
+					}
 					return end
 				}
 				if n := tail(rest[end:]); n >= 0 {
@@ -336,11 +341,14 @@ func firstRuneMaskOf(r rune) uint16 {
 // landmarkBit, the last bit of a first-rune mask, marks the runes that may
 // start a landmark: a facility head, or what deicticUnits (单元), crossings
 // (路口, 街口, 交叉口), standaloneLevels (b2), namedLandmarks (旁边, 那家店, 底下,
-// 东头), sideBuildings (那栋, 对面楼) and tradeLandmarks (卖, 有棵) look for.
+// 东头), sideBuildings (那栋, 对面楼), tradeLandmarks (卖, 有棵) and
+// roomsOfFlat (厨房, 卫生间) look for.
 const landmarkBit = 1 << 15
 
 const landmarkFirsts = "单路街交b斜正旁对后背隔边那这底跟东西南北楼外下" +
-	"卖修有放停摆" // (tradeLandmarks' openers: location_trade.go)
+	"卖修有放停摆" + // (tradeLandmarks' openers: location_trade.go)
+	roomFirsts + // (the rooms of a flat: location_flat.go)
+	"里这上一" // (topicPlaces' locatives: location_name.go)
 
 func firstRuneMask(r rune) uint16 {
 	if r >= 0 && r < 0x10000 {
@@ -444,6 +452,8 @@ func scanComponents(s string) []locMatch {
 	out = append(out, roadsOn(s, out, cands)...)
 	out = append(out, sideBuildings(s, out, cands, address)...)
 	out = append(out, homeNames(s, out)...)
+	out = append(out, roomsOfFlat(s, out, cands)...)
+	out = append(out, topicPlaces(s, out, cands)...)
 	return out
 }
 

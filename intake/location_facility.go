@@ -64,6 +64,18 @@ var facilityHeads = []string{
 	// (榕树下, 大槐树底下: with a modifier, modifiedHeads), the front desk of
 	// the management (物业前台), a flagstone path, the ice of the lake
 	"江边", "海边", "池边", "塘边", "树下", "树下面", "树底下", "前台", "石板路", "湖面",
+	// session 13 (loc13): a building by its name rather than its number
+	// (海景楼, 宿舍楼, 放映楼, 矿工楼: namedBuilding guards it); the
+	// mailboxes of a building's hall, a shared place as the parcel lockers
+	// are (five writers of the dev files read label them)
+	"楼", "信报箱",
+	// and in Minnan words (dev-s24a): a house (老厝, 古厝, 阮厝: with a
+	// modifier), a lane (巷仔口, 巷仔内); a lane's mouth of Shanghai's
+	// lanes (总弄口)
+	"厝", "巷仔", "弄口",
+	// a guesthouse (as a rented house: 隔壁民宿客人半夜唱卡拉OK), the foot
+	// of a wall (城墙根有几条野狗: 根 alone is a measure)
+	"民宿", "墙根",
 }
 
 // relationOnly heads are places only right after a relation word
@@ -72,7 +84,8 @@ var facilityHeads = []string{
 // 绿地 as 楼下. The lift, the balcony and the stairs are no heads here: since
 // session 10 the guideline (testdata/README.md, "Location labels") makes
 // them places where something happens, matched with their guards in
-// locPatterns (location_relative.go); rooms of a flat (厨房, 卫生间) stay none.
+// locPatterns (location_relative.go); the rooms of a flat (厨房, 卫生间) are
+// roomsOfFlat's since session 13 (location_flat.go).
 var relationOnly = map[string]bool{"花园": true, "绿地": true, "路口": true}
 
 // topicPlace reports whether a head of relationOnly, before the text
@@ -98,7 +111,7 @@ func insideTopic(after string) bool {
 
 // modifiedHeads are places only with a modifier before them: 干洗店 and
 // 机械车位 are places, a bare 店 or 车位 is not.
-var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true,
+var modifiedHeads = map[string]bool{"店": true, "铺": true, "馆": true, "车位": true, "通道": true, "摊": true, "楼": true, "厝": true, "墙根": true,
 	"池边": true, "塘边": true, "树下": true, "树下面": true, "树底下": true, "前台": true}
 
 // waterEdges are the edges of open water, a place of the estate's
@@ -119,7 +132,7 @@ func lastRune(s string) rune {
 
 // passageHeads are passages whose mouth residents name (后巷口, 胡同口,
 // 巷子口): a 口 right after one is part of the place.
-var passageHeads = map[string]bool{"后巷": true, "巷子": true, "胡同": true, "过道": true, "小路": true, "门洞": true}
+var passageHeads = map[string]bool{"后巷": true, "巷子": true, "巷仔": true, "胡同": true, "过道": true, "小路": true, "门洞": true}
 
 // facilityIndex lists the heads under their first rune.
 var facilityIndex = headIndex(facilityHeads)
@@ -197,7 +210,8 @@ func scanFacilities(s string, have []locMatch, cands []int, address bool) []locM
 		}
 		start := facilityModifier(s, last, i, head, covered)
 		// (店铺 is the word for shops in general, no shop: 有人撬店铺的锁)
-		if start == i && modifiedHeads[head] || head == "摊" && !stallTrade(s[start:i]) || head == "铺" && s[start:i] == "店" {
+		if start == i && modifiedHeads[head] || head == "摊" && !stallTrade(s[start:i]) || head == "铺" && s[start:i] == "店" ||
+			head == "楼" && !namedBuilding(s[start:i], s[i+len(head):]) {
 			next = i + len(head)
 			continue
 		}
@@ -384,6 +398,9 @@ func facilityModifier(s string, last, i int, head string, covered func(int) bool
 	if start != i {
 		return start
 	}
+	if head == "楼" {
+		return buildingNameStart(s, last, i, covered)
+	}
 	if head == "滑梯" && strings.HasSuffix(s[last:i], "滑") {
 		return i - len("滑") // (滑滑梯 is the word: 小孩滑滑梯的地方)
 	}
@@ -393,6 +410,10 @@ func facilityModifier(s string, last, i int, head string, covered func(int) bool
 			break
 		}
 		start -= psize
+	}
+	if start < i && straddlesBreak(s, start) {
+		_, size := utf8.DecodeRuneInString(s[start:])
+		start += size // (隔壁古厝: the modifier starts after 隔壁)
 	}
 	if suffixAny(s[last:i], verbModifiers) || slices.Contains(timeModifiers, s[start:i]) {
 		return i // (占用盲道: what is done to the place; 昨天ktv, 明天菜市场: a time)
@@ -416,9 +437,9 @@ func facilityEnd(s, head string, end int) int {
 // stallTrade reports whether modifier, the text before a 摊, names a
 // stall by its trade in two characters (海鲜摊, 烧烤摊, 水果摊): one
 // character is a verb or a measure (摆摊, 收摊, 一大摊水), and a stall set
-// up or packed away is no place.
+// up or packed away is no place, nor are costs shared (水费分摊, 均摊).
 func stallTrade(modifier string) bool {
-	return utf8.RuneCountInString(modifier) == 2 && !strings.ContainsAny(modifier, "摆收出练地大")
+	return utf8.RuneCountInString(modifier) == 2 && !strings.ContainsAny(modifier, "摆收出练地大分均")
 }
 
 // innerCourtyard reports whether 里院, between before and after, is the
@@ -436,3 +457,43 @@ func innerCourtyard(before, after string) bool {
 // courtyardOpeners may come right before 里院: a verb of place, 的, a
 // person (咱里院, 我们里院).
 const courtyardOpeners = "在到去从住是的咱俺我们"
+
+// buildingNameStart returns where the name of a building whose bare 楼 is
+// at offset i of s starts, no further back than last: up to three Han
+// characters, none of them a word that ends names (nameStops), a stop of
+// modifiers (facilityModifierStops: 下楼, 整栋楼) nor a place already found
+// (海景楼, 矿工楼), with such a stop, the text's start or last before them;
+// i when there is none.
+func buildingNameStart(s string, last, i int, covered func(int) bool) int {
+	start := i
+	for n := 0; start > last; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[last:start])
+		if !isHan(r) || strings.ContainsRune(nameStops, r) || strings.ContainsRune(facilityModifierStops, r) || covered(start-size) {
+			break
+		}
+		if n == 3 {
+			return i // (今日发现楼内, 声音隔着楼板: no name is bounded there)
+		}
+		start -= size
+	}
+	return start
+}
+
+// namedBuilding reports whether a bare 楼 after the modifier (the
+// facility scan's: buildingNameStart) and before the text after is a
+// building called by its name (海景楼的电梯, 宿舍楼电梯又停了, 老放映楼那个
+// 电梯): not a way up or down (爬楼, 扛上楼: 上 and 下 stop the modifier), a
+// word 楼 starts (楼主, 楼盘, 楼市, 楼层, 楼长, 楼板) nor a price (跳楼价); the
+// name has two or three characters. The parts of a
+// building (楼道, 楼上, 楼下) and numbered ones (3号楼, 六楼) are the
+// patterns'.
+func namedBuilding(modifier, after string) bool {
+	if utf8.RuneCountInString(modifier) < 2 || strings.ContainsAny(modifier, climbVerbs) || slices.Contains(timeModifiers, modifier) {
+		return false // (老楼, 新楼 and 全楼 say which building, not its name)
+	}
+	return !strings.ContainsRune("主盘市层梯道宇价花长板", firstRune(after))
+}
+
+// climbVerbs, in the modifier of a bare 楼, make it a way up or down, not a
+// building (人爬楼, 跳楼, 搬楼).
+const climbVerbs = "爬跳搬扛抬背拎送回"

@@ -67,7 +67,7 @@ func builtPlaceName(name string) bool {
 // streetWords follow a name and 那条 or 那栋 when the name is the place the
 // street or the building is at (海边那条路的路灯, 握手楼那条巷子, 老宿舍那栋楼道):
 // the name is a landmark whatever follows the street.
-var streetWords = []string{"那条", "那栋"}
+var streetWords = []string{"那条", "那几栋", "那栋"}
 
 // streetRunes start what 那条 and 那栋 count there: a road, a lane, a
 // building.
@@ -134,8 +134,15 @@ func namedLandmarks(s string, have []locMatch, cands []int) []locMatch {
 		if w == "" || coveredBy(have, j) || j > 0 && coveredBy(have, j-1) {
 			continue
 		}
-		street := slices.Contains(streetWords, w) && strings.ContainsRune(streetRunes, firstRune(s[j+len(w):])) &&
-			!(w == "那栋" && suffixAny(s[:j], sideWords)) // (东边那栋楼: sideBuildings')
+		// (a name and 那栋 is the building called so whatever follows:
+		// 高层那栋电梯停在半截了, 老厂宿舍那几栋的暖气)
+		building := strings.HasSuffix(w, "栋")
+		if building {
+			if _, side := sideBefore(s, j); side {
+				continue // (靠马路那几栋楼, 东边那栋: sideBuildings')
+			}
+		}
+		street := slices.Contains(streetWords, w) && (building || strings.ContainsRune(streetRunes, firstRune(s[j+len(w):])))
 		if !street && !placesSomething(s[j+len(w):]) && !(slices.Contains(bodyLocatives, w) && openedByZai(s, j)) && !thereEvent(s, j, w) {
 			continue
 		}
@@ -370,4 +377,68 @@ func bareBuilding(before, rest string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest[len("楼"):])
 	return !strings.ContainsRune("主盘市层梯道顶上下", r)
+}
+
+// A clause that opens with a place and a locative is about that place,
+// whatever follows (窑院这边的自来水一到中午就没了, 晾衣场旁边谁扔了好多外卖盒,
+// 支弄里有只猫天天夜里叫春, 后山坡上的土松了): the blind writers label the
+// opening noun in 232 of 283 such clauses of the dev files read in session
+// 13, most already found as facilities. topicPlaces finds the rest, when
+// the noun ends as a place does (placeEnds): a built place, a yard, a cave,
+// the foot of a wall, a lane.
+
+// topicLocatives follow the place a clause opens with.
+var topicLocatives = []string{"里面", "里头", "里向", "里厢", "里", "上面", "上头", "上", "这边", "那边", "这块", "那块", "那排", "那头",
+	"旁边", "边上", "底下", "下头", "下面", "后面", "后头",
+	// the area around it (甜水井巷这一片停水, 菜市场后门一带)
+	"这一片", "那一片", "这片", "那片", "一带"}
+
+// topicLocativeFirsts are the first runes of topicLocatives.
+const topicLocativeFirsts = "里上这那旁边底下后一"
+
+// placeEnds end the nouns of places: builtPlaceEnds but a home's 屋
+// (冬天屋里冷冰冰的), and a yard, a cave, the foot of a wall, a lane, a
+// dam, a ditch, a lawn. 顶 is as often a car's or a ceiling's (车顶上, 吊顶里),
+// 院子 and 宿舍 one's own (在院子里装修, 宿舍这边都是女孩子).
+var placeEnds = strings.ReplaceAll(builtPlaceEnds, "屋", "") + "院洞根弄巷坝沟坪"
+
+// topicPlaces finds the places clauses of folded text s open with, outside
+// the components found so far. cands are the offsets scanComponents marked.
+func topicPlaces(s string, have []locMatch, cands []int) []locMatch {
+	var out []locMatch
+	for _, j := range cands {
+		if !strings.ContainsRune(topicLocativeFirsts, firstRune(s[j:])) {
+			continue
+		}
+		w := leadingWord(s[j:], topicLocatives)
+		if w == "" || coveredBy(have, j) || j > 0 && coveredBy(have, j-1) || coveredBy(out, j-1) {
+			continue
+		}
+		start, ok := nameBeforeOpened(s, j, landmarkOpeners)
+		if !ok || coveredBy(have, start) || !placeNoun(s[start:j]) || !topicGoesOn(s[j+len(w):]) {
+			continue
+		}
+		out = append(out, locMatch{kind: kindPlace, start: start, end: j, facility: true})
+	}
+	return out
+}
+
+// placeNoun reports whether name ends as the noun of a place does (a
+// rune of placeEnds). The estate itself (小区里: testdata/README.md), a
+// garden or a green (在花园里散步: relationOnly) and places as often
+// somewhere else (医院那边: farPlaces) are none.
+func placeNoun(name string) bool {
+	if !strings.ContainsRune(placeEnds, lastRune(name)) || name == "小区" || slices.Contains(farPlaces, name) {
+		return false
+	}
+	return !suffixAny(name, []string{"花园", "绿地", "工厂"})
+}
+
+// topicGoesOn reports whether after, the text after the locative, goes on
+// to what is there or happens there (a Han character), not to the clause's
+// end, a question or what is said there (仓库那边呢, 工厂那边说要停产), as
+// thereEvent asks.
+func topicGoesOn(after string) bool {
+	r := firstRune(after)
+	return isHan(r) && !strings.ContainsRune("呢吗吧啊呀哦嘛说讲散玩逛", r)
 }

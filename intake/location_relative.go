@@ -79,8 +79,9 @@ func endsWithAny(s, set string) bool {
 }
 
 // relativeWords are the places of this file, as canonicalLocation writes
-// them.
-var relativeWords = []string{"窗台", "楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼后", "隔壁", "对面楼", "斜对面", "对面", "那栋楼", "楼梯拐角", "后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}
+// them, and the rooms of a flat (location_flat.go).
+var relativeWords = append([]string{"窗台", "楼上", "楼前", "楼后面", "楼后头", "楼后边", "楼后", "隔壁", "对面楼", "斜对面", "对面", "那栋楼", "楼梯拐角",
+	"后楼梯", "消防楼梯", "楼梯", "阳台", "露台", "晒台", "电梯", "马路边", "路边", "对门", "垃圾桶", "车位", "的"}, flatRooms...)
 
 // anchoringPlaces returns the places that anchor a message here for the
 // judge (judge.go): all but those made only of relativeWords (楼上, 阳台,
@@ -217,7 +218,7 @@ func buildingSide(after string) int {
 var buildingHeads = func() []string {
 	var hs []string
 	for _, h := range facilityHeads {
-		if strings.HasSuffix(h, "楼") {
+		if strings.HasSuffix(h, "楼") && h != "楼" { // (a named building: namedBuilding)
 			hs = append(hs, h)
 		}
 	}
@@ -270,4 +271,5 @@ const acrossActs = "在又天每总还半装吵打砸敲喊钻"
 // neighbour next door, not a place called so.
 var kinTerms = []string{"大妈", "大爷", "阿姨", "奶奶", "爷爷", "阿婆", "阿公", "婆婆", "叔", "婶", "伯", "姨", "嫂"}
 
-const nextDoorFollowers = "那这的家老阿大邻屋房楼门在又天一每新有也就正总还半装传住吵打砸喊"
+const nextDoorFollowers = "那这的家老阿大邻屋房楼门在又天一每新有也就正总还半装传住吵打砸喊" +
+	"院室" // (隔壁院装修, 隔壁室友天天半夜喊麦: session 13)

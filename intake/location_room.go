@@ -30,7 +30,9 @@ func standaloneRooms(s string) []locMatch {
 		for j < len(s) && isDigit(rune(s[j])) {
 			j++
 		}
-		if roomLike(s[i:j]) && (standsAlone(s[:i], s[j:]) || neighbourRoom(s[:i], s[j:])) {
+		// (302卫生间: a room of that flat touches it)
+		if roomLike(s[i:j]) && (standsAlone(s[:i], s[j:]) || neighbourRoom(s[:i], s[j:]) || prefixAny(s[j:], flatRooms)) ||
+			placedRoom(s[:i], s[i:j], s[j:]) {
 			out = append(out, locMatch{kind: kindRoom, start: i, end: j})
 		}
 		i = j
@@ -97,4 +99,17 @@ func roomsApart(s string, have []locMatch) []locMatch {
 		return nil
 	}
 	return slices.DeleteFunc(standaloneRooms(s), func(m locMatch) bool { return coveredBy(have, m.start) })
+}
+
+// placedRoom reports whether digits d, between before and after, are a
+// flat a verb of place puts someone in (工长刚才在1902砸墙, 住1206的老人): 在,
+// 住 or 到 right before three or four digits of a room on a floor (a
+// 19xx or 20xx too, which is a room there, not a year), no unit of count,
+// money or time after them (在2026年, 到500块, 在120平).
+func placedRoom(before, d, after string) bool {
+	if len(d) < 3 || len(d) > 4 || d[0] == '0' || !endsWithAny(before, "在住到") {
+		return false
+	}
+	room := int(d[len(d)-2]-'0')*10 + int(d[len(d)-1]-'0')
+	return room >= 1 && room <= 20 && !strings.ContainsRune("年月日号块元米斤个次平岁点分秒度路公", firstRune(after)) && !isDigit(firstRune(after)) && firstRune(after) != '.'
 }

@@ -95,3 +95,14 @@ func trimAddressDigits(m string, end int) int {
 	}
 	return end
 }
+
+// leadingWord returns the first of words that s starts with, or "": list
+// longer words before their prefixes.
+func leadingWord(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}

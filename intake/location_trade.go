@@ -40,17 +40,12 @@ const tradeOpenerBefore = "在到从往就靠去是"
 func tradeLandmarks(s string, have []locMatch, cands []int) []locMatch {
 	var out []locMatch
 	for _, i := range cands {
-		op := ""
-		for _, w := range tradeOpeners {
-			if strings.HasPrefix(s[i:], w) {
-				op = w
-				break
-			}
-		}
+		op := leadingWord(s[i:], tradeOpeners)
 		if op == "" || coveredBy(have, i) || coveredBy(out, i) {
 			continue
 		}
-		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isHan(r) && !strings.ContainsRune(tradeOpenerBefore, r) && !endsAt(have, i) {
+		// (西边有棵大香樟那儿: a side may say where the phrase is)
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isHan(r) && !strings.ContainsRune(tradeOpenerBefore, r) && !endsAt(have, i) && !suffixAny(s[:i], sideWords) {
 			continue
 		}
 		if end := tradePhraseEnd(s, i+len(op), strings.HasPrefix(op, "有")); end > 0 {
