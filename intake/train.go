@@ -67,6 +67,7 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 	if !cfg.categoryOnly {
 		wg.Go(func() {
 			d.Urgent = urgencySignal(ds, xs, len(vocab), cfg)
+			d.Private = trainPrivatePrior(ds, xs, len(vocab), cfg)
 			d.Concern = concernDetector(ds, xs, vocab, cfg)
 			if d.Concern != nil {
 				tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}

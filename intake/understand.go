@@ -132,11 +132,14 @@ func (m *Model) Understand(text string) Result {
 }
 
 // forcing says which anchored urgent concerns are acknowledged whatever
-// their confidence. Its zero value forces every one, and is what every
-// model has: its fields are research options, which the opt-in
-// cross-validations of testdata/ACKS-CV-6.md (forcecv_test.go) and
-// ACKS-CV-11.md (forcecv11_test.go) set to compare forcings that also ask
-// the learnt urgency signal, or the concern detector (none was adopted).
+// their confidence. Its zero value forces every one. A model with a
+// register prior (modelData.Private, register_prior.go; shipped since
+// testdata/ACKS-CV-13.md) sets private and privateCut, so that a danger
+// told in a private text is not forced; the other fields are research
+// options, which the opt-in cross-validations of testdata/ACKS-CV-6.md
+// (forcecv_test.go) and ACKS-CV-11.md (forcecv11_test.go) set to compare
+// forcings that also ask the learnt urgency signal, or the concern
+// detector (none was adopted).
 // They live here, not in the tests, because they read P(urgent),
 // P(concern) and whether a numbered place is named, which only Understand
 // computes: a test-side forcing would repeat Understand.
