@@ -24,11 +24,8 @@ var ackscv10Personal = [][]string{
 
 // ackscv10PersonalFiles are the files of personal (not neighbourhood-group)
 // text, the kind "personal" of the protocol; every other file is "group".
-var ackscv10PersonalFiles = []string{
-	"testdata/dev-s16c/personal.tsv", "testdata/dev-s16c/service.tsv", "testdata/dev-s16c/work.tsv",
-	"testdata/dev-s18b/sms.tsv", "testdata/dev-s22a/sms.tsv", "testdata/dev-s23b/sms.tsv",
-	"testdata/dev-s24b/personal.tsv",
-}
+// (the register prior's private files, register_prior.go)
+var ackscv10PersonalFiles = slices.Clone(privateFiles)
 
 // ackscv10Ref is the reference: the shipped mix (ACKS-CV-8.md's
 // `nat+brw-30`); the candidates add the new files of the other folds to

@@ -307,6 +307,7 @@ func readNatural(files []string, keep func(file string, ex *Example) error, w fl
 			}
 			ex.Location, ex.HasLocation = nil, false
 			ex.addsNoFeatures, ex.group = true, fi%naturalGroups+1
+			ex.privacy = privacyOf(f)
 			out = append(out, ex)
 		}
 	}

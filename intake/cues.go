@@ -21,20 +21,21 @@ const (
 	cueAilment
 	cueDanger // matches preceded by a negation (没, 未…) do not count
 	cueCalm
-	cueCalming   // 别慌, 没事没事: calms others; a retraction only without a danger
-	cueRelief    // 还好, 幸好: a calm context unless a contrast follows
-	cueContrast  // 但, 可是, 不过 after a relief word (还好人出来了 但门还吊着)
-	cueMinor     // 不急, 还能用, 有点晃: the trouble is small (minorWords)
-	cueHedge     // 如果, 万一, 注意安全: calm unless the danger is here now
-	cueNow       // 正在, 越来越, 快来人: a danger going on now (nowWords)
-	cueSettled   // 已经修好了, 原来是: the trouble is mended or explained (settledWords)
-	cueEnded     // 没人受伤, 人没事: it ended well (endedWords)
-	cueFallen    // 掉下来, 塌, 松了: a thing fell or gave way (fallenWords)
-	cueRelapse   // 又, 还在, 根本没: it is back or goes on after all (goesOnWords)
-	cueRisk      // 隐患: a hedge, unless a thing is loose or fallen over people (riskWords)
-	cueReportAct // 报修, 投诉: the office was told before (reportActs)
-	cueNoAnswer  // 没人来, 都说等: nothing came of it (noAnswerWords)
-	cuePairBase  // object and state groups of allDangerPairs: base+2i, base+2i+1
+	cueCalming                                                // 别慌, 没事没事: calms others; a retraction only without a danger
+	cueRelief                                                 // 还好, 幸好: a calm context unless a contrast follows
+	cueContrast                                               // 但, 可是, 不过 after a relief word (还好人出来了 但门还吊着)
+	cueMinor                                                  // 不急, 还能用, 有点晃: the trouble is small (minorWords)
+	cueHedge                                                  // 如果, 万一, 注意安全: calm unless the danger is here now
+	cueNow                                                    // 正在, 越来越, 快来人: a danger going on now (nowWords)
+	cueSettled                                                // 已经修好了, 原来是: the trouble is mended or explained (settledWords)
+	cueEnded                                                  // 没人受伤, 人没事: it ended well (endedWords)
+	cueFallen                                                 // 掉下来, 塌, 松了: a thing fell or gave way (fallenWords)
+	cueRelapse                                                // 又, 还在, 根本没: it is back or goes on after all (goesOnWords)
+	cueRisk                                                   // 隐患: a hedge, unless a thing is loose or fallen over people (riskWords)
+	cueReportAct                                              // 报修, 投诉: the office was told before (reportActs)
+	cueNoAnswer                                               // 没人来, 都说等: nothing came of it (noAnswerWords)
+	cueRegister                                               // the private register's groups (register_cues.go): cueRegister+i for registerGroups[i]
+	cuePairBase  = cueRegister + cueGroup(registerGroupCount) // object and state groups of allDangerPairs: base+2i, base+2i+1
 )
 
 // cueSet is the set of groups found in a text: two words, so that new cue
@@ -55,7 +56,9 @@ type cueWord struct {
 
 // cueNotBefore: a cue word does not count when one of these follows it.
 // 几点了 is a complaint about the hour (几点了都, 几点了还在吵), not a question.
-var cueNotBefore = map[string][]string{"几点": {"了"}, "打火": {"机", "针"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
+var cueNotBefore = map[string][]string{"几点": {"了"},
+	// 你们 addresses a group or an office, not one person (register_cues.go)
+	"你": {"们"}, "妳": {"们"}, "打火": {"机", "针"}, "出租": {"车"}, "全是烟": {"头"}, "都是烟": {"头"}, "还好": {"没"}, "幸好": {"没"},
 	"有烟": {"头", "味", "灰", "花"}, "修好了": {"吗", "没"}, "又": {"能", "可以", "好了", "恢复", "通了"},
 	// 老人机 is a phone for the old, 老人卡 a bus pass
 	"老人": {"机", "卡"},
@@ -188,6 +191,9 @@ func buildCueIndex() map[rune][]cueWord {
 	add(cueRelapse, goesOnWords)
 	add(cueReportAct, reportActs)
 	add(cueNoAnswer, noAnswerWords)
+	for i, g := range registerGroups {
+		add(cueRegister+cueGroup(i), g.words)
+	}
 	for i, p := range allDangerPairs {
 		add(cuePairBase+cueGroup(2*i), p.objects)
 		add(cuePairBase+cueGroup(2*i+1), p.states)

@@ -40,6 +40,10 @@ type Example struct {
 	// (natural_urgent.go), natUY its urgent label there.
 	natUW float64
 	natUY int
+	// privacy marks a natural row for the register prior
+	// (register_prior.go): 2 a private text, 1 a row of another natural
+	// file, 0 no natural row.
+	privacy int8
 }
 
 // Dataset is a set of labelled messages read from TSV.

@@ -46,6 +46,14 @@ var forcecv11Fresh = []string{"testdata/dev-s25a/", "testdata/dev-s25b/"}
 // into them by unit (its folder), and the three units of personal text of
 // ACKS-CV-10.md as folds of their own.
 func forcecv11Folds(t *testing.T) [][]string {
+	return foldsWithOwn(t, ackscv10Personal, forcecv11Fresh)
+}
+
+// foldsWithOwn returns ACKS-CV-6.md's five folds (naturalUrgentFiles by
+// file) with every other trained or dev file, but those under skip, dealt
+// into them by unit (its folder), and the units of own as folds of their
+// own (testdata/ACKS-CV-11.md, ACKS-CV-13.md).
+func foldsWithOwn(t *testing.T, own [][]string, skip []string) [][]string {
 	t.Helper()
 	folds := ackscvFolds(t, slices.Clone(naturalUrgentFiles), 5)
 	placed := map[string]bool{}
@@ -54,7 +62,7 @@ func forcecv11Folds(t *testing.T) [][]string {
 			placed[f] = true
 		}
 	}
-	for _, u := range ackscv10Personal {
+	for _, u := range own {
 		for _, f := range u {
 			placed[f] = true
 		}
@@ -65,7 +73,7 @@ func forcecv11Folds(t *testing.T) [][]string {
 	}
 	units := map[string][]string{}
 	for _, f := range slices.Concat(forcecv11Trained(), dev) {
-		if isTestFile(f) || placed[f] || slices.ContainsFunc(forcecv11Fresh, func(d string) bool { return strings.HasPrefix(f, d) }) {
+		if isTestFile(f) || placed[f] || slices.ContainsFunc(skip, func(d string) bool { return strings.HasPrefix(f, d) }) {
 			continue
 		}
 		placed[f] = true
@@ -76,7 +84,7 @@ func forcecv11Folds(t *testing.T) [][]string {
 		dealt = append(dealt, units[u])
 	}
 	folds = ackscvDeal(t, folds, dealt)
-	for _, u := range ackscv10Personal {
+	for _, u := range own {
 		folds = append(folds, slices.Clone(u))
 	}
 	return folds
@@ -84,39 +92,53 @@ func forcecv11Folds(t *testing.T) [][]string {
 
 func TestForcingCV11FoldsHoldEveryFileOnceAndNoTestFile(t *testing.T) {
 	folds := forcecv11Folds(t)
-	seen := map[string]int{}
 	for k, fold := range folds {
 		t.Logf("fold %d: %s", k+1, strings.Join(fold, " "))
+	}
+	checkFolds(t, folds, slices.Concat(forcecv11Trained(), ackscv10PersonalFiles), forcecv11Fresh, 8)
+}
+
+// checkFolds checks that folds hold every file of want once, every other
+// file at most once, no test file and no file under skip, and that there
+// are n of them.
+func checkFolds(t *testing.T, folds [][]string, want, skip []string, n int) {
+	t.Helper()
+	seen := map[string]int{}
+	for _, fold := range folds {
 		for _, f := range fold {
-			if isTestFile(f) {
-				t.Errorf("%s is a test file", f)
+			if isTestFile(f) || slices.ContainsFunc(skip, func(d string) bool { return strings.HasPrefix(f, d) }) {
+				t.Errorf("%s may not be judged", f)
 			}
 			seen[f]++
 		}
 	}
-	for f, n := range seen {
-		if n != 1 {
-			t.Errorf("%s is in %d folds", f, n)
+	for f, k := range seen {
+		if k != 1 {
+			t.Errorf("%s is in %d folds", f, k)
 		}
 	}
-	for _, f := range slices.Concat(forcecv11Trained(), ackscv10PersonalFiles) {
+	for _, f := range want {
 		if seen[f] != 1 {
 			t.Errorf("%s is in no fold", f)
 		}
 	}
-	for f := range seen {
-		if strings.HasPrefix(f, "testdata/dev-s25") {
-			t.Errorf("%s is a fresh file of session 13", f)
-		}
-	}
-	if len(folds) != 8 {
-		t.Errorf("%d folds, want 8", len(folds))
+	if len(folds) != n {
+		t.Errorf("%d folds, want %d", len(folds), n)
 	}
 }
 
 // forcecv11Train trains the shipped recipe (BuiltinCorpus) without the
 // files of fold, at training seed seed.
 func forcecv11Train(t *testing.T, fold []string, seed uint64) *Model {
+	t.Helper()
+	cfg := defaultTrainConfig()
+	cfg.Seed = seed
+	return trainRecipeWithout(t, fold, cfg)
+}
+
+// trainRecipeWithout trains the shipped recipe (BuiltinCorpus) without the
+// files of fold, with cfg.
+func trainRecipeWithout(t *testing.T, fold []string, cfg trainConfig) *Model {
 	t.Helper()
 	without := func(files []string) []string {
 		return slices.DeleteFunc(slices.Clone(files), func(f string) bool { return slices.Contains(fold, f) })
@@ -131,13 +153,50 @@ func forcecv11Train(t *testing.T, fold []string, seed uint64) *Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := defaultTrainConfig()
-	cfg.Seed = seed
 	m, err := trainWith(ds, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// recipeCheck logs on how many rows of files the acknowledgement of whole
+// (a harness's recipe trained on everything at the shipped seed) agrees
+// with the shipped model's.
+func recipeCheck(t *testing.T, whole *Model, files []string) {
+	t.Helper()
+	shipped, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, rows := 0, 0
+	forExamples(t, files, func(_ string, ex Example) {
+		rows++
+		same += b2i(whole.Understand(ex.Text).Ack == shipped.Understand(ex.Text).Ack)
+	})
+	t.Logf("recipe check: the harness's whole-data model and the shipped one agree on %d of %d rows", same, rows)
+}
+
+// namedPart is a part of the judged files a cross-validation reports.
+type namedPart struct {
+	name string
+	keep func(string) bool
+}
+
+// kindParts returns the parts pooled, personal (the files of personal)
+// and group, then extra, then each personal file apart.
+func kindParts(personalFiles []string, extra ...namedPart) []namedPart {
+	personal := ackscvSet(personalFiles)
+	parts := []namedPart{
+		{"pooled", func(string) bool { return true }},
+		{"personal", func(f string) bool { return personal[f] }},
+		{"group", func(f string) bool { return !personal[f] }},
+	}
+	parts = append(parts, extra...)
+	for _, f := range personalFiles {
+		parts = append(parts, namedPart{strings.TrimPrefix(f, "testdata/"), func(g string) bool { return g == f }})
+	}
+	return parts
 }
 
 // forcecv11Judge judges every labelled row of files on m with every
@@ -189,21 +248,7 @@ func TestForcingCV11(t *testing.T) {
 	}
 	// the recipe with no file left out, at the shipped seed, is the shipped
 	// model: acknowledgements compared on every pooled row
-	whole := forcecv11Train(t, nil, 1)
-	shipped, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all []string
-	for _, fold := range folds {
-		all = append(all, fold...)
-	}
-	same, rows := 0, 0
-	forExamples(t, all, func(_ string, ex Example) {
-		rows++
-		same += b2i(whole.Understand(ex.Text).Ack == shipped.Understand(ex.Text).Ack)
-	})
-	t.Logf("recipe check: the harness's whole-data model and the shipped one agree on %d of %d rows", same, rows)
+	recipeCheck(t, forcecv11Train(t, nil, 1), slices.Concat(folds...))
 	tallies := map[string][]forcecvTally{}
 	for _, seed := range ackscv7bSeeds {
 		for k, fold := range folds {
@@ -213,23 +258,10 @@ func TestForcingCV11(t *testing.T) {
 		}
 	}
 	n := len(ackscv7bSeeds)
-	trained, personal := ackscvSet(forcecv11Trained()), ackscvSet(ackscv10PersonalFiles)
-	parts := []struct {
-		name string
-		keep func(string) bool
-	}{
-		{"pooled", func(string) bool { return true }},
-		{"personal", func(f string) bool { return personal[f] }},
-		{"group", func(f string) bool { return !personal[f] }},
-		{"trained", func(f string) bool { return trained[f] }},
-		{"untrained", func(f string) bool { return !trained[f] }},
-	}
-	for _, f := range ackscv10PersonalFiles {
-		parts = append(parts, struct {
-			name string
-			keep func(string) bool
-		}{strings.TrimPrefix(f, "testdata/"), func(g string) bool { return g == f }})
-	}
+	trained := ackscvSet(forcecv11Trained())
+	parts := kindParts(ackscv10PersonalFiles,
+		namedPart{"trained", func(f string) bool { return trained[f] }},
+		namedPart{"untrained", func(f string) bool { return !trained[f] }})
 	sums := map[string][]forcecvTally{}
 	for _, p := range parts {
 		sums[p.name] = forcecv11Sum(tallies, p.keep)

@@ -9,8 +9,11 @@ type Info struct {
 	// CoverageWeighted: the calibration weighs how much of a message the
 	// vocabulary knows (coverage.go); UrgencyModel: a learnt urgency
 	// classifier works beside the danger rules (urgent_model.go).
+	// RegisterPrior: a register prior keeps dangers told in private texts
+	// from being acknowledged at once (register_prior.go).
 	CoverageWeighted bool    `json:"coverage_weighted"`
 	UrgencyModel     bool    `json:"urgency_model"`
+	RegisterPrior    bool    `json:"register_prior"`
 	AckThreshold     float64 `json:"ack_threshold"`
 	// CategoryModels is how many linear models the category ensemble
 	// averages (catlearn.go); CategoryTrigrams how many character trigrams
@@ -26,6 +29,6 @@ type Info struct {
 func (m *Model) Info() Info {
 	return Info{Features: len(m.data.Features), Categories: m.Labels(), Concern: m.data.Concern != nil,
 		Calibrated: m.data.PlattA != 0, CoverageWeighted: m.data.PlattC != 0, UrgencyModel: m.data.Urgent != nil,
-		AckThreshold: m.ack, CategoryModels: 1 + len(m.data.CategoryMore), CategoryTrigrams: len(m.data.CatFeatures),
+		RegisterPrior: m.data.Private != nil, AckThreshold: m.ack, CategoryModels: 1 + len(m.data.CategoryMore), CategoryTrigrams: len(m.data.CatFeatures),
 		Training: m.Training()}
 }

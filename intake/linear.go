@@ -122,6 +122,10 @@ type trainConfig struct {
 	// the calibration scores) from ds's rows, ids xs over vocab
 	// (testdata/ACKS-CV-8.md); the shipped recipe does not set it.
 	concernDetector func(ds *Dataset, xs [][]int32, vocab []string, cfg trainConfig) *linear
+	// noRegister leaves the private register's features (register_cues.go)
+	// out of the vocabulary, as if registerFeatures were off
+	// (testdata/ACKS-CV-13.md's reference).
+	noRegister bool
 }
 
 func defaultTrainConfig() trainConfig {

@@ -65,6 +65,10 @@ type modelData struct {
 	// Training records when and from what the model was trained and how it
 	// scored then (training.go); nil for files written before it.
 	Training *Training
+	// Private is the register prior (register_prior.go, labels "0", "1"):
+	// P(a private text rather than a message to the group); nil for
+	// models written before it or trained without natural rows.
+	Private *linear
 }
 
 // categoryMembers returns the category ensemble's members.
@@ -177,6 +181,9 @@ func newModel(d modelData, opts []Option) (*Model, error) {
 	m.feats.indexTrie(m.fseg.trie, m.fseg.texts)
 	if m.ack == 0 {
 		m.ack = DefaultAckThreshold
+	}
+	if d.Private != nil {
+		m.force = forcing{private: d.Private, privateCut: privateCut}
 	}
 	m.setTaxonomy(taxonomyForLabels(d.Category.Labels))
 	for _, o := range opts {

@@ -8,18 +8,19 @@ import "strings"
 // called off, a question asking for information, an offer or small ad,
 // lost and found, praise, a joke, or the writer's own private trouble.
 type speechAct struct {
-	retract     bool // 没事了, 搞错了, 是我家的: an alarm called off
-	elsewhere   bool // 隔壁小区, 新闻里, 视频里, 老家: another place
-	here        bool // 咱们小区, 我们楼: this community
-	question    bool // 请问, 谁知道, 几点: asking for information
-	offer       bool // 出闲置, 免费送, 捡到, 寻狗启事, 私聊: offers, ads, lost and found
-	praise      bool // 点赞, 表扬, 辛苦了
-	joke        bool // 哈哈, 😂, 开玩笑
-	personal    bool // 我家电脑, 我手机, 我宿舍: the writer's private trouble
-	ailment     bool // 头疼, 感冒: the writer's health, a report only with danger
-	ownNuisance bool // 邻居们见谅: the writer apologises for their own noise
-	serious     bool // 我是认真的, 别不信, 不是开玩笑: the laughter is not a joke
-	content     int  // letters, digits and Han characters
+	retract     bool   // 没事了, 搞错了, 是我家的: an alarm called off
+	elsewhere   bool   // 隔壁小区, 新闻里, 视频里, 老家: another place
+	here        bool   // 咱们小区, 我们楼: this community
+	question    bool   // 请问, 谁知道, 几点: asking for information
+	offer       bool   // 出闲置, 免费送, 捡到, 寻狗启事, 私聊: offers, ads, lost and found
+	praise      bool   // 点赞, 表扬, 辛苦了
+	joke        bool   // 哈哈, 😂, 开玩笑
+	personal    bool   // 我家电脑, 我手机, 我宿舍: the writer's private trouble
+	ailment     bool   // 头疼, 感冒: the writer's health, a report only with danger
+	ownNuisance bool   // 邻居们见谅: the writer apologises for their own noise
+	serious     bool   // 我是认真的, 别不信, 不是开玩笑: the laughter is not a joke
+	register    uint16 // the private register's groups found (register_cues.go)
+	content     int    // letters, digits and Han characters
 }
 
 var (
@@ -82,6 +83,7 @@ func speechActOf(norm string, cues cueSet) speechAct {
 		ailment:     cues.has(cueAilment),
 		ownNuisance: containsAny(norm, ownNuisanceCues),
 		serious:     containsAny(norm, seriousCues),
+		register:    registerOf(cues),
 		content:     contentRunes(norm),
 	}
 }
@@ -107,6 +109,13 @@ func (a speechAct) features(fn func(f []byte)) {
 		{a.content <= 3, "sa:empty"}} {
 		if c.on {
 			fn([]byte(c.name))
+		}
+	}
+	if registerFeatures {
+		for i, g := range registerGroups {
+			if a.register&(1<<i) != 0 {
+				fn([]byte(g.feature))
+			}
 		}
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -28,6 +30,9 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 	known := 0
 	for i, ex := range ds.Examples {
 		feats[i] = extractFeatures(seg, Normalize(ex.Text))
+		if cfg.noRegister {
+			feats[i] = slices.DeleteFunc(feats[i], func(f string) bool { return strings.HasPrefix(f, "rg:") })
+		}
 		// category-only rows and the natural rows (builtin.go) add no
 		// features: the vocabulary, and with it the category and urgency
 		// models, stay as the other rows make them
@@ -62,6 +67,7 @@ func trainWith(ds *Dataset, cfg trainConfig, opts []Option) (*Model, error) {
 	if !cfg.categoryOnly {
 		wg.Go(func() {
 			d.Urgent = urgencySignal(ds, xs, len(vocab), cfg)
+			d.Private = trainPrivatePrior(ds, xs, len(vocab), cfg)
 			d.Concern = concernDetector(ds, xs, vocab, cfg)
 			if d.Concern != nil {
 				tr := trainSet{feats: feats, xs: xs, catOnly: catOnly, vocab: vocab, minDF: minDF}

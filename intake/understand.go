@@ -117,7 +117,7 @@ func (m *Model) Understand(text string) Result {
 	}
 	// (a danger only the learnt signal sees is acknowledged at once only
 	// when the detector, too, reads a report)
-	if r.Urgent && v.factor == 1 && v.anchored && (!learnt || pConcern >= concernCut) && m.force.allows(pUrgent, pConcern, placed) {
+	if r.Urgent && v.factor == 1 && v.anchored && (!learnt || pConcern >= concernCut) && m.force.allows(pUrgent, pConcern, placed, ids) {
 		r.Confidence = math.Max(r.Confidence, m.ack)
 	}
 	r.Priority = cat.Priority
@@ -132,11 +132,14 @@ func (m *Model) Understand(text string) Result {
 }
 
 // forcing says which anchored urgent concerns are acknowledged whatever
-// their confidence. Its zero value forces every one, and is what every
-// model has: its fields are research options, which the opt-in
-// cross-validations of testdata/ACKS-CV-6.md (forcecv_test.go) and
-// ACKS-CV-11.md (forcecv11_test.go) set to compare forcings that also ask
-// the learnt urgency signal, or the concern detector (none was adopted).
+// their confidence. Its zero value forces every one. A model with a
+// register prior (modelData.Private, register_prior.go; shipped since
+// testdata/ACKS-CV-13.md) sets private and privateCut, so that a danger
+// told in a private text is not forced; the other fields are research
+// options, which the opt-in cross-validations of testdata/ACKS-CV-6.md
+// (forcecv_test.go) and ACKS-CV-11.md (forcecv11_test.go) set to compare
+// forcings that also ask the learnt urgency signal, or the concern
+// detector (none was adopted).
 // They live here, not in the tests, because they read P(urgent),
 // P(concern) and whether a numbered place is named, which only Understand
 // computes: a test-side forcing would repeat Understand.
@@ -148,13 +151,30 @@ type forcing struct {
 	// that name no numbered place here
 	concernFloor  float64
 	floorUnplaced bool
+	// private, when set, is a register prior (ACKS-CV-13): a two-class
+	// linear model over the model's features whose class "1" is a private
+	// text; a concern that names no numbered place here and that it reads
+	// as private with P ≥ privateCut is not forced
+	private    *linear
+	privateCut float64
 }
 
-func (f forcing) allows(pUrgent, pConcern float64, placed bool) bool {
+func (f forcing) allows(pUrgent, pConcern float64, placed bool, ids []int32) bool {
 	if pConcern < f.concernFloor && !(f.floorUnplaced && placed) {
 		return false
 	}
+	if f.private != nil && !placed && f.privateProb(ids) >= f.privateCut {
+		return false
+	}
 	return pUrgent >= f.urgentCut || f.orConcern && pConcern >= concernCut
+}
+
+// privateProb returns the register prior's P(private) for a message's
+// features.
+func (f forcing) privateProb(ids []int32) float64 {
+	var p [2]float64
+	f.private.probs(ids, p[:])
+	return p[1]
 }
 
 // concernProb returns P(concern) for a message's features and coverage; 1

@@ -60,11 +60,11 @@ func runModel(ctx context.Context, args []string, sys IO) error {
 	}
 	info := m.Info()
 	fmt.Fprintf(sys.Out, "model: %s\ntrained from: %s\nheld-out check at training: %s\n"+
-		"features: %d; categories (%d): %s; category ensemble of %d model(s), %d character trigrams\nconcern detector: %v, calibrated: %v (weighing coverage: %v); urgency classifier: %v; acknowledgement threshold: %.2f\n",
+		"features: %d; categories (%d): %s; category ensemble of %d model(s), %d character trigrams\nconcern detector: %v, calibrated: %v (weighing coverage: %v); urgency classifier: %v; register prior: %v; acknowledgement threshold: %.2f\n",
 		modelSource(cfg), info.Training.Summary(), info.Training.CheckSummary(),
 		info.Features, len(info.Categories), strings.Join(info.Categories, " "), info.CategoryModels,
 		info.CategoryTrigrams, info.Concern, info.Calibrated,
-		info.CoverageWeighted, info.UrgencyModel, info.AckThreshold)
+		info.CoverageWeighted, info.UrgencyModel, info.RegisterPrior, info.AckThreshold)
 	if _, err := os.Stat(cfg.Database); cfg.DatabaseDriver() == "sqlite" && errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(sys.Out, "no database at %s: no recorded decisions to score on\n", cfg.Database)
 		return nil
