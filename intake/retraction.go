@@ -19,9 +19,10 @@ type Retraction int
 
 // Retractions.
 const (
-	NotRetracted    Retraction = iota
-	RetractsMistake            // 搞错了, 看错了, 发错了, 是我家的: there was nothing to report
-	RetractsOver               // 没事了, 已经好了, 找到了: there was, and it is over
+	NotRetracted        Retraction = iota
+	RetractsMistake                // 搞错了, 看错了, 发错了, 是我家的: there was nothing to report
+	RetractsOver                   // 没事了, 已经好了, 找到了: there was, and it is over
+	RetractsUnexplained            // 撤回: taken back, no reason said (a WeChat recall reads so)
 )
 
 // String names r as the withdrawal's note records it ("mistake", "over").
@@ -40,7 +41,9 @@ var (
 	mistakeWords = []string{"搞错", "弄错", "看错", "听错", "闻错", "发错", "打错", "写错", "认错", "记错", "整错", "误会", "误报",
 		"虚惊", "是我家", "是我自己", "是我们家", "是我多虑",
 		"是我不小心", "是我按", "是我弄", "是我想多", "想多了", "多虑了", "没看清", "开个玩笑", "开玩笑的", "闹笑话", "闹了个笑话", "乌龙",
-		"不是报事", "是演习", "演习的", "不是着火", "是人家在", "撤回"}
+		"不是报事", "是演习", "演习的", "不是着火", "是人家在"}
+	// takeBackWords take a report back without saying why.
+	takeBackWords = []string{"撤回", "撤销"}
 	// overWords say the trouble is over. 没事, 木事, 没得事 and 冇事 are said
 	// with 了 or another ending (没事啦, 木事咯); bare 没事 closes a message
 	// (endsFine) but opens many that go on (没事的时候).
@@ -81,6 +84,9 @@ func RetractionOf(text string) Retraction {
 	}
 	mistake, over := ownWords(parts, mistakeWords), ownWords(parts, overWords)
 	if !mistake && !over && !ownsUp(norm) {
+		if ownWords(parts, takeBackWords) && !containsAny(stripWords(norm, takeBackWords), notOverWords) {
+			return RetractsUnexplained
+		}
 		return NotRetracted
 	}
 	if !mistake && dangerNow(scanCues(afterLast(norm, overWords))) {
@@ -99,7 +105,7 @@ func RetractionOf(text string) Retraction {
 // mayRetract reports whether normalised text holds a word a retraction
 // needs: Understand reads the message again (RetractionOf) only then.
 func mayRetract(norm string) bool {
-	return containsAny(norm, mistakeWords) || containsAny(norm, overWords) || ownsUp(norm)
+	return containsAny(norm, mistakeWords) || containsAny(norm, overWords) || containsAny(norm, takeBackWords) || ownsUp(norm)
 }
 
 // retractClauses splits text at spaces and punctuation into normalised clauses
