@@ -143,6 +143,10 @@ const (
 	EventBound    EventKind = "bound"    // the chat was bound, the case got its unit
 	EventEdited   EventKind = "edited"   // the reporter edited the report; the note keeps the old text
 	EventEvidence EventKind = "evidence" // a photo was added to the case
+	// EventLeft: the reporter took back a report others follow or someone
+	// else acted on (WithdrawHold); the case stays, the reporter no longer
+	// follows it, and the note says why as a withdrawal's does (WithdrawNote).
+	EventLeft EventKind = "left"
 )
 
 // Event is one entry of a case's append-only log.

@@ -37,6 +37,9 @@ type Outcome struct {
 	// told (a case still on the review list): the caller may tell the actor.
 	ToldChatID int64
 	Queued     int // outbox messages queued
+	// Held says why a reporter's withdrawal did not end the case
+	// (HoldOf): the event is then EventLeft and the case stays.
+	Held WithdrawHold
 }
 
 // Phrasebook renders what people are told about an event, in their

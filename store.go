@@ -184,6 +184,9 @@ type CaseRepo interface {
 	ListFollowers(caseID int64, p Platform) ([]*Follower, error)
 	// MoveFollowers makes the followers of one case followers of another.
 	MoveFollowers(fromCaseID, toCaseID int64) error
+	// RemoveFollower makes a person no longer follow a case (a reporter
+	// who took back a report others still need: EventLeft).
+	RemoveFollower(caseID, personID int64) error
 
 	AddAttachment(a *CaseAttachment) error // sets ID and CreatedAt
 	ListAttachments(caseID int64) ([]*CaseAttachment, error)

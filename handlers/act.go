@@ -20,7 +20,7 @@ func (h *Handlers) act(c *bot.Context, n int64, cmd nb.Command) (*nb.Outcome, er
 		return nil, h.refusal(err, n, cmd.Action)
 	}
 	c.Counted(out.Queued)
-	if out.Notice != "" && out.ToldChatID != c.Chat.ID {
+	if out.Notice != "" && out.ToldChatID != c.Chat.ID && out.Held == nb.HoldNone { // (a held withdrawal: withdraw.go)
 		return out, c.Reply(h.l.T("done_notice", out.Notice)) // the notice names the case
 	}
 	return out, nil
@@ -44,6 +44,10 @@ func (h *Handlers) refusal(err error, n int64, action nb.Action) error {
 	case nb.EINVALID:
 		if action == nb.ActionAck {
 			return h.fail("no_whistle", n)
+		}
+	case nb.ECONFLICT:
+		if action == nb.ActionWithdraw {
+			return h.fail("withdraw_left", n)
 		}
 	}
 	return err

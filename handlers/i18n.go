@@ -91,6 +91,8 @@ var names = map[string][2]string{
 	"event:escalate_topic": {"无人受理，升级", "escalated: unanswered"},
 	"event:withdraw":       {"撤回", "withdrawn"}, "event:category": {"改类别", "re-categorised"},
 	"event:edited": {"修改", "edited"}, "event:evidence": {"补充照片", "photo added"},
+	"event:left":    {"反映人撤回未生效，不再关注", "reporter withdrew, kept for others"},
+	"action:left":   {"反映人撤回未生效，不再关注", "reporter withdrew, kept for others"},
 	"action:extend": {"延期", "extended"},
 	"period:week":   {"本周", "this week"}, "period:month": {"本月", "this month"}, "period:year": {"今年", "this year"},
 	"priority:urgent": {"紧急", "urgent"}, "priority:utilities": {"水电气暖", "utilities"},

@@ -97,18 +97,22 @@ func TestOfficersGroup(t *testing.T) {
 	}
 }
 
-// TestTimelineNamesEveryStep: a re-categorised and withdrawn case reads in
-// the chat's language in #详情 and #进度, and a step its stage refuses is
+// TestTimelineNamesEveryStep: a re-categorised case, one its reporter
+// tried to withdraw (held: an officer acted on it) and a withdrawn one read
+// in the chat's language in #详情 and #进度, and a step its stage refuses is
 // named too, never by the action's internal name.
 func TestTimelineNamesEveryStep(t *testing.T) {
 	w := newWorld(t)
 	n, _ := w.report("g1", "刘大爷", "5号楼门口垃圾没人收")
 	w.one("g1", "书记", "#分类 "+itoa(n)+" 绿化", "绿化")
-	w.one("g1", "刘大爷", "#撤回 "+itoa(n), "撤回")
+	w.one("g1", "刘大爷", "#撤回 "+itoa(n), "工作人员已在跟进")
+	m, _ := w.report("g1", "刘大爷", "6号楼门口垃圾没人收")
+	w.one("g1", "刘大爷", "#撤回 "+itoa(m), "撤回")
 	texts := []string{
-		w.one("g1", "书记", "#详情 "+itoa(n), "书记 改类别：", "刘** 撤回").Text,
-		w.one("g1", "刘大爷", "#进度 "+itoa(n), "最新：撤回").Text,
-		w.one("g1", "书记", "#分类 "+itoa(n)+" 宠物", "不能改类别").Text,
+		w.one("g1", "书记", "#详情 "+itoa(n), "书记 改类别：", "刘** 反映人撤回未生效").Text,
+		w.one("g1", "书记", "#详情 "+itoa(m), "刘** 撤回").Text,
+		w.one("g1", "刘大爷", "#进度 "+itoa(m), "最新：撤回").Text,
+		w.one("g1", "书记", "#分类 "+itoa(m)+" 宠物", "不能改类别").Text,
 	}
 	for _, text := range texts {
 		if strings.Contains(text, "category") || strings.Contains(text, "withdraw") {

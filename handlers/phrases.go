@@ -53,6 +53,9 @@ func (p *Phrases) Notice(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 		}
 		return t("ack", c.ID, s)
 	}
+	if ev.Kind == nb.EventLeft { // a withdrawal held for others (withdraw.go)
+		return t("say_left", c.ID, s, p.retractWords(ev), p.holdWords(ev))
+	}
 	switch nb.Action(ev.Kind) {
 	case nb.ActionConfirm:
 		return t("say_confirm", c.ID, s)
@@ -95,6 +98,9 @@ func (p *Phrases) Private(c *nb.Case, ev *nb.Event, units nb.UnitTree) string {
 			return t("urgent_private", c.ID, s, text, c.ID, c.ID)
 		}
 		return t("officer_new", c.ID, s, text, c.ID, c.ID, c.ID)
+	}
+	if ev.Kind == nb.EventLeft {
+		return t("private_left", c.ID, s, p.retractWords(ev), p.holdWords(ev), c.ID)
 	}
 	switch nb.Action(ev.Kind) {
 	case nb.ActionAccept, nb.ActionAssign:

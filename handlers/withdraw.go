@@ -6,6 +6,7 @@ import (
 
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/intake"
 )
 
 // RetractWindow is how long after a report its reporter can withdraw it
@@ -74,27 +75,49 @@ func (h *Handlers) withdrawCmd(c *bot.Context) error {
 }
 
 // withdraw takes cs back on its reporter's word, through the case service
-// (action withdraw: the correction a retraining learns from). The group is
-// told only if it heard of the case.
+// (action withdraw: the correction a retraining learns from; the note says
+// whether it was a mistake or is over). The group is told only if it heard
+// of the case. A case others follow or an officer acted on stays (the case
+// service's nb.HoldOf): the group's notice says why, or, when the group was
+// not told here, the reply to the reporter does.
 func (h *Handlers) withdraw(c *bot.Context, cs *nb.Case, why string) error {
-	_, err := h.act(c, cs.ID, nb.Command{Action: nb.ActionWithdraw, Note: strings.TrimSpace(why)})
-	return err
+	out, err := h.act(c, cs.ID, nb.Command{Action: nb.ActionWithdraw, Note: withdrawNote(why)})
+	if err != nil || out.Held == nb.HoldNone || out.ToldChatID == c.Chat.ID {
+		return err
+	}
+	return c.Reply(h.l.T("withdraw_held", cs.ID, h.l.T("held_"+string(out.Held))))
+}
+
+// withdrawNote is the note of a withdrawal said in words: why (mistake or
+// over, as the words say) and the words.
+func withdrawNote(words string) string {
+	return nb.WithdrawNote(intake.RetractionOf(words).String(), words)
 }
 
 // retract withdraws cs on a retraction said in the group ("没事了", "不是报事",
 // or the report recalled in WeChat): as withdraw, except that a case the
-// group never heard of (still on the review list) is withdrawn silently,
-// for a confirmation in the group would tell it what it never heard.
+// group never heard of (still on the review list) is withdrawn, or left,
+// silently, for a confirmation in the group would tell it what it never heard.
 func (h *Handlers) retract(c *bot.Context, cs *nb.Case, why string) error {
 	if !cs.Quiet {
 		return h.withdraw(c, cs, why)
 	}
-	out, err := h.cases.ActTx(c.Tx, c.Actor(), cs.ID, nb.Command{Action: nb.ActionWithdraw, Note: strings.TrimSpace(why)})
+	out, err := h.cases.ActTx(c.Tx, c.Actor(), cs.ID, nb.Command{Action: nb.ActionWithdraw, Note: withdrawNote(why)})
 	if err != nil {
 		return h.refusal(err, cs.ID, nb.ActionWithdraw)
 	}
 	c.Counted(out.Queued)
 	return nil
+}
+
+// retractWords say what the reporter said of a case they left (nb.EventLeft).
+func (p *Phrases) retractWords(ev *nb.Event) string {
+	return p.l.T("retract_" + nb.WithdrawReason(ev.Note))
+}
+
+// holdWords say why a case its reporter left stays open.
+func (p *Phrases) holdWords(ev *nb.Event) string {
+	return p.l.T("held_" + string(nb.HeldBy(ev.Note)))
 }
 
 // recategorize: "#分类 N 类别" — an officer corrects a case's category.
@@ -137,6 +160,20 @@ func sortedKeys[V any](m map[string]V) []string {
 func init() {
 	texts["say_withdrawn"] = [2]string{"#%d %s 已由反映人撤回。", "#%d %s was withdrawn by its reporter."}
 	texts["private_withdrawn"] = [2]string{"#%d %s 已由反映人撤回，无需处理。", "#%d %s was withdrawn by its reporter: nothing to do."}
+	texts["say_left"] = [2]string{"#%d %s：反映人说%s，已不再关注；因%s，此事继续办理。",
+		"#%d %s: its reporter says %s and no longer follows it; %s, so it stays open."}
+	texts["private_left"] = [2]string{"#%d %s：反映人说%s，但%s，未撤回。请核实是否仍需处理（不需要时 #驳回 %d 原因）。",
+		"#%d %s: its reporter says %s, but %s, so it was not withdrawn. Please check whether it still needs doing (if not: /dismiss %d reason)."}
+	texts["withdraw_held"] = [2]string{"#%d 没有撤回：%s。你已不再关注此事，你说的情况已转告工作人员。",
+		"#%d was not withdrawn: %s. You no longer follow it; the staff have been told what you said."}
+	texts["withdraw_left"] = [2]string{"你已不再关注 #%d；因还有邻居关注或工作人员在跟进，它继续办理。",
+		"You no longer follow #%d; it stays open, for others follow it or the staff are on it."}
+	texts["retract_mistake"] = [2]string{"是误报", "it was a mistake"}
+	texts["retract_over"] = [2]string{"已经没事了", "it is over"}
+	texts["retract_"] = [2]string{"要撤回", "they take it back"}
+	texts["held_followed"] = [2]string{"还有其他邻居关注", "other neighbours follow it"}
+	texts["held_acted"] = [2]string{"工作人员已在跟进", "the staff are already on it"}
+	texts["held_"] = [2]string{"此事仍需核实", "it needs checking"}
 	texts["forbidden_withdraw"] = [2]string{"只有 #%d 的反映人可以撤回。", "Only the reporter of #%d may withdraw it."}
 	texts["ex_withdraw"] = [2]string{"#撤回 12", "/withdraw 12"}
 	texts["ex_recategorize"] = [2]string{"#分类 12 环境卫生", "/category 12 环境卫生"}

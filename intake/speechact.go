@@ -166,10 +166,10 @@ func (a speechAct) factor(danger bool, short int) float64 {
 // contentRunes counts letters, digits and Han characters.
 func contentRunes(s string) int { return countContent(s, -1) }
 
-// Retracts reports whether a chat message calls off an alarm (没事了,
-// 是我搞错了, 虚惊一场…): said by a reporter within minutes of their report,
-// it withdraws it.
-func Retracts(text string) bool { return readSpeechAct(Normalize(text)).retract }
+// Retracts reports whether a chat message takes its writer's report back
+// (没事了, 是我搞错了, 虚惊一场…; RetractionOf): said by a reporter within
+// minutes of their report, it withdraws it.
+func Retracts(text string) bool { return RetractionOf(text) != NotRetracted }
 
 // ownsUp reports an apology together with the writer owning the cause (抱歉
 // … 是我家炖肉糊锅了, 对不起 是我自己按的): the alarm is called off.

@@ -67,7 +67,7 @@ func (m *Model) Understand(text string) Result {
 	act := speechActOf(norm, cues)
 	act.joke = act.joke || laughing(text)
 	ids, coverage := m.featureIDsOf(norm, act)
-	r := Result{Text: text, Normalized: norm, Retract: act.retract}
+	r := Result{Text: text, Normalized: norm, Retract: mayRetract(norm) && Retracts(text)}
 	r.Location, r.LocationNorm = extractLocationFolded(text, folded)
 	if r.Location == nil {
 		r.Location, r.LocationNorm = []string{}, []string{}

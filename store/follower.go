@@ -96,3 +96,12 @@ func (tx *tx) MoveFollowers(fromCaseID, toCaseID int64) error {
 	}
 	return nil
 }
+
+// RemoveFollower makes a person no longer follow a case; it is no error if
+// they did not.
+func (tx *tx) RemoveFollower(caseID, personID int64) error {
+	if _, err := tx.exec(`DELETE FROM followers WHERE case_id = ? AND person_id = ?`, caseID, personID); err != nil {
+		return fmt.Errorf("remove follower: %w", err)
+	}
+	return nil
+}

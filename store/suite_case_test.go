@@ -296,6 +296,22 @@ func testMoveFollowers(f *fixture) {
 	})
 }
 
+func testRemoveFollower(f *fixture) {
+	t, w := f.t, newWorld(f)
+	c := f.createCase(&nb.Case{Text: "a"})
+	f.update(func(tx nb.Tx) error {
+		_, err1 := tx.AddFollower(c.ID, w.alice.ID, nb.FollowReporter)
+		_, err2 := tx.AddFollower(c.ID, w.bob.ID, nb.FollowFollower)
+		return errors.Join(err1, err2, tx.RemoveFollower(c.ID, w.alice.ID), tx.RemoveFollower(c.ID, w.alice.ID))
+	})
+	f.view(func(tx nb.Tx) error {
+		if list, err := tx.ListFollowers(c.ID, nb.PlatformTelegram); err != nil || len(list) != 1 || list[0].PersonID != w.bob.ID {
+			t.Errorf("followers after removing the reporter = %+v, %v", list, err)
+		}
+		return nil
+	})
+}
+
 func testEvents(f *fixture) {
 	t, w := f.t, newWorld(f)
 	c := f.createCase(&nb.Case{Text: "a"})

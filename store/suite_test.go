@@ -70,7 +70,7 @@ func runStoreSuite(t *testing.T, open func(t *testing.T, clock func() time.Time)
 		"People": testPeople, "Grants": testGrants, "Invites": testInvites,
 		"Cases": testCases, "ListCases": testListCases, "ListCasesLimit": testListCasesLimit,
 		"FindCaseByMessage": testFindCaseByMessage,
-		"Followers":         testFollowers, "MoveFollowers": testMoveFollowers, "Events": testEvents,
+		"Followers":         testFollowers, "MoveFollowers": testMoveFollowers, "RemoveFollower": testRemoveFollower, "Events": testEvents,
 		"Outbox": testOutbox, "OutboxClaim": testOutboxClaim, "OutboxChatOrder": testOutboxChatOrder, "Settings": testSettings, "PruneInbox": testPruneInbox, "OutboxScheduled": testOutboxScheduledDoesNotBlock, "Reachable": testReachable, "Inbox": testInbox, "InboxHandled": testInboxHandled, "InboxBatch": testInboxBatch, "Sandbox": testSandbox,
 		"Candidates": testCandidates, "OutboxLeases": testOutboxLeases, "PruneOutbox": testPruneOutbox,
 		"PruneSandbox": testPruneSandbox, "UnitTreeCache": testUnitTreeCache, "CountPendingInbox": testCountPendingInbox,
