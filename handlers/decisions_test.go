@@ -118,3 +118,39 @@ func TestDismissalReasons(t *testing.T) {
 		}
 	}
 }
+
+// TestDismissTellsTheOfficerWhatItTeaches: an officer dismissing from a
+// private chat hears what a retraining learns from the reason; the group
+// hears only the reason; a dismissal with no reason says which to write.
+func TestDismissTellsTheOfficerWhatItTeaches(t *testing.T) {
+	w := newWorld(t)
+	cases := []struct {
+		text, reason, teaches string
+		n                     int64
+	}{
+		{"8号楼下水道堵了，污水冒出来了", "不属于社区管理范围", "这条仍算报事", 0},
+		{"群里好安静 是不是都在睡觉", "不是报事", "这条记为「不是报事」", 0},
+	}
+	for i := range cases { // reported before the officer writes privately (and hears of new ones there)
+		w.now = w.now.Add(time.Hour)
+		cases[i].n, _ = w.report("g1", "居民甲", cases[i].text)
+	}
+	for _, c := range cases {
+		w.one("g1", "书记", "#驳回 "+itoa(c.n), "请写上原因", "#驳回 "+itoa(c.n)+" 不是报事", "仍算报事")
+		_, got := w.say("private:书记", "书记", "#驳回 "+itoa(c.n)+" "+c.reason)
+		var private, group string
+		for _, m := range got {
+			if m.ChatID == "g1" {
+				group += m.Text
+			} else {
+				private += m.Text
+			}
+		}
+		if !strings.Contains(group, c.reason) || strings.Contains(group, "重训") {
+			t.Errorf("%q: the group hears %q", c.reason, group)
+		}
+		if !strings.Contains(private, "未予立项") || !strings.Contains(private, c.teaches) {
+			t.Errorf("%q: the officer hears %q, want %q", c.reason, private, c.teaches)
+		}
+	}
+}
