@@ -34,7 +34,7 @@ func runTrainVerb(ctx context.Context, args []string, sys IO) error {
 	}
 	fs, path := newFlags("train", sys)
 	fs.Bool("from-db", true, "learn from the decisions recorded in the database")
-	since := fs.String("since", "", "only cases reported on or after this date (YYYY-MM-DD)")
+	since := fs.String("since", "", "only cases reported on or after this day (YYYY-MM-DD, in the configured timezone)")
 	out := fs.String("out", "", "where to write the model")
 	weight := fs.Int("weight", 5, "how many built-in corpus messages one recorded decision weighs")
 	if err := parseFlags(fs, args); err != nil {
@@ -170,7 +170,7 @@ func runEvalVerb(ctx context.Context, args []string, sys IO) error {
 	fs, path := newFlags("eval", sys)
 	data := fs.String("data", "", "labelled messages: TSV with a header row (text, and any of concern, category, location, urgent)")
 	fromDB := fs.Bool("from-db", false, "evaluate on the decisions recorded in the database")
-	since := fs.String("since", "", "with -from-db: only cases reported on or after this date (YYYY-MM-DD)")
+	since := fs.String("since", "", "with -from-db: only cases reported on or after this day (YYYY-MM-DD, in the configured timezone)")
 	model := fs.String("model", "", "model file (default: the configured one, else the embedded model)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if err := parseFlags(fs, args); err != nil {
