@@ -26,7 +26,8 @@ var notReportCues = []string{
 }
 
 // mistakeCues say that a reporter got it wrong: the trouble they reported
-// was not there (是我搞错了). A correction unless the report was urgent.
+// was not there (是我搞错了). With notReportCues, a correction unless the
+// report was urgent.
 var mistakeCues = []string{
 	"搞错", "弄错", "说错", "看错", "听错", "记错", "报错了", "误会", "更正", "纠正",
 	"my mistake", "by mistake", "mistaken", "i was wrong", "wrongly", "correction",
@@ -88,13 +89,25 @@ func DismissalTeachesNotReport(reason string) bool {
 	return hasCue(cueText(reason), notReportCues)
 }
 
+// reporterNotReportCues are a reporter's own word that their message was
+// no report (不是报事): a correction whatever the bot read in it.
+var reporterNotReportCues = []string{"不是报事", "不算报事", "非报事", "不是反映问题", "not a report"}
+
 // withdrawalIsCorrection reports whether a reporter's withdrawal, in the
-// words recorded with it, corrects the bot: the message was not a report
+// note recorded with it, corrects the bot: the message was not a report
 // (不是报事), or, for a report the bot did not take as urgent, a mistake
-// (是我搞错了). The trouble being over (没事了, 修好了), a bare #撤回, or a
-// false alarm about danger (a gas smell that was the neighbour's cooking)
-// is no correction: such words must still be heard the next time.
+// (是我搞错了, 发错了, 误报). The trouble being over (没事了, 修好了), a bare
+// #撤回, or a false alarm about danger (a gas smell that was the cooking)
+// is no correction: such words must still be heard the next time. A note
+// may open with its reason in 〔〕 (〔误报〕, 〔已没事〕, as the withdrawal
+// records it): a reason saying the trouble is over decides; else the
+// words do, the reason among them.
 func withdrawalIsCorrection(note string, urgent bool) bool {
+	if rest, ok := strings.CutPrefix(note, "〔"); ok {
+		if tag, _, ok := strings.Cut(rest, "〕"); ok && (strings.Contains(tag, "没事") || strings.Contains(tag, "over")) {
+			return false
+		}
+	}
 	t := cueText(note)
-	return hasCue(t, notReportCues) || !urgent && hasCue(t, mistakeCues)
+	return hasCue(t, reporterNotReportCues) || !urgent && (hasCue(t, mistakeCues) || hasCue(t, notReportCues))
 }

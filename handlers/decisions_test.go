@@ -154,3 +154,22 @@ func TestDismissTellsTheOfficerWhatItTeaches(t *testing.T) {
 		}
 	}
 }
+
+// TestWithdrawalNotes: what a reporter's withdrawal teaches, from the
+// words recorded with it, with or without a reason in 〔〕 before them.
+func TestWithdrawalNotes(t *testing.T) {
+	for _, c := range []struct {
+		note        string
+		urgent, fix bool
+	}{
+		{"不是报事", false, true}, {"不是报事", true, true}, {"发错了", false, true}, {"是我搞错了，不好意思", false, true},
+		{"sorry, my mistake", false, true}, {"〔误报〕看错了", false, true}, {"〔误报〕不是报事", true, true},
+		{"没事了 是我搞错了 是我家炖肉糊了", true, false}, {"〔误报〕是我家炖肉糊了", true, false},
+		{"没事了", false, false}, {"好了，修好了", false, false}, {"", false, false}, {"撤回", false, false},
+		{"〔已没事〕没事了 搞错了位置 已经修好了", false, false}, {"没有搞错，但是已经修好了", false, false},
+	} {
+		if got := handlers.WithdrawalIsCorrection(c.note, c.urgent); got != c.fix {
+			t.Errorf("%q (urgent %v): a correction %v, want %v", c.note, c.urgent, got, c.fix)
+		}
+	}
+}
