@@ -10,6 +10,13 @@ import (
 // sender gets a short confirmation when they acted from another chat or
 // the group was not told (a case still on the review list).
 func (h *Handlers) act(c *bot.Context, n int64, cmd nb.Command) (*nb.Outcome, error) {
+	return h.actSaying(c, n, cmd, "")
+}
+
+// actSaying is act, with more added to the sender's confirmation when it
+// goes to a private chat (what the step means for the officer alone, not
+// for a group).
+func (h *Handlers) actSaying(c *bot.Context, n int64, cmd nb.Command, more string) (*nb.Outcome, error) {
 	actor := c.Actor()
 	if c.Chat != nil {
 		actor.ChatID = c.Chat.ID // the group's notice answers a command given there: never held
@@ -21,7 +28,10 @@ func (h *Handlers) act(c *bot.Context, n int64, cmd nb.Command) (*nb.Outcome, er
 	}
 	c.Counted(out.Queued)
 	if out.Notice != "" && out.ToldChatID != c.Chat.ID && out.Held == nb.HoldNone { // (a held withdrawal: withdraw.go)
-		return out, c.Reply(h.l.T("done_notice", out.Notice)) // the notice names the case
+		if c.IsGroup() {
+			more = ""
+		}
+		return out, c.Reply(h.l.T("done_notice", out.Notice) + more) // the notice names the case
 	}
 	return out, nil
 }

@@ -57,6 +57,7 @@ var deskTexts = map[string][2]string{
 	"photos":         {"照片 %d 张", "%d photo(s)"},
 	"actions":        {"操作", "Actions"},
 	"note":           {"说明", "Note"},
+	"dismiss_note":   {"原因；根本不是报事请写「不是报事」（重训时机器人学到这类话不是报事）", "Reason; \"not a report\" if it was none (retraining learns such messages are not reports)"},
 	"days":           {"天数", "Days"},
 	"target":         {"合并到 #", "Merge into #"},
 	"done":           {"已处理：%s", "Done: %s"},

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -33,7 +34,7 @@ func runTrainVerb(ctx context.Context, args []string, sys IO) error {
 	}
 	fs, path := newFlags("train", sys)
 	fs.Bool("from-db", true, "learn from the decisions recorded in the database")
-	since := fs.String("since", "", "only cases reported on or after this date (YYYY-MM-DD)")
+	since := fs.String("since", "", "only cases reported on or after this day (YYYY-MM-DD, in the configured timezone)")
 	out := fs.String("out", "", "where to write the model")
 	weight := fs.Int("weight", 5, "how many built-in corpus messages one recorded decision weighs")
 	if err := parseFlags(fs, args); err != nil {
@@ -42,20 +43,55 @@ func runTrainVerb(ctx context.Context, args []string, sys IO) error {
 	if *out == "" || *weight < 1 {
 		return fmt.Errorf("%w: train -from-db needs -out MODEL (and -weight ≥ 1)", errUsage)
 	}
-	from, err := parseSince(*since)
+	day, err := parseSince(*since)
 	if err != nil {
 		return err
 	}
+	if err := checkWritable(*out); err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
 	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
+		from := inZone(day, location(cfg))
 		exs, err := decisions(ctx, db, from)
 		if err != nil {
 			return err
 		}
 		if len(exs) == 0 {
-			return errors.New("train: no decisions recorded yet (dismissed, withdrawn, confirmed, accepted or re-categorised cases)")
+			return fmt.Errorf("train: %s (dismissed, withdrawn, confirmed, accepted or re-categorised cases)", noDecisions(*since))
 		}
+		fmt.Fprintf(sys.Err, "training on the built-in corpus plus %d recorded decisions (%s), then a second model for the held-out check: about a minute…\n",
+			len(exs), tally(exs))
 		return trainFromDB(cfg, exs, *weight, from, *out, sys)
 	})
+}
+
+// checkWritable makes sure a model can be written to path before minutes
+// of training: its folder exists and the file can be created or written.
+// It leaves an existing file as it was and removes one it created.
+func checkWritable(path string) error {
+	st, err := os.Stat(path)
+	if err == nil && st.IsDir() {
+		return fmt.Errorf("cannot write the model to %s: it is a folder", path)
+	}
+	existed := err == nil
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("cannot write the model to %s: %w", path, err)
+	}
+	f.Close()
+	if !existed {
+		return os.Remove(path)
+	}
+	return nil
+}
+
+// noDecisions says that no decisions were found, since the day -since
+// names if it does.
+func noDecisions(since string) string {
+	if since == "" {
+		return "no decisions recorded yet"
+	}
+	return "no decisions recorded on cases reported since " + since
 }
 
 // trainFromDB trains on the built-in corpus plus the decisions exs (of
@@ -134,7 +170,7 @@ func runEvalVerb(ctx context.Context, args []string, sys IO) error {
 	fs, path := newFlags("eval", sys)
 	data := fs.String("data", "", "labelled messages: TSV with a header row (text, and any of concern, category, location, urgent)")
 	fromDB := fs.Bool("from-db", false, "evaluate on the decisions recorded in the database")
-	since := fs.String("since", "", "with -from-db: only cases reported on or after this date (YYYY-MM-DD)")
+	since := fs.String("since", "", "with -from-db: only cases reported on or after this day (YYYY-MM-DD, in the configured timezone)")
 	model := fs.String("model", "", "model file (default: the configured one, else the embedded model)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if err := parseFlags(fs, args); err != nil {
@@ -143,15 +179,12 @@ func runEvalVerb(ctx context.Context, args []string, sys IO) error {
 	if (*data == "") == !*fromDB || (*since != "" && !*fromDB) {
 		return fmt.Errorf("%w: eval needs -data FILE or -from-db (-since goes with -from-db)", errUsage)
 	}
-	from, err := parseSince(*since)
+	day, err := parseSince(*since)
 	if err != nil {
 		return err
 	}
 	report := func(cfg config.Config, ds *intake.Dataset, header string) error {
-		if *model != "" {
-			cfg.Intake.Model = *model
-		}
-		m, err := loadModel(cfg)
+		m, err := loadModelOr(cfg, *model)
 		if err != nil {
 			return err
 		}
@@ -174,12 +207,12 @@ func runEvalVerb(ctx context.Context, args []string, sys IO) error {
 		return report(cfg, ds, "")
 	}
 	return withStore(ctx, *path, sys, func(cfg config.Config, db *store.DB) error {
-		exs, err := decisions(ctx, db, from)
+		exs, err := decisions(ctx, db, inZone(day, location(cfg)))
 		if err != nil {
 			return err
 		}
 		if len(exs) == 0 {
-			return errors.New("eval: no decisions recorded yet")
+			return errors.New("eval: " + noDecisions(*since))
 		}
 		return report(cfg, &intake.Dataset{Examples: exs, HasConcern: true},
 			fmt.Sprintf("recorded decisions: %d (%s)\n", len(exs), tally(exs)))
@@ -197,15 +230,26 @@ func decisions(ctx context.Context, db *store.DB, since time.Time) ([]intake.Exa
 
 var timeZero time.Time
 
+// parseSince reads -since: a day (its midnight in UTC, for inZone), or
+// the zero time when s is empty.
 func parseSince(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.ParseInLocation("2006-01-02", s, time.Local)
+	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%w: -since %q: want YYYY-MM-DD", errUsage, s)
 	}
 	return t, nil
+}
+
+// inZone is the start of day in loc, the configured time zone, where the
+// community's days begin (not the machine's); the zero time stays zero.
+func inZone(day time.Time, loc *time.Location) time.Time {
+	if day.IsZero() {
+		return day
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
 }
 
 func tally(exs []intake.Example) string {

@@ -29,6 +29,11 @@ func runTrain(args []string, sys IO) error {
 	if *ack == 0 {
 		*ack = cfg.Intake.AckThreshold
 	}
+	if *out != "" {
+		if err := checkWritable(*out); err != nil {
+			return fmt.Errorf("train: %w", err)
+		}
+	}
 	return intakeVerb("train", intake.RunTrain, []string{"-data", *data, "-out", *out, "-ack-threshold", strconv.FormatFloat(*ack, 'g', -1, 64)}, sys)
 }
 
@@ -63,10 +68,7 @@ func runUnderstand(args []string, sys IO) error {
 	if err != nil {
 		return err
 	}
-	if *model != "" {
-		cfg.Intake.Model = *model
-	}
-	m, err := loadModel(cfg)
+	m, err := loadModelOr(cfg, *model)
 	if err != nil {
 		return err
 	}

@@ -138,7 +138,12 @@ neighborbot train -from-db [-since YYYY-MM-DD] [-weight 5] -out MODEL
 
 From a TSV file (a header row naming text and any of concern 1/0,
 category, location, urgent 1/0, weight), or from the built-in corpus plus
-the decisions recorded in the database. It also trains a model without
+the decisions recorded in the database (on cases reported since -since, a
+day in the configured timezone). A dismissal whose reason says it was not a
+report (#驳回 N 不是报事, 闲聊, 误报) and a reporter's correction (不是报事,
+是我搞错了) teach "not a report"; a dismissal for another reason (out of
+scope, a duplicate, solved) teaches "a report"; a withdrawal because the
+trouble is over (没事了) teaches nothing. It also trains a model without
 every fifth row of the file (or decision) and scores it on them, a quick
 held-out check (training takes about twice as long); the model file
 records that check with when and from what it was trained, which

@@ -99,6 +99,22 @@ func openStore(ctx context.Context, cfg config.Config, opts ...store.Option) (*s
 // loadModel returns the message-understanding model the config names,
 // with the configured taxonomy.
 func loadModel(cfg config.Config) (*intake.Model, error) {
+	return loadModelNamed(cfg, "config: intake.model")
+}
+
+// loadModelOr is loadModel with the model file a verb's -model flag names,
+// if it names one: an error then names the flag, not the configuration.
+func loadModelOr(cfg config.Config, flagModel string) (*intake.Model, error) {
+	if flagModel == "" {
+		return loadModel(cfg)
+	}
+	cfg.Intake.Model = flagModel
+	return loadModelNamed(cfg, "-model")
+}
+
+// loadModelNamed is loadModel, with an error about the file prefixed by
+// what named it.
+func loadModelNamed(cfg config.Config, source string) (*intake.Model, error) {
 	var m *intake.Model
 	var err error
 	threshold := intake.WithAckThreshold(cfg.Intake.AckThreshold)
@@ -107,8 +123,8 @@ func loadModel(cfg config.Config) (*intake.Model, error) {
 	} else {
 		m, err = intake.Default(threshold)
 	}
-	if err != nil && cfg.Intake.Model != "" { // a configured file: name the key, as for every invalid setting
-		return nil, fmt.Errorf("config: intake.model: %w", err)
+	if err != nil && cfg.Intake.Model != "" { // name the key or the flag, as for every invalid setting
+		return nil, fmt.Errorf("%s: %w", source, err)
 	} else if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}

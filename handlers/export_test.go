@@ -1,0 +1,4 @@
+package handlers
+
+// WithdrawalIsCorrection exports withdrawalIsCorrection to the tests.
+var WithdrawalIsCorrection = withdrawalIsCorrection
