@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	nb "github.com/neighborbot/neighborbot"
-
 	"github.com/neighborbot/neighborbot/bot"
 )
 
