@@ -194,12 +194,15 @@ type CaseFilter struct {
 	ResolvedBefore time.Time
 	OpenOnly       bool
 	QuietOnly      bool // only cases on the review list (low-confidence detections)
+	LoudOnly       bool // only cases not on the review list
 	// OverdueAt selects projects whose deadline passed before this time.
 	OverdueAt time.Time
 	// Before selects cases reported before this time (with Since, a period).
 	Before time.Time
 	// Priority selects cases of one priority (PriorityUrgent: the urgent ones).
 	Priority Priority
+	// ExceptPriority leaves out the cases of one priority.
+	ExceptPriority Priority
 	// WhistleOpen selects cases with a whistle not yet acknowledged.
 	WhistleOpen bool
 	// Text selects cases whose report or location contains it.

@@ -57,7 +57,7 @@ func (h *Handlers) commands() []command {
 		{name: "link", verbs: []string{"关联"}, fn: h.link, section: forResidents, help: [2]string{
 			"#关联 — 私聊发送，把您在另一平台（Telegram/微信）的账号关联为同一人",
 			"/link — in a private chat: join your account on another platform (Telegram/WeChat) to this one"}},
-		work("todo", []string{"待办"}, h.todo, managers, "#待办 — 待办与待审核列表", "/todo — open cases and the review list"),
+		work("todo", []string{"待办"}, h.todo, managers, "#待办 [页] — 待审核列表、紧急诉求与办理中的项目", "/todo [page] — the review list, urgent cases, then projects"),
 		work("overdue", []string{"超期"}, h.overdue, managers, "#超期 — 超期项目", "/overdue — overdue projects"),
 		work("case", []string{"详情"}, h.detail, workers, "#详情 N — 经过", "/case N — timeline"),
 		work("stats", []string{"统计"}, h.stats, managers, "#统计 [本周|本月|今年]", "/stats [week|month|year]"),

@@ -146,6 +146,9 @@ func caseWhere(f nb.CaseFilter) *where {
 	if f.QuietOnly {
 		w.add(`cases.quiet`)
 	}
+	if f.LoudOnly {
+		w.add(`NOT cases.quiet`)
+	}
 	if f.UnitID != 0 {
 		w.add(`cases.unit_id = ?`, f.UnitID)
 	}
@@ -173,6 +176,9 @@ func caseWhere(f nb.CaseFilter) *where {
 	}
 	if f.Priority != "" {
 		w.add(`cases.priority = ?`, f.Priority)
+	}
+	if f.ExceptPriority != "" {
+		w.add(`cases.priority <> ?`, f.ExceptPriority)
 	}
 	if f.WhistleOpen {
 		w.add(`cases.whistle_unit_id IS NOT NULL`)
