@@ -180,6 +180,7 @@ type CaseDigest struct {
 
 // CaseFilter selects cases. Zero fields do not filter.
 type CaseFilter struct {
+	IDs     []int64 // only these cases; nil = no filter
 	Stages  []Stage
 	UnitID  int64   // within this unit (exact)
 	UnitIDs []int64 // within any of these units (exact); nil = no filter

@@ -53,7 +53,7 @@ var texts = map[string][2]string{
 	"todo_page_none":      {"第 %d 页没有更多待办诉求。", "No more open cases on page %d."},
 	"todo_more":           {"还有 %[1]d 件未列出，发送 #待办 %[2]d 查看下一页。", "%[1]d more not shown; send /todo %[2]d for the next page."},
 	"todo_quiet":          {"待审核", "to review"},
-	"todo_dup":            {"(可能与 #%d 重复)", "(maybe the same as #%d)"},
+	"todo_dup":            {"（可能与 #%d 重复）", "(maybe the same as #%d)"},
 	"not_here":            {"#%d 不在本群，无法关注或查看。请在您所在的群里反映或查询。", "#%d is not a case of your group; you cannot follow or view it."},
 	"code_burned":         {"刚才的消息里有一个绑定码，为安全起见已作废。绑定码请只私聊发给机器人。", "That message contained an invite code; it has been cancelled for safety. Send codes to the bot in a private chat only."},
 	"code_burned_owner":   {"您在群里发送的绑定码已作废，请向管理员申请一个新的绑定码，并私聊发给机器人。", "The invite code you posted in the group has been cancelled. Please ask an administrator for a new one and send it to the bot in a private chat."},

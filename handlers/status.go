@@ -129,6 +129,10 @@ func (h *Handlers) todo(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
+	dups, err := openDuplicates(c, cases)
+	if err != nil {
+		return err
+	}
 	switch {
 	case len(cases) == 0 && page > 1:
 		return c.Reply(h.l.T("todo_page_none", page))
@@ -140,7 +144,7 @@ func (h *Handlers) todo(c *bot.Context) error {
 		lines[0] = h.l.T("todo_head_page", page)
 	}
 	for _, cs := range cases {
-		lines = append(lines, h.todoLine(cs))
+		lines = append(lines, h.todoLine(cs, dups[cs.SuggestedDuplicate]))
 	}
 	if left > 0 {
 		lines = append(lines, h.l.T("todo_more", left, page+1))
@@ -191,9 +195,30 @@ func todoCases(c *bot.Context, page int) (cases []*nb.Case, left int, err error)
 	return cases, max(0, total-others.Offset-todoPage), nil
 }
 
-// todoLine is one case of "#待办": an urgent one marked so, and one on the
-// review list with its words, for the officer to decide without #详情.
-func (h *Handlers) todoLine(cs *nb.Case) string {
+// openDuplicates says which of the cases suggested as duplicates of cases
+// are still open: a hint at a dismissed or closed one would mislead.
+func openDuplicates(c *bot.Context, cases []*nb.Case) (map[int64]bool, error) {
+	ids := []int64{}
+	for _, cs := range cases {
+		if cs.SuggestedDuplicate != 0 {
+			ids = append(ids, cs.SuggestedDuplicate)
+		}
+	}
+	open := map[int64]bool{}
+	if len(ids) == 0 {
+		return open, nil
+	}
+	list, err := c.Tx.ListCases(nb.CaseFilter{IDs: ids, OpenOnly: true, Limit: len(ids)})
+	for _, cs := range list {
+		open[cs.ID] = true
+	}
+	return open, err
+}
+
+// todoLine is one case of "#待办": an urgent one marked so, one on the
+// review list with its words, for the officer to decide without #详情, and
+// one that may repeat an open case (dupOpen) with its number.
+func (h *Handlers) todoLine(cs *nb.Case, dupOpen bool) string {
 	s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.state(cs))
 	if cs.Stage == nb.StageProject && !cs.DueAt.IsZero() {
 		s += h.l.T("todo_due", h.when(cs.DueAt))
@@ -201,7 +226,7 @@ func (h *Handlers) todoLine(cs *nb.Case) string {
 	if cs.Priority == nb.PriorityUrgent {
 		s += " [" + h.l.Name("priority", cs.Priority) + "]"
 	}
-	if cs.SuggestedDuplicate != 0 {
+	if dupOpen {
 		s += " " + h.l.T("todo_dup", cs.SuggestedDuplicate)
 	}
 	if cs.Quiet {

@@ -81,3 +81,19 @@ func TestTodoShowsEveryUrgentAndReviewCaseBeforeProjects(t *testing.T) {
 		t.Errorf("page 3: want the last 2 projects and the topic, nothing more: %q", page3)
 	}
 }
+
+// TestTodoHintsOnlyOpenDuplicates: "#待办" says a case may repeat another
+// (in the words the README quotes) only while that other case is open.
+func TestTodoHintsOnlyOpenDuplicates(t *testing.T) {
+	w := newWorld(t)
+	w.say("g1", "居民甲", "18号楼门口的路灯坏了好几天了，晚上很黑")
+	w.say("g1", "居民乙", "路灯不亮了 晚上好黑")
+	if c := w.caseByID(2); c.SuggestedDuplicate != 1 {
+		t.Fatalf("suggested duplicate = %d, want 1", c.SuggestedDuplicate)
+	}
+	w.one("private:书记", "书记", "#待办", "#2", "（可能与 #1 重复）")
+	w.say("private:书记", "书记", "#驳回 1 已修好")
+	if got := w.one("private:书记", "书记", "#待办", "#2").Text; strings.Contains(got, "可能与") {
+		t.Errorf("#1 was dismissed, yet #待办 points at it: %q", got)
+	}
+}
