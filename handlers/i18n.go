@@ -29,6 +29,7 @@ var texts = map[string][2]string{
 	"forbidden_owner":     {"只有 #%d 的承办单位或社区工作人员可以操作。", "Only the owner of #%d or an officer may do this."},
 	"forbidden_ack":       {"只有被吹哨的单位可以报到 #%d。", "Only the whistled unit may report for #%d."},
 	"forbidden_rate":      {"只有 #%d 的反映人和关注人可以评价。", "Only the reporters and followers of #%d may rate it."},
+	"already":             {"#%d 已是「%s」，无需再%s。", "#%d is %s already; it need not be %[3]s again."},
 	"bad_stage":           {"#%d 目前是「%s」，不能%s。", "#%d is %s; it cannot be %s."},
 	"no_whistle":          {"#%d 没有待报到的吹哨。", "#%d has no open whistle."},
 	"merge_self":          {"不能把 #%d 合并到它自己。", "Cannot merge #%d into itself."},
