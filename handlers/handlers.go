@@ -158,8 +158,15 @@ var doneState = map[nb.Action]string{
 	nb.ActionResolve: string(nb.StageResolved), nb.ActionWithdraw: nb.StateWithdrawn,
 }
 
-// forbidden is the answer to a resident who tries an officer command.
-func (h *Handlers) forbidden(c *bot.Context) error { return c.Reply(h.l.T("officers_only")) }
+// forbidden is the answer to a resident who tries an officer command;
+// one who meant to take their report back (#撤销 is the officers' taking
+// back of a role) is shown #撤回.
+func (h *Handlers) forbidden(c *bot.Context) error {
+	if c.Command != nil && c.Command.Name == "revoke" {
+		return c.Reply(h.l.T("officers_only") + "\n" + h.withdrawHint(c))
+	}
+	return c.Reply(h.l.T("officers_only"))
+}
 
 // shanghai is China Standard Time, where NeighborBot's users live.
 func shanghai() *time.Location {

@@ -54,6 +54,7 @@ func (h *Handlers) commands() []command {
 		anyone("bind", []string{"绑定"}, h.bind),
 		anyone("rate", []string{"评价"}, h.rate),
 		anyone("withdraw", []string{"撤回"}, h.withdrawOrCancel),
+		anyone("cancelhint", []string{"取消"}, h.cancelHint), // not a command: shows #撤回
 		{name: "link", verbs: []string{"关联"}, fn: h.link, section: forResidents, help: [2]string{
 			"#关联 — 私聊发送，把您在另一平台（Telegram/微信）的账号关联为同一人",
 			"/link — in a private chat: join your account on another platform (Telegram/WeChat) to this one"}},
