@@ -65,7 +65,7 @@ func (h *Handlers) commands() []command {
 		work("confirm", []string{"确认"}, h.confirm, managers, "#确认 N", "/confirm N"),
 		work("dismiss", []string{"驳回"}, h.dismiss, managers, "#驳回 N 原因", "/dismiss N reason"),
 		work("merge", []string{"合并"}, h.merge, managers, "#合并 N M", "/merge N M"),
-		work("category", []string{"分类"}, h.recategorize, managers, "#分类 N 类别", "/category N name"),
+		work("category", []string{"分类"}, h.category, managers, "#分类 N 类别", "/category N name"),
 		work("accept", []string{"立项"}, h.accept, managers, "#立项 N [承办单位]", "/accept N [unit]"),
 		work("assign", []string{"派单"}, h.assign, managers, "#派单 N 单位", "/assign N unit"),
 		work("whistle", []string{"吹哨"}, h.whistle, managers, "#吹哨 N 单位", "/whistle N unit"),
