@@ -8,10 +8,10 @@ import (
 )
 
 // category: "#分类 N 类别" — finds the category as officers type it (a part
-// of one name is enough: 停车 for 停车交通) and hands the full name to
-// recategorize.
+// of one name is enough: 停车 for 停车交通), says so calmly when the case is
+// in it already, and hands the full name to recategorize.
 func (h *Handlers) category(c *bot.Context) error {
-	_, err := h.caseNumber(c, 0, h.l.T("ex_recategorize"))
+	n, err := h.caseNumber(c, 0, h.l.T("ex_recategorize"))
 	typed := strings.TrimSpace(c.Command.TextAfter(1))
 	if err != nil || typed == "" {
 		return h.recategorize(c) // it asks for what is missing
@@ -19,6 +19,13 @@ func (h *Handlers) category(c *bot.Context) error {
 	name, err := h.findCategory(typed)
 	if err != nil {
 		return err
+	}
+	cs, err := h.loadCase(c, n)
+	if err != nil {
+		return err
+	}
+	if cs.Category == name {
+		return c.Reply(h.l.T("category_same", n, name))
 	}
 	num := c.Command.Arg(0)
 	c.Command.Args, c.Command.Rest, c.Command.Text = []string{num, name}, num+" "+name, num+" "+name
@@ -69,5 +76,6 @@ func (h *Handlers) findCategory(typed string) (string, error) {
 }
 
 func init() {
+	texts["category_same"] = [2]string{"#%d 已是「%s」类，类别未改。", "#%d is already in %s; nothing changed."}
 	texts["category_ambiguous"] = [2]string{"「%s」可以指：%s。请写得更完整一些。", "%q could be: %s. Please say which."}
 }
