@@ -97,3 +97,32 @@ func TestTodoHintsOnlyOpenDuplicates(t *testing.T) {
 		t.Errorf("#1 was dismissed, yet #待办 points at it: %q", got)
 	}
 }
+
+// TestTodoShowsALongReviewListInFull: a review list longer than one
+// message holds goes out whole, in several messages.
+func TestTodoShowsALongReviewListInFull(t *testing.T) {
+	w := newWorld(t)
+	first, _ := w.report("g1", "居民丙", "12栋门口的垃圾三天没人收了")
+	tmpl := w.caseByID(first)
+	err := w.db.Update(w.ctx, func(tx nb.Tx) error {
+		for i := range 40 {
+			cs := &nb.Case{ChatID: tmpl.ChatID, UnitID: tmpl.UnitID, Stage: nb.StageTopic, Category: tmpl.Category,
+				Priority: nb.PriorityGeneral, Quiet: true, Text: "待核实" + itoa(int64(i))}
+			if err := tx.CreateCase(cs); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, got := w.say("private:书记", "书记", "#待办")
+	var lines []string
+	for _, m := range got {
+		lines = append(lines, strings.Split(m.Text, "\n")...)
+	}
+	if len(got) != 2 || len(lines) != 1+40+1 || strings.Count(strings.Join(lines, "\n"), "[待审核]") != 40 {
+		t.Errorf("want the 40 cases to review and the other one in two messages: %d messages, %q", len(got), lines)
+	}
+}
