@@ -184,6 +184,7 @@ type CaseDigest struct {
 
 // CaseFilter selects cases. Zero fields do not filter.
 type CaseFilter struct {
+	IDs     []int64 // only these cases; nil = no filter
 	Stages  []Stage
 	UnitID  int64   // within this unit (exact)
 	UnitIDs []int64 // within any of these units (exact); nil = no filter
@@ -198,12 +199,15 @@ type CaseFilter struct {
 	ResolvedBefore time.Time
 	OpenOnly       bool
 	QuietOnly      bool // only cases on the review list (low-confidence detections)
+	LoudOnly       bool // only cases not on the review list
 	// OverdueAt selects projects whose deadline passed before this time.
 	OverdueAt time.Time
 	// Before selects cases reported before this time (with Since, a period).
 	Before time.Time
 	// Priority selects cases of one priority (PriorityUrgent: the urgent ones).
 	Priority Priority
+	// ExceptPriority leaves out the cases of one priority.
+	ExceptPriority Priority
 	// WhistleOpen selects cases with a whistle not yet acknowledged.
 	WhistleOpen bool
 	// Text selects cases whose report or location contains it.

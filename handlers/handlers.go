@@ -138,6 +138,9 @@ func (h *Handlers) Errors(next bot.HandlerFunc) bot.HandlerFunc {
 			return c.Reply(ue.text)
 		case errors.As(err, &te):
 			c.Logger.Info("command refused", "reason", "bad_stage", "case", te.CaseID, "stage", te.Stage, "action", te.Action)
+			if te.State == doneState[te.Action] { // withdrawn twice, dismissed twice: calmly, not as a mistake
+				return c.Reply(h.l.T("already", te.CaseID, h.l.Name("stage", te.State), h.l.Name("action", te.Action)))
+			}
 			return c.Reply(h.l.T("bad_stage", te.CaseID, h.l.Name("stage", te.State), h.l.Name("action", te.Action)))
 		case nb.ErrorCode(err) != nb.EINTERNAL:
 			c.Logger.Info("command refused", "reason", nb.ErrorCode(err))
@@ -147,8 +150,23 @@ func (h *Handlers) Errors(next bot.HandlerFunc) bot.HandlerFunc {
 	}
 }
 
-// forbidden is the answer to a resident who tries an officer command.
-func (h *Handlers) forbidden(c *bot.Context) error { return c.Reply(h.l.T("officers_only")) }
+// doneState is the state (nb.Case.State) an action leaves a case in, for
+// telling a person who takes it again that it is done already.
+var doneState = map[nb.Action]string{
+	nb.ActionConfirm: string(nb.StageIssue), nb.ActionAccept: string(nb.StageProject),
+	nb.ActionDismiss: string(nb.StageDismissed), nb.ActionMerge: string(nb.StageMerged),
+	nb.ActionResolve: string(nb.StageResolved), nb.ActionWithdraw: nb.StateWithdrawn,
+}
+
+// forbidden is the answer to a resident who tries an officer command;
+// one who meant to take their report back (#撤销 is the officers' taking
+// back of a role) is shown #撤回.
+func (h *Handlers) forbidden(c *bot.Context) error {
+	if c.Command != nil && c.Command.Name == "revoke" {
+		return c.Reply(h.l.T("officers_only") + "\n" + h.withdrawHint(c))
+	}
+	return c.Reply(h.l.T("officers_only"))
+}
 
 // shanghai is China Standard Time, where NeighborBot's users live.
 func shanghai() *time.Location {

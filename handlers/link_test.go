@@ -35,7 +35,7 @@ func TestLinkAccountsAcrossPlatforms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := w.privately(nb.PlatformWeChat, "wx-9", "#待办"); len(got) != 1 || strings.Contains(got[0].Text, "待办与") {
+	if got := w.privately(nb.PlatformWeChat, "wx-9", "#待办"); len(got) != 1 || !strings.Contains(got[0].Text, "仅限社区工作人员") {
 		t.Fatalf("before linking, the WeChat account is not an officer; got %+v", got)
 	}
 	before := w.privately(nb.PlatformWeChat, "wx-9", "#待办")[0].Text

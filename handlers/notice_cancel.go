@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"errors"
+
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 )
@@ -14,7 +16,11 @@ func (h *Handlers) cancelNotice(c *bot.Context) error {
 	}
 	n, left, err := h.bc.CancelTx(c.Tx, c.Actor(), id)
 	if err != nil {
-		return h.explain(err)
+		var ue *userError
+		if err = h.explain(err); errors.As(err, &ue) && numberArg(c) { // "/cancel 24" may mean case #24
+			ue.text += "\n" + h.withdrawHint(c)
+		}
+		return err
 	}
 	c.Logger.Info("notice cancelled", "notice", id, "by", c.Person.ID, "given_up", left)
 	return c.Reply(h.l.T("bc_cancel_ok", n.Code(), left))

@@ -173,7 +173,7 @@ func TestNoticeScheduleCancelRevoke(t *testing.T) {
 	w.one("g1", "居民乙", "#撤回 B1", "只有发布人或负责的工作人员可以撤回通知 B1")
 	w.one("g1", "居民甲", "#通知状态 B1", "待发送 1", "g1（11-28 09:00 发送）")
 	w.one("g1", "居民甲", "#撤回 B1", "已撤回通知 B1（1 个群的待发送已取消）")
-	w.one("g1", "居民甲", "#撤回 B1", "通知 B1 已已撤回，不能撤回")
+	w.one("g1", "居民甲", "#撤回 B1", "通知 B1 已经撤回了，无需再撤回。")
 	w.now = w.now.Add(25 * time.Hour)
 	if n, err := w.e.DeliverPending(w.ctx); err != nil || n != 0 {
 		t.Fatalf("a cancelled notice was delivered (%d, %v)", n, err)

@@ -48,25 +48,26 @@ func init() {
 		"ex_cancel":          {"#撤回 B7", "/cancel B7"},
 		"ex_nstatus":         {"#通知状态 B7", "/notice status B7"},
 		// Refusals of the broadcast service, by key.
-		"bc_notice_forbidden":        {"只有宣传代言人和社区工作人员可以发通知。", "Only ambassadors and officers may send notices."},
-		"bc_notice_empty":            {"请写上通知内容，例如：#通知 周六上午9点社区义诊", "Please add the notice's text, e.g. /notice Free clinic on Saturday 9am"},
-		"bc_notice_too_long":         {"通知太长（最多 %d 字，现在 %d 字）。", "The notice is too long (at most %d characters, this has %d)."},
-		"bc_notice_at_past":          {"发送时间已过，请写一个将来的时间。", "That time has passed; give a time to come."},
-		"bc_notice_at_far":           {"最多只能提前 %d 天预约发送。", "A notice can be scheduled at most %d days ahead."},
-		"bc_notice_urgent_officers":  {"只有社区工作人员可以把通知标为紧急。", "Only officers may mark a notice urgent."},
-		"bc_notice_quota":            {"今天的通知已达上限（每天 %d 条），请明天再发。", "You reached today's limit of %d notices; please try tomorrow."},
-		"bc_notice_links_denied":     {"通知里不能带链接。", "Notices may not contain links."},
-		"bc_notice_need_scope":       {"您负责多个单位，请写明范围，例如：#通知 @一网格 内容", "You cover several units; name one, e.g. /notice --scope GridOne text"},
-		"bc_notice_not_found":        {"没有找到通知 B%d。", "There is no notice B%d."},
-		"bc_notice_decide_forbidden": {"通知 %s 的范围「%s」不在您负责的范围内，不能审批。", "Notice %s reaches %s, outside your area: you cannot decide it."},
-		"bc_notice_not_awaiting":     {"通知 %s 不在待审批状态（%s）。", "Notice %s is not waiting for approval (%s)."},
-		"bc_notice_cancel_forbidden": {"只有发布人或负责的工作人员可以撤回通知 %s。", "Only the author or an officer of its scope may cancel notice %s."},
-		"bc_notice_not_open":         {"通知 %s 已%s，不能撤回。", "Notice %s is %s and cannot be cancelled."},
-		"bc_notice_cancel_late":      {"通知 %s 已全部发出，无法撤回。", "Notice %s has already gone out to every group."},
-		"bc_notice_status_forbidden": {"只有发布人或负责的工作人员可以查看通知 %s。", "Only the author or an officer of its scope may see notice %s."},
-		"bc_appoint_forbidden":       {"「%s」不在您负责的范围内，不能任命。", "%s is outside your area: you cannot appoint there."},
-		"bc_appoint_already":         {"此人已是「%s」的宣传代言人。", "That person is already an ambassador of %s."},
-		"bc_revoke_amb_forbidden":    {"「%s」不在您负责的范围内，不能撤销。", "%s is outside your area: you cannot revoke there."},
+		"bc_notice_forbidden":         {"只有宣传代言人和社区工作人员可以发通知。", "Only ambassadors and officers may send notices."},
+		"bc_notice_empty":             {"请写上通知内容，例如：#通知 周六上午9点社区义诊", "Please add the notice's text, e.g. /notice Free clinic on Saturday 9am"},
+		"bc_notice_too_long":          {"通知太长（最多 %d 字，现在 %d 字）。", "The notice is too long (at most %d characters, this has %d)."},
+		"bc_notice_at_past":           {"发送时间已过，请写一个将来的时间。", "That time has passed; give a time to come."},
+		"bc_notice_at_far":            {"最多只能提前 %d 天预约发送。", "A notice can be scheduled at most %d days ahead."},
+		"bc_notice_urgent_officers":   {"只有社区工作人员可以把通知标为紧急。", "Only officers may mark a notice urgent."},
+		"bc_notice_quota":             {"今天的通知已达上限（每天 %d 条），请明天再发。", "You reached today's limit of %d notices; please try tomorrow."},
+		"bc_notice_links_denied":      {"通知里不能带链接。", "Notices may not contain links."},
+		"bc_notice_need_scope":        {"您负责多个单位，请写明范围，例如：#通知 @一网格 内容", "You cover several units; name one, e.g. /notice --scope GridOne text"},
+		"bc_notice_not_found":         {"没有找到通知 B%d。", "There is no notice B%d."},
+		"bc_notice_decide_forbidden":  {"通知 %s 的范围「%s」不在您负责的范围内，不能审批。", "Notice %s reaches %s, outside your area: you cannot decide it."},
+		"bc_notice_not_awaiting":      {"通知 %s 不在待审批状态（%s）。", "Notice %s is not waiting for approval (%s)."},
+		"bc_notice_cancel_forbidden":  {"只有发布人或负责的工作人员可以撤回通知 %s。", "Only the author or an officer of its scope may cancel notice %s."},
+		"bc_notice_not_open":          {"通知 %s 目前是「%s」，不能撤回。", "Notice %s is %s and cannot be cancelled."},
+		"bc_notice_already_cancelled": {"通知 %s 已经撤回了，无需再撤回。", "Notice %s is already cancelled."},
+		"bc_notice_cancel_late":       {"通知 %s 已全部发出，无法撤回。", "Notice %s has already gone out to every group."},
+		"bc_notice_status_forbidden":  {"只有发布人或负责的工作人员可以查看通知 %s。", "Only the author or an officer of its scope may see notice %s."},
+		"bc_appoint_forbidden":        {"「%s」不在您负责的范围内，不能任命。", "%s is outside your area: you cannot appoint there."},
+		"bc_appoint_already":          {"此人已是「%s」的宣传代言人。", "That person is already an ambassador of %s."},
+		"bc_revoke_amb_forbidden":     {"「%s」不在您负责的范围内，不能撤销。", "%s is outside your area: you cannot revoke there."},
 	} {
 		texts[k] = v
 	}
@@ -93,6 +94,9 @@ func (h *Handlers) explain(err error) error {
 // service's refusal be.
 func refusal(l lang, be *broadcasts.Error) (string, []any) {
 	args := be.Args
+	if be.Key == "notice_not_open" && args[1] == string(nb.NoticeCancelled) {
+		return "bc_notice_already_cancelled", args[:1]
+	}
 	if be.Key == "notice_not_awaiting" || be.Key == "notice_not_open" {
 		args = []any{args[0], l.Name("notice", args[1])}
 	}

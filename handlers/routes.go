@@ -54,10 +54,11 @@ func (h *Handlers) commands() []command {
 		anyone("bind", []string{"绑定"}, h.bind),
 		anyone("rate", []string{"评价"}, h.rate),
 		anyone("withdraw", []string{"撤回"}, h.withdrawOrCancel),
+		anyone("cancelhint", []string{"取消"}, h.cancelHint), // not a command: shows #撤回
 		{name: "link", verbs: []string{"关联"}, fn: h.link, section: forResidents, help: [2]string{
 			"#关联 — 私聊发送，把您在另一平台（Telegram/微信）的账号关联为同一人",
 			"/link — in a private chat: join your account on another platform (Telegram/WeChat) to this one"}},
-		work("todo", []string{"待办"}, h.todo, managers, "#待办 — 待办与待审核列表", "/todo — open cases and the review list"),
+		work("todo", []string{"待办"}, h.todo, managers, "#待办 [页] — 待审核列表、紧急诉求与办理中的项目", "/todo [page] — the review list, urgent cases, then projects"),
 		work("overdue", []string{"超期"}, h.overdue, managers, "#超期 — 超期项目", "/overdue — overdue projects"),
 		work("case", []string{"详情"}, h.detail, workers, "#详情 N — 经过", "/case N — timeline"),
 		work("stats", []string{"统计"}, h.stats, managers, "#统计 [本周|本月|今年]", "/stats [week|month|year]"),
@@ -65,7 +66,7 @@ func (h *Handlers) commands() []command {
 		work("dismiss", []string{"驳回"}, h.dismiss, managers, "#驳回 N 原因 — 原因写「不是报事」，机器人重训时学到这类话不是报事；其他原因（重复、已解决、不归社区管）仍算报事",
 			"/dismiss N reason — \"not a report\" teaches the bot on retraining that such messages are not reports; other reasons (duplicate, solved, not ours) keep it a report"),
 		work("merge", []string{"合并"}, h.merge, managers, "#合并 N M", "/merge N M"),
-		work("category", []string{"分类"}, h.recategorize, managers, "#分类 N 类别", "/category N name"),
+		work("category", []string{"分类"}, h.category, managers, "#分类 N 类别", "/category N name"),
 		work("accept", []string{"立项"}, h.accept, managers, "#立项 N [承办单位]", "/accept N [unit]"),
 		work("assign", []string{"派单"}, h.assign, managers, "#派单 N 单位", "/assign N unit"),
 		work("whistle", []string{"吹哨"}, h.whistle, managers, "#吹哨 N 单位", "/whistle N unit"),

@@ -3,6 +3,7 @@ package handlers
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	nb "github.com/neighborbot/neighborbot"
@@ -102,45 +103,122 @@ func (h *Handlers) mine(c *bot.Context) error {
 	return c.Reply(strings.Join(lines, "\n"))
 }
 
-// todo: "#待办" — open cases in the officer's area: the review list first,
-// then the others: urgent ones, projects by deadline, the rest oldest first
-// (urgent ones first on the review list too).
+// todoPage is how many projects and other open cases one "#待办" shows,
+// after the whole review list and every urgent case.
+const todoPage = 15
+
+// todoChunk is how many lines go in one message of "#待办", so that a
+// long review list is not cut by the platform's limit on a message.
+const todoChunk = 30
+
+// maxTodo bounds the review list and the urgent cases "#待办" shows: the
+// most a store list gives.
+const maxTodo = 500
+
+// todo: "#待办 [页]" — open cases in the officer's area: the whole review
+// list first (urgent ones first), then every urgent case, then a page of
+// the others (projects by deadline, then the rest oldest first), saying
+// how many more there are and how to see them. "#待办 2" shows the next
+// page of the others.
 func (h *Handlers) todo(c *bot.Context) error {
-	const max = 20
-	tree, err := unitTree(c)
+	page := 1
+	if n, err := strconv.Atoi(c.Command.Arg(0)); err == nil && n > 1 {
+		page = n
+	}
+	cases, left, err := todoCases(c, page)
 	if err != nil {
 		return err
 	}
-	units := area(c.Actor(), tree)
-	review, err := c.Tx.ListCases(nb.CaseFilter{OpenOnly: true, QuietOnly: true, UnitIDs: units, Limit: max})
+	dups, err := openDuplicates(c, cases)
 	if err != nil {
 		return err
 	}
-	open, err := c.Tx.ListCases(nb.CaseFilter{OpenOnly: true, UnitIDs: units, ByDue: true, Limit: max})
-	if err != nil {
-		return err
-	}
-	urgentFirst := func(a, b *nb.Case) int {
-		return boolRank(b.Priority == nb.PriorityUrgent) - boolRank(a.Priority == nb.PriorityUrgent)
-	}
-	slices.SortStableFunc(review, urgentFirst)
-	slices.SortStableFunc(open, urgentFirst)
-	var all []string
-	for _, cs := range append(review, open...) {
-		if cs.Quiet && !slices.Contains(review, cs) {
-			continue // on the review list already
-		}
-		all = append(all, h.todoLine(cs))
-	}
-	if len(all) == 0 {
+	switch {
+	case len(cases) == 0 && page > 1:
+		return c.Reply(h.l.T("todo_page_none", page))
+	case len(cases) == 0:
 		return c.Reply(h.l.T("todo_none"))
 	}
-	return c.Reply(h.l.T("todo_head", max) + "\n" + strings.Join(all[:min(max, len(all))], "\n"))
+	lines := []string{h.l.T("todo_head")}
+	if page > 1 {
+		lines[0] = h.l.T("todo_head_page", page)
+	}
+	for _, cs := range cases {
+		lines = append(lines, h.todoLine(cs, dups[cs.SuggestedDuplicate]))
+	}
+	if left > 0 {
+		lines = append(lines, h.l.T("todo_more", left, page+1))
+	}
+	for len(lines) > todoChunk {
+		if err := c.Reply(strings.Join(lines[:todoChunk], "\n")); err != nil {
+			return err
+		}
+		lines = lines[todoChunk:]
+	}
+	return c.Reply(strings.Join(lines, "\n"))
 }
 
-// todoLine is one case of "#待办": an urgent one marked so, and one on the
-// review list with its words, for the officer to decide without #详情.
-func (h *Handlers) todoLine(cs *nb.Case) string {
+// todoCases lists page of "#待办" in the officer's area, each part asked of
+// the store as it is shown: on the first page the review list (its urgent
+// cases first) and every other urgent case by deadline, then, on every
+// page, todoPage of the rest by deadline. left is how many of the rest
+// come after this page.
+func todoCases(c *bot.Context, page int) (cases []*nb.Case, left int, err error) {
+	tree, err := unitTree(c)
+	if err != nil {
+		return nil, 0, err
+	}
+	open := nb.CaseFilter{OpenOnly: true, UnitIDs: area(c.Actor(), tree), Limit: maxTodo}
+	review, urgent, others := open, open, open
+	review.QuietOnly = true
+	urgent.LoudOnly, urgent.Priority, urgent.ByDue = true, nb.PriorityUrgent, true
+	others.LoudOnly, others.ExceptPriority, others.ByDue = true, nb.PriorityUrgent, true
+	others.Offset, others.Limit = (page-1)*todoPage, todoPage
+	parts := []nb.CaseFilter{others}
+	if page == 1 {
+		parts = []nb.CaseFilter{review, urgent, others}
+	}
+	for _, f := range parts {
+		list, err := c.Tx.ListCases(f)
+		if err != nil {
+			return nil, 0, err
+		}
+		slices.SortStableFunc(list, func(a, b *nb.Case) int { // urgent first on the review list too
+			return boolRank(b.Priority == nb.PriorityUrgent) - boolRank(a.Priority == nb.PriorityUrgent)
+		})
+		cases = append(cases, list...)
+	}
+	total, err := c.Tx.CountCases(others)
+	if err != nil {
+		return nil, 0, err
+	}
+	return cases, max(0, total-others.Offset-todoPage), nil
+}
+
+// openDuplicates says which of the cases suggested as duplicates of cases
+// are still open: a hint at a dismissed or closed one would mislead.
+func openDuplicates(c *bot.Context, cases []*nb.Case) (map[int64]bool, error) {
+	ids := []int64{}
+	for _, cs := range cases {
+		if cs.SuggestedDuplicate != 0 {
+			ids = append(ids, cs.SuggestedDuplicate)
+		}
+	}
+	open := map[int64]bool{}
+	if len(ids) == 0 {
+		return open, nil
+	}
+	list, err := c.Tx.ListCases(nb.CaseFilter{IDs: ids, OpenOnly: true, Limit: len(ids)})
+	for _, cs := range list {
+		open[cs.ID] = true
+	}
+	return open, err
+}
+
+// todoLine is one case of "#待办": an urgent one marked so, one on the
+// review list with its words, for the officer to decide without #详情, and
+// one that may repeat an open case (dupOpen) with its number.
+func (h *Handlers) todoLine(cs *nb.Case, dupOpen bool) string {
 	s := fmt.Sprintf("#%d %s — %s", cs.ID, summary(cs), h.l.state(cs))
 	if cs.Stage == nb.StageProject && !cs.DueAt.IsZero() {
 		s += h.l.T("todo_due", h.when(cs.DueAt))
@@ -148,7 +226,7 @@ func (h *Handlers) todoLine(cs *nb.Case) string {
 	if cs.Priority == nb.PriorityUrgent {
 		s += " [" + h.l.Name("priority", cs.Priority) + "]"
 	}
-	if cs.SuggestedDuplicate != 0 {
+	if dupOpen {
 		s += " " + h.l.T("todo_dup", cs.SuggestedDuplicate)
 	}
 	if cs.Quiet {

@@ -89,7 +89,7 @@ func TestRecategorize(t *testing.T) {
 	w.one("g1", "居民甲", "#分类 "+itoa(n)+" "+target, "仅限")
 	w.one("g1", "书记", "#分类 "+itoa(n)+" "+target, "→ "+target)
 	// the same category again is refused in the group's language
-	if got := w.one("g1", "书记", "#分类 "+itoa(n)+" "+target, "请写上与当前不同的类别"); strings.Contains(got.Text, "required") {
+	if got := w.one("g1", "书记", "#分类 "+itoa(n)+" "+target, "类别未改"); strings.Contains(got.Text, "required") {
 		t.Errorf("the refusal is in English: %q", got.Text)
 	}
 	if c := w.caseByID(n).Category; c != target {

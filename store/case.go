@@ -133,6 +133,13 @@ const (
 // caseWhere turns a filter into a WHERE clause on cases.
 func caseWhere(f nb.CaseFilter) *where {
 	var w where
+	if f.IDs != nil {
+		if len(f.IDs) == 0 {
+			w.add(`0 = 1`)
+		} else {
+			w.add(`cases.id IN (`+placeholders(len(f.IDs))+`)`, idArgs(f.IDs)...)
+		}
+	}
 	if len(f.Stages) > 0 {
 		args := make([]any, len(f.Stages))
 		for i, s := range f.Stages {
@@ -145,6 +152,9 @@ func caseWhere(f nb.CaseFilter) *where {
 	}
 	if f.QuietOnly {
 		w.add(`cases.quiet`)
+	}
+	if f.LoudOnly {
+		w.add(`NOT cases.quiet`)
 	}
 	if f.UnitID != 0 {
 		w.add(`cases.unit_id = ?`, f.UnitID)
@@ -173,6 +183,9 @@ func caseWhere(f nb.CaseFilter) *where {
 	}
 	if f.Priority != "" {
 		w.add(`cases.priority = ?`, f.Priority)
+	}
+	if f.ExceptPriority != "" {
+		w.add(`cases.priority <> ?`, f.ExceptPriority)
 	}
 	if f.WhistleOpen {
 		w.add(`cases.whistle_unit_id IS NOT NULL`)
@@ -222,18 +235,21 @@ func (tx *tx) CountCases(f nb.CaseFilter) (int, error) {
 // likeEscaper escapes the wildcards of a LIKE pattern (with ESCAPE '\').
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
+// idArgs turns ids into query arguments.
+func idArgs(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
 // unitsWhere selects the cases of units, or owned by or whistled to one
 // of owners; none of either selects nothing.
 func unitsWhere(w *where, units, owners []int64) {
 	var ors []string
 	var args []any
-	ids := func(list []int64) []any {
-		out := make([]any, len(list))
-		for i, id := range list {
-			out[i] = id
-		}
-		return out
-	}
+	ids := idArgs
 	if len(units) > 0 {
 		ors = append(ors, `cases.unit_id IN (`+placeholders(len(units))+`)`)
 		args = append(args, ids(units)...)

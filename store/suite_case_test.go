@@ -90,7 +90,10 @@ func testListCases(f *fixture) {
 	t, w := f.t, newWorld(f)
 	var ids []int64 // #1 … #6
 	for i, s := range []nb.Stage{nb.StageTopic, nb.StageIssue, nb.StageProject, nb.StageResolved, nb.StageClosed, nb.StageTopic} {
-		c := &nb.Case{Stage: s, Text: "x", Quiet: i == 1}
+		c := &nb.Case{Stage: s, Text: "x", Quiet: i == 1, Priority: nb.PriorityGeneral}
+		if i == 2 || i == 5 {
+			c.Priority = nb.PriorityUrgent
+		}
 		if s == nb.StageResolved {
 			c.ResolvedAt = f.clock.Now()
 		}
@@ -121,6 +124,12 @@ func testListCases(f *fixture) {
 		{"units", nb.CaseFilter{UnitIDs: []int64{w.dept.ID, w.grid.ID}}, []int64{ids[4], ids[2], ids[0]}},
 		{"no units", nb.CaseFilter{UnitIDs: []int64{}}, nil},
 		{"quiet", nb.CaseFilter{QuietOnly: true}, []int64{ids[1]}},
+		{"ids", nb.CaseFilter{IDs: []int64{ids[0], ids[3], 999}}, []int64{ids[3], ids[0]}},
+		{"open ids", nb.CaseFilter{IDs: []int64{ids[0], ids[3]}, OpenOnly: true}, []int64{ids[0]}},
+		{"no ids", nb.CaseFilter{IDs: []int64{}}, nil},
+		{"loud open", nb.CaseFilter{LoudOnly: true, OpenOnly: true}, []int64{ids[5], ids[2], ids[0]}},
+		{"urgent", nb.CaseFilter{Priority: nb.PriorityUrgent}, []int64{ids[5], ids[2]}},
+		{"not urgent", nb.CaseFilter{ExceptPriority: nb.PriorityUrgent, OpenOnly: true}, []int64{ids[1], ids[0]}},
 		{"resolved before", nb.CaseFilter{ResolvedBefore: t0.Add(3*time.Hour + time.Minute)}, []int64{ids[3]}},
 		{"resolved not before", nb.CaseFilter{ResolvedBefore: t0.Add(3 * time.Hour)}, nil},
 	}

@@ -35,7 +35,7 @@ var texts = map[string][2]string{
 	"a reason is required to extend":                        {"请写上延期原因，例如：#延期 12 3天 等配件", "Please give a reason, e.g. /extend 12 3d waiting for parts"},
 	"the new deadline must be later than the current one":   {"新的期限必须晚于当前期限。", "The new deadline must be later than the current one."},
 	"progress needs a text":                                 {"请写上进展内容，例如：#进展 12 维修师傅明早到", "Please add the progress, e.g. /progress 12 the fitter comes tomorrow"},
-	"a different category is required":                      {"请写上与当前不同的类别，例如：#分类 12 环境卫生", "Please name a category other than the current one, e.g. /category 12 sanitation"},
+	"a different category is required":                      {"该诉求已是这个类别，类别未改。", "The case is already in that category; nothing changed."},
 	"the case is already assigned to this unit":             {"该诉求已由该单位承办；改期请用 #延期。", "The case is already assigned to this unit; to move its deadline use /extend."},
 	"rating must be satisfied, basic or unsatisfied":        {"评价请写「满意」「基本满意」或「不满意」。", "A rating is satisfied, basic or unsatisfied."},
 	"link code already used":                                {"这个码已经用过了。", "this code was already used"},
