@@ -3,18 +3,22 @@ package handlers
 import (
 	"strings"
 
+	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/intake"
 )
 
-// category: "#分类 N 类别" — finds the category as officers type it (a part
-// of one name is enough: 停车 for 停车交通), says so calmly when the case is
-// in it already, and hands the full name to recategorize.
-func (h *Handlers) category(c *bot.Context) error {
+// recategorize: "#分类 N 类别" — an officer corrects a case's category,
+// named as officers type it (a part of one name is enough: 停车 for 停车交通);
+// naming the category the case is in already is answered calmly.
+func (h *Handlers) recategorize(c *bot.Context) error {
 	n, err := h.caseNumber(c, 0, h.l.T("ex_recategorize"))
+	if err != nil {
+		return err
+	}
 	typed := strings.TrimSpace(c.Command.TextAfter(1))
-	if err != nil || typed == "" {
-		return h.recategorize(c) // it asks for what is missing
+	if typed == "" {
+		return h.fail("need_text", h.l.T("ex_recategorize"))
 	}
 	name, err := h.findCategory(typed)
 	if err != nil {
@@ -24,12 +28,14 @@ func (h *Handlers) category(c *bot.Context) error {
 	if err != nil {
 		return err
 	}
-	if cs.Category == name {
+	old := cs.Category
+	if old == name {
 		return c.Reply(h.l.T("category_same", n, name))
 	}
-	num := c.Command.Arg(0)
-	c.Command.Args, c.Command.Rest, c.Command.Text = []string{num, name}, num+" "+name, num+" "+name
-	return h.recategorize(c)
+	if _, err := h.act(c, n, nb.Command{Action: nb.ActionCategory, Category: name, Note: old + " → " + name}); err != nil {
+		return err
+	}
+	return c.Reply(h.l.T("done_private", n, h.l.T("say_recategorized", old, name)))
 }
 
 // categories are the names a case's category may take: the taxonomy of the
@@ -76,6 +82,9 @@ func (h *Handlers) findCategory(typed string) (string, error) {
 }
 
 func init() {
+	texts["ex_recategorize"] = [2]string{"#分类 12 环境卫生", "/category 12 环境卫生"}
+	texts["unknown_category"] = [2]string{"没有「%s」这个类别。可选：%s", "No category %q. Known: %s"}
+	texts["say_recategorized"] = [2]string{"类别 %s → %s", "category %s → %s"}
 	texts["category_same"] = [2]string{"#%d 已是「%s」类，类别未改。", "#%d is already in %s; nothing changed."}
 	texts["category_ambiguous"] = [2]string{"「%s」可以指：%s。请写得更完整一些。", "%q could be: %s. Please say which."}
 }

@@ -3,8 +3,12 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
+	"github.com/neighborbot/neighborbot/handlers"
+	"github.com/neighborbot/neighborbot/intake"
 )
 
 // TestCategoryByPartOfItsName: "#分类 N 停车" is 停车交通, as a unit is found
@@ -39,5 +43,28 @@ func TestCategoryByPartOfItsName(t *testing.T) {
 	}
 	if events() != before {
 		t.Error("naming the category the case is in recorded a change")
+	}
+}
+
+// TestCategoryWithoutOwnerKind: every category of the taxonomy in use may be
+// chosen, also one configured without an owner kind (so absent from
+// OwnerKinds), and by a part of its name.
+func TestCategoryWithoutOwnerKind(t *testing.T) {
+	w := newWorld(t)
+	tax := append(intake.DefaultTaxonomy(), intake.Category{Name: "消防通道占用"})
+	u := theModel(t).WithTaxonomy(tax)
+	kinds := map[string]nb.UnitKind{}
+	for _, c := range tax {
+		if k := nb.UnitKind(c.OwnerKind); k.Valid() {
+			kinds[c.Name] = k
+		}
+	}
+	h := handlers.New(u, handlers.Config{OwnerKinds: kinds})
+	w.e = bot.NewEngine(w.db, bot.Chain(h.Router().Handle, bot.Recover), bot.WithClock(func() time.Time { return w.now }))
+	w.e.RegisterSender(nb.PlatformSandbox, w.out, bot.WithLanes(1))
+	n, _ := w.report("g1", "刘大爷", "5号楼门口垃圾没人收")
+	w.one("g1", "书记", "#分类 "+itoa(n)+" 消防通道", "→ 消防通道占用")
+	if got := w.caseByID(n).Category; got != "消防通道占用" {
+		t.Fatalf("category = %q, want 消防通道占用", got)
 	}
 }

@@ -66,7 +66,7 @@ func (h *Handlers) commands() []command {
 		work("dismiss", []string{"驳回"}, h.dismiss, managers, "#驳回 N 原因 — 原因写「不是报事」，机器人重训时学到这类话不是报事；其他原因（重复、已解决、不归社区管）仍算报事",
 			"/dismiss N reason — \"not a report\" teaches the bot on retraining that such messages are not reports; other reasons (duplicate, solved, not ours) keep it a report"),
 		work("merge", []string{"合并"}, h.merge, managers, "#合并 N M", "/merge N M"),
-		work("category", []string{"分类"}, h.category, managers, "#分类 N 类别", "/category N name"),
+		work("category", []string{"分类"}, h.recategorize, managers, "#分类 N 类别", "/category N name"),
 		work("accept", []string{"立项"}, h.accept, managers, "#立项 N [承办单位]", "/accept N [unit]"),
 		work("assign", []string{"派单"}, h.assign, managers, "#派单 N 单位", "/assign N unit"),
 		work("whistle", []string{"吹哨"}, h.whistle, managers, "#吹哨 N 单位", "/whistle N unit"),

@@ -125,9 +125,13 @@ func (h *Handlers) todo(c *bot.Context) error {
 	if n, err := strconv.Atoi(c.Command.Arg(0)); err == nil && n > 1 {
 		page = n
 	}
-	cases, left, err := todoCases(c, page)
+	parts, left, err := todoCases(c, page)
 	if err != nil {
 		return err
+	}
+	var cases []*nb.Case
+	for _, p := range parts {
+		cases = append(cases, p.cases...)
 	}
 	dups, err := openDuplicates(c, cases)
 	if err != nil {
@@ -143,8 +147,13 @@ func (h *Handlers) todo(c *bot.Context) error {
 	if page > 1 {
 		lines[0] = h.l.T("todo_head_page", page)
 	}
-	for _, cs := range cases {
-		lines = append(lines, h.todoLine(cs, dups[cs.SuggestedDuplicate]))
+	for _, p := range parts {
+		for _, cs := range p.cases {
+			lines = append(lines, h.todoLine(cs, dups[cs.SuggestedDuplicate]))
+		}
+		if p.unlisted > 0 {
+			lines = append(lines, h.l.T(p.note, p.unlisted, maxTodo))
+		}
 	}
 	if left > 0 {
 		lines = append(lines, h.l.T("todo_more", left, page+1))
@@ -158,12 +167,20 @@ func (h *Handlers) todo(c *bot.Context) error {
 	return c.Reply(strings.Join(lines, "\n"))
 }
 
+// todoPart is one part of "#待办": its cases and how many of its cases
+// the store's limit (maxTodo) left out, told with note.
+type todoPart struct {
+	cases    []*nb.Case
+	unlisted int
+	note     string
+}
+
 // todoCases lists page of "#待办" in the officer's area, each part asked of
 // the store as it is shown: on the first page the review list (its urgent
-// cases first) and every other urgent case by deadline, then, on every
-// page, todoPage of the rest by deadline. left is how many of the rest
-// come after this page.
-func todoCases(c *bot.Context, page int) (cases []*nb.Case, left int, err error) {
+// cases first) and every other urgent case by deadline, each up to
+// maxTodo, then, on every page, todoPage of the rest by deadline. left is
+// how many of the rest come after this page.
+func todoCases(c *bot.Context, page int) (parts []todoPart, left int, err error) {
 	tree, err := unitTree(c)
 	if err != nil {
 		return nil, 0, err
@@ -174,11 +191,11 @@ func todoCases(c *bot.Context, page int) (cases []*nb.Case, left int, err error)
 	urgent.LoudOnly, urgent.Priority, urgent.ByDue = true, nb.PriorityUrgent, true
 	others.LoudOnly, others.ExceptPriority, others.ByDue = true, nb.PriorityUrgent, true
 	others.Offset, others.Limit = (page-1)*todoPage, todoPage
-	parts := []nb.CaseFilter{others}
+	filters, notes := []nb.CaseFilter{others}, []string{""}
 	if page == 1 {
-		parts = []nb.CaseFilter{review, urgent, others}
+		filters, notes = []nb.CaseFilter{review, urgent, others}, []string{"todo_review_unlisted", "todo_urgent_unlisted", ""}
 	}
-	for _, f := range parts {
+	for i, f := range filters {
 		list, err := c.Tx.ListCases(f)
 		if err != nil {
 			return nil, 0, err
@@ -186,13 +203,21 @@ func todoCases(c *bot.Context, page int) (cases []*nb.Case, left int, err error)
 		slices.SortStableFunc(list, func(a, b *nb.Case) int { // urgent first on the review list too
 			return boolRank(b.Priority == nb.PriorityUrgent) - boolRank(a.Priority == nb.PriorityUrgent)
 		})
-		cases = append(cases, list...)
+		p := todoPart{cases: list, note: notes[i]}
+		if p.note != "" && len(list) == f.Limit {
+			total, err := c.Tx.CountCases(f)
+			if err != nil {
+				return nil, 0, err
+			}
+			p.unlisted = total - len(list)
+		}
+		parts = append(parts, p)
 	}
 	total, err := c.Tx.CountCases(others)
 	if err != nil {
 		return nil, 0, err
 	}
-	return cases, max(0, total-others.Offset-todoPage), nil
+	return parts, max(0, total-others.Offset-todoPage), nil
 }
 
 // openDuplicates says which of the cases suggested as duplicates of cases

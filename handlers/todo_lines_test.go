@@ -6,6 +6,7 @@ import (
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/bot"
 )
 
 // TestTodoShowsUrgencyAndWhatWaitsForReview: "#待办" lists an urgent case
@@ -124,5 +125,62 @@ func TestTodoShowsALongReviewListInFull(t *testing.T) {
 	}
 	if len(got) != 2 || len(lines) != 1+40+1 || strings.Count(strings.Join(lines, "\n"), "[待审核]") != 40 {
 		t.Errorf("want the 40 cases to review and the other one in two messages: %d messages, %q", len(got), lines)
+	}
+}
+
+// TestTodoSaysWhatTheLimitLeftOut: a review list and an urgent list longer
+// than one "#待办" lists (the store's limit, 500) say, each after its
+// cases, how many were not listed.
+func TestTodoSaysWhatTheLimitLeftOut(t *testing.T) {
+	w := newWorld(t)
+	first, _ := w.report("g1", "居民丙", "12栋门口的垃圾三天没人收了")
+	tmpl := w.caseByID(first)
+	err := w.db.Update(w.ctx, func(tx nb.Tx) error {
+		for i := range 503 + 502 {
+			cs := &nb.Case{ChatID: tmpl.ChatID, UnitID: tmpl.UnitID, Stage: nb.StageTopic, Category: tmpl.Category,
+				Priority: nb.PriorityGeneral, Quiet: true, Text: "待审" + itoa(int64(i))}
+			if i >= 503 {
+				cs.Priority, cs.Quiet, cs.Text = nb.PriorityUrgent, false, "紧急"+itoa(int64(i))
+			}
+			if err := tx.CreateCase(cs); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.out.mu.Lock()
+	before := len(w.out.sent)
+	w.out.mu.Unlock()
+	w.say("private:书记", "书记", "#待办")
+	for { // the rest of the long answer, a batch at a time
+		n, err := w.e.DeliverPending(w.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+	}
+	w.out.mu.Lock()
+	out := append([]bot.OutMessage(nil), w.out.sent[before:]...)
+	w.out.mu.Unlock()
+	var lines []string
+	for _, m := range out {
+		lines = append(lines, strings.Split(m.Text, "\n")...)
+	}
+	if len(lines) != 1+500+1+500+1+1 {
+		t.Fatalf("want the head, 500 to review, a note, 500 urgent, a note and the older case: %d lines", len(lines))
+	}
+	if got := lines[501]; !strings.Contains(got, "待审核的还有 3 件未列出") {
+		t.Errorf("after the review list: %q", got)
+	}
+	if got := lines[1002]; !strings.Contains(got, "紧急的还有 2 件未列出") {
+		t.Errorf("after the urgent cases: %q", got)
+	}
+	if got := lines[1003]; !strings.HasPrefix(got, "#"+itoa(first)+" ") {
+		t.Errorf("then the other case: %q", got)
 	}
 }

@@ -120,30 +120,6 @@ func (p *Phrases) holdWords(ev *nb.Event) string {
 	return p.l.T("held_" + string(nb.HeldBy(ev.Note)))
 }
 
-// recategorize: "#分类 N 类别" — an officer corrects a case's category.
-func (h *Handlers) recategorize(c *bot.Context) error {
-	n, err := h.caseNumber(c, 0, h.l.T("ex_recategorize"))
-	if err != nil {
-		return err
-	}
-	name := strings.TrimSpace(c.Command.TextAfter(1))
-	if name == "" {
-		return h.fail("need_text", h.l.T("ex_recategorize"))
-	}
-	if _, known := h.cfg.OwnerKinds[name]; len(h.cfg.OwnerKinds) > 0 && !known {
-		return h.fail("unknown_category", name, strings.Join(sortedKeys(h.cfg.OwnerKinds), "、"))
-	}
-	cs, err := h.loadCase(c, n)
-	if err != nil {
-		return err
-	}
-	old := cs.Category
-	if _, err := h.act(c, n, nb.Command{Action: nb.ActionCategory, Category: name, Note: old + " → " + name}); err != nil {
-		return err
-	}
-	return c.Reply(h.l.T("done_private", n, h.l.T("say_recategorized", old, name)))
-}
-
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
@@ -176,7 +152,4 @@ func init() {
 	texts["held_"] = [2]string{"此事仍需核实", "it needs checking"}
 	texts["forbidden_withdraw"] = [2]string{"只有 #%d 的反映人可以撤回。", "Only the reporter of #%d may withdraw it."}
 	texts["ex_withdraw"] = [2]string{"#撤回 12", "/withdraw 12"}
-	texts["ex_recategorize"] = [2]string{"#分类 12 环境卫生", "/category 12 环境卫生"}
-	texts["unknown_category"] = [2]string{"没有「%s」这个类别。可选：%s", "No category %q. Known: %s"}
-	texts["say_recategorized"] = [2]string{"类别 %s → %s", "category %s → %s"}
 }

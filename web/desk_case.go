@@ -38,6 +38,7 @@ type caseData struct {
 	People     []personRow
 	Group      string
 	Photos     []*nb.CaseAttachment // kept on the platform; listed with their step
+	Dup        int64                // the suggested duplicate, while it is open
 	Actions    []nb.Action
 	Units      []*nb.Unit
 	Categories []string
@@ -72,6 +73,9 @@ func (s *Server) deskCase(w http.ResponseWriter, r *http.Request, u *deskUser) {
 			return err
 		}
 		d.Row = rowOf(u, c, tx.Now())
+		if d.Dup, err = openDuplicate(tx, c); err != nil {
+			return err
+		}
 		for _, a := range deskActions {
 			if nb.CanApply(c.Stage, a) && (a != nb.ActionAck || c.WhistleUnitID != 0) && nb.Authorize(u.Actor, a, c, u.Tree) == nil {
 				d.Actions = append(d.Actions, a)
@@ -84,6 +88,22 @@ func (s *Server) deskCase(w http.ResponseWriter, r *http.Request, u *deskUser) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "case", u, d)
+}
+
+// openDuplicate is the case suggested as a duplicate of c while it is open
+// (as #待办 hints it): a link to a dismissed or closed one would mislead.
+func openDuplicate(tx nb.Tx, c *nb.Case) (int64, error) {
+	if c.SuggestedDuplicate == 0 {
+		return 0, nil
+	}
+	dup, err := tx.FindCaseByID(c.SuggestedDuplicate)
+	if nb.ErrorCode(err) == nb.ENOTFOUND {
+		return 0, nil
+	}
+	if err != nil || !dup.Stage.Open() {
+		return 0, err
+	}
+	return dup.ID, nil
 }
 
 // caseStory loads the case's timeline, people, group and photos into d.

@@ -65,6 +65,7 @@ func runModel(ctx context.Context, args []string, sys IO) error {
 		info.Features, len(info.Categories), strings.Join(info.Categories, " "), info.CategoryModels,
 		info.CategoryTrigrams, info.Concern, info.Calibrated,
 		info.CoverageWeighted, info.UrgencyModel, info.RegisterPrior, info.AckThreshold)
+	fmt.Fprintln(sys.Out, "(the configured model: a running bot keeps the one it loaded at start, named by its /healthz?detail=1; restart it after changing intake.model)")
 	if _, err := os.Stat(cfg.Database); cfg.DatabaseDriver() == "sqlite" && errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(sys.Out, "no database at %s: no recorded decisions to score on\n", cfg.Database)
 		return nil

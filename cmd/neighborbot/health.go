@@ -7,6 +7,8 @@ import (
 	nb "github.com/neighborbot/neighborbot"
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/wechat"
+	"github.com/neighborbot/neighborbot/config"
+	"github.com/neighborbot/neighborbot/intake"
 	"github.com/neighborbot/neighborbot/store"
 )
 
@@ -31,6 +33,23 @@ type health struct {
 	Platforms map[string]component `json:"platforms"`
 	bot.Health
 	WeChat *wechat.Health `json:"wechat,omitempty"`
+	Model  loadedModel    `json:"model"`
+}
+
+// loadedModel names the model the running bot loaded at start, which
+// `neighborbot model` (reading the configuration now) may not.
+type loadedModel struct {
+	Source  string `json:"source"`            // as modelSource says it: embedded, or the file and when it was written
+	Trained string `json:"trained,omitempty"` // its training record's summary, if it has one
+}
+
+// modelLoaded describes m, loaded as cfg says, for /healthz.
+func modelLoaded(cfg config.Config, m *intake.Model) loadedModel {
+	lm := loadedModel{Source: modelSource(cfg)}
+	if t := m.Training(); t.From != "" {
+		lm.Trained = t.Summary()
+	}
+	return lm
 }
 
 // OK reports whether the bot can serve: /healthz answers 503 when not.
@@ -44,11 +63,11 @@ const healthTimeout = 2 * time.Second
 
 // healthCheck returns what /healthz reports: down (503) when the database
 // cannot be read or written; degraded when a platform is degraded or down,
-// or the engine is overloaded; ok otherwise.
-func healthCheck(db *store.DB, engine *bot.Engine, platforms []nb.Platform, wx *wechat.Adapter) func() (bool, any) {
+// or the engine is overloaded; ok otherwise. It names the model loaded.
+func healthCheck(db *store.DB, engine *bot.Engine, platforms []nb.Platform, wx *wechat.Adapter, model loadedModel) func() (bool, any) {
 	return func() (bool, any) {
 		eh := engine.Health()
-		h := health{Health: eh, Platforms: platformStates(eh, platforms, wx)}
+		h := health{Health: eh, Platforms: platformStates(eh, platforms, wx), Model: model}
 		if wx != nil {
 			wh := wx.Health()
 			h.WeChat = &wh

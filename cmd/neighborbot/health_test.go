@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/neighborbot/neighborbot/bot"
 	"github.com/neighborbot/neighborbot/bot/wechat"
+	"github.com/neighborbot/neighborbot/config"
+	"github.com/neighborbot/neighborbot/intake"
 	"github.com/neighborbot/neighborbot/store"
 )
 
@@ -54,5 +58,31 @@ func TestHealthStates(t *testing.T) {
 	}
 	if c := wechatState(wechat.Health{State: wechat.StateOnline}, degraded); c.Status != stateDegraded {
 		t.Errorf("online with delivery errors: %+v", c)
+	}
+}
+
+// TestModelLoaded: /healthz names the model the bot loaded (the file and
+// when it was written, with its training record's summary), and `neighborbot
+// model`, which reads the configuration now, says a running bot may run
+// another until it restarts.
+func TestModelLoaded(t *testing.T) {
+	m, err := intake.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "community.gob.gz")
+	if err := m.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	var cfg config.Config
+	cfg.Intake.Model = path
+	if lm := modelLoaded(cfg, m); !strings.HasPrefix(lm.Source, path+" (written ") || lm.Trained != m.Training().Summary() || lm.Trained == "" {
+		t.Errorf("a model file: %+v", lm)
+	}
+	code, out, errOut := cli(t, map[string]string{"NEIGHBORBOT_DB": filepath.Join(dir, "none.db")}, "model")
+	if code != 0 || !strings.Contains(out, "a running bot keeps the one it loaded at start") ||
+		!strings.Contains(out, "restart it after changing intake.model") {
+		t.Errorf("model: code %d\n%s%s", code, out, errOut)
 	}
 }

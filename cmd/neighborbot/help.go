@@ -180,6 +180,8 @@ The configured model (intake.model, else the embedded one): when and from
 what it was trained (the embedded model is undated: the digest of its
 built-in corpus names it), its held-out check at training, what it is
 made of, and how it scores now on the decisions recorded in the database.
+A running bot keeps the model it loaded at start (its /healthz?detail=1
+names it): restart it after changing intake.model.
 
 Example:
   neighborbot model`},

@@ -98,7 +98,7 @@ func TestMetricsAfterScenario(t *testing.T) {
 }
 
 // TestHealthz: the text answer for container checks and the JSON detail
-// with the database's and each platform's state.
+// with the database's and each platform's state and the model loaded.
 func TestHealthz(t *testing.T) {
 	p := startProgram(t, tempDB(t))
 	code, _, body := p.call("GET", "/healthz", nil)
@@ -116,5 +116,8 @@ func TestHealthz(t *testing.T) {
 	d := h.Detail
 	if d.Status != stateOK || d.Database.Status != stateOK || len(d.Platforms) != 1 || d.Platforms["sandbox"].Status != stateOK {
 		t.Fatalf("detail: %s", body)
+	}
+	if !strings.HasPrefix(d.Model.Source, "embedded") || !strings.HasPrefix(d.Model.Trained, "built-in corpus (") {
+		t.Errorf("the model the bot loaded: %+v", d.Model)
 	}
 }

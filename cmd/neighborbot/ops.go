@@ -64,7 +64,7 @@ func (o *ops) engineOptions() []bot.Option {
 func (o *ops) mount(server *web.Server, engine *bot.Engine, parts engineParts, platforms []nb.Platform,
 	wx *wechat.Adapter, logger *slog.Logger) {
 	o.engine, o.platforms, o.wx = engine, platforms, wx
-	server.SetHealth(healthCheck(o.db, engine, platforms, wx))
+	server.SetHealth(healthCheck(o.db, engine, platforms, wx, modelLoaded(o.cfg, parts.model)))
 	if o.metrics != nil {
 		server.SetMetrics(o.metrics.Handler(), o.cfg.Metrics.Token)
 	}
