@@ -243,18 +243,26 @@ func TestTerse13ShortOnFile(t *testing.T) {
 		}
 		for _, short := range []int{0, terse13Short} {
 			m.gates.short = short
-			js := ackscvJudge(t, m, 0, []string{f})
+			terse13LogFile(t, fmt.Sprintf("%s gate short=%d", f, cmp.Or(short, shortContent)), m, f)
 			m.gates.short = 0
-			fa, chat, r, reports := ackscvCount(js, -1)
-			var terse []ackscvJudged
-			for _, j := range js {
-				if contentRunes(Normalize(j.text)) <= 8 {
-					terse = append(terse, j)
-				}
-			}
-			tfa, tchat, tr, treports := ackscvCount(terse, -1)
-			t.Logf("%s gate short=%d: false acks %d of %d, reports acknowledged %d of %d; at most 8 characters: false acks %d of %d, reports %d of %d",
-				f, cmp.Or(short, shortContent), fa, chat, r, reports, tfa, tchat, tr, treports)
 		}
 	}
+}
+
+// terse13LogFile judges dev file f with m and logs aggregate counts only:
+// false acks, reports acknowledged, and those of messages of at most 8
+// characters.
+func terse13LogFile(t *testing.T, label string, m *Model, f string) {
+	t.Helper()
+	js := ackscvJudge(t, m, 0, []string{f})
+	fa, chat, r, reports := ackscvCount(js, -1)
+	var terse []ackscvJudged
+	for _, j := range js {
+		if contentRunes(Normalize(j.text)) <= 8 {
+			terse = append(terse, j)
+		}
+	}
+	tfa, tchat, tr, treports := ackscvCount(terse, -1)
+	t.Logf("%s: false acks %d of %d, reports acknowledged %d of %d; at most 8 characters: false acks %d of %d, reports %d of %d",
+		label, fa, chat, r, reports, tfa, tchat, tr, treports)
 }

@@ -3,6 +3,7 @@ package intake
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -87,5 +88,38 @@ func TestTerse13cKnobs(t *testing.T) {
 	vocab := []string{"w:电梯", "len:m", "b:坏了"}
 	if got := naturalFeatures([][]int32{{0, 1, 2}}, vocab); len(got[0]) != 2 || got[0][1] != 2 {
 		t.Errorf("naturalFeatures kept a length bucket: %v", got)
+	}
+}
+
+// TestTerse13cOnFile judges the dev files NEIGHBORBOT_TERSE13_FILES names
+// (comma-separated, paths from intake/; test files are refused) with the
+// model file NEIGHBORBOT_TERSE13C_BEFORE (the model before TERSE-13c.md's
+// ship, judged with the plea cue off) and the embedded one, and logs
+// aggregate counts only (testdata/TERSE-13c.md):
+//
+//	NEIGHBORBOT_TERSE13_FILES=testdata/dev-s26r/dev.tsv NEIGHBORBOT_TERSE13C_BEFORE=/tmp/before.gob.gz go test ./intake -run 'Terse13cOnFile' -v
+func TestTerse13cOnFile(t *testing.T) {
+	env, before := os.Getenv("NEIGHBORBOT_TERSE13_FILES"), os.Getenv("NEIGHBORBOT_TERSE13C_BEFORE")
+	if env == "" || before == "" {
+		t.Skip("set NEIGHBORBOT_TERSE13_FILES and NEIGHBORBOT_TERSE13C_BEFORE to judge dev files before and after (testdata/TERSE-13c.md)")
+	}
+	old, err := Load(before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range strings.Split(env, ",") {
+		if isTestFile(f) {
+			t.Fatalf("%s is a test file", f)
+		}
+		func() {
+			defer func(p bool) { pleaCue = p }(pleaCue)
+			pleaCue = false
+			terse13LogFile(t, f+" before", old, f)
+		}()
+		terse13LogFile(t, f+" after", m, f)
 	}
 }
