@@ -1,8 +1,12 @@
 package intake
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -33,13 +37,36 @@ func terse13cRun(r *ackscv7Runner, natW map[string]float64, files []string, rc t
 // cue, judged out of fold at three training seeds, decided on their sums:
 //
 //	NEIGHBORBOT_ACKSCV=1 nice go test ./intake -p 1 -run 'Terse13c$' -v -timeout 150m
+//
+// With NEIGHBORBOT_TERSE13C_SEED=s it runs seed s only and writes its
+// judgements (no text) to NEIGHBORBOT_TERSE13C_OUT; with
+// NEIGHBORBOT_TERSE13C_DUMPS (comma-separated) it trains nothing and
+// decides on the seeds those files hold: one process a seed, run side by
+// side.
 func TestTerse13c(t *testing.T) {
 	if os.Getenv("NEIGHBORBOT_ACKSCV") == "" {
 		t.Skip("set NEIGHBORBOT_ACKSCV=1 to run the terse-report cross-validation (testdata/TERSE-13c.md)")
 	}
 	r, natW, ship, _ := newTerse13Runner(t)
 	sums := map[string][]ackscvJudged{}
-	for _, seed := range ackscv7bSeeds {
+	seeds := ackscv7bSeeds
+	if env := os.Getenv("NEIGHBORBOT_TERSE13C_SEED"); env != "" {
+		s, err := strconv.ParseUint(env, 10, 64)
+		if err != nil || !slices.Contains(ackscv7bSeeds, s) {
+			t.Fatalf("NEIGHBORBOT_TERSE13C_SEED=%s: not one of %v", env, ackscv7bSeeds)
+		}
+		seeds = []uint64{s}
+	}
+	n := 0 // seeds judged
+	if env := os.Getenv("NEIGHBORBOT_TERSE13C_DUMPS"); env != "" {
+		seeds = nil
+		for _, f := range strings.Split(env, ",") {
+			terse13cLoad(t, f, sums) // one seed a file
+			n++
+		}
+	}
+	n += len(seeds)
+	for _, seed := range seeds {
 		got := map[string][]ackscvJudged{}
 		for _, rc := range terse13cRecipes {
 			got[rc.name] = terse13cRun(r, natW, ship, rc, seed)
@@ -50,6 +77,9 @@ func TestTerse13c(t *testing.T) {
 			}
 		}
 	}
+	if out := os.Getenv("NEIGHBORBOT_TERSE13C_OUT"); out != "" {
+		terse13cSave(t, out, sums)
+	}
 	personal, group, terse, fresh := terse13Kinds()
 	for _, rc := range terse13cRecipes {
 		for _, p := range []ackscv7Part{{"personal", personal}, {"group", group}, {"terse", terse}, {"fresh", fresh},
@@ -57,14 +87,57 @@ func TestTerse13c(t *testing.T) {
 			ackscvReport(t, rc.name+"/"+p.name+" (seeds summed)", ackscvKeep(sums[rc.name], p.keep), r.k)
 		}
 	}
+	t.Logf("decided on %d seeds", n)
 	best := ""
 	for _, rc := range terse13cRecipes[1:] {
-		pass := terse13cDecide(t, rc.name+" (seeds summed)", sums["ship"], sums[rc.name], r.k, len(ackscv7bSeeds))
+		pass := terse13cDecide(t, rc.name+" (seeds summed)", sums["ship"], sums[rc.name], r.k, n)
 		if pass && (best == "" || terse13Gain(sums[rc.name], terse) > terse13Gain(sums[best], terse)) {
 			best = rc.name
 		}
 	}
 	t.Logf("CHOSEN %q (empty: nothing changes)", best)
+}
+
+// terse13cRow is a judgement as terse13cSave writes it: no text.
+type terse13cRow struct {
+	Recipe, File string
+	Fold         int
+	Concern      int
+	Conf         float64
+	Ack          bool
+}
+
+// terse13cSave writes the judgements of sums (by recipe) to file, as JSON
+// lines without text.
+func terse13cSave(t *testing.T, file string, sums map[string][]ackscvJudged) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	for _, rc := range terse13cRecipes {
+		for _, j := range sums[rc.name] {
+			if err := enc.Encode(terse13cRow{rc.name, j.file, j.fold, j.concern, j.conf, j.ack}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// terse13cLoad appends the judgements terse13cSave wrote to file to sums.
+func terse13cLoad(t *testing.T, file string, sums map[string][]ackscvJudged) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for dec.More() {
+		var r terse13cRow
+		if err := dec.Decode(&r); err != nil {
+			t.Fatal(err)
+		}
+		sums[r.Recipe] = append(sums[r.Recipe], ackscvJudged{fold: r.Fold, file: r.File, concern: r.Concern, conf: r.Conf, ack: r.Ack})
+	}
 }
 
 // terse13cDecide applies rules 1–5 of testdata/TERSE-13c.md to x against
