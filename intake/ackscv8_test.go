@@ -69,7 +69,7 @@ func ackscv8Detector(natW map[string]float64, extra []Example, w, natL2 float64)
 		if natL2 > 0 {
 			ncfg.L2 *= natL2
 		}
-		return mixLinear(ship, trainNaturalConcern(nd, nxs, len(vocab), ncfg), w)
+		return mixLinear(ship, trainNaturalConcern(nd, naturalFeatures(nxs, vocab), len(vocab), ncfg), w)
 	}
 }
 

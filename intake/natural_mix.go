@@ -3,6 +3,8 @@ package intake
 import (
 	"math"
 	"path/filepath"
+	"slices"
+	"strings"
 )
 
 // naturalMix is the weight of the natural-only concern detector's log-odds
@@ -26,6 +28,26 @@ const naturalMix = 0.3
 // held. The lead decided to ship and to move that row's expectation (see
 // ACKS-CV-8.md, "Lead's decision"). Off, the detector is the old one.
 var shipNaturalMix = true
+
+// naturalNoLength trains the natural-only detector without the length
+// buckets (len:s, len:m, …), so that its log-odds, mixed in, say nothing of
+// a message's length: the hand-written files hold reports written long and
+// chit-chat written short (testdata/TERSE-13.md, cause 1). The main
+// detector keeps them. A knob of testdata/TERSE-13c.md.
+var naturalNoLength = false
+
+// naturalFeatures returns xs (ids over vocab) as the natural-only detector
+// learns them: without the length buckets under naturalNoLength.
+func naturalFeatures(xs [][]int32, vocab []string) [][]int32 {
+	if !naturalNoLength {
+		return xs
+	}
+	out := make([][]int32, len(xs))
+	for i, x := range xs {
+		out[i] = slices.DeleteFunc(slices.Clone(x), func(id int32) bool { return strings.HasPrefix(vocab[id], "len:") })
+	}
+	return out
+}
 
 // naturalOnlyFiles are hand-written dev files whose rows train the
 // natural-only concern detector only (ACKS-CV-7.md's blind files B and

@@ -20,6 +20,7 @@ type speechAct struct {
 	ownNuisance bool   // 邻居们见谅: the writer apologises for their own noise
 	serious     bool   // 我是认真的, 别不信, 不是开玩笑: the laughter is not a joke
 	register    uint16 // the private register's groups found (register_cues.go)
+	plea        bool   // 赶紧修, 快来人, 谁来管管: asked to be fixed now (pleaCue, off as shipped)
 	content     int    // letters, digits and Han characters
 }
 
@@ -84,6 +85,7 @@ func speechActOf(norm string, cues cueSet) speechAct {
 		ownNuisance: containsAny(norm, ownNuisanceCues),
 		serious:     containsAny(norm, seriousCues),
 		register:    registerOf(cues),
+		plea:        pleaCue && pleading(norm),
 		content:     contentRunes(norm),
 	}
 }
@@ -106,7 +108,7 @@ func (a speechAct) features(fn func(f []byte)) {
 		name string
 	}{{a.retract, "sa:retract"}, {a.elsewhere && !a.here, "sa:elsewhere"}, {a.here, "sa:here"}, {a.question, "sa:question"},
 		{a.offer, "sa:offer"}, {a.praise, "sa:praise"}, {a.joke, "sa:joke"}, {a.personal || a.ailment, "sa:personal"},
-		{a.content <= 3, "sa:empty"}} {
+		{a.content <= 3, "sa:empty"}, {a.plea, "sa:plea"}} {
 		if c.on {
 			fn([]byte(c.name))
 		}

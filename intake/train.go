@@ -221,7 +221,7 @@ func concernDetector(ds *Dataset, xs [][]int32, vocab []string, cfg trainConfig)
 	if l == nil {
 		return nil
 	}
-	if nat := trainNaturalConcern(ds, xs, len(vocab), cfg); nat != nil {
+	if nat := trainNaturalConcern(ds, naturalFeatures(xs, vocab), len(vocab), cfg); nat != nil {
 		return mixLinear(l, nat, naturalMix)
 	}
 	return l
