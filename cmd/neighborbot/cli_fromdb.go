@@ -59,10 +59,20 @@ func runTrainVerb(ctx context.Context, args []string, sys IO) error {
 		if len(exs) == 0 {
 			return fmt.Errorf("train: %s (dismissed, withdrawn, confirmed, accepted or re-categorised cases)", noDecisions(*since))
 		}
-		fmt.Fprintf(sys.Err, "training on the built-in corpus plus %d recorded decisions (%s), then a second model for the held-out check: about a minute…\n",
-			len(exs), tally(exs))
+		fmt.Fprintln(sys.Err, trainingNotice(exs))
 		return trainFromDB(cfg, exs, *weight, from, *out, sys)
 	})
+}
+
+// trainingNotice says, before train -from-db starts, what it trains on,
+// whether a second model follows for the held-out check (five decisions
+// or more: checkDecisions) and how long it takes.
+func trainingNotice(exs []intake.Example) string {
+	s := fmt.Sprintf("training on the built-in corpus plus %d recorded decisions (%s)", len(exs), tally(exs))
+	if _, held := intake.SplitForCheck(exs); len(held) > 0 {
+		s += ", then a second model for the held-out check"
+	}
+	return s + ": about a minute…"
 }
 
 // checkWritable makes sure a model can be written to path before minutes

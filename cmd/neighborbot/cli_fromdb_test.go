@@ -11,6 +11,7 @@ import (
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/intake"
 	"github.com/neighborbot/neighborbot/store"
 )
 
@@ -235,5 +236,17 @@ func TestSinceIsTheCommunitysDay(t *testing.T) {
 	code, out, errOut := cli(t, env, "eval", "-from-db", "-since", "2026-03-02")
 	if code != 0 || !strings.Contains(out, "recorded decisions: 1 (0 not a concern, 1 concerns)") {
 		t.Errorf("eval -since 2026-03-02 in %s: code %d, %s%s", zone, code, out, errOut)
+	}
+}
+
+// TestTrainingNotice: train -from-db promises the held-out check's second
+// model only when there are decisions enough to hold some out.
+func TestTrainingNotice(t *testing.T) {
+	exs := make([]intake.Example, 4)
+	if got := trainingNotice(exs); strings.Contains(got, "held-out") || !strings.HasSuffix(got, "about a minute…") {
+		t.Errorf("4 decisions: %q", got)
+	}
+	if got := trainingNotice(append(exs, intake.Example{Concern: 1})); !strings.Contains(got, "then a second model for the held-out check: about a minute…") {
+		t.Errorf("5 decisions: %q", got)
 	}
 }
