@@ -9,7 +9,7 @@ type WithdrawHold string
 // Withdrawal holds.
 const (
 	HoldNone     WithdrawHold = ""
-	HoldFollowed WithdrawHold = "followed" // other residents follow it (+1, 我也是, #关注, a merge)
+	HoldFollowed WithdrawHold = "followed" // other residents follow it (+1, 我也是, #关注, a merge) or added a photo
 	HoldActedOn  WithdrawHold = "acted"    // an officer or a department acted on it (#确认, #分类, #吹哨 …)
 )
 
