@@ -9,28 +9,34 @@ type WithdrawHold string
 // Withdrawal holds.
 const (
 	HoldNone     WithdrawHold = ""
-	HoldFollowed WithdrawHold = "followed" // other residents follow it (+1, 我也是, #关注, a merge)
+	HoldFollowed WithdrawHold = "followed" // other residents follow it (+1, 我也是, #关注, a merge) or added a photo
 	HoldActedOn  WithdrawHold = "acted"    // an officer or a department acted on it (#确认, #分类, #吹哨 …)
 )
 
 // HoldOf decides whether the reporter of c may withdraw it, from its
-// followers and its events: not while anyone else follows it, nor once
-// anyone but its reporter and the scheduler acted on it (an automatic
-// promotion is no one's decision). A community expects a neighbour's
-// "没事了" not to close what others still live with, nor what an officer
-// already took up; the reporter then only stops following it.
+// followers and its events: not while anyone else follows it or added a
+// photo to it (a neighbour who joined in), nor once anyone else acted on
+// it (an officer or a department; the scheduler's automatic promotion is
+// no one's decision). A community expects a neighbour's "没事了" not to
+// close what others still live with, nor what an officer already took up;
+// the reporter then only stops following it.
 func HoldOf(c *Case, followers []*Follower, events []*Event) WithdrawHold {
 	for _, f := range followers {
 		if f.PersonID != c.ReporterID {
 			return HoldFollowed
 		}
 	}
+	hold := HoldNone
 	for _, ev := range events {
-		if ev.ActorID != 0 && ev.ActorID != c.ReporterID && ev.Kind != EventFollowed {
+		switch {
+		case ev.ActorID == 0 || ev.ActorID == c.ReporterID || ev.Kind == EventFollowed:
+		case ev.Kind == EventEvidence: // anyone may reply to the bot's message with a photo
+			hold = HoldFollowed
+		default:
 			return HoldActedOn
 		}
 	}
-	return HoldNone
+	return hold
 }
 
 // Why a reporter withdraws, as the withdrawal's note records it

@@ -24,6 +24,9 @@ func TestHoldOf(t *testing.T) {
 		{"a neighbour follows", []*nb.Follower{reporter, {PersonID: 8}}, []*nb.Event{ev(nb.EventFollowed, 8)}, nb.HoldFollowed},
 		{"an officer confirmed", []*nb.Follower{reporter}, []*nb.Event{ev(nb.EventKind(nb.ActionConfirm), 9)}, nb.HoldActedOn},
 		{"an officer re-categorised", []*nb.Follower{reporter}, []*nb.Event{ev(nb.EventKind(nb.ActionCategory), 9)}, nb.HoldActedOn},
+		{"a neighbour added a photo", []*nb.Follower{reporter}, []*nb.Event{ev(nb.EventReported, 7), ev(nb.EventEvidence, 8)}, nb.HoldFollowed},
+		{"a neighbour's photo, then an officer confirmed", []*nb.Follower{reporter},
+			[]*nb.Event{ev(nb.EventEvidence, 8), ev(nb.EventKind(nb.ActionConfirm), 9)}, nb.HoldActedOn},
 		{"a whistled unit reported", []*nb.Follower{reporter}, []*nb.Event{ev(nb.EventKind(nb.ActionAck), 10)}, nb.HoldActedOn},
 		{"no followers left", nil, nil, nb.HoldNone},
 	} {

@@ -104,7 +104,7 @@ var reporterNotReportCues = []string{"不是报事", "不算报事", "非报事"
 // (nb.WithdrawReason): a reason saying the trouble is over decides; else
 // the words do, the reason among them.
 func withdrawalIsCorrection(note string, urgent bool) bool {
-	if nb.WithdrawReason(note) == "over" {
+	if nb.WithdrawReason(note) == nb.WithdrawOver {
 		return false
 	}
 	t := cueText(note)

@@ -140,9 +140,9 @@ func init() {
 		"#%d %s: its reporter says %s and no longer follows it; %s, so it stays open."}
 	texts["private_left"] = [2]string{"#%d %s：反映人说%s，但%s，未撤回。请核实是否仍需处理（不需要时 #驳回 %d 原因）。",
 		"#%d %s: its reporter says %s, but %s, so it was not withdrawn. Please check whether it still needs doing (if not: /dismiss %d reason)."}
-	texts["withdraw_held"] = [2]string{"#%d 没有撤回：%s。你已不再关注此事，你说的情况已转告工作人员。",
+	texts["withdraw_held"] = [2]string{"#%d 没有撤回：%s。您已不再关注此事，您说的情况已转告工作人员。",
 		"#%d was not withdrawn: %s. You no longer follow it; the staff have been told what you said."}
-	texts["withdraw_left"] = [2]string{"你已不再关注 #%d；因还有邻居关注或工作人员在跟进，它继续办理。",
+	texts["withdraw_left"] = [2]string{"您已不再关注 #%d；因还有邻居关注或工作人员在跟进，它继续办理。",
 		"You no longer follow #%d; it stays open, for others follow it or the staff are on it."}
 	texts["retract_mistake"] = [2]string{"是误报", "it was a mistake"}
 	texts["retract_over"] = [2]string{"已经没事了", "it is over"}

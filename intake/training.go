@@ -151,9 +151,9 @@ func (t Training) CheckSummary() string {
 	case t.From == "":
 		return "not recorded"
 	case c == nil && t.From == FromBuiltin:
-		return "none at training (the embedded model is measured in docs/PERFORMANCE-intake.md)"
+		return "none (the embedded model is measured in docs/PERFORMANCE-intake.md)"
 	case c == nil:
-		return "none at training (too few rows to hold some out)"
+		return "none (too few rows to hold some out)"
 	}
 	of := "rows of the file"
 	if t.From == FromBuiltinDecisions {

@@ -85,3 +85,20 @@ func TestSplitForCheckHoldsOutEveryFifthRow(t *testing.T) {
 		t.Errorf("4 rows: held %d", len(held))
 	}
 }
+
+// TestCheckSummaryWithoutCheck: a model with no held-out check says why,
+// and once only that it was at training ("held-out check at training:
+// none (…)", as `neighborbot model` prints it).
+func TestCheckSummaryWithoutCheck(t *testing.T) {
+	for _, tc := range []struct {
+		tr   Training
+		want string
+	}{
+		{Training{From: FromBuiltin}, "none (the embedded model is measured in docs/PERFORMANCE-intake.md)"},
+		{Training{From: FromFile, Rows: 3}, "none (too few rows to hold some out)"},
+	} {
+		if got := tc.tr.CheckSummary(); got != tc.want {
+			t.Errorf("%s: CheckSummary = %q, want %q", tc.tr.From, got, tc.want)
+		}
+	}
+}

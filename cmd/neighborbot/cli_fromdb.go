@@ -59,10 +59,20 @@ func runTrainVerb(ctx context.Context, args []string, sys IO) error {
 		if len(exs) == 0 {
 			return fmt.Errorf("train: %s (dismissed, withdrawn, confirmed, accepted or re-categorised cases)", noDecisions(*since))
 		}
-		fmt.Fprintf(sys.Err, "training on the built-in corpus plus %d recorded decisions (%s), then a second model for the held-out check: about a minute…\n",
-			len(exs), tally(exs))
+		fmt.Fprintln(sys.Err, trainingNotice(exs))
 		return trainFromDB(cfg, exs, *weight, from, *out, sys)
 	})
+}
+
+// trainingNotice says, before train -from-db starts, what it trains on,
+// whether a second model follows for the held-out check (five decisions
+// or more: checkDecisions) and how long it takes.
+func trainingNotice(exs []intake.Example) string {
+	s := fmt.Sprintf("training on the built-in corpus plus %s (%s)", counted(len(exs), "recorded decision"), tally(exs))
+	if _, held := intake.SplitForCheck(exs); len(held) > 0 {
+		s += ", then a second model for the held-out check"
+	}
+	return s + ": about a minute…"
 }
 
 // checkWritable makes sure a model can be written to path before minutes
@@ -252,6 +262,8 @@ func inZone(day time.Time, loc *time.Location) time.Time {
 	return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
 }
 
+// tally says how many of the decisions exs say "not a concern" and how
+// many a concern.
 func tally(exs []intake.Example) string {
 	not := 0
 	for _, ex := range exs {
@@ -259,5 +271,13 @@ func tally(exs []intake.Example) string {
 			not++
 		}
 	}
-	return fmt.Sprintf("%d not a concern, %d concerns", not, len(exs)-not)
+	return fmt.Sprintf("%d not a concern, %s", not, counted(len(exs)-not, "concern"))
+}
+
+// counted writes n and the English noun, in the plural unless n is 1.
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

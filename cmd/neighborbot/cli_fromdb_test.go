@@ -11,6 +11,7 @@ import (
 	"time"
 
 	nb "github.com/neighborbot/neighborbot"
+	"github.com/neighborbot/neighborbot/intake"
 	"github.com/neighborbot/neighborbot/store"
 )
 
@@ -233,7 +234,29 @@ func TestSinceIsTheCommunitysDay(t *testing.T) {
 	}
 	env := map[string]string{"NEIGHBORBOT_DB": path, "NEIGHBORBOT_CONFIG": cfg}
 	code, out, errOut := cli(t, env, "eval", "-from-db", "-since", "2026-03-02")
-	if code != 0 || !strings.Contains(out, "recorded decisions: 1 (0 not a concern, 1 concerns)") {
+	if code != 0 || !strings.Contains(out, "recorded decisions: 1 (0 not a concern, 1 concern)") {
 		t.Errorf("eval -since 2026-03-02 in %s: code %d, %s%s", zone, code, out, errOut)
+	}
+}
+
+// TestTrainingNotice: train -from-db promises the held-out check's second
+// model only when there are decisions enough to hold some out.
+func TestTrainingNotice(t *testing.T) {
+	exs := make([]intake.Example, 4)
+	if got := trainingNotice(exs); strings.Contains(got, "held-out") || !strings.HasSuffix(got, "about a minute…") {
+		t.Errorf("4 decisions: %q", got)
+	}
+	if got := trainingNotice(append(exs, intake.Example{Concern: 1})); !strings.Contains(got, "then a second model for the held-out check: about a minute…") {
+		t.Errorf("5 decisions: %q", got)
+	}
+}
+
+// TestTally: one decision is counted in the singular.
+func TestTally(t *testing.T) {
+	if got := tally([]intake.Example{{Concern: 1}}); got != "0 not a concern, 1 concern" {
+		t.Errorf("tally of one concern = %q", got)
+	}
+	if got := trainingNotice([]intake.Example{{Concern: 0}}); !strings.HasPrefix(got, "training on the built-in corpus plus 1 recorded decision (1 not a concern, 0 concerns):") {
+		t.Errorf("one decision: %q", got)
 	}
 }

@@ -80,8 +80,8 @@ func runModel(ctx context.Context, args []string, sys IO) error {
 			return nil
 		}
 		rep := intake.Evaluate(m, &intake.Dataset{Examples: exs, HasConcern: true})
-		fmt.Fprintf(sys.Out, "on %d recorded decisions (%s): concern precision %.3f recall %.3f F1 %.3f; category macro-F1 %.3f\n",
-			len(exs), tally(exs), rep.ConcernPrecision, rep.ConcernRecall, rep.ConcernF1, rep.MacroF1)
+		fmt.Fprintf(sys.Out, "on %s (%s): concern precision %.3f recall %.3f F1 %.3f; category macro-F1 %.3f\n",
+			counted(len(exs), "recorded decision"), tally(exs), rep.ConcernPrecision, rep.ConcernRecall, rep.ConcernF1, rep.MacroF1)
 		return nil
 	})
 }

@@ -20,7 +20,7 @@ var texts = map[string][2]string{
 	"only the scheduler reminds and escalates":         {"只有系统定时任务可以提醒和升级。", "Only the scheduler reminds and escalates."},
 	"only the scheduler closes cases without a rating": {"只有系统定时任务可以关闭未评价的诉求。", "Only the scheduler closes cases without a rating."},
 	"only the reporter of #%d may withdraw it":         {"只有 #%d 的反映人可以撤回。", "Only the reporter of #%d may withdraw it."},
-	"you already stepped back from #%d; it stays open for the others": {"你已不再关注 #%d；因还有邻居关注或工作人员在跟进，它继续办理。",
+	"you already stepped back from #%d; it stays open for the others": {"您已不再关注 #%d；因还有邻居关注或工作人员在跟进，它继续办理。",
 		"You no longer follow #%d; it stays open, for others follow it or the staff are on it."},
 	"only the reporters and followers of #%d may rate it":   {"只有 #%d 的反映人和关注人可以评价。", "Only the reporters and followers of #%d may rate it."},
 	"only the whistled unit may report for #%d":             {"只有被吹哨的单位可以报到 #%d。", "Only the whistled unit may report for #%d."},

@@ -116,3 +116,13 @@ func TestRefusalTextPutsNumbersBack(t *testing.T) {
 		t.Errorf("untranslated: %q", got)
 	}
 }
+
+// TestRefusalsSayNin: a refusal addresses the person as 您, as the chat's
+// texts do, never as 你.
+func TestRefusalsSayNin(t *testing.T) {
+	for msg, text := range texts {
+		if strings.Contains(text[0], "你") {
+			t.Errorf("%s: %q says 你", msg, text[0])
+		}
+	}
+}
