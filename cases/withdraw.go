@@ -29,7 +29,11 @@ func (s *Service) leave(tx nb.Tx, actor nb.Actor, c *nb.Case, cmd nb.Command, ho
 	if err := c.Check(cmd); err != nil {
 		return nil, err // a project is no longer the reporter's to take back, held or not
 	}
-	if !actor.IsFollower {
+	left, err := s.leftBefore(tx, c.ID, actor.PersonID)
+	if err != nil {
+		return nil, err
+	}
+	if left {
 		return nil, nb.Errorf(nb.ECONFLICT, "you already stepped back from #%d; it stays open for the others", c.ID)
 	}
 	ev := &nb.Event{CaseID: c.ID, Kind: nb.EventLeft, ActorID: actor.PersonID, FromStage: c.Stage, ToStage: c.Stage,
@@ -50,4 +54,21 @@ func (s *Service) leave(tx nb.Tx, actor nb.Actor, c *nb.Case, cmd nb.Command, ho
 		return nil, err
 	}
 	return out, nil
+}
+
+// leftBefore reports whether the person already stepped back from the case
+// (an EventLeft of theirs). Not following it is no such sign: a case made
+// for its reporter elsewhere (Open311, the desk) may never have had them
+// as a follower.
+func (s *Service) leftBefore(tx nb.Tx, caseID, personID int64) (bool, error) {
+	events, err := tx.ListEvents(caseID)
+	if err != nil {
+		return false, err
+	}
+	for _, ev := range events {
+		if ev.Kind == nb.EventLeft && ev.ActorID == personID {
+			return true, nil
+		}
+	}
+	return false, nil
 }

@@ -83,3 +83,25 @@ func contains(s string, wants ...string) bool {
 	}
 	return true
 }
+
+// TestWithdrawHeldForAReporterWhoNeverFollowed: a reporter who does not
+// follow their own case (made for them elsewhere) is not told they already
+// stepped back; their withdrawal of a case held for others is recorded once.
+func TestWithdrawHeldForAReporterWhoNeverFollowed(t *testing.T) {
+	w := newWorld(t, nb.Policy{})
+	n := w.report("12栋门口垃圾三天没收", nb.PriorityGeneral)
+	w.update(func(tx nb.Tx) error {
+		if _, err := tx.AddFollower(n, w.people["居民乙"].PersonID, nb.FollowFollower); err != nil {
+			return err
+		}
+		return tx.RemoveFollower(n, w.people["居民甲"].PersonID)
+	})
+	w.sent()
+	out := w.act("居民甲", n, nb.Command{Action: nb.ActionWithdraw, Note: nb.WithdrawNote(nb.WithdrawOver, "没事了")})
+	if out.Held != nb.HoldFollowed || out.Event.Kind != nb.EventLeft {
+		t.Fatalf("held %q, event %q; want followed, left", out.Held, out.Event.Kind)
+	}
+	if _, err := w.svc.Act(w.ctx, w.people["居民甲"], n, nb.Command{Action: nb.ActionWithdraw}); nb.ErrorCode(err) != nb.ECONFLICT {
+		t.Errorf("stepped back twice: %v", err)
+	}
+}
