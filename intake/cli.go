@@ -55,8 +55,8 @@ func RunTrain(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("train: %w", err)
 	}
 	fmt.Fprintf(stdout, "trained on %s: %s %q, concern detector: %v, %s (+%s for the %d-model category ensemble) → %s\n",
-		plural(len(ds.Examples), "message"), plural(len(m.Labels()), "category"), m.Labels(), m.data.Concern != nil,
-		plural(len(m.data.Features), "feature"), plural(len(m.data.CatFeatures), "character trigram"),
+		Plural(len(ds.Examples), "message"), Plural(len(m.Labels()), "category"), m.Labels(), m.data.Concern != nil,
+		Plural(len(m.data.Features), "feature"), Plural(len(m.data.CatFeatures), "character trigram"),
 		1+len(m.data.CategoryMore), *out)
 	if checkErr != nil {
 		fmt.Fprintf(stdout, "held-out check: none (%v)\n", checkErr)

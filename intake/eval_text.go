@@ -14,10 +14,10 @@ func (rep Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "messages: %d (category rows %d)\n", rep.N, rep.CategoryN)
 	fmt.Fprintf(&b, "accuracy: %.4f\nmacro-F1: %.4f\n", rep.Accuracy, rep.MacroF1)
 	fmt.Fprintf(&b, "concern: precision %.4f recall %.4f F1 %.4f\n", rep.ConcernPrecision, rep.ConcernRecall, rep.ConcernF1)
-	fmt.Fprintf(&b, "location exact: %.4f (%s)\n", rep.LocationExact, plural(rep.LocationN, "row"))
-	fmt.Fprintf(&b, "urgent recall: %.4f (%s), precision %.4f\n", rep.UrgentRecall, plural(rep.UrgentN, "row"), rep.UrgentPrecision)
-	fmt.Fprintf(&b, "public acknowledgements: %.2f per 100 chit-chat (%s), %.4f of concerns, precision %.4f\n", rep.FalseAckPer100, plural(rep.ChatN, "row"), rep.AckRecall, rep.AckPrecision)
-	fmt.Fprintf(&b, "location recall (overlap): %.4f (%s naming a place)\n", rep.LocationRecall, plural(rep.LocationPlaceN, "row"))
+	fmt.Fprintf(&b, "location exact: %.4f (%s)\n", rep.LocationExact, Plural(rep.LocationN, "row"))
+	fmt.Fprintf(&b, "urgent recall: %.4f (%s), precision %.4f\n", rep.UrgentRecall, Plural(rep.UrgentN, "row"), rep.UrgentPrecision)
+	fmt.Fprintf(&b, "public acknowledgements: %.2f per 100 chit-chat (%s), %.4f of concerns, precision %.4f\n", rep.FalseAckPer100, Plural(rep.ChatN, "row"), rep.AckRecall, rep.AckPrecision)
+	fmt.Fprintf(&b, "location recall (overlap): %.4f (%s naming a place)\n", rep.LocationRecall, Plural(rep.LocationPlaceN, "row"))
 	fmt.Fprintf(&b, "msgs/sec: %.0f\n\n", rep.MsgsPerSec)
 	// Labels (Chinese, two columns wide on a terminal, which tabwriter
 	// does not know) come last, after the columns tabwriter can align.
@@ -46,9 +46,10 @@ func (rep Report) WriteText(w io.Writer) error {
 	return err
 }
 
-// plural writes n and the English noun, in the plural unless n is 1: "1
-// row", "2 rows", "13 categories".
-func plural(n int, noun string) string {
+// Plural writes n and the English noun, in the plural unless n is 1: "1
+// row", "2 rows", "13 categories" (the CLI's counts, here and in
+// cmd/neighborbot).
+func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}

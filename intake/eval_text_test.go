@@ -41,8 +41,8 @@ func TestCountsReadAsEnglish(t *testing.T) {
 		noun, want string
 	}{{1, "row", "1 row"}, {0, "row", "0 rows"}, {2, "row", "2 rows"}, {1, "category", "1 category"},
 		{13, "category", "13 categories"}, {3, "day", "3 days"}, {2, "character trigram", "2 character trigrams"}} {
-		if got := plural(c.n, c.noun); got != c.want {
-			t.Errorf("plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
+		if got := Plural(c.n, c.noun); got != c.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
 		}
 	}
 	var b strings.Builder

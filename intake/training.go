@@ -120,21 +120,21 @@ func (t Training) Summary() string {
 	var b strings.Builder
 	switch t.From {
 	case FromFile:
-		fmt.Fprintf(&b, "file %s (%s)", t.File, plural(t.Rows, "row"))
+		fmt.Fprintf(&b, "file %s (%s)", t.File, Plural(t.Rows, "row"))
 	default:
-		fmt.Fprintf(&b, "built-in corpus (%s", plural(t.Rows, "row"))
+		fmt.Fprintf(&b, "built-in corpus (%s", Plural(t.Rows, "row"))
 		if t.Corpus != "" {
 			fmt.Fprintf(&b, ", digest %s", t.Corpus)
 		}
 		b.WriteString(")")
 	}
 	if t.From == FromBuiltinDecisions {
-		fmt.Fprintf(&b, " + %s (%d not a concern, %d concerns)", plural(t.Decisions, "recorded decision"),
+		fmt.Fprintf(&b, " + %s (%d not a concern, %d concerns)", Plural(t.Decisions, "recorded decision"),
 			t.NotConcern, t.Decisions-t.NotConcern)
 		if !t.Since.IsZero() {
 			fmt.Fprintf(&b, " since %s", t.Since.Format(time.DateOnly))
 		}
-		fmt.Fprintf(&b, ", each counted %s", plural(t.Weight, "time"))
+		fmt.Fprintf(&b, ", each counted %s", Plural(t.Weight, "time"))
 	}
 	if t.At.IsZero() {
 		b.WriteString("; undated (the embedded model is reproducible: the same corpus trains the same file)")
@@ -164,6 +164,6 @@ func (t Training) CheckSummary() string {
 	if c.Concern {
 		fmt.Fprintf(&b, " concern precision %.3f recall %.3f F1 %.3f;", c.ConcernPrecision, c.ConcernRecall, c.ConcernF1)
 	}
-	fmt.Fprintf(&b, " category macro-F1 %.3f (%s)", c.MacroF1, plural(c.CategoryN, "row"))
+	fmt.Fprintf(&b, " category macro-F1 %.3f (%s)", c.MacroF1, Plural(c.CategoryN, "row"))
 	return b.String()
 }

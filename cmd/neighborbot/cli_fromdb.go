@@ -68,7 +68,7 @@ func runTrainVerb(ctx context.Context, args []string, sys IO) error {
 // whether a second model follows for the held-out check (five decisions
 // or more: checkDecisions) and how long it takes.
 func trainingNotice(exs []intake.Example) string {
-	s := fmt.Sprintf("training on the built-in corpus plus %s (%s)", counted(len(exs), "recorded decision"), tally(exs))
+	s := fmt.Sprintf("training on the built-in corpus plus %s (%s)", intake.Plural(len(exs), "recorded decision"), tally(exs))
 	if _, held := intake.SplitForCheck(exs); len(held) > 0 {
 		s += ", then a second model for the held-out check"
 	}
@@ -271,13 +271,5 @@ func tally(exs []intake.Example) string {
 			not++
 		}
 	}
-	return fmt.Sprintf("%d not a concern, %s", not, counted(len(exs)-not, "concern"))
-}
-
-// counted writes n and the English noun, in the plural unless n is 1.
-func counted(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return fmt.Sprintf("%d not a concern, %s", not, intake.Plural(len(exs)-not, "concern"))
 }

@@ -81,7 +81,7 @@ func runModel(ctx context.Context, args []string, sys IO) error {
 		}
 		rep := intake.Evaluate(m, &intake.Dataset{Examples: exs, HasConcern: true})
 		fmt.Fprintf(sys.Out, "on %s (%s): concern precision %.3f recall %.3f F1 %.3f; category macro-F1 %.3f\n",
-			counted(len(exs), "recorded decision"), tally(exs), rep.ConcernPrecision, rep.ConcernRecall, rep.ConcernF1, rep.MacroF1)
+			intake.Plural(len(exs), "recorded decision"), tally(exs), rep.ConcernPrecision, rep.ConcernRecall, rep.ConcernF1, rep.MacroF1)
 		return nil
 	})
 }
