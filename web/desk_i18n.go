@@ -125,7 +125,7 @@ var deskNames = map[string][2]string{
 	"action:escalate_topic": {"无人响应上报", "unanswered topic escalated"},
 	"action:reported":       {"登记", "reported"}, "action:followed": {"关注", "followed"}, "action:bound": {"群绑定", "group bound"},
 	"action:edited": {"修改", "edited"}, "action:evidence": {"补充照片", "added a photo"},
-	"action:left":     {"反映人撤回未生效，不再关注", "reporter withdrew; kept for others"},
+	"action:left":     {"反映人撤回未生效，不再关注", "reporter withdrew, kept for others"},
 	"action:reporter": {"反映", "reported"}, "action:follower": {"关注", "follows"},
 	"priority:urgent": {"紧急", "urgent"}, "priority:utilities": {"水电气暖", "utilities"},
 	"priority:general": {"一般", "general"}, "priority:complex": {"复杂", "complex"},
