@@ -84,10 +84,10 @@ func (s *Service) ActTx(tx nb.Tx, actor nb.Actor, caseNo int64, cmd nb.Command) 
 		return nil, err
 	}
 	if cmd.Action == nb.ActionWithdraw {
-		if hold, err := s.withdrawHold(tx, c); err != nil {
+		if hold, events, err := s.withdrawHold(tx, c); err != nil {
 			return nil, err
 		} else if hold != nb.HoldNone {
-			return s.leave(tx, actor, c, cmd, hold, tree) // withdraw.go
+			return s.leave(tx, actor, c, cmd, hold, events, tree) // withdraw.go
 		}
 	}
 	if err := s.prepare(tx, c, &cmd, tree); err != nil {
