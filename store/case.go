@@ -249,15 +249,14 @@ func idArgs(ids []int64) []any {
 func unitsWhere(w *where, units, owners []int64) {
 	var ors []string
 	var args []any
-	ids := idArgs
 	if len(units) > 0 {
 		ors = append(ors, `cases.unit_id IN (`+placeholders(len(units))+`)`)
-		args = append(args, ids(units)...)
+		args = append(args, idArgs(units)...)
 	}
 	if len(owners) > 0 {
 		ph := placeholders(len(owners))
 		ors = append(ors, `cases.owner_unit_id IN (`+ph+`)`, `cases.whistle_unit_id IN (`+ph+`)`)
-		args = append(append(args, ids(owners)...), ids(owners)...)
+		args = append(append(args, idArgs(owners)...), idArgs(owners)...)
 	}
 	if len(ors) == 0 {
 		w.add(`0 = 1`)
